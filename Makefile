@@ -1,0 +1,32 @@
+# newslib developer commands. Every target that needs the environment calls `install` first,
+# so `make run` and `make test` each work alone on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+CORPUS ?= seeds
+OUT ?= out
+
+.PHONY: install run test lint bench clean
+
+install: $(STAMP)
+
+# Re-run pip only when the package metadata changed; a no-op install takes well under a second.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev,html]"
+	touch $(STAMP)
+
+run: install
+	$(BIN)/newslib load $(CORPUS)
+
+lint: install
+	$(BIN)/ruff check newslib tests benchmarks
+	$(BIN)/ruff format --check newslib tests benchmarks
+
+test: install lint
+	$(BIN)/python -m pytest -q
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis

