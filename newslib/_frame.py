@@ -17,8 +17,7 @@ def require_columns(df: pd.DataFrame, columns: Iterable[str], *, caller: str) ->
     """
     if not isinstance(df, pd.DataFrame):
         raise TypeError(
-            f"{caller}() takes a pandas DataFrame (e.g. from newslib.load), "
-            f"not {type(df).__name__}"
+            f"{caller}() takes a pandas DataFrame (e.g. from newslib.load), not {type(df).__name__}"
         )
     missing = [c for c in columns if c not in df.columns]
     if missing:

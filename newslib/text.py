@@ -25,14 +25,14 @@ __all__ = [
     "sentence_spans",
     "word_spans",
     "count_words",
+    "paragraphs",
+    "sentences",
 ]
 
 WORD_RE = re.compile(r"\w+(?:(?:['’\-]|(?<=\d)[.,](?=\d))\w+)*")
 _SPACE_RUN = re.compile(r"\s+")
 # First non-space to last non-space of a line, then more such lines with no blank line between.
-_PARAGRAPH = re.compile(
-    r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*"
-)
+_PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
 
 
 def normalize_line(line: str) -> str:
@@ -120,3 +120,58 @@ def count_words(text: str) -> int:
         12
     """
     return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def paragraphs(df):
+    """Return one row per paragraph of each article in ``df`` (any frame with ``article_id`` and
+    ``text``): ``article_id``, ``paragraph`` (0-based), ``start``, ``end``, ``text``, ``n_words``.
+
+    Example:
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"article_id": ["a"], "text": ["One.\\n\\nTwo words."]})
+        >>> paragraphs(df)[["paragraph", "start", "end"]].values.tolist()
+        [[0, 0, 4], [1, 6, 16]]
+    """
+    from ._frame import require_columns
+
+    require_columns(df, ["article_id", "text"], caller="paragraphs")
+    rows = []
+    for identity, text in zip(df["article_id"], df["text"], strict=True):
+        for index, (start, end) in enumerate(paragraph_spans(text)):
+            piece = text[start:end]
+            rows.append((identity, index, start, end, piece, count_words(piece)))
+    return _segment_frame(rows, ["article_id", "paragraph", "start", "end", "text", "n_words"])
+
+
+def sentences(df):
+    """Return one row per sentence of each article in ``df`` (any frame with ``article_id`` and
+    ``text``): ``article_id``, ``sentence`` (0-based in the article), ``paragraph``, ``start``,
+    ``end``, ``text``, ``n_words``.
+
+    Example:
+        >>> import pandas as pd
+        >>> df = pd.DataFrame({"article_id": ["a"], "text": ["Mr. Li came. He left."]})
+        >>> sentences(df)["text"].tolist()
+        ['Mr. Li came.', 'He left.']
+    """
+    from ._frame import require_columns
+
+    require_columns(df, ["article_id", "text"], caller="sentences")
+    rows = []
+    for identity, text in zip(df["article_id"], df["text"], strict=True):
+        for index, (paragraph, start, end) in enumerate(sentence_spans(text)):
+            piece = text[start:end]
+            rows.append((identity, index, paragraph, start, end, piece, count_words(piece)))
+    return _segment_frame(
+        rows, ["article_id", "sentence", "paragraph", "start", "end", "text", "n_words"]
+    )
+
+
+def _segment_frame(rows, names):
+    import pandas as pd
+
+    frame = pd.DataFrame(rows, columns=names)
+    dtypes = {name: "int64" for name in names}
+    dtypes["article_id"] = "string"
+    dtypes["text"] = "string"
+    return frame.astype(dtypes)

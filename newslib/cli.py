@@ -1,0 +1,199 @@
+"""The ``newslib`` command line.
+
+Every failure the user can fix (a missing path, an unknown format, a bad option) is one line on
+stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+import pandas as pd
+
+from . import __version__
+from .io import FORMATS, ParseError, load
+
+__all__ = ["main", "build_parser"]
+
+EXIT_USAGE = 2
+
+
+def _add_load_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="article files, folders (read recursively) or globs such as 'corpus/**/*.txt'",
+    )
+    parser.add_argument(
+        "--format",
+        default="auto",
+        choices=FORMATS,
+        metavar="FORMAT",
+        help=f"file format for every file: {', '.join(FORMATS)} (default: auto, per file)",
+    )
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="stop at the first file that cannot be read, instead of skipping and reporting it",
+    )
+    parser.add_argument(
+        "--tz", help="time zone for dates, e.g. Europe/Berlin (default: naive, aware ones as UTC)"
+    )
+    parser.add_argument(
+        "--max-bytes", type=int, metavar="N", help="skip (and report) files larger than N bytes"
+    )
+    parser.add_argument(
+        "--column",
+        action="append",
+        default=[],
+        metavar="THEIRS=OURS",
+        help="rename a table column, e.g. --column body=text (repeatable)",
+    )
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are a single line."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the ``newslib`` command.
+
+    Example:
+        >>> build_parser().parse_args(["load", "seeds"]).command
+        'load'
+    """
+    parser = _Parser(
+        prog="newslib",
+        description="Explore a corpus of news articles: load, analyse, report.",
+        epilog="Run 'newslib COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="version", version=f"newslib {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", required=True, parser_class=_Parser
+    )
+    load_parser = commands.add_parser(
+        "load",
+        help="load articles and print a summary table and the load report",
+        description="Load articles and print a summary table and the load report "
+        "(files skipped or repaired, and why).",
+    )
+    _add_load_options(load_parser)
+    load_parser.add_argument(
+        "--rows", type=int, default=10, metavar="N", help="articles to list (default: 10)"
+    )
+    return parser
+
+
+def _column_mapping(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        theirs, sep, ours = pair.partition("=")
+        if not sep or not theirs or not ours:
+            raise ValueError(f"--column takes THEIRS=OURS, e.g. body=text, not {pair!r}")
+        mapping[theirs] = ours
+    return mapping
+
+
+def _load_from_args(args: argparse.Namespace) -> pd.DataFrame:
+    return load(
+        args.paths,
+        format=args.format,
+        errors="raise" if args.strict else "report",
+        tz=args.tz,
+        columns=_column_mapping(args.column),
+        max_bytes=args.max_bytes,
+    )
+
+
+def _shorten(value: object, width: int) -> str:
+    text = "" if pd.isna(value) else str(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
+    """Return the plain-text summary ``newslib load`` prints for a loaded corpus.
+
+    Example:
+        >>> import newslib
+        >>> print(summary_text(newslib.load("seeds")).splitlines()[0])
+        1 article from 1 file (0 skipped, 0 repaired)
+    """
+    stats = df.attrs.get("load_summary", {})
+    n = len(df)
+    lines = [
+        f"{n} article{'s' if n != 1 else ''} from {stats.get('files_loaded', '?')} "
+        f"file{'s' if stats.get('files_loaded') != 1 else ''} "
+        f"({stats.get('files_skipped', 0)} skipped, {stats.get('repaired', 0)} repaired)"
+    ]
+    if n:
+        dates = df["date"].dropna()
+        span = f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if len(dates) else "no dates"
+        lines.append(
+            f"dates: {span}; words: {int(df['n_words'].sum()):,} "
+            f"(median {int(df['n_words'].median()):,} per article); "
+            f"paragraphs: {int(df['n_paragraphs'].sum()):,}"
+        )
+        table = pd.DataFrame(
+            {
+                "date": df["date"].map(lambda d: "" if pd.isna(d) else f"{d:%Y-%m-%d %H:%M}"),
+                "source": df["source"].map(lambda s: _shorten(s, 16)),
+                "words": df["n_words"],
+                "paras": df["n_paragraphs"],
+                "title": df["title"].map(lambda t: _shorten(t, 60)),
+            }
+        ).head(rows)
+        lines += ["", table.to_string(index=False)]
+        if n > rows:
+            lines.append(f"... and {n - rows} more")
+    report = df.attrs.get("load_report")
+    if report is not None and len(report):
+        lines += ["", "load report (files skipped or repaired):"]
+        counts = report.groupby(["status"]).size()
+        lines.append(", ".join(f"{count} {status}" for status, count in counts.items()))
+        for record in report.head(20).itertuples():
+            where = record.path if pd.isna(record.line) else f"{record.path}:{record.line}"
+            lines.append(f"  {record.status:8} {where}: {record.reason}")
+        if len(report) > 20:
+            lines.append(
+                f"  ... and {len(report) - 20} more (newslib.load(...).attrs['load_report'])"
+            )
+    return "\n".join(lines)
+
+
+def _run_load(args: argparse.Namespace) -> int:
+    df = _load_from_args(args)
+    print(summary_text(df, rows=args.rows))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``newslib`` command line and return its exit code.
+
+    Example:
+        >>> main(["load", "seeds", "--rows", "0"])  # doctest: +ELLIPSIS
+        1 article from 1 file (0 skipped, 0 repaired)
+        ...
+        0
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handlers = {"load": _run_load}
+    try:
+        return handlers[args.command](args)
+    except (FileNotFoundError, ValueError, ParseError, ImportError) as error:
+        # One line the user can act on; tracebacks are for bugs, not for bad input.
+        print(f"newslib: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newslib: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Shared text utilities: normalisation, paragraphs, sentences, words."""
+
+import pandas as pd
+import pytest
+
+import newslib
+from newslib.text import (
+    count_words,
+    normalize_text,
+    paragraph_spans,
+    sentence_spans,
+    word_spans,
+)
+
+# Each case: a paragraph and the sentences a careful human reader would split it into.
+TRICKY = [
+    (
+        "Mr. Smith went to Washington. He met Dr. Jones and Sgt. Pepper there.",
+        ["Mr. Smith went to Washington.", "He met Dr. Jones and Sgt. Pepper there."],
+    ),
+    (
+        "The U.S. economy grew 3.5 percent in Jan. 2020, officials said. Markets rose.",
+        ["The U.S. economy grew 3.5 percent in Jan. 2020, officials said.", "Markets rose."],
+    ),
+    (
+        "J. R. R. Tolkien wrote the books. They sold well.",
+        ["J. R. R. Tolkien wrote the books.", "They sold well."],
+    ),
+    ('"We will win." He left the room.', ['"We will win."', "He left the room."]),
+    ("“We will win.” He left the room.", ["“We will win.”", "He left the room."]),
+    (
+        '"I was tired. I wanted to go home," she said. Then she left.',
+        ['"I was tired.', 'I wanted to go home," she said.', "Then she left."],
+    ),
+    ("Prices rose 2.5%. Then they fell.", ["Prices rose 2.5%.", "Then they fell."]),
+    (
+        "Gov. Jerry Brown of Calif. spoke at 3 p.m. Tuesday. Nobody listened.",
+        ["Gov. Jerry Brown of Calif. spoke at 3 p.m. Tuesday.", "Nobody listened."],
+    ),
+    ("Did it work? Yes! It did.", ["Did it work?", "Yes!", "It did."]),
+    (
+        "The Rev. Al Green and Mrs. Green arrived at 10 a.m. on Feb. 3.",
+        ["The Rev. Al Green and Mrs. Green arrived at 10 a.m. on Feb. 3."],
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), TRICKY)
+def test_tricky_sentences(paragraph, expected):
+    spans = sentence_spans(paragraph)
+    assert [paragraph[s:e] for _, s, e in spans] == expected
+
+
+def test_seed_has_about_twenty_sentences_and_splits_inside_quotes(seed_path):
+    df = newslib.load(seed_path)
+    sentences = newslib.sentences(df)
+    assert 18 <= len(sentences) <= 22
+    # The long quoted paragraph (the 4th) is split into its sentences, not kept whole.
+    assert (sentences["paragraph"] == 3).sum() >= 5
+
+
+def test_sentences_never_cross_paragraphs():
+    text = "First paragraph ends without a period\n\nSecond one. Has two."
+    spans = sentence_spans(text)
+    assert [(p, text[s:e]) for p, s, e in spans] == [
+        (0, "First paragraph ends without a period"),
+        (1, "Second one."),
+        (1, "Has two."),
+    ]
+
+
+def test_normalize_text():
+    raw = "  Title\u00a0with  spaces \r\n\r\n\r\nCafe\u0301 au   lait.\nsecond line\n\n\n"
+    assert normalize_text(raw) == "Title with spaces\n\nCafé au lait.\nsecond line"
+    assert normalize_text("") == ""
+    # Without any blank line, each line is a paragraph.
+    assert normalize_text("a\nb\nc") == "a\n\nb\n\nc"
+
+
+def test_paragraph_spans_on_any_text():
+    text = "  one\n  \n\ttwo a\nthree  \n\n\n"
+    spans = paragraph_spans(text)
+    assert [text[s:e] for s, e in spans] == ["one", "two a\nthree"]
+    assert paragraph_spans("") == [] and paragraph_spans(" \n\n ") == []
+
+
+def test_words():
+    text = "Don't stop: the U.S. grew 3.5% in 2,000 well-known towns — Putin’s plan."
+    words = [text[s:e] for s, e in word_spans(text)]
+    assert words == [
+        "Don't",
+        "stop",
+        "the",
+        "U",
+        "S",
+        "grew",
+        "3.5",
+        "in",
+        "2,000",
+        "well-known",
+        "towns",
+        "Putin’s",
+        "plan",
+    ]
+    assert count_words(text) == len(words)
+    assert count_words("") == 0
+
+
+def test_paragraph_and_sentence_frames_offsets():
+    df = pd.DataFrame(
+        {"article_id": ["x", "y"], "text": ["One. Two.\n\nThree four.", ""]},
+        index=[10, 20],
+    )
+    paragraphs = newslib.paragraphs(df)
+    sentences = newslib.sentences(df)
+    assert paragraphs["paragraph"].tolist() == [0, 1]
+    assert sentences["sentence"].tolist() == [0, 1, 2]
+    assert sentences["paragraph"].tolist() == [0, 0, 1]
+    for frame in (paragraphs, sentences):
+        text = df.loc[10, "text"]
+        for row in frame.itertuples():
+            assert text[row.start : row.end] == row.text
+        assert frame["article_id"].dtype == "string"
+        assert frame["start"].dtype == "int64"
+    assert sentences["n_words"].tolist() == [1, 1, 2]
+
+
+def test_frames_need_article_id_and_text():
+    with pytest.raises(ValueError, match="'text'"):
+        newslib.sentences(pd.DataFrame({"article_id": ["a"]}))
+    with pytest.raises(TypeError, match="DataFrame"):
+        newslib.paragraphs(["not", "a", "frame"])
