@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 OUT ?= out
 
-.PHONY: install run test lint bench clean
+.PHONY: install run test lint bench bench-quotes clean
 
 install: $(STAMP)
 
@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: install
-	$(BIN)/newslib load $(CORPUS)
+	$(BIN)/newslib analyze $(CORPUS) -o $(OUT)
 
 lint: install
 	$(BIN)/ruff check newslib tests benchmarks
@@ -27,6 +27,15 @@ lint: install
 
 test: install lint
 	$(BIN)/python -m pytest -q
+
+# Speed and accuracy, measured on ../shared/corpora/polnear-train when present (else synthetic).
+bench: install
+	$(BIN)/python -m benchmarks.bench_readability
+	$(BIN)/python -m benchmarks.bench_sentiment
+	$(BIN)/python -m benchmarks.quotes_polnear
+
+bench-quotes: install
+	$(BIN)/python -m benchmarks.quotes_polnear
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis

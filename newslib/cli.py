@@ -87,6 +87,19 @@ def build_parser() -> argparse.ArgumentParser:
     load_parser.add_argument(
         "--rows", type=int, default=10, metavar="N", help="articles to list (default: 10)"
     )
+    analyze_parser = commands.add_parser(
+        "analyze",
+        help="analyse articles and write articles/sentences/quotes tables (Parquet and CSV)",
+        description="Load articles, run readability, quotes and sentiment, and write "
+        "OUT/articles.parquet, OUT/sentences.parquet and OUT/quotes.parquet with CSV copies.",
+    )
+    _add_load_options(analyze_parser)
+    analyze_parser.add_argument(
+        "-o", "--out", default="out", metavar="OUT", help="output folder (default: out)"
+    )
+    analyze_parser.add_argument(
+        "--lang", default="en_US", help="textstat language for readability (default: en_US)"
+    )
     return parser
 
 
@@ -172,6 +185,56 @@ def _run_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def analysis_summary_text(tables: dict[str, pd.DataFrame]) -> str:
+    """Return the short summary ``newslib analyze`` prints after writing its tables.
+
+    Example:
+        >>> from newslib.analyze import analyze_tables
+        >>> print(analysis_summary_text(analyze_tables("seeds")).splitlines()[0])
+        1 article, 20 sentences, 3 quotations
+    """
+    articles, sentences, quotes = tables["articles"], tables["sentences"], tables["quotes"]
+    n = len(articles)
+    lines = [
+        f"{n} article{'s' if n != 1 else ''}, {len(sentences)} sentences, {len(quotes)} quotations"
+    ]
+    if n:
+
+        def mean(column: str) -> str:
+            values = articles[column].dropna()
+            return f"{values.mean():.2f}" if len(values) else "n/a"
+
+        lines += [
+            f"readability: Flesch-Kincaid grade {mean('flesch_kincaid_grade')}, "
+            f"consensus grade {mean('text_standard')}, reading ease {mean('flesch_reading_ease')}",
+            f"quotes: share of words quoted {mean('quote_share')}, "
+            f"speakers per article {mean('n_speakers')}",
+            f"sentiment: mean sentence compound {mean('compound_mean')} "
+            f"(quoted {mean('quoted_compound_mean')}, narration {mean('narration_compound_mean')})",
+        ]
+        speakers = articles["top_speaker"].dropna().value_counts().head(5)
+        if len(speakers):
+            lines.append(
+                "top speakers: "
+                + ", ".join(f"{name} ({count})" for name, count in speakers.items())
+            )
+    return "\n".join(lines)
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    from .analyze import analyze_tables, write_tables
+
+    df = _load_from_args(args)
+    stats = df.attrs.get("load_summary", {})
+    if stats.get("files_skipped") or stats.get("repaired"):
+        print(summary_text(df, rows=0), file=sys.stderr)
+    tables = analyze_tables(df, lang=args.lang)
+    paths = write_tables(tables, args.out)
+    print(analysis_summary_text(tables))
+    print(f"wrote {len(paths)} files to {args.out}/: " + ", ".join(p.name for p in paths))
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newslib`` command line and return its exit code.
 
@@ -183,7 +246,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"load": _run_load}
+    handlers = {"load": _run_load, "analyze": _run_analyze}
     try:
         return handlers[args.command](args)
     except (FileNotFoundError, ValueError, ParseError, ImportError) as error:

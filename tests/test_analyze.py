@@ -1,0 +1,90 @@
+"""newslib.analyze and `newslib analyze`: one article-level table and the written tables."""
+
+import pandas as pd
+import pytest
+
+import newslib
+from newslib.analyze import analyze_tables
+from newslib.cli import main
+from newslib.quotes import quote_share
+from newslib.readability import readability
+from newslib.sentiment import sentiment_summary
+
+ARTICLES = pd.DataFrame(
+    {
+        "article_id": ["a1", "a2", "a3"],
+        "title": ["Storm", "Budget", "Empty"],
+        "source": ["Coast Gazette", "City Desk", "City Desk"],
+        "date": pd.to_datetime(["2024-01-05", "2024-02-10", "2024-02-11"]),
+        "text": [
+            'The storm hit the coast on Monday.\n\n"It was terrible," said Mara Lind, a '
+            "fisher. She lost two boats.",
+            "The council passed the budget. Taxes will rise slightly.\n\n"
+            '"This is a good plan for the city," the mayor, Ivo Brandt, told reporters.',
+            "",
+        ],
+    },
+    index=[7, 3, 9],
+)
+
+
+def test_analyze_joins_every_analysis_per_article():
+    result = newslib.analyze(ARTICLES)
+    assert result["article_id"].tolist() == ["a1", "a2", "a3"]
+    assert "text" not in result.columns
+    assert result["source"].tolist() == ["Coast Gazette", "City Desk", "City Desk"]
+    expected_read = readability(ARTICLES).set_index("article_id")
+    expected_share = quote_share(ARTICLES).set_index("article_id")
+    expected_mood = sentiment_summary(ARTICLES).set_index("article_id")
+    got = result.set_index("article_id")
+    for column in ("flesch_kincaid_grade", "text_standard", "ts_syllables"):
+        pd.testing.assert_series_equal(got[column], expected_read[column])
+    for column in ("quote_share", "n_speakers", "top_speaker"):
+        pd.testing.assert_series_equal(got[column], expected_share[column])
+    for column in ("compound_mean", "quoted_compound_mean", "narration_compound_mean"):
+        pd.testing.assert_series_equal(got[column], expected_mood[column])
+    assert got.loc["a1", "top_speaker"] == "Mara Lind"
+    assert got.loc["a3", "quote_share"] == 0.0 and pd.isna(got.loc["a3", "compound_mean"])
+
+
+def test_analyze_does_not_depend_on_row_order():
+    forward = newslib.analyze(ARTICLES).set_index("article_id").sort_index()
+    backward = newslib.analyze(ARTICLES.iloc[::-1]).set_index("article_id").sort_index()
+    pd.testing.assert_frame_equal(forward, backward)
+
+
+def test_analyze_accepts_a_path_and_rejects_duplicate_ids(seed_path):
+    assert newslib.analyze(seed_path)["title"].tolist() == [
+        "Putin's top communications officer flees Russia"
+    ]
+    doubled = pd.concat([ARTICLES, ARTICLES])
+    with pytest.raises(ValueError, match="article_id must be unique"):
+        newslib.analyze(doubled)
+
+
+def test_tables_share_offsets_with_the_text():
+    tables = analyze_tables(ARTICLES)
+    texts = dict(zip(ARTICLES["article_id"], ARTICLES["text"], strict=True))
+    for row in tables["sentences"].itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+    for row in tables["quotes"].itertuples():
+        assert texts[row.article_id][row.start : row.end] == row.text
+
+
+def test_cli_analyze_writes_identical_tables_on_rerun(seed_path, tmp_path, capsys):
+    first, second = tmp_path / "one", tmp_path / "two"
+    assert main(["analyze", str(seed_path), "-o", str(first)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("1 article, ")
+    assert "Gleb Karakulov" in out
+    assert main(["analyze", str(seed_path), "-o", str(second)]) == 0
+    names = sorted(p.name for p in first.iterdir())
+    assert names == sorted(
+        f"{t}.{s}" for t in ("articles", "quotes", "sentences") for s in ("csv", "parquet")
+    )
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    articles = pd.read_parquet(first / "articles.parquet")
+    assert articles.loc[0, "n_quotes"] == 2
+    sentences = pd.read_csv(first / "sentences.csv")
+    assert len(sentences) == 20

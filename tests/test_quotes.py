@@ -1,0 +1,428 @@
+"""Tests for newslib.quotes: quotation marks, kinds, speakers and quote share.
+
+Every fixture article is written here for the test (the seed test reads our own seed file).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslib.quotes import quote_share, quoted_spans, quotes, speakers
+from newslib.text import WORD_RE, normalize_text
+
+SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_0ed1607056b3d6d0.txt"
+
+
+def frame(*texts: str, ids=None) -> pd.DataFrame:
+    ids = ids or [f"a{i}" for i in range(len(texts))]
+    return pd.DataFrame({"article_id": ids, "text": list(texts)})
+
+
+def one(text: str) -> pd.DataFrame:
+    return quotes(frame(text))
+
+
+def check_offsets(q: pd.DataFrame, texts: dict[str, str]) -> None:
+    for r in q.itertuples():
+        text = texts[r.article_id]
+        assert text[r.start : r.end] == r.text
+        if not pd.isna(r.speaker_start):
+            assert text[r.speaker_start : r.speaker_end] == r.speaker_mention
+
+
+# ---------------------------------------------------------------------------------------------
+# the seed article
+
+
+@pytest.fixture(scope="module")
+def seed_text() -> str:
+    raw = SEED.read_text(encoding="utf-8")
+    return normalize_text(raw.split("\n", 1)[1])
+
+
+def test_seed_two_direct_quotes_by_karakulov(seed_text):
+    q = one(seed_text)
+    check_offsets(q, {"a0": seed_text})
+    direct = q[q["kind"] == "direct"]
+    assert len(direct) == 2
+    assert direct["text"].iloc[0].startswith("I was supposed to retire")
+    assert direct["text"].iloc[1].startswith("One could see two different people")
+    assert direct["speaker_mention"].tolist() == ["he", "the officer"]
+    assert all("Karakulov" in s for s in direct["speaker"])
+    assert direct["cue"].tolist() == ["said", "says"]
+
+
+def test_seed_dossier_is_scare(seed_text):
+    q = one(seed_text)
+    dossier = q[q["text"] == "Dossier"]
+    assert len(dossier) == 1
+    assert dossier["kind"].iloc[0] == "scare"
+    assert dossier["speaker"].isna().all()
+
+
+def test_seed_quote_share(seed_text):
+    share = quote_share(frame(seed_text)).iloc[0]
+    # Independent count: the words between the two pairs of straight quotation marks.
+    marks = [i for i, c in enumerate(seed_text) if c == '"']
+    assert len(marks) == 4
+    expected = sum(
+        len(WORD_RE.findall(seed_text[a + 1 : b])) for a, b in (marks[0:2], marks[2:4])
+    )
+    assert share["total_words"] == 375
+    assert share["quoted_words"] == expected
+    assert share["quote_share"] == pytest.approx(0.45, abs=0.02)
+    assert share["n_quotes"] == 2
+    assert share["n_speakers"] == 1
+    assert "Karakulov" in share["top_speaker"]
+
+
+# ---------------------------------------------------------------------------------------------
+# quotation marks
+
+
+def test_curly_double_quotes():
+    text = "“We will win this election,” said Jane Doe."
+    q = one(text)
+    assert q["text"].tolist() == ["We will win this election,"]
+    assert q["kind"].tolist() == ["direct"]
+    assert q["speaker"].tolist() == ["Jane Doe"]
+    check_offsets(q, {"a0": text})
+
+
+def test_straight_double_quotes_and_offsets_exclude_marks():
+    text = 'The mayor spoke. "Taxes will fall next year," Mayor Ann Lee said.'
+    q = one(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    assert text[r["start"] - 1] == '"' and text[r["end"]] == '"'
+    assert r["text"] == "Taxes will fall next year,"
+
+
+def test_nested_single_quotes_stay_inside_the_outer_quote():
+    text = "\"He told me 'don't go there' and I didn't listen,\" she said."
+    q = one(text)
+    assert len(q) == 1
+    assert q["text"].iloc[0] == "He told me 'don't go there' and I didn't listen,"
+    assert q["n_words"].iloc[0] == 9
+
+
+def test_apostrophes_are_not_quotation_marks():
+    text = (
+        "Putin's plan revived the '90s boom, don't doubt it, and the players' union "
+        "agreed with Obama’s aides. Rock 'n' roll isn’t dead."
+    )
+    assert one(text).empty
+    assert quote_share(frame(text))["quote_share"].iloc[0] == 0.0
+
+
+def test_single_quotes_as_main_marks():
+    text = "Paul Hart runs the port.\n\n‘We are ready for the storm,’ he said."
+    q = one(text)
+    assert q["text"].tolist() == ["We are ready for the storm,"]
+    assert q["speaker"].tolist() == ["Paul Hart"]
+
+
+def test_guillemets():
+    text = "«We are ready for the storm,» said Jean Dupont."
+    q = one(text)
+    assert q["text"].tolist() == ["We are ready for the storm,"]
+    assert q["speaker"].tolist() == ["Jean Dupont"]
+
+
+def test_two_apostrophes_as_double_marks():
+    text = "''Prices will rise again,'' said Ruth Kim, an economist."
+    q = one(text)
+    assert q["text"].tolist() == ["Prices will rise again,"]
+    assert q["speaker"].tolist() == ["Ruth Kim"]
+
+
+def test_unbalanced_mark_stays_in_its_paragraph():
+    text = (
+        'The report, titled "Roads of the future, was released on Monday.\n\n'
+        "It covers bridges, tunnels and rail lines in eleven states.\n\n"
+        '"We need money now," said Tom Reyes, the transport secretary.'
+    )
+    q = one(text)
+    check_offsets(q, {"a0": text})
+    assert not any("\n" in t for t in q["text"])
+    assert "bridges" not in " ".join(q["text"])
+    last = q[q["paragraph"] == 2]
+    assert last["text"].tolist() == ["We need money now,"]
+    assert last["speaker"].tolist() == ["Tom Reyes"]
+
+
+def test_stray_closing_mark_is_ignored():
+    text = 'The pipe is 12" wide. "It leaks," said Dan Moss.'
+    q = one(text)
+    assert q["text"].tolist() == ["It leaks,"]
+
+
+def test_multi_paragraph_quote():
+    text = (
+        "Mayor Ann Lee said:\n\n"
+        '"The first part of my statement is about the budget.\n\n'
+        '"The second part is about the schools.\n\n'
+        '"The third part is about the roads."\n\n'
+        "The council meets again on Friday."
+    )
+    q = one(text)
+    check_offsets(q, {"a0": text})
+    assert q["paragraph"].tolist() == [1, 2, 3]
+    assert q["text"].tolist() == [
+        "The first part of my statement is about the budget.",
+        "The second part is about the schools.",
+        "The third part is about the roads.",
+    ]
+    assert set(q["kind"]) == {"direct"}
+    assert q["speaker"].tolist() == ["Ann Lee"] * 3
+
+
+def test_multi_paragraph_quote_attributed_in_first_paragraph():
+    text = (
+        '"We will build the bridge," said Omar Haddad, the city engineer. "It will take '
+        "three years.\n\n"
+        '"And it will last a century."'
+    )
+    q = one(text)
+    assert len(q) == 3
+    assert q["speaker"].tolist() == ["Omar Haddad"] * 3
+    assert q["text"].iloc[1] == "It will take three years."
+
+
+# ---------------------------------------------------------------------------------------------
+# kinds
+
+
+@pytest.mark.parametrize(
+    "text, quoted",
+    [
+        ('The so-called "experts" were wrong again.', "experts"),
+        ('She starred in "The Long Night Ahead" last year.', "The Long Night Ahead"),
+        ('Dwayne "The Rock" Johnson arrived late.', "The Rock"),
+        ("Reporters call it the “Dossier” affair.", "Dossier"),
+    ],
+)
+def test_scare_quotes_titles_nicknames(text, quoted):
+    q = one(text)
+    assert q["text"].tolist() == [quoted]
+    assert q["kind"].tolist() == ["scare"]
+    assert q["speaker"].isna().all()
+    assert quote_share(frame(text))["quoted_words"].iloc[0] == 0
+
+
+def test_partial_quote_with_speaker():
+    text = "Senator Maria Lopez said the plan was \"dead on arrival in this chamber\" on Tuesday."
+    q = one(text)
+    assert q["kind"].tolist() == ["partial"]
+    assert q["speaker"].tolist() == ["Maria Lopez"]
+    assert q["cue"].tolist() == ["said"]
+
+
+# ---------------------------------------------------------------------------------------------
+# speakers
+
+
+@pytest.mark.parametrize(
+    "text, mention, speaker, cue",
+    [
+        ('"We are ready for anything," he said.', "he", None, "said"),
+        (
+            '"We are ready for anything," said John Smith, a spokesman.',
+            "John Smith",
+            "John Smith",
+            "said",
+        ),
+        ('John Smith said: "We are ready for anything."', "John Smith", "John Smith", "said"),
+        ('"We are ready for anything," Smith told reporters.', "Smith", "Smith", "told"),
+        (
+            'According to Smith, "we are ready for anything."',
+            "Smith",
+            "Smith",
+            "according to",
+        ),
+        ('"We are ready," Smith, a spokesman, said.', "Smith", "Smith", "said"),
+        ('"We are ready," the spokeswoman added.', "the spokeswoman", None, "added"),
+        ('"Are we ready?" asked Lee Chan.', "Lee Chan", "Lee Chan", "asked"),
+        ('"We are ready," Smith said in a statement.', "Smith", "Smith", "said"),
+        ('"We are ready," Smith\u00a0said.', "Smith", "Smith", "said"),
+    ],
+)
+def test_speaker_shapes(text, mention, speaker, cue):
+    q = one(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    assert r["speaker_mention"] == mention
+    assert text[r["speaker_start"] : r["speaker_end"]] == mention
+    assert r["cue"] == cue
+    if speaker is None:
+        assert pd.isna(r["speaker"])
+    else:
+        assert r["speaker"] == speaker
+
+
+def test_pronoun_resolves_to_most_recent_named_person():
+    text = (
+        "Clara Voss, a nurse from Leeds, spoke first. Then Peter Brandt, who runs the clinic, "
+        "took the microphone.\n\n"
+        '"We have waited long enough," he said.'
+    )
+    q = one(text)
+    assert q["speaker_mention"].tolist() == ["he"]
+    assert q["speaker"].tolist() == ["Peter Brandt"]
+
+
+def test_description_and_surname_resolve_to_full_name():
+    text = (
+        "Police officer Karen Holt was at the scene.\n\n"
+        "Holt said the road was closed for hours.\n\n"
+        '"Nobody was hurt, which is a small miracle," the officer says.\n\n'
+        '"We were lucky," Holt added.'
+    )
+    q = one(text)
+    assert q["speaker_mention"].tolist() == ["the officer", "Holt"]
+    assert q["speaker"].tolist() == ["Karen Holt", "Karen Holt"]
+
+
+def test_continuation_paragraph_keeps_previous_speaker():
+    text = (
+        '"The water is rising fast," said Ines Moreau, the harbour master.\n\n'
+        '"We have closed the port until Thursday."\n\n'
+        "Shops near the quay were boarded up."
+    )
+    q = one(text)
+    assert q["speaker"].tolist() == ["Ines Moreau", "Ines Moreau"]
+    # the continuation points at the mention that names the speaker
+    assert q["speaker_start"].iloc[1] == q["speaker_start"].iloc[0]
+
+
+def test_second_quote_in_paragraph_shares_speaker():
+    text = '"It is late," said Ben Ode. "We should go home before the storm."'
+    q = one(text)
+    assert q["speaker"].tolist() == ["Ben Ode", "Ben Ode"]
+
+
+def test_unattributed_quote_has_no_speaker():
+    text = 'The sign on the door read nothing.\n\n"Closed until further notice for repairs."'
+    q = one(text)
+    assert len(q) == 1
+    assert pd.isna(q["speaker"].iloc[0]) and pd.isna(q["speaker_start"].iloc[0])
+
+
+def test_speakers_table():
+    text = (
+        '"The budget is balanced," said Nora Diaz, the treasurer. "Every cent is counted."\n\n'
+        '"I disagree," said Omar Lind.'
+    )
+    sp = speakers(frame(text))
+    assert sp.columns.tolist() == ["article_id", "speaker", "n_quotes", "quoted_words"]
+    assert sp["speaker"].tolist() == ["Nora Diaz", "Omar Lind"]
+    assert sp["n_quotes"].tolist() == [2, 1]
+    assert sp["quoted_words"].tolist() == [7, 2]
+    share = quote_share(frame(text)).iloc[0]
+    assert share["n_speakers"] == 2 and share["top_speaker"] == "Nora Diaz"
+
+
+# ---------------------------------------------------------------------------------------------
+# frames
+
+
+def test_columns_and_dtypes():
+    q = one('"Fine," said Al Roe.')
+    assert q.columns.tolist() == [
+        "article_id", "quote_id", "start", "end", "text", "n_words", "paragraph", "kind",
+        "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
+    ]  # fmt: skip
+    assert str(q["article_id"].dtype) == "string"
+    assert str(q["start"].dtype) == "int64"
+    assert str(q["speaker_start"].dtype) == "Int64"
+    assert str(q["kind"].dtype) == "string"
+
+
+def test_empty_input_gives_typed_empty_frames():
+    empty = frame()
+    q = quotes(empty)
+    assert q.empty and str(q["start"].dtype) == "int64" and str(q["text"].dtype) == "string"
+    s = quote_share(empty)
+    assert s.empty and str(s["quote_share"].dtype) == "float64"
+    sp = speakers(empty)
+    assert sp.empty and str(sp["n_quotes"].dtype) == "int64"
+    assert quoted_spans(q) == {}
+
+
+def test_article_without_quotes_gets_zero_row():
+    s = quote_share(frame("No one said anything today.", "", ids=["x", "y"]))
+    assert s["article_id"].tolist() == ["x", "y"]
+    assert s["n_quotes"].tolist() == [0, 0]
+    assert s["quote_share"].tolist() == [0.0, 0.0]
+    assert s["n_speakers"].tolist() == [0, 0]
+    assert s["top_speaker"].isna().all()
+    assert str(s["n_quotes"].dtype) == "int64"
+    assert quotes(frame("No one said anything today.")).empty
+
+
+def test_non_default_index_and_row_independence():
+    a = '"One," said Al Roe.'
+    b = 'Nothing here. "Two words," Bo Lin said.'
+    df = pd.DataFrame({"article_id": ["p", "q"], "text": [a, b]}, index=[10, 3])
+    both = quotes(df)
+    alone = quotes(pd.DataFrame({"article_id": ["q"], "text": [b]}))
+    assert both["article_id"].tolist() == ["p", "q"]
+    pd.testing.assert_frame_equal(
+        both[both["article_id"] == "q"].reset_index(drop=True), alone.reset_index(drop=True)
+    )
+    assert quote_share(df)["article_id"].tolist() == ["p", "q"]
+    pd.testing.assert_frame_equal(quotes(df), quotes(df))
+
+
+def test_missing_columns_and_wrong_type():
+    with pytest.raises(ValueError, match="text"):
+        quotes(pd.DataFrame({"article_id": ["a"]}))
+    with pytest.raises(ValueError, match="article_id"):
+        quote_share(pd.DataFrame({"text": ["x"]}))
+    with pytest.raises(TypeError):
+        speakers(["not", "a", "frame"])
+
+
+def test_quoted_spans_merges_and_filters_kinds():
+    text = 'The "experts" agree. "Rates will fall," said Ed Park. "Soon," he added.'
+    q = one(text)
+    spans = quoted_spans(q)
+    speech = q[q["kind"] != "scare"]
+    assert spans == {"a0": sorted(zip(speech["start"], speech["end"], strict=True))}
+    all_spans = quoted_spans(q, kinds=("direct", "partial", "scare"))
+    assert len(all_spans["a0"]) == 3
+    with pytest.raises(ValueError, match="kind"):
+        quoted_spans(q, kinds=("speech",))
+
+
+def test_quote_char_share():
+    text = '"abc def," Al Roe said.'
+    s = quote_share(frame(text)).iloc[0]
+    assert s["quote_char_share"] == pytest.approx(len("abc def,") / len(text))
+    assert s["quoted_words"] == 2 and s["total_words"] == 5
+
+
+# ---------------------------------------------------------------------------------------------
+# properties
+
+_ALPHABET = st.sampled_from(
+    list("ab Z.,:;!?-'\"\n") + ["“", "”", "‘", "’", "«", "»", "''", " said ", " he ", "Ann Lee"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_ALPHABET, max_size=80).map("".join))
+def test_never_crashes_and_offsets_are_consistent(text):
+    q = quotes(frame(text))
+    check_offsets(q, {"a0": text})
+    assert (q["start"] <= q["end"]).all()
+    # a quotation never crosses a paragraph break
+    assert not any("\n\n" in t or "\n \n" in t for t in q["text"])
+    s = quote_share(frame(text)).iloc[0]
+    assert 0.0 <= s["quote_share"] <= 1.0
+    assert 0.0 <= s["quote_char_share"] <= 1.0
