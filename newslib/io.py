@@ -33,7 +33,15 @@ import pandas as pd
 
 from .text import count_words, normalize_line, normalize_text, paragraph_spans
 
-__all__ = ["load", "ParseError", "FORMATS", "ARTICLE_COLUMNS", "article_id", "articles_frame"]
+__all__ = [
+    "load",
+    "LoadStream",
+    "ParseError",
+    "FORMATS",
+    "ARTICLE_COLUMNS",
+    "article_id",
+    "articles_frame",
+]
 
 FORMATS = ("auto", "seed", "text", "markdown", "jsonl", "json", "csv", "tsv", "parquet", "html")
 ARTICLE_COLUMNS = {
@@ -639,6 +647,7 @@ def load(
     tz: str | None = None,
     columns: dict[str, str] | None = None,
     max_bytes: int | None = None,
+    progress: bool | None = False,
 ) -> pd.DataFrame:
     """Load news articles into a DataFrame, one row per article.
 
@@ -656,6 +665,7 @@ def load(
             that zone, aware ones converted to it.
         columns: renames table columns to newslib's names, e.g. ``{"body": "text"}``.
         max_bytes: skip (and report) files larger than this.
+        progress: show a progress bar on stderr (only when it is a terminal).
 
     Returns:
         Columns ``article_id``, ``path``, ``source``, ``title``, ``date``, ``text``,
@@ -670,57 +680,133 @@ def load(
         >>> df.loc[0, "title"], int(df.loc[0, "n_paragraphs"])
         ("Putin's top communications officer flees Russia", 7)
     """
-    if format not in FORMATS:
-        raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
-    if errors not in ("report", "raise"):
-        raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
-    files = _expand(source)
-    report = _Report(errors)
-    seen_ids: dict[str, str] = {}
-    records: list[dict[str, Any]] = []
-    loaded_files = 0
-    for path in files:
-        articles = _read_file(path, format, report, columns, max_bytes)
-        kept = 0
-        for article in articles:
-            text = unicodedata.normalize("NFC", article.text)
-            identity = article_id(article.title, text)
-            if identity in seen_ids:
-                report.skip(
-                    path,
-                    article.line,
-                    f"duplicate article (same title and text as {seen_ids[identity]})",
-                    row=article.line is not None,
-                )
-                continue
-            seen_ids[identity] = str(path) if article.line is None else f"{path}:{article.line}"
-            kept += 1
-            records.append(
-                {
-                    "path": article.path,
-                    "source": article.source,
-                    "title": article.title,
-                    "date": article.date,
-                    "text": text,
-                    "url": article.url,
-                    "author": article.author,
-                }
-            )
-        if kept:
-            loaded_files += 1
-        elif str(path) not in report.skipped_files:
-            # Every article of the file was dropped row by row (duplicates, empty rows): the
-            # file as a whole counts as skipped, with one line saying so.
-            report.skip(path, None, "no articles left in this file (see the rows above)")
-    frame = articles_frame(records, tz=tz)
-    report_frame = _report_frame(report.rows)
-    skipped_files = len(files) - loaded_files
-    frame.attrs["load_report"] = report_frame
-    frame.attrs["load_summary"] = {
-        "files_seen": len(files),
-        "files_loaded": loaded_files,
-        "files_skipped": skipped_files,
-        "articles": len(frame),
-        "repaired": int((report_frame["status"] == "repaired").sum()),
-    }
+    stream = LoadStream(
+        source,
+        format=format,
+        errors=errors,
+        tz=tz,
+        columns=columns,
+        max_bytes=max_bytes,
+        chunk_size=None,
+        progress=progress,
+    )
+    chunks = list(stream)
+    frame = chunks[0] if chunks else articles_frame([], tz=tz)
+    frame.attrs["load_report"] = stream.report
+    frame.attrs["load_summary"] = stream.summary
     return frame
+
+
+class LoadStream:
+    """Load a corpus chunk by chunk, so memory stays flat however many articles there are.
+
+    Iterating yields article tables (the columns of :func:`load`) of at most ``chunk_size``
+    articles, in the same order ``load`` would give; duplicates are dropped across chunks.
+    After iteration, ``report`` and ``summary`` hold what ``load`` puts in ``attrs``.
+    Arguments are those of :func:`load`.
+
+    Example:
+        >>> stream = LoadStream("seeds", chunk_size=100)
+        >>> [len(chunk) for chunk in stream], stream.summary["files_seen"]
+        ([1], 1)
+    """
+
+    def __init__(
+        self,
+        source: str | os.PathLike | Sequence[str | os.PathLike],
+        *,
+        format: str = "auto",
+        errors: str = "report",
+        tz: str | None = None,
+        columns: dict[str, str] | None = None,
+        max_bytes: int | None = None,
+        chunk_size: int | None = 1000,
+        progress: bool | None = False,
+    ):
+        if format not in FORMATS:
+            raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        if errors not in ("report", "raise"):
+            raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
+        if chunk_size is not None and chunk_size < 1:
+            raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
+        self.files = _expand(source)
+        self._options = (format, columns, max_bytes)
+        self._tz = tz
+        self._chunk_size = chunk_size
+        self._progress = progress
+        self._report = _Report(errors)
+        self._loaded_files = 0
+        self._articles = 0
+
+    def __iter__(self):
+        from tqdm import tqdm
+
+        fmt, columns, max_bytes = self._options
+        seen_ids: dict[str, str] = {}
+        records: list[dict[str, Any]] = []
+        report = self._report
+        # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
+        bar = tqdm(
+            self.files,
+            desc="loading",
+            unit="file",
+            disable=None if self._progress else True,
+            leave=False,
+        )
+        for path in bar:
+            kept = 0
+            for article in _read_file(path, fmt, report, columns, max_bytes):
+                text = unicodedata.normalize("NFC", article.text)
+                identity = article_id(article.title, text)
+                if identity in seen_ids:
+                    report.skip(
+                        path,
+                        article.line,
+                        f"duplicate article (same title and text as {seen_ids[identity]})",
+                        row=article.line is not None,
+                    )
+                    continue
+                seen_ids[identity] = str(path) if article.line is None else f"{path}:{article.line}"
+                kept += 1
+                records.append(
+                    {
+                        "path": article.path,
+                        "source": article.source,
+                        "title": article.title,
+                        "date": article.date,
+                        "text": text,
+                        "url": article.url,
+                        "author": article.author,
+                    }
+                )
+                if self._chunk_size is not None and len(records) >= self._chunk_size:
+                    yield self._emit(records)
+                    records = []
+            if kept:
+                self._loaded_files += 1
+            elif str(path) not in report.skipped_files:
+                # Every article of the file was dropped row by row (duplicates, empty rows):
+                # the file as a whole counts as skipped, with one line saying so.
+                report.skip(path, None, "no articles left in this file (see the rows above)")
+        if records:
+            yield self._emit(records)
+
+    def _emit(self, records: list[dict[str, Any]]) -> pd.DataFrame:
+        self._articles += len(records)
+        return articles_frame(records, tz=self._tz)
+
+    @property
+    def report(self) -> pd.DataFrame:
+        """Files (or table rows) skipped or repaired so far: path, line, status, reason."""
+        return _report_frame(self._report.rows)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        """Counts so far: files seen, loaded and skipped, articles, repairs."""
+        return {
+            "files_seen": len(self.files),
+            "files_loaded": self._loaded_files,
+            "files_skipped": len(self._report.skipped_files),
+            "articles": self._articles,
+            "repaired": sum(1 for r in self._report.rows if r["status"] == "repaired"),
+        }

@@ -603,7 +603,7 @@ def distribution(
     legend. With ``by`` (e.g. ``"source"``): one horizontal box (quartiles, whiskers at 1.5 IQR)
     per group with every article drawn as a point over it, groups sorted by median (highest at
     the top), each tick label giving the group's number of articles ``n``. Articles with no
-    value (NA) are left out and counted in the title; groups with no value at all are listed
+    value (NA) are left out and counted in the legend; groups with no value at all are listed
     last with ``n=0``; articles with no group form the group ``(no group)``. Shares (0..1, e.g.
     ``quote_share``) are drawn as percentages.
 
@@ -615,7 +615,8 @@ def distribution(
         bins: histogram bins (``Axes.hist``); by default 20 bins over the metric's fixed range
             when it has one (shares, compound scores), otherwise numpy's ``"auto"`` rule
             (at most 50 bins).
-        title: the title; by default the metric's name and the number of articles.
+        title: the title; by default the metric's name (and, for a histogram, the number of
+            articles).
         palette: colours (default ``PALETTE``); groups take colours in sorted-name order.
         **kwargs: passed to ``Axes.hist`` (no ``by``) or ``Axes.boxplot`` (with ``by``).
 
@@ -629,7 +630,7 @@ def distribution(
         ['B (n=1)', 'A (n=2)']
         >>> plt.close(fig)
     """
-    caller = "distribution"
+    caller = kwargs.pop("_caller", "distribution")  # the public function named in errors
     _check_frame(data, [metric, by], caller)
     values = _numbers(data, metric, caller)
     spec = _spec(metric)
@@ -637,23 +638,27 @@ def distribution(
     has = ~np.isnan(values)
     n, n_missing = int(has.sum()), int((~has).sum())
     if title is None:
-        title = spec.name
-        if by is not None:
-            title += f" by {by}"
-        if n:
+        title = spec.name if by is None else f"{spec.name} by {by}"
+        if by is None and n:
             title += f", {_plural(n, 'article')}"
-        if n_missing:
-            title += f" ({n_missing:,} without a value)"
     if by is None:
         _label(ax, x=spec.name, x_unit=spec.unit, y="articles", y_unit="count", title=title)
         if n == 0:
             return _no_data(ax)
         _histogram(ax, values[has], spec, bins, palette, kwargs)
+        handles, labels = ax.get_legend_handles_labels()
     else:
         _label(ax, x=spec.name, x_unit=spec.unit, y=by, title=title)
         if n == 0:
             return _no_data(ax)
         _boxes(ax, data[by], values, palette, kwargs)
+        handles, labels = [], []
+    if n_missing:
+        handles.append(Line2D([], [], linestyle="none"))
+        labels.append(f"{_plural(n_missing, 'article')} without a value left out")
+    if handles:
+        # A framed legend stays readable where it overlaps bars or points.
+        ax.legend(handles, labels, fontsize="small", framealpha=0.9)
     if spec.percent:
         _percent_axis(ax.xaxis)
     return ax
@@ -681,7 +686,6 @@ def _histogram(
         label=f"median {_format_value(median, spec.percent)}",
     )
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))  # counts of articles
-    ax.legend(fontsize="small", frameon=False)
 
 
 def _boxes(
@@ -768,7 +772,9 @@ def readability(
         ('Flesch–Kincaid grade (US school grade)', 'median 10.0')
         >>> plt.close(fig)
     """
-    return distribution(data, metric=metric, by=by, ax=ax, bins=bins, **kwargs)
+    return distribution(
+        data, metric=metric, by=by, ax=ax, bins=bins, _caller="readability", **kwargs
+    )
 
 
 def quote_share(
@@ -800,7 +806,7 @@ def quote_share(
         'median 30%'
         >>> plt.close(fig)
     """
-    return distribution(data, metric="quote_share", by=by, ax=ax, **kwargs)
+    return distribution(data, metric="quote_share", by=by, ax=ax, _caller="quote_share", **kwargs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -955,7 +961,7 @@ def sentiment_strip(
     name = article_id
     if "title" in rows.columns and rows["title"].notna().any():
         name = str(rows["title"].dropna().iloc[0])
-    _label(ax, title=title if title is not None else f"Sentence sentiment: {_short(name, 60)}")
+    _label(ax, title=title if title is not None else f"Sentence sentiment: {_short(name, 45)}")
     if rows.empty:
         if ids.dropna().empty:
             return _no_data(ax)
@@ -999,7 +1005,7 @@ def sentiment_strip(
         Patch(color=_SIGN_COLOURS["positive"], label="positive"),
         Patch(color=_SIGN_COLOURS["negative"], label="negative"),
         Patch(color=_SIGN_COLOURS["neutral"], label="neutral"),
-        Patch(color=_QUOTED_SHADE, label="quoted"),
+        Patch(facecolor=_QUOTED_SHADE, edgecolor=OKABE_ITO["orange"], label="quoted"),
     ]
     if "paragraph" in rows.columns:
         handles.append(Line2D([], [], color="0.75", linewidth=0.8, label="paragraph break"))

@@ -1,0 +1,462 @@
+"""Tests for the article-level plots of newslib.plot: Axes contents, then pixels.
+
+Each plot is first checked through its Axes (labels, bars, boxes, legend texts, colours), so
+a failure says what changed. Then it is rendered from a fixed, hand-written input with the Agg
+backend (480 x 320 px, dpi 80, matplotlib's default style, DejaVu Sans) and compared with a
+committed PNG in ``tests/baseline/`` by ``matplotlib.testing.compare.compare_images``
+(tolerance ``TOL``, RMS of pixel values 0..255). On a mismatch the rendered image and the
+difference image are kept under pytest's ``tmp_path`` and the failure names their paths.
+
+Regenerate the baselines after an intended change of the drawing, look at them, then let the
+lead commit them::
+
+    NEWSLIB_UPDATE_BASELINES=1 .venv/bin/python -m pytest -q tests/test_plot_figures.py
+
+(the image tests then write their PNG into tests/baseline/ and report "skipped").
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
+from matplotlib.testing.compare import compare_images  # noqa: E402
+
+from newslib import plot  # noqa: E402
+
+BASELINE = Path(__file__).resolve().parent / "baseline"
+UPDATE = os.environ.get("NEWSLIB_UPDATE_BASELINES") == "1"
+TOL = 2.0
+SIZE = (6.0, 4.0)  # inches; at dpi 80: 480 x 320 px
+DPI = 80
+RC = {
+    "font.family": "DejaVu Sans",
+    "svg.hashsalt": "newslib-baseline",
+    "figure.dpi": DPI,
+    "savefig.dpi": DPI,
+    "text.hinting": "default",
+    "axes.unicode_minus": True,
+}
+
+
+@pytest.fixture
+def ax():
+    fig, axes = plt.subplots()
+    yield axes
+    plt.close(fig)
+
+
+# --------------------------------------------------------------------------------------------
+# Fixed inputs, written for these tests
+# --------------------------------------------------------------------------------------------
+
+
+def _articles() -> pd.DataFrame:
+    """Nine articles: grades BBC 8/10/12, CNN 11/13/15 (+ one NA), Reuters 9, no source 14."""
+    return pd.DataFrame(
+        {
+            "article_id": pd.array([f"a{i}" for i in range(1, 10)], dtype="string"),
+            "source": pd.array(
+                ["BBC", "BBC", "BBC", "CNN", "CNN", "CNN", "Reuters", None, "CNN"],
+                dtype="string",
+            ),
+            "flesch_kincaid_grade": [8.0, 10.0, 12.0, 11.0, 13.0, 15.0, 9.0, 14.0, np.nan],
+            "quote_share": [0.10, 0.30, 0.20, 0.50, 0.40, np.nan, 0.05, 0.60, np.nan],
+        }
+    )
+
+
+def _speakers() -> pd.DataFrame:
+    """Totals: Eve Ng 60 (1 article); Ann Lee, Bob Ray, Cy Doe 45 each; Dee Fox 12; NA 100."""
+    return pd.DataFrame(
+        {
+            "article_id": pd.array(list("aabbccde"), dtype="string"),
+            "speaker": pd.array(
+                ["Ann Lee", "Bob Ray", "Ann Lee", "Cy Doe", "Bob Ray", "Dee Fox", "Eve Ng", None],
+                dtype="string",
+            ),
+            "n_quotes": [2, 1, 1, 3, 2, 1, 4, 5],
+            "quoted_words": [40, 10, 5, 45, 35, 12, 60, 100],
+        }
+    )
+
+
+def _sentences() -> pd.DataFrame:
+    """Article x: 10 sentences in 4 paragraphs, then a shorter article y."""
+    x = pd.DataFrame(
+        {
+            "article_id": "x",
+            "paragraph": [0, 0, 1, 1, 1, 2, 2, 3, 3, 3],
+            "sentence": list(range(10)),
+            "compound": [0.6, 0.0, -0.4, -0.7, 0.3, 0.02, -0.05, 0.8, -0.2, 0.5],
+            "in_quote": pd.array([0, 0, 1, 0.6, 0.2, None, 0.5, 1, 0, 0], dtype="Float64"),
+            "title": "Council votes on the new bridge",
+        }
+    )
+    y = pd.DataFrame(
+        {
+            "article_id": "y",
+            "paragraph": [0, 1, 1],
+            "sentence": [0, 1, 2],
+            "compound": [-0.3, 0.4, 0.9],
+            "in_quote": pd.array([0.0, 0.0, 0.0], dtype="Float64"),
+            "title": "Harbour reopens",
+        }
+    )
+    out = pd.concat([x, y], ignore_index=True)
+    out["article_id"] = out["article_id"].astype("string")
+    return out
+
+
+def _legend_texts(axes) -> list[str]:
+    legend = axes.get_legend()
+    return [] if legend is None else [t.get_text() for t in legend.get_texts()]
+
+
+def _ticks(axes) -> list[str]:
+    return [t.get_text() for t in axes.get_yticklabels()]
+
+
+# --------------------------------------------------------------------------------------------
+# METRIC_LABELS
+# --------------------------------------------------------------------------------------------
+
+
+def test_metric_labels_cover_newslib_metrics():
+    from newslib.readability import INDEX_COLUMNS
+
+    for name in [*INDEX_COLUMNS, "quote_share", "compound_mean", "compound", "n_words"]:
+        assert name in plot.METRIC_LABELS, name
+        assert plot.METRIC_LABELS[name].unit, name  # every axis gets a unit
+    assert plot.metric_label("flesch_kincaid_grade") == "Flesch–Kincaid grade (US school grade)"
+    assert plot.METRIC_LABELS["quote_share"].percent
+    assert not plot.METRIC_LABELS["flesch_kincaid_grade"].percent
+    assert plot.metric_label("not_a_metric") == "not_a_metric"
+
+
+# --------------------------------------------------------------------------------------------
+# distribution / readability / quote_share
+# --------------------------------------------------------------------------------------------
+
+
+def test_readability_histogram_with_median(ax):
+    out = plot.readability(_articles(), ax=ax, bins=4)
+    assert out is ax
+    assert ax.get_xlabel() == "Flesch–Kincaid grade (US school grade)"
+    assert ax.get_ylabel() == "articles (count)"
+    assert ax.get_title() == "Flesch–Kincaid grade, 8 articles"
+    # 8 values 8..15 in 4 equal bins of 1.75: two values in each
+    assert [p.get_height() for p in ax.patches] == [2, 2, 2, 2]
+    median = [line for line in ax.get_lines() if line.get_label().startswith("median")]
+    assert len(median) == 1 and median[0].get_xdata()[0] == pytest.approx(11.5)
+    assert _legend_texts(ax) == ["median 11.5", "1 article without a value left out"]
+
+
+def test_readability_by_source_sorted_by_median(ax):
+    plot.readability(_articles(), by="source", ax=ax)
+    assert ax.get_title() == "Flesch–Kincaid grade by source"
+    assert ax.get_ylabel() == "source"
+    # medians: no source 14, CNN 13, BBC 10, Reuters 9; the NA grade is not counted for CNN
+    assert _ticks(ax) == ["(no group) (n=1)", "CNN (n=3)", "BBC (n=3)", "Reuters (n=1)"]
+    lo, hi = ax.get_ylim()
+    assert lo > hi  # first group drawn at the top
+    assert len(ax.patches) == 4  # one box per group with values
+    # every article is a point: 8 in all
+    assert sum(len(c.get_offsets()) for c in ax.collections) == 8
+    assert _legend_texts(ax) == ["1 article without a value left out"]
+
+
+def test_group_colours_follow_sorted_names_in_every_plot():
+    fig, (box_ax, dot_ax) = plt.subplots(1, 2)
+    try:
+        plot.readability(_articles(), by="source", ax=box_ax)
+        plot.scatter(
+            _articles(), x="flesch_kincaid_grade", y="quote_share", hue="source", ax=dot_ax
+        )
+        # sorted names: BBC, CNN, Reuters, then no group
+        expected = {
+            n: c.lower() for n, c in zip(["BBC", "CNN", "Reuters"], plot.PALETTE[:3], strict=True)
+        }
+        # the boxes are drawn top to bottom: no group, CNN, BBC, Reuters
+        box_colours = [to_hex(p.get_facecolor(), keep_alpha=False) for p in box_ax.patches]
+        assert box_colours[1:] == [expected["CNN"], expected["BBC"], expected["Reuters"]]
+        dots = {
+            c.get_label().split(" (")[0]: to_hex(c.get_facecolor()[0]) for c in dot_ax.collections
+        }
+        assert {k: dots[k] for k in expected} == expected
+    finally:
+        plt.close(fig)
+
+
+def test_empty_group_is_listed_last_with_n0(ax):
+    data = pd.DataFrame(
+        {
+            "source": pd.Categorical(["x", "x", "z"], categories=["x", "y", "z"]),
+            "quote_share": [0.2, 0.4, np.nan],
+        }
+    )
+    plot.quote_share(data, by="source", ax=ax)
+    assert _ticks(ax) == ["x (n=2)", "y (n=0)", "z (n=0)"]
+    assert len(ax.patches) == 1  # a box only where there are values
+
+
+def test_quote_share_is_drawn_in_percent(ax):
+    plot.quote_share(_articles(), ax=ax)
+    assert ax.get_xlabel() == "Quote share (% of words inside quotations)"
+    heights = [p.get_height() for p in ax.patches]
+    assert len(heights) == 20 and sum(heights) == 7
+    assert {round(p.get_width(), 9) for p in ax.patches} == {0.05}
+    # values 0.05 0.1 0.2 0.3 0.4 0.5 0.6: the median is 0.3
+    assert _legend_texts(ax)[0] == "median 30%"
+    ax.figure.canvas.draw()
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert "40%" in labels and all(t.endswith("%") for t in labels if t)
+
+
+def test_distribution_single_article_and_empty(ax):
+    one = _articles().iloc[[0]]
+    plot.readability(one, ax=ax)
+    assert sum(p.get_height() for p in ax.patches) == 1
+    assert _legend_texts(ax) == ["median 8.0"]
+    fig, other = plt.subplots()
+    try:
+        plot.readability(one, by="source", ax=other)
+        assert _ticks(other) == ["BBC (n=1)"]
+        plot.readability(_articles().iloc[:0], by="source", ax=other)
+        assert [t.get_text() for t in other.texts] == ["no data"]
+    finally:
+        plt.close(fig)
+
+
+def test_distribution_all_missing_says_no_data(ax):
+    plot.quote_share(_articles().assign(quote_share=np.nan), ax=ax)
+    assert [t.get_text() for t in ax.texts] == ["no data"]
+    assert len(ax.patches) == 0
+
+
+def test_distribution_errors_name_the_problem(ax):
+    with pytest.raises(ValueError, match="readability.*'gunning_fog'"):
+        plot.readability(_articles(), metric="gunning_fog", ax=ax)
+    with pytest.raises(ValueError, match="not numbers"):
+        plot.distribution(_articles(), metric="source", ax=ax)
+
+
+# --------------------------------------------------------------------------------------------
+# speakers
+# --------------------------------------------------------------------------------------------
+
+
+def test_speakers_sums_over_articles_and_breaks_ties_by_name(ax):
+    out = plot.speakers(_speakers(), top=4, ax=ax)
+    assert out is ax
+    assert _ticks(ax) == ["Eve Ng", "Ann Lee", "Bob Ray", "Cy Doe"]
+    assert [p.get_width() for p in ax.patches] == [60, 45, 45, 45]
+    assert [t.get_text().strip() for t in ax.texts] == [
+        "1 article",
+        "2 articles",
+        "2 articles",
+        "1 article",
+    ]
+    assert ax.get_title() == "Top 4 of 5 speakers by quoted words"
+    assert ax.get_xlabel() == "words in quotations (summed over articles)"
+
+
+def test_speakers_do_not_depend_on_row_order(ax):
+    shuffled = _speakers().sample(frac=1, random_state=3)
+    plot.speakers(shuffled, top=3, ax=ax)
+    assert _ticks(ax) == ["Eve Ng", "Ann Lee", "Bob Ray"]
+
+
+def test_speakers_single_and_empty(ax):
+    plot.speakers(_speakers().iloc[[6]], ax=ax)
+    assert _ticks(ax) == ["Eve Ng"] and ax.get_title() == "1 speaker by quoted words"
+    fig, other = plt.subplots()
+    try:
+        plot.speakers(_speakers().iloc[[7]], ax=other)  # only an unattributed quote
+        assert [t.get_text() for t in other.texts] == ["no quoted speakers"]
+    finally:
+        plt.close(fig)
+    with pytest.raises(ValueError, match="positive integer"):
+        plot.speakers(_speakers(), top=0, ax=ax)
+
+
+# --------------------------------------------------------------------------------------------
+# sentiment_strip
+# --------------------------------------------------------------------------------------------
+
+
+def _bars(axes):
+    return list(axes.containers[0])
+
+
+def test_sentiment_strip_bars_colours_quotes_and_paragraphs(ax):
+    out = plot.sentiment_strip(_sentences(), ax=ax)  # default: the first article, x
+    assert out is ax
+    assert ax.get_title() == "Sentence sentiment: Council votes on the new bridge"
+    assert ax.get_xlabel() == "sentence (number in the article)"
+    assert ax.get_ylabel() == "sentiment (VADER compound, −1 to 1)"
+    bars = _bars(ax)
+    assert [b.get_x() + b.get_width() / 2 for b in bars] == pytest.approx(range(1, 11))
+    assert [b.get_height() for b in bars] == pytest.approx(
+        [0.6, 0.0, -0.4, -0.7, 0.3, 0.02, -0.05, 0.8, -0.2, 0.5]
+    )
+    blue, red = plot.OKABE_ITO["blue"].lower(), plot.OKABE_ITO["vermillion"].lower()
+    grey = to_hex("0.6")
+    colours = [to_hex(b.get_facecolor()) for b in bars]
+    assert colours == [blue, grey, red, red, blue, grey, red, blue, red, blue]
+    # in_quote >= 0.5: sentences 3-4 and 7-8, one band per run
+    bands = sorted(p.get_x() for p in ax.patches if p.get_label() == "_quoted")
+    assert bands == pytest.approx([2.5, 6.5])
+    breaks = [line.get_xdata()[0] for line in ax.get_lines() if line.get_label() == "_paragraph"]
+    assert breaks == pytest.approx([2.5, 5.5, 7.5])
+    assert any(line.get_label() == "_zero" for line in ax.get_lines())
+    assert _legend_texts(ax) == [
+        "positive",
+        "negative",
+        "neutral",
+        "quoted",
+        "paragraph break",
+        "quotes unknown: 1 sentence",
+    ]
+
+
+def test_sentiment_strip_other_article_and_single_sentence(ax):
+    plot.sentiment_strip(_sentences(), article_id="y", ax=ax)
+    assert ax.get_title() == "Sentence sentiment: Harbour reopens"
+    assert len(_bars(ax)) == 3
+    assert not [p for p in ax.patches if p.get_label() == "_quoted"]
+    fig, other = plt.subplots()
+    try:
+        one = _sentences().iloc[[2]].drop(columns=["title", "paragraph"])
+        plot.sentiment_strip(one, ax=other)
+        assert other.get_title() == "Sentence sentiment: x"  # no title column: the id
+        assert len(_bars(other)) == 1
+        assert "paragraph break" not in _legend_texts(other)
+    finally:
+        plt.close(fig)
+
+
+def test_sentiment_strip_empty_and_unknown_article(ax):
+    plot.sentiment_strip(_sentences().iloc[:0], ax=ax)
+    assert [t.get_text() for t in ax.texts] == ["no data"]
+    with pytest.raises(ValueError, match="'zz'.*'x'"):
+        plot.sentiment_strip(_sentences(), article_id="zz", ax=ax)
+
+
+def test_sentiment_strip_without_quote_information(ax):
+    data = _sentences().drop(columns="in_quote")
+    plot.sentiment_strip(data, ax=ax)
+    assert not [p for p in ax.patches if p.get_label() == "_quoted"]
+    assert "quotes unknown: 10 sentences" in _legend_texts(ax)
+
+
+# --------------------------------------------------------------------------------------------
+# scatter
+# --------------------------------------------------------------------------------------------
+
+
+def test_scatter_groups_and_dropped_rows(ax):
+    out = plot.scatter(_articles(), x="flesch_kincaid_grade", y="quote_share", hue="source", ax=ax)
+    assert out is ax
+    assert ax.get_xlabel() == "Flesch–Kincaid grade (US school grade)"
+    assert ax.get_ylabel() == "Quote share (% of words inside quotations)"
+    assert ax.get_title() == "Quote share vs Flesch–Kincaid grade"
+    # a6 (no quote share) and a9 (neither value) are left out
+    assert _legend_texts(ax) == [
+        "BBC (n=3)",
+        "CNN (n=2)",
+        "Reuters (n=1)",
+        "(no group) (n=1)",
+        "2 rows without a value left out",
+    ]
+    assert ax.get_legend().get_title().get_text() == "source"
+    points = np.concatenate([c.get_offsets() for c in ax.collections])
+    assert len(points) == 7
+    assert sorted(map(tuple, points.tolist()))[0] == (8.0, 0.10)
+
+
+def test_scatter_without_hue_single_point_and_empty(ax):
+    data = _articles()
+    plot.scatter(data.iloc[[0]], x="flesch_kincaid_grade", y="quote_share", ax=ax)
+    assert len(ax.collections[0].get_offsets()) == 1
+    assert ax.get_legend() is None  # one colour and nothing left out: no legend needed
+    fig, other = plt.subplots()
+    try:
+        plot.scatter(data.iloc[[5]], x="flesch_kincaid_grade", y="quote_share", ax=other)
+        assert [t.get_text() for t in other.texts] == ["no data"]
+    finally:
+        plt.close(fig)
+
+
+# --------------------------------------------------------------------------------------------
+# Images
+# --------------------------------------------------------------------------------------------
+
+FIGURES = {
+    "readability_hist": lambda ax: plot.readability(_articles(), ax=ax),
+    "readability_by_source": lambda ax: plot.readability(_articles(), by="source", ax=ax),
+    "quote_share_hist": lambda ax: plot.quote_share(_articles(), ax=ax),
+    "speakers": lambda ax: plot.speakers(_speakers(), top=4, ax=ax),
+    "sentiment_strip": lambda ax: plot.sentiment_strip(_sentences(), ax=ax),
+    "scatter": lambda ax: plot.scatter(
+        _articles(), x="flesch_kincaid_grade", y="quote_share", hue="source", ax=ax
+    ),
+}
+
+
+def _render(name: str, path: Path) -> None:
+    with plt.style.context("default"), matplotlib.rc_context(RC):
+        fig, axes = plt.subplots(figsize=SIZE, dpi=DPI)
+        try:
+            FIGURES[name](axes)
+            fig.tight_layout()
+            fig.savefig(path, format="png", dpi=DPI, metadata={"Software": None})
+        finally:
+            plt.close(fig)
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_matches_baseline(name, tmp_path):
+    expected = BASELINE / f"{name}.png"
+    if UPDATE:
+        BASELINE.mkdir(exist_ok=True)
+        _render(name, expected)
+        pytest.skip(f"baseline written: {expected}")
+    if not expected.exists():
+        pytest.fail(
+            f"no baseline {expected}; create it with NEWSLIB_UPDATE_BASELINES=1 "
+            "(see this module's docstring)"
+        )
+    actual = tmp_path / f"{name}.png"
+    _render(name, actual)
+    result = compare_images(str(expected), str(actual), tol=TOL)
+    if result is not None:
+        kept = tmp_path / f"{name}-expected.png"
+        shutil.copyfile(expected, kept)
+        diff = tmp_path / f"{name}-failed-diff.png"
+        pytest.fail(
+            f"{name} differs from its baseline (tolerance {TOL}): {result}\n"
+            f"actual: {actual}\nexpected: {kept}\ndiff: {diff}"
+        )
+
+
+def test_baseline_size():
+    # Small PNGs at a fixed size: 480 x 320 px.
+    from PIL import Image
+
+    for name in FIGURES:
+        path = BASELINE / f"{name}.png"
+        if not path.exists():
+            pytest.skip("baselines not generated yet")
+        with Image.open(path) as img:
+            assert img.size == (480, 320), name
