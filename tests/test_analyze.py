@@ -88,3 +88,14 @@ def test_cli_analyze_writes_identical_tables_on_rerun(seed_path, tmp_path, capsy
     assert articles.loc[0, "n_quotes"] == 2
     sentences = pd.read_csv(first / "sentences.csv")
     assert len(sentences) == 20
+
+
+def test_results_do_not_depend_on_jobs_or_chunk_size():
+    serial = analyze_tables(ARTICLES, chunk_size=500)
+    chunked = analyze_tables(ARTICLES, chunk_size=1)
+    parallel = analyze_tables(ARTICLES, jobs=2, chunk_size=2)
+    for name in ("articles", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(serial[name], chunked[name])
+        pd.testing.assert_frame_equal(serial[name], parallel[name])
+    with pytest.raises(ValueError, match="jobs must be"):
+        analyze_tables(ARTICLES, jobs=0)
