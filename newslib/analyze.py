@@ -11,9 +11,11 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from ._frame import require_columns
+from .cache import ResultCache
 from .io import load
 from .quotes import quote_share, quotes
 from .readability import readability
@@ -39,23 +41,97 @@ def _articles_from(source: pd.DataFrame | str | os.PathLike | Sequence) -> pd.Da
     return frame
 
 
-def _analyze_chunk(frame: pd.DataFrame, lang: str) -> dict[str, pd.DataFrame]:
+# Bump an analysis's version whenever its output for the same text changes: cached results of
+# that analysis (and of those that depend on it) are then recomputed, the others are kept.
+ANALYSIS_VERSIONS = {"readability": 1, "quotes": 1, "sentiment": 1}
+
+
+def _in_order(pieces: list[pd.DataFrame | None], positions: dict[str, int]) -> pd.DataFrame:
+    """Concatenate cached and fresh rows, articles in input order, rows within one in order."""
+    present = [p for p in pieces if p is not None]
+    nonempty = [p for p in present if len(p)] or present[:1]
+    frame = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0]
+    order = frame["article_id"].map(positions).to_numpy()
+    return frame.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+
+
+def _with_cache(cache: ResultCache | None, frame: pd.DataFrame, compute) -> dict[str, pd.DataFrame]:
+    if cache is None:
+        return compute(frame)
+    found, cached_ids = cache.load(frame["article_id"])
+    missing = frame[~frame["article_id"].isin(cached_ids)]
+    fresh = None
+    if len(missing):
+        fresh = compute(missing)
+        cache.store(fresh)
+    if fresh is not None and not cached_ids:
+        return fresh
+    positions = {identity: n for n, identity in enumerate(frame["article_id"])}
+    return {
+        table: _in_order([found[table], fresh[table] if fresh else None], positions)
+        for table in cache.tables
+    }
+
+
+def _caches(cache_dir: str | os.PathLike | None, lang: str) -> dict[str, ResultCache | None]:
+    if cache_dir is None:
+        return {"readability": None, "quotes": None, "sentiment": None}
+    v = ANALYSIS_VERSIONS
+    return {
+        "readability": ResultCache(
+            cache_dir,
+            "readability",
+            version=v["readability"],
+            tables=("readability",),
+            options={"lang": lang},
+        ),
+        "quotes": ResultCache(
+            cache_dir, "quotes", version=v["quotes"], tables=("quote_share", "quotes")
+        ),
+        # Sentiment's in_quote reads the quotes: a new quotes version invalidates it too.
+        "sentiment": ResultCache(
+            cache_dir,
+            "sentiment",
+            version=v["sentiment"],
+            tables=("sentiment_summary", "sentences"),
+            options={"quotes": v["quotes"]},
+        ),
+    }
+
+
+def _analyze_chunk(
+    frame: pd.DataFrame, lang: str, cache_dir: str | os.PathLike | None = None
+) -> dict[str, pd.DataFrame]:
     """All analyses of one chunk of articles (runs in a worker process when jobs > 1)."""
-    quote_table = quotes(frame)
-    sentence_table = sentiment(frame, quotes=quote_table)
-    summary = sentiment_summary(frame, sentences=sentence_table)
-    scores = readability(frame, lang=lang)
-    share = quote_share(frame)
+    caches = _caches(cache_dir, lang)
+    quoted = _with_cache(
+        caches["quotes"],
+        frame,
+        lambda f: {"quote_share": quote_share(f), "quotes": quotes(f)},
+    )
+    quote_table = quoted["quotes"]
+
+    def mood(f: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        sentence_table = sentiment(f, quotes=quote_table)
+        return {
+            "sentiment_summary": sentiment_summary(f, sentences=sentence_table),
+            "sentences": sentence_table,
+        }
+
+    moods = _with_cache(caches["sentiment"], frame, mood)
+    scores = _with_cache(
+        caches["readability"], frame, lambda f: {"readability": readability(f, lang=lang)}
+    )["readability"]
     metadata = frame.drop(columns=["text"]).reset_index(drop=True)
     metadata["article_id"] = metadata["article_id"].astype("string")
     articles = metadata
-    for part in (scores, share, summary):
+    for part in (scores, quoted["quote_share"], moods["sentiment_summary"]):
         part = part.reset_index(drop=True)
         overlap = [c for c in part.columns if c in articles.columns and c != "article_id"]
         articles = articles.merge(
             part.drop(columns=overlap), on="article_id", how="left", validate="one_to_one"
         )
-    return {"articles": articles, "sentences": sentence_table, "quotes": quote_table}
+    return {"articles": articles, "sentences": moods["sentences"], "quotes": quote_table}
 
 
 def _resolve_jobs(jobs: int | None) -> int:
@@ -72,6 +148,7 @@ def analyze_tables(
     lang: str = "en_US",
     jobs: int | None = 1,
     chunk_size: int = 500,
+    cache_dir: str | os.PathLike | None = None,
     progress: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Run every analysis and return ``{"articles": ..., "sentences": ..., "quotes": ...}``.
@@ -79,8 +156,9 @@ def analyze_tables(
     ``articles`` is :func:`analyze`'s table; ``sentences`` is :func:`newslib.sentiment`'s (one
     row per sentence with VADER scores and ``in_quote``); ``quotes`` is :func:`newslib.quotes`'s.
     Articles are analysed in chunks of ``chunk_size``; ``jobs`` > 1 runs chunks in that many
-    worker processes (``None``: one per core). The tables are identical for any ``jobs`` and
-    ``chunk_size``.
+    worker processes (``None``: one per core). With ``cache_dir``, per-article results are read
+    from and written to that cache (see :mod:`newslib.cache`), so a rerun only computes new or
+    edited articles. The tables are identical for any ``jobs``, ``chunk_size`` and cache state.
 
     Example:
         >>> tables = analyze_tables("seeds")
@@ -95,12 +173,12 @@ def analyze_tables(
         raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
     chunks = [frame.iloc[i : i + chunk_size] for i in range(0, len(frame), chunk_size)]
     if not chunks:
-        return _analyze_chunk(frame, lang)
+        return _analyze_chunk(frame, lang, cache_dir)
     bar = dict(
         total=len(chunks), desc="analysing", unit="chunk", disable=None if progress else True
     )
     if workers == 1 or len(chunks) == 1:
-        results = [_analyze_chunk(chunk, lang) for chunk in tqdm(chunks, **bar)]
+        results = [_analyze_chunk(chunk, lang, cache_dir) for chunk in tqdm(chunks, **bar)]
     else:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
@@ -108,7 +186,8 @@ def analyze_tables(
         # spawn: workers start clean, without copies of the parent's threads or locks.
         context = multiprocessing.get_context("spawn")
         with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
-            results = list(tqdm(pool.map(_analyze_chunk, chunks, [lang] * len(chunks)), **bar))
+            work = pool.map(_analyze_chunk, chunks, [lang] * len(chunks), [cache_dir] * len(chunks))
+            results = list(tqdm(work, **bar))
     return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in TABLES}
 
 
@@ -118,14 +197,15 @@ def analyze(
     lang: str = "en_US",
     jobs: int | None = 1,
     chunk_size: int = 500,
+    cache_dir: str | os.PathLike | None = None,
 ) -> pd.DataFrame:
     """Analyse articles and return one row per article: the article's metadata (every input
     column but ``text``), readability counts and indices, quote share and speakers, and the
     sentence-sentiment summary.
 
     ``source`` is a DataFrame with ``article_id`` and ``text`` (e.g. from :func:`newslib.load`)
-    or anything ``load`` accepts (a file, folder, glob or list). ``jobs`` and ``chunk_size`` are
-    those of :func:`analyze_tables`.
+    or anything ``load`` accepts (a file, folder, glob or list). ``jobs``, ``chunk_size`` and
+    ``cache_dir`` are those of :func:`analyze_tables`.
 
     Example:
         >>> import newslib
@@ -133,7 +213,10 @@ def analyze(
         >>> bool(row["flesch_kincaid_grade"] > 0), bool(0.3 < row["quote_share"] < 0.6)
         (True, True)
     """
-    return analyze_tables(source, lang=lang, jobs=jobs, chunk_size=chunk_size)["articles"]
+    tables = analyze_tables(
+        source, lang=lang, jobs=jobs, chunk_size=chunk_size, cache_dir=cache_dir
+    )
+    return tables["articles"]
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike) -> list[Path]:

@@ -1,0 +1,132 @@
+"""Reruns read per-article results from the cache; only new or edited articles are computed."""
+
+import importlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+
+import pandas as pd
+import pytest
+
+from newslib.analyze import analyze_tables
+
+# The module, not the function newslib.analyze that shares its name.
+pipeline = importlib.import_module("newslib.analyze")
+
+TEXTS = {
+    "a": '"We are ready," said Lea Park, the coach. The team trained hard.',
+    "b": "Prices fell again in March. Shoppers were pleased.\n\nShops were not.",
+    "c": 'The mayor called it a "historic" day. "I am proud," she said.',
+    "d": "",
+}
+
+
+def corpus(ids, edits=None):
+    texts = {**TEXTS, **(edits or {})}
+    return pd.DataFrame({"article_id": list(ids), "text": [texts[i] for i in ids]})
+
+
+@pytest.fixture
+def calls(monkeypatch):
+    """Record which articles each analysis is run on."""
+    seen = {"quotes": [], "readability": [], "sentiment": []}
+    for name in seen:
+        real = getattr(pipeline, name)
+
+        def spy(frame, *args, _real=real, _name=name, **kwargs):
+            seen[_name].extend(frame["article_id"])
+            return _real(frame, *args, **kwargs)
+
+        monkeypatch.setattr(pipeline, name, spy)
+    return seen
+
+
+def assert_same(left, right):
+    for name in ("articles", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(left[name], right[name])
+
+
+def test_warm_rerun_reads_everything_from_the_cache(tmp_path, calls):
+    expected = analyze_tables(corpus("abcd"))
+    cold = analyze_tables(corpus("abcd"), cache_dir=tmp_path)
+    assert_same(cold, expected)
+    for name in calls:
+        calls[name].clear()
+    warm = analyze_tables(corpus("abcd"), cache_dir=tmp_path)
+    assert_same(warm, expected)
+    assert calls == {"quotes": [], "readability": [], "sentiment": []}
+
+
+def test_new_and_edited_articles_are_the_only_ones_computed(tmp_path, calls):
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    for name in calls:
+        calls[name].clear()
+    # An edited article has a new article_id in practice; here "c2" is the edited copy of c.
+    edited = corpus("abd")
+    edited = pd.concat(
+        [edited, pd.DataFrame({"article_id": ["c2"], "text": [TEXTS["c"] + " Then rain."]})]
+    )
+    result = analyze_tables(edited, cache_dir=tmp_path)
+    assert sorted(calls["readability"]) == ["c2", "d"]
+    assert sorted(calls["quotes"]) == ["c2", "d"]
+    assert sorted(calls["sentiment"]) == ["c2", "d"]
+    assert_same(result, analyze_tables(edited))
+
+
+def test_version_bump_invalidates_only_that_analysis(tmp_path, calls, monkeypatch):
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    for name in calls:
+        calls[name].clear()
+    monkeypatch.setitem(pipeline.ANALYSIS_VERSIONS, "readability", 2)
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    assert sorted(calls["readability"]) == ["a", "b", "c"]
+    assert calls["quotes"] == [] and calls["sentiment"] == []
+    # Quotes feed sentiment's in_quote, so a quotes bump recomputes both.
+    for name in calls:
+        calls[name].clear()
+    monkeypatch.setitem(pipeline.ANALYSIS_VERSIONS, "quotes", 2)
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    assert calls["readability"] == []
+    assert sorted(calls["quotes"]) == sorted(calls["sentiment"]) == ["a", "b", "c"]
+
+
+def test_options_are_part_of_the_key(tmp_path, calls):
+    analyze_tables(corpus("ab"), cache_dir=tmp_path, lang="en_US")
+    calls["readability"].clear()
+    analyze_tables(corpus("ab"), cache_dir=tmp_path, lang="de")
+    assert sorted(calls["readability"]) == ["a", "b"]
+
+
+def test_a_run_killed_while_writing_leaves_a_usable_cache(tmp_path, monkeypatch):
+    expected = analyze_tables(corpus("abc"))
+    real_to_parquet = pd.DataFrame.to_parquet
+    writes = []
+
+    def dying_to_parquet(self, path, *args, **kwargs):
+        writes.append(path)
+        if len(writes) == 2:  # the second file of the first part: rows written, index not yet
+            raise KeyboardInterrupt("killed")
+        return real_to_parquet(self, path, *args, **kwargs)
+
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", dying_to_parquet)
+    with pytest.raises(KeyboardInterrupt):
+        analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    monkeypatch.setattr(pd.DataFrame, "to_parquet", real_to_parquet)
+    assert_same(analyze_tables(corpus("abc"), cache_dir=tmp_path), expected)
+    # A truncated (corrupt) part is ignored and its articles recomputed.
+    for part in tmp_path.glob("*/*/part-*.parquet"):
+        part.write_bytes(part.read_bytes()[:20])
+    assert_same(analyze_tables(corpus("abc"), cache_dir=tmp_path), expected)
+
+
+def _run(args):
+    ids, cache_dir = args
+    return analyze_tables(corpus(ids), cache_dir=cache_dir)
+
+
+def test_two_runs_sharing_a_cache_at_once(tmp_path):
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=2, mp_context=context) as pool:
+        first, second = pool.map(_run, [("abcd", tmp_path), ("dcba", tmp_path)])
+    assert_same(first, analyze_tables(corpus("abcd")))
+    assert_same(second, analyze_tables(corpus("dcba")))
+    assert_same(analyze_tables(corpus("abcd"), cache_dir=tmp_path), first)
