@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 OUT ?= out
 
-.PHONY: install run test lint bench bench-quotes clean
+.PHONY: install run test lint bench bench-quotes lab clean
 
 install: $(STAMP)
 
@@ -15,7 +15,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev,html]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,html,dask]"
 	touch $(STAMP)
 
 run: install
@@ -36,6 +36,13 @@ bench: install
 
 bench-quotes: install
 	$(BIN)/python -m benchmarks.quotes_polnear
+
+# Open the notebooks in JupyterLab (their CORPUS defaults to ../seeds); Ctrl-C twice stops it.
+# No news feed, update check or PyPI extension listing: nothing is fetched from the network.
+lab: install
+	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None \
+		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+		--LabApp.extension_manager=readonly
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .ruff_cache .hypothesis

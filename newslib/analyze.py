@@ -24,6 +24,7 @@ from .sentiment import sentiment, sentiment_summary
 __all__ = ["analyze", "analyze_tables", "write_tables", "TABLES"]
 
 TABLES = ("articles", "sentences", "quotes")
+ENGINES = ("local", "dask")
 
 
 def _articles_from(source: pd.DataFrame | str | os.PathLike | Sequence) -> pd.DataFrame:
@@ -149,6 +150,8 @@ def analyze_tables(
     jobs: int | None = 1,
     chunk_size: int = 500,
     cache_dir: str | os.PathLike | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
     progress: bool = False,
 ) -> dict[str, pd.DataFrame]:
     """Run every analysis and return ``{"articles": ..., "sentences": ..., "quotes": ...}``.
@@ -158,7 +161,10 @@ def analyze_tables(
     Articles are analysed in chunks of ``chunk_size``; ``jobs`` > 1 runs chunks in that many
     worker processes (``None``: one per core). With ``cache_dir``, per-article results are read
     from and written to that cache (see :mod:`newslib.cache`), so a rerun only computes new or
-    edited articles. The tables are identical for any ``jobs``, ``chunk_size`` and cache state.
+    edited articles. ``engine="dask"`` runs the same chunks on a Dask cluster: the one at
+    ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``) or, without one, a
+    ``LocalCluster`` of ``jobs`` single-threaded worker processes (needs ``newslib[dask]``).
+    The tables are identical for any engine, ``jobs``, ``chunk_size`` and cache state.
 
     Example:
         >>> tables = analyze_tables("seeds")
@@ -177,7 +183,11 @@ def analyze_tables(
     bar = dict(
         total=len(chunks), desc="analysing", unit="chunk", disable=None if progress else True
     )
-    if workers == 1 or len(chunks) == 1:
+    if engine not in ENGINES:
+        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    if engine == "dask":
+        results = _run_on_dask(chunks, lang, cache_dir, workers, scheduler)
+    elif workers == 1 or len(chunks) == 1:
         results = [_analyze_chunk(chunk, lang, cache_dir) for chunk in tqdm(chunks, **bar)]
     else:
         import multiprocessing
@@ -191,6 +201,35 @@ def analyze_tables(
     return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in TABLES}
 
 
+def _run_on_dask(
+    chunks: list[pd.DataFrame],
+    lang: str,
+    cache_dir: str | os.PathLike | None,
+    workers: int,
+    scheduler: str | None,
+) -> list[dict[str, pd.DataFrame]]:
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as error:
+        raise ImportError(
+            "engine='dask' needs the optional extra 'dask': pip install 'newslib[dask]'"
+        ) from error
+    cluster = None
+    if scheduler is None:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
+    client = Client(cluster if cluster is not None else scheduler)
+    try:
+        n = len(chunks)
+        futures = client.map(_analyze_chunk, chunks, [lang] * n, [cache_dir] * n, pure=False)
+        return client.gather(futures)
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
 def analyze(
     source: pd.DataFrame | str | os.PathLike | Sequence,
     *,
@@ -198,14 +237,16 @@ def analyze(
     jobs: int | None = 1,
     chunk_size: int = 500,
     cache_dir: str | os.PathLike | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> pd.DataFrame:
     """Analyse articles and return one row per article: the article's metadata (every input
     column but ``text``), readability counts and indices, quote share and speakers, and the
     sentence-sentiment summary.
 
     ``source`` is a DataFrame with ``article_id`` and ``text`` (e.g. from :func:`newslib.load`)
-    or anything ``load`` accepts (a file, folder, glob or list). ``jobs``, ``chunk_size`` and
-    ``cache_dir`` are those of :func:`analyze_tables`.
+    or anything ``load`` accepts (a file, folder, glob or list). ``jobs``, ``chunk_size``,
+    ``cache_dir``, ``engine`` and ``scheduler`` are those of :func:`analyze_tables`.
 
     Example:
         >>> import newslib
@@ -214,7 +255,13 @@ def analyze(
         (True, True)
     """
     tables = analyze_tables(
-        source, lang=lang, jobs=jobs, chunk_size=chunk_size, cache_dir=cache_dir
+        source,
+        lang=lang,
+        jobs=jobs,
+        chunk_size=chunk_size,
+        cache_dir=cache_dir,
+        engine=engine,
+        scheduler=scheduler,
     )
     return tables["articles"]
 

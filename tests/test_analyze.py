@@ -99,3 +99,13 @@ def test_results_do_not_depend_on_jobs_or_chunk_size():
         pd.testing.assert_frame_equal(serial[name], parallel[name])
     with pytest.raises(ValueError, match="jobs must be"):
         analyze_tables(ARTICLES, jobs=0)
+
+
+def test_dask_engine_on_a_two_worker_local_cluster_gives_identical_tables():
+    pytest.importorskip("distributed")
+    local = analyze_tables(ARTICLES, chunk_size=1)
+    on_dask = analyze_tables(ARTICLES, engine="dask", jobs=2, chunk_size=1)
+    for name in ("articles", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(local[name], on_dask[name])
+    with pytest.raises(ValueError, match="engine must be one of"):
+        analyze_tables(ARTICLES, engine="spark")
