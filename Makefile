@@ -20,10 +20,12 @@ $(STAMP): pyproject.toml
 
 run: install
 	$(BIN)/newslib analyze $(CORPUS) -o $(OUT)
+	$(BIN)/newslib report $(CORPUS) -o $(OUT)/report.html
 
 lint: install
-	$(BIN)/ruff check newslib tests benchmarks
-	$(BIN)/ruff format --check newslib tests benchmarks
+	$(BIN)/ruff check newslib tests benchmarks tools notebooks
+	$(BIN)/ruff format --check newslib tests benchmarks tools notebooks
+	$(BIN)/python tools/strip_notebooks.py --check
 
 test: install lint
 	$(BIN)/python -m pytest -q

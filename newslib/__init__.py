@@ -18,11 +18,12 @@ __version__ = "0.1.0"
 
 
 def __getattr__(name: str):
-    # newslib.plot loads matplotlib; import it only when someone uses it.
-    if name == "plot":
+    # newslib.plot loads matplotlib (and report, notebook: papermill, ipywidgets); import them
+    # only when someone uses them.
+    if name in ("plot", "report", "notebook"):
         import importlib
 
-        return importlib.import_module(".plot", __name__)
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'newslib' has no attribute {name!r}")
 
 __all__ = [

@@ -8,6 +8,8 @@ give identical tables, whatever their order.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -21,7 +23,7 @@ from .quotes import quote_share, quotes
 from .readability import readability
 from .sentiment import sentiment, sentiment_summary
 
-__all__ = ["analyze", "analyze_tables", "write_tables", "TABLES"]
+__all__ = ["analyze", "analyze_tables", "analyze_to_folder", "write_tables", "TABLES"]
 
 TABLES = ("articles", "sentences", "quotes")
 ENGINES = ("local", "dask")
@@ -138,9 +140,89 @@ def _analyze_chunk(
 def _resolve_jobs(jobs: int | None) -> int:
     if jobs is None:
         return os.cpu_count() or 1
-    if not isinstance(jobs, int) or jobs < 1:
+    if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive number of processes, not {jobs!r}")
     return jobs
+
+
+class _Runner:
+    """Runs ``_analyze_chunk`` on chunks: in this process, a process pool, or a Dask cluster.
+
+    The pool or cluster starts on first use and lives until the ``with`` block ends, so a
+    streamed run pays its start-up once.
+    """
+
+    def __init__(self, *, lang, jobs, cache_dir, engine, scheduler, progress):
+        if engine not in ENGINES:
+            raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+        self.lang = lang
+        self.workers = _resolve_jobs(jobs)
+        self.cache_dir = None if cache_dir is None else str(cache_dir)
+        self.engine = engine
+        self.scheduler = scheduler
+        self.progress = progress
+        self._pool = None
+        self._client = None
+        self._cluster = None
+
+    def __enter__(self) -> _Runner:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+        if self._client is not None:
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def run(self, chunks: list[pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
+        from tqdm import tqdm
+
+        n = len(chunks)
+        args = (chunks, [self.lang] * n, [self.cache_dir] * n)
+        bar = dict(total=n, desc="analysing", unit="chunk", disable=None if self.progress else True)
+        if self.engine == "dask":
+            client = self._dask_client()
+            return client.gather(client.map(_analyze_chunk, *args, pure=False))
+        if self.workers == 1 or n == 1:
+            return [_analyze_chunk(c, self.lang, self.cache_dir) for c in tqdm(chunks, **bar)]
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn: workers start clean, without copies of the parent's threads or locks.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return list(tqdm(self._pool.map(_analyze_chunk, *args), **bar))
+
+    def _dask_client(self):
+        if self._client is None:
+            try:
+                from distributed import Client, LocalCluster
+            except ImportError as error:
+                raise ImportError(
+                    "engine='dask' needs the optional extra 'dask': pip install 'newslib[dask]'"
+                ) from error
+            if self.scheduler is None:
+                self._cluster = LocalCluster(
+                    n_workers=self.workers,
+                    threads_per_worker=1,
+                    processes=True,
+                    dashboard_address=None,
+                )
+            self._client = Client(self._cluster if self._cluster is not None else self.scheduler)
+        return self._client
+
+
+def _split(frame: pd.DataFrame, chunk_size: int) -> list[pd.DataFrame]:
+    if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
+        raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
+    return [frame.iloc[i : i + chunk_size] for i in range(0, len(frame), chunk_size)]
+
+
+def _concat(results: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
+    return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in TABLES}
 
 
 def analyze_tables(
@@ -171,63 +253,110 @@ def analyze_tables(
         >>> sorted(tables), len(tables["quotes"]) >= 2
         (['articles', 'quotes', 'sentences'], True)
     """
-    from tqdm import tqdm
-
     frame = _articles_from(source)
-    workers = _resolve_jobs(jobs)
-    if not isinstance(chunk_size, int) or chunk_size < 1:
-        raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
-    chunks = [frame.iloc[i : i + chunk_size] for i in range(0, len(frame), chunk_size)]
-    if not chunks:
-        return _analyze_chunk(frame, lang, cache_dir)
-    bar = dict(
-        total=len(chunks), desc="analysing", unit="chunk", disable=None if progress else True
-    )
-    if engine not in ENGINES:
-        raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
-    if engine == "dask":
-        results = _run_on_dask(chunks, lang, cache_dir, workers, scheduler)
-    elif workers == 1 or len(chunks) == 1:
-        results = [_analyze_chunk(chunk, lang, cache_dir) for chunk in tqdm(chunks, **bar)]
-    else:
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
-
-        # spawn: workers start clean, without copies of the parent's threads or locks.
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, len(chunks)), mp_context=context) as pool:
-            work = pool.map(_analyze_chunk, chunks, [lang] * len(chunks), [cache_dir] * len(chunks))
-            results = list(tqdm(work, **bar))
-    return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in TABLES}
+    chunks = _split(frame, chunk_size)
+    with _Runner(
+        lang=lang,
+        jobs=jobs,
+        cache_dir=cache_dir,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+    ) as runner:
+        if not chunks:
+            return _analyze_chunk(frame, lang, cache_dir)
+        return _concat(runner.run(chunks))
 
 
-def _run_on_dask(
-    chunks: list[pd.DataFrame],
-    lang: str,
-    cache_dir: str | os.PathLike | None,
-    workers: int,
-    scheduler: str | None,
-) -> list[dict[str, pd.DataFrame]]:
+def analyze_to_folder(
+    source: str | os.PathLike | Sequence,
+    out: str | os.PathLike,
+    *,
+    lang: str = "en_US",
+    jobs: int | None = None,
+    chunk_size: int = 200,
+    batch_size: int = 5000,
+    cache_dir: str | os.PathLike | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    csv: bool = True,
+    progress: bool = False,
+    **load_options,
+) -> dict:
+    """Load and analyse a corpus batch by batch, writing partitioned Parquet, so memory stays
+    flat however large the corpus: ``OUT/articles.parquet/``, ``OUT/sentences.parquet/`` and
+    ``OUT/quotes.parquet/`` are folders of ``part-NNNNN.parquet`` files (read each with
+    ``pandas.read_parquet(folder)``), with CSV copies ``OUT/<table>.csv`` when ``csv``.
+
+    ``batch_size`` articles are loaded at a time and analysed in chunks of ``chunk_size`` by
+    ``jobs`` processes (default: all cores) or by Dask (``engine``/``scheduler`` as in
+    :func:`analyze_tables`). ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a
+    summary dict: the load summary, the load report (a DataFrame) and the rows written.
+
+    Example:
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> summary = analyze_to_folder("seeds", folder, jobs=1)
+        >>> summary["rows"]["articles"], len(pd.read_parquet(folder + "/sentences.parquet"))
+        (1, 20)
+    """
+    from .io import LoadStream
+
+    stream = LoadStream(source, chunk_size=batch_size, progress=progress, **load_options)
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".newslib-writing-", dir=folder))
+    rows = dict.fromkeys(TABLES, 0)
     try:
-        from distributed import Client, LocalCluster
-    except ImportError as error:
-        raise ImportError(
-            "engine='dask' needs the optional extra 'dask': pip install 'newslib[dask]'"
-        ) from error
-    cluster = None
-    if scheduler is None:
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
-    client = Client(cluster if cluster is not None else scheduler)
-    try:
-        n = len(chunks)
-        futures = client.map(_analyze_chunk, chunks, [lang] * n, [cache_dir] * n, pure=False)
-        return client.gather(futures)
+        with _Runner(
+            lang=lang,
+            jobs=jobs,
+            cache_dir=cache_dir,
+            engine=engine,
+            scheduler=scheduler,
+            progress=progress,
+        ) as runner:
+            batches = 0
+            for batch in stream:
+                tables = _concat(runner.run(_split(batch, chunk_size)))
+                for name, table in tables.items():
+                    _write_part(staging, name, batches, table, csv=csv)
+                    rows[name] += len(table)
+                batches += 1
+            if batches == 0:  # nothing loaded: still write typed, empty tables
+                for name, table in _analyze_chunk(_empty_articles(), lang).items():
+                    _write_part(staging, name, 0, table, csv=csv)
+        _publish(staging, folder, csv=csv)
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        shutil.rmtree(staging, ignore_errors=True)
+    return {"load_summary": stream.summary, "load_report": stream.report, "rows": rows}
+
+
+def _empty_articles() -> pd.DataFrame:
+    from .io import articles_frame
+
+    return articles_frame([])
+
+
+def _write_part(staging: Path, name: str, number: int, table: pd.DataFrame, *, csv: bool):
+    parts = staging / f"{name}.parquet"
+    parts.mkdir(exist_ok=True)
+    table.to_parquet(parts / f"part-{number:05d}.parquet", index=False)
+    if csv:
+        with open(staging / f"{name}.csv", "a", encoding="utf-8", newline="") as handle:
+            table.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
+
+
+def _publish(staging: Path, folder: Path, *, csv: bool) -> None:
+    """Move the finished tables into place, replacing any earlier run's."""
+    for name in TABLES:
+        for suffix in ("parquet", "csv") if csv else ("parquet",):
+            target = folder / f"{name}.{suffix}"
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+            os.replace(staging / f"{name}.{suffix}", target)
 
 
 def analyze(

@@ -100,6 +100,34 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.add_argument(
         "--lang", default="en_US", help="textstat language for readability (default: en_US)"
     )
+    report_parser = commands.add_parser(
+        "report",
+        help="run the notebooks on a corpus and write one self-contained HTML report",
+        description="Execute the notebooks (papermill) on PATH and render them into one HTML "
+        "file with figures embedded, a table of contents and no code cells. The file loads "
+        "nothing from the network and runs no script.",
+    )
+    report_parser.add_argument(
+        "path", metavar="PATH", help="the corpus: a folder, a file or a quoted glob"
+    )
+    report_parser.add_argument(
+        "-o",
+        "--out",
+        default="out/report.html",
+        metavar="FILE",
+        help="HTML file to write (default: out/report.html)",
+    )
+    report_parser.add_argument(
+        "--notebooks",
+        metavar="DIR",
+        help="folder of notebooks to run (default: notebooks/ of the newslib checkout)",
+    )
+    report_parser.add_argument(
+        "--include-code", action="store_true", help="show the code cells too"
+    )
+    report_parser.add_argument(
+        "--quiet", action="store_true", help="do not print progress on stderr"
+    )
     return parser
 
 
@@ -235,6 +263,24 @@ def _run_analyze(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_report(args: argparse.Namespace) -> int:
+    from .report import ReportError, build_report
+
+    try:
+        path = build_report(
+            args.path,
+            args.out,
+            notebooks=args.notebooks,
+            include_code=args.include_code,
+            progress=not args.quiet,
+        )
+    except ReportError as error:
+        print(f"newslib: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    print(path)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newslib`` command line and return its exit code.
 
@@ -246,7 +292,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
-    handlers = {"load": _run_load, "analyze": _run_analyze}
+    handlers = {"load": _run_load, "analyze": _run_analyze, "report": _run_report}
     try:
         return handlers[args.command](args)
     except (FileNotFoundError, ValueError, ParseError, ImportError) as error:

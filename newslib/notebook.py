@@ -1,0 +1,836 @@
+"""Helpers for the notebooks in ``notebooks/``: load and analyse once, escape untrusted text,
+write the findings as sentences computed from the data, and figures with widget controls.
+
+The notebooks stay short because the work lives here: ``prepare(CORPUS)`` gives every table a
+notebook needs, ``*_findings(data)`` return Markdown whose every number comes from the data, and
+``figure_with_controls`` draws a default figure (what a headless run such as papermill shows)
+and, in Jupyter, redraws it when a widget changes.
+
+Article titles, speaker names and text are untrusted: everything that puts them into Markdown
+or HTML goes through ``md_escape`` or ``html_table`` (``to_html(escape=True)``), so a
+``<script>`` in an article is shown as text, never run.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .analyze import analyze_tables
+from .io import load
+from .quotes import speakers as _speakers
+from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+
+__all__ = [
+    "CorpusData",
+    "prepare",
+    "md_escape",
+    "html_table",
+    "show_markdown",
+    "metric_words",
+    "overview_findings",
+    "readability_findings",
+    "quotes_findings",
+    "sentiment_findings",
+    "timeline_findings",
+    "figure_with_controls",
+]
+
+# Words for metrics in prose (the plots label their axes themselves).
+_METRIC_WORDS = {
+    "flesch_kincaid_grade": "Flesch–Kincaid grade",
+    "flesch_reading_ease": "Flesch reading ease",
+    "text_standard": "consensus grade",
+    "gunning_fog": "Gunning fog index",
+    "smog_index": "SMOG index",
+    "coleman_liau_index": "Coleman–Liau index",
+    "automated_readability_index": "automated readability index",
+    "dale_chall": "Dale–Chall score",
+    "linsear_write": "Linsear Write score",
+    "reading_time": "reading time",
+    "n_words": "length in words",
+    "quote_share": "share of words quoted",
+    "n_quotes": "number of quotations",
+    "n_speakers": "number of speakers",
+    "compound_mean": "mean sentence sentiment",
+    "compound_weighted": "word-weighted sentence sentiment",
+    "quoted_compound_mean": "sentiment of quoted sentences",
+    "narration_compound_mean": "sentiment of narration",
+    "share_positive": "share of positive sentences",
+    "share_negative": "share of negative sentences",
+    "n_articles": "number of articles",
+}
+
+_FREQ_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "h": "hour"}
+
+# Markdown characters that would change how a title renders (emphasis, links, tables, code).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")
+
+
+def metric_words(metric: str) -> str:
+    """A metric's name for prose.
+
+    Example:
+        >>> metric_words("flesch_kincaid_grade"), metric_words("my_score")
+        ('Flesch–Kincaid grade', 'my score')
+    """
+    return _METRIC_WORDS.get(metric, metric.replace("_", " "))
+
+
+def md_escape(value: object) -> str:
+    """Untrusted text (a title, a speaker) as Markdown that renders as exactly that text.
+
+    HTML special characters become entities (so ``<script>`` is shown, never run) and Markdown
+    punctuation is backslash-escaped; line breaks become spaces. NA becomes an empty string.
+
+    Example:
+        >>> md_escape("<script>alert('x')</script> *big* [news]")
+        "&lt;script&gt;alert('x')&lt;/script&gt; \\\\*big\\\\* \\\\[news\\\\]"
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    text = " ".join(str(value).split())
+    return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
+
+
+def html_table(frame: pd.DataFrame, *, float_format: str = "{:.2f}", max_chars: int = 80) -> Any:
+    """A DataFrame as an IPython ``HTML`` table with every cell escaped and long text shortened.
+
+    Example:
+        >>> t = html_table(pd.DataFrame({"title": ["<b>x</b>"], "grade": [9.456]}))
+        >>> "&lt;b&gt;x&lt;/b&gt;" in t.data, "9.46" in t.data
+        (True, True)
+    """
+    from IPython.display import HTML
+
+    shown = frame.copy()
+    for name in shown.columns:
+        col = shown[name]
+        if pd.api.types.is_datetime64_any_dtype(col):
+            shown[name] = col.map(lambda d: "" if pd.isna(d) else f"{d:%Y-%m-%d}")
+        elif pd.api.types.is_float_dtype(col):
+            shown[name] = col.map(lambda v: "" if pd.isna(v) else float_format.format(v))
+        elif pd.api.types.is_string_dtype(col) or col.dtype == object:
+            shown[name] = col.map(lambda v: "" if _isna(v) else _shorten(str(v), max_chars))
+    return HTML(shown.to_html(index=False, escape=True, border=0, na_rep=""))
+
+
+def show_markdown(text: str) -> None:
+    """Display Markdown in the notebook (``text`` must already be escaped, see ``md_escape``)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(text))
+
+
+def _isna(value: object) -> bool:
+    return value is None or (not isinstance(value, str | list | tuple) and bool(pd.isna(value)))
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+# --------------------------------------------------------------------------------------------
+# The data of a notebook
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CorpusData:
+    """Everything a notebook shows, computed once by ``prepare``.
+
+    Attributes:
+        corpus: what was loaded (the ``CORPUS`` parameter).
+        raw: the loaded articles (with ``text``), as ``newslib.load`` returns them.
+        articles: one row per article: metadata and every article-level score
+            (``newslib.analyze``).
+        sentences: one row per sentence with VADER scores and ``in_quote``.
+        quotes: one row per quotation.
+        speakers: one row per (article, speaker) of direct and partial quotations.
+    """
+
+    corpus: str
+    raw: pd.DataFrame
+    articles: pd.DataFrame
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    speakers: pd.DataFrame
+
+    @property
+    def group(self) -> str | None:
+        """``"source"`` when the articles come from more than one source, else ``None``."""
+        if "source" not in self.articles.columns:
+            return None
+        return "source" if self.articles["source"].dropna().nunique() > 1 else None
+
+    @property
+    def dated(self) -> pd.DataFrame:
+        """The articles that have a date (a timeline cannot place the others)."""
+        if "date" not in self.articles.columns:
+            return self.articles.iloc[0:0]
+        return self.articles[self.articles["date"].notna()]
+
+    @property
+    def sources(self) -> list[str]:
+        """The distinct sources, sorted (empty when there is no source column)."""
+        if "source" not in self.articles.columns:
+            return []
+        return sorted(self.articles["source"].dropna().unique().tolist())
+
+    def title(self, article_id: str) -> str:
+        """The title of an article, escaped for Markdown (its id when it has no title)."""
+        rows = self.articles[self.articles["article_id"] == article_id]
+        if rows.empty or "title" not in rows.columns or _isna(rows["title"].iloc[0]):
+            return md_escape(article_id)
+        return md_escape(rows["title"].iloc[0])
+
+    def article_options(self) -> list[tuple[str, str]]:
+        """``(label, article_id)`` pairs for an article picker, sorted by date then title."""
+        cols = [c for c in ("date", "title", "article_id") if c in self.articles.columns]
+        rows = self.articles[cols].sort_values(cols, na_position="last", kind="stable")
+        options = []
+        for row in rows.itertuples(index=False):
+            date = getattr(row, "date", pd.NaT)
+            title = getattr(row, "title", None)
+            label = _shorten("" if _isna(title) else str(title), 60) or row.article_id
+            if not pd.isna(date):
+                label = f"{date:%Y-%m-%d} · {label}"
+            options.append((label, row.article_id))
+        return options
+
+    def pick(self, article_id: str | None, metric: str, *, largest: bool = True) -> str | None:
+        """``article_id`` if it is in the corpus, else the article with the largest (or
+        smallest) ``metric``; ``None`` for an empty corpus. Ties go to the first article id."""
+        ids = self.articles["article_id"]
+        if article_id is not None:
+            if not (ids == article_id).any():
+                raise ValueError(
+                    f"ARTICLE {article_id!r} is not in the corpus; use one of the article_id "
+                    "values of data.articles, or None to let the notebook choose"
+                )
+            return article_id
+        if self.articles.empty:
+            return None
+        values = pd.to_numeric(self.articles[metric], errors="coerce").astype(float)
+        order = pd.DataFrame({"v": values.to_numpy(), "id": ids.to_numpy()}).dropna()
+        if order.empty:
+            return str(ids.sort_values().iloc[0])
+        order = order.sort_values(["v", "id"], ascending=[not largest, True], kind="stable")
+        return str(order["id"].iloc[0])
+
+
+def prepare(corpus: str | os.PathLike | pd.DataFrame) -> CorpusData:
+    """Load a corpus (a path, a glob or an article table) and run every analysis once.
+
+    Example:
+        >>> data = prepare("seeds")
+        >>> len(data.articles), data.group, len(data.sentences) > 0
+        (1, None, True)
+    """
+    raw = corpus if isinstance(corpus, pd.DataFrame) else load(corpus)
+    if raw.empty:
+        raise ValueError(
+            f"no articles found in {corpus!r}; set CORPUS to a folder or file of articles"
+        )
+    tables = analyze_tables(raw)
+    name = "a DataFrame" if isinstance(corpus, pd.DataFrame) else os.fspath(corpus)
+    return CorpusData(
+        corpus=name,
+        raw=raw,
+        articles=tables["articles"],
+        sentences=tables["sentences"],
+        quotes=tables["quotes"],
+        speakers=_speakers(raw),
+    )
+
+
+def describe(data: CorpusData) -> str:
+    """One Markdown sentence saying what the corpus is.
+
+    Example:
+        >>> describe(prepare("seeds"))
+        'This notebook reads **1 article** (375 words) from no named source, dated 2023-04-04.'
+    """
+    a = data.articles
+    words = int(_values(a, "n_words").sum())
+    sources = data.sources
+    if not sources:
+        where = "from no named source"
+    elif len(sources) == 1:
+        where = f"from one source, {md_escape(sources[0])}"
+    else:
+        where = f"from {len(sources)} sources ({', '.join(md_escape(x) for x in sources)})"
+    dated = data.dated
+    if dated.empty:
+        when = "none of them dated"
+    else:
+        first, last = dated["date"].min(), dated["date"].max()
+        when = (
+            f"dated {first:%Y-%m-%d}"
+            if first.normalize() == last.normalize()
+            else f"dated {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+        )
+        if len(dated) < len(a):
+            when += f" ({len(a) - len(dated):,} undated)"
+    return (
+        f"This notebook reads **{_plural(len(a), 'article')}** ({words:,} words) {where}, {when}."
+    )
+
+
+def article_summary(articles: pd.DataFrame, *, rows: int | None = 15) -> pd.DataFrame:
+    """The main columns of an article table (``data.articles`` or rows of it), by date
+    (undated last), first ``rows`` rows.
+
+    Example:
+        >>> list(article_summary(prepare("seeds").articles).columns)[:3]
+        ['date', 'source', 'title']
+    """
+    cols = [
+        "date",
+        "source",
+        "title",
+        "n_words",
+        "flesch_kincaid_grade",
+        "quote_share",
+        "compound_mean",
+    ]
+    a = articles
+    keys = [c for c in ("date", "article_id") if c in a.columns]
+    order = a.sort_values(keys, na_position="last", kind="stable")
+    out = order[[c for c in cols if c in a.columns]]
+    return out if rows is None else out.head(rows)
+
+
+def extremes(data: CorpusData, metric: str, *, n: int = 3) -> pd.DataFrame:
+    """The ``n`` articles with the highest and the ``n`` with the lowest ``metric`` (each
+    article once), highest first.
+
+    Example:
+        >>> extremes(prepare("seeds"), "n_words")["n_words"].tolist()
+        [375]
+    """
+    a = data.articles.copy()
+    a["_v"] = pd.to_numeric(a[metric], errors="coerce").astype(float)
+    a = a.dropna(subset=["_v"]).sort_values(["_v", "article_id"], ascending=[False, True])
+    keep = pd.concat([a.head(n), a.tail(n)]).drop_duplicates("article_id")
+    cols = [c for c in ("date", "source", "title", metric) if c in keep.columns]
+    return keep[cols].reset_index(drop=True)
+
+
+def paragraph_scores(data: CorpusData, article_id: str, metric: str) -> pd.DataFrame:
+    """Readability of each paragraph of one article (``newslib.readability`` at paragraph
+    level), with the paragraph's first words as ``opening``.
+
+    Example:
+        >>> data = prepare("seeds")
+        >>> len(paragraph_scores(data, data.articles["article_id"][0], "flesch_kincaid_grade"))
+        7
+    """
+    from .readability import readability
+
+    article = data.raw[data.raw["article_id"] == article_id]
+    paras = readability(article, level="paragraph")
+    text = str(article["text"].iloc[0]) if len(article) else ""
+    paras["opening"] = [
+        _shorten(text[s:e], 60) for s, e in zip(paras["start"], paras["end"], strict=True)
+    ]
+    return paras[["article_id", "paragraph", "opening", "ts_words", metric]]
+
+
+def quote_table(data: CorpusData, article_id: str) -> pd.DataFrame:
+    """The quotations of one article: speaker, kind, cue and the quoted text.
+
+    Example:
+        >>> data = prepare("seeds")
+        >>> quote_table(data, data.articles["article_id"][0])["speaker"].tolist()[1]
+        'Gleb Karakulov'
+    """
+    q = data.quotes[data.quotes["article_id"] == article_id]
+    cols = [c for c in ("paragraph", "speaker", "kind", "cue", "n_words", "text") if c in q]
+    return q[cols].reset_index(drop=True)
+
+
+def extreme_sentences(data: CorpusData, article_id: str) -> pd.DataFrame:
+    """The most negative and the most positive sentence of one article (one row if the
+    article has a single sentence).
+
+    Example:
+        >>> data = prepare("seeds")
+        >>> pair = extreme_sentences(data, data.articles["article_id"][0])
+        >>> pair["compound"].is_monotonic_increasing
+        True
+    """
+    own = data.sentences[data.sentences["article_id"] == article_id]
+    own = own.sort_values(["compound", "sentence"], kind="stable")
+    both = pd.concat([own.head(1), own.tail(1)]).drop_duplicates("sentence")
+    return both[["sentence", "compound", "in_quote", "text"]].reset_index(drop=True)
+
+
+def dropdown(options: Sequence[Any], value: Any = None, description: str = "") -> Any:
+    """An ipywidgets ``Dropdown`` (``options``: values or ``(label, value)`` pairs; ``value``
+    defaults to the first option); without ipywidgets, just the default value."""
+    values = [o[1] if isinstance(o, tuple) else o for o in options]
+    default = value if value is not None or not values else values[0]
+    try:
+        from ipywidgets import Dropdown
+    except ImportError:  # pragma: no cover - ipywidgets is a dependency
+        return default
+    return Dropdown(options=list(options), value=default, description=description)
+
+
+def month_slider(data: CorpusData, description: str = "Months") -> Any:
+    """A range slider over the months of the dated articles, set to the whole range;
+    ``None`` (no filter) when there are no dated articles or no ipywidgets."""
+    months = month_options(data)
+    if not months:
+        return None
+    try:
+        from ipywidgets import SelectionRangeSlider
+    except ImportError:  # pragma: no cover - ipywidgets is a dependency
+        return None
+    return SelectionRangeSlider(options=months, index=(0, len(months) - 1), description=description)
+
+
+# --------------------------------------------------------------------------------------------
+# Findings: Markdown sentences computed from the data
+# --------------------------------------------------------------------------------------------
+
+
+def _values(frame: pd.DataFrame, column: str) -> pd.Series:
+    if column not in frame.columns:
+        return pd.Series([], dtype=float)
+    return pd.to_numeric(frame[column], errors="coerce").astype(float).dropna()
+
+
+def _plural(n: int, word: str, plural: str | None = None) -> str:
+    return f"{n:,} {word if n == 1 else (plural or word + 's')}"
+
+
+def _extreme(data: CorpusData, metric: str, *, largest: bool) -> tuple[str, float] | None:
+    values = _values(data.articles, metric)
+    if values.empty:
+        return None
+    article_id = data.pick(None, metric, largest=largest)
+    value = float(data.articles.loc[data.articles["article_id"] == article_id, metric].iloc[0])
+    return data.title(article_id), value
+
+
+def _by_source(data: CorpusData, metric: str) -> pd.Series:
+    """Median of ``metric`` per source (sources without a value left out), sorted by value."""
+    if data.group is None:
+        return pd.Series([], dtype=float)
+    frame = data.articles[[data.group, metric]].copy()
+    frame[metric] = pd.to_numeric(frame[metric], errors="coerce").astype(float)
+    medians = frame.dropna().groupby(data.group, observed=True)[metric].median()
+    return medians.sort_index().sort_values(kind="stable")
+
+
+def _source_sentence(data: CorpusData, metric: str, fmt: str, high: str, low: str) -> list[str]:
+    medians = _by_source(data, metric)
+    if len(medians) < 2:
+        return []
+    top, bottom = medians.index[-1], medians.index[0]
+    return [
+        f"By source, **{md_escape(top)}** {high} (median {fmt.format(medians.iloc[-1])}) and "
+        f"**{md_escape(bottom)}** {low} (median {fmt.format(medians.iloc[0])})."
+    ]
+
+
+def _bullets(sentences: Sequence[str]) -> str:
+    return "\n".join(f"- {s}" for s in sentences)
+
+
+def overview_findings(data: CorpusData) -> str:
+    """What the corpus holds, as Markdown bullet points computed from ``data``.
+
+    Example:
+        >>> print(overview_findings(prepare("seeds")).splitlines()[0])
+        - The corpus holds 1 article (375 words) from no named source.
+    """
+    a = data.articles
+    n = len(a)
+    words = int(_values(a, "n_words").sum())
+    sources = data.sources
+    if not sources:
+        where = "from no named source"
+    elif len(sources) == 1:
+        where = f"from one source, {md_escape(sources[0])}"
+    else:
+        where = f"from {len(sources)} sources"
+    out = [f"The corpus holds {_plural(n, 'article')} ({words:,} words) {where}."]
+    dated = data.dated
+    undated = n - len(dated)
+    if len(dated):
+        first, last = dated["date"].min(), dated["date"].max()
+        span = (
+            f"{'The article' if len(dated) == 1 else 'All dated articles'} appeared on "
+            f"{first:%Y-%m-%d}"
+            if first.normalize() == last.normalize()
+            else f"Dated articles run from {first:%Y-%m-%d} to {last:%Y-%m-%d}"
+        )
+        out.append(
+            span
+            + (
+                f"; {_plural(undated, 'article')} {'has' if undated == 1 else 'have'} no date."
+                if undated
+                else "."
+            )
+        )
+    else:
+        out.append("No article has a date, so there is no timeline.")
+    lengths = _values(a, "n_words")
+    if n > 1 and len(lengths):
+        longest = _extreme(data, "n_words", largest=True)
+        out.append(
+            f"The median article is {lengths.median():,.0f} words long; the longest, "
+            f"“{longest[0]}”, has {longest[1]:,.0f}."
+        )
+    grade = _values(a, "flesch_kincaid_grade")
+    if len(grade):
+        out.append(f"The median Flesch–Kincaid grade is {grade.median():.1f}.")
+    quoted, total = _values(a, "quoted_words").sum(), _values(a, "total_words").sum()
+    if total > 0:
+        out.append(f"Quoted speech makes up {quoted / total:.1%} of all words.")
+    compound = _values(data.sentences, "compound")
+    if len(compound):
+        out.append(
+            f"Sentences average a VADER compound score of {compound.mean():+.2f} "
+            "(from −1, most negative, to +1, most positive)."
+        )
+    return _bullets(out)
+
+
+def readability_findings(data: CorpusData, metric: str = "flesch_kincaid_grade") -> str:
+    """How hard the articles are to read, as Markdown bullet points computed from ``data``.
+
+    Example:
+        >>> print(readability_findings(prepare("seeds")).splitlines()[0])  # doctest: +ELLIPSIS
+        - With one article there is no distribution to compare: it scores 10.1 (...).
+    """
+    words = metric_words(metric)
+    values = _values(data.articles, metric)
+    if values.empty:
+        return _bullets([f"No article has a {words}, so there is nothing to compare."])
+    if len(values) == 1:
+        return _bullets(
+            [
+                "With one article there is no distribution to compare: it scores "
+                f"{values.iloc[0]:.1f} ({words})."
+            ]
+        )
+    q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
+    out = [
+        f"The median article has a {words} of {median:.1f}; the middle half of the articles "
+        f"lie between {q1:.1f} and {q3:.1f}."
+    ]
+    iqr = q3 - q1
+    outliers = data.articles[
+        (pd.to_numeric(data.articles[metric], errors="coerce") > q3 + 1.5 * iqr)
+        | (pd.to_numeric(data.articles[metric], errors="coerce") < q1 - 1.5 * iqr)
+    ]
+    if len(outliers):
+        # Name the most extreme few; a large corpus can have hundreds of outliers.
+        far = (outliers[metric].astype(float) - median).abs().to_numpy()
+        shown = outliers.assign(_far=far).sort_values(
+            ["_far", "article_id"], ascending=[False, True], kind="stable"
+        )
+        names = ", ".join(
+            f"“{data.title(i)}” ({v:.1f})"
+            for i, v in zip(shown["article_id"][:5], shown[metric].astype(float)[:5], strict=True)
+        )
+        if len(shown) > 5:
+            names += f" and {len(shown) - 5:,} more"
+        out.append(
+            f"{_plural(len(outliers), 'article')} {'lies' if len(outliers) == 1 else 'lie'} "
+            "more than 1.5 interquartile ranges "
+            f"outside the middle half: {names}."
+        )
+    else:
+        out.append("No article lies more than 1.5 interquartile ranges outside the middle half.")
+    hi = _extreme(data, metric, largest=True)
+    lo = _extreme(data, metric, largest=False)
+    # Reading ease rises as text gets easier; the grade indices rise as it gets harder.
+    easier_is_higher = metric == "flesch_reading_ease"
+    hardest, easiest = (lo, hi) if easier_is_higher else (hi, lo)
+    out.append(
+        f"The hardest read is “{hardest[0]}” ({hardest[1]:.1f}); the easiest is "
+        f"“{easiest[0]}” ({easiest[1]:.1f})."
+    )
+    high, low = ("reads easiest", "hardest") if easier_is_higher else ("reads hardest", "easiest")
+    out += _source_sentence(data, metric, "{:.1f}", high, low)
+    return _bullets(out)
+
+
+def quotes_findings(data: CorpusData) -> str:
+    """Who is quoted and how much, as Markdown bullet points computed from ``data``.
+
+    Example:
+        >>> print(quotes_findings(prepare("seeds")).splitlines()[0])
+        - 1 of 1 article (100%) quotes someone directly.
+    """
+    a = data.articles
+    n = len(a)
+    with_quotes = int((_values(a, "n_speakers") > 0).sum()) if "n_speakers" in a else 0
+    out = [
+        f"{with_quotes:,} of {_plural(n, 'article')} ({with_quotes / n:.0%}) "
+        f"quote{'s' if n == 1 else ''} someone directly."
+    ]
+    quoted, total = _values(a, "quoted_words").sum(), _values(a, "total_words").sum()
+    if total > 0:
+        share = _values(a, "quote_share")
+        out.append(
+            f"Quoted speech makes up {quoted / total:.1%} of all words"
+            + (f"; in the median article, {share.median():.1%}." if n > 1 else ".")
+        )
+    sp = data.speakers
+    if len(sp):
+        per = (
+            sp.groupby("speaker", observed=True)
+            .agg(
+                quoted_words=("quoted_words", "sum"),
+                n_quotes=("n_quotes", "sum"),
+                n_articles=("article_id", "nunique"),
+            )
+            .reset_index()
+            .sort_values(["quoted_words", "n_quotes", "speaker"], ascending=[False, False, True])
+        )
+        top = per.iloc[0]
+        are = "is" if len(per) == 1 else "are"
+        out.append(
+            f"{_plural(len(per), 'person', 'people')} {are} quoted by name; the most quoted is "
+            f"**{md_escape(top['speaker'])}**: {_plural(int(top['quoted_words']), 'word')} in "
+            f"{_plural(int(top['n_quotes']), 'quotation')} across "
+            f"{_plural(int(top['n_articles']), 'article')}."
+        )
+    else:
+        out.append("No quotation could be attributed to a named speaker.")
+    best = _extreme(data, "quote_share", largest=True)
+    if best is not None and n > 1:
+        out.append(f"The most quoted article is “{best[0]}”, {best[1]:.0%} quoted speech.")
+    out += _source_sentence(data, "quote_share", "{:.0%}", "quotes most", "least")
+    return _bullets(out)
+
+
+def sentiment_findings(data: CorpusData) -> str:
+    """The tone of the corpus, as Markdown bullet points computed from ``data``.
+
+    Example:
+        >>> print(sentiment_findings(prepare("seeds")).splitlines()[0])  # doctest: +ELLIPSIS
+        - The 20 sentences average a VADER compound score of -0.17: 55% are negative ...
+    """
+    s = data.sentences
+    compound = _values(s, "compound")
+    if compound.empty:
+        return _bullets(["There are no sentences to score."])
+    neg = float((compound <= NEGATIVE_THRESHOLD).mean())
+    pos = float((compound >= POSITIVE_THRESHOLD).mean())
+    out = [
+        f"The {_plural(len(compound), 'sentence')} average a VADER compound score of "
+        f"{compound.mean():+.2f}: {neg:.0%} are negative (compound ≤ {NEGATIVE_THRESHOLD}) "
+        f"and {pos:.0%} positive (≥ {POSITIVE_THRESHOLD})."
+    ]
+    if "in_quote" in s.columns:
+        in_quote = pd.to_numeric(s["in_quote"], errors="coerce").astype(float)
+        quoted = s.loc[in_quote >= 0.5, "compound"].astype(float)
+        narration = s.loc[in_quote < 0.5, "compound"].astype(float)
+        if len(quoted) and len(narration):
+            diff = quoted.mean() - narration.mean()
+            # Differences under 0.05 (VADER's own neutral band) are not worth a claim.
+            if abs(diff) < 0.05:
+                tone = "about as positive as"
+            else:
+                tone = "more positive than" if diff > 0 else "more negative than"
+            out.append(
+                f"Quoted sentences ({len(quoted):,}) average {quoted.mean():+.2f}, narration "
+                f"({len(narration):,}) {narration.mean():+.2f}: the people quoted sound "
+                f"{tone} the reporters' own words."
+            )
+        elif len(narration):
+            out.append(
+                "No sentence is mostly quoted speech, so quotes and narration cannot be compared."
+            )
+    if len(data.articles) > 1:
+        low = _extreme(data, "compound_mean", largest=False)
+        high = _extreme(data, "compound_mean", largest=True)
+        if low is not None:
+            out.append(
+                f"The most negative article is “{low[0]}” ({low[1]:+.2f}); the most positive "
+                f"is “{high[0]}” ({high[1]:+.2f})."
+            )
+    out += _source_sentence(data, "compound_mean", "{:+.2f}", "is most positive", "most negative")
+    return _bullets(out)
+
+
+def _freq_base(freq: str) -> str:
+    """ "M" for "M"/"MS"/"ME", "W" for "W-SAT", ...: the calendar unit of a frequency."""
+    base = freq.split("-")[0]
+    return base[0] if base[:1] in ("M", "Q", "Y") else base
+
+
+def _period_label(period: pd.Timestamp, freq: str) -> str:
+    base = _freq_base(freq)
+    if base == "M":
+        return f"{period:%B %Y}"
+    if base == "Y":
+        return f"{period:%Y}"
+    return f"the {_FREQ_WORDS.get(base, 'period')} of {period:%Y-%m-%d}"
+
+
+def timeline_findings(
+    data: CorpusData, timeline: pd.DataFrame | None = None, *, metric: str, freq: str = "M"
+) -> str:
+    """How the corpus changes over time, as Markdown bullet points computed from ``data``.
+
+    ``timeline`` is ``newslib.timeline(data.dated, freq=freq, metrics=[metric])`` (computed when
+    not given).
+
+    Example:
+        >>> print(timeline_findings(prepare("seeds"), metric="compound_mean"))
+        - The dated article falls in April 2023.
+    """
+    from .timeline import timeline as _timeline
+
+    dated = data.dated
+    undated = len(data.articles) - len(dated)
+    if dated.empty:
+        return _bullets(["No article has a date, so there is no timeline to describe."])
+    if timeline is None:
+        timeline = _timeline(dated, freq=freq, metrics=[metric])
+    word = _FREQ_WORDS.get(_freq_base(freq), "period")
+    counts = timeline.groupby("period", sort=True)["n_articles"].sum()
+    left_out = (
+        f"; {_plural(undated, 'undated article')} {'is' if undated == 1 else 'are'} left out"
+        if undated
+        else ""
+    )
+    if len(counts) == 1:
+        return _bullets(
+            [
+                (
+                    "The dated article falls"
+                    if len(dated) == 1
+                    else f"All {len(dated):,} dated articles fall"
+                )
+                + f" in {_period_label(counts.index[0], freq)}{left_out}."
+            ]
+        )
+    busiest = counts.idxmax()
+    empty = int((counts == 0).sum())
+    out = [
+        f"{_plural(len(dated), 'dated article')} spread over {len(counts)} {word}s, from "
+        f"{_period_label(counts.index[0], freq)} to {_period_label(counts.index[-1], freq)}"
+        f"{left_out}.",
+        f"The busiest {word} is {_period_label(busiest, freq)} with "
+        f"{_plural(int(counts.max()), 'article')}"
+        + (f"; {_plural(empty, word)} without any article." if empty else "."),
+    ]
+    if "by" not in timeline.attrs or timeline.attrs.get("by") is None:
+        series = timeline.set_index("period")[metric].astype("Float64").dropna()
+        if len(series) >= 2:
+            first, last = float(series.iloc[0]), float(series.iloc[-1])
+            change = "rose" if last > first else "fell" if last < first else "stayed"
+            out.append(
+                f"The {metric_words(metric)} {change} from {first:.2f} in "
+                f"{_period_label(series.index[0], freq)} to {last:.2f} in "
+                f"{_period_label(series.index[-1], freq)}."
+            )
+            spread = series.max() - series.min()
+            peak = series.idxmax()
+            out.append(
+                f"It peaks in {_period_label(peak, freq)} at {series.max():.2f}; the values "
+                f"per {word} span {spread:.2f}."
+            )
+    return _bullets(out)
+
+
+# --------------------------------------------------------------------------------------------
+# Figures with controls
+# --------------------------------------------------------------------------------------------
+
+
+def figure_with_controls(
+    draw: Callable[..., Any],
+    controls: Mapping[str, Any],
+    *,
+    figsize: tuple[float, float] = (8.0, 4.0),
+) -> Any:
+    """Show ``draw(ax=ax, **values)`` under widget controls and redraw it when they change.
+
+    ``controls`` maps ``draw``'s keyword names to ipywidgets (e.g. a ``Dropdown``) or, without
+    ipywidgets, to plain default values. The figure for the controls' initial values is
+    displayed as an ordinary image output, so a headless run (papermill, nbconvert, a report)
+    shows a sensible default; in Jupyter, changing a control replaces that image in place.
+    Returns the display handle of the figure.
+
+    Example:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> handle = figure_with_controls(lambda ax, n: ax.plot(range(n)), {"n": 3})
+        Figure(800x400)
+    """
+    import matplotlib.pyplot as plt
+    from IPython.display import display
+
+    def values() -> dict[str, Any]:
+        return {k: getattr(w, "value", w) for k, w in controls.items()}
+
+    def render() -> Any:
+        fig, ax = plt.subplots(figsize=figsize, layout="constrained")
+        draw(ax=ax, **values())
+        plt.close(fig)  # shown through the display handle only, not again at cell end
+        return fig
+
+    widgets = [w for w in controls.values() if hasattr(w, "observe")]
+    if widgets:
+        from ipywidgets import HBox
+
+        display(HBox(widgets))
+    handle = display(render(), display_id=True)
+
+    def redraw(_change: object) -> None:
+        if handle is not None:
+            handle.update(render())
+
+    for widget in widgets:
+        widget.observe(redraw, names="value")
+    return handle
+
+
+def source_options(data: CorpusData) -> list[tuple[str, str | None]]:
+    """``(label, value)`` pairs for a source picker: all sources, then each one."""
+    return [("all sources", None)] + [(s, s) for s in data.sources]
+
+
+def month_options(data: CorpusData) -> list[tuple[str, pd.Timestamp]]:
+    """``(label, month start)`` pairs for a date-range slider over the dated articles."""
+    dated = data.dated
+    if dated.empty:
+        return []
+    months = pd.period_range(dated["date"].min(), dated["date"].max(), freq="M")
+    return [(f"{m:%Y-%m}", m.start_time) for m in months]
+
+
+def select(
+    frame: pd.DataFrame,
+    *,
+    source: str | None = None,
+    months: tuple[pd.Timestamp, pd.Timestamp] | None = None,
+) -> pd.DataFrame:
+    """Rows of an article table from ``source`` (all when ``None``) and dated within the
+    month range ``months`` (``(first month start, last month start)``; all when ``None``)."""
+    keep = np.ones(len(frame), dtype=bool)
+    if source is not None and "source" in frame.columns:
+        keep &= (frame["source"] == source).fillna(False).to_numpy(dtype=bool)
+    if months is not None and "date" in frame.columns:
+        lo, hi = pd.Timestamp(months[0]), pd.Timestamp(months[1]) + pd.offsets.MonthBegin(1)
+        dates = frame["date"]
+        keep &= ((dates >= lo) & (dates < hi)).fillna(False).to_numpy(dtype=bool)
+    return frame[keep]

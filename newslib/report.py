@@ -1,0 +1,330 @@
+"""One self-contained HTML report: the notebooks executed on a corpus, in one file.
+
+``build_report(corpus, "out/report.html")`` runs every notebook of ``notebooks/`` on the corpus
+with papermill, joins them and renders them with nbconvert into a single HTML file: figures
+embedded as base64 PNG, no code cells (unless ``include_code=True``), a table of contents at
+the top, and no script at all — nothing is fetched from the network when the file is opened,
+and article text cannot run as code (the notebooks escape it; the report drops any JavaScript
+output as a second line of defence and refuses to write a file containing ``<script``).
+
+Where the notebooks come from: by default the ``notebooks/`` folder of the repository this
+package lives in (``<repo>/newslib/report.py`` -> ``<repo>/notebooks``), which is where they are
+in a git checkout and in an editable install (``pip install -e .``). A wheel does not ship them:
+pass ``notebooks=`` (a folder or a list of ``.ipynb`` files), or ``--notebooks`` on the command
+line. The notebooks run with their own folder as working directory, so their relative defaults
+keep working, and get ``CORPUS`` as an absolute path.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import os
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+__all__ = ["build_report", "default_notebooks", "ReportError"]
+
+DEFAULT_NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+# Outputs the report never shows: live widgets (they need JavaScript and a kernel; the figure
+# each notebook draws for the default choice is shown instead) and any JavaScript.
+_DROPPED_MIME = ("application/vnd.jupyter.widget-view+json", "application/javascript")
+
+# The lab template without its <script> tags (require.js, MathJax, Mermaid and widgets are
+# loaded from CDNs): the report must open offline and must not run anything.
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block extra_css -%}
+<style type="text/css">
+nav.newslib-toc { max-width: 60em; margin: 1em auto 2em; padding: 0.5em 1.5em;
+  border: 1px solid #ddd; border-radius: 4px; background: #fafafa; }
+nav.newslib-toc ul { margin: 0.2em 0; }
+section.newslib-notebook { border-top: 2px solid #bbb; margin-top: 2em; padding-top: 1em; }
+</style>
+{%- endblock extra_css -%}
+"""
+
+_HEADING = re.compile(r"^(#{1,3})[ \t]+(.+?)[ \t]*#*[ \t]*$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class ReportError(RuntimeError):
+    """A notebook failed while the report was being built."""
+
+
+def default_notebooks() -> list[Path]:
+    """The notebooks the report runs by default: ``<repo>/notebooks/*.ipynb``, sorted by name.
+
+    Example:
+        >>> [p.name for p in default_notebooks()][:2]
+        ['00_overview.ipynb', '01_readability.ipynb']
+    """
+    return _notebook_paths(None)
+
+
+def _notebook_paths(notebooks: str | os.PathLike | Sequence[str | os.PathLike] | None):
+    if notebooks is None:
+        if not DEFAULT_NOTEBOOKS.is_dir():
+            raise FileNotFoundError(
+                f"no notebooks folder at {DEFAULT_NOTEBOOKS} (newslib is not installed from a "
+                "git checkout); pass notebooks= or --notebooks with the folder of notebooks"
+            )
+        notebooks = DEFAULT_NOTEBOOKS
+    if isinstance(notebooks, str | os.PathLike):
+        folder = Path(notebooks)
+        if folder.is_dir():
+            paths = sorted(folder.glob("*.ipynb"))
+            if not paths:
+                raise FileNotFoundError(f"no .ipynb notebooks in {folder}")
+            return [p.resolve() for p in paths]
+        notebooks = [folder]
+    paths = [Path(p) for p in notebooks]
+    for path in paths:
+        if not path.is_file() or path.suffix != ".ipynb":
+            raise FileNotFoundError(f"{path}: not a notebook (.ipynb file)")
+    if not paths:
+        raise ValueError("notebooks= is an empty list; give at least one .ipynb file")
+    return [p.resolve() for p in paths]
+
+
+def _corpus_parameter(corpus: str | os.PathLike) -> str:
+    text = os.fspath(corpus)
+    if not any(ch in text for ch in "*?["):
+        path = Path(text)
+        if not path.exists():
+            raise FileNotFoundError(f"corpus not found: {text}")
+        return str(path.resolve())
+    # A glob: make it absolute, the notebooks do not run in the caller's directory.
+    return text if os.path.isabs(text) else str(Path.cwd() / text)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "section"
+
+
+def _plain(markdown_text: str) -> str:
+    """Heading text without Markdown markup (for the table of contents)."""
+    text = re.sub(r"[`*_]", "", markdown_text)
+    return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip()
+
+
+def _error_text(nb) -> str:
+    for cell in nb.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                return f"{output.get('ename', 'Error')}: {output.get('evalue', '')}"
+    return "see the notebook for details"
+
+
+def _execute(path: Path, out_dir: Path, corpus: str, kernel_name: str, timeout: int | None):
+    import nbformat
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    target = out_dir / path.name
+    try:
+        papermill.execute_notebook(
+            str(path),
+            str(target),
+            parameters={"CORPUS": corpus},
+            cwd=str(path.parent),
+            kernel_name=kernel_name,
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+            # The kernel's own start-up warnings (e.g. about TCP transport) are noise here;
+            # failures still surface as papermill errors.
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+        )
+    except PapermillExecutionError as error:
+        raise ReportError(
+            f"notebook {path.name} failed on {corpus}: {error.ename}: {error.evalue}"
+        ) from None
+    nb = nbformat.read(target, as_version=4)
+    for cell in nb.cells:
+        if any(o.get("output_type") == "error" for o in cell.get("outputs", [])):
+            raise ReportError(f"notebook {path.name} failed on {corpus}: {_error_text(nb)}")
+    return nb
+
+
+def _merge(executed: list[tuple[Path, object]], corpus: str, include_code: bool):
+    """One notebook: a title and table-of-contents cell, then each notebook's cells."""
+    import nbformat
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
+    from . import __version__
+    from .notebook import md_escape
+
+    merged = new_notebook()
+    used: set[str] = set()
+
+    def anchor(text: str) -> str:
+        base = _slug(text)
+        name, i = base, 2
+        while name in used:
+            name, i = f"{base}-{i}", i + 1
+        used.add(name)
+        return name
+
+    toc: list[tuple[int, str, str]] = []
+    cells = []
+    for path, nb in executed:
+        section = anchor(f"nb-{path.stem}")
+        first_entry = len(toc)
+        cells.append(
+            new_markdown_cell(f'<section class="newslib-notebook" id="{section}"></section>')
+        )
+        for cell in nb.cells:
+            cell = copy.deepcopy(cell)
+            tags = cell.get("metadata", {}).get("tags", [])
+            if "injected-parameters" in tags and not include_code:
+                continue
+            if cell.cell_type == "markdown":
+                cell.source, headings = _anchor_headings(cell.source, anchor)
+                toc.extend(headings)
+                cell.pop("attachments", None)
+            elif cell.cell_type == "code":
+                cell.outputs = [
+                    o
+                    for o in cell.outputs
+                    if not any(m in o.get("data", {}) for m in _DROPPED_MIME)
+                ]
+            cell.metadata = {"tags": tags} if tags else {}
+            cells.append(cell)
+        if len(toc) == first_entry or toc[first_entry][0] != 1:
+            # A notebook without a title still gets its entry, named after the file.
+            toc.insert(first_entry, (1, path.stem, section))
+    # Notebook titles (level 1) name the sections; fall back to the file name.
+    lines = ["# newslib report", ""]
+    lines.append(f"Corpus: {md_escape(corpus)} · {len(executed)} notebooks · newslib {__version__}")
+    toc_html = ['<nav class="newslib-toc"><h2>Contents</h2><ul>']
+    open_sub = False
+    for level, text, target in toc:
+        link = f'<a href="#{target}">{html.escape(text)}</a>'
+        if level == 1:
+            if open_sub:
+                toc_html.append("</ul></li>")
+                open_sub = False
+            toc_html.append(f"<li>{link}")
+            toc_html.append("<ul>")
+            open_sub = True
+        else:
+            toc_html.append(f"<li>{link}</li>")
+    if open_sub:
+        toc_html.append("</ul></li>")
+    toc_html.append("</ul></nav>")
+    merged.cells = [new_markdown_cell("\n".join(lines)), new_markdown_cell("".join(toc_html))]
+    merged.cells += cells
+    for i, cell in enumerate(merged.cells):
+        cell["id"] = f"c{i:04d}"  # unique and stable ids in the joined notebook
+    merged.metadata = {
+        "kernelspec": executed[0][1].metadata.get("kernelspec", {}),
+        "language_info": {"name": "python"},
+        "title": f"newslib report: {Path(corpus).name or corpus}",
+    }
+    nbformat.validate(merged)
+    return merged
+
+
+def _anchor_headings(source: str, anchor) -> tuple[str, list[tuple[int, str, str]]]:
+    """Put an ``<a id>`` before each level 1-3 heading; return the new source and the
+    ``(level, text, anchor)`` of each heading (levels 1 and 2 go into the contents)."""
+    out, found, fenced = [], [], False
+    for line in source.splitlines():
+        if _FENCE.match(line):
+            fenced = not fenced
+        match = None if fenced else _HEADING.match(line)
+        if match:
+            level, text = len(match.group(1)), _plain(match.group(2))
+            target = anchor(text)
+            if level <= 2:
+                found.append((level, text, target))
+            out.append(f'<a id="{target}"></a>')
+            out.append("")
+        out.append(line)
+    return "\n".join(out), found
+
+
+def _to_html(nb, include_code: bool) -> str:
+    from jinja2 import DictLoader
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        extra_loaders=[DictLoader({"newslib_report.html.j2": _TEMPLATE})],
+        template_file="newslib_report.html.j2",
+        exclude_input=not include_code,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+        embed_images=True,
+    )
+    body, _ = exporter.from_notebook_node(nb)
+    return body
+
+
+def build_report(
+    corpus: str | os.PathLike,
+    out_html: str | os.PathLike,
+    *,
+    notebooks: str | os.PathLike | Sequence[str | os.PathLike] | None = None,
+    include_code: bool = False,
+    progress: bool = True,
+    kernel_name: str = "python3",
+    timeout: int | None = 600,
+) -> Path:
+    """Execute the notebooks on ``corpus`` and write them as one self-contained HTML file.
+
+    Args:
+        corpus: what the notebooks load (a folder, a file or a glob); passed to each notebook
+            as its ``CORPUS`` parameter, made absolute.
+        out_html: the HTML file to write (its folder is created).
+        notebooks: a folder of notebooks, or a list of ``.ipynb`` files, run in that order
+            (default: ``<repo>/notebooks``, sorted by name).
+        include_code: show the code cells too (by default only prose, tables and figures).
+        progress: print ``executing 2/5: 01_readability`` lines on stderr.
+        kernel_name: the Jupyter kernel to run the notebooks in.
+        timeout: seconds one cell may run before the report gives up (``None``: no limit).
+
+    Returns:
+        The path of the HTML file.
+
+    Raises:
+        FileNotFoundError: the corpus or the notebooks are missing.
+        ReportError: a notebook failed; the message names it and its error.
+
+    Example:
+        >>> path = build_report("seeds", "out/report.html", progress=False)  # doctest: +SKIP
+    """
+    corpus_param = _corpus_parameter(corpus)
+    paths = _notebook_paths(notebooks)
+    out = Path(out_html)
+    executed = []
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="newslib-report-") as tmp:
+        for i, path in enumerate(paths, 1):
+            if progress:
+                print(f"executing {i}/{len(paths)}: {path.stem}", file=sys.stderr, flush=True)
+            executed.append((path, _execute(path, Path(tmp), corpus_param, kernel_name, timeout)))
+    merged = _merge(executed, corpus_param, include_code)
+    page = _to_html(merged, include_code)
+    if re.search(r"<script", page, flags=re.IGNORECASE):
+        # Nothing in the report should be a script; finding one means unescaped input.
+        raise ReportError(
+            "refusing to write a report containing a <script> tag: a notebook output shows "
+            "untrusted text without escaping it (use newslib.notebook.md_escape/html_table)"
+        )
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(page, encoding="utf-8")
+    if progress:
+        elapsed = time.perf_counter() - started
+        print(f"wrote {out} ({len(paths)} notebooks, {elapsed:.1f} s)", file=sys.stderr)
+    return out
