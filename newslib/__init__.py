@@ -26,6 +26,7 @@ def __getattr__(name: str):
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'newslib' has no attribute {name!r}")
 
+
 __all__ = [
     "load",
     "ParseError",
