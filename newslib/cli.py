@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import pandas as pd
 
@@ -100,6 +101,44 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser.add_argument(
         "--lang", default="en_US", help="textstat language for readability (default: en_US)"
     )
+    analyze_parser.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes (default: all cores); results are the same for any N",
+    )
+    analyze_parser.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help="cache of per-article results (default: OUT/.newslib-cache); share one between runs",
+    )
+    analyze_parser.add_argument(
+        "--no-cache", action="store_true", help="compute everything, read and write no cache"
+    )
+    analyze_parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local processes, or a Dask cluster (needs newslib[dask])",
+    )
+    analyze_parser.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: start a LocalCluster)",
+    )
+    analyze_parser.add_argument(
+        "--chunk-size", type=int, default=200, metavar="N", help="articles per work unit"
+    )
+    analyze_parser.add_argument(
+        "--batch-size",
+        type=int,
+        default=5000,
+        metavar="N",
+        help="articles loaded and written at a time (bounds memory; one Parquet part each)",
+    )
+    analyze_parser.add_argument("--no-csv", action="store_true", help="write Parquet only")
+    analyze_parser.add_argument("--quiet", action="store_true", help="no progress bars")
     report_parser = commands.add_parser(
         "report",
         help="run the notebooks on a corpus and write one self-contained HTML report",
@@ -213,19 +252,17 @@ def _run_load(args: argparse.Namespace) -> int:
     return 0
 
 
-def analysis_summary_text(tables: dict[str, pd.DataFrame]) -> str:
+def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes: int) -> str:
     """Return the short summary ``newslib analyze`` prints after writing its tables.
 
     Example:
-        >>> from newslib.analyze import analyze_tables
-        >>> print(analysis_summary_text(analyze_tables("seeds")).splitlines()[0])
-        1 article, 20 sentences, 3 quotations
+        >>> import newslib
+        >>> text = analysis_summary_text(newslib.analyze("seeds"), n_sentences=20, n_quotes=3)
+        >>> text.splitlines()[0]
+        '1 article, 20 sentences, 3 quotations'
     """
-    articles, sentences, quotes = tables["articles"], tables["sentences"], tables["quotes"]
     n = len(articles)
-    lines = [
-        f"{n} article{'s' if n != 1 else ''}, {len(sentences)} sentences, {len(quotes)} quotations"
-    ]
+    lines = [f"{n} article{'s' if n != 1 else ''}, {n_sentences} sentences, {n_quotes} quotations"]
     if n:
 
         def mean(column: str) -> str:
@@ -250,16 +287,43 @@ def analysis_summary_text(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
-    from .analyze import analyze_tables, write_tables
+    from .analyze import analyze_to_folder
 
-    df = _load_from_args(args)
-    stats = df.attrs.get("load_summary", {})
-    if stats.get("files_skipped") or stats.get("repaired"):
-        print(summary_text(df, rows=0), file=sys.stderr)
-    tables = analyze_tables(df, lang=args.lang)
-    paths = write_tables(tables, args.out)
-    print(analysis_summary_text(tables))
-    print(f"wrote {len(paths)} files to {args.out}/: " + ", ".join(p.name for p in paths))
+    out = Path(args.out)
+    cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
+    summary = analyze_to_folder(
+        args.paths,
+        out,
+        lang=args.lang,
+        jobs=args.jobs,
+        chunk_size=args.chunk_size,
+        batch_size=args.batch_size,
+        cache_dir=cache_dir,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        csv=not args.no_csv,
+        progress=not args.quiet,
+        format=args.format,
+        errors="raise" if args.strict else "report",
+        tz=args.tz,
+        columns=_column_mapping(args.column),
+        max_bytes=args.max_bytes,
+    )
+    stats = summary["load_summary"]
+    if stats["files_skipped"] or stats["repaired"]:
+        report = summary["load_report"]
+        print(
+            f"load report: {stats['files_skipped']} file(s) skipped, {stats['repaired']} "
+            "repaired (run 'newslib load' on the same paths for details)",
+            file=sys.stderr,
+        )
+        for record in report.head(5).itertuples():
+            print(f"  {record.status:8} {record.path}: {record.reason}", file=sys.stderr)
+    articles = pd.read_parquet(out / "articles.parquet")
+    rows = summary["rows"]
+    print(analysis_summary_text(articles, n_sentences=rows["sentences"], n_quotes=rows["quotes"]))
+    written = ", ".join(p.name for p in sorted(out.iterdir()) if not p.name.startswith("."))
+    print(f"wrote {out}/: {written}")
     return 0
 
 

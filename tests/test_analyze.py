@@ -71,23 +71,53 @@ def test_tables_share_offsets_with_the_text():
         assert texts[row.article_id][row.start : row.end] == row.text
 
 
+def _files(folder):
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".newslib-cache" not in p.parts
+    }
+
+
 def test_cli_analyze_writes_identical_tables_on_rerun(seed_path, tmp_path, capsys):
     first, second = tmp_path / "one", tmp_path / "two"
-    assert main(["analyze", str(seed_path), "-o", str(first)]) == 0
+    assert main(["analyze", str(seed_path), "-o", str(first), "--quiet"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("1 article, ")
+    assert out.startswith("1 article, 20 sentences")
     assert "Gleb Karakulov" in out
-    assert main(["analyze", str(seed_path), "-o", str(second)]) == 0
-    names = sorted(p.name for p in first.iterdir())
-    assert names == sorted(
+    assert main(["analyze", str(seed_path), "-o", str(second), "--no-cache", "--jobs", "1"]) == 0
+    assert not (second / ".newslib-cache").exists()
+    assert (first / ".newslib-cache").is_dir()
+    written = _files(first)
+    assert sorted({name.split("/")[0] for name in written}) == sorted(
         f"{t}.{s}" for t in ("articles", "quotes", "sentences") for s in ("csv", "parquet")
     )
-    for name in names:
-        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+    assert written == _files(second)
+    # A warm rerun (from the cache) writes the same bytes again.
+    assert main(["analyze", str(seed_path), "-o", str(first), "--quiet"]) == 0
+    assert _files(first) == written
     articles = pd.read_parquet(first / "articles.parquet")
     assert articles.loc[0, "n_quotes"] == 2
-    sentences = pd.read_csv(first / "sentences.csv")
-    assert len(sentences) == 20
+    assert len(pd.read_csv(first / "sentences.csv")) == 20
+
+
+def test_streamed_output_does_not_depend_on_batch_size(tmp_path, write):
+    from newslib.analyze import analyze_to_folder
+
+    for row in ARTICLES.itertuples():
+        write(f"corpus/{row.article_id}.md", f"---\ntitle: {row.title}\n---\n{row.text}\n")
+    small = analyze_to_folder(tmp_path / "corpus", tmp_path / "small", jobs=1, batch_size=1)
+    large = analyze_to_folder(tmp_path / "corpus", tmp_path / "large", jobs=2, chunk_size=1)
+    assert small["rows"] == large["rows"]
+    assert small["load_summary"]["files_skipped"] == 1  # the article with no text
+    assert len(list((tmp_path / "small" / "articles.parquet").iterdir())) == 2
+    for name in ("articles", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "small" / f"{name}.parquet"),
+            pd.read_parquet(tmp_path / "large" / f"{name}.parquet"),
+        )
+        csv = f"{name}.csv"
+        assert (tmp_path / "small" / csv).read_bytes() == (tmp_path / "large" / csv).read_bytes()
 
 
 def test_results_do_not_depend_on_jobs_or_chunk_size():
