@@ -177,9 +177,7 @@ def score(items, predict) -> dict:
         qs, share = predict(name, text)
         spans = sorted((q["start"], q["end"]) for q in qs)
         starts = [s for s, _ in spans]
-        predicted = {
-            m.start() for m in WORD_RE.finditer(text) if _inside(spans, starts, *m.span())
-        }
+        predicted = {m.start() for m in WORD_RE.finditer(text) if _inside(spans, starts, *m.span())}
         tp += len(gold & predicted)
         fp += len(predicted - gold)
         fn += len(gold - predicted)
@@ -264,8 +262,10 @@ def main(argv: list[str] | None = None) -> int:
     quotes(frame)
     elapsed = time.perf_counter() - t0
     print(f"PolNeAR train: {len(items)} articles (one annotation file each)\n")
-    print(f"{'':10} {'precision':>9} {'recall':>7} {'F1':>6} {'speaker acc':>11} {'found':>6} "
-          f"{'share MAE':>9}")
+    print(
+        f"{'':10} {'precision':>9} {'recall':>7} {'F1':>6} {'speaker acc':>11} {'found':>6} "
+        f"{'share MAE':>9}"
+    )
     for label, s in (("newslib", ours), ("naive", naive)):
         print(
             f"{label:10} {s['precision']:9.3f} {s['recall']:7.3f} {s['f1']:6.3f} "
@@ -276,9 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     for name, text, q, src_frags, src_text in ours["errors"][: args.errors]:
         # local debugging aid only: prints corpus text to the terminal, never to a file
         a = src_frags[0][0]
-        print(f"\n{name} quote@{q['start']} pred={q['speaker']!r} "
-              f"mention={text[q['ss']:q['se']] if q['ss'] is not None else None!r} "
-              f"gold={src_text!r}@{a}")
+        print(
+            f"\n{name} quote@{q['start']} pred={q['speaker']!r} "
+            f"mention={text[q['ss'] : q['se']] if q['ss'] is not None else None!r} "
+            f"gold={src_text!r}@{a}"
+        )
         print("   ", text[max(0, q["start"] - 150) : q["start"] + 60].replace("\n", " | "))
         print("   ...", text[q["end"] - 40 : q["end"] + 100].replace("\n", " | "))
     return 0

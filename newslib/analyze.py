@@ -102,6 +102,11 @@ def _caches(cache_dir: str | os.PathLike | None, lang: str) -> dict[str, ResultC
     }
 
 
+def _quotes_and_share(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    quote_table = quotes(frame)
+    return {"quote_share": quote_share(frame, quotes=quote_table), "quotes": quote_table}
+
+
 def _analyze_chunk(
     frame: pd.DataFrame, lang: str, cache_dir: str | os.PathLike | None = None
 ) -> dict[str, pd.DataFrame]:
@@ -110,7 +115,7 @@ def _analyze_chunk(
     quoted = _with_cache(
         caches["quotes"],
         frame,
-        lambda f: {"quote_share": quote_share(f), "quotes": quotes(f)},
+        _quotes_and_share,
     )
     quote_table = quoted["quotes"]
 

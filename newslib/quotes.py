@@ -114,13 +114,12 @@ class _Rules:
     cue_re: re.Pattern
     according_re: re.Pattern
     after_re: re.Pattern
+    after_any_verb_re: re.Pattern
     after_cue_first_re: re.Pattern
-    before_tail_re: re.Pattern
-    person_signal_re: re.Pattern
-    role_name_re: re.Pattern
+    person_after_re: re.Pattern
 
 
-_PUNCT_NO_SPACE = r"[^\s,.;:!?\"“”«»()\[\]—–]"
+_PUNCT_NO_SPACE = r"[^\s,;:!?\"“”«»()\[\]—–]"  # a word may hold periods: "Mr.", "D.C."
 # A token of a capitalised name: "Karakulov", "O'Neill", "McConnell", "J.", "al-Assad".
 _CAP = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
 _NAME = rf"{_CAP}(?:[^\S\n]+(?:{_CAP}|(?:de|da|di|van|von|der|den|la|le|al|bin|ibn|del|du|dos)\b))*"
@@ -134,8 +133,15 @@ def _rules() -> _Rules:
     adverbs = lists["adverbs"]
     pronouns = lists["pronouns"]
     determiners = lists["determiners"]
-    cue = rf"(?:{_alternation(cues)})"
-    adv = rf"(?:(?:{_alternation(adverbs)})\s+)*"
+    cue = rf"(?:{_alternation(cues)}|puts?[^\S\n]+it)"  # 'as Smith put it,'
+    cue_any = rf"(?:{cue}|{_capitalised(cues)})"  # 'Said Comey, "..."'
+    days = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+    # words between a subject and its cue: "also", "on Tuesday", "last week", "(R-Wis.)"
+    adv = (
+        rf"(?:(?:{_alternation(adverbs)}|(?:on[^\S\n]+)?(?:{days})|(?:last|this|on|early|late)"
+        rf"[^\S\n]+(?:{days}|night|week|month|year|morning|evening|afternoon)|"
+        rf"\([^()\n]{{1,40}}\))\s+)*"
+    )
     pron = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
     det = rf"(?:{_alternation(determiners | {w.capitalize() for w in determiners})})"
     word = rf"{_PUNCT_NO_SPACE}+"
@@ -146,29 +152,22 @@ def _rules() -> _Rules:
         rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<subj>{word}(?:[^\S\n]+{word}){{0,7}}?)"
         rf"(?P<app>(?:,[^\S\n]+[^,;:!?\"“”\n]{{1,120}}?){{1,3}},)?[^\S\n]+{adv}(?P<cue>{cue})\b"
     )
+    after_any_verb = (
+        rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<subj>{word}(?:[^\S\n]+{word}){{0,4}}?)"
+        rf"(?P<app>(?:,[^\S\n]+[^,;:!?\"“”\n]{{1,120}}?){{1,3}},)?[^\S\n]+{adv}"
+        rf"(?P<cue>[a-z]{{2,}}(?:ed|es|s)|shot|went|spoke|began|put|wrote|told|said)\b"
+    )
     # "... ," said John Smith, a spokesman.  /  "...," says the officer.
     after_cue_first = (
-        rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<cue>{cue})[^\S\n]+(?P<subj>{pron}\b|{det}[^\S\n]+{word}"
-        rf"(?:[^\S\n]+{word}){{0,5}}|(?:[a-z][\w\-]*[^\S\n]+){{0,3}}{_NAME})"
-    )
-    # The end of a stretch of text that ends at a cue: "... Smith also" (searched before a cue).
-    before_tail = (
-        rf"(?P<subj>{word}(?:[^\S\n]+{word}){{0,7}})"
-        rf"(?P<app>(?:,[^\S\n]+[^,;:!?\"“”\n]{{1,120}}?){{1,3}},)?[^\S\n]+{adv}$"
+        rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<cue>{cue_any})[^\S\n]+(?P<subj>{pron}\b|{det}[^\S\n]+{word}"
+        rf"(?:[^\S\n]+{word}){{0,5}}|(?:{_NAME}[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,5}}{_NAME})"
     )
     roles = lists["person_roles"]
     role_alt = _alternation(roles)
-    titles = r"(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Prof|Rev|Adm|Amb|Atty|Cmdr|Maj)"
-    # A name that is a person for sure: title before it, or ", who"/", 45,"/", a spokesman" after.
-    person_signal = (
-        rf"(?:\b{titles}\.?[^\S\n]+(?P<a>{_NAME}))"
-        rf"|(?:(?P<b>{_NAME}),[^\S\n]+(?:who\b|\d{{1,3}},|(?:a|an|the)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}"
-        rf"(?:{role_alt})\b))"
-        rf"|(?:(?P<c>{_NAME})[^\S\n]+{adv}{cue}\b)"
-    )
-    role_name = (
-        rf"\b(?:{role_alt}|President|Senator|Governor|Secretary|Chairman|Speaker|Captain|"
-        rf"Minister|Mayor|Judge|Director|Officer|Agent|General|Colonel)[^\S\n]+(?P<n>{_NAME})"
+    # after a person's name: ", who", ", 45,", ", a spokesman for ..."
+    person_after = (
+        rf",[^\S\n]+(?:who\b|\d{{1,3}},|(?:a|an|the)[^\S\n]+(?:[\w\-]+[^\S\n]+){{0,3}}"
+        rf"(?:{role_alt})\b)"
     )
     return _Rules(
         cues=cues,
@@ -178,16 +177,15 @@ def _rules() -> _Rules:
         roles=roles,
         sources=lists["sources"],
         stop_caps=lists["stop_capitals"],
-        cue_re=re.compile(rf"\b(?:{cue}|{_capitalised(cues)})\b|\b[Aa]ccording[^\S\n]+to\b"),
+        cue_re=re.compile(rf"\b{cue_any}\b|\b[Aa]ccording[^\S\n]+to\b"),
         according_re=re.compile(
             rf"\b[Aa]ccording[^\S\n]+to[^\S\n]+(?P<subj>{pron}\b|{det}[^\S\n]+{word}(?:[^\S\n]+{word}){{0,5}}"
             rf"|{_NAME})"
         ),
         after_re=re.compile(after),
+        after_any_verb_re=re.compile(after_any_verb),
         after_cue_first_re=re.compile(after_cue_first),
-        before_tail_re=re.compile(before_tail),
-        person_signal_re=re.compile(person_signal),
-        role_name_re=re.compile(role_name),
+        person_after_re=re.compile(person_after),
     )
 
 
@@ -210,11 +208,15 @@ def _flank(text: str, i: int, j: int, lo: int, hi: int) -> tuple[bool, bool]:
     """Can the mark text[i:j] open / close a quotation (judged by its neighbours)?"""
     prev = text[i - 1] if i > lo else ""
     nxt = text[j] if j < hi else ""
-    can_open = bool(nxt) and not nxt.isspace() and (
-        not prev or prev.isspace() or prev in _OPEN_BEFORE or prev in _QUOTE_CHARS
+    can_open = (
+        bool(nxt)
+        and not nxt.isspace()
+        and (not prev or prev.isspace() or prev in _OPEN_BEFORE or prev in _QUOTE_CHARS)
     )
-    can_close = bool(prev) and not prev.isspace() and (
-        not nxt or nxt.isspace() or nxt in _CLOSE_AFTER or nxt in _QUOTE_CHARS
+    can_close = (
+        bool(prev)
+        and not prev.isspace()
+        and (not nxt or nxt.isspace() or nxt in _CLOSE_AFTER or nxt in _QUOTE_CHARS)
     )
     return can_open, can_close
 
@@ -286,7 +288,7 @@ def _single_pairs(text: str, lo: int, hi: int):
             and glyph != "’"
             or glyph in "‘‹"
         ):
-            if glyph in "'’" and _ELISION_RE.match(text, i + 1, hi):
+            if _ELISION_RE.match(text, i + 1, hi):
                 continue
             if glyph in "‘‹" and prev and prev.isalnum():
                 continue
@@ -349,20 +351,19 @@ class _Quote:
     chain: int  # index of the first piece of a multi-paragraph quotation
     kind: str = "direct"
     mention: tuple[int, int] | None = None
-    mention_kind: str = ""  # pron / name / desc
+    mention_kind: str = ""  # pron / rel / name / desc
     cue: str | None = None
     speaker: str | None = None
 
 
-_TRIM = " \t\n,;:"
-
-
+_TIME_WORDS = frozenset(
+    "on last this early late monday tuesday wednesday thursday friday saturday sunday night "
+    "week month year morning evening afternoon today yesterday".split()
+)
 _RELATIVE = frozenset("who whom whose which that where when".split())
 
 
-def _cut_subject(
-    text: str, s: int, e: int, rules: _Rules, from_right: bool, strict: bool = True
-):
+def _cut_subject(text: str, s: int, e: int, rules: _Rules, from_right: bool, strict: bool = True):
     """Cut a subject phrase down to its mention; see _cut_subject_raw. A sentence's full stop
     is not part of the mention ('said Jane Doe.'), an initial's or title's is ('Jr.')."""
     cut = _cut_subject_raw(text, s, e, rules, from_right, strict)
@@ -385,9 +386,18 @@ def _cut_subject_raw(
     phrase ends at the cue, so the mention is its last words.
     """
     words = [m.span() for m in _WORD_SPAN_RE.finditer(text, s, e)]
-    # strip trailing adverbs ("Smith also" -> "Smith")
-    while words and text[words[-1][0] : words[-1][1]].lower() in rules.adverbs:
-        words.pop()
+    # strip trailing adverbs, times and parentheses ("Smith (R-Wis.) on Tuesday" -> "Smith")
+    while words:
+        w = text[words[-1][0] : words[-1][1]].lower()
+        if w in rules.adverbs or w in _TIME_WORDS or w.endswith(")"):
+            words.pop()
+            if w.endswith(")"):
+                while words and "(" not in text[words[-1][0] : words[-1][1]]:
+                    words.pop()
+                if words:
+                    words.pop()
+        else:
+            break
     if not words:
         return None
     if not from_right:
@@ -406,11 +416,19 @@ def _cut_subject_raw(
             return None
         # leading lower-case role words: 'said pollster Frank Luntz'
         k = 0
-        while k < min(len(words), 4) and not text[words[k][0]].isupper():
+        while k < min(len(words), 6) and not text[words[k][0]].isupper():
             k += 1
+        while k < len(words) and text[words[k][0] : words[k][1]].lower().rstrip(".,") in (
+            rules.stop_caps
+        ):
+            k += 1  # 'said Wednesday' names a day, not a speaker
         j = k
-        while j < len(words) and (text[words[j][0]].isupper() or text[words[j][0]:words[j][1]] in _PARTICLES):
+        while j < len(words) and (
+            text[words[j][0]].isupper() or text[words[j][0] : words[j][1]] in _PARTICLES
+        ):
             j += 1
+            if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
+                break
         if j > k:
             return words[k][0], words[j - 1][1], "name"
         return None
@@ -418,6 +436,9 @@ def _cut_subject_raw(
     low = last.lower()
     if low in rules.pronouns and (low != "it" or len(words) == 1):
         return words[-1][0], words[-1][1], "pron"
+    if low == "who" and text[max(0, words[-1][0] - 3) : words[-1][0]].rstrip().endswith(","):
+        # 'Ann Lee, who called it "..."': the relative pronoun stands for the name before it
+        return words[-1][0], words[-1][1], "rel"
     if low in _CONJ or low in _PREPOSITIONS:
         return None
     # trailing run of capitalised words = a name ("Amnesty spokesman Eric Ferrero" -> Eric Ferrero)
@@ -472,21 +493,37 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
             s, e = m.span("subj")
             cut = _cut_subject(text, s, e, rules, from_right=False)
             if cut and not (ends_full_stop and text[pos : m.start("cue")].strip()):
-                return cut, m.group("cue")
+                return cut, m.group("cue").lower()
     m = rules.after_re.match(text, pos, limit)
-    if m and not m.group("cue").endswith("ing"):  # '"...," a nod to X acknowledging' is no cue
+    if m and _INTRODUCES_RE.match(text, m.end()):
+        m = None  # '"...," Trump said: "..."' - the cue introduces the next quotation
+    if (
+        m
+        and not m.group("cue").endswith("ing")  # '"...," a nod to X acknowledging' is no cue
+        and m.group("subj").split(None, 1)[0] not in _CONJ  # '"...," and Smith said: "..."'
+    ):
         s, e = m.span("subj")
         # '"Why now?" Mills then writes back, "You look cute."': after a full sentence, a
         # capitalised subject may start a new sentence that introduces the next quotation.
         if ends_sentence and text[s].isupper():
+            if q.kind == "partial":
+                return None  # '... was "arbitrary." Josh Hendler warned' - a new sentence
             rest = _NEXT_STOP_RE.match(text, m.end(), q.para_hi)
             if rest is None or _DOUBLE_RE.search(rest.group(0)):
                 return None
         cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
         if cut:
-            return cut, m.group("cue")
-    m = re.match(r"[^\S\n]*,?[^\S\n]*", text[pos:limit])
-    p2 = pos + (m.end() if m else 0)
+            return cut, m.group("cue").lower()
+    if q.kind == "direct" and inner[-1:] in (",", "?", "!", "—", "-"):
+        # '"...," Conway notes.' / '"...?" Hannity pressed.': after a quotation that hands over
+        # to its attribution, any past-tense or present verb after a short subject is the cue
+        m = rules.after_any_verb_re.match(text, pos, limit)
+        if m and m.group("cue") not in _NOT_CUES:
+            s, e = m.span("subj")
+            cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
+            if cut:
+                return cut, m.group("cue").lower()
+    p2 = _COMMA_SPACE_RE.match(text, pos, limit).end()
     m = rules.according_re.match(text, p2, limit)
     if m:
         s, e = m.span("subj")
@@ -496,6 +533,13 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
     return None
 
 
+_NOT_CUES = frozenset(
+    "was has does is goes needed seemed appeared wanted used tried started helps needs seems "
+    "appears wants uses tries its this thus plus yes less unless always perhaps".split()
+)
+_INTRODUCES_RE = re.compile(r"[^\S\n]*:")
+_COMMA_SPACE_RE = re.compile(r"[^\S\n]*,?[^\S\n]*")
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 _TOKEN_RE = re.compile(r"[\w’'\-.]+")
 _NEXT_STOP_RE = re.compile(r"[^.!?\n]*(?:[.!?]|$)")
 _PREPOSITIONS = frozenset(
@@ -513,7 +557,36 @@ _VERB_AFTER_RE = re.compile(
 )
 
 
-def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=()):
+_DESC_START = frozenset("the a an".split())
+_FINITE_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*\([^)\n]{0,40}\))?(?:,[^,;:!?\"“”\n]{1,120}?,)?[^\S\n]+(?:(?:also|then|later|"
+    r"again|once|had|has|have|would|will|was|is|did|does|not|never|just|still)[^\S\n]+)*([a-z]+)\b"
+)
+_IRREGULAR = frozenset(
+    "went made took gave drew spoke ran came got saw knew thought felt kept left led met sent "
+    "stood won lost held brought began became broke chose fought found heard meant rose showed "
+    "sold struck taught threw understood mocked praised blamed slammed accused criticized "
+    "attacked defended urged agreed".split()
+)
+
+
+def _ends_sentence(token: str) -> bool:
+    return token.endswith(".") and not _ABBREV_RE.search(token[-12:])
+
+
+_MID_CAPITAL_RE = re.compile(r"(?<=[a-z,;] )[A-Z][\w’'\-]*")
+
+
+@lru_cache(maxsize=8)
+def _mid_capitals(text: str) -> frozenset[str]:
+    return frozenset(_MID_CAPITAL_RE.findall(text))
+
+
+def _named(cand):
+    return (cand[0], cand[1], "name") if cand[2] == "weak" else cand
+
+
+def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue_at=None):
     """The likely subject of text[lo:hi]: a pronoun or a name that is not possessive and does
     not follow a preposition, preferring one followed by a verb ("In Salem, New Hampshire,
     Trump went" -> Trump), or a description starting the sentence ("The tycoon told")."""
@@ -538,32 +611,97 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=()):
                 j + 1 < len(tokens)
                 and (tokens[j + 1].group(0)[:1].isupper() or tokens[j + 1].group(0) in _PARTICLES)
                 and not text[tokens[j].end() : tokens[j + 1].start()].strip()
+                and not _ends_sentence(tokens[j].group(0))
             ):
                 j += 1
             s, e = m.start(), tokens[j].end()
-            possessive = re.search(r"['’]s?$", text[s:e]) is not None
+            possessive = text[e - 1] in "'’" or text[e - 2 : e] in ("'s", "’s")
             if text[e - 1] == "." and not _ABBREV_RE.search(text[max(s, e - 12) : e]):
                 e -= 1
-            # a single capitalised -ed/-ing word opening the sentence is a verb ("Preceded by")
-            opener = k == 0 and j == 0 and (low.endswith("ed") or low.endswith("ing"))
-            if not (possessive or opener or prev in _PREPOSITIONS or prev in rules.determiners):
-                candidates.append((s, e, "name"))
+            # a single capitalised word opening the sentence may be any word ("Preceded by",
+            # "Hastily", "What"): a name only if the article also capitalises it mid-sentence
+            opener = k == 0 and j == 0
+            if opener and low.endswith(("ed", "ing", "ly")):
+                pass
+            elif not (possessive or prev in _PREPOSITIONS or prev in rules.determiners):
+                weak = opener and w not in _mid_capitals(text)
+                candidates.append((s, e, "weak" if weak else "name"))
             k = j
-        elif k == 0 and low in rules.determiners:
-            # "The gambling tycoon told Reuters" - a description up to the verb
+        elif low in _DESC_START and (k == 0 or prev not in _PREPOSITIONS):
+            # "the gambling tycoon told Reuters" - a description up to its verb
             j = k + 1
-            while j < len(tokens) and j <= k + 10 and tokens[j].group(0).lower() not in rules.cues:
+            while j < len(tokens) and j <= k + 10:
+                t = tokens[j].group(0)
                 if text[tokens[j - 1].end() : tokens[j].start()].strip():
+                    break  # punctuation ends the phrase
+                if j > k + 1 and (t in rules.cues or t in _IRREGULAR or t.endswith("ed")):
+                    candidates.append((m.start(), tokens[j - 1].end(), "desc"))
                     break
                 j += 1
-            if j > k + 1 and j < len(tokens) and tokens[j].group(0).lower() in rules.cues:
-                return (m.start(), tokens[j - 1].end(), "desc")
         prev = low
         k += 1
-    for cand in candidates:
-        if _VERB_AFTER_RE.match(text, cand[1], hi):
-            return cand
-    return candidates[0] if candidates else None
+    if cue_at is not None:
+        # the subject whose verb is the cue itself ("Petrilli, who ..., called")
+        for cand in reversed(candidates):
+            m = _FINITE_AFTER_RE.match(text, cand[1], cue_at + 30)
+            if m and m.start(1) == cue_at:
+                return _named(cand)
+    verbish = [c for c in candidates if _VERB_AFTER_RE.match(text, c[1], hi)]
+    for cand in reversed(verbish):
+        m = _FINITE_AFTER_RE.match(text, cand[1], hi)
+        if m and (
+            m.group(1) in rules.cues or m.group(1) in _IRREGULAR or m.group(1).endswith("ed")
+        ):
+            return _named(cand)
+    if verbish:
+        return _named(min(verbish, key=lambda c: c[2] == "weak"))
+    strong = [c for c in candidates if c[2] != "weak"]
+    return _named(strong[0]) if strong else None
+
+
+_CHUNK_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–]")
+
+
+def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
+    """The subject of a cue at ``cue_start``: the words right before it ('Smith also said'),
+    or the words before an apposition ('Smith, a spokesman for the campaign, said')."""
+    breaks = [m.start() for m in _CHUNK_BREAK_RE.finditer(text, lo, cue_start)]
+    start = breaks[-1] + 1 if breaks else lo
+    words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
+    while words and text[words[-1].start() : words[-1].end()].lower() in rules.adverbs:
+        words.pop()
+    if words:
+        # None for '... and said' (the last word is a conjunction): the sentence's subject
+        return _cut_subject(text, words[max(0, len(words) - 8)].start(), cue_start, rules, True)
+    if not breaks or text[breaks[-1]] != ",":
+        return None
+    # ', said' closes an apposition: find where it opens ('Smith, who ..., said')
+    commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-3:]
+    if not commas:
+        return None
+    chosen = commas[0]
+    for i in reversed(commas):
+        first = _WORD_SPAN_RE.search(text, breaks[i] + 1, breaks[i + 1])
+        w = first.group(0).lower().strip("()") if first else ""
+        if (
+            w in _APPOSITION_OPENERS
+            or w in rules.roles
+            or w[-3:] in ("ing", "ed")
+            or w[:1].isdigit()
+        ):
+            chosen = i
+            break
+    s = breaks[chosen - 1] + 1 if chosen > 0 else lo
+    words = list(_WORD_SPAN_RE.finditer(text, s, breaks[chosen]))
+    if not words or words[0].group(0).lower() in _CONJ and len(words) == 1:
+        return None
+    return _cut_subject(text, words[max(0, len(words) - 8)].start(), breaks[chosen], rules, True)
+
+
+_APPOSITION_OPENERS = frozenset(
+    "who which whose a an the then now also both including like as once formerly former "
+    "its his her their one whom".split()
+)
 
 
 def _attribute_before(
@@ -598,24 +736,24 @@ def _attribute_before(
     before = text[lo : best.start()].rstrip()
     participle = cue.endswith("ing") and (before.endswith(",") or not before)
     if not participle:
-        # subject right before the cue (skipping "also", "later", ...)
-        m = rules.before_tail_re.search(text, max(lo, best.start() - 200), best.start())
-        if m:
-            s, e = m.span("subj")
-            cut = _cut_subject(text, s, e, rules, from_right=True)
-            if cut:
-                return cut, cue
+        cut = _subject_before(text, max(lo, best.start() - 250), best.start(), rules)
+        if cut:
+            return cut, cue
         # inverted: 'said John Smith: "...' (the name must end the stretch)
         m = rules.after_cue_first_re.match(text, best.start(), hi)
-        if m and text[m.end() : hi].strip()[:1] in (",", ":") and not text[m.end() : hi].strip(
-            " \t,:;—–-"
+        if (
+            m
+            and text[m.end() : hi].strip()[:1] in (",", ":", ".")
+            and not text[m.end() : hi].strip(" \t,:;.—–-")
         ):
             s, e = m.span("subj")
             cut = _cut_subject(text, s, e, rules, from_right=False)
             if cut:
                 return cut, cue
     # '..., saying "...' / '... and called it "...': the subject of the sentence
-    cut = _sentence_subject(text, sentence_lo, best.start(), rules, masked)
+    cut = _sentence_subject(
+        text, sentence_lo, best.start(), rules, masked, None if participle else best.start()
+    )
     if cut:
         return cut, cue
     return None
@@ -625,60 +763,56 @@ def _attribute_before(
 # classification
 
 
+# Words that announce a term rather than speech: 'the so-called "experts"', 'dubbed "Jaws"'.
 _SCARE_LEAD_RE = re.compile(
     r"(?:so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|termed|"
     r"the word|the words|the term|the terms|the phrase|the slogan|the label|the hashtag|"
     r"the headline|the book|the film|the movie|the show|the song|the album|the program|"
-    r"the motto|the title|labeled|labelled|branded|named|called it|a|an|the|his|her|their|its)"
-    r"[^\S\n]*$",
+    r"the motto|the title|labeled|labelled|branded|named|called it)[^\S\n]*$",
     re.I,
 )
 
 
 def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _Rules) -> str:
+    """'direct', 'partial' or 'scare' for a quotation, from its length, shape and context."""
     inner = text[q.start : q.end]
     words = WORD_RE.findall(inner)
     n = len(words)
-    if q.chain != id(q) and q.paragraph != -1 and q.close_mark is None:
-        pass
-    before = text[max(q.para_lo, prev_close) : q.open_mark]
-    at_para_start = not text[q.para_lo : q.open_mark].strip()
-    last = inner.rstrip()[-1:]
+    last = inner[-1:]
     ends_punct = last in (",", ".", "?", "!", "…", "—", "-")
-    first_upper = inner.lstrip()[:1].isupper()
-    stripped_before = before.rstrip()
-    cue_before = stripped_before[-1:] in (":", ",") and bool(
-        rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark)
-    )
-    if at_para_start and (n >= 3 or ends_punct):
+    first_upper = inner[:1].isupper()
+    before = text[max(q.para_lo, prev_close) : q.open_mark].rstrip()
+    # a full statement: it opens the paragraph, follows 'said:' or starts a sentence
+    if not text[q.para_lo : q.open_mark].strip() and (n >= 3 or ends_punct):
         return "direct"
     if q.close_mark is None:
         return "direct" if n >= 2 else "scare"
-    if stripped_before.endswith(":") and n >= 2:
+    if before.endswith(":") and n >= 2:
         return "direct"
     sentence_start = not text[sentence_lo : q.open_mark].strip()
+    cue_before = before[-1:] == "," and bool(
+        rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark)
+    )
     if first_upper and (sentence_start or cue_before) and (n >= 3 or ends_punct):
         return "direct"
-    # short quoted terms and titles
     if n == 0:
         return "scare"
-    head = text[max(sentence_lo, q.open_mark - 40) : q.open_mark]
-    lead = _SCARE_LEAD_RE.search(head)
-    all_caps = all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
-    if n <= 4 and all_caps and not ends_punct:
-        return "scare"
+    # titles: every word capitalised ('the Center "Dossier"', '"Saturday Night Live"')
+    if n <= 4 and last not in ("!", "?"):
+        if all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+            return "scare"
+    head = text[max(sentence_lo, q.open_mark - 40) : q.open_mark].rstrip()
     # nickname between first and last name: Dwayne "The Rock" Johnson
-    nxt = text[(q.close_mark or q.end) : (q.close_mark or q.end) + 2]
-    if n <= 3 and head.rstrip()[-1:].isalpha() and head.rstrip().split()[-1:][0][:1].isupper() \
-            and nxt[:1] == " " and nxt[1:2].isupper():
+    after = text[q.close_mark : q.close_mark + 2]
+    prev_word = head.rsplit(None, 1)[-1] if head else ""
+    if n <= 3 and prev_word[:1].isupper() and prev_word[-1:].isalpha():
+        if after[:1] == " " and after[1:2].isupper():
+            return "scare"
+    if n <= 3 and _SCARE_LEAD_RE.search(head + " "):
         return "scare"
-    if n <= 3 and lead and lead.group(0).strip().lower() not in ("a", "an", "the", "his", "her",
-                                                                  "their", "its"):
-        return "scare"
+    # one- or two-word quoted terms with no speech verb before them
     if n <= 2 and not ends_punct:
-        # one- or two-word quoted terms with no cue nearby are scare quotes
-        has_cue = rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark)
-        if not has_cue:
+        if not rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark):
             return "scare"
     return "partial"
 
@@ -691,6 +825,8 @@ _TITLE_SMALL = frozenset("of the a an and in on at to for or with from by de la"
 
 
 _NAME_RUN_RE = re.compile(rf"\b{_NAME}")
+_RUN_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
+_PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 
 
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
@@ -699,9 +835,23 @@ def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
         words.pop(0)
     while words and words[-1].lower().rstrip(".") in rules.stop_caps:
         words.pop()
+    # titles and roles before a name are not part of it: "Vermont Sen. Bernie Sanders"
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in _TITLE_WORDS or w.lower() in rules.roles:
+            cut = k + 1
+    words = words[cut:]
     name = " ".join(words)
-    name = re.sub(r"(?:['’]s|['’])$", "", name)
+    name = _POSSESSIVE_END_RE.sub("", name)
     return name
+
+
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt prof rev adm amb atty cmdr maj pres "
+    "president senator governor mayor judge justice secretary chairman chairwoman speaker "
+    "captain minister officer agent general colonel sergeant director commissioner "
+    "sheriff chief lord lady sir dame".split()
+)
 
 
 def _analyse(text: str, rules: _Rules) -> list[_Quote]:
@@ -745,6 +895,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     # 2. kinds and explicit speakers
     sent_cache: dict[int, list[int]] = {}
     prev_attr: dict[int, tuple | None] = {}
+    masked_by_para: dict[int, list[tuple[int, int]]] = {}
     for k, q in enumerate(found):
         starts = sent_cache.get(q.paragraph)
         if starts is None:
@@ -769,14 +920,34 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
         i = bisect_right(starts, _first_nonspace(text, close_pos, q.para_hi))
         sent_hi = starts[i] if i < len(starts) else q.para_hi
         limit = min(nxt_open, max(sent_hi, close_pos + 1), q.para_hi)
-        masked = [(p.open_mark, p.close_mark or p.para_hi) for p in found if p.paragraph == q.paragraph]
+        masked = masked_by_para.get(q.paragraph)
+        if masked is None:
+            masked = masked_by_para[q.paragraph] = [
+                (p.open_mark, p.close_mark or p.para_hi)
+                for p in found
+                if p.paragraph == q.paragraph
+            ]
+        lo = max(sentence_lo, prev_close)
         got = _attribute_after(text, q, rules, limit)
         if got is None:
-            lo = max(sentence_lo, prev_close)
             got = _attribute_before(text, lo, q.open_mark, rules, sentence_lo, masked)
-            if got is None and q.kind == "partial":
+            if got is None and text[q.start : q.end].rstrip()[-1:] not in (".", "?", "!"):
                 # rest of the sentence: 'was "a disaster" for us, Smith said.'
                 got = _attribute_before(text, close_pos, limit, rules, sentence_lo, masked)
+        if got is None and q.kind == "partial":
+            # a fragment quoted in a sentence with no speech verb ('X mocked Y for being "...')
+            # is the sentence subject's
+            subj = _sentence_subject(text, sentence_lo, q.open_mark, rules, masked)
+            got = (subj, None) if subj else None
+        if got is None and q.kind == "direct" and prev_close == q.para_lo:
+            # 'Dianne Bystrom agreed. "..."': the sentence before introduces the quotation
+            si = bisect_right(starts, q.open_mark) - 1
+            if si > 0 and not text[sentence_lo : q.open_mark].strip():
+                plo = starts[si - 1]
+                got = _attribute_before(text, plo, sentence_lo, rules)
+                if got is None:
+                    subj = _sentence_subject(text, plo, sentence_lo, rules)
+                    got = (subj, None) if subj else None
         if got is not None:
             (ms, me, mk), cue = got
             q.mention, q.mention_kind, q.cue = (ms, me), mk, cue
@@ -787,10 +958,15 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             prev_attr[k] = _attribute_before(text, pstarts[-1], phi, rules)
     # 3. inherit speakers: multi-paragraph chains, neighbours in the paragraph, previous paragraph
     speech = [k for k, q in enumerate(found) if q.kind != "scare"]
+    chain_src: dict[int, _Quote] = {}
+    for k in speech:
+        if found[k].mention is not None:
+            chain_src.setdefault(found[k].chain, found[k])
     for k in speech:
         q = found[k]
-        if q.mention is None and found[q.chain].mention is not None:
-            _inherit(q, found[q.chain])
+        if q.mention is None and q.chain in chain_src:
+            # every piece of a multi-paragraph quotation has the speaker named in any piece
+            _inherit(q, chain_src[q.chain])
     by_para: dict[int, list[_Quote]] = {}
     for k in speech:
         by_para.setdefault(found[k].paragraph, []).append(found[k])
@@ -835,18 +1011,37 @@ def _inherit(q: _Quote, src: _Quote) -> None:
 
 
 def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
-    # people named in the article, with their positions, for pronouns and descriptions
+    # people named in the article, with their positions, for pronouns and descriptions: a
+    # capitalised run with a title ("Sen. Ann Lee"), a role before it ("spokesman Al Roe"), a
+    # person's apposition after it (", who", ", 45,", ", a spokesman"), a cue after it
+    # ("Lee also said"), or a multi-word name in subject position ("Paul Hart runs")
     people: list[tuple[int, str]] = []
-    for m in rules.person_signal_re.finditer(text):
-        g = "a" if m.group("a") else ("b" if m.group("b") else "c")
-        s, e = m.span(g)
-        name = _name_text(text, s, e, rules)
-        if name and (g != "c" or name.split()[0].lower() not in rules.stop_caps):
-            people.append((s, _trim_long(name)))
-    for m in rules.role_name_re.finditer(text):
-        name = _name_text(text, *m.span("n"), rules)
-        if name:
-            people.append((m.start("n"), _trim_long(name)))
+    for m in _NAME_RUN_RE.finditer(text):
+        s, e = m.span()
+        run = m.group(0)
+        for stop in _RUN_SENTENCE_END_RE.finditer(run):
+            if not _ABBREV_RE.search(run[max(0, stop.start() - 11) : stop.start() + 1]):
+                # "Turkey. To do this" is two sentences, not one name
+                run = run[: stop.start()]
+                e = s + len(run)
+                break
+        multi = " " in run
+        first = run.split(None, 1)[0].rstrip(".").lower()
+        if first in rules.stop_caps and not multi:
+            continue
+        person = (multi and first in _TITLE_WORDS) or rules.person_after_re.match(text, e)
+        if not person:
+            after = _FINITE_AFTER_RE.match(text, e)
+            person = after is not None and after.group(1) in rules.cues
+        if not person:
+            before = _PREV_WORD_RE.search(text, max(0, s - 30), s)
+            person = before is not None and before.group(1) in rules.roles
+        if not person and multi:
+            person = _VERB_AFTER_RE.match(text, e) is not None
+        if person:
+            name = _name_text(text, s, e, rules)
+            if name:
+                people.append((s, _trim_long(name)))
     for q in found:
         if q.mention is not None and q.mention_kind == "name":
             name = _name_text(text, *q.mention, rules)
@@ -867,6 +1062,32 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             return full[parts[0]]
         return name
 
+    # gender evidence per person: a title (Mr., Ms.) or the first he/his/she/her after a mention
+    votes: dict[str, int] = {}
+    for pos, name in people:
+        key = canonical(name)
+        head = text[pos : pos + 5]
+        if head.startswith("Mr.") or head.startswith("Mr "):
+            vote = 2
+        elif head.startswith(("Mrs", "Ms.", "Ms ")):
+            vote = -2
+        else:
+            m = _GENDER_PRONOUN_RE.search(text, pos, pos + 160)
+            vote = 0 if m is None else (1 if m.group(0).lower() in ("he", "his", "him") else -1)
+        votes[key] = votes.get(key, 0) + vote
+
+    def fitting(before: int, pronoun: str) -> str | None:
+        # the most recently named person whose gender does not contradict the pronoun
+        want = 1 if pronoun == "he" else (-1 if pronoun == "she" else 0)
+        i = bisect_left(positions, before) - 1
+        first = None
+        for j in range(i, max(i - 12, -1), -1):
+            key = canonical(people[j][1])
+            first = first or key
+            if want == 0 or votes.get(key, 0) * want >= 0:
+                return key
+        return first
+
     for q in found:
         if q.mention is None or q.kind == "scare" or q.speaker is not None:
             continue
@@ -874,17 +1095,17 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
             q.speaker = canonical(name) if name else None
-        elif q.mention_kind == "pron" and text[s:e].lower() in ("he", "she"):
-            i = bisect_left(positions, s) - 1
-            q.speaker = canonical(people[i][1]) if i >= 0 else None
+        elif q.mention_kind == "rel" or (
+            q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
+        ):
+            q.speaker = fitting(s, text[s:e].lower())
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
             if any(w.strip(".,") in rules.roles for w in words):
                 # "the officer" -> the most recent named person; but "a spokesman for X" names
                 # someone new, not a person already named
                 if words[0] in ("the", "this", "that"):
-                    i = bisect_left(positions, s) - 1
-                    q.speaker = canonical(people[i][1]) if i >= 0 else None
+                    q.speaker = fitting(s, "")
             else:
                 caps = [w for w in text[s:e].split()[1:] if w[:1].isupper()]
                 q.speaker = " ".join(caps) if caps else None
@@ -893,6 +1114,9 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind != "scare" and q.mention is not None and q.speaker is None:
             q.speaker = resolved.get(q.mention)
+
+
+_GENDER_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
 
 
 def _trim_long(name: str) -> str:
@@ -926,8 +1150,8 @@ def quotes(df: pd.DataFrame) -> pd.DataFrame:
 
     Example:
         >>> import pandas as pd
-        >>> arts = pd.DataFrame({"article_id": ["a"],
-        ...                      "text": ['Jane Roe runs the shop.\\n\\n"We sell bread," she said.']})
+        >>> text = 'Jane Roe runs the shop.\\n\\n"We sell bread," she said.'
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
         >>> quotes(arts)[["text", "kind", "speaker", "speaker_mention", "cue"]].values.tolist()
         [['We sell bread,', 'direct', 'Jane Roe', 'she', 'said']]
     """
@@ -970,7 +1194,7 @@ def quoted_spans(
         >>> import pandas as pd
         >>> arts = pd.DataFrame({"article_id": ["a"], "text": ['"Yes, we can," he said.']})
         >>> quoted_spans(quotes(arts))
-        {'a': [(1, 12)]}
+        {'a': [(1, 13)]}
     """
     require_columns(quotes_frame, ["article_id", "start", "end", "kind"], caller="quoted_spans")
     unknown = set(kinds) - set(QUOTE_KINDS)
@@ -992,50 +1216,67 @@ def quoted_spans(
     return spans
 
 
-def _share_row(article_id: str, text: str, qs: list[_Quote]) -> dict:
-    speech = [q for q in qs if q.kind != "scare"]
-    spans = sorted((q.start, q.end) for q in speech)
-    starts = [s for s, _ in spans]
+def _speech_items(text: str, qs: list[_Quote]) -> list[tuple[int, int, str | None]]:
+    return [(q.start, q.end, q.speaker) for q in qs if q.kind != "scare"]
+
+
+def _items_from_frame(quotes_frame: pd.DataFrame, caller: str):
+    """{article_id: [(start, end, speaker)]} of the direct and partial rows of a quotes frame."""
+    require_columns(quotes_frame, ["article_id", "start", "end", "kind", "speaker"], caller=caller)
+    sel = quotes_frame[quotes_frame["kind"].isin(["direct", "partial"])]
+    items: dict[str, list] = {}
+    for aid, s, e, who in zip(
+        sel["article_id"], sel["start"], sel["end"], sel["speaker"], strict=True
+    ):
+        items.setdefault(str(aid), []).append((int(s), int(e), None if pd.isna(who) else who))
+    for lst in items.values():
+        lst.sort(key=lambda item: item[:2])
+    return items
+
+
+def _speaker_stats(text: str, items) -> list[tuple[str, int, int]]:
+    """[(speaker, n_quotes, quoted_words)], most quoted words first, then most quotes, then
+    first quoted."""
+    stats: dict[str, list[int]] = {}
+    for n, (s, e, who) in enumerate(items):
+        if who:
+            entry = stats.setdefault(who, [0, 0, n])
+            entry[0] += 1
+            entry[1] += sum(1 for _ in WORD_RE.finditer(text, s, e))
+    ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[1][2]))
+    return [(name, count, words) for name, (count, words, _) in ranked]
+
+
+def _share_row(article_id: str, text: str, items) -> dict:
+    spans = sorted((s, e) for s, e, _ in items)
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    starts = [s for s, _ in merged]
     quoted = total = 0
     for m in WORD_RE.finditer(text):
         total += 1
         i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= spans[i][1]:
+        if i >= 0 and m.end() <= merged[i][1]:
             quoted += 1
-    chars = 0
-    cur_s = cur_e = -1
-    for s, e in spans:
-        if s > cur_e:
-            chars += max(0, cur_e - cur_s)
-            cur_s, cur_e = s, e
-        else:
-            cur_e = max(cur_e, e)
-    chars += max(0, cur_e - cur_s)
-    words_by: dict[str, int] = {}
-    count_by: dict[str, int] = {}
-    first: dict[str, int] = {}
-    for n, q in enumerate(speech):
-        if q.speaker:
-            w = sum(1 for _ in WORD_RE.finditer(text, q.start, q.end))
-            words_by[q.speaker] = words_by.get(q.speaker, 0) + w
-            count_by[q.speaker] = count_by.get(q.speaker, 0) + 1
-            first.setdefault(q.speaker, n)
-    top = None
-    if words_by:
-        top = min(words_by, key=lambda s: (-words_by[s], -count_by[s], first[s]))
+    chars = sum(e - s for s, e in merged)
+    ranked = _speaker_stats(text, items)
     return {
         "article_id": article_id,
-        "n_quotes": len(speech),
+        "n_quotes": len(items),
         "quoted_words": quoted,
         "total_words": total,
         "quote_share": quoted / total if total else 0.0,
         "quote_char_share": chars / len(text) if text else 0.0,
-        "n_speakers": len(words_by),
-        "top_speaker": top,
+        "n_speakers": len(ranked),
+        "top_speaker": ranked[0][0] if ranked else None,
     }
 
 
-def quote_share(df: pd.DataFrame) -> pd.DataFrame:
+def quote_share(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """How much of each article is quoted speech: one row per input article.
 
     Columns: ``article_id``, ``n_quotes`` (direct and partial quotations), ``quoted_words``,
@@ -1044,47 +1285,54 @@ def quote_share(df: pd.DataFrame) -> pd.DataFrame:
     characters), ``n_speakers`` (distinct resolved speakers) and ``top_speaker`` (the speaker
     with most quoted words, NA when none). An article without quotations has share 0.0.
 
+    Pass ``quotes=newslib.quotes(df)`` when you already have it, to skip finding the
+    quotations again.
+
     Example:
         >>> import pandas as pd
         >>> arts = pd.DataFrame({"article_id": ["a"], "text": ['"Go home," Ann Lee said.']})
         >>> quote_share(arts)[["quoted_words", "total_words", "top_speaker"]].values.tolist()
         [[2, 5, 'Ann Lee']]
     """
-    rules = _rules()
-    rows = [_share_row(aid, str(t), _analyse(str(t), rules)) for aid, t in _articles(df, "quote_share")]
+    rows = [_share_row(aid, text, items) for aid, text, items in _speech(df, quotes, "quote_share")]
     if not rows:
         return empty_frame(_SHARE_DTYPES)
-    out = pd.DataFrame(rows)
-    return out.astype(_SHARE_DTYPES)
+    return pd.DataFrame(rows).astype(_SHARE_DTYPES)
 
 
-def speakers(df: pd.DataFrame) -> pd.DataFrame:
+def speakers(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
     """Who is quoted: one row per (article, resolved speaker) of direct and partial quotations.
 
     Columns: ``article_id``, ``speaker``, ``n_quotes``, ``quoted_words``; within an article,
-    speakers are ordered by quoted words (most first), then by first appearance.
+    speakers are ordered by quoted words (most first), then quotations, then first
+    appearance. ``quotes``: as in :func:`quote_share`.
 
     Example:
         >>> import pandas as pd
-        >>> arts = pd.DataFrame({"article_id": ["a"],
-        ...                      "text": ['"Go," Ann Lee said. "Stay," said Bob Ray. "Now," she said.']})
+        >>> text = '"Go," Ann Lee said. "Stay," said Bob Ray. "Now," Lee said.'
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
         >>> speakers(arts).values.tolist()
         [['a', 'Ann Lee', 2, 2], ['a', 'Bob Ray', 1, 1]]
     """
-    rules = _rules()
-    rows = []
-    for aid, text in _articles(df, "speakers"):
-        text = str(text)
-        stats: dict[str, list[int]] = {}
-        for n, q in enumerate(_analyse(text, rules)):
-            if q.kind == "scare" or not q.speaker:
-                continue
-            w = sum(1 for _ in WORD_RE.finditer(text, q.start, q.end))
-            entry = stats.setdefault(q.speaker, [0, 0, n])
-            entry[0] += 1
-            entry[1] += w
-        for name, (count, words, _) in sorted(stats.items(), key=lambda kv: (-kv[1][1], kv[1][2])):
-            rows.append({"article_id": aid, "speaker": name, "n_quotes": count, "quoted_words": words})
+    rows = [
+        {"article_id": aid, "speaker": name, "n_quotes": count, "quoted_words": words}
+        for aid, text, items in _speech(df, quotes, "speakers")
+        for name, count, words in _speaker_stats(text, items)
+    ]
     if not rows:
         return empty_frame(_SPEAKER_DTYPES)
     return pd.DataFrame(rows).astype(_SPEAKER_DTYPES)
+
+
+def _speech(df: pd.DataFrame, quotes_frame: pd.DataFrame | None, caller: str):
+    """(article_id, text, [(start, end, speaker)]) for each article, in input order."""
+    articles = _articles(df, caller)
+    if quotes_frame is not None:
+        by_article = _items_from_frame(quotes_frame, caller)
+        for aid, text in articles:
+            yield aid, str(text), by_article.get(aid, [])
+        return
+    rules = _rules()
+    for aid, text in articles:
+        text = str(text)
+        yield aid, text, _speech_items(text, _analyse(text, rules))

@@ -70,9 +70,7 @@ def test_seed_quote_share(seed_text):
     # Independent count: the words between the two pairs of straight quotation marks.
     marks = [i for i, c in enumerate(seed_text) if c == '"']
     assert len(marks) == 4
-    expected = sum(
-        len(WORD_RE.findall(seed_text[a + 1 : b])) for a, b in (marks[0:2], marks[2:4])
-    )
+    expected = sum(len(WORD_RE.findall(seed_text[a + 1 : b])) for a, b in (marks[0:2], marks[2:4]))
     assert share["total_words"] == 375
     assert share["quoted_words"] == expected
     assert share["quote_share"] == pytest.approx(0.45, abs=0.02)
@@ -108,7 +106,7 @@ def test_nested_single_quotes_stay_inside_the_outer_quote():
     q = one(text)
     assert len(q) == 1
     assert q["text"].iloc[0] == "He told me 'don't go there' and I didn't listen,"
-    assert q["n_words"].iloc[0] == 9
+    assert q["n_words"].iloc[0] == 10
 
 
 def test_apostrophes_are_not_quotation_marks():
@@ -216,7 +214,7 @@ def test_scare_quotes_titles_nicknames(text, quoted):
 
 
 def test_partial_quote_with_speaker():
-    text = "Senator Maria Lopez said the plan was \"dead on arrival in this chamber\" on Tuesday."
+    text = 'Senator Maria Lopez said the plan was "dead on arrival in this chamber" on Tuesday.'
     q = one(text)
     assert q["kind"].tolist() == ["partial"]
     assert q["speaker"].tolist() == ["Maria Lopez"]
@@ -250,6 +248,28 @@ def test_partial_quote_with_speaker():
         ('"Are we ready?" asked Lee Chan.', "Lee Chan", "Lee Chan", "asked"),
         ('"We are ready," Smith said in a statement.', "Smith", "Smith", "said"),
         ('"We are ready," Smith\u00a0said.', "Smith", "Smith", "said"),
+        ('"Is it over yet?" Hannity pressed.', "Hannity", "Hannity", "pressed"),
+        ('Said Comey, "We found nothing at all."', "Comey", "Comey", "said"),
+        ('As Lena Ortiz put it, "nobody wins a trade war."', "Lena Ortiz", "Lena Ortiz", "put it"),
+        ('"We are ready," Rep. Ann Smith (D-Ohio) said Tuesday.', "Ann Smith", "Ann Smith", "said"),
+        (
+            'The bill passed, and Ann Smith, who wrote it, called the vote "a win for families."',
+            "Ann Smith",
+            "Ann Smith",
+            "called",
+        ),
+        (
+            'Praise came from Gov. Mike Pence, who called the soldier "an American hero to us."',
+            "who",
+            "Mike Pence",
+            "called",
+        ),
+        (
+            'Joe Biden, speaking on the radio, called the plan "a gift to the banks."',
+            "Joe Biden",
+            "Joe Biden",
+            "called",
+        ),
     ],
 )
 def test_speaker_shapes(text, mention, speaker, cue):
@@ -274,6 +294,16 @@ def test_pronoun_resolves_to_most_recent_named_person():
     q = one(text)
     assert q["speaker_mention"].tolist() == ["he"]
     assert q["speaker"].tolist() == ["Peter Brandt"]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = (
+        "Maria Gomez, the mayor, said her office would help. Tom Reed, a builder, said his crew "
+        "was ready.\n\n"
+        '"We start on Monday," she said.'
+    )
+    q = one(text)
+    assert q["speaker"].tolist() == ["Maria Gomez"]
 
 
 def test_description_and_surname_resolve_to_full_name():
@@ -322,7 +352,7 @@ def test_speakers_table():
     assert sp.columns.tolist() == ["article_id", "speaker", "n_quotes", "quoted_words"]
     assert sp["speaker"].tolist() == ["Nora Diaz", "Omar Lind"]
     assert sp["n_quotes"].tolist() == [2, 1]
-    assert sp["quoted_words"].tolist() == [7, 2]
+    assert sp["quoted_words"].tolist() == [8, 2]
     share = quote_share(frame(text)).iloc[0]
     assert share["n_speakers"] == 2 and share["top_speaker"] == "Nora Diaz"
 
@@ -398,6 +428,23 @@ def test_quoted_spans_merges_and_filters_kinds():
     assert len(all_spans["a0"]) == 3
     with pytest.raises(ValueError, match="kind"):
         quoted_spans(q, kinds=("speech",))
+
+
+def test_share_and_speakers_reuse_a_quotes_frame():
+    df = frame(
+        '"The budget is balanced," said Nora Diaz. The "experts" agree.',
+        "Nothing quoted here.",
+        '"Fine," Al Roe said.',
+        ids=["x", "y", "z"],
+    )
+    q = quotes(df)
+    pd.testing.assert_frame_equal(quote_share(df, quotes=q), quote_share(df))
+    pd.testing.assert_frame_equal(speakers(df, quotes=q), speakers(df))
+    # a quotes frame decides what counts: without its speech rows nothing is quoted
+    scare_only = q[q["kind"] == "scare"]
+    assert quote_share(df, quotes=scare_only)["quoted_words"].tolist() == [0, 0, 0]
+    with pytest.raises(ValueError, match="speaker"):
+        quote_share(df, quotes=q.drop(columns=["speaker"]))
 
 
 def test_quote_char_share():
