@@ -634,9 +634,41 @@ def articles_frame(records: list[dict[str, Any]], *, tz: str | None = None) -> p
     return frame.astype(dtypes)
 
 
-def _report_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+class LoadReport(pd.DataFrame):
+    """The load report kept in ``df.attrs["load_report"]``: a DataFrame of skipped or repaired
+    files with ``path``, ``line``, ``status`` and ``reason``.
+
+    pandas copies and compares ``attrs`` whenever a frame is transformed or combined, and a
+    plain DataFrame there makes ``df.astype(...)`` or ``df.merge(...)`` fail ("truth value of a
+    DataFrame is ambiguous"). This frame is therefore shared, not copied, and ``==`` between two
+    reports is one bool (same content). Anything computed from it is a plain DataFrame.
+
+    Example:
+        >>> report = LoadReport({"path": ["a.txt"], "line": [1], "status": ["skipped"],
+        ...                      "reason": ["empty file"]})
+        >>> report == report.copy(), type(report[report["line"] == 1]).__name__
+        (True, 'DataFrame')
+    """
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def __deepcopy__(self, memo=None):
+        return self
+
+    def __eq__(self, other):  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    def __ne__(self, other):  # type: ignore[override]
+        return not self.__eq__(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def _report_frame(rows: list[dict[str, Any]]) -> LoadReport:
     frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
-    return frame.astype(REPORT_COLUMNS).reset_index(drop=True)
+    return LoadReport(frame.astype(REPORT_COLUMNS).reset_index(drop=True))
 
 
 def load(

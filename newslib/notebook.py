@@ -242,13 +242,20 @@ def prepare(corpus: str | os.PathLike | pd.DataFrame) -> CorpusData:
         )
     tables = analyze_tables(raw)
     name = "a DataFrame" if isinstance(corpus, pd.DataFrame) else os.fspath(corpus)
+    # Titles on the sentence rows let the sentence plots name their article.
+    titles = (
+        raw[["article_id", "title"]].astype({"article_id": "string"}) if "title" in raw else None
+    )
+    sentences = tables["sentences"]
+    if titles is not None:
+        sentences = sentences.merge(titles, on="article_id", how="left", validate="many_to_one")
     return CorpusData(
         corpus=name,
         raw=raw,
         articles=tables["articles"],
-        sentences=tables["sentences"],
+        sentences=sentences,
         quotes=tables["quotes"],
-        speakers=_speakers(raw),
+        speakers=_speakers(raw, quotes=tables["quotes"]),
     )
 
 

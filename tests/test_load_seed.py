@@ -63,3 +63,14 @@ def test_article_id_is_a_stable_hash_of_title_and_text(seed_path, write):
     edited = write("edited.txt", seed_path.read_text(encoding="utf-8") + "\nOne more line.\n")
     assert newslib.load(edited).loc[0, "article_id"] != first
     assert len(first) == 16 and int(first, 16) >= 0
+
+
+def test_loaded_frames_survive_ordinary_pandas_operations(seed_path, write):
+    # The load report lives in attrs, which pandas copies and compares on every operation.
+    df = newslib.load(seed_path)
+    other = newslib.load(write("x.txt", "Another title\n\nAnother body."))
+    assert df.astype({"title": "string"}).attrs["load_report"].empty
+    merged = df[["article_id", "title"]].merge(df[["article_id", "n_words"]], on="article_id")
+    assert merged.loc[0, "n_words"] == 375
+    assert len(pd.concat([df, other], ignore_index=True)) == 2
+    assert isinstance(df.copy(deep=True).attrs["load_report"], pd.DataFrame)
