@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from fixtures_corpus import write_fixture_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
@@ -164,6 +165,10 @@ def lab(tmp_path_factory):
     for nb in NOTEBOOKS:
         shutil.copy2(nb, work / "notebooks" / nb.name)
     shutil.copytree(ROOT / "seeds", work / "seeds")
+    # The same notebooks on the multi-source fixture corpus, as "<stem>__fixture.ipynb".
+    write_fixture_corpus(work / "fixture")
+    for nb in NOTEBOOKS:
+        _write_json(work / "notebooks" / f"{nb.stem}__fixture.ipynb", _on_corpus(nb, "../fixture"))
 
     # Private config/data/runtime dirs: nothing is written into the user's ~/.jupyter, and a
     # user's own settings cannot change what the test sees. Kernel specs still come from this
@@ -531,12 +536,26 @@ def test_harness_sees_an_error(lab, page, tmp_path, source, ename, evalue):
     assert state["prompts"][2] == "[ ]:"  # never reached
 
 
+def _on_corpus(notebook: Path, corpus: str) -> dict:
+    """The notebook's JSON with its parameters cell pointing CORPUS at ``corpus``."""
+    content = json.loads(notebook.read_text(encoding="utf-8"))
+    for cell in content["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell["source"])
+            assert 'CORPUS = "../seeds"' in source, f"{notebook.name}: no CORPUS parameter"
+            cell["source"] = source.replace('CORPUS = "../seeds"', f"CORPUS = {corpus!r}")
+            return content
+    raise AssertionError(f"{notebook.name} has no parameters cell")
+
+
 @pytest.mark.skipif(not NOTEBOOKS, reason="no notebooks/*.ipynb yet")
+@pytest.mark.parametrize("corpus", ["seeds", "fixture"])
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[nb.stem for nb in NOTEBOOKS])
-def test_notebook_runs_clean_in_jupyterlab(lab, page, tmp_path, notebook):
+def test_notebook_runs_clean_in_jupyterlab(lab, page, tmp_path, notebook, corpus):
     before = hashlib.sha256(notebook.read_bytes()).hexdigest()
-    screenshot = tmp_path / f"{notebook.stem}.png"
-    state = run_in_lab(lab, page, notebook.name, screenshot)
+    screenshot = tmp_path / f"{notebook.stem}-{corpus}.png"
+    name = notebook.name if corpus == "seeds" else f"{notebook.stem}__fixture.ipynb"
+    state = run_in_lab(lab, page, name, screenshot)
 
     errors = "\n\n".join(state["errors"])
     assert not state["errors"], f"{notebook.name} shows error output in JupyterLab:\n{errors}"
@@ -550,7 +569,7 @@ def test_notebook_runs_clean_in_jupyterlab(lab, page, tmp_path, notebook):
     shots = os.environ.get("NEWSLIB_SCREENSHOT_DIR")
     wanted = os.environ.get("NEWSLIB_SCREENSHOT_NOTEBOOK", "03_sentiment")
     match = os.environ.get("NEWSLIB_SCREENSHOT_MATCH", "sentiment_strip")
-    if shots and notebook.stem == wanted:
+    if shots and notebook.stem == wanted and corpus == "seeds":
         saved = _save_figure(page, Path(shots), match)
         assert saved is not None, f"{notebook.name} shows no figure in a cell using {match!r}"
 
