@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 OUT ?= out
 
-.PHONY: install run test lint bench bench-quotes lab clean
+.PHONY: install run test lint bench bench-quotes bench-scale lab clean
 
 install: $(STAMP)
 
@@ -35,6 +35,10 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_readability
 	$(BIN)/python -m benchmarks.bench_sentiment
 	$(BIN)/python -m benchmarks.quotes_polnear
+
+# Full analysis at scale (10,000 articles built from PolNeAR): naive vs 1 job, all jobs, warm rerun.
+bench-scale: install
+	$(BIN)/python -m benchmarks.bench_scale
 
 bench-quotes: install
 	$(BIN)/python -m benchmarks.quotes_polnear

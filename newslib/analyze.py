@@ -181,17 +181,16 @@ class _Runner:
         if self._cluster is not None:
             self._cluster.close()
 
-    def run(self, chunks: list[pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
-        from tqdm import tqdm
-
+    def submit(self, chunks: list[pd.DataFrame]):
+        """Start work on ``chunks`` and return a handle for :meth:`gather`; with a pool or a
+        cluster the work runs while the caller goes on (e.g. loads the next batch)."""
         n = len(chunks)
-        args = (chunks, [self.lang] * n, [self.cache_dir] * n)
-        bar = dict(total=n, desc="analysing", unit="chunk", disable=None if self.progress else True)
         if self.engine == "dask":
             client = self._dask_client()
-            return client.gather(client.map(_analyze_chunk, *args, pure=False))
+            args = (chunks, [self.lang] * n, [self.cache_dir] * n)
+            return "dask", client.map(_analyze_chunk, *args, pure=False)
         if self.workers == 1 or n == 1:
-            return [_analyze_chunk(c, self.lang, self.cache_dir) for c in tqdm(chunks, **bar)]
+            return "here", chunks  # computed in this process by gather
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -199,7 +198,25 @@ class _Runner:
             # spawn: workers start clean, without copies of the parent's threads or locks.
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        return list(tqdm(self._pool.map(_analyze_chunk, *args), **bar))
+        futures = [self._pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
+        return "pool", futures
+
+    def gather(self, handle) -> list[dict[str, pd.DataFrame]]:
+        """The results of a :meth:`submit`, one per chunk, in chunk order."""
+        from tqdm import tqdm
+
+        kind, work = handle
+        bar = dict(
+            total=len(work), desc="analysing", unit="chunk", disable=None if self.progress else True
+        )
+        if kind == "dask":
+            return self._client.gather(work)
+        if kind == "here":
+            return [_analyze_chunk(c, self.lang, self.cache_dir) for c in tqdm(work, **bar)]
+        return [future.result() for future in tqdm(work, **bar)]
+
+    def run(self, chunks: list[pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
+        return self.gather(self.submit(chunks))
 
     def _dask_client(self):
         if self._client is None:
@@ -321,13 +338,25 @@ def analyze_to_folder(
             scheduler=scheduler,
             progress=progress,
         ) as runner:
-            batches = 0
-            for batch in stream:
-                tables = _concat(runner.run(_split(batch, chunk_size)))
-                for name, table in tables.items():
-                    _write_part(staging, name, batches, table, csv=csv)
+
+            def write(number: int, handle) -> None:
+                for name, table in _concat(runner.gather(handle)).items():
+                    _write_part(staging, name, number, table, csv=csv)
                     rows[name] += len(table)
+
+            # Pipelined: while the workers analyse one batch, this process writes the batch
+            # before and loads the next, so neither waits for the other. At most two batches
+            # are in memory at once.
+            batches = 0
+            pending = None
+            for batch in stream:
+                handle = runner.submit(_split(batch, chunk_size))
+                if pending is not None:
+                    write(*pending)
+                pending = (batches, handle)
                 batches += 1
+            if pending is not None:
+                write(*pending)
             if batches == 0:  # nothing loaded: still write typed, empty tables
                 for name, table in _analyze_chunk(_empty_articles(), lang).items():
                     _write_part(staging, name, 0, table, csv=csv)

@@ -4,7 +4,7 @@ Each analysis keeps its results under ``<cache_dir>/<name>-v<version>-<options h
 per table, one Parquet part per write. A part is written under a temporary name and renamed into
 place, and the article index table is written last, so an article counts as cached only once all
 its rows are on disk: a killed run leaves at most an unused temporary file. Two runs sharing a
-cache write different parts; an article found in several parts is read from the first (its
+cache write different parts; an article found in several parts is read from one of them (its
 results are identical, analyses being deterministic). Bumping an analysis's version, or changing
 its options, starts a new folder and leaves the other analyses' results valid.
 """
@@ -21,6 +21,9 @@ from pathlib import Path
 import pandas as pd
 
 __all__ = ["ResultCache"]
+
+# Per process: index-table folder -> (part names read, article id -> first part holding it).
+_KNOWN: dict[str, tuple[set[str], dict[str, str]]] = {}
 
 
 class ResultCache:
@@ -53,40 +56,73 @@ class ResultCache:
         self.root = Path(directory) / f"{name}-v{version}-{digest}"
         self.tables = tables
 
-    def _parts(self, table: str) -> list[Path]:
-        folder = self.root / table
-        if not folder.is_dir():
-            return []
-        return sorted(folder.glob("part-*.parquet"))
+    def _owners(self) -> dict[str, str]:
+        """Map each cached article id to the first part (by name) of the index table holding it.
+
+        Parts never change once renamed into place, so each process reads a part's ids once
+        and remembers them (``_KNOWN``); later calls only read parts that appeared since.
+        Without this, every chunk of a run re-read every part: quadratic in the corpus size.
+        """
+        import pyarrow.parquet as pq
+
+        folder = self.root / self.tables[0]
+        try:
+            names = sorted(
+                n for n in os.listdir(folder) if n.startswith("part-") and n.endswith(".parquet")
+            )
+        except (FileNotFoundError, NotADirectoryError):
+            names = []
+        seen, owner = _KNOWN.get(str(folder), (set(), {}))
+        if not seen.issubset(names):  # parts were deleted (e.g. the cache was cleared): start over
+            seen, owner = set(), {}
+        fresh = [n for n in names if n not in seen]
+        if fresh:
+            for name in fresh:
+                try:
+                    ids = pq.read_table(folder / name, columns=["article_id"]).column(0)
+                except Exception:  # an unreadable part is ignored: its articles are recomputed
+                    continue
+                seen.add(name)
+                for identity in ids.to_pylist():
+                    owner.setdefault(identity, name)
+            _KNOWN[str(folder)] = (seen, owner)
+        return owner
 
     def load(self, article_ids: Iterable[str]) -> tuple[dict[str, pd.DataFrame], set[str]]:
         """Return ``(tables, found)``: the cached rows of the wanted articles and their ids."""
-        import pyarrow.parquet as pq
-
-        wanted = set(article_ids)
-        owner: dict[str, str] = {}
-        for part in self._parts(self.tables[0]):
-            try:
-                ids = pq.read_table(part, columns=["article_id"]).column(0).to_pylist()
-            except Exception:  # an unreadable part is ignored: its articles are recomputed
-                continue
-            for identity in ids:
-                if identity in wanted:
-                    owner.setdefault(identity, part.name)
+        known = self._owners()
+        owner = {i: known[i] for i in dict.fromkeys(article_ids) if i in known}
         by_part: dict[str, list[str]] = {}
         for identity, part_name in owner.items():
             by_part.setdefault(part_name, []).append(identity)
-        found: dict[str, pd.DataFrame] = {}
-        for table in self.tables:
-            frames = []
-            for part_name, ids in sorted(by_part.items()):
-                frames.append(
-                    pd.read_parquet(
+        frames: dict[str, list[pd.DataFrame]] = {table: [] for table in self.tables}
+        found_ids: set[str] = set()
+        for part_name, ids in sorted(by_part.items()):
+            try:
+                pieces = {
+                    table: pd.read_parquet(
                         self.root / table / part_name, filters=[("article_id", "in", ids)]
                     )
-                )
-            found[table] = pd.concat(frames, ignore_index=True) if frames else None
-        return found, set(owner)
+                    for table in self.tables
+                }
+            except Exception:  # damaged since it was indexed: forget it, recompute its articles
+                self._forget(part_name)
+                continue
+            for table, piece in pieces.items():
+                frames[table].append(piece)
+            found_ids.update(ids)
+        found = {
+            table: pd.concat(parts, ignore_index=True) if parts else None
+            for table, parts in frames.items()
+        }
+        return found, found_ids
+
+    def _forget(self, part_name: str) -> None:
+        folder = str(self.root / self.tables[0])
+        seen, owner = _KNOWN.get(folder, (set(), {}))
+        seen.discard(part_name)
+        for identity in [i for i, name in owner.items() if name == part_name]:
+            del owner[identity]
 
     def store(self, tables: dict[str, pd.DataFrame]) -> None:
         """Write one new part holding these tables (index table last, each atomically)."""

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
 import pandas as pd
 
 from ._frame import empty_frame, require_columns
@@ -1165,7 +1166,7 @@ def quotes(df: pd.DataFrame) -> pd.DataFrame:
             rows["start"].append(q.start)
             rows["end"].append(q.end)
             rows["text"].append(text[q.start : q.end])
-            rows["n_words"].append(sum(1 for _ in WORD_RE.finditer(text, q.start, q.end)))
+            rows["n_words"].append(len(WORD_RE.findall(text, q.start, q.end)))
             rows["paragraph"].append(q.paragraph)
             rows["kind"].append(q.kind)
             speech = q.kind != "scare" and q.mention is not None
@@ -1242,7 +1243,7 @@ def _speaker_stats(text: str, items) -> list[tuple[str, int, int]]:
         if who:
             entry = stats.setdefault(who, [0, 0, n])
             entry[0] += 1
-            entry[1] += sum(1 for _ in WORD_RE.finditer(text, s, e))
+            entry[1] += len(WORD_RE.findall(text, s, e))
     ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[1][2]))
     return [(name, count, words) for name, (count, words, _) in ranked]
 
@@ -1255,13 +1256,17 @@ def _share_row(article_id: str, text: str, items) -> dict:
             merged[-1][1] = max(merged[-1][1], e)
         else:
             merged.append([s, e])
-    starts = [s for s, _ in merged]
-    quoted = total = 0
-    for m in WORD_RE.finditer(text):
-        total += 1
-        i = bisect_right(starts, m.start()) - 1
-        if i >= 0 and m.end() <= merged[i][1]:
-            quoted += 1
+    quoted = 0
+    if merged:
+        # A word is quoted when it ends inside the merged span where it starts.
+        words = np.array([m.span() for m in WORD_RE.finditer(text)], dtype=np.int64)
+        words = words.reshape(-1, 2)
+        total = len(words)
+        spans = np.array(merged, dtype=np.int64)
+        i = np.searchsorted(spans[:, 0], words[:, 0], side="right") - 1
+        quoted = int(((i >= 0) & (words[:, 1] <= spans[np.maximum(i, 0), 1])).sum())
+    else:
+        total = len(WORD_RE.findall(text))
     chars = sum(e - s for s, e in merged)
     ranked = _speaker_stats(text, items)
     return {

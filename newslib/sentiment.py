@@ -86,28 +86,44 @@ class _Tokens:
         self.is_cap_diff = is_cap_diff
 
 
-def _vader_tokens(text: str, punc_set: frozenset[str]) -> list[str]:
-    """VADER's ``words_and_emoticons`` for ``text``, without building its product dictionary.
+def _vader_token(token: str, punc_set: frozenset[str]) -> str:
+    """What NLTK's ``SentiText`` makes of one whitespace token of more than one character.
 
     NLTK maps a token to ``w`` when the token is ``p + w`` or ``w + p`` with ``p`` one of its
     punctuation marks and ``w`` a word (>1 character) of the text with all ASCII punctuation
     removed. Such a ``w`` holds no punctuation, so ``p`` can only be the token's whole leading
-    (or trailing) punctuation run, and the two forms cannot both apply to one token.
+    (or trailing) punctuation run, and the two forms cannot both apply to one token. And a
+    ``w`` without punctuation is always such a word of the text: the token itself, with its
+    punctuation run removed, is one. So the answer depends on the token alone.
     """
-    words_only = {w for w in text.translate(_DROP_PUNCTUATION).split() if len(w) > 1}
+    rest = token.lstrip(string.punctuation)
+    if len(rest) < len(token):
+        glued = token[: len(token) - len(rest)] in punc_set
+    else:
+        rest = token.rstrip(string.punctuation)
+        glued = len(rest) < len(token) and token[len(rest) :] in punc_set
+    if glued and len(rest) > 1 and len(rest.translate(_DROP_PUNCTUATION)) == len(rest):
+        return rest
+    return token
+
+
+def _vader_tokens(
+    text: str, punc_set: frozenset[str], memo: dict[str, str] | None = None
+) -> list[str]:
+    """VADER's ``words_and_emoticons`` for ``text``, without building its product dictionary.
+
+    ``memo`` remembers each distinct token's mapping (see :func:`_vader_token`) across calls.
+    """
+    if memo is None:
+        memo = {}
+    get = memo.get
     tokens = []
     for token in text.split():
-        if len(token) <= 1:
-            continue
-        rest = token.lstrip(string.punctuation)
-        if len(rest) < len(token):
-            if token[: len(token) - len(rest)] in punc_set and rest in words_only:
-                token = rest
-        else:
-            rest = token.rstrip(string.punctuation)
-            if len(rest) < len(token) and token[len(rest) :] in punc_set and rest in words_only:
-                token = rest
-        tokens.append(token)
+        if len(token) > 1:
+            word = get(token)
+            if word is None:
+                word = memo[token] = _vader_token(token, punc_set)
+            tokens.append(word)
     return tokens
 
 
@@ -128,9 +144,10 @@ def _fast_scorer(analyzer):
     boosters = constants.BOOSTER_DICT
     lexicon = analyzer.lexicon
     valence = analyzer.sentiment_valence
+    memo: dict[str, str] = {}  # token -> NLTK's token; lives as long as this scorer (one call)
 
     def score(text: str) -> dict[str, float]:
-        words = _vader_tokens(text, punc_set)
+        words = _vader_tokens(text, punc_set, memo)
         n_upper = sum(1 for w in words if w.isupper())
         tokens = _Tokens(words, 0 < len(words) - n_upper < len(words))
         # NLTK scores every occurrence of a token at the position of its first occurrence.

@@ -130,3 +130,12 @@ def test_two_runs_sharing_a_cache_at_once(tmp_path):
     assert_same(first, analyze_tables(corpus("abcd")))
     assert_same(second, analyze_tables(corpus("dcba")))
     assert_same(analyze_tables(corpus("abcd"), cache_dir=tmp_path), first)
+
+
+def test_a_part_damaged_after_it_was_read_is_recomputed(tmp_path):
+    expected = analyze_tables(corpus("abc"))
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    assert_same(analyze_tables(corpus("abc"), cache_dir=tmp_path), expected)  # indexed now
+    for part in tmp_path.glob("quotes-*/quotes/part-*.parquet"):
+        part.write_bytes(b"not parquet")
+    assert_same(analyze_tables(corpus("abc"), cache_dir=tmp_path), expected)
