@@ -68,6 +68,22 @@ def load_resources() -> None:
     get_lang_easy_words(LANG)
 
 
+def naive_indices(ts) -> dict:
+    """Each readability index as the notebook way calls it: one textstat function per index."""
+    return {
+        "flesch_reading_ease": ts.flesch_reading_ease,
+        "flesch_kincaid_grade": ts.flesch_kincaid_grade,
+        "gunning_fog": ts.gunning_fog,
+        "smog_index": ts.smog_index,
+        "coleman_liau_index": ts.coleman_liau_index,
+        "automated_readability_index": ts.automated_readability_index,
+        "dale_chall": ts.dale_chall_readability_score,
+        "linsear_write": ts.linsear_write_formula,
+        "text_standard": lambda text: ts.text_standard(text, float_output=True),
+        "reading_time": ts.reading_time,
+    }
+
+
 def naive(df: pd.DataFrame) -> pd.DataFrame:
     """The notebook way: one call of each textstat function per article."""
     import textstat
@@ -82,16 +98,7 @@ def naive(df: pd.DataFrame) -> pd.DataFrame:
         "ts_difficult_words": ts.difficult_words,
         "ts_characters": ts.char_count,
         "ts_letters": ts.letter_count,
-        "flesch_reading_ease": ts.flesch_reading_ease,
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade,
-        "gunning_fog": ts.gunning_fog,
-        "smog_index": ts.smog_index,
-        "coleman_liau_index": ts.coleman_liau_index,
-        "automated_readability_index": ts.automated_readability_index,
-        "dale_chall": ts.dale_chall_readability_score,
-        "linsear_write": ts.linsear_write_formula,
-        "text_standard": lambda text: ts.text_standard(text, float_output=True),
-        "reading_time": ts.reading_time,
+        **naive_indices(ts),
     }
     rows = []
     for article_id, text in zip(df["article_id"], df["text"], strict=True):

@@ -51,7 +51,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks._corpus import bench_corpus
-from benchmarks.bench_readability import fresh_caches, load_resources
+from benchmarks.bench_readability import fresh_caches, load_resources, naive_indices
 
 LANG = "en_US"
 WEEK = pd.Timedelta(days=7)
@@ -100,18 +100,7 @@ def naive(paths: list[Path], out: Path) -> int:
 
     ts = textstat.textstat
     ts.set_lang(LANG)
-    indices = {
-        "flesch_reading_ease": ts.flesch_reading_ease,
-        "flesch_kincaid_grade": ts.flesch_kincaid_grade,
-        "gunning_fog": ts.gunning_fog,
-        "smog_index": ts.smog_index,
-        "coleman_liau_index": ts.coleman_liau_index,
-        "automated_readability_index": ts.automated_readability_index,
-        "dale_chall": ts.dale_chall_readability_score,
-        "linsear_write": ts.linsear_write_formula,
-        "text_standard": lambda text: ts.text_standard(text, float_output=True),
-        "reading_time": ts.reading_time,
-    }
+    indices = naive_indices(ts)
     analyzer = vader_analyzer()
     articles, sentences, quotes = [], [], []
     for path in paths:
