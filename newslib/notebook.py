@@ -259,6 +259,16 @@ def prepare(corpus: str | os.PathLike | pd.DataFrame) -> CorpusData:
     )
 
 
+def _source_phrase(sources: list[str], *, names: bool) -> str:
+    """'from no named source' / 'from one source, X' / 'from N sources' (with names)."""
+    if not sources:
+        return "from no named source"
+    if len(sources) == 1:
+        return f"from one source, {md_escape(sources[0])}"
+    listed = f" ({', '.join(md_escape(x) for x in sources)})" if names else ""
+    return f"from {len(sources)} sources{listed}"
+
+
 def describe(data: CorpusData) -> str:
     """One Markdown sentence saying what the corpus is.
 
@@ -268,13 +278,7 @@ def describe(data: CorpusData) -> str:
     """
     a = data.articles
     words = int(_values(a, "n_words").sum())
-    sources = data.sources
-    if not sources:
-        where = "from no named source"
-    elif len(sources) == 1:
-        where = f"from one source, {md_escape(sources[0])}"
-    else:
-        where = f"from {len(sources)} sources ({', '.join(md_escape(x) for x in sources)})"
+    where = _source_phrase(data.sources, names=True)
     dated = data.dated
     if dated.empty:
         when = "none of them dated"
@@ -465,13 +469,7 @@ def overview_findings(data: CorpusData) -> str:
     a = data.articles
     n = len(a)
     words = int(_values(a, "n_words").sum())
-    sources = data.sources
-    if not sources:
-        where = "from no named source"
-    elif len(sources) == 1:
-        where = f"from one source, {md_escape(sources[0])}"
-    else:
-        where = f"from {len(sources)} sources"
+    where = _source_phrase(data.sources, names=False)
     out = [f"The corpus holds {_plural(n, 'article')} ({words:,} words) {where}."]
     dated = data.dated
     undated = n - len(dated)

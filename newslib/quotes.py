@@ -479,6 +479,17 @@ _WORD_SPAN_RE = re.compile(r"\S+")
 _PARTICLES = frozenset("de da di van von der den la le al bin ibn del du dos".split())
 
 
+def _according_to(text: str, pos: int, limit: int, rules: _Rules):
+    """``according to X`` at ``pos``: the speaker cut from X and the cue, or None."""
+    m = rules.according_re.match(text, pos, limit)
+    if m:
+        s, e = m.span("subj")
+        cut = _cut_subject(text, s, e, rules, from_right=False)
+        if cut:
+            return cut, "according to"
+    return None
+
+
 def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
     """Speaker named right after the closing mark: '," he said' / '," said Smith'."""
     pos = q.close_mark if q.close_mark is not None else q.end
@@ -525,13 +536,7 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
             if cut:
                 return cut, m.group("cue").lower()
     p2 = _COMMA_SPACE_RE.match(text, pos, limit).end()
-    m = rules.according_re.match(text, p2, limit)
-    if m:
-        s, e = m.span("subj")
-        cut = _cut_subject(text, s, e, rules, from_right=False)
-        if cut:
-            return cut, "according to"
-    return None
+    return _according_to(text, p2, limit, rules)
 
 
 _NOT_CUES = frozenset(
@@ -727,13 +732,7 @@ def _attribute_before(
         return None
     cue = text[best.start() : best.end()].lower()
     if cue.startswith("according"):
-        m = rules.according_re.match(text, best.start(), hi)
-        if m:
-            s, e = m.span("subj")
-            cut = _cut_subject(text, s, e, rules, from_right=False)
-            if cut:
-                return cut, "according to"
-        return None
+        return _according_to(text, best.start(), hi, rules)
     before = text[lo : best.start()].rstrip()
     participle = cue.endswith("ing") and (before.endswith(",") or not before)
     if not participle:

@@ -30,3 +30,13 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture
+def ax():
+    """A fresh matplotlib Axes, closed after the test (plot tests set the Agg backend)."""
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots()
+    yield axes
+    plt.close(fig)

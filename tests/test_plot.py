@@ -20,13 +20,6 @@ from newslib import plot  # noqa: E402
 from newslib.timeline import timeline as compute_timeline  # noqa: E402
 
 
-@pytest.fixture
-def ax():
-    fig, axes = plt.subplots()
-    yield axes
-    plt.close(fig)
-
-
 def _articles() -> pd.DataFrame:
     # weeks (Mon start): Jan 1: 0.1, 0.3 | Jan 8: none | Jan 15: -0.2, 0.0, 0.4 | Jan 22: 0.5
     return pd.DataFrame(
