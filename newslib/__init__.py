@@ -4,42 +4,58 @@ Start with ``newslib.load(path)`` and ``newslib.analyze(articles)``; README.md a
 docs/data-model.md describe the tables. Plots live in ``newslib.plot``.
 """
 
-# Each public function shares its module's name (newslib.quotes.quotes, ...); importing the
-# function here binds the package attribute to the function, which is what users call.
-from .analyze import analyze, analyze_tables
-from .io import ParseError, load
-from .quotes import quote_share, quotes, speakers
-from .readability import readability
-from .sentiment import sentiment, sentiment_summary
-from .text import paragraphs, sentences
-from .timeline import timeline
+import importlib
+import sys
+import types
 
-__version__ = "0.1.0"
+from ._versions import __version__
+
+# Public name -> the module defining it. Each public function shares its module's name
+# (newslib.quotes.quotes, ...): the package attribute is the function, which is what users call.
+_FUNCTIONS = {
+    "load": "io",
+    "ParseError": "io",
+    "paragraphs": "text",
+    "sentences": "text",
+    "readability": "readability",
+    "sentiment": "sentiment",
+    "sentiment_summary": "sentiment",
+    "quotes": "quotes",
+    "quote_share": "quotes",
+    "speakers": "quotes",
+    "timeline": "timeline",
+    "analyze": "analyze",
+    "analyze_tables": "analyze",
+}
+# Modules reached as attributes (newslib.plot, newslib.io, ...), imported on first use.
+_MODULES = ("io", "text", "resources", "cache", "manifest", "plot", "report", "notebook", "cli")
+
+__all__ = [*_FUNCTIONS, "__version__"]
 
 
-def __getattr__(name: str):
-    # newslib.plot loads matplotlib (and report, notebook: papermill, ipywidgets); import them
-    # only when someone uses them.
-    if name in ("plot", "report", "notebook"):
-        import importlib
+class _Package(types.ModuleType):
+    """Imports each part on first use, so ``import newslib`` (and the command line's quick
+    paths) does not load pandas, NLTK or matplotlib before they are needed."""
 
-        return importlib.import_module(f".{name}", __name__)
-    raise AttributeError(f"module 'newslib' has no attribute {name!r}")
+    def __getattr__(self, name: str):
+        if name in _FUNCTIONS:
+            value = getattr(importlib.import_module(f".{_FUNCTIONS[name]}", __name__), name)
+        elif name in _MODULES:
+            value = importlib.import_module(f".{name}", __name__)
+        else:
+            raise AttributeError(f"module 'newslib' has no attribute {name!r}")
+        super().__setattr__(name, value)
+        return value
+
+    def __setattr__(self, name: str, value) -> None:
+        # Importing the submodule newslib.quotes makes Python set newslib.quotes to the
+        # module; keep the function (the module stays reachable via sys.modules).
+        if name in _FUNCTIONS and isinstance(value, types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+    def __dir__(self):
+        return sorted({*super().__dir__(), *_FUNCTIONS, *_MODULES})
 
 
-__all__ = [
-    "load",
-    "ParseError",
-    "paragraphs",
-    "sentences",
-    "readability",
-    "sentiment",
-    "sentiment_summary",
-    "quotes",
-    "quote_share",
-    "speakers",
-    "timeline",
-    "analyze",
-    "analyze_tables",
-    "__version__",
-]
+sys.modules[__name__].__class__ = _Package

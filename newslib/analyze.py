@@ -7,6 +7,7 @@ give identical tables, whatever their order.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -16,16 +17,33 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from . import manifest
 from ._frame import require_columns
+from ._versions import ANALYSIS_VERSIONS
 from .cache import ResultCache
 from .io import load
 from .quotes import quote_share, quotes
 from .readability import readability
 from .sentiment import sentiment, sentiment_summary
 
-__all__ = ["analyze", "analyze_tables", "analyze_to_folder", "write_tables", "TABLES"]
+__all__ = [
+    "analyze",
+    "analyze_tables",
+    "analyze_to_folder",
+    "write_tables",
+    "TABLES",
+    "ANALYSIS_VERSIONS",
+]
 
 TABLES = ("articles", "sentences", "quotes")
+# LoadStream's defaults, so a run's key is the same whether or not they are spelled out.
+_LOAD_DEFAULTS = {
+    "format": "auto",
+    "errors": "report",
+    "tz": None,
+    "columns": None,
+    "max_bytes": None,
+}
 ENGINES = ("local", "dask")
 
 
@@ -42,11 +60,6 @@ def _articles_from(source: pd.DataFrame | str | os.PathLike | Sequence) -> pd.Da
             f"(first: {duplicated.iloc[0]!r}). Drop duplicates or give each article its own id."
         )
     return frame
-
-
-# Bump an analysis's version whenever its output for the same text changes: cached results of
-# that analysis (and of those that depend on it) are then recomputed, the others are kept.
-ANALYSIS_VERSIONS = {"readability": 1, "quotes": 1, "sentiment": 1}
 
 
 def _in_order(pieces: list[pd.DataFrame | None], positions: dict[str, int]) -> pd.DataFrame:
@@ -191,15 +204,15 @@ class _Runner:
             return "dask", client.map(_analyze_chunk, *args, pure=False)
         if self.workers == 1 or n == 1:
             return "here", chunks  # computed in this process by gather
-        if self._pool is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # spawn: workers start clean, without copies of the parent's threads or locks.
-            context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        futures = [self._pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
-        return "pool", futures
+        # A chunk whose every result is cached is only read: cheaper here than in a worker,
+        # and a rerun on an unchanged corpus then never starts the pool at all.
+        work = [
+            c
+            if self._all_cached(c)
+            else self._worker_pool().submit(_analyze_chunk, c, self.lang, self.cache_dir)
+            for c in chunks
+        ]
+        return "pool", work
 
     def gather(self, handle) -> list[dict[str, pd.DataFrame]]:
         """The results of a :meth:`submit`, one per chunk, in chunk order."""
@@ -211,9 +224,28 @@ class _Runner:
         )
         if kind == "dask":
             return self._client.gather(work)
-        if kind == "here":
-            return [_analyze_chunk(c, self.lang, self.cache_dir) for c in tqdm(work, **bar)]
-        return [future.result() for future in tqdm(work, **bar)]
+        return [
+            _analyze_chunk(item, self.lang, self.cache_dir)
+            if isinstance(item, pd.DataFrame)
+            else item.result()
+            for item in tqdm(work, **bar)
+        ]
+
+    def _all_cached(self, chunk: pd.DataFrame) -> bool:
+        if self.cache_dir is None:
+            return False
+        ids = chunk["article_id"]
+        return all(cache.holds(ids) for cache in _caches(self.cache_dir, self.lang).values())
+
+    def _worker_pool(self):
+        if self._pool is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
+            # spawn: workers start clean, without copies of the parent's threads or locks.
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self._pool
 
     def run(self, chunks: list[pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
         return self.gather(self.submit(chunks))
@@ -313,7 +345,14 @@ def analyze_to_folder(
     ``batch_size`` articles are loaded at a time and analysed in chunks of ``chunk_size`` by
     ``jobs`` processes (default: all cores) or by Dask (``engine``/``scheduler`` as in
     :func:`analyze_tables`). ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a
-    summary dict: the load summary, the load report (a DataFrame) and the rows written.
+    summary dict: the load summary, the load report (a DataFrame), the rows written and
+    ``up_to_date``.
+
+    Each run records what it read and wrote in ``OUT/.newslib-run.json`` (see
+    :mod:`newslib.manifest`). With a ``cache_dir``, a rerun whose input files (paths, sizes,
+    modification times), options and analysis versions are unchanged, and whose tables in
+    ``OUT`` are untouched, reads nothing and returns the last run's summary with
+    ``up_to_date=True``; otherwise only new or edited articles are analysed.
 
     Example:
         >>> import tempfile
@@ -322,11 +361,24 @@ def analyze_to_folder(
         >>> summary["rows"]["articles"], len(pd.read_parquet(folder + "/sentences.parquet"))
         (1, 20)
     """
-    from .io import LoadStream
+    from .io import LoadStream, report_frame
 
-    stream = LoadStream(source, chunk_size=batch_size, progress=progress, **load_options)
     folder = Path(out)
+    options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
+    # Taken before any file is read: a file edited during the run makes the next run redo it.
+    key = manifest.run_key(source, options)
+    if cache_dir is not None:
+        last = manifest.up_to_date(folder, key)
+        if last is not None:
+            return {
+                "load_summary": last["load_summary"],
+                "load_report": report_frame(last["load_report"]),
+                "rows": last["rows"],
+                "up_to_date": True,
+            }
+    stream = LoadStream(source, chunk_size=batch_size, progress=progress, **load_options)
     folder.mkdir(parents=True, exist_ok=True)
+    manifest.remove_stamp(folder)
     staging = Path(tempfile.mkdtemp(prefix=".newslib-writing-", dir=folder))
     rows = dict.fromkeys(TABLES, 0)
     try:
@@ -363,7 +415,14 @@ def analyze_to_folder(
         _publish(staging, folder, csv=csv)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return {"load_summary": stream.summary, "load_report": stream.report, "rows": rows}
+    report = stream.report
+    summary = {"load_summary": stream.summary, "load_report": report, "rows": rows}
+    manifest.write_stamp(
+        folder,
+        key,
+        {**summary, "load_report": json.loads(report.to_json(orient="records"))},
+    )
+    return {**summary, "up_to_date": False}
 
 
 def _empty_articles() -> pd.DataFrame:

@@ -10,11 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+from ._paths import FORMATS
+from ._versions import __version__
 
-from . import __version__
-from .io import FORMATS, ParseError, load
+if TYPE_CHECKING:  # pandas loads only when a command needs it
+    import pandas as pd
 
 __all__ = ["main", "build_parser"]
 
@@ -180,18 +182,19 @@ def _column_mapping(pairs: list[str]) -> dict[str, str]:
     return mapping
 
 
-def _load_from_args(args: argparse.Namespace) -> pd.DataFrame:
-    return load(
-        args.paths,
-        format=args.format,
-        errors="raise" if args.strict else "report",
-        tz=args.tz,
-        columns=_column_mapping(args.column),
-        max_bytes=args.max_bytes,
-    )
+def _load_options(args: argparse.Namespace) -> dict:
+    return {
+        "format": args.format,
+        "errors": "raise" if args.strict else "report",
+        "tz": args.tz,
+        "columns": _column_mapping(args.column),
+        "max_bytes": args.max_bytes,
+    }
 
 
 def _shorten(value: object, width: int) -> str:
+    import pandas as pd
+
     text = "" if pd.isna(value) else str(value)
     return text if len(text) <= width else text[: width - 1] + "…"
 
@@ -204,6 +207,8 @@ def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
         >>> print(summary_text(newslib.load("seeds")).splitlines()[0])
         1 article from 1 file (0 skipped, 0 repaired)
     """
+    import pandas as pd
+
     stats = df.attrs.get("load_summary", {})
     n = len(df)
     lines = [
@@ -247,7 +252,9 @@ def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
 
 
 def _run_load(args: argparse.Namespace) -> int:
-    df = _load_from_args(args)
+    from .io import load
+
+    df = load(args.paths, **_load_options(args))
     print(summary_text(df, rows=args.rows))
     return 0
 
@@ -286,39 +293,58 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
     return "\n".join(lines)
 
 
-def _run_analyze(args: argparse.Namespace) -> int:
-    from .analyze import analyze_to_folder
-
-    out = Path(args.out)
-    cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
-    summary = analyze_to_folder(
-        args.paths,
-        out,
-        lang=args.lang,
-        jobs=args.jobs,
-        chunk_size=args.chunk_size,
-        batch_size=args.batch_size,
-        cache_dir=cache_dir,
-        engine=args.engine,
-        scheduler=args.scheduler,
-        csv=not args.no_csv,
-        progress=not args.quiet,
-        format=args.format,
-        errors="raise" if args.strict else "report",
-        tz=args.tz,
-        columns=_column_mapping(args.column),
-        max_bytes=args.max_bytes,
-    )
-    stats = summary["load_summary"]
+def _print_load_report(stats: dict, report_rows: list[dict]) -> None:
     if stats["files_skipped"] or stats["repaired"]:
-        report = summary["load_report"]
         print(
             f"load report: {stats['files_skipped']} file(s) skipped, {stats['repaired']} "
             "repaired (run 'newslib load' on the same paths for details)",
             file=sys.stderr,
         )
-        for record in report.head(5).itertuples():
-            print(f"  {record.status:8} {record.path}: {record.reason}", file=sys.stderr)
+        for record in report_rows[:5]:
+            print(f"  {record['status']:8} {record['path']}: {record['reason']}", file=sys.stderr)
+
+
+def _run_analyze(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    load_options = _load_options(args)
+    options = dict(lang=args.lang, csv=not args.no_csv, batch_size=args.batch_size)
+    if not args.no_cache:
+        # Answered before pandas and the analyses are even imported: an unchanged corpus
+        # costs a listing and a stat per file.
+        from . import manifest
+
+        last = manifest.up_to_date(
+            out, manifest.run_key(args.paths, manifest.run_options(**options, **load_options))
+        )
+        if last is not None:
+            _print_load_report(last["load_summary"], last["load_report"])
+            rows = last["rows"]
+            print(
+                f"{out}/ is up to date: {rows['articles']} articles, {rows['sentences']} "
+                f"sentences, {rows['quotes']} quotations from "
+                f"{last['load_summary']['files_seen']} unchanged files; nothing to do "
+                "(--no-cache recomputes)"
+            )
+            return 0
+    import pandas as pd
+
+    from .analyze import analyze_to_folder
+
+    cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
+    summary = analyze_to_folder(
+        args.paths,
+        out,
+        jobs=args.jobs,
+        chunk_size=args.chunk_size,
+        cache_dir=cache_dir,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        progress=not args.quiet,
+        **options,
+        **load_options,
+    )
+    report = summary["load_report"]
+    _print_load_report(summary["load_summary"], report.head(5).to_dict("records"))
     articles = pd.read_parquet(out / "articles.parquet")
     rows = summary["rows"]
     print(analysis_summary_text(articles, n_sentences=rows["sentences"], n_quotes=rows["quotes"]))
@@ -359,7 +385,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"load": _run_load, "analyze": _run_analyze, "report": _run_report}
     try:
         return handlers[args.command](args)
-    except (FileNotFoundError, ValueError, ParseError, ImportError) as error:
+    except (FileNotFoundError, ValueError, ImportError) as error:  # ParseError: a ValueError
         # One line the user can act on; tracebacks are for bugs, not for bad input.
         print(f"newslib: error: {error}", file=sys.stderr)
         return EXIT_USAGE

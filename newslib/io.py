@@ -17,13 +17,12 @@ Formats (detected per file when ``format="auto"``):
 
 from __future__ import annotations
 
-import glob as globlib
 import hashlib
 import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +30,7 @@ from typing import Any
 
 import pandas as pd
 
+from ._paths import FORMATS, expand_sources
 from .text import count_words, normalize_line, normalize_text, paragraph_spans
 
 __all__ = [
@@ -43,7 +43,6 @@ __all__ = [
     "articles_frame",
 ]
 
-FORMATS = ("auto", "seed", "text", "markdown", "jsonl", "json", "csv", "tsv", "parquet", "html")
 ARTICLE_COLUMNS = {
     "article_id": "string",
     "path": "string",
@@ -157,50 +156,11 @@ def article_id(title: str | None, text: str) -> str:
     return hashlib.sha256(key).hexdigest()[:16]
 
 
-# --------------------------------------------------------------------------- sources
-
-
-def _expand(source: str | os.PathLike | Sequence[str | os.PathLike]) -> list[Path]:
-    """Resolve a file, directory, glob or list of them to a sorted list of files."""
-    if isinstance(source, str | os.PathLike):
-        items: Iterable[str | os.PathLike] = [source]
-    elif isinstance(source, Iterable):
-        items = list(source)
-        if not items:
-            raise ValueError("load() got an empty list of sources")
-    else:
-        raise TypeError(
-            f"load() takes a path, a glob or a list of them, not {type(source).__name__}"
-        )
-    files: list[Path] = []
-    for item in items:
-        path = Path(item).expanduser()
-        if path.is_dir():
-            files.extend(_walk(path))
-        elif path.is_file():
-            files.append(path)
-        elif globlib.has_magic(str(item)):
-            matches = sorted(globlib.glob(str(path), recursive=True))
-            if not matches:
-                raise FileNotFoundError(f"no files match {str(item)!r}")
-            for match in map(Path, matches):
-                files.extend(_walk(match) if match.is_dir() else [match])
-        else:
-            raise FileNotFoundError(f"no such file or directory: {str(item)!r}")
-    # Sorted and unique so the result never depends on listing order or repeated arguments.
-    return sorted(set(files), key=lambda p: str(p))
-
-
-def _walk(directory: Path) -> list[Path]:
-    found = []
-    for root, dirs, names in os.walk(directory):
-        # Hidden folders and files (.git, .ipynb_checkpoints, .DS_Store) are not articles.
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        found.extend(Path(root) / n for n in names if not n.startswith("."))
-    return found
-
-
 # --------------------------------------------------------------------------- decoding
+
+
+# Control characters other than tab, newline, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 
 
 def _looks_binary(head: bytes) -> bool:
@@ -208,7 +168,7 @@ def _looks_binary(head: bytes) -> bool:
         return True
     if not head:
         return False
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
     return control / len(head) > 0.05
 
 
@@ -666,7 +626,14 @@ class LoadReport(pd.DataFrame):
     __hash__ = None  # type: ignore[assignment]
 
 
-def _report_frame(rows: list[dict[str, Any]]) -> LoadReport:
+def report_frame(rows: list[dict[str, Any]]) -> LoadReport:
+    """Build a load report (``path``, ``line``, ``status``, ``reason``) from row dicts.
+
+    Example:
+        >>> row = {"path": "a.txt", "line": None, "status": "skipped", "reason": "empty file"}
+        >>> report_frame([row]).loc[0, "reason"]
+        'empty file'
+    """
     frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
     return LoadReport(frame.astype(REPORT_COLUMNS).reset_index(drop=True))
 
@@ -761,7 +728,7 @@ class LoadStream:
             raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
         if chunk_size is not None and chunk_size < 1:
             raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
-        self.files = _expand(source)
+        self.files = expand_sources(source)
         self._options = (format, columns, max_bytes)
         self._tz = tz
         self._chunk_size = chunk_size
@@ -830,7 +797,7 @@ class LoadStream:
     @property
     def report(self) -> pd.DataFrame:
         """Files (or table rows) skipped or repaired so far: path, line, status, reason."""
-        return _report_frame(self._report.rows)
+        return report_frame(self._report.rows)
 
     @property
     def summary(self) -> dict[str, int]:

@@ -1,0 +1,150 @@
+"""What an ``analyze`` run read and wrote, so a rerun on an unchanged corpus can stop at once.
+
+After writing its tables, :func:`newslib.analyze.analyze_to_folder` leaves
+``OUT/.newslib-run.json``: a key made of every input file's path, size and modification time
+(taken *before* reading them), the load and analysis options, newslib's and each analysis's
+version; the size and modification time of every file it wrote; and the run's summary. A later
+run with the same key, whose output files are all still as written, has nothing to do. Any
+change (an edited, added or removed file, another option, a new analysis version, a touched or
+deleted output) makes the run go ahead, using the per-article cache for what did not change.
+
+Like ``make`` or ``rsync``, this trusts modification times: a file rewritten with the same size
+and the same nanosecond timestamp is taken as unchanged (``--no-cache`` recomputes everything).
+
+This module needs no pandas, so the command line answers a no-op rerun in a fraction of a
+second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._paths import expand_sources
+from ._versions import ANALYSIS_VERSIONS, __version__
+
+__all__ = ["STAMP", "run_options", "run_key", "up_to_date", "write_stamp", "remove_stamp"]
+
+STAMP = ".newslib-run.json"
+_TABLES = ("articles", "sentences", "quotes")
+
+
+# LoadStream's defaults, so a run's key is the same whether or not they are spelled out.
+_LOAD_DEFAULTS = {
+    "format": "auto",
+    "errors": "report",
+    "tz": None,
+    "columns": None,
+    "max_bytes": None,
+}
+
+
+def run_options(*, lang: str, csv: bool, batch_size: int, **load_options) -> dict:
+    """The options that decide what a run writes (``jobs``, engines and chunk sizes do not).
+
+    Example:
+        >>> run_options(lang="en_US", csv=True, batch_size=5000)["format"]
+        'auto'
+    """
+    return {"lang": lang, "csv": csv, "batch_size": batch_size, **_LOAD_DEFAULTS, **load_options}
+
+
+def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: dict) -> str:
+    """Return the key of a run on ``sources`` with ``options``: a hash of every input file's
+    path, size and modification time, the options and the versions of newslib and its analyses.
+
+    Example:
+        >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "en_US"})
+        True
+        >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "de"})
+        False
+    """
+    files = []
+    for path in expand_sources(sources):
+        stat = path.stat()
+        files.append([str(path), stat.st_size, stat.st_mtime_ns])
+    payload = {
+        "newslib": __version__,
+        "analyses": ANALYSIS_VERSIONS,
+        "options": options,
+        "files": files,
+    }
+    encoded = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
+    return hashlib.sha256(encoded.encode()).hexdigest()
+
+
+def _outputs(out: Path) -> dict[str, list[int]]:
+    """Size and modification time of every table file in ``out`` (relative path -> stats)."""
+    found = {}
+    for name in _TABLES:
+        for candidate in (out / f"{name}.parquet", out / f"{name}.csv"):
+            if candidate.is_dir():
+                for entry in sorted(os.scandir(candidate), key=lambda e: e.name):
+                    stat = entry.stat()
+                    found[f"{candidate.name}/{entry.name}"] = [stat.st_size, stat.st_mtime_ns]
+            elif candidate.is_file():
+                stat = candidate.stat()
+                found[candidate.name] = [stat.st_size, stat.st_mtime_ns]
+    return found
+
+
+def write_stamp(out: str | os.PathLike, key: str, summary: dict) -> Path:
+    """Record in ``out`` that its tables are the result of the run with ``key``; ``summary``
+    (JSON-serialisable) is given back by :func:`up_to_date`. Written atomically.
+
+    Example:
+        >>> import tempfile
+        >>> folder = tempfile.mkdtemp()
+        >>> write_stamp(folder, "k", {"rows": {"articles": 0}}).name
+        '.newslib-run.json'
+    """
+    folder = Path(out)
+    target = folder / STAMP
+    partial = folder / f".{STAMP}.{os.getpid()}.partial"
+    record = {"key": key, "outputs": _outputs(folder), "summary": summary}
+    partial.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
+    os.replace(partial, target)
+    return target
+
+
+def remove_stamp(out: str | os.PathLike) -> None:
+    """Forget the last run's record (before ``out``'s tables start to change).
+
+    Example:
+        >>> import tempfile
+        >>> remove_stamp(tempfile.mkdtemp())  # no record: nothing to do
+    """
+    try:
+        os.unlink(Path(out) / STAMP)
+    except FileNotFoundError:
+        pass
+
+
+def up_to_date(out: str | os.PathLike, key: str) -> dict | None:
+    """Return the last run's summary if ``out`` holds the tables of the run with ``key``,
+    untouched since; else ``None``.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> _ = (folder / "articles.csv").write_text("article_id\\n")
+        >>> _ = write_stamp(folder, "k", {"rows": {"articles": 0}})
+        >>> up_to_date(folder, "k"), up_to_date(folder, "other")
+        ({'rows': {'articles': 0}}, None)
+        >>> _ = (folder / "articles.csv").write_text("article_id\\nchanged\\n")
+        >>> up_to_date(folder, "k") is None
+        True
+    """
+    folder = Path(out)
+    try:
+        record = json.loads((folder / STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("key") != key:
+        return None
+    if not record.get("outputs") or record["outputs"] != _outputs(folder):
+        return None
+    return record.get("summary")
