@@ -342,11 +342,14 @@ def analyze_to_folder(
     ``OUT/quotes.parquet/`` are folders of ``part-NNNNN.parquet`` files (read each with
     ``pandas.read_parquet(folder)``), with CSV copies ``OUT/<table>.csv`` when ``csv``.
 
-    ``batch_size`` articles are loaded at a time and analysed in chunks of ``chunk_size`` by
-    ``jobs`` processes (default: all cores) or by Dask (``engine``/``scheduler`` as in
-    :func:`analyze_tables`). ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a
-    summary dict: the load summary, the load report (a DataFrame), the rows written and
-    ``up_to_date``.
+    Locally, ``batch_size`` articles are loaded at a time and analysed in chunks of
+    ``chunk_size`` by ``jobs`` processes (default: all cores). With ``engine="dask"``
+    (``scheduler`` as in :func:`analyze_tables`) the Dask workers read the files themselves,
+    ``chunk_size`` files per task, so the input paths must be readable on the workers (and
+    ``cache_dir`` shared with them); this process only lists the files, drops articles repeated
+    across tasks and writes the tables. Output parts hold about ``batch_size`` articles either
+    way. ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a summary dict: the
+    load summary, the load report (a DataFrame), the rows written and ``up_to_date``.
 
     Each run records what it read and wrote in ``OUT/.newslib-run.json`` (see
     :mod:`newslib.manifest`). With a ``cache_dir``, a rerun whose input files (paths, sizes,
@@ -380,7 +383,7 @@ def analyze_to_folder(
     folder.mkdir(parents=True, exist_ok=True)
     manifest.remove_stamp(folder)
     staging = Path(tempfile.mkdtemp(prefix=".newslib-writing-", dir=folder))
-    rows = dict.fromkeys(TABLES, 0)
+    parts = _PartWriter(staging, csv=csv, batch_size=batch_size)
     try:
         with _Runner(
             lang=lang,
@@ -390,31 +393,26 @@ def analyze_to_folder(
             scheduler=scheduler,
             progress=progress,
         ) as runner:
-
-            def write(number: int, handle) -> None:
-                for name, table in _concat(runner.gather(handle)).items():
-                    _write_part(staging, name, number, table, csv=csv)
-                    rows[name] += len(table)
-
-            # Pipelined: while the workers analyse one batch, this process writes the batch
-            # before and loads the next, so neither waits for the other. At most two batches
-            # are in memory at once.
-            batches = 0
-            pending = None
-            for batch in stream:
-                handle = runner.submit(_split(batch, chunk_size))
+            if engine == "dask":
+                file_options = {**manifest.LOAD_DEFAULTS, **load_options}
+                _run_dask_partitions(runner, stream, file_options, chunk_size, parts.add)
+            else:
+                # Pipelined: while the workers analyse one batch, this process writes the
+                # batch before and loads the next, so neither waits for the other. At most
+                # two batches are in memory at once.
+                pending = None
+                for batch in stream:
+                    handle = runner.submit(_split(batch, chunk_size))
+                    if pending is not None:
+                        parts.add(_concat(runner.gather(pending)))
+                    pending = handle
                 if pending is not None:
-                    write(*pending)
-                pending = (batches, handle)
-                batches += 1
-            if pending is not None:
-                write(*pending)
-            if batches == 0:  # nothing loaded: still write typed, empty tables
-                for name, table in _analyze_chunk(_empty_articles(), lang).items():
-                    _write_part(staging, name, 0, table, csv=csv)
+                    parts.add(_concat(runner.gather(pending)))
+            parts.close(lang)
         _publish(staging, folder, csv=csv)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    rows = parts.rows
     report = stream.report
     summary = {"load_summary": stream.summary, "load_report": report, "rows": rows}
     manifest.write_stamp(
@@ -423,6 +421,103 @@ def analyze_to_folder(
         {**summary, "load_report": json.loads(report.to_json(orient="records"))},
     )
     return {**summary, "up_to_date": False}
+
+
+class _PartWriter:
+    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles."""
+
+    def __init__(self, staging: Path, *, csv: bool, batch_size: int):
+        self.staging = staging
+        self.csv = csv
+        self.batch_size = batch_size
+        self.rows = dict.fromkeys(TABLES, 0)
+        self._buffer: list[dict[str, pd.DataFrame]] = []
+        self._buffered = 0
+        self._parts = 0
+
+    def add(self, tables: dict[str, pd.DataFrame]) -> None:
+        self._buffer.append(tables)
+        self._buffered += len(tables["articles"])
+        if self._buffered >= self.batch_size:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._buffer:
+            return
+        for name, table in _concat(self._buffer).items():
+            _write_part(self.staging, name, self._parts, table, csv=self.csv)
+            self.rows[name] += len(table)
+        self._buffer, self._buffered = [], 0
+        self._parts += 1
+
+    def close(self, lang: str) -> None:
+        self.flush()
+        if self._parts == 0:  # nothing loaded: still write typed, empty tables
+            self.add(_analyze_chunk(_empty_articles(), lang))
+            self.flush()
+
+
+def _load_and_analyze(
+    paths: list[str], file_options: dict, lang: str, cache_dir: str | None
+) -> tuple[list, dict[str, pd.DataFrame]]:
+    """One partition of files, on a Dask worker: read them, analyse each article once.
+
+    Returns the readings (without the articles' texts, which the client does not need) for
+    the client's :class:`newslib.io.LoadState`, and the tables.
+    """
+    from .io import FileRead, articles_frame, read_articles
+
+    options = dict(file_options)
+    tz = options.pop("tz")
+    reads = [read_articles(path, **options) for path in paths]
+    records, seen = [], set()
+    for read in reads:
+        for identity, _, record in read.articles:
+            if identity not in seen:  # repeats within the partition: the first one
+                seen.add(identity)
+                records.append(record)
+    tables = _analyze_chunk(articles_frame(records, tz=tz), lang, cache_dir)
+    light = [
+        FileRead(r.path, r.rows, r.skipped, [(i, line, None) for i, line, _ in r.articles])
+        for r in reads
+    ]
+    return light, tables
+
+
+def _run_dask_partitions(runner: _Runner, stream, file_options: dict, files_per_task, add):
+    """Read and analyse ``stream.files`` on the Dask workers, ``files_per_task`` files per
+    task, a bounded number of tasks in flight; hand each task's tables to ``add`` in file
+    order, without articles an earlier task already had (so duplicates across tasks are
+    dropped exactly as :class:`newslib.io.LoadStream` drops them)."""
+    from collections import deque
+
+    from tqdm import tqdm
+
+    client = runner._dask_client()
+    paths = [str(p) for p in stream.files]
+    tasks = [paths[i : i + files_per_task] for i in range(0, len(paths), files_per_task)]
+    in_flight = max(4, 2 * len(client.scheduler_info().get("workers", {})))
+
+    def results():
+        pending: deque = deque()
+        for task in tasks:
+            args = (task, file_options, runner.lang, runner.cache_dir)
+            pending.append(client.submit(_load_and_analyze, *args, pure=False))
+            if len(pending) > in_flight:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    bar = dict(total=len(tasks), desc="analysing", unit="task")
+    for reads, tables in tqdm(results(), **bar, disable=None if runner.progress else True):
+        kept = [identity for read in reads for identity, _ in stream.state.accept(read)]
+        if len(kept) < len(tables["articles"]):
+            keep = set(kept)
+            tables = {
+                name: table[table["article_id"].isin(keep)].reset_index(drop=True)
+                for name, table in tables.items()
+            }
+        add(tables)
 
 
 def _empty_articles() -> pd.DataFrame:

@@ -41,6 +41,9 @@ __all__ = [
     "ARTICLE_COLUMNS",
     "article_id",
     "articles_frame",
+    "read_articles",
+    "LoadState",
+    "FileRead",
 ]
 
 ARTICLE_COLUMNS = {
@@ -696,13 +699,124 @@ def load(
     return frame
 
 
+@dataclass
+class FileRead:
+    """What reading one file gave: its report rows, whether the file as a whole was skipped,
+    and ``(article_id, line, record)`` per article in file order (not yet deduplicated;
+    ``record`` is ``None`` once the caller no longer needs the article itself)."""
+
+    path: str
+    rows: list[dict[str, Any]]
+    skipped: bool
+    articles: list[tuple[str, int | None, dict[str, Any] | None]]
+
+
+def read_articles(
+    path: str | os.PathLike,
+    format: str = "auto",
+    errors: str = "report",
+    columns: dict[str, str] | None = None,
+    max_bytes: int | None = None,
+) -> FileRead:
+    """Read one file's articles (text NFC-normalised, ids computed); runs anywhere, e.g. on
+    a Dask worker. :class:`LoadState` then deduplicates across files.
+
+    Example:
+        >>> read = read_articles("seeds/000_0ed1607056b3d6d0.txt")
+        >>> len(read.articles), read.skipped, read.articles[0][0]
+        (1, False, 'be2d2c146d2faf58')
+    """
+    path = Path(path)
+    report = _Report(errors)
+    articles = []
+    for article in _read_file(path, format, report, columns, max_bytes):
+        text = unicodedata.normalize("NFC", article.text)
+        record = {
+            "path": article.path,
+            "source": article.source,
+            "title": article.title,
+            "date": article.date,
+            "text": text,
+            "url": article.url,
+            "author": article.author,
+        }
+        articles.append((article_id(article.title, text), article.line, record))
+    return FileRead(str(path), report.rows, str(path) in report.skipped_files, articles)
+
+
+class LoadState:
+    """One load in progress: keeps each article once across files (the first, in file order),
+    collects the load report and counts what was loaded.
+
+    Example:
+        >>> state = LoadState()
+        >>> read = read_articles("seeds/000_0ed1607056b3d6d0.txt")
+        >>> len(state.accept(read)), len(state.accept(read))  # the second time: a duplicate
+        (1, 0)
+        >>> state.report_frame().loc[0, "reason"][:17]
+        'duplicate article'
+    """
+
+    def __init__(self, errors: str = "report"):
+        self.errors = errors
+        self._report = _Report(errors)
+        self._seen: dict[str, str] = {}
+        self._loaded_files = 0
+        self._articles = 0
+
+    def accept(self, read: FileRead) -> list[tuple[str, dict[str, Any] | None]]:
+        """Add one file's reading; return ``(article_id, record)`` of its articles not seen
+        before."""
+        report = self._report
+        path = Path(read.path)
+        report.rows.extend(read.rows)
+        if read.skipped:
+            report.skipped_files.add(read.path)
+        kept = []
+        for identity, line, record in read.articles:
+            if identity in self._seen:
+                report.skip(
+                    path,
+                    line,
+                    f"duplicate article (same title and text as {self._seen[identity]})",
+                    row=line is not None,
+                )
+                continue
+            self._seen[identity] = read.path if line is None else f"{read.path}:{line}"
+            kept.append((identity, record))
+        self._articles += len(kept)
+        if kept:
+            self._loaded_files += 1
+        elif read.path not in report.skipped_files:
+            # Every article of the file was dropped row by row (duplicates, empty rows):
+            # the file as a whole counts as skipped, with one line saying so.
+            report.skip(path, None, "no articles left in this file (see the rows above)")
+        return kept
+
+    def report_frame(self) -> LoadReport:
+        """The load report so far (see :func:`load`)."""
+        return report_frame(self._report.rows)
+
+    def summary(self, files_seen: int) -> dict[str, int]:
+        """Counts so far: files seen, loaded and skipped, articles, repairs."""
+        return {
+            "files_seen": files_seen,
+            "files_loaded": self._loaded_files,
+            "files_skipped": len(self._report.skipped_files),
+            "articles": self._articles,
+            "repaired": sum(1 for r in self._report.rows if r["status"] == "repaired"),
+        }
+
+
 class LoadStream:
     """Load a corpus chunk by chunk, so memory stays flat however many articles there are.
 
     Iterating yields article tables (the columns of :func:`load`) of at most ``chunk_size``
     articles, in the same order ``load`` would give; duplicates are dropped across chunks.
     After iteration, ``report`` and ``summary`` hold what ``load`` puts in ``attrs``.
-    Arguments are those of :func:`load`.
+    Arguments are those of :func:`load`. ``files`` lists the files to read and ``state`` is
+    the :class:`LoadState`, for an engine that reads the files elsewhere (e.g. on Dask
+    workers, with :func:`read_articles`) and hands each reading to ``state.accept``.
 
     Example:
         >>> stream = LoadStream("seeds", chunk_size=100)
@@ -733,17 +847,13 @@ class LoadStream:
         self._tz = tz
         self._chunk_size = chunk_size
         self._progress = progress
-        self._report = _Report(errors)
-        self._loaded_files = 0
-        self._articles = 0
+        self.state = LoadState(errors)
 
     def __iter__(self):
         from tqdm import tqdm
 
         fmt, columns, max_bytes = self._options
-        seen_ids: dict[str, str] = {}
         records: list[dict[str, Any]] = []
-        report = self._report
         # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
         bar = tqdm(
             self.files,
@@ -753,59 +863,24 @@ class LoadStream:
             leave=False,
         )
         for path in bar:
-            kept = 0
-            for article in _read_file(path, fmt, report, columns, max_bytes):
-                text = unicodedata.normalize("NFC", article.text)
-                identity = article_id(article.title, text)
-                if identity in seen_ids:
-                    report.skip(
-                        path,
-                        article.line,
-                        f"duplicate article (same title and text as {seen_ids[identity]})",
-                        row=article.line is not None,
-                    )
-                    continue
-                seen_ids[identity] = str(path) if article.line is None else f"{path}:{article.line}"
-                kept += 1
-                records.append(
-                    {
-                        "path": article.path,
-                        "source": article.source,
-                        "title": article.title,
-                        "date": article.date,
-                        "text": text,
-                        "url": article.url,
-                        "author": article.author,
-                    }
-                )
+            read = read_articles(path, fmt, self.state.errors, columns, max_bytes)
+            for _, record in self.state.accept(read):
+                records.append(record)
                 if self._chunk_size is not None and len(records) >= self._chunk_size:
                     yield self._emit(records)
                     records = []
-            if kept:
-                self._loaded_files += 1
-            elif str(path) not in report.skipped_files:
-                # Every article of the file was dropped row by row (duplicates, empty rows):
-                # the file as a whole counts as skipped, with one line saying so.
-                report.skip(path, None, "no articles left in this file (see the rows above)")
         if records:
             yield self._emit(records)
 
     def _emit(self, records: list[dict[str, Any]]) -> pd.DataFrame:
-        self._articles += len(records)
         return articles_frame(records, tz=self._tz)
 
     @property
     def report(self) -> pd.DataFrame:
         """Files (or table rows) skipped or repaired so far: path, line, status, reason."""
-        return report_frame(self._report.rows)
+        return self.state.report_frame()
 
     @property
     def summary(self) -> dict[str, int]:
         """Counts so far: files seen, loaded and skipped, articles, repairs."""
-        return {
-            "files_seen": len(self.files),
-            "files_loaded": self._loaded_files,
-            "files_skipped": len(self._report.skipped_files),
-            "articles": self._articles,
-            "repaired": sum(1 for r in self._report.rows if r["status"] == "repaired"),
-        }
+        return self.state.summary(len(self.files))

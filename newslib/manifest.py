@@ -33,7 +33,7 @@ _TABLES = ("articles", "sentences", "quotes")
 
 
 # LoadStream's defaults, so a run's key is the same whether or not they are spelled out.
-_LOAD_DEFAULTS = {
+LOAD_DEFAULTS = {
     "format": "auto",
     "errors": "report",
     "tz": None,
@@ -49,7 +49,7 @@ def run_options(*, lang: str, csv: bool, batch_size: int, **load_options) -> dic
         >>> run_options(lang="en_US", csv=True, batch_size=5000)["format"]
         'auto'
     """
-    return {"lang": lang, "csv": csv, "batch_size": batch_size, **_LOAD_DEFAULTS, **load_options}
+    return {"lang": lang, "csv": csv, "batch_size": batch_size, **LOAD_DEFAULTS, **load_options}
 
 
 def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: dict) -> str:

@@ -141,3 +141,44 @@ def test_dask_engine_on_a_two_worker_local_cluster_gives_identical_tables():
         pd.testing.assert_frame_equal(local[name], on_dask[name])
     with pytest.raises(ValueError, match="engine must be one of"):
         analyze_tables(ARTICLES, engine="spark")
+
+
+def test_dask_engine_reads_files_on_the_workers_and_writes_what_local_writes(
+    tmp_path, write, monkeypatch
+):
+    pytest.importorskip("distributed")
+    import importlib
+
+    from fixtures_corpus import write_fixture_corpus
+
+    from newslib.analyze import analyze_to_folder
+
+    corpus = write_fixture_corpus(tmp_path / "corpus")
+    first = sorted(corpus.rglob("*.md"))[0]
+    write(f"corpus/zz/{first.name}", first.read_text(encoding="utf-8"))  # a repeat, last
+    write("corpus/empty.txt", "")
+    write("corpus/blob.txt", b"\x00\x01\x02binary")
+    local = analyze_to_folder(corpus, tmp_path / "local", jobs=1, batch_size=4)
+
+    # The client never reads an article file: the workers (other processes) do.
+    io = importlib.import_module("newslib.io")
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("read on the client")
+
+    monkeypatch.setattr(io, "_read_file", not_here)
+    on_dask = analyze_to_folder(
+        corpus, tmp_path / "dask", engine="dask", jobs=2, chunk_size=1, batch_size=4
+    )
+    assert on_dask["rows"] == local["rows"]
+    assert on_dask["load_summary"] == local["load_summary"]
+    pd.testing.assert_frame_equal(on_dask["load_report"], local["load_report"])
+    reasons = " ".join(local["load_report"]["reason"])
+    assert "duplicate article" in reasons and "empty file" in reasons and "binary" in reasons
+    for name in ("articles", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "dask" / f"{name}.parquet"),
+            pd.read_parquet(tmp_path / "local" / f"{name}.parquet"),
+        )
+        csv = f"{name}.csv"
+        assert (tmp_path / "dask" / csv).read_bytes() == (tmp_path / "local" / csv).read_bytes()
