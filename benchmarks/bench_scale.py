@@ -18,7 +18,11 @@ Measured side by side on that folder:
    as the naive loop writes no CSV either) with ``--jobs 1 --no-cache``;
 3. the same with all jobs (one per core) and ``--no-cache``;
 4. all jobs with an empty cache (cold), then
-5. all jobs again on the unchanged corpus with that cache (warm).
+5. the same command again on the unchanged corpus (warm: ``OUT`` is up to date, nothing is
+   read), and into a new folder with the same cache (every file loaded, every result read from
+   the cache);
+6. the Dask engine on a ``LocalCluster`` of one worker per core, no cache (when installed);
+7. after editing 1% of the files, the cached command again (only those articles analysed).
 
 Each newslib run is a fresh subprocess. Peak RSS is the largest total resident memory of its
 process tree (the command and its worker processes, summed, sampled every 50 ms from /proc);
@@ -201,6 +205,14 @@ def run_newslib(corpus: Path, out: Path, options: list[str]) -> dict:
     }
 
 
+def _has_dask() -> bool:
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
 def same_tables(reference: Path, other: Path) -> bool:
     for name in ("articles", "sentences", "quotes"):
         a = pd.read_parquet(reference / f"{name}.parquet")
@@ -228,7 +240,7 @@ def _table(rows: list[dict], naive_rate: float | None) -> None:
         tree = _mib(row["tree_rss"]) if row.get("tree_rss") else "-"
         single = _mib(row["max_rss"]) if row.get("max_rss") else "-"
         print(
-            f"{row['method']:<34} {row['articles']:>8} {row['seconds']:>9.1f} {rate:>11.1f} "
+            f"{row['method']:<34} {row['articles']:>8} {row['seconds']:>9.2f} {rate:>11.1f} "
             f"{ratio:>9} {tree:>14} {single:>13}"
         )
 
@@ -283,6 +295,7 @@ def main(argv: list[str] | None = None) -> int:
         naive_rate = len(subset) / naive_seconds
         print(f"naive loop: {len(subset)} articles in {naive_seconds:.1f} s", flush=True)
 
+        cache = ["--cache-dir", str(scratch / "cache")]
         runs = {
             "newslib, 1 job, no cache": (scratch / "one", ["--jobs", "1", "--no-cache"]),
             f"newslib, {jobs} jobs, no cache": (
@@ -291,13 +304,21 @@ def main(argv: list[str] | None = None) -> int:
             ),
             f"newslib, {jobs} jobs, cold cache": (
                 scratch / "cached",
-                ["--jobs", str(jobs), "--cache-dir", str(scratch / "cache")],
+                ["--jobs", str(jobs), *cache],
             ),
+            # The same command again: OUT is up to date, nothing is read.
             f"newslib, {jobs} jobs, warm rerun": (
                 scratch / "cached",
-                ["--jobs", str(jobs), "--cache-dir", str(scratch / "cache")],
+                ["--jobs", str(jobs), *cache],
             ),
+            # Into a new folder: every file loaded, every result read from the cache.
+            "warm cache, new OUT folder": (scratch / "fresh", ["--jobs", str(jobs), *cache]),
         }
+        if _has_dask():
+            runs[f"dask LocalCluster, {jobs} workers"] = (
+                scratch / "dask",
+                ["--engine", "dask", "--jobs", str(jobs), "--no-cache"],
+            )
         identical = True
         for method, (out, options) in runs.items():
             result = run_newslib(corpus, out, options)
@@ -305,6 +326,14 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{method}: {result['seconds']:.1f} s", flush=True)
             if out != scratch / "one":
                 identical &= same_tables(scratch / "one", out)
+        # Then 1% of the files edited (a sentence added): those articles are analysed again.
+        edited = paths[::100]
+        for path in edited:
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write("\nThis article was updated.\n")
+        result = run_newslib(corpus, scratch / "cached", ["--jobs", str(jobs), *cache])
+        rows.append({"method": f"warm cache, {len(edited)} files edited", **result})
+        print(f"{len(edited)} files edited: {result['seconds']:.1f} s", flush=True)
 
         print()
         _table(rows, naive_rate)
@@ -316,6 +345,10 @@ def main(argv: list[str] | None = None) -> int:
         one, every = rate["newslib, 1 job, no cache"], rate[f"newslib, {jobs} jobs, no cache"]
         cold = rows[3]["seconds"]
         warm = rows[4]["seconds"]
+        print(
+            f"cold / warm into a new folder: {cold / rows[5]['seconds']:.1f}x; cold / "
+            f"{rows[-1]['method'].removeprefix('warm cache, ')}: {cold / rows[-1]['seconds']:.1f}x"
+        )
         peak = max(row.get("tree_rss", 0) for row in rows)
         goals = [
             ("1 job >= 3x naive", one / naive_rate, 3.0),

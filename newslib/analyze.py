@@ -194,48 +194,60 @@ class _Runner:
         if self._cluster is not None:
             self._cluster.close()
 
-    def submit(self, chunks: list[pd.DataFrame]):
-        """Start work on ``chunks`` and return a handle for :meth:`gather`; with a pool or a
-        cluster the work runs while the caller goes on (e.g. loads the next batch)."""
-        n = len(chunks)
+    def submit(self, batch: pd.DataFrame, chunk_size: int):
+        """Start work on ``batch`` in chunks of ``chunk_size`` and return a handle for
+        :meth:`gather`; with a pool or a cluster the work runs while the caller goes on
+        (e.g. loads the next batch)."""
         if self.engine == "dask":
-            client = self._dask_client()
+            chunks = _split(batch, chunk_size)
+            n = len(chunks)
             args = (chunks, [self.lang] * n, [self.cache_dir] * n)
-            return "dask", client.map(_analyze_chunk, *args, pure=False)
-        if self.workers == 1 or n == 1:
-            return "here", chunks  # computed in this process by gather
-        # A chunk whose every result is cached is only read: cheaper here than in a worker,
-        # and a rerun on an unchanged corpus then never starts the pool at all.
-        work = [
-            c
-            if self._all_cached(c)
-            else self._worker_pool().submit(_analyze_chunk, c, self.lang, self.cache_dir)
-            for c in chunks
-        ]
-        return "pool", work
+            return "dask", self._dask_client().map(_analyze_chunk, *args, pure=False)
+        # Articles whose every result is cached are only read, here: cheaper than in a worker,
+        # and a rerun after a few edits starts no pool for the few articles to compute.
+        cached = self._cached(batch)
+        here = [batch[cached]] if cached.any() else []
+        chunks = _split(batch[~cached] if len(here) else batch, chunk_size)
+        if self.workers == 1 or len(chunks) <= 1:
+            return "local", batch["article_id"], here + chunks, []
+        pool = self._worker_pool()
+        work = [pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
+        return "local", batch["article_id"], here, work
 
-    def gather(self, handle) -> list[dict[str, pd.DataFrame]]:
-        """The results of a :meth:`submit`, one per chunk, in chunk order."""
+    def gather(self, handle) -> dict[str, pd.DataFrame]:
+        """The tables of a :meth:`submit`'s batch, articles in batch order."""
         from tqdm import tqdm
 
-        kind, work = handle
+        if handle[0] == "dask":
+            return _concat(self._client.gather(handle[1]))
+        _, ids, here, futures = handle
         bar = dict(
-            total=len(work), desc="analysing", unit="chunk", disable=None if self.progress else True
+            total=len(here) + len(futures),
+            desc="analysing",
+            unit="chunk",
+            disable=None if self.progress else True,
         )
-        if kind == "dask":
-            return self._client.gather(work)
-        return [
-            _analyze_chunk(item, self.lang, self.cache_dir)
-            if isinstance(item, pd.DataFrame)
-            else item.result()
-            for item in tqdm(work, **bar)
-        ]
+        with tqdm(**bar) as progress:
+            results = []
+            for chunk in here:
+                results.append(_analyze_chunk(chunk, self.lang, self.cache_dir))
+                progress.update()
+            for future in futures:
+                results.append(future.result())
+                progress.update()
+        if len(results) == 1:
+            return results[0]
+        positions = {identity: n for n, identity in enumerate(ids)}
+        return {name: _in_order([r[name] for r in results], positions) for name in TABLES}
 
-    def _all_cached(self, chunk: pd.DataFrame) -> bool:
-        if self.cache_dir is None:
-            return False
-        ids = chunk["article_id"]
-        return all(cache.holds(ids) for cache in _caches(self.cache_dir, self.lang).values())
+    def _cached(self, batch: pd.DataFrame) -> np.ndarray:
+        """Which articles of ``batch`` have every analysis's results in the cache."""
+        held = np.zeros(len(batch), dtype=bool)
+        if self.cache_dir is not None:
+            held[:] = True
+            for cache in _caches(self.cache_dir, self.lang).values():
+                held &= cache.holds(batch["article_id"])
+        return held
 
     def _worker_pool(self):
         if self._pool is None:
@@ -246,9 +258,6 @@ class _Runner:
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self._pool
-
-    def run(self, chunks: list[pd.DataFrame]) -> list[dict[str, pd.DataFrame]]:
-        return self.gather(self.submit(chunks))
 
     def _dask_client(self):
         if self._client is None:
@@ -308,7 +317,7 @@ def analyze_tables(
         (['articles', 'quotes', 'sentences'], True)
     """
     frame = _articles_from(source)
-    chunks = _split(frame, chunk_size)
+    _split(frame, chunk_size)  # checks chunk_size
     with _Runner(
         lang=lang,
         jobs=jobs,
@@ -317,9 +326,9 @@ def analyze_tables(
         scheduler=scheduler,
         progress=progress,
     ) as runner:
-        if not chunks:
+        if not len(frame):
             return _analyze_chunk(frame, lang, cache_dir)
-        return _concat(runner.run(chunks))
+        return runner.gather(runner.submit(frame, chunk_size))
 
 
 def analyze_to_folder(
@@ -402,12 +411,12 @@ def analyze_to_folder(
                 # two batches are in memory at once.
                 pending = None
                 for batch in stream:
-                    handle = runner.submit(_split(batch, chunk_size))
+                    handle = runner.submit(batch, chunk_size)
                     if pending is not None:
-                        parts.add(_concat(runner.gather(pending)))
+                        parts.add(runner.gather(pending))
                     pending = handle
                 if pending is not None:
-                    parts.add(_concat(runner.gather(pending)))
+                    parts.add(runner.gather(pending))
             parts.close(lang)
         _publish(staging, folder, csv=csv)
     finally:

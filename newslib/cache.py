@@ -88,18 +88,18 @@ class ResultCache:
             _KNOWN[str(folder)] = (seen, owner)
         return owner
 
-    def holds(self, article_ids: Iterable[str]) -> bool:
-        """Whether every one of ``article_ids`` has cached results (reads only the index).
+    def holds(self, article_ids: Iterable[str]) -> list[bool]:
+        """Which of ``article_ids`` have cached results (reads only the index).
 
         Example:
             >>> import tempfile
             >>> cache = ResultCache(tempfile.mkdtemp(), "demo", version=1, tables=("summary",))
             >>> cache.store({"summary": pd.DataFrame({"article_id": ["a"], "x": [1.5]})})
-            >>> cache.holds(["a"]), cache.holds(["a", "b"])
-            (True, False)
+            >>> cache.holds(["a", "b"])
+            [True, False]
         """
         known = self._owners()
-        return all(identity in known for identity in article_ids)
+        return [identity in known for identity in article_ids]
 
     def load(self, article_ids: Iterable[str]) -> tuple[dict[str, pd.DataFrame], set[str]]:
         """Return ``(tables, found)``: the cached rows of the wanted articles and their ids."""

@@ -139,3 +139,19 @@ def test_a_part_damaged_after_it_was_read_is_recomputed(tmp_path):
     for part in tmp_path.glob("quotes-*/quotes/part-*.parquet"):
         part.write_bytes(b"not parquet")
     assert_same(analyze_tables(corpus("abc"), cache_dir=tmp_path), expected)
+
+
+def test_with_workers_cached_articles_are_read_here_and_order_is_kept(tmp_path, calls):
+    analyze_tables(corpus("ac"), cache_dir=tmp_path)
+    for name in calls:
+        calls[name].clear()
+    # One new article: computed in this process (no pool for one chunk), "a" and "c" read.
+    one_new = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2, chunk_size=1)
+    assert calls["readability"] == calls["quotes"] == calls["sentiment"] == ["b"]
+    assert_same(one_new, analyze_tables(corpus("cba")))
+    # New articles around a cached one, computed by two workers: order as given.
+    other = tmp_path / "other"
+    analyze_tables(corpus("c"), cache_dir=other)
+    mixed = analyze_tables(corpus("dcba"), cache_dir=other, jobs=2, chunk_size=1)
+    assert_same(mixed, analyze_tables(corpus("dcba")))
+    assert mixed["articles"]["article_id"].tolist() == list("dcba")
