@@ -59,11 +59,15 @@ def fresh_caches() -> None:
 
 
 def load_resources() -> None:
-    """Load what both methods need (not timed): NLTK data, cmudict, Pyphen, easy words."""
+    """Load what both methods need (not timed): NLTK data, cmudict (textstat's, and newslib's
+    syllable table made from it), Pyphen, easy words."""
     from textstat.backend.utils import get_cmudict, get_lang_easy_words, get_pyphen
+
+    from newslib.resources import cmudict_syllables
 
     ensure_nltk_data()
     get_cmudict(LANG)
+    cmudict_syllables()
     get_pyphen(LANG)
     get_lang_easy_words(LANG)
 

@@ -8,9 +8,12 @@ because textstat does not round unless told to; they agree to floating-point pre
 
 Calling a dozen textstat functions per text re-tokenises the text and re-counts the syllables of
 every word for each of them. Instead, each text is tokenised once with textstat's own rules
-(same regular expressions, imported from textstat), the syllables of each distinct word are
-counted once per call with textstat's own resources (the CMU dictionary, then Pyphen), and every
-formula is evaluated on the counts with numpy, over the whole frame at once.
+(its patterns, imported from textstat, applied with fewer passes), the syllables of each
+distinct word are counted once per call with textstat's own resources (the CMU dictionary, then
+Pyphen), and every formula is evaluated on the counts with numpy, over the whole frame at once.
+The CMU dictionary's syllable counts are read from a table stored in newslib's data directory
+(``newslib.resources.cmudict_syllables``), which loads far faster than NLTK parses the
+dictionary; Pyphen's patterns are loaded only when a word is missing from the dictionary.
 
 The counts are textstat's, not newslib's: textstat drops punctuation before splitting on
 whitespace, so ``well-known`` is one word, ``U.S.`` becomes ``US`` and ``3.5`` becomes ``35``.
@@ -20,7 +23,11 @@ They are prefixed ``ts_`` to keep them apart from newslib's own ``n_words`` (``n
 from __future__ import annotations
 
 import re
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import chain
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -63,23 +70,54 @@ _LINSEAR_WORDS = 100  # Linsear Write looks at the first 100 words (textstat's s
 class _Rules:
     """textstat's tokenising rules and per-language resources for one ``lang``."""
 
+    lang: str
     apostrophe: re.Pattern  # apostrophes that are not part of an English contraction
     punctuation: re.Pattern  # anything but word characters, whitespace and apostrophes
-    sentence: re.Pattern  # textstat's sentence pieces
-    cmudict: dict | None
-    pyphen: object
+    cmudict: Mapping[str, int] | _PhoneCounts | None  # syllables of words in textstat's cmudict
     easy_words: frozenset
     fog_threshold: int
     fre: tuple[float, float, float]  # Flesch reading ease: base, per word/sentence, per syll/word
 
 
+class _PhoneCounts:
+    """Syllables of a word from a cmudict of pronunciations (word -> [phones, ...])."""
+
+    def __init__(self, cmudict: dict):
+        self.cmudict = cmudict
+
+    def get(self, word: str) -> int | None:
+        entries = self.cmudict.get(word)
+        if not entries:
+            return None  # textstat's lookup fails (KeyError/IndexError): Pyphen counts it
+        return sum(1 for phone in entries[0] if phone[-1].isdigit())
+
+
+def _cmudict_syllables(lang: str, root: Path) -> Mapping[str, int] | _PhoneCounts | None:
+    """Syllables per word of the CMU dictionary textstat uses for ``lang`` (None: it uses none).
+
+    textstat reads cmudict through NLTK (``get_cmudict``), for English only. Parsing it takes
+    tenths of a second per process, so newslib reads the same counts from the table it stores
+    next to the dictionary in its data directory (``newslib.resources.cmudict_syllables``). That
+    is the dictionary textstat reads, as ``ensure_nltk_data`` puts the directory first on NLTK's
+    path, unless NLTK had already loaded cmudict from elsewhere; then use what textstat uses.
+    """
+    from textstat.backend.utils import get_cmudict, get_lang_root
+
+    from .resources import cmudict_syllables
+
+    if get_lang_root(lang) != "en":  # get_cmudict's rule: no dictionary for other languages
+        return None
+    reader = getattr(sys.modules.get("nltk.corpus"), "cmudict", None)
+    loaded_root = getattr(reader, "__dict__", {}).get("_root")  # no attribute access: it loads
+    ours = Path(root, "corpora", "cmudict").resolve()
+    if loaded_root is not None and Path(str(loaded_root)).resolve() != ours:
+        return _PhoneCounts(get_cmudict(lang))
+    return cmudict_syllables()
+
+
 def _rules(lang: str) -> _Rules:
-    from textstat.backend.utils import (
-        get_cmudict,
-        get_lang_cfg,
-        get_lang_easy_words,
-        get_pyphen,
-    )
+    from pyphen import language_fallback
+    from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
     from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
     from .resources import ensure_nltk_data
@@ -88,20 +126,19 @@ def _rules(lang: str) -> _Rules:
         raise ValueError(
             f"readability(): lang must be a language code such as 'en_US', not {lang!r}"
         )
-    try:
-        pyphen = get_pyphen(lang)
-    except KeyError:
+    # textstat's get_pyphen(lang) raises KeyError exactly when Pyphen has no fallback language;
+    # checking that here defers loading the hyphenation patterns until a word needs them.
+    if language_fallback(lang) is None:
         raise ValueError(
             f"readability(): textstat has no hyphenation dictionary for lang={lang!r}; "
             "use a code Pyphen knows, e.g. 'en_US', 'en_GB', 'de', 'es', 'fr', 'it', 'nl'"
-        ) from None
-    ensure_nltk_data()  # before textstat looks up cmudict (it would download it otherwise)
+        )
+    root = ensure_nltk_data()  # before textstat looks up cmudict (it would download it otherwise)
     return _Rules(
+        lang=lang,
         apostrophe=re.compile(RE_NONCONTRACTION_APOSTROPHE),
         punctuation=re.compile(r"[^\w\s\']"),
-        sentence=re.compile(r"\b[^.!?]+[.!?]*"),
-        cmudict=get_cmudict(lang),
-        pyphen=pyphen,
+        cmudict=_cmudict_syllables(lang, root),
         easy_words=frozenset(get_lang_easy_words(lang)),
         fog_threshold=int(get_lang_cfg(lang, "syllable_threshold")),
         fre=(
@@ -112,48 +149,64 @@ def _rules(lang: str) -> _Rules:
     )
 
 
-# textstat keeps a whitespace-separated chunk as a word exactly when it holds a word character
-# (its punctuation goes, and a kept apostrophe is always followed by a letter).
-_WORD = r"[^\s\w]*\w\S*"
-_NOT_WORD = r"[^\s\w]+"
-_WORD_CHAR = re.compile(r"\w")
-# A sentence piece with at least three words; textstat ignores pieces of two words or fewer.
-_THREE_WORDS = re.compile(
-    rf"\s*(?:{_NOT_WORD}\s+)*{_WORD}(?:\s+{_NOT_WORD})*\s+{_WORD}(?:\s+{_NOT_WORD})*\s+{_WORD}"
-)
+# textstat's count_sentences: the pieces r"\b[^.!?]+[.!?]*" of a text, less the pieces of at
+# most two words (count_words: whitespace chunks left after removing punctuation, i.e. chunks
+# holding a word character), at least 1 for any non-empty text. One findall finds the same
+# pieces and, with a lookahead at the start of each, captures only those of three words or
+# more: a piece starts with a word character and its words lie before its first .!? (which the
+# lookahead cannot cross). Every piece is consumed whole, so each is looked into once (time
+# linear in the text, as textstat's).
+_MID = r"[^\s\w.!?]"  # punctuation inside a piece (before its .!?)
+_BODY_WORD = rf"{_MID}*\w[^\s.!?]*"  # a chunk of a piece holding a word character
+_GAP = rf"(?:\s+{_MID}+)*\s+"  # whitespace, and chunks of punctuation only
+_THREE_WORDS = rf"\s*(?:{_MID}+\s+)*{_BODY_WORD}{_GAP}{_BODY_WORD}{_GAP}{_MID}*\w"
+_PIECE = re.compile(rf"\b(?:(?={_THREE_WORDS})([^.!?]+)|[^.!?]+)[.!?]*")
+# Whitespace, punctuation-only chunks and then the chunk of the 100th word: Linsear Write's
+# part of a longer text. Each chunk can be matched only one way, so a miss costs linear time.
+_WORD_CHUNK = r"(?:[^\s\w]+\s+)*[^\s\w]*\w\S*"
+_FIRST_WORDS = re.compile(rf"\s*{_WORD_CHUNK}(?:\s+{_WORD_CHUNK}){{{_LINSEAR_WORDS - 1}}}")
 
 
-def _sentence_count(text: str, rules: _Rules) -> int:
-    """textstat's ``count_sentences``: pieces ending in .!?, minus those of at most two words,
-    at least 1 for any non-empty text."""
+def _sentence_count(text: str) -> int:
+    """textstat's ``count_sentences(text)``."""
     if not text:
         return 0
-    pieces = rules.sentence.findall(text)
-    match = _THREE_WORDS.match
-    short = sum(1 for piece in pieces if match(piece) is None)
-    return max(1, len(pieces) - short)
+    long_pieces = _PIECE.findall(text)  # "" for a piece of at most two words
+    return max(1, len(long_pieces) - long_pieces.count(""))
 
 
 class _Syllables:
-    """Syllable counts of distinct words, computed once per call with textstat's resources."""
+    """Syllable counts of words with textstat's resources: cmudict, then Pyphen."""
 
     def __init__(self, rules: _Rules):
         self.rules = rules
         self.memo: dict[str, int] = {}
+        self._pyphen = None
+
+    def hyphenated(self, word: str) -> int:
+        """textstat's count for a word missing from cmudict: Pyphen's positions, plus one."""
+        if self._pyphen is None:
+            from textstat.backend.utils import get_pyphen
+
+            self._pyphen = get_pyphen(self.rules.lang)  # loads its patterns on first use
+        return len(self._pyphen.positions(word)) + 1
+
+    def words(self, words: list[str]) -> list[int]:
+        """Syllables of each lower-case token, as textstat's ``count_syllables`` adds them up."""
+        table = self.rules.cmudict
+        counts = list(map(table.get, words)) if table is not None else [None] * len(words)
+        for i, count in enumerate(counts):
+            if count is None:
+                counts[i] = self.word(words[i])
+        return counts
 
     def word(self, word: str) -> int:
-        """Syllables of one lower-case token, as textstat's ``count_syllables`` adds them up."""
         count = self.memo.get(word)
         if count is None:
-            phones = None
-            if self.rules.cmudict is not None:
-                entries = self.rules.cmudict.get(word)
-                if entries:
-                    phones = entries[0]
-            if phones is not None:
-                count = sum(1 for p in phones if p[-1].isdigit())
-            else:
-                count = len(self.rules.pyphen.positions(word)) + 1
+            table = self.rules.cmudict
+            count = table.get(word) if table is not None else None
+            if count is None:
+                count = self.hyphenated(word)
             self.memo[word] = count
         return count
 
@@ -169,20 +222,17 @@ class _Syllables:
 def _features(vocabulary: list[str], rules: _Rules) -> dict[str, np.ndarray]:
     """Per distinct token (original case, as textstat lists words): its syllables and flags."""
     syllables = _Syllables(rules)
-    n_syll = np.empty(len(vocabulary), dtype=np.int64)
-    n_syll_difficult = np.empty(len(vocabulary), dtype=np.int64)
-    easy = np.empty(len(vocabulary), dtype=bool)
-    for i, token in enumerate(vocabulary):
-        lower = token.lower()
-        n_syll[i] = syllables.word(lower)
-        easy[i] = lower in rules.easy_words
-        # is_difficult_word counts the syllables of the lower-cased word through the whole
-        # count_syllables pipeline again; that differs from the plain count only when
-        # lower-casing creates punctuation (e.g. "İ" -> "i" + combining dot), so redo it.
-        if lower.isalnum() and lower.lower() == lower:
-            n_syll_difficult[i] = n_syll[i]  # the pipeline leaves such a word unchanged
-        else:
-            n_syll_difficult[i] = syllables.text(lower)
+    lower = [token.lower() for token in vocabulary]
+    n_syll = np.array(syllables.words(lower), dtype=np.int64)
+    easy = np.fromiter(map(rules.easy_words.__contains__, lower), dtype=bool, count=len(lower))
+    # is_difficult_word counts the syllables of the lower-cased word through the whole
+    # count_syllables pipeline again. The pipeline leaves an alphanumeric word that lower-casing
+    # does not change as it is; otherwise (an apostrophe, an underscore, or lower-casing that
+    # creates punctuation, e.g. "İ" -> "i" + combining dot) run it.
+    n_syll_difficult = n_syll.copy()
+    for i, word in enumerate(lower):
+        if not (word.isalnum() and word.lower() == word):
+            n_syll_difficult[i] = syllables.text(word)
     return {
         "syllables": n_syll,
         "polysyllable": n_syll >= 3,
@@ -193,81 +243,135 @@ def _features(vocabulary: list[str], rules: _Rules) -> dict[str, np.ndarray]:
     }
 
 
+class _Cleaner:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``, mostly without a regex pass.
+
+    textstat deletes the apostrophes that do not start an English contraction ending, then
+    every character that is neither a word character, whitespace nor an apostrophe. The second
+    step is done on the UTF-8 bytes: ``bytes.translate`` deletes the ASCII punctuation, and each
+    distinct non-ASCII punctuation character of the text is deleted with ``bytes.replace``
+    (UTF-8 is self-synchronising: a character's bytes occur nowhere but at that character). Which
+    characters are punctuation is decided by textstat's own pattern, one character at a time.
+    A text with many distinct non-ASCII punctuation characters (symbols, emoji) would need as
+    many passes, so it gets textstat's single regular-expression pass instead.
+    """
+
+    _ALL_ASCII = bytes(range(128))
+    _MAX_REPLACE = 12  # distinct non-ASCII punctuation characters deleted by bytes.replace
+
+    def __init__(self, rules: _Rules):
+        self.apostrophe = rules.apostrophe.sub
+        self.punctuation = rules.punctuation.sub
+        is_punctuation = rules.punctuation.fullmatch
+        self.ascii = bytes(c for c in range(128) if is_punctuation(chr(c)))
+        self.is_punctuation = is_punctuation
+        self.other: dict[str, bytes | None] = {}  # non-ASCII character -> its bytes if deleted
+
+    def _deleted(self, char: str) -> bytes | None:
+        encoded = self.other.get(char, b"")
+        if encoded == b"":  # not seen yet
+            punctuation = self.is_punctuation(char) is not None
+            encoded = char.encode("utf-8", "surrogatepass") if punctuation else None
+            self.other[char] = encoded
+        return encoded
+
+    def __call__(self, text: str) -> str:
+        text = self.apostrophe("", text)
+        # surrogatepass: a lone surrogate (possible in a Python str) is punctuation to textstat.
+        raw = text.encode("utf-8", "surrogatepass")
+        kept = raw.translate(None, self.ascii)
+        if not text.isascii():
+            other = raw.translate(None, self._ALL_ASCII).decode("utf-8", "surrogatepass")
+            deleted = [encoded for char in set(other) if (encoded := self._deleted(char))]
+            if len(deleted) > self._MAX_REPLACE:
+                return self.punctuation("", text)
+            for encoded in deleted:
+                kept = kept.replace(encoded, b"")
+        return kept.decode("utf-8", "surrogatepass")
+
+
+# Per-token features that are summed over each text, and over its first Linsear Write words.
+_SUMMED = ("syllables", "polysyllable", "not_easy", "difficult_fog", "linsear_easy")
+
+
 def _count(texts: list[str], rules: _Rules) -> dict[str, np.ndarray]:
     """Count everything textstat's indices need, one pass per text; returns int64 arrays."""
     n = len(texts)
-    scalars = {
-        name: np.zeros(n, dtype=np.int64)
-        for name in ("words", "sentences", "chunks", "characters", "letters", "linsear_sentences")
-    }
+    words, sentences, chunks, characters, letters = [], [], [], [], []
+    linsear_sentences, linsear_words = [], []
     tokens_of = []
-    linsear_words = np.zeros(n, dtype=np.int64)
-    for i, text in enumerate(texts):
-        chunks = text.split()
-        cleaned = rules.punctuation.sub("", rules.apostrophe.sub("", text))
+    remove_punctuation = _Cleaner(rules)
+    sentence_count, first_words = _sentence_count, _FIRST_WORDS.match
+    for text in texts:
+        cleaned = remove_punctuation(text)
         tokens = cleaned.split()
         tokens_of.append(tokens)
-        sentences = _sentence_count(text, rules)
-        characters = sum(map(len, chunks))
-        scalars["words"][i] = len(tokens)
-        scalars["sentences"][i] = sentences
-        scalars["chunks"][i] = len(chunks)
-        scalars["characters"][i] = characters
-        # textstat's letters are the word characters: what the punctuation removal kept,
-        # without whitespace and the apostrophes of contractions.
-        whitespace = len(text) - characters
-        scalars["letters"][i] = len(cleaned) - whitespace - cleaned.count("'")
+        n_tokens = len(tokens)
+        n_chunks = len(text.split())
+        n_sentences = sentence_count(text)
+        token_chars = sum(map(len, tokens))
+        words.append(n_tokens)
+        sentences.append(n_sentences)
+        chunks.append(n_chunks)
+        # Removing punctuation keeps every whitespace character; textstat's characters are the
+        # others, and its letters the word characters: the tokens less their apostrophes.
+        characters.append(len(text) - (len(cleaned) - token_chars))
+        letters.append(token_chars - cleaned.count("'"))
         # Linsear Write: for a text of more than 100 whitespace chunks, textstat reads chunks
-        # until it has 100 words and counts the sentences of those chunks joined by spaces;
-        # otherwise all words and all chunks (whose sentences are the text's, unless the text
-        # is only whitespace, which joins to an empty string).
-        if len(chunks) > _LINSEAR_WORDS:
-            taken = found = 0
-            while taken < len(chunks) and found < _LINSEAR_WORDS:
-                if _WORD_CHAR.search(chunks[taken]):  # the chunk leaves a word in textstat
-                    found += 1
-                taken += 1
-            linsear_sentences = _sentence_count(" ".join(chunks[:taken]), rules)
-            linsear_words[i] = min(len(tokens), _LINSEAR_WORDS)
+        # until it has 100 words (a chunk gives a word exactly when it holds a word character)
+        # and counts the sentences of those chunks joined by spaces; that count does not depend
+        # on the whitespace between chunks, so the text up to that chunk gives it. Otherwise it
+        # takes all words and all chunks, whose sentences are the text's unless the text is
+        # only whitespace (which joins to an empty string).
+        if n_chunks > _LINSEAR_WORDS:
+            first = first_words(text) if n_tokens >= _LINSEAR_WORDS else None
+            linsear_sentences.append(sentence_count(text[: first.end()]) if first else n_sentences)
+            linsear_words.append(min(n_tokens, _LINSEAR_WORDS))
         else:
-            linsear_sentences = sentences if chunks else 0
-            linsear_words[i] = len(tokens)
-        scalars["linsear_sentences"][i] = linsear_sentences
+            linsear_sentences.append(n_sentences if n_chunks else 0)
+            linsear_words.append(n_tokens)
+    counts = {
+        name: np.array(values, dtype=np.int64)
+        for name, values in (
+            ("words", words),
+            ("sentences", sentences),
+            ("chunks", chunks),
+            ("characters", characters),
+            ("letters", letters),
+            ("linsear_sentences", linsear_sentences),
+        )
+    }
 
-    # Number the distinct tokens of the whole frame, in order of first appearance.
-    every_token = [token for tokens in tokens_of for token in tokens]
-    vocabulary = dict.fromkeys(every_token, 0)
-    for number, token in enumerate(vocabulary):
-        vocabulary[token] = number
-    codes = list(map(vocabulary.__getitem__, every_token))
-    features = _features(list(vocabulary), rules)
-    code = np.asarray(codes, dtype=np.int64)
-    unit = np.repeat(np.arange(n, dtype=np.int64), scalars["words"])
-    starts = np.cumsum(scalars["words"]) - scalars["words"]
-    position = np.arange(len(code), dtype=np.int64) - np.repeat(starts, scalars["words"])
-    in_linsear = position < np.repeat(linsear_words, scalars["words"])
-
-    def total(values: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
-        per_token = values[code]
-        if per_token.dtype == bool:
-            keep = per_token if mask is None else per_token & mask
-            return np.bincount(unit[keep], minlength=n).astype(np.int64)
-        weights = per_token if mask is None else per_token * mask
-        return np.bincount(unit, weights=weights, minlength=n).astype(np.int64)
-
-    counts = dict(scalars)
-    counts["syllables"] = total(features["syllables"])
-    counts["polysyllables"] = total(features["polysyllable"])
-    counts["not_easy"] = total(features["not_easy"])
-    counts["difficult_fog"] = total(features["difficult_fog"])
-    counts["linsear_hard"] = total(features["polysyllable"], in_linsear)
-    counts["linsear_easy"] = total(features["linsear_easy"], in_linsear)
-    # textstat's difficult_words counts distinct tokens (case-sensitive) per text.
-    hard = features["difficult_2"][code]
-    pairs = np.unique(unit[hard] * max(len(vocabulary), 1) + code[hard])
-    counts["difficult_words"] = np.bincount(pairs // max(len(vocabulary), 1), minlength=n).astype(
-        np.int64
+    # Number the distinct tokens of the whole frame, in order of first appearance, so that
+    # each distinct token is looked up once.
+    n_words = counts["words"]
+    every_token = np.fromiter(
+        chain.from_iterable(tokens_of), dtype=object, count=int(n_words.sum())
     )
+    code, vocabulary = pd.factorize(every_token)  # strings only: no missing values
+    features = _features(vocabulary.tolist(), rules)
+    # Sums over each text's run of tokens, and over the first Linsear words of the run, as
+    # differences of running sums.
+    per_token = np.stack([features[name] for name in _SUMMED]).astype(np.int64)[:, code]
+    running = np.zeros((len(_SUMMED), len(code) + 1), dtype=np.int64)
+    np.cumsum(per_token, axis=1, out=running[:, 1:])
+    ends = np.cumsum(n_words)
+    starts = ends - n_words
+    totals = dict(zip(_SUMMED, running[:, ends] - running[:, starts], strict=True))
+    linsear_ends = starts + np.array(linsear_words, dtype=np.int64)
+    linsear = dict(zip(_SUMMED, running[:, linsear_ends] - running[:, starts], strict=True))
+    counts["syllables"] = totals["syllables"]
+    counts["polysyllables"] = totals["polysyllable"]
+    counts["not_easy"] = totals["not_easy"]
+    counts["difficult_fog"] = totals["difficult_fog"]
+    counts["linsear_hard"] = linsear["polysyllable"]
+    counts["linsear_easy"] = linsear["linsear_easy"]
+    # textstat's difficult_words counts distinct tokens (case-sensitive) per text.
+    unit = np.repeat(np.arange(n, dtype=np.int64), n_words)
+    hard = features["difficult_2"][code]
+    size = max(len(vocabulary), 1)
+    pairs = pd.unique(unit[hard] * size + code[hard])  # hashing: no sort needed
+    counts["difficult_words"] = np.bincount(pairs // size, minlength=n).astype(np.int64)
     return counts
 
 

@@ -65,6 +65,19 @@ FIXTURES = {
     "consensus_band_8": (
         "BREAKING: THE GOVERNMENT HAS RESIGNED! OFFICIALS CONFIRMED IT TONIGHT. Jones in the U.S."
     ),
+    # Non-ASCII punctuation whose UTF-8 bytes share prefixes with letters and with each other.
+    "non_ascii_punctuation": (
+        "Prices rose 5 € … “sharply” — 3½ times ‘quickly’ · naïve déjà-vu ¿qué? «oui» x² ™ ©2024."
+    ),
+    # More than 100 chunks, with odd whitespace and punctuation-only chunks before word 100.
+    "linsear_odd_spacing": "".join(
+        word + sep
+        for word, sep in zip(
+            ("the council met again on monday to vote about extraordinary budgets".split() * 13),
+            ["  ", "\n", " -- ", "\t", ". ", " ! ", "\n\n", " “ ", "? ", "\u00a0", " "] * 12,
+            strict=False,
+        )
+    ),
 }
 GERMAN = (
     "Die Bundesregierung hat am Dienstag ein neues Gesetz zur Förderung erneuerbarer Energien "
@@ -187,6 +200,9 @@ def test_fixture_equals_textstat(name):
 def test_fixtures_reach_the_special_cases():
     # More than 100 whitespace-separated chunks: textstat's Linsear reads the first 100 words.
     assert len(LONG.split()) > 100
+    odd = FIXTURES["linsear_odd_spacing"]
+    punctuation_only = [c for c in odd.split()[:100] if not any(ch.isalnum() for ch in c)]
+    assert len(odd.split()) > 100 and punctuation_only
     for name in ("consensus_band", "consensus_band_8"):
         row = _run(_frame({"x": FIXTURES[name]})).iloc[0]
         assert 60 <= row["flesch_reading_ease"] < 70
@@ -310,3 +326,33 @@ def test_generated_texts_equal_textstat(texts, lang):
         got = row._asdict()
         for name in COUNT_COLUMNS + INDEX_COLUMNS:
             assert np.isclose(got[name], expected[name], rtol=0, atol=TOL), (name, text, lang)
+
+
+_ELSEWHERE_SCRIPT = """
+import nltk, pandas as pd, textstat
+nltk.data.path.insert(0, OTHER)
+assert nltk.corpus.cmudict.dict()["cat"] == [["K", "AE1", "AE1", "AE1"]]  # loaded from OTHER
+from newslib.readability import readability
+row = readability(pd.DataFrame({"article_id": ["a"], "text": ["The cat sat."]})).iloc[0]
+print(int(row["ts_syllables"]), textstat.syllable_count("The cat sat."))
+"""
+
+
+def test_follows_a_cmudict_that_nltk_loaded_elsewhere(tmp_path):
+    # When NLTK has already loaded a CMU dictionary from another data directory, textstat counts
+    # with that one, and so must readability (not with newslib's stored syllable table). Here
+    # "cat" gets three stressed vowels; "the" and "sat" are missing, so Pyphen counts one each.
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "other" / "corpora" / "cmudict"
+    corpus.mkdir(parents=True)
+    (corpus / "cmudict").write_text("cat 1 K AE1 AE1 AE1\n", encoding="utf-8")
+    script = f"OTHER = {str(tmp_path / 'other')!r}\n" + _ELSEWHERE_SCRIPT
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.split() == ["5", "5"]
+    # With newslib's own dictionary the same text has three syllables.
+    assert _run(_frame({"a": "The cat sat."})).iloc[0]["ts_syllables"] == 3
