@@ -33,7 +33,6 @@ __all__ = [
 ]
 
 WORD_RE = re.compile(r"\w+(?:(?:['’\-]|(?<=\d)[.,](?=\d))\w+)*")
-_SPACE_RUN = re.compile(r"\s+")
 # First non-space to last non-space of a line, then more such lines with no blank line between.
 _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
 
@@ -45,7 +44,9 @@ def normalize_line(line: str) -> str:
         >>> normalize_line("  Two\\tspaces  here ")
         'Two spaces here'
     """
-    return _SPACE_RUN.sub(" ", unicodedata.normalize("NFC", line)).strip()
+    # str.split() splits on exactly the characters the regex \s matches (str.isspace), so
+    # this is the same as collapsing \s+ runs and stripping, only faster.
+    return " ".join(unicodedata.normalize("NFC", line).split())
 
 
 def normalize_text(raw: str) -> str:

@@ -6,6 +6,7 @@ import pytest
 import newslib
 from newslib.text import (
     count_words,
+    normalize_line,
     normalize_text,
     paragraph_spans,
     sentence_spans,
@@ -130,3 +131,17 @@ def test_frames_need_article_id_and_text():
         newslib.sentences(pd.DataFrame({"article_id": ["a"]}))
     with pytest.raises(TypeError, match="DataFrame"):
         newslib.paragraphs(["not", "a", "frame"])
+
+
+def test_normalize_line_collapses_exactly_what_regex_whitespace_matches():
+    import re
+    import sys
+    import unicodedata
+
+    # normalize_line relies on str.split() and \s agreeing on every character.
+    space = re.compile(r"\s")
+    every = map(chr, range(sys.maxunicode + 1))
+    assert [c for c in every if bool(space.match(c)) != c.isspace()] == []
+    for line in ["  a\u00a0\u00a0b\u2003c\t\x1c d\u3000 ", "no change", "", "\u0065\u0301 x"]:
+        expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", line)).strip()
+        assert normalize_line(line) == expected
