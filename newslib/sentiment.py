@@ -4,16 +4,21 @@ VADER is built for sentences: on a whole article its compound score saturates ne
 :func:`sentiment` scores every sentence of newslib's one sentence definition
 (:func:`newslib.text.sentence_spans`) and :func:`sentiment_summary` aggregates per article.
 
-Every score equals ``SentimentIntensityAnalyzer().polarity_scores(sentence)`` exactly. Two
-things make it faster than calling that per sentence, neither of which changes a value:
+Every score equals ``SentimentIntensityAnalyzer().polarity_scores(sentence)`` exactly. Three
+things make scoring about eight times faster than calling that per sentence (PolNeAR
+sentences), none of which changes a value:
 
 * identical sentences (bylines, boilerplate, repeated quotes) are scored once per call;
 * NLTK's tokenisation step builds a dictionary of every word glued to every one of 17
-  punctuation marks, for every sentence -- about two thirds of VADER's time. newslib finds
-  the same tokens by stripping the punctuation run at each end of a token and looking it up,
-  then runs NLTK's own valence, "but", punctuation and normalisation code on them. This path
-  is used only with the NLTK release family it was checked against (see ``_FAST_NLTK``);
-  with any other release newslib calls ``polarity_scores`` itself.
+  punctuation marks, for every sentence. newslib finds the same tokens by stripping the
+  punctuation run at each end of a token (see ``_vader_token``), once per distinct token;
+* NLTK's valence rules lowercase and test each neighbour of each lexicon word again and again.
+  newslib works out each distinct token's facts once (lexicon valence, booster, negation,
+  ALL CAPS) and applies the same rules to them with the same float operations in the same
+  order, so the floats are bit-identical (see ``_fast_scorer``).
+
+The fast path is used only with NLTK's own analyzer of the release family it was checked
+against (see ``_FAST_NLTK``); otherwise newslib calls ``polarity_scores`` itself.
 
 A sentence's ``in_quote`` is the share of its characters inside a direct or partial quotation
 (from :func:`newslib.quotes.quotes` when that module is available, or a quotes frame you pass).
@@ -21,8 +26,12 @@ A sentence's ``in_quote`` is the share of its characters inside a direct or part
 
 from __future__ import annotations
 
+import math
 import re
 import string
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -41,9 +50,16 @@ NEGATIVE_THRESHOLD = -0.05
 
 # Quote kinds that put someone else's words in the text; scare quotes are the reporter's.
 _SPEECH_KINDS = ("direct", "partial")
-# NLTK release families whose VADER the fast tokeniser was checked against, token for token.
+# NLTK release families whose VADER the fast scorer was checked against, score for score.
 _FAST_NLTK = ("3.10.",)
 _DROP_PUNCTUATION = str.maketrans("", "", string.punctuation)
+_IS_UPPER = attrgetter("upper")
+_LOWER = attrgetter("lower")
+_IN_LEXICON = attrgetter("in_lexicon")
+_ENDS_PHRASE = attrgetter("ends_phrase")
+# polarity_scores of a text whose tokens are all outside the lexicon, and of one without tokens.
+_NEUTRAL = (0.0, 1.0, 0.0, 0.0)
+_EMPTY = (0.0, 0.0, 0.0, 0.0)
 
 SENTENCE_DTYPES = {
     "article_id": "string",
@@ -76,16 +92,6 @@ SUMMARY_DTYPES = {
 # VADER scoring
 
 
-class _Tokens:
-    """The two attributes of NLTK's ``SentiText`` that its valence code reads."""
-
-    __slots__ = ("words_and_emoticons", "is_cap_diff")
-
-    def __init__(self, words: list[str], is_cap_diff: bool):
-        self.words_and_emoticons = words
-        self.is_cap_diff = is_cap_diff
-
-
 def _vader_token(token: str, punc_set: frozenset[str]) -> str:
     """What NLTK's ``SentiText`` makes of one whitespace token of more than one character.
 
@@ -107,68 +113,233 @@ def _vader_token(token: str, punc_set: frozenset[str]) -> str:
     return token
 
 
-def _vader_tokens(
-    text: str, punc_set: frozenset[str], memo: dict[str, str] | None = None
-) -> list[str]:
-    """VADER's ``words_and_emoticons`` for ``text``, without building its product dictionary.
+class _Token(NamedTuple):
+    """What VADER's rules ask about one of NLTK's tokens, worked out once per distinct token."""
 
-    ``memo`` remembers each distinct token's mapping (see :func:`_vader_token`) across calls.
-    """
-    if memo is None:
-        memo = {}
-    get = memo.get
-    tokens = []
-    for token in text.split():
+    word: str  # NLTK's token (``SentiText.words_and_emoticons`` item)
+    lower: str
+    valence: float | None  # lexicon valence of ``lower``; None when not in the lexicon
+    in_lexicon: bool  # valence is not None
+    upper: bool  # word.isupper(), for the ALL-CAPS rules
+    negates: bool  # VaderConstants.negated([word])
+    booster: float | None  # BOOSTER_DICT scalar of ``lower``; None when not a booster
+    ends_phrase: bool  # last word of a multi-word idiom or booster ("kiss of death", "sort of")
+
+
+class _TokenTable(dict):
+    """Whitespace token of a text -> its :class:`_Token`, or None for a one-character token
+    (``SentiText`` drops those). Filled on first sight, so each distinct token is analysed
+    once per scorer rather than once per occurrence."""
+
+    def __init__(self, analyzer):
+        super().__init__()
+        constants = analyzer.constants
+        self.punc_set = frozenset(constants.PUNC_LIST)
+        self.lexicon = analyzer.lexicon
+        self.boosters = constants.BOOSTER_DICT
+        self.negate = constants.NEGATE
+        # NLTK's idiom check compares space-joined runs of tokens with these phrases; tokens
+        # hold no whitespace, so a run can match only if its last token ends some phrase.
+        phrases = [*constants.SPECIAL_CASE_IDIOMS, *constants.BOOSTER_DICT]
+        self.phrase_ends = frozenset(p.split(" ")[-1] for p in phrases if " " in p)
+
+    def tokens(self, text: str) -> list[_Token]:
+        """NLTK's ``SentiText(text).words_and_emoticons``, as :class:`_Token` facts."""
+        return list(filter(None, map(self.__getitem__, text.split())))
+
+    def __missing__(self, token: str) -> _Token | None:
+        facts = None
         if len(token) > 1:
-            word = get(token)
-            if word is None:
-                word = memo[token] = _vader_token(token, punc_set)
-            tokens.append(word)
-    return tokens
+            word = _vader_token(token, self.punc_set)
+            lower = word.lower()
+            facts = _Token(
+                word,
+                lower,
+                self.lexicon.get(lower),
+                lower in self.lexicon,
+                word.isupper(),
+                # negated() of one word: its own two tests (the "least" pair test needs two).
+                lower in self.negate or "n't" in lower,
+                self.boosters.get(lower),
+                word in self.phrase_ends,
+            )
+        self[token] = facts
+        return facts
+
+
+def _score_valence(
+    sentiments: list, hits: list[int], text: str
+) -> tuple[float, float, float, float]:
+    """NLTK's ``score_valence`` (with ``_punctuation_emphasis``, ``normalize`` and
+    ``_sift_sentiment_scores``) returning ``(neg, neu, pos, compound)``. Every operation is
+    NLTK's, in NLTK's order and with its operand types, so the floats are bit-identical.
+
+    ``hits`` lists, in order, the only positions of ``sentiments`` that may be non-zero; it is
+    not empty (texts without lexicon words are answered before this).
+    """
+    sum_s = float(sum(sentiments))
+    ep_count = min(text.count("!"), 4)
+    qm_count = text.count("?")
+    qm_amplifier = 0
+    if qm_count > 1:
+        qm_amplifier = qm_count * 0.18 if qm_count <= 3 else 0.96
+    punct_emph_amplifier = ep_count * 0.292 + qm_amplifier
+    if sum_s > 0:
+        sum_s += punct_emph_amplifier
+    elif sum_s < 0:
+        sum_s -= punct_emph_amplifier
+    compound = sum_s / math.sqrt((sum_s * sum_s) + 15)
+    pos_sum = 0.0
+    neg_sum = 0.0
+    # NLTK's sift loop over every sentiment: a zero only counts as neutral, so visit the hits
+    # (same order, same additions) and count the zeros elsewhere at once.
+    neu_count = len(sentiments) - len(hits)
+    for i in hits:
+        score = sentiments[i]
+        if score > 0:
+            pos_sum += float(score) + 1  # the 1 stands for the word itself, as in NLTK
+        elif score < 0:
+            neg_sum += float(score) - 1
+        elif score == 0:
+            neu_count += 1
+    if pos_sum > math.fabs(neg_sum):
+        pos_sum += punct_emph_amplifier
+    elif pos_sum < math.fabs(neg_sum):
+        neg_sum -= punct_emph_amplifier
+    total = pos_sum + math.fabs(neg_sum) + neu_count
+    return (
+        round(math.fabs(neg_sum / total), 3),
+        round(math.fabs(neu_count / total), 3),
+        round(math.fabs(pos_sum / total), 3),
+        round(compound, 4),
+    )
 
 
 def _fast_scorer(analyzer):
-    """Return an exact, faster ``polarity_scores`` for ``analyzer``, or None when unsafe."""
+    """Return an exact, faster scorer ``text -> (neg, neu, pos, compound)`` for ``analyzer``,
+    or None when it cannot be trusted to equal ``analyzer.polarity_scores``.
+
+    It is NLTK 3.10's ``polarity_scores`` rewritten rule for rule (``sentiment_valence``,
+    ``scalar_inc_dec``, ``_never_check``, ``_idioms_check``, ``_least_check``, ``_but_check``,
+    ``score_valence``) over precomputed token facts (:class:`_TokenTable`) instead of lowering
+    and testing each neighbour word again for every lexicon word. Each value goes through the
+    same float operations in the same order as in NLTK, so scores are bit-identical; the tests
+    compare them with NLTK's on the fixtures, the seed and generated sentences.
+    """
     import nltk
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
 
     constants = analyzer.constants
     if (
         type(analyzer) is not SentimentIntensityAnalyzer
+        or type(constants) is not VaderConstants
+        # Instance attributes could replace the methods this rewrite stands for.
+        or set(vars(analyzer)) != {"lexicon_file", "lexicon", "constants"}
+        or vars(constants)
         or not nltk.__version__.startswith(_FAST_NLTK)
-        # str.translate below removes what this pattern removes only if it is still this one.
+        # str.translate in _vader_token removes what this pattern removes only if it is this one.
         or constants.REGEX_REMOVE_PUNCTUATION.pattern != f"[{re.escape(string.punctuation)}]"
     ):
         return None
-    punc_set = frozenset(constants.PUNC_LIST)
-    boosters = constants.BOOSTER_DICT
-    lexicon = analyzer.lexicon
-    valence = analyzer.sentiment_valence
-    memo: dict[str, str] = {}  # token -> NLTK's token; lives as long as this scorer (one call)
+    c_incr = constants.C_INCR
+    n_scalar = constants.N_SCALAR
+    idioms_check = analyzer._idioms_check
+    tokens_of = _TokenTable(analyzer).tokens
+    so_this = ("so", "this")
 
-    def score(text: str) -> dict[str, float]:
-        words = _vader_tokens(text, punc_set, memo)
-        n_upper = sum(1 for w in words if w.isupper())
-        tokens = _Tokens(words, 0 < len(words) - n_upper < len(words))
-        # NLTK scores every occurrence of a token at the position of its first occurrence.
-        first: dict[str, int] = {}
-        for i, word in enumerate(words):
-            first.setdefault(word, i)
-        sentiments: list = []
-        last = len(words) - 1
-        for word in words:
-            lower = word.lower()
-            if lower not in lexicon:
-                # NLTK's valence step leaves the 0 it is given for a word outside the lexicon.
-                sentiments.append(0)
-                continue
-            i = first[word]
-            if lower in boosters or (lower == "kind" and i < last and words[i + 1].lower() == "of"):
-                sentiments.append(0)  # boosters only modify their neighbours
+    def valence_at(tokens: list[_Token], i: int, is_cap_diff: bool):
+        """The sentiment NLTK appends for the lexicon word ``tokens[i]``."""
+        token = tokens[i]
+        # polarity_scores: boosters, and "kind" in "kind of", only modify their neighbours.
+        if token.booster is not None or (
+            token.lower == "kind" and i < len(tokens) - 1 and tokens[i + 1].lower == "of"
+        ):
+            return 0
+        valence = token.valence
+        if token.upper and is_cap_diff:
+            if valence > 0:
+                valence += c_incr
             else:
-                sentiments = valence(0, tokens, word, i, sentiments)
-        sentiments = analyzer._but_check(words, sentiments)
-        return analyzer.score_valence(sentiments, text)
+                valence -= c_incr
+        # The up to three preceding words that are not in the lexicon: booster scalar (damped
+        # with distance), then _never_check, then at distance 3 the idiom check.
+        for start_i in range(3):
+            if i <= start_i:
+                break
+            before = tokens[i - (start_i + 1)]
+            if before.in_lexicon:
+                continue
+            s = 0.0  # scalar_inc_dec
+            if before.booster is not None:
+                s = before.booster
+                if valence < 0:
+                    s *= -1
+                if before.upper and is_cap_diff:
+                    if valence > 0:
+                        s += c_incr
+                    else:
+                        s -= c_incr
+            if start_i == 1 and s != 0:
+                s = s * 0.95
+            if start_i == 2 and s != 0:
+                s = s * 0.9
+            valence = valence + s  # even when s is 0.0: -0.0 + 0.0 is 0.0, as in NLTK
+            # _never_check; "never", "so" and "this" are compared case-sensitively there.
+            if start_i == 0:
+                if before.negates:
+                    valence = valence * n_scalar
+            elif start_i == 1:
+                if tokens[i - 2].word == "never" and tokens[i - 1].word in so_this:
+                    valence = valence * 1.5
+                elif before.negates:
+                    valence = valence * n_scalar
+            else:
+                never_so = tokens[i - 3].word == "never" and tokens[i - 2].word in so_this
+                if never_so or tokens[i - 1].word in so_this:
+                    valence = valence * 1.25
+                elif before.negates:
+                    valence = valence * n_scalar
+                # Every run _idioms_check compares ends at one of i-2 .. i+2; when none of those
+                # words ends a phrase nothing can match, else let NLTK's own code decide.
+                if any(map(_ENDS_PHRASE, tokens[i - 2 : i + 3])):
+                    valence = idioms_check(valence, [t.word for t in tokens], i)
+        # _least_check: "least" (not "at least" / "very least") just before negates.
+        if i > 0 and tokens[i - 1].lower == "least" and not tokens[i - 1].in_lexicon:
+            if i == 1 or tokens[i - 2].lower not in ("at", "very"):
+                valence = valence * n_scalar
+        return valence
+
+    def score(text: str) -> tuple[float, float, float, float]:
+        tokens = tokens_of(text)
+        hits = list(compress(range(len(tokens)), map(_IN_LEXICON, tokens)))
+        if not hits:
+            # NLTK's sentiments are all 0: its arithmetic gives compound 0/sqrt(15) = 0.0 and
+            # neu = n/n = 1.0 (all four 0.0 when there is no token at all).
+            return _NEUTRAL if tokens else _EMPTY
+        # NLTK appends 0 for every word outside the lexicon; only lexicon words need work.
+        sentiments: list = [0] * len(tokens)
+        n_upper = sum(map(_IS_UPPER, tokens))
+        is_cap_diff = 0 < len(tokens) - n_upper < len(tokens)
+        # NLTK scores every occurrence of a token at the position of its first occurrence, so
+        # all occurrences of a word get the first one's sentiment: compute it once.
+        first: dict[str, object] = {}
+        for i in hits:
+            word = tokens[i].word
+            value = first.get(word)
+            if value is None:
+                value = first[word] = valence_at(tokens, i, is_cap_diff)
+            sentiments[i] = value
+        # _but_check: halve before the first token "but", 1.5x after it. Only B/b, U/u, T/t
+        # lower to b, u, t, so a token "but" implies "but" in text.lower(), a cheap test.
+        if "but" in text.lower():
+            lowers = list(map(_LOWER, tokens))
+            if "but" in lowers:
+                bi = lowers.index("but")
+                sentiments = [
+                    s * 0.5 if k < bi else s * 1.5 if k > bi else s
+                    for k, s in enumerate(sentiments)
+                ]
+        return _score_valence(sentiments, hits, text)
 
     return score
 
@@ -178,16 +349,22 @@ def _score_texts(texts: list[str]) -> np.ndarray:
     from .resources import vader_analyzer
 
     analyzer = vader_analyzer()
-    score = _fast_scorer(analyzer) or analyzer.polarity_scores
+    score = _fast_scorer(analyzer)
+    if score is None:
+
+        def score(text: str) -> tuple[float, float, float, float]:
+            s = analyzer.polarity_scores(text)
+            return s["neg"], s["neu"], s["pos"], s["compound"]
+
     cache: dict[str, tuple[float, float, float, float]] = {}
-    out = np.empty((len(texts), 4), dtype="float64")
-    for row, text in enumerate(texts):
+    rows = []
+    for text in texts:
         values = cache.get(text)
         if values is None:
-            s = score(text)
-            values = cache[text] = (s["neg"], s["neu"], s["pos"], s["compound"])
-        out[row] = values
-    return out
+            values = cache[text] = score(text)
+        rows.append(values)
+    # One conversion at the end is cheaper than filling a NumPy row per sentence.
+    return np.array(rows, dtype="float64").reshape(len(texts), 4)
 
 
 # --------------------------------------------------------------------------------------------
@@ -245,25 +422,26 @@ def _speech_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
     return speech
 
 
-def _in_quote(frame: pd.DataFrame, quotes: pd.DataFrame, lengths: dict[str, int]) -> pd.Series:
+def _in_quote(
+    quotes: pd.DataFrame,
+    ids: pd.Index,
+    lengths: np.ndarray,
+    article_codes: np.ndarray,
+    starts: np.ndarray,
+    ends: np.ndarray,
+) -> np.ndarray:
+    """Share of each sentence inside speech quotes. ``ids`` are the distinct article ids,
+    ``lengths`` their text lengths, ``article_codes`` each sentence's position in ``ids``."""
     speech = _speech_quotes(quotes)
-    ids = pd.Index(pd.unique(frame["article_id"]))
-    q_article = speech["article_id"].astype("string").to_numpy()
-    q_codes = ids.get_indexer(q_article)
+    q_codes = ids.get_indexer(speech["article_id"].astype("string").to_numpy())
     known = q_codes >= 0  # quotes of articles not in the frame do not matter
-    q_ids = q_article[known]
-    q_start = speech["start"].to_numpy(dtype="int64")[known]
-    q_end = speech["end"].to_numpy(dtype="int64")[known]
+    q_codes = q_codes[known]
     # Keep quotes inside their text so no span leaks into the next article's stretch.
-    limit = np.array([lengths[a] for a in q_ids], dtype="int64")
-    q_start = np.clip(q_start, 0, limit)
-    q_end = np.clip(q_end, 0, limit)
-    starts = frame["start"].to_numpy(dtype="int64")
-    ends = frame["end"].to_numpy(dtype="int64")
-    covered = _quote_coverage(
-        ids.get_indexer(frame["article_id"]), starts, ends, q_codes[known], q_start, q_end
-    )
-    return pd.Series(covered / (ends - starts), index=frame.index, dtype="Float64")
+    limit = lengths[q_codes]
+    q_start = np.clip(speech["start"].to_numpy(dtype="int64")[known], 0, limit)
+    q_end = np.clip(speech["end"].to_numpy(dtype="int64")[known], 0, limit)
+    covered = _quote_coverage(article_codes, starts, ends, q_codes, q_start, q_end)
+    return covered / (ends - starts)
 
 
 def _default_quotes(df: pd.DataFrame) -> pd.DataFrame | None:
@@ -317,36 +495,59 @@ def sentiment(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Dat
         1         1  "Awful day," he said.   -0.4588  0.571429
     """
     require_columns(df, ["article_id", "text"], caller="sentiment")
-    rows: dict[str, list] = {name: [] for name in ("article_id", "paragraph", "sentence")}
-    rows.update(start=[], end=[], text=[])
-    lengths: dict[str, int] = {}
+    article_ids: list[str] = []
+    lengths: list[int] = []
+    counts: list[int] = []  # sentences per input row
+    spans: list[tuple[int, int, int]] = []
+    texts: list[str] = []
     for article_id, text in zip(df["article_id"], df["text"], strict=True):
         text = str(text)
-        article_id = str(article_id)
-        lengths[article_id] = max(lengths.get(article_id, 0), len(text))
-        for number, (paragraph, start, end) in enumerate(sentence_spans(text)):
-            rows["article_id"].append(article_id)
-            rows["paragraph"].append(paragraph)
-            rows["sentence"].append(number)
-            rows["start"].append(start)
-            rows["end"].append(end)
-            rows["text"].append(text[start:end])
-    if not rows["text"]:
+        article_spans = sentence_spans(text)
+        article_ids.append(str(article_id))
+        lengths.append(len(text))
+        counts.append(len(article_spans))
+        spans += article_spans
+        texts += [text[start:end] for _, start, end in article_spans]
+    if not texts:
         if quotes is not None:
             _speech_quotes(quotes)  # a malformed frame is an error even with nothing to score
         return empty_frame(SENTENCE_DTYPES)
 
-    frame = pd.DataFrame(rows)
-    scores = _score_texts(rows["text"])
-    for column, values in zip(("neg", "neu", "pos", "compound"), scores.T, strict=True):
-        frame[column] = values
+    # Columns are built whole, already in their final dtypes, rather than row by row.
+    n = len(texts)
+    per_row = np.array(counts, dtype="int64")
+    row_of = np.repeat(np.arange(len(per_row)), per_row)  # input row of each sentence
+    first = np.cumsum(per_row) - per_row  # each row's first sentence
+    paragraph, starts, ends = np.array(spans, dtype="int64").reshape(n, 3).T
+    row_ids = np.array(article_ids, dtype=object)
+    scores = _score_texts(texts)
+    frame = pd.DataFrame(
+        {
+            "article_id": pd.array(row_ids[row_of], dtype="string"),
+            "paragraph": paragraph,
+            "sentence": np.arange(n, dtype="int64") - first[row_of],
+            "start": starts,
+            "end": ends,
+            "text": pd.array(texts, dtype="string"),
+            "neg": scores[:, 0],
+            "neu": scores[:, 1],
+            "pos": scores[:, 2],
+            "compound": scores[:, 3],
+        }
+    )
     if quotes is None:
         quotes = _default_quotes(df)
     if quotes is None:
-        frame["in_quote"] = pd.Series(pd.NA, index=frame.index, dtype="Float64")
+        in_quote = np.full(n, np.nan)
     else:
-        frame["in_quote"] = _in_quote(frame, quotes, lengths)
-    return frame.astype(SENTENCE_DTYPES)
+        # Rows sharing an article_id share its quotes (offsets are checked against the longest).
+        ids = pd.Index(pd.unique(row_ids))
+        codes = ids.get_indexer(row_ids)
+        longest = np.zeros(len(ids), dtype="int64")
+        np.maximum.at(longest, codes, np.array(lengths, dtype="int64"))
+        in_quote = _in_quote(quotes, ids, longest, codes[row_of], starts, ends)
+    frame["in_quote"] = pd.array(in_quote, dtype="Float64")  # NaN becomes NA
+    return frame
 
 
 def sentiment_summary(
@@ -415,7 +616,8 @@ def sentiment_summary(
         {
             "article_id": sentences["article_id"].astype("string").to_numpy(),
             "compound": sentences["compound"].to_numpy(dtype="float64"),
-            "words": [count_words(str(t)) for t in sentences["text"]],
+            # tolist(): iterating an Arrow-backed column element by element is much slower.
+            "words": [count_words(str(t)) for t in sentences["text"].tolist()],
             "in_quote": sentences["in_quote"].astype("Float64").to_numpy(),
         }
     )
