@@ -5,6 +5,7 @@ Every fixture article is written here for the test (the seed test reads our own 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +13,20 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslib.quotes import quote_share, quoted_spans, quotes, speakers
+from newslib.quotes import (
+    _DOUBLE_RE,
+    _PREV_WORD_RE,
+    _alternation,
+    _has_double_mark,
+    _role_before,
+    _rules,
+    _word_before,
+    _words_inside,
+    quote_share,
+    quoted_spans,
+    quotes,
+    speakers,
+)
 from newslib.text import WORD_RE, normalize_text
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_0ed1607056b3d6d0.txt"
@@ -473,3 +487,52 @@ def test_never_crashes_and_offsets_are_consistent(text):
     s = quote_share(frame(text)).iloc[0]
     assert 0.0 <= s["quote_share"] <= 1.0
     assert 0.0 <= s["quote_char_share"] <= 1.0
+
+
+# ---------------------------------------------------------------------------------------------
+# fast paths give what their plain definitions give
+
+_SNIPPETS = st.sampled_from(
+    list("ab Z-_.,;'\"\n\t(")
+    + ["’", "“", "”", "``", "''", "\u00a0", "3.5", " said ", "Al Roe"]
+    + [" spokesman ", " husband ", "the ", "ſ", "É"]
+)
+_TEXTS = st.lists(_SNIPPETS, max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(-3, 200), st.integers(-3, 200))
+def test_words_inside_counts_whole_text_words_within_the_span(text, start, end):
+    inside = [m for m in WORD_RE.finditer(text) if start <= m.start() and m.end() <= end]
+    assert _words_inside(text, start, end) == len(inside)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_word_and_role_before_agree_with_the_regex(text):
+    rules = _rules()
+    for s in range(len(text) + 1):
+        m = _PREV_WORD_RE.search(text, max(0, s - 30), s)
+        word = m.group(1) if m else None
+        assert _word_before(text, s) == word
+        assert _role_before(text, s, rules) == (word in rules.roles)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text("abAB'-", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text("abAB'- .", max_size=30),
+)
+def test_grouped_alternation_matches_like_a_flat_one(words, text):
+    flat = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    grouped = _alternation(words)
+    # alone, between word boundaries, and with a tail that makes the engine backtrack
+    for shape in ("(?:{})", r"\b(?:{})\b", "(?:{})(?:a|'|$)"):
+        expected = [m.span() for m in re.finditer(shape.format(flat), text)]
+        assert [m.span() for m in re.finditer(shape.format(grouped), text)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.integers(0, 60), st.integers(0, 60))
+def test_double_mark_test_agrees_with_the_regex(text, lo, hi):
+    assert _has_double_mark(text, lo, hi) == (_DOUBLE_RE.search(text, lo, hi) is not None)
