@@ -388,7 +388,14 @@ def analyze_to_folder(
                 "rows": last["rows"],
                 "up_to_date": True,
             }
-    stream = LoadStream(source, chunk_size=batch_size, progress=progress, **load_options)
+    stream = LoadStream(
+        source,
+        chunk_size=batch_size,
+        progress=progress,
+        # Dask workers read the files themselves; locally, unchanged files come parsed.
+        cache_dir=cache_dir if engine == "local" else None,
+        **load_options,
+    )
     folder.mkdir(parents=True, exist_ok=True)
     manifest.remove_stamp(folder)
     staging = Path(tempfile.mkdtemp(prefix=".newslib-writing-", dir=folder))
@@ -519,7 +526,9 @@ def _run_dask_partitions(runner: _Runner, stream, file_options: dict, files_per_
 
     bar = dict(total=len(tasks), desc="analysing", unit="task")
     for reads, tables in tqdm(results(), **bar, disable=None if runner.progress else True):
-        kept = [identity for read in reads for identity, _ in stream.state.accept(read)]
+        kept = [
+            read.articles[position][0] for read in reads for position in stream.state.accept(read)
+        ]
         if len(kept) < len(tables["articles"]):
             keep = set(kept)
             tables = {

@@ -18,9 +18,10 @@ import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
-__all__ = ["ResultCache"]
+__all__ = ["ResultCache", "FileCache"]
 
 # Per process: index-table folder -> (part names read, article id -> first part holding it).
 _KNOWN: dict[str, tuple[set[str], dict[str, str]]] = {}
@@ -145,4 +146,140 @@ class ResultCache:
             folder.mkdir(parents=True, exist_ok=True)
             temporary = folder / f".{part_name}.{os.getpid()}.tmp"
             tables[table].to_parquet(temporary, index=False)
+            os.replace(temporary, folder / part_name)
+
+
+class FileCache:
+    """Parsed input files, so a rerun does not read, decode and parse unchanged files again.
+
+    An entry is keyed by the file's path, size and modification time (taken before it was
+    read) under one set of load ``options`` and one loader version. It holds what reading the
+    file gave (report rows, whether it was skipped, each article's id and table line) and the
+    typed article rows, text included. Stored like :class:`ResultCache`: Parquet parts under
+    ``<cache_dir>/files-v<version>-<options hash>/``, rows first, index last, atomic renames.
+
+    Example:
+        >>> import tempfile
+        >>> from pathlib import Path
+        >>> from newslib.io import LoadStream
+        >>> cache_dir = tempfile.mkdtemp()
+        >>> first = list(LoadStream("seeds", cache_dir=cache_dir))[0]
+        >>> cache = FileCache(cache_dir)  # the same (default) load options
+        >>> read, rows, positions = cache.lookup(Path("seeds/000_0ed1607056b3d6d0.txt"))
+        >>> rows.iloc[positions]["title"].tolist() == first["title"].tolist(), read.skipped
+        (True, False)
+    """
+
+    def __init__(
+        self,
+        directory: str | os.PathLike,
+        *,
+        format: str = "auto",
+        errors: str = "report",
+        tz: str | None = None,
+        columns: dict[str, str] | None = None,
+        max_bytes: int | None = None,
+    ):
+        from ._versions import LOADER_VERSION
+
+        # The load options (those of newslib.load): another option can mean other articles.
+        options = dict(format=format, errors=errors, tz=tz, max_bytes=max_bytes)
+        options["columns"] = columns or None  # no renaming, however it is spelled
+        digest = hashlib.sha256(
+            json.dumps(options, sort_keys=True, default=str).encode()
+        ).hexdigest()[:10]
+        self.root = Path(directory) / f"files-v{LOADER_VERSION}-{digest}"
+        self._index: dict[tuple[str, int, int], tuple[str, int]] | None = None
+        self._parts: dict[str, tuple[pd.DataFrame, dict[str, pd.DataFrame]]] = {}
+
+    @staticmethod
+    def key(path: Path) -> tuple[str, int, int] | None:
+        """``(path, size, mtime_ns)`` of a file, or None when it cannot be stat'ed."""
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        return (str(path), stat.st_size, stat.st_mtime_ns)
+
+    def _load_index(self) -> dict[tuple[str, int, int], tuple[str, int]]:
+        if self._index is None:
+            import pyarrow.parquet as pq
+
+            self._index = {}
+            folder = self.root / "files"
+            try:
+                names = sorted(n for n in os.listdir(folder) if n.endswith(".parquet"))
+            except (FileNotFoundError, NotADirectoryError):
+                names = []
+            for name in names:
+                if name.startswith("."):
+                    continue  # a temporary file of a write in progress
+                try:
+                    table = pq.read_table(folder / name, columns=["path", "size", "mtime_ns"])
+                except Exception:  # unreadable: its files are read again
+                    continue
+                columns = [table.column(c).to_pylist() for c in ("path", "size", "mtime_ns")]
+                for row, key in enumerate(zip(*columns, strict=True)):
+                    self._index.setdefault(key, (name, row))
+        return self._index
+
+    def _part(self, name: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+        if name not in self._parts:
+            files = pd.read_parquet(self.root / "files" / name)
+            articles = pd.read_parquet(self.root / "articles" / name)
+            positions = articles["_position"].to_numpy()
+            rows_of = {
+                path: rows[np.argsort(positions[rows], kind="stable")]
+                for path, rows in articles.groupby("_file", sort=False).indices.items()
+            }
+            articles = articles.drop(columns=["_file", "_position"])
+            self._parts = {name: (files, articles, rows_of)}  # one part at a time: flat memory
+        return self._parts[name]
+
+    def lookup(self, path: Path, key: tuple[str, int, int] | None = None):
+        """Return ``(FileRead, rows, positions)`` for an unchanged cached file, else None:
+        the file's article rows are ``rows.iloc[positions]`` (``rows`` is shared by the files
+        of one part, so many files' rows can be taken at once).
+
+        ``key`` is :meth:`key` of the file if already taken."""
+        from .io import FileRead
+
+        key = key or self.key(path)
+        entry = self._load_index().get(key) if key else None
+        if entry is None:
+            return None
+        name, row = entry
+        try:
+            files, articles, rows_of = self._part(name)
+        except Exception:  # damaged since indexed: read the file again
+            return None
+        record = files.iloc[row]
+        listed = [(identity, line, None) for identity, line in json.loads(record["articles"])]
+        positions = rows_of.get(key[0], np.empty(0, dtype=np.int64))
+        if len(positions) != len(listed):
+            return None
+        read = FileRead(key[0], json.loads(record["rows"]), bool(record["skipped"]), listed)
+        return read, articles, positions
+
+    def store(self, reads: list, keys: list[tuple[str, int, int]], rows: pd.DataFrame) -> None:
+        """Write one part: each file's reading (``reads``, keyed by ``keys``) and ``rows``,
+        the article rows of all of them with ``_file`` and ``_position`` columns."""
+        if not reads:
+            return
+        files = pd.DataFrame(
+            {
+                "path": [k[0] for k in keys],
+                "size": [k[1] for k in keys],
+                "mtime_ns": [k[2] for k in keys],
+                "rows": [json.dumps(r.rows, default=str) for r in reads],
+                "skipped": [r.skipped for r in reads],
+                "articles": [json.dumps([[i, line] for i, line, _ in r.articles]) for r in reads],
+            }
+        )
+        part_name = f"part-{uuid.uuid4().hex}.parquet"
+        for table, frame in (("articles", rows), ("files", files)):  # index last
+            folder = self.root / table
+            folder.mkdir(parents=True, exist_ok=True)
+            temporary = folder / f".{part_name}.{os.getpid()}.tmp"
+            frame.to_parquet(temporary, index=False)
             os.replace(temporary, folder / part_name)

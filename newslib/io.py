@@ -546,6 +546,16 @@ def _read_file(
 # --------------------------------------------------------------------------- frame
 
 
+# Marks a piece of LoadStream's queue as rows of the articles read in this chunk.
+_FRESH = object()
+
+
+def _concat_articles(frames: list[pd.DataFrame], *, like: pd.DataFrame) -> pd.DataFrame:
+    """Concatenate article tables, in the column types of ``like`` (rows read back from the
+    file cache's Parquet must not change a column's type)."""
+    return pd.concat(frames, ignore_index=True).astype(like.dtypes.to_dict())
+
+
 def _to_datetime(values: list[Any], tz: str | None) -> pd.Series:
     converted = []
     for value in values:
@@ -751,8 +761,8 @@ class LoadState:
     Example:
         >>> state = LoadState()
         >>> read = read_articles("seeds/000_0ed1607056b3d6d0.txt")
-        >>> len(state.accept(read)), len(state.accept(read))  # the second time: a duplicate
-        (1, 0)
+        >>> state.accept(read), state.accept(read)  # the second time: a duplicate
+        ([0], [])
         >>> state.report_frame().loc[0, "reason"][:17]
         'duplicate article'
     """
@@ -764,16 +774,16 @@ class LoadState:
         self._loaded_files = 0
         self._articles = 0
 
-    def accept(self, read: FileRead) -> list[tuple[str, dict[str, Any] | None]]:
-        """Add one file's reading; return ``(article_id, record)`` of its articles not seen
-        before."""
+    def accept(self, read: FileRead) -> list[int]:
+        """Add one file's reading; return the positions (in ``read.articles``) of its articles
+        not seen before."""
         report = self._report
         path = Path(read.path)
         report.rows.extend(read.rows)
         if read.skipped:
             report.skipped_files.add(read.path)
         kept = []
-        for identity, line, record in read.articles:
+        for position, (identity, line, _) in enumerate(read.articles):
             if identity in self._seen:
                 report.skip(
                     path,
@@ -783,7 +793,7 @@ class LoadState:
                 )
                 continue
             self._seen[identity] = read.path if line is None else f"{read.path}:{line}"
-            kept.append((identity, record))
+            kept.append(position)
         self._articles += len(kept)
         if kept:
             self._loaded_files += 1
@@ -818,6 +828,9 @@ class LoadStream:
     the :class:`LoadState`, for an engine that reads the files elsewhere (e.g. on Dask
     workers, with :func:`read_articles`) and hands each reading to ``state.accept``.
 
+    With ``cache_dir``, files are parsed once: a file whose path, size and modification time
+    are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again.
+
     Example:
         >>> stream = LoadStream("seeds", chunk_size=100)
         >>> [len(chunk) for chunk in stream], stream.summary["files_seen"]
@@ -835,6 +848,7 @@ class LoadStream:
         max_bytes: int | None = None,
         chunk_size: int | None = 1000,
         progress: bool | None = False,
+        cache_dir: str | os.PathLike | None = None,
     ):
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -848,12 +862,26 @@ class LoadStream:
         self._chunk_size = chunk_size
         self._progress = progress
         self.state = LoadState(errors)
+        self._file_cache = None
+        if cache_dir is not None:
+            from .cache import FileCache
+
+            self._file_cache = FileCache(
+                cache_dir, format=format, errors=errors, tz=tz, columns=columns, max_bytes=max_bytes
+            )
 
     def __iter__(self):
         from tqdm import tqdm
 
         fmt, columns, max_bytes = self._options
-        records: list[dict[str, Any]] = []
+        cache = self._file_cache
+        # Kept articles waiting to be yielded, in order, as (rows, positions) pieces: rows of a
+        # file cache part, or FRESH (the articles of files read now, made into one frame at
+        # once: building a frame per file would cost more than reading the file).
+        pieces: list[tuple[Any, list[int]]] = []
+        fresh_records: list[dict[str, Any]] = []
+        fresh_files: list[tuple[FileRead, tuple[str, int, int] | None]] = []
+        waiting = 0
         # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
         bar = tqdm(
             self.files,
@@ -863,17 +891,65 @@ class LoadStream:
             leave=False,
         )
         for path in bar:
-            read = read_articles(path, fmt, self.state.errors, columns, max_bytes)
-            for _, record in self.state.accept(read):
-                records.append(record)
-                if self._chunk_size is not None and len(records) >= self._chunk_size:
-                    yield self._emit(records)
-                    records = []
-        if records:
-            yield self._emit(records)
+            # The key is taken before reading: a file changed meanwhile is read again next time.
+            key = cache.key(path) if cache is not None else None
+            hit = cache.lookup(path, key) if key is not None else None
+            if hit is not None:
+                read, rows, positions = hit
+            else:
+                read = read_articles(path, fmt, self.state.errors, columns, max_bytes)
+                rows, positions = (
+                    _FRESH,
+                    range(len(fresh_records), len(fresh_records) + len(read.articles)),
+                )
+                fresh_records.extend(record for _, _, record in read.articles)
+                fresh_files.append((read, key))
+            kept = self.state.accept(read)
+            if kept:
+                selected = [positions[k] for k in kept]
+                if pieces and pieces[-1][0] is rows:
+                    pieces[-1][1].extend(selected)  # one take per run of rows from one source
+                else:
+                    pieces.append((rows, selected))
+            waiting += len(kept)
+            if self._chunk_size is not None and waiting >= self._chunk_size:
+                yield from self._emit(pieces, fresh_records, fresh_files, final=False)
+                waiting = sum(len(taken) for _, taken in pieces)  # what _emit held back
+                fresh_records, fresh_files = [], []
+        yield from self._emit(pieces, fresh_records, fresh_files, final=True)
 
-    def _emit(self, records: list[dict[str, Any]]) -> pd.DataFrame:
-        return articles_frame(records, tz=self._tz)
+    def _emit(self, pieces, fresh_records, fresh_files, *, final: bool):
+        """Yield the waiting articles in chunks of ``chunk_size``; keep a last partial chunk
+        in ``pieces`` unless ``final``. Files read since the last call go to the cache."""
+        fresh = articles_frame(fresh_records, tz=self._tz)
+        if self._file_cache is not None and fresh_files:
+            reads, keys, selected, files, positions = [], [], [], [], []
+            row = 0
+            for read, key in fresh_files:
+                n = len(read.articles)
+                if key is not None:  # a file that could not be stat'ed is not cached
+                    reads.append(read)
+                    keys.append(key)
+                    selected.extend(range(row, row + n))
+                    files.extend([key[0]] * n)
+                    positions.extend(range(n))
+                row += n
+            rows = fresh.iloc[selected].assign(_file=files, _position=positions)
+            self._file_cache.store(reads, keys, rows.reset_index(drop=True))
+        frames = [(fresh if rows is _FRESH else rows).iloc[taken] for rows, taken in pieces]
+        pieces.clear()
+        frames = [f for f in frames if len(f)]
+        if not frames:
+            return
+        waiting = _concat_articles(frames, like=fresh) if len(frames) > 1 else frames[0]
+        waiting = waiting.reset_index(drop=True)
+        size = self._chunk_size or len(waiting)
+        whole = len(waiting) if final else len(waiting) - len(waiting) % size
+        for start in range(0, whole, size):
+            yield waiting.iloc[start : start + size].reset_index(drop=True)
+        if whole < len(waiting):
+            rest = waiting.iloc[whole:].reset_index(drop=True)
+            pieces.append((rest, list(range(len(rest)))))
 
     @property
     def report(self) -> pd.DataFrame:

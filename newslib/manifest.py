@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._paths import expand_sources
-from ._versions import ANALYSIS_VERSIONS, __version__
+from ._versions import ANALYSIS_VERSIONS, LOADER_VERSION, __version__
 
 __all__ = ["STAMP", "run_options", "run_key", "up_to_date", "write_stamp", "remove_stamp"]
 
@@ -49,7 +49,9 @@ def run_options(*, lang: str, csv: bool, batch_size: int, **load_options) -> dic
         >>> run_options(lang="en_US", csv=True, batch_size=5000)["format"]
         'auto'
     """
-    return {"lang": lang, "csv": csv, "batch_size": batch_size, **LOAD_DEFAULTS, **load_options}
+    options = {"lang": lang, "csv": csv, "batch_size": batch_size, **LOAD_DEFAULTS, **load_options}
+    options["columns"] = options["columns"] or None  # {} and None both mean no renaming
+    return options
 
 
 def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: dict) -> str:
@@ -69,6 +71,7 @@ def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: d
     payload = {
         "newslib": __version__,
         "analyses": ANALYSIS_VERSIONS,
+        "loader": LOADER_VERSION,
         "options": options,
         "files": files,
     }
