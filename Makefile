@@ -31,12 +31,15 @@ test: install lint
 	$(BIN)/python -m pytest -q
 
 # Speed and accuracy, measured on ../shared/corpora/polnear-train when present (else synthetic).
+# About 6 minutes on 2 cores; bench-scale alone is the scale table (about 4 of them).
 bench: install
 	$(BIN)/python -m benchmarks.bench_readability
 	$(BIN)/python -m benchmarks.bench_sentiment
 	$(BIN)/python -m benchmarks.quotes_polnear
+	$(BIN)/python -m benchmarks.bench_scale
 
-# Full analysis at scale (10,000 articles built from PolNeAR): naive vs 1 job, all jobs, warm rerun.
+# Full analysis at scale (10,000 articles built from PolNeAR): naive vs 1 job, all jobs, reruns.
+# The 100,000-article memory figure: .venv/bin/python -m benchmarks.bench_scale --memory 100000
 bench-scale: install
 	$(BIN)/python -m benchmarks.bench_scale
 
