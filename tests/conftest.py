@@ -40,3 +40,20 @@ def ax():
     fig, axes = plt.subplots()
     yield axes
     plt.close(fig)
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """Record the names of the input files the loader reads (newslib.io._read_file)."""
+    import importlib
+
+    io = importlib.import_module("newslib.io")
+    seen = []
+    real = io._read_file
+
+    def spy(path, *args, **kwargs):
+        seen.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(io, "_read_file", spy)
+    return seen

@@ -1,7 +1,6 @@
 """Parsed files are cached by path, size and modification time: a rerun reads only the files
 that changed, and loads exactly what a fresh load gives (articles, report, summary, chunks)."""
 
-import importlib
 import os
 
 import pandas as pd
@@ -9,8 +8,6 @@ import pytest
 
 from newslib.analyze import analyze_to_folder
 from newslib.io import LoadStream
-
-io = importlib.import_module("newslib.io")
 
 ROWS = pd.DataFrame(
     {
@@ -35,19 +32,6 @@ def corpus(write, tmp_path):
     write("corpus/empty.txt", "")
     ROWS.to_csv(tmp_path / "corpus" / "export.csv", index=False)
     return tmp_path / "corpus"
-
-
-@pytest.fixture
-def reads(monkeypatch):
-    seen = []
-    real = io._read_file
-
-    def spy(path, *args, **kwargs):
-        seen.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(io, "_read_file", spy)
-    return seen
 
 
 def load_all(source, **options):

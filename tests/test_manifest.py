@@ -15,7 +15,6 @@ from newslib.analyze import analyze_to_folder
 from newslib.cli import main
 
 pipeline = importlib.import_module("newslib.analyze")
-io = importlib.import_module("newslib.io")
 
 ARTICLES = {
     "2024-03-01_budget.txt": 'Budget vote delayed\n\n"We need more time," said Ana Ruiz. '
@@ -31,20 +30,6 @@ ARTICLES = {
 def corpus(write):
     paths = [write(f"corpus/{name}", text) for name, text in ARTICLES.items()]
     return paths[0].parent
-
-
-@pytest.fixture
-def reads(monkeypatch):
-    """Record the input files the loader reads."""
-    seen = []
-    real = io._read_file
-
-    def spy(path, *args, **kwargs):
-        seen.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(io, "_read_file", spy)
-    return seen
 
 
 def run(corpus, out, **options):
