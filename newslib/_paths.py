@@ -10,7 +10,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-__all__ = ["FORMATS", "expand_sources"]
+__all__ = ["FORMATS", "expand_sources", "file_key"]
 
 FORMATS = ("auto", "seed", "text", "markdown", "jsonl", "json", "csv", "tsv", "parquet", "html")
 
@@ -59,3 +59,18 @@ def _walk(directory: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         found.extend(Path(root) / n for n in names if not n.startswith("."))
     return found
+
+
+def file_key(path: Path) -> tuple[str, int, int] | None:
+    """``(path, size, mtime_ns)``: what says a file is unchanged since it was last read (as
+    ``make`` and ``rsync`` judge it), or None when it cannot be stat'ed.
+
+    Example:
+        >>> file_key(Path("seeds/000_0ed1607056b3d6d0.txt"))[0]
+        'seeds/000_0ed1607056b3d6d0.txt'
+    """
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (str(path), stat.st_size, stat.st_mtime_ns)

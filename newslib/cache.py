@@ -21,6 +21,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from ._paths import file_key
+
 __all__ = ["ResultCache", "FileCache"]
 
 # Per process: index-table folder -> (part names read, article id -> first part holding it).
@@ -192,15 +194,6 @@ class FileCache:
         self._index: dict[tuple[str, int, int], tuple[str, int]] | None = None
         self._parts: dict[str, tuple[pd.DataFrame, dict[str, pd.DataFrame]]] = {}
 
-    @staticmethod
-    def key(path: Path) -> tuple[str, int, int] | None:
-        """``(path, size, mtime_ns)`` of a file, or None when it cannot be stat'ed."""
-        try:
-            stat = path.stat()
-        except OSError:
-            return None
-        return (str(path), stat.st_size, stat.st_mtime_ns)
-
     def _load_index(self) -> dict[tuple[str, int, int], tuple[str, int]]:
         if self._index is None:
             import pyarrow.parquet as pq
@@ -241,10 +234,10 @@ class FileCache:
         the file's article rows are ``rows.iloc[positions]`` (``rows`` is shared by the files
         of one part, so many files' rows can be taken at once).
 
-        ``key`` is :meth:`key` of the file if already taken."""
+        ``key`` is :func:`newslib._paths.file_key` of the file if already taken."""
         from .io import FileRead
 
-        key = key or self.key(path)
+        key = key or file_key(path)
         entry = self._load_index().get(key) if key else None
         if entry is None:
             return None

@@ -30,7 +30,7 @@ from typing import Any
 
 import pandas as pd
 
-from ._paths import FORMATS, expand_sources
+from ._paths import FORMATS, expand_sources, file_key
 from .text import count_words, normalize_line, normalize_text, paragraph_spans
 
 __all__ = [
@@ -892,7 +892,7 @@ class LoadStream:
         )
         for path in bar:
             # The key is taken before reading: a file changed meanwhile is read again next time.
-            key = cache.key(path) if cache is not None else None
+            key = file_key(path) if cache is not None else None
             hit = cache.lookup(path, key) if key is not None else None
             if hit is not None:
                 read, rows, positions = hit

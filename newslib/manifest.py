@@ -23,7 +23,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._paths import expand_sources
+from ._paths import expand_sources, file_key
 from ._versions import ANALYSIS_VERSIONS, LOADER_VERSION, __version__
 
 __all__ = ["STAMP", "run_options", "run_key", "up_to_date", "write_stamp", "remove_stamp"]
@@ -64,10 +64,7 @@ def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: d
         >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "de"})
         False
     """
-    files = []
-    for path in expand_sources(sources):
-        stat = path.stat()
-        files.append([str(path), stat.st_size, stat.st_mtime_ns])
+    files = [file_key(path) for path in expand_sources(sources)]
     payload = {
         "newslib": __version__,
         "analyses": ANALYSIS_VERSIONS,
