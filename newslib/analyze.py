@@ -278,9 +278,13 @@ class _Runner:
         return self._client
 
 
-def _split(frame: pd.DataFrame, chunk_size: int) -> list[pd.DataFrame]:
+def _check_chunk_size(chunk_size: int) -> None:
     if isinstance(chunk_size, bool) or not isinstance(chunk_size, int) or chunk_size < 1:
         raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
+
+
+def _split(frame: pd.DataFrame, chunk_size: int) -> list[pd.DataFrame]:
+    _check_chunk_size(chunk_size)
     return [frame.iloc[i : i + chunk_size] for i in range(0, len(frame), chunk_size)]
 
 
@@ -317,7 +321,7 @@ def analyze_tables(
         (['articles', 'quotes', 'sentences'], True)
     """
     frame = _articles_from(source)
-    _split(frame, chunk_size)  # checks chunk_size
+    _check_chunk_size(chunk_size)
     with _Runner(
         lang=lang,
         jobs=jobs,
@@ -375,6 +379,7 @@ def analyze_to_folder(
     """
     from .io import LoadStream, report_frame
 
+    _check_chunk_size(chunk_size)  # also the files per task of the Dask engine
     folder = Path(out)
     options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
     # Taken before any file is read: a file edited during the run makes the next run redo it.
