@@ -1,0 +1,171 @@
+"""One article's quotations, step by step: marks, kinds and speakers, inherited speakers,
+names."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from ..text import WORD_RE, paragraph_spans
+from .attribution import _attribute_after, _attribute_before, _classify, _sentence_subject
+from .cues import _Rules
+from .marks import (
+    _ANY_MARK_RE,
+    _DOUBLE_RE,
+    _double_pairs,
+    _first_nonspace,
+    _flank,
+    _has_double_mark,
+    _Quote,
+    _single_pairs,
+)
+from .names import _inherit, _resolve
+from .sentences import _sentence_starts
+
+
+def _analyse(text: str, rules: _Rules) -> list[_Quote]:
+    paras = paragraph_spans(text)
+    if not paras:
+        return []
+    # 1. marks -> quote pieces
+    found: list[_Quote] = []
+    chain_of_next = None
+    for index, (lo, hi) in enumerate(paras):
+        if _ANY_MARK_RE.search(text, lo, hi) is None:
+            chain_of_next = None  # no quotation mark, no quotation: the usual paragraph
+            continue
+        pairs, runs_on = [], False
+        if _has_double_mark(text, lo, hi):  # often only apostrophes: skip this
+            nxt_lo = paras[index + 1][0] if index + 1 < len(paras) else None
+            next_opens = False
+            if nxt_lo is not None:
+                m = _DOUBLE_RE.match(text, nxt_lo)
+                if m:
+                    next_opens = _flank(text, nxt_lo, m.end(), nxt_lo, paras[index + 1][1])[0]
+            pairs, runs_on = _double_pairs(text, lo, hi, next_opens)
+        inside = [(o, c if c is not None else hi) for o, _, c, _ in pairs]
+        # top-level single quotes, outside every double-quoted stretch
+        for pair in _single_pairs(text, lo, hi):
+            if not any(a <= pair[0] <= b for a, b in inside):
+                pairs.append(pair)
+        pairs.sort(key=lambda p: p[0])
+        for o, oe, c, ce in pairs:
+            s, e = oe, c if c is not None else hi
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            q = _Quote(s, e, o, ce, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
+            if chain_of_next is not None and o == _first_nonspace(text, lo, hi):
+                q.chain = chain_of_next
+            else:
+                q.chain = len(found)
+            found.append(q)
+        chain_of_next = None
+        if runs_on and found and found[-1].close_mark is None:
+            chain_of_next = found[-1].chain
+    if not found:
+        return []
+    # 2. kinds and explicit speakers
+    sent_cache: dict[int, list[int]] = {}
+    prev_attr: dict[int, tuple | None] = {}
+    # each paragraph's quotations with their marks, kept out of the search for a subject
+    masked_by_para: dict[int, list[tuple[int, int]]] = {}
+    for p in found:
+        masked_by_para.setdefault(p.paragraph, []).append((p.open_mark, p.close_mark or p.para_hi))
+    for k, q in enumerate(found):
+        starts = sent_cache.get(q.paragraph)
+        if starts is None:
+            starts = sent_cache[q.paragraph] = _sentence_starts(text, q.para_lo, q.para_hi)
+        sentence_lo = starts[bisect_right(starts, q.open_mark) - 1]
+        prev_close = q.para_lo
+        if k > 0 and found[k - 1].paragraph == q.paragraph:
+            prev = found[k - 1]
+            prev_close = prev.close_mark if prev.close_mark is not None else prev.end
+        if q.chain != k:
+            q.kind = found[q.chain].kind
+        else:
+            q.kind = _classify(text, q, prev_close, sentence_lo, rules)
+        if q.kind == "scare":
+            continue
+        # limit the search after the quote to the next quote or the end of the sentence
+        nxt_open = q.para_hi
+        if k + 1 < len(found) and found[k + 1].paragraph == q.paragraph:
+            nxt_open = found[k + 1].open_mark
+        close_pos = q.close_mark if q.close_mark is not None else q.end
+        # the sentence after the closing mark ('..." Clinton said.' starts a "sentence")
+        i = bisect_right(starts, _first_nonspace(text, close_pos, q.para_hi))
+        sent_hi = starts[i] if i < len(starts) else q.para_hi
+        limit = min(nxt_open, max(sent_hi, close_pos + 1), q.para_hi)
+        masked = masked_by_para[q.paragraph]
+        lo = max(sentence_lo, prev_close)
+        got = _attribute_after(text, q, rules, limit)
+        if got is None:
+            got = _attribute_before(text, lo, q.open_mark, rules, sentence_lo, masked)
+            if got is None and text[q.start : q.end].rstrip()[-1:] not in (".", "?", "!"):
+                # rest of the sentence: 'was "a disaster" for us, Smith said.'
+                got = _attribute_before(text, close_pos, limit, rules, sentence_lo, masked)
+        if got is None and q.kind == "partial":
+            # a fragment quoted in a sentence with no speech verb ('X mocked Y for being "...')
+            # is the sentence subject's
+            subj = _sentence_subject(text, sentence_lo, q.open_mark, rules, masked)
+            got = (subj, None) if subj else None
+        if got is None and q.kind == "direct" and prev_close == q.para_lo:
+            # 'Dianne Bystrom agreed. "..."': the sentence before introduces the quotation
+            si = bisect_right(starts, q.open_mark) - 1
+            if si > 0 and not text[sentence_lo : q.open_mark].strip():
+                plo = starts[si - 1]
+                got = _attribute_before(text, plo, sentence_lo, rules)
+                if got is None:
+                    subj = _sentence_subject(text, plo, sentence_lo, rules)
+                    got = (subj, None) if subj else None
+        if got is not None:
+            (ms, me, mk), cue = got
+            q.mention, q.mention_kind, q.cue = (ms, me), mk, cue
+        elif q.kind == "direct" and q.paragraph > 0 and not text[q.para_lo : q.open_mark].strip():
+            # the previous paragraph may introduce it: 'Smith said:' / 'Smith said that ...'
+            plo, phi = paras[q.paragraph - 1]
+            pstarts = _sentence_starts(text, plo, phi)
+            prev_attr[k] = _attribute_before(text, pstarts[-1], phi, rules)
+    # 3. inherit speakers: multi-paragraph chains, neighbours in the paragraph, previous paragraph
+    speech = [k for k, q in enumerate(found) if q.kind != "scare"]
+    chain_src: dict[int, _Quote] = {}
+    for k in speech:
+        if found[k].mention is not None:
+            chain_src.setdefault(found[k].chain, found[k])
+    for k in speech:
+        q = found[k]
+        if q.mention is None and q.chain in chain_src:
+            # every piece of a multi-paragraph quotation has the speaker named in any piece
+            _inherit(q, chain_src[q.chain])
+    by_para: dict[int, list[_Quote]] = {}
+    for k in speech:
+        by_para.setdefault(found[k].paragraph, []).append(found[k])
+    for qs in by_para.values():
+        for idx, q in enumerate(qs):
+            if q.mention is not None:
+                continue
+            src = next((p for p in reversed(qs[:idx]) if p.mention is not None), None)
+            if src is None:
+                # '"A." "B," he said.'
+                src = next((p for p in qs[idx + 1 :] if p.mention is not None), None)
+            if src is not None:
+                _inherit(q, src)
+    # a quotation paragraph with no attribution continues the previous paragraph's speaker
+    last_src: dict[int, _Quote] = {}
+    for k in speech:
+        q = found[k]
+        if q.mention is None:
+            src = found[q.chain] if found[q.chain].mention is not None else None
+            src = src or last_src.get(q.paragraph)
+            if src is None and (q.kind == "direct" or True):
+                src = last_src.get(q.paragraph - 1)
+                if src is None and prev_attr.get(k):
+                    (ms, me, mk), cue = prev_attr[k]
+                    q.mention, q.mention_kind, q.cue = (ms, me), mk, cue
+            if src is not None:
+                _inherit(q, src)
+        if q.mention is not None:
+            last_src[q.paragraph] = q
+    # 4. resolve mentions to names
+    _resolve(text, found, rules)
+    return found

@@ -1,0 +1,489 @@
+"""The speaker and cue around one quotation, and its kind.
+
+A speaker is found after the closing mark ('," he said', '," said Smith'), before the opening
+mark ('Smith said: "', 'According to Smith, "'), or as the subject of the quotation's
+sentence; each is cut down to a mention (a pronoun, a name, a description) for
+:mod:`newslib.quotes.names` to resolve. :func:`_classify` tells direct, partial and scare
+quotes apart.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .cues import _alternation, _Rules
+from .marks import _DOUBLE_RE, _Quote
+from .sentences import _ABBREV_RE
+
+_TIME_WORDS = frozenset(
+    "on last this early late monday tuesday wednesday thursday friday saturday sunday night "
+    "week month year morning evening afternoon today yesterday".split()
+)
+_RELATIVE = frozenset("who whom whose which that where when".split())
+
+
+def _cut_subject(text: str, s: int, e: int, rules: _Rules, from_right: bool, strict: bool = True):
+    """Cut a subject phrase down to its mention; see _cut_subject_raw. A sentence's full stop
+    is not part of the mention ('said Jane Doe.'), an initial's or title's is ('Jr.')."""
+    cut = _cut_subject_raw(text, s, e, rules, from_right, strict)
+    if cut is not None:
+        a, b, kind = cut
+        while b > a and text[b - 1] in ",;:":
+            b -= 1
+        if b > a and text[b - 1] == "." and not _ABBREV_RE.search(text[max(a, b - 12) : b]):
+            b -= 1
+        cut = (a, b, kind) if b > a else None
+    return cut
+
+
+def _cut_subject_raw(
+    text: str, s: int, e: int, rules: _Rules, from_right: bool, strict: bool = True
+):
+    """Cut a subject phrase text[s:e] down to the mention that names the speaker.
+
+    Returns (start, end, kind) or None; kind is 'pron', 'name' or 'desc'. ``from_right``: the
+    phrase ends at the cue, so the mention is its last words.
+    """
+    words = [m.span() for m in _WORD_SPAN_RE.finditer(text, s, e)]
+    # strip trailing adverbs, times and parentheses ("Smith (R-Wis.) on Tuesday" -> "Smith")
+    while words:
+        w = text[words[-1][0] : words[-1][1]].lower()
+        if w in rules.adverbs or w in _TIME_WORDS or w.endswith(")"):
+            words.pop()
+            if w.endswith(")"):
+                while words and "(" not in text[words[-1][0] : words[-1][1]]:
+                    words.pop()
+                if words:
+                    words.pop()
+        else:
+            break
+    if not words:
+        return None
+    if not from_right:
+        # 'said John Smith, a spokesman' - the phrase starts the mention
+        first = text[words[0][0] : words[0][1]]
+        if first.lower() in rules.pronouns:
+            return words[0][0], words[0][1], "pron"
+        if first.lower() in rules.determiners:
+            end = len(words)
+            for k in range(1, len(words)):
+                if text[words[k][0] : words[k][1]].lower() in _RELATIVE:
+                    end = k
+                    break
+            if end > 1:
+                return words[0][0], words[end - 1][1], "desc"
+            return None
+        # leading lower-case role words: 'said pollster Frank Luntz'
+        k = 0
+        while k < min(len(words), 6) and not text[words[k][0]].isupper():
+            k += 1
+        while k < len(words) and text[words[k][0] : words[k][1]].lower().rstrip(".,") in (
+            rules.stop_caps
+        ):
+            k += 1  # 'said Wednesday' names a day, not a speaker
+        j = k
+        while j < len(words) and (
+            text[words[j][0]].isupper() or text[words[j][0] : words[j][1]] in _PARTICLES
+        ):
+            j += 1
+            if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
+                break
+        if j > k:
+            return words[k][0], words[j - 1][1], "name"
+        return None
+    last = text[words[-1][0] : words[-1][1]]
+    low = last.lower()
+    if low in rules.pronouns and (low != "it" or len(words) == 1):
+        return words[-1][0], words[-1][1], "pron"
+    if low == "who" and text[max(0, words[-1][0] - 3) : words[-1][0]].rstrip().endswith(","):
+        # 'Ann Lee, who called it "..."': the relative pronoun stands for the name before it
+        return words[-1][0], words[-1][1], "rel"
+    if low in _CONJ or low in _PREPOSITIONS:
+        return None
+    # trailing run of capitalised words = a name ("Amnesty spokesman Eric Ferrero" -> Eric Ferrero)
+    run_start = len(words)
+    while run_start > 0:
+        w = text[words[run_start - 1][0] : words[run_start - 1][1]]
+        if w[:1].isupper() or (run_start < len(words) and w in _PARTICLES):
+            run_start -= 1
+        else:
+            break
+    while run_start < len(words) and (
+        text[words[run_start][0] : words[run_start][1]].lower().rstrip(".") in rules.stop_caps
+    ):
+        run_start += 1
+    if run_start < len(words) and text[words[run_start][0]].isupper():
+        # "the Wisconsin Republican", "the White House": keep the determiner with the name
+        k = run_start - 1
+        if k >= 0 and text[words[k][0] : words[k][1]].lower() in rules.determiners:
+            return words[k][0], words[-1][1], "desc"
+        return words[run_start][0], words[-1][1], "name"
+    # a description starting at the last determiner ("In October the officer" -> the officer)
+    for k in range(len(words) - 2, -1, -1):
+        w = text[words[k][0] : words[k][1]].lower()
+        if w in rules.determiners:
+            body = {text[a:b].lower().strip(".,’'") for a, b in words[k + 1 :]}
+            if not strict or body & (rules.roles | rules.sources):
+                return words[k][0], words[-1][1], "desc"
+            return None
+    if low.strip(".,") in rules.roles and len(words) <= 3:
+        return words[0][0], words[-1][1], "desc"
+    return None
+
+
+_WORD_SPAN_RE = re.compile(r"\S+")
+
+
+_PARTICLES = frozenset("de da di van von der den la le al bin ibn del du dos".split())
+
+
+def _according_to(text: str, pos: int, limit: int, rules: _Rules):
+    """``according to X`` at ``pos``: the speaker cut from X and the cue, or None."""
+    m = rules.according_re.match(text, pos, limit)
+    if m:
+        s, e = m.span("subj")
+        cut = _cut_subject(text, s, e, rules, from_right=False)
+        if cut:
+            return cut, "according to"
+    return None
+
+
+def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
+    """Speaker named right after the closing mark: '," he said' / '," said Smith'."""
+    pos = q.close_mark if q.close_mark is not None else q.end
+    if pos >= limit:
+        return None
+    inner = text[q.start : q.end].rstrip()
+    ends_full_stop = inner.endswith(".")
+    ends_sentence = inner[-1:] in (".", "?", "!")
+    m = rules.after_cue_first_re.match(text, pos, limit)
+    if m and not m.group("cue").endswith("ing"):  # '," suggesting that ...' is no inversion
+        subj = m.group("subj")
+        if subj.lower().rstrip(".") not in rules.stop_caps:
+            s, e = m.span("subj")
+            cut = _cut_subject(text, s, e, rules, from_right=False)
+            if cut and not (ends_full_stop and text[pos : m.start("cue")].strip()):
+                return cut, m.group("cue").lower()
+    m = rules.after_re.match(text, pos, limit)
+    if m and _INTRODUCES_RE.match(text, m.end()):
+        m = None  # '"...," Trump said: "..."' - the cue introduces the next quotation
+    if (
+        m
+        and not m.group("cue").endswith("ing")  # '"...," a nod to X acknowledging' is no cue
+        and m.group("subj").split(None, 1)[0] not in _CONJ  # '"...," and Smith said: "..."'
+    ):
+        s, e = m.span("subj")
+        # '"Why now?" Mills then writes back, "You look cute."': after a full sentence, a
+        # capitalised subject may start a new sentence that introduces the next quotation.
+        if ends_sentence and text[s].isupper():
+            if q.kind == "partial":
+                return None  # '... was "arbitrary." Josh Hendler warned' - a new sentence
+            rest = _NEXT_STOP_RE.match(text, m.end(), q.para_hi)
+            if rest is None or _DOUBLE_RE.search(rest.group(0)):
+                return None
+        cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
+        if cut:
+            return cut, m.group("cue").lower()
+    if q.kind == "direct" and inner[-1:] in (",", "?", "!", "—", "-"):
+        # '"...," Conway notes.' / '"...?" Hannity pressed.': after a quotation that hands over
+        # to its attribution, any past-tense or present verb after a short subject is the cue
+        m = rules.after_any_verb_re.match(text, pos, limit)
+        if m and m.group("cue") not in _NOT_CUES:
+            s, e = m.span("subj")
+            cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
+            if cut:
+                return cut, m.group("cue").lower()
+    p2 = _COMMA_SPACE_RE.match(text, pos, limit).end()
+    return _according_to(text, p2, limit, rules)
+
+
+_NOT_CUES = frozenset(
+    "was has does is goes needed seemed appeared wanted used tried started helps needs seems "
+    "appears wants uses tries its this thus plus yes less unless always perhaps".split()
+)
+_INTRODUCES_RE = re.compile(r"[^\S\n]*:")
+_COMMA_SPACE_RE = re.compile(r"[^\S\n]*,?[^\S\n]*")
+
+
+_TOKEN_RE = re.compile(r"[\w’'\-.]+")
+_NEXT_STOP_RE = re.compile(r"[^.!?\n]*(?:[.!?]|$)")
+_PREPOSITIONS = frozenset(
+    "to of from by with for in on at about against than as into over under after before "
+    "between among toward towards behind during like via per the".split()
+)
+_CONJ = frozenset("and but or nor while whereas".split())
+
+
+# After a sentence's subject: a lower-case word that is not a preposition (the verb), maybe after
+# a parenthesis ("Kasich (R-OH)") or an apposition (", a spokesman,"), or a relative clause.
+_VERB_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*\([^)\n]{0,40}\))?(?:,[^\S\n]+(?:who|which)\b|(?:,[^,;:!?\"“”\n]{1,120}?,)?"
+    r"[^\S\n]+(?!(?:of|and|or|in|on|at|to|for|from|with|by|as|the|a|an|is|was)\b)[a-z])"
+)
+
+
+_DESC_START = frozenset("the a an".split())
+_FINITE_AFTER_RE = re.compile(
+    r"(?:[^\S\n]*\([^)\n]{0,40}\))?(?:,[^,;:!?\"“”\n]{1,120}?,)?[^\S\n]+(?:(?:also|then|later|"
+    r"again|once|had|has|have|would|will|was|is|did|does|not|never|just|still)[^\S\n]+)*([a-z]+)\b"
+)
+_IRREGULAR = frozenset(
+    "went made took gave drew spoke ran came got saw knew thought felt kept left led met sent "
+    "stood won lost held brought began became broke chose fought found heard meant rose showed "
+    "sold struck taught threw understood mocked praised blamed slammed accused criticized "
+    "attacked defended urged agreed".split()
+)
+
+
+def _ends_sentence(token: str) -> bool:
+    return token.endswith(".") and not _ABBREV_RE.search(token[-12:])
+
+
+# A capital after "x " / ", " / "; " (the capital first, so that the scan can skip to capitals).
+_MID_CAPITAL_RE = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[\w’'\-]*")
+
+
+@lru_cache(maxsize=8)
+def _mid_capitals(text: str) -> frozenset[str]:
+    return frozenset(_MID_CAPITAL_RE.findall(text))
+
+
+def _named(cand):
+    return (cand[0], cand[1], "name") if cand[2] == "weak" else cand
+
+
+def _in_any(pos: int, spans) -> bool:
+    """Is ``pos`` inside one of the (start, end) spans (end exclusive)?"""
+    for a, b in spans:  # a plain loop: cheaper than any() over a generator for a few spans
+        if a <= pos < b:
+            return True
+    return False
+
+
+def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue_at=None):
+    """The likely subject of text[lo:hi]: a pronoun or a name that is not possessive and does
+    not follow a preposition, preferring one followed by a verb ("In Salem, New Hampshire,
+    Trump went" -> Trump), or a description starting the sentence ("The tycoon told")."""
+    tokens = list(_TOKEN_RE.finditer(text, lo, hi))
+    candidates = []
+    prev = ""
+    k = 0
+    while k < len(tokens):
+        m = tokens[k]
+        w = m.group(0).rstrip(".")
+        if masked and _in_any(m.start(), masked):
+            prev = ""
+            k += 1
+            continue
+        low = w.lower()
+        if low in ("he", "she", "they", "we") or w == "I":
+            if prev not in _PREPOSITIONS:
+                candidates.append((m.start(), m.start() + len(w), "pron"))
+        elif w[:1].isupper() and low not in rules.stop_caps:
+            j = k
+            while (
+                j + 1 < len(tokens)
+                and (tokens[j + 1].group(0)[:1].isupper() or tokens[j + 1].group(0) in _PARTICLES)
+                and not text[tokens[j].end() : tokens[j + 1].start()].strip()
+                and not _ends_sentence(tokens[j].group(0))
+            ):
+                j += 1
+            s, e = m.start(), tokens[j].end()
+            possessive = text[e - 1] in "'’" or text[e - 2 : e] in ("'s", "’s")
+            if text[e - 1] == "." and not _ABBREV_RE.search(text[max(s, e - 12) : e]):
+                e -= 1
+            # a single capitalised word opening the sentence may be any word ("Preceded by",
+            # "Hastily", "What"): a name only if the article also capitalises it mid-sentence
+            opener = k == 0 and j == 0
+            if opener and low.endswith(("ed", "ing", "ly")):
+                pass
+            elif not (possessive or prev in _PREPOSITIONS or prev in rules.determiners):
+                weak = opener and w not in _mid_capitals(text)
+                candidates.append((s, e, "weak" if weak else "name"))
+            k = j
+        elif low in _DESC_START and (k == 0 or prev not in _PREPOSITIONS):
+            # "the gambling tycoon told Reuters" - a description up to its verb
+            j = k + 1
+            while j < len(tokens) and j <= k + 10:
+                t = tokens[j].group(0)
+                if text[tokens[j - 1].end() : tokens[j].start()].strip():
+                    break  # punctuation ends the phrase
+                if j > k + 1 and (t in rules.cues or t in _IRREGULAR or t.endswith("ed")):
+                    candidates.append((m.start(), tokens[j - 1].end(), "desc"))
+                    break
+                j += 1
+        prev = low
+        k += 1
+    if cue_at is not None:
+        # the subject whose verb is the cue itself ("Petrilli, who ..., called")
+        for cand in reversed(candidates):
+            m = _FINITE_AFTER_RE.match(text, cand[1], cue_at + 30)
+            if m and m.start(1) == cue_at:
+                return _named(cand)
+    verbish = [c for c in candidates if _VERB_AFTER_RE.match(text, c[1], hi)]
+    for cand in reversed(verbish):
+        m = _FINITE_AFTER_RE.match(text, cand[1], hi)
+        if m and (
+            m.group(1) in rules.cues or m.group(1) in _IRREGULAR or m.group(1).endswith("ed")
+        ):
+            return _named(cand)
+    if verbish:
+        return _named(min(verbish, key=lambda c: c[2] == "weak"))
+    strong = [c for c in candidates if c[2] != "weak"]
+    return _named(strong[0]) if strong else None
+
+
+_CHUNK_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–]")
+
+
+def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
+    """The subject of a cue at ``cue_start``: the words right before it ('Smith also said'),
+    or the words before an apposition ('Smith, a spokesman for the campaign, said')."""
+    breaks = [m.start() for m in _CHUNK_BREAK_RE.finditer(text, lo, cue_start)]
+    start = breaks[-1] + 1 if breaks else lo
+    words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
+    while words and text[words[-1].start() : words[-1].end()].lower() in rules.adverbs:
+        words.pop()
+    if words:
+        # None for '... and said' (the last word is a conjunction): the sentence's subject
+        return _cut_subject(text, words[max(0, len(words) - 8)].start(), cue_start, rules, True)
+    if not breaks or text[breaks[-1]] != ",":
+        return None
+    # ', said' closes an apposition: find where it opens ('Smith, who ..., said')
+    commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-3:]
+    if not commas:
+        return None
+    chosen = commas[0]
+    for i in reversed(commas):
+        first = _WORD_SPAN_RE.search(text, breaks[i] + 1, breaks[i + 1])
+        w = first.group(0).lower().strip("()") if first else ""
+        if (
+            w in _APPOSITION_OPENERS
+            or w in rules.roles
+            or w[-3:] in ("ing", "ed")
+            or w[:1].isdigit()
+        ):
+            chosen = i
+            break
+    s = breaks[chosen - 1] + 1 if chosen > 0 else lo
+    words = list(_WORD_SPAN_RE.finditer(text, s, breaks[chosen]))
+    if not words or words[0].group(0).lower() in _CONJ and len(words) == 1:
+        return None
+    return _cut_subject(text, words[max(0, len(words) - 8)].start(), breaks[chosen], rules, True)
+
+
+_APPOSITION_OPENERS = frozenset(
+    "who which whose a an the then now also both including like as once formerly former "
+    "its his her their one whom".split()
+)
+
+
+def _attribute_before(
+    text: str, lo: int, hi: int, rules: _Rules, sentence_lo: int | None = None, masked=()
+):
+    """Speaker named before a quotation in text[lo:hi]: 'Smith said: ' / 'According to Smith, '.
+
+    ``sentence_lo`` (<= lo) is where the sentence starts, for 'Smith ..., saying "...'."""
+    if hi <= lo:
+        return None
+    if sentence_lo is None:
+        sentence_lo = lo
+    best = None
+    for m in rules.cue_re.finditer(text, lo, hi):
+        best = m
+    if best is None:
+        if text[lo:hi].rstrip().endswith(":"):
+            # 'Politico reveals a few relevant facts: "...'
+            cut = _sentence_subject(text, sentence_lo, hi, rules, masked)
+            if cut:
+                return cut, None
+        return None
+    cue = text[best.start() : best.end()].lower()
+    if cue.startswith("according"):
+        return _according_to(text, best.start(), hi, rules)
+    before = text[lo : best.start()].rstrip()
+    participle = cue.endswith("ing") and (before.endswith(",") or not before)
+    if not participle:
+        cut = _subject_before(text, max(lo, best.start() - 250), best.start(), rules)
+        if cut:
+            return cut, cue
+        # inverted: 'said John Smith: "...' (the name must end the stretch)
+        m = rules.after_cue_first_re.match(text, best.start(), hi)
+        if (
+            m
+            and text[m.end() : hi].strip()[:1] in (",", ":", ".")
+            and not text[m.end() : hi].strip(" \t,:;.—–-")
+        ):
+            s, e = m.span("subj")
+            cut = _cut_subject(text, s, e, rules, from_right=False)
+            if cut:
+                return cut, cue
+    # '..., saying "...' / '... and called it "...': the subject of the sentence
+    cut = _sentence_subject(
+        text, sentence_lo, best.start(), rules, masked, None if participle else best.start()
+    )
+    if cut:
+        return cut, cue
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# classification
+
+
+# Words that announce a term rather than speech: 'the so-called "experts"', 'dubbed "Jaws"'.
+_SCARE_LEADS = (
+    "so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|termed|the word|"
+    "the words|the term|the terms|the phrase|the slogan|the label|the hashtag|the headline|"
+    "the book|the film|the movie|the show|the song|the album|the program|the motto|the title|"
+    "labeled|labelled|branded|named|called it"
+).split("|")
+_SCARE_LEAD_RE = re.compile(rf"(?:{_alternation(_SCARE_LEADS)})[^\S\n]*$", re.I)
+
+
+def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _Rules) -> str:
+    """'direct', 'partial' or 'scare' for a quotation, from its length, shape and context."""
+    inner = text[q.start : q.end]
+    words = q.words
+    n = len(words)
+    last = inner[-1:]
+    ends_punct = last in (",", ".", "?", "!", "…", "—", "-")
+    first_upper = inner[:1].isupper()
+    before = text[max(q.para_lo, prev_close) : q.open_mark].rstrip()
+    # a full statement: it opens the paragraph, follows 'said:' or starts a sentence
+    if not text[q.para_lo : q.open_mark].strip() and (n >= 3 or ends_punct):
+        return "direct"
+    if q.close_mark is None:
+        return "direct" if n >= 2 else "scare"
+    if before.endswith(":") and n >= 2:
+        return "direct"
+    sentence_start = not text[sentence_lo : q.open_mark].strip()
+    cue_before = before[-1:] == "," and bool(
+        rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark)
+    )
+    if first_upper and (sentence_start or cue_before) and (n >= 3 or ends_punct):
+        return "direct"
+    if n == 0:
+        return "scare"
+    # titles: every word capitalised ('the Center "Dossier"', '"Saturday Night Live"')
+    if n <= 4 and last not in ("!", "?"):
+        if all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+            return "scare"
+    head = text[max(sentence_lo, q.open_mark - 40) : q.open_mark].rstrip()
+    # nickname between first and last name: Dwayne "The Rock" Johnson
+    after = text[q.close_mark : q.close_mark + 2]
+    prev_word = head.rsplit(None, 1)[-1] if head else ""
+    if n <= 3 and prev_word[:1].isupper() and prev_word[-1:].isalpha():
+        if after[:1] == " " and after[1:2].isupper():
+            return "scare"
+    if n <= 3 and _SCARE_LEAD_RE.search(head + " "):
+        return "scare"
+    # one- or two-word quoted terms with no speech verb before them
+    if n <= 2 and not ends_punct:
+        if not rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark):
+            return "scare"
+    return "partial"
+
+
+_TITLE_SMALL = frozenset("of the a an and in on at to for or with from by de la".split())

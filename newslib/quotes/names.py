@@ -1,0 +1,233 @@
+"""Speaker mentions resolved to names.
+
+A name loses its titles and roles ("Vermont Sen. Bernie Sanders" -> Bernie Sanders); a surname
+resolves to the full name used earlier in the article. ``he`` / ``she`` resolve to the most
+recently named person whose gender does not contradict them; ``who`` and "the" / "this" /
+"that" with a person's role (``the officer``) to the most recently named person.
+:func:`_inherit` copies another quotation's speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .attribution import _FINITE_AFTER_RE, _VERB_AFTER_RE
+from .cues import _NAME, _Rules
+from .marks import _Quote
+from .sentences import _ABBREV_RE
+
+# The look-ahead (a name starts with a capital anyway) lets the scan skip to capitals quickly.
+_NAME_RUN_RE = re.compile(rf"(?=[A-Z])\b{_NAME}")
+_RUN_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
+_PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
+_LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
+
+
+def _word_before(text: str, s: int) -> str | None:
+    """The lower-case word just before the spaces before ``s`` ('spokesman' in 'spokesman Al
+    Roe'): what ``_PREV_WORD_RE`` finds in the 30 characters before ``s``, or None."""
+    lo = max(0, s - 30)
+    # Shortcuts for the usual cases, each giving what the regex gives: it needs a word ([\w-]
+    # characters), then spaces or tabs that reach ``s`` (or a newline just before ``s``).
+    if s - lo >= 2:
+        before, c = text[s - 1], text[s - 2]
+        if before == " ":
+            if not (c.isalnum() or c in "_-" or c.isspace()):
+                return None  # ', Ann Lee': no word character right before the space
+            # 'spokesman Ann Lee': when the whole token before the space is such a word, it is
+            # the regex's (leftmost) match
+            start = max(lo, text.rfind(" ", lo, s - 1) + 1)
+            word = _LOWER_WORD_RE.fullmatch(text, start, s - 1)
+            if word is not None:
+                return word.group(0)
+        elif before == "\n":
+            if c == "\n" or not c.isspace():
+                return None  # a paragraph or line starts at s
+        elif not before.isspace():
+            return None  # '"Ann Lee', '(Ann Lee'
+    m = _PREV_WORD_RE.search(text, lo, s)
+    return m.group(1) if m else None
+
+
+def _role_before(text: str, s: int, rules: _Rules) -> bool:
+    """Is the word right before ``s`` a person's role ('spokesman Al Roe')?"""
+    if s >= 2 and text[s - 1] == " " and not text[s - 2].isspace():
+        # The word would end at s - 1, and most words there ('said', 'of') do not end like a
+        # role: a set lookup settles them.
+        n = rules.role_end_len
+        if text[max(0, s - 1 - n) : s - 1] not in rules.role_ends:
+            return False
+    return _word_before(text, s) in rules.roles
+
+
+def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
+    words = text[s:e].split()
+    while words and words[0].lower().rstrip(".") in rules.stop_caps:
+        words.pop(0)
+    while words and words[-1].lower().rstrip(".") in rules.stop_caps:
+        words.pop()
+    # titles and roles before a name are not part of it: "Vermont Sen. Bernie Sanders"
+    cut = 0
+    for k, w in enumerate(words[:-1]):
+        if w.lower().rstrip(".") in _TITLE_WORDS or w.lower() in rules.roles:
+            cut = k + 1
+    words = words[cut:]
+    name = " ".join(words)
+    if name[-1:] in ("'", "’", "s"):  # only then can it end with a possessive
+        name = _POSSESSIVE_END_RE.sub("", name)
+    return name
+
+
+_TITLE_WORDS = frozenset(
+    "mr mrs ms dr sen rep gov gen lt col capt sgt prof rev adm amb atty cmdr maj pres "
+    "president senator governor mayor judge justice secretary chairman chairwoman speaker "
+    "captain minister officer agent general colonel sergeant director commissioner "
+    "sheriff chief lord lady sir dame".split()
+)
+
+
+def _inherit(q: _Quote, src: _Quote) -> None:
+    q.mention, q.mention_kind, q.cue, q.speaker = (
+        src.mention,
+        src.mention_kind,
+        src.cue,
+        src.speaker,
+    )
+
+
+def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
+    # people named in the article, with their positions, for pronouns and descriptions: a
+    # capitalised run with a title ("Sen. Ann Lee"), a role before it ("spokesman Al Roe"), a
+    # person's apposition after it (", who", ", 45,", ", a spokesman"), a cue after it
+    # ("Lee also said"), or a multi-word name in subject position ("Paul Hart runs")
+    people: list[tuple[int, str]] = []
+    names: dict[str, str] = {}  # run -> name: the same names come back again and again
+    for m in _NAME_RUN_RE.finditer(text):
+        s, e = m.span()
+        run = m.group(0)
+        if "." in run:  # most runs have no full stop: skip the scan
+            for stop in _RUN_SENTENCE_END_RE.finditer(run):
+                if not _ABBREV_RE.search(run[max(0, stop.start() - 11) : stop.start() + 1]):
+                    # "Turkey. To do this" is two sentences, not one name
+                    run = run[: stop.start()]
+                    e = s + len(run)
+                    break
+        multi = " " in run
+        first = run.split(None, 1)[0].rstrip(".").lower()
+        if first in rules.stop_caps and not multi:
+            continue
+        # any one test makes a person; cheapest and most often true first
+        person = (
+            (multi and first in _TITLE_WORDS)
+            or rules.person_after_re.match(text, e) is not None
+            or (multi and _VERB_AFTER_RE.match(text, e) is not None)
+        )
+        if not person:
+            after = _FINITE_AFTER_RE.match(text, e)
+            person = after is not None and after.group(1) in rules.cues
+        if not person:
+            person = _role_before(text, s, rules)
+        if person:
+            name = names.get(run)
+            if name is None:
+                name = names[run] = _trim_long(_name_text(text, s, e, rules))
+            if name:
+                people.append((s, name))
+    for q in found:
+        if q.mention is not None and q.mention_kind == "name":
+            name = _name_text(text, *q.mention, rules)
+            if name:
+                people.append((q.mention[0], _trim_long(name)))
+    people.sort()
+    # full names: surname -> first multi-word name ending with it
+    full: dict[str, str] = {}
+    for _, name in people:
+        parts = name.split()
+        if len(parts) >= 2:
+            full.setdefault(parts[-1], name)
+    positions = [p for p, _ in people]
+
+    canonicals: dict[str, str] = {}
+
+    def canonical(name: str) -> str:
+        key = canonicals.get(name)
+        if key is None:
+            parts = name.split()
+            surname = len(parts) == 1 and parts[0] in full
+            key = canonicals[name] = full[parts[0]] if surname else name
+        return key
+
+    # gender evidence per person: the sum of _gender_vote over its mentions, worked out only
+    # for the people a pronoun is checked against (few of them)
+    mentions_of: dict[str, list[int]] = {}
+    for pos, name in people:
+        mentions_of.setdefault(canonical(name), []).append(pos)
+    votes: dict[str, int] = {}
+
+    def gender(key: str) -> int:
+        if key not in votes:
+            votes[key] = sum(_gender_vote(text, pos) for pos in mentions_of[key])
+        return votes[key]
+
+    def fitting(before: int, pronoun: str) -> str | None:
+        # the most recently named person whose gender does not contradict the pronoun
+        want = 1 if pronoun == "he" else (-1 if pronoun == "she" else 0)
+        i = bisect_left(positions, before) - 1
+        first = None
+        for j in range(i, max(i - 12, -1), -1):
+            key = canonical(people[j][1])
+            first = first or key
+            if want == 0 or gender(key) * want >= 0:
+                return key
+        return first
+
+    for q in found:
+        if q.mention is None or q.kind == "scare" or q.speaker is not None:
+            continue
+        s, e = q.mention
+        if q.mention_kind == "name":
+            name = _name_text(text, s, e, rules)
+            q.speaker = canonical(name) if name else None
+        elif q.mention_kind == "rel" or (
+            q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
+        ):
+            q.speaker = fitting(s, text[s:e].lower())
+        elif q.mention_kind == "desc":
+            words = text[s:e].lower().split()
+            if any(w.strip(".,") in rules.roles for w in words):
+                # "the officer" -> the most recent named person; but "a spokesman for X" names
+                # someone new, not a person already named
+                if words[0] in ("the", "this", "that"):
+                    q.speaker = fitting(s, "")
+            else:
+                caps = [w for w in text[s:e].split()[1:] if w[:1].isupper()]
+                q.speaker = " ".join(caps) if caps else None
+    # copy resolutions to the pieces that inherited a mention
+    resolved = {q.mention: q.speaker for q in found if q.mention and q.speaker}
+    for q in found:
+        if q.kind != "scare" and q.mention is not None and q.speaker is None:
+            q.speaker = resolved.get(q.mention)
+
+
+def _gender_vote(text: str, pos: int) -> int:
+    """Gender evidence for the person named at ``pos``: 2 / -2 for a title (Mr., Ms.), else
+    1 / -1 for the first he/his/him or she/her within 160 characters, 0 for none."""
+    head = text[pos : pos + 5]
+    if head.startswith("Mr.") or head.startswith("Mr "):
+        return 2
+    if head.startswith(("Mrs", "Ms.", "Ms ")):
+        return -2
+    m = _GENDER_PRONOUN_RE.search(text, pos, pos + 160)
+    return 0 if m is None else (1 if m.group(0).lower() in ("he", "his", "him") else -1)
+
+
+# The look-ahead lets the search skip to an h or s quickly (same matches as without it).
+_GENDER_PRONOUN_RE = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
+
+
+def _trim_long(name: str) -> str:
+    # "Russian Federal Security Service Gleb Karakulov" -> "Gleb Karakulov"
+    parts = name.split()
+    return " ".join(parts[-2:]) if len(parts) > 3 else name

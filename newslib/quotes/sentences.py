@@ -1,0 +1,29 @@
+"""Sentences, light-weight: only used to bound the search for a speaker."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import _alternation
+
+_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Prof Rev St Jr Sr Inc Co Corp Ltd No Vol Adm Maj "
+    "Mt Ft Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec vs etc approx Ave Blvd Rd Univ Dept Atty Amb "
+    "Cmdr Msgr Fr Pres"
+).split()
+# Does the text end with an abbreviation's full stop ("Mr.", "U.S.", "J.")?  Only ever used as a
+# yes/no test.
+_ABBREV_RE = re.compile(
+    rf"(?:\b(?:{_alternation(_ABBREVIATIONS)})|\b[A-Z]|\b(?:[A-Za-z]\.){{1,4}}[A-Za-z])\.$"
+)
+
+
+def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    starts = [lo]
+    for m in _BOUNDARY_RE.finditer(text, lo, hi):
+        head = text[max(lo, m.start() - 12) : m.start() + 1]
+        if text[m.start()] == "." and _ABBREV_RE.search(head):
+            continue
+        starts.append(m.end())
+    return starts
