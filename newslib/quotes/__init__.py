@@ -24,9 +24,9 @@ not part of a quotation.
 
 Modules, in the order an article goes through them: ``marks`` (pairing quotation marks),
 ``sentences`` (sentence starts), ``attribution`` (kind, speaker mention and cue of each
-quotation), ``names`` (mentions resolved to names), ``article`` (the steps for one article) and
-``tables`` (the public DataFrame functions); ``cues`` holds the word lists
-(``newslib/data/quote_cues.txt``) and the patterns built from them.
+quotation), ``names`` (mentions resolved to names), ``article`` (the steps for one article),
+``tables`` (the quotes table) and ``shares`` (quote share and speakers); ``cues`` holds the word
+lists (``newslib/data/quote_cues.txt``) and the patterns built from them.
 """
 
 # The private names are re-exported for the tests that import them from here.
@@ -37,7 +37,8 @@ from .marks import _has_double_mark as _has_double_mark
 from .names import _PREV_WORD_RE as _PREV_WORD_RE
 from .names import _role_before as _role_before
 from .names import _word_before as _word_before
-from .tables import QUOTE_KINDS, quote_share, quoted_spans, quotes, speakers
-from .tables import _words_inside as _words_inside
+from .shares import _words_inside as _words_inside
+from .shares import quote_share, speakers
+from .tables import QUOTE_KINDS, quoted_spans, quotes
 
 __all__ = ["quotes", "quote_share", "speakers", "quoted_spans", "QUOTE_KINDS"]
