@@ -41,6 +41,12 @@ def one(text: str) -> pd.DataFrame:
     return quotes(frame(text))
 
 
+def quoted(text: str) -> pd.DataFrame:
+    """The quotations only (direct, partial, scare): what the quotation-mark rules find."""
+    q = one(text)
+    return q[q["kind"] != "indirect"].reset_index(drop=True)
+
+
 def check_offsets(q: pd.DataFrame, texts: dict[str, str]) -> None:
     for r in q.itertuples():
         text = texts[r.article_id]
@@ -230,9 +236,12 @@ def test_scare_quotes_titles_nicknames(text, quoted):
 def test_partial_quote_with_speaker():
     text = 'Senator Maria Lopez said the plan was "dead on arrival in this chamber" on Tuesday.'
     q = one(text)
-    assert q["kind"].tolist() == ["partial"]
-    assert q["speaker"].tolist() == ["Maria Lopez"]
-    assert q["cue"].tolist() == ["said"]
+    # the quoted fragment and the reported speech around it: one attribution
+    assert q["kind"].tolist() == ["indirect", "partial"]
+    assert q["text"].tolist()[0] == 'the plan was "dead on arrival in this chamber" on Tuesday'
+    assert q["speaker"].tolist() == ["Maria Lopez", "Maria Lopez"]
+    assert q["cue"].tolist() == ["said", "said"]
+    assert q["attribution_id"].tolist() == [0, 0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -287,7 +296,7 @@ def test_partial_quote_with_speaker():
     ],
 )
 def test_speaker_shapes(text, mention, speaker, cue):
-    q = one(text)
+    q = quoted(text)
     assert len(q) == 1
     r = q.iloc[0]
     assert r["speaker_mention"] == mention
@@ -316,7 +325,7 @@ def test_pronoun_skips_a_person_of_the_other_gender():
         "was ready.\n\n"
         '"We start on Monday," she said.'
     )
-    q = one(text)
+    q = quoted(text)
     assert q["speaker"].tolist() == ["Maria Gomez"]
 
 
@@ -327,7 +336,7 @@ def test_description_and_surname_resolve_to_full_name():
         '"Nobody was hurt, which is a small miracle," the officer says.\n\n'
         '"We were lucky," Holt added.'
     )
-    q = one(text)
+    q = quoted(text)
     assert q["speaker_mention"].tolist() == ["the officer", "Holt"]
     assert q["speaker"].tolist() == ["Karen Holt", "Karen Holt"]
 
@@ -378,9 +387,14 @@ def test_speakers_table():
 def test_columns_and_dtypes():
     q = one('"Fine," said Al Roe.')
     assert q.columns.tolist() == [
-        "article_id", "quote_id", "start", "end", "text", "n_words", "paragraph", "kind",
-        "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
+        "article_id", "quote_id", "attribution_id", "start", "end", "text", "n_words",
+        "paragraph", "kind", "speaker", "speaker_mention", "speaker_start", "speaker_end", "cue",
+        "cue_start", "cue_end",
     ]  # fmt: skip
+    assert str(q["attribution_id"].dtype) == "Int64"
+    assert str(q["cue_start"].dtype) == "Int64"
+    assert q[["cue_start", "cue_end"]].values.tolist() == [[8, 12]]  # 'said'
+
     assert str(q["article_id"].dtype) == "string"
     assert str(q["start"].dtype) == "int64"
     assert str(q["speaker_start"].dtype) == "Int64"

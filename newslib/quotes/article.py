@@ -19,6 +19,7 @@ from .marks import (
     _single_pairs,
 )
 from .names import _inherit, _resolve
+from .reported import _reported
 from .sentences import _sentence_starts
 
 
@@ -63,8 +64,6 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
         chain_of_next = None
         if runs_on and found and found[-1].close_mark is None:
             chain_of_next = found[-1].chain
-    if not found:
-        return []
     # 2. kinds and explicit speakers
     sent_cache: dict[int, list[int]] = {}
     prev_attr: dict[int, tuple | None] = {}
@@ -108,7 +107,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             # a fragment quoted in a sentence with no speech verb ('X mocked Y for being "...')
             # is the sentence subject's
             subj = _sentence_subject(text, sentence_lo, q.open_mark, rules, masked)
-            got = (subj, None) if subj else None
+            got = (subj, None, None) if subj else None
         if got is None and q.kind == "direct" and prev_close == q.para_lo:
             # 'Dianne Bystrom agreed. "..."': the sentence before introduces the quotation
             si = bisect_right(starts, q.open_mark) - 1
@@ -117,10 +116,10 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
                 got = _attribute_before(text, plo, sentence_lo, rules)
                 if got is None:
                     subj = _sentence_subject(text, plo, sentence_lo, rules)
-                    got = (subj, None) if subj else None
+                    got = (subj, None, None) if subj else None
         if got is not None:
-            (ms, me, mk), cue = got
-            q.mention, q.mention_kind, q.cue = (ms, me), mk, cue
+            (ms, me, mk), q.cue, q.cue_span = got
+            q.mention, q.mention_kind = (ms, me), mk
         elif q.kind == "direct" and q.paragraph > 0 and not text[q.para_lo : q.open_mark].strip():
             # the previous paragraph may introduce it: 'Smith said:' / 'Smith said that ...'
             plo, phi = paras[q.paragraph - 1]
@@ -160,12 +159,43 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             if src is None and (q.kind == "direct" or True):
                 src = last_src.get(q.paragraph - 1)
                 if src is None and prev_attr.get(k):
-                    (ms, me, mk), cue = prev_attr[k]
-                    q.mention, q.mention_kind, q.cue = (ms, me), mk, cue
+                    (ms, me, mk), q.cue, q.cue_span = prev_attr[k]
+                    q.mention, q.mention_kind = (ms, me), mk
             if src is not None:
                 _inherit(q, src)
         if q.mention is not None:
             last_src[q.paragraph] = q
-    # 4. resolve mentions to names
+    # 4. reported speech around them, and the attributions the pieces belong to
+    found = sorted([*found, *_reported(text, paras, found, rules)], key=lambda q: (q.start, -q.end))
+    _number_attributions(found)
+    # 5. resolve mentions to names
     _resolve(text, found, rules)
     return found
+
+
+def _number_attributions(found: list[_Quote]) -> None:
+    """Give every speech piece its attribution (0, 1, ... in text order). Pieces with the same
+    speaker mention and cue are one attribution: a quotation interrupted by "he said", one
+    running over paragraphs, a quoted fragment inside reported speech with the same cue."""
+    outer: list[_Quote] = []  # reported speech, for the quoted fragments inside it
+    for q in found:
+        if q.kind == "indirect":
+            outer.append(q)
+        elif q.kind == "partial":
+            host = next((r for r in outer if r.start <= q.start and q.end <= r.end), None)
+            if host is None or (q.mention is not None and q.cue_span != host.cue_span):
+                continue
+            # one cue: the fragment and its host share what either of them found
+            giver, taker = (q, host) if host.mention is None else (host, q)
+            taker.mention, taker.mention_kind, taker.cue, taker.cue_span = (
+                giver.mention,
+                giver.mention_kind,
+                giver.cue,
+                giver.cue_span,
+            )
+    ids: dict[tuple, int] = {}
+    for q in found:
+        if q.kind == "scare":
+            continue
+        key = (q.mention, q.cue_span) if q.mention or q.cue_span else (id(q),)
+        q.attribution = ids.setdefault(key, len(ids))

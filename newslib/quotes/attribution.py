@@ -145,7 +145,7 @@ def _according_to(text: str, pos: int, limit: int, rules: _Rules):
         s, e = m.span("subj")
         cut = _cut_subject(text, s, e, rules, from_right=False)
         if cut:
-            return cut, "according to"
+            return cut, "according to", (m.start(), m.start() + len(text[m.start() : s].rstrip()))
     return None
 
 
@@ -164,7 +164,7 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
             s, e = m.span("subj")
             cut = _cut_subject(text, s, e, rules, from_right=False)
             if cut and not (ends_full_stop and text[pos : m.start("cue")].strip()):
-                return cut, m.group("cue").lower()
+                return cut, m.group("cue").lower(), m.span("cue")
     m = rules.after_re.match(text, pos, limit)
     if m and _INTRODUCES_RE.match(text, m.end()):
         m = None  # '"...," Trump said: "..."' - the cue introduces the next quotation
@@ -184,7 +184,7 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
                 return None
         cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
         if cut:
-            return cut, m.group("cue").lower()
+            return cut, m.group("cue").lower(), m.span("cue")
     if q.kind == "direct" and inner[-1:] in (",", "?", "!", "—", "-"):
         # '"...," Conway notes.' / '"...?" Hannity pressed.': after a quotation that hands over
         # to its attribution, any past-tense or present verb after a short subject is the cue
@@ -193,7 +193,7 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
             s, e = m.span("subj")
             cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
             if cut:
-                return cut, m.group("cue").lower()
+                return cut, m.group("cue").lower(), m.span("cue")
     p2 = _COMMA_SPACE_RE.match(text, pos, limit).end()
     return _according_to(text, p2, limit, rules)
 
@@ -397,7 +397,7 @@ def _attribute_before(
             # 'Politico reveals a few relevant facts: "...'
             cut = _sentence_subject(text, sentence_lo, hi, rules, masked)
             if cut:
-                return cut, None
+                return cut, None, None
         return None
     cue = text[best.start() : best.end()].lower()
     if cue.startswith("according"):
@@ -407,7 +407,7 @@ def _attribute_before(
     if not participle:
         cut = _subject_before(text, max(lo, best.start() - 250), best.start(), rules)
         if cut:
-            return cut, cue
+            return cut, cue, best.span()
         # inverted: 'said John Smith: "...' (the name must end the stretch)
         m = rules.after_cue_first_re.match(text, best.start(), hi)
         if (
@@ -418,13 +418,13 @@ def _attribute_before(
             s, e = m.span("subj")
             cut = _cut_subject(text, s, e, rules, from_right=False)
             if cut:
-                return cut, cue
+                return cut, cue, best.span()
     # '..., saying "...' / '... and called it "...': the subject of the sentence
     cut = _sentence_subject(
         text, sentence_lo, best.start(), rules, masked, None if participle else best.start()
     )
     if cut:
-        return cut, cue
+        return cut, cue, best.span()
     return None
 
 

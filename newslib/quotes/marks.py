@@ -163,4 +163,6 @@ class _Quote:
     mention: tuple[int, int] | None = None
     mention_kind: str = ""  # pron / rel / name / desc
     cue: str | None = None
+    cue_span: tuple[int, int] | None = None
     speaker: str | None = None
+    attribution: int | None = None  # pieces of one attribution share it (None: not speech)

@@ -89,10 +89,11 @@ _TITLE_WORDS = frozenset(
 
 
 def _inherit(q: _Quote, src: _Quote) -> None:
-    q.mention, q.mention_kind, q.cue, q.speaker = (
+    q.mention, q.mention_kind, q.cue, q.cue_span, q.speaker = (
         src.mention,
         src.mention_kind,
         src.cue,
+        src.cue_span,
         src.speaker,
     )
 

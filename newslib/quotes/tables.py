@@ -8,11 +8,12 @@ from .._frame import empty_frame, require_columns
 from .article import _analyse
 from .cues import _rules
 
-QUOTE_KINDS = ("direct", "partial", "scare")
+QUOTE_KINDS = ("direct", "partial", "indirect", "scare")
 
 _QUOTE_DTYPES = {
     "article_id": "string",
     "quote_id": "int64",
+    "attribution_id": "Int64",
     "start": "int64",
     "end": "int64",
     "text": "string",
@@ -24,6 +25,8 @@ _QUOTE_DTYPES = {
     "speaker_start": "Int64",
     "speaker_end": "Int64",
     "cue": "string",
+    "cue_start": "Int64",
+    "cue_end": "Int64",
 }
 
 
@@ -71,7 +74,11 @@ def quotes(df: pd.DataFrame) -> pd.DataFrame:
             rows["speaker_mention"].append(text[q.mention[0] : q.mention[1]] if speech else None)
             rows["speaker_start"].append(q.mention[0] if speech else None)
             rows["speaker_end"].append(q.mention[1] if speech else None)
-            rows["cue"].append(q.cue if speech else None)
+            rows["cue"].append(q.cue if q.kind != "scare" else None)
+            cue_span = q.cue_span if q.kind != "scare" else None
+            rows["cue_start"].append(cue_span[0] if cue_span else None)
+            rows["cue_end"].append(cue_span[1] if cue_span else None)
+            rows["attribution_id"].append(q.attribution)
     if not rows["article_id"]:
         return empty_frame(_QUOTE_DTYPES)
     return pd.DataFrame(

@@ -1,0 +1,388 @@
+"""Reported (indirect) speech: what people said without quotation marks.
+
+Each sentence is scanned for a reporting cue (``said``, ``told``, ``according to``, ``believes``,
+``found``; the lists are sections of ``newslib/data/quote_cues.txt``) and read in one of the
+shapes news uses::
+
+    Smith said (that) CONTENT.              CONTENT, Smith said (in a statement).
+    Smith told reporters (that) CONTENT.    CONTENT, said Smith, a spokesman.
+    According to Smith, CONTENT.            CONTENT, according to Smith.
+    CONTENT, Smith said, CONTENT.           ..., saying (that) CONTENT.
+    Smith: CONTENT                          (a headline)
+
+The content follows PolNeAR's conventions: it starts at "that" when there is one and leaves out
+the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own.
+Cues inside a quotation (the speaker's own words) and cues that belong to a direct quotation
+('"...," Smith said') are left to the quotation rules. The source is the subject phrase of the
+cue, cut to its mention; where none is written (a passive, an implicit source) it is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..text import WORD_RE
+from .attribution import _according_to, _cut_subject, _sentence_subject, _subject_before
+from .cues import _alternation, _lists, _Rules
+from .marks import _Quote
+from .sentences import _sentence_starts
+
+
+@dataclass(frozen=True)
+class _ReportRules:
+    cue_re: re.Pattern
+    needs_clause: frozenset
+    tell: frozenset
+    openers: frozenset
+    adjuncts: frozenset
+
+
+@lru_cache(maxsize=1)
+def _report_rules() -> _ReportRules:
+    lists = _lists()
+    verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"]
+    return _ReportRules(
+        cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\b(?:{_alternation(verbs)})\b"),
+        needs_clause=lists["reporting_needs_clause"],
+        tell=lists["tell_verbs"],
+        openers=lists["content_openers"],
+        adjuncts=lists["adjuncts"],
+    )
+
+
+# Words before a cue that make it no verb of a speaker ("the reported deal", "was found").
+_NOT_AFTER = frozenset(
+    "the a an this that these those his her their its our my your is was were are be been "
+    "being".split()
+)
+# Listener objects of "told": "told reporters (that)".
+_LISTENERS = frozenset(
+    "him her them me us you reporters listeners supporters viewers voters".split()
+)
+_SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
+_NOT_NOUN_PHRASE = frozenset(
+    "and or but not no is was are were be been has have had will would could should may might "
+    "can do does did that which who whom when where while because if as than then so".split()
+)
+_TOKEN_RE = re.compile(r"[\w’'\-.]+")
+# A headline-style 'Source: what they said' paragraph (up to five capitalised words).
+_HEADLINE_RE = re.compile(
+    r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
+)
+_TRAILING = " \t\n.,;:!?—–-"
+_CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    cue: str
+    cue_span: tuple[int, int] | None
+    mention: tuple[int, int, str] | None
+    more: tuple[int, int] | None = None  # a second piece: 'CONTENT, he said, CONTENT.'
+
+
+def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quote]:
+    """The reported speech of one article as ``indirect`` pieces (``_Quote`` objects whose
+    marks are their own bounds), in text order; ``found`` are the article's quotations."""
+    report = _report_rules()
+    marks = [(q.open_mark, q.close_mark or q.para_hi) for q in found]
+    speech = [(q.open_mark, q.close_mark or q.para_hi) for q in found if q.kind != "scare"]
+    out: list[_Quote] = []
+    for index, (lo, hi) in enumerate(paras):
+        claimed: list[tuple[int, int]] = []
+        pieces: list[_Found] = []
+        if index == 0:
+            head = _headline(text, lo, hi, marks)
+            if head is not None:
+                pieces.append(head)
+                claimed.append((head.start, head.end))
+        starts = _sentence_starts(text, lo, hi)
+        for ss, se in zip(starts, [*starts[1:], hi], strict=True):
+            se = _trim_end(text, ss, se)
+            last = None
+            for m in report.cue_re.finditer(text, ss, se):
+                c0 = m.start()
+                if _within(c0, marks) or _within(c0, claimed):
+                    continue  # a quoted speaker's own words, or content already found
+                got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, last, rules)
+                if got is None or _only_quotations(text, got.start, got.end, speech):
+                    continue
+                if _overlaps(got, claimed):
+                    continue  # one piece of reported speech holds no other
+                pieces.append(got)
+                claimed.append((got.start, got.end))
+                if got.more is not None:
+                    claimed.append(got.more)
+                if got.mention is not None:
+                    last = got.mention
+        for got in pieces:
+            for s, e in [(got.start, got.end), *([got.more] if got.more else [])]:
+                q = _Quote(s, e, s, e, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
+                q.kind = "indirect"
+                q.cue, q.cue_span = got.cue, got.cue_span
+                if got.mention is not None:
+                    q.mention, q.mention_kind = got.mention[:2], got.mention[2]
+                out.append(q)
+    return out
+
+
+def _overlaps(got: _Found, spans) -> bool:
+    pieces = [(got.start, got.end), *([got.more] if got.more else [])]
+    return any(s < b and a < e for s, e in pieces for a, b in spans)
+
+
+def _within(pos: int, spans) -> bool:
+    for a, b in spans:
+        if a <= pos < b:
+            return True
+    return False
+
+
+def _trim_end(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in _TRAILING:
+        e -= 1
+    return e
+
+
+def _skip_space(text: str, p: int, hi: int) -> int:
+    while p < hi and text[p].isspace():
+        p += 1
+    return p
+
+
+def _only_quotations(text: str, s: int, e: int, speech) -> bool:
+    """Does text[s:e] hold nothing but quotations and punctuation?"""
+    p = s
+    for a, b in sorted(speech):
+        if b <= s or a >= e:
+            continue
+        if WORD_RE.search(text, p, max(p, a)):
+            return False
+        p = max(p, b)
+    return WORD_RE.search(text, p, e) is None if p < e else True
+
+
+def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, s, e)]
+
+
+def _headline(text: str, lo: int, hi: int, marks) -> _Found | None:
+    """'Smith: We will win' as a title: Smith is the source, the rest the content."""
+    m = _HEADLINE_RE.match(text, lo, hi)
+    if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
+        return None
+    end = _trim_end(text, m.end(), hi)
+    if len(WORD_RE.findall(text, m.end(), end)) < 2:
+        return None
+    colon = m.start("colon")
+    return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
+
+
+def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
+    """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
+    c0, c1 = span
+    if cue.startswith("according"):
+        return _according(text, cue, span, ss, se, rules)
+    report = _report_rules()
+    before = _words(text, ss, c0)
+    prev = before[-1][2].lower() if before else ""
+    if prev in _NOT_AFTER and cue not in report.tell:
+        return None  # 'the reported deal', 'was found': no speaker of this verb
+    if prev.endswith(("'s", "’s")):
+        return None  # 'Cruz's hopes of'
+    for _, b in speech:
+        # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
+        # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more)
+        if (
+            ss <= b <= c0
+            and len(text[b:c0].split()) <= 12
+            and report.cue_re.search(text, b, c0) is None
+        ):
+            return None
+    if cue.endswith("ing"):
+        return _participle(text, cue, span, ss, se, last, rules)
+    got = _content_first(text, cue, span, ss, se, rules)
+    if got is not None:
+        return got
+    return _cue_first(text, cue, span, ss, se, last, rules)
+
+
+def _according(text, cue, span, ss, se, rules) -> _Found | None:
+    c0, c1 = span
+    got = _according_to(text, c0, se, rules)
+    mention = got[0] if got else None
+    lead = text[ss:c0].strip()
+    if not lead or lead in ("But", "And", "Yet", "So"):
+        # According to X, CONTENT.
+        comma = text.find(",", c1, se)
+        if comma < 0:
+            return None
+        s = _skip_space(text, comma + 1, se)
+        return _Found(s, se, cue, span, mention) if se - s > 3 else None
+    # CONTENT, according to X.
+    e = c0
+    while e > ss and text[e - 1] in " ,—–-(":
+        e -= 1
+    return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
+
+
+def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
+    """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
+    c0, c1 = span
+    if not text[ss:c0].rstrip().endswith((",", "—", "–")) and cue != "saying":
+        return None
+    start = _content_start(text, cue, _skip_space(text, c1, se), se)
+    if start is None or not _clause_ok(text, cue, start, se):
+        return None
+    mention = last or _sentence_subject(text, ss, c0, rules, (), None)
+    return _Found(start, _cut_clause(text, start, se), cue, span, mention)
+
+
+def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
+    """'CONTENT, Smith said [adjuncts].' / 'CONTENT, said Smith.' / 'CONTENT, he said, MORE.'"""
+    c0, c1 = span
+    lead = text[ss:c0]
+    comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
+    if comma < 0:
+        return None
+    if not lead[comma + 1 :].strip():
+        # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
+        subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
+        if subject is not None and len(text[ss : subject[0]].split()) <= 2:
+            return None
+    if not _ends_attribution(text, c1, se):
+        return None
+    tail = text[ss + comma + 1 : c0]
+    if tail.split():
+        mention = _cut_subject(text, ss + comma + 1, c0, rules, True, False)
+        if mention is None:
+            mention = _noun_phrase(text, ss + comma + 1, c0, rules)
+        if mention is None:
+            return None
+    else:
+        m = rules.after_cue_first_re.match(text, c0, se)
+        mention = None
+        if m is not None:
+            mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
+    end = ss + comma
+    if end - ss < 3:
+        return None
+    found = _Found(ss, end, cue, span, mention)
+    rest = text[c1:se]
+    if rest.lstrip().startswith(","):
+        more = _skip_space(text, c1 + rest.index(",") + 1, se)
+        if len(text[more:se].split()) >= 3:
+            found.more = (more, se)
+    return found
+
+
+def _ends_attribution(text: str, c1: int, se: int) -> bool:
+    """After a cue that closes its sentence: nothing, or only adjuncts ('in a statement', 'on
+    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith')."""
+    rest = text[c1:se].strip()
+    if not rest or rest[0] in ",;—–(":
+        return True
+    if re.search(r"\bthat\b", rest):
+        return False
+    first = rest.split(None, 1)[0].lower().strip(",.")
+    return (
+        first in _report_rules().adjuncts
+        or first in ("reporters", "the", "a", "an")
+        or rest[0].isupper()
+    )
+
+
+def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
+    """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
+    c0, c1 = span
+    after = _skip_space(text, c1, se)
+    if after >= se or text[after] in ",.;:":
+        return None
+    mention = _subject_before(text, max(ss, c0 - 250), c0, rules)
+    if mention is None:
+        lead = text[ss:c0]
+        brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"))
+        mention = _noun_phrase(text, ss + brk + 1, c0, rules)
+    if mention is None:
+        before = _words(text, ss, c0)
+        if not before:
+            return None
+        if before[-1][2].lower() in ("and", "but"):
+            mention = last or _sentence_subject(text, ss, c0, rules, (), None)
+    start = _content_start(text, cue, after, se)
+    if start is None or not _clause_ok(text, cue, start, se):
+        return None
+    end = _cut_clause(text, start, se)
+    if mention is not None and mention[2] == "rel":
+        # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
+        comma = text.find(",", start, end)
+        end = comma if comma >= 0 else end
+    return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+def _clause_ok(text: str, cue: str, start: int, se: int) -> bool:
+    """Verbs such as 'show', 'found', 'added' report only when a clause follows."""
+    report = _report_rules()
+    if cue not in report.needs_clause:
+        return True
+    words = text[start:se].split(None, 1)
+    first = words[0].lower() if words else ""
+    return first in report.openers or first in _SUBJECT_PRONOUNS
+
+
+def _cut_clause(text: str, start: int, se: int) -> int:
+    """Content ends at the sentence end or before ', according to X' / ', adding ...'."""
+    m = _CLAUSE_BREAK_RE.search(text, start, se)
+    return m.start() if m else se
+
+
+def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
+    """Where the content starts after the cue: at 'that' / 'whether' when one opens it, after a
+    listener ('told reporters') or a time or place phrase ('said on Tuesday that')."""
+    report = _report_rules()
+    words = _words(text, p, se)
+    if not words:
+        return None
+    first = words[0][2].lower()
+    if first in report.openers:
+        return words[0][0]
+    if cue in report.tell or first in report.adjuncts:
+        for a, _, w in words[:15]:
+            if w.lower() == "that":
+                return a
+            if text[words[0][0] : a].count(",") > 1:
+                break
+        k = 0
+        if cue in report.tell:
+            # a short listener: a pronoun, 'reporters', 'the Post', a name
+            if first in _LISTENERS:
+                k = 1
+            elif first in ("the", "a", "an"):
+                k = 2 if len(words) > 1 else 1
+            while k < len(words) and k < 4 and words[k][2][:1].isupper():
+                k += 1
+        else:
+            while k < len(words) and k < 4 and words[k][2].lower() in report.adjuncts:
+                k += 1
+        return words[k][0] if k < len(words) else None
+    return words[0][0]
+
+
+def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
+    """A plain noun phrase right before a cue ('legal experts', 'many economists'), as a
+    description mention, or None."""
+    words = _words(text, s, e)
+    while words and words[-1][2].lower() in rules.adverbs:
+        words.pop()
+    if not words or len(words) > 6:
+        return None
+    lower = [w.lower() for _, _, w in words]
+    if any(w in _NOT_NOUN_PHRASE for w in lower):
+        return None
+    if not lower[-1].isalpha() or len(lower[-1]) < 3:
+        return None
+    return words[0][0], words[-1][1], "desc"

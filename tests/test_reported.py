@@ -1,0 +1,273 @@
+"""Reported (indirect) speech in newslib.quotes: the shapes, the spans, and bad input.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslib.quotes import quotes
+from newslib.text import paragraph_spans
+
+
+def rows(text: str) -> pd.DataFrame:
+    return quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+
+
+def indirect(text: str) -> pd.DataFrame:
+    q = rows(text)
+    return q[q["kind"] == "indirect"].reset_index(drop=True)
+
+
+def span(text: str, row, name: str) -> str | None:
+    start, end = row[f"{name}_start"], row[f"{name}_end"]
+    return None if pd.isna(start) else text[int(start) : int(end)]
+
+
+# (sentence, content, source mention, cue)
+SHAPES = [
+    (
+        "The mayor said that the bridge would reopen in May.",
+        "that the bridge would reopen in May",
+        "The mayor",
+        "said",
+    ),
+    (
+        "Nora Quill said the budget was balanced for the first time in years.",
+        "the budget was balanced for the first time in years",
+        "Nora Quill",
+        "said",
+    ),
+    (
+        "The budget was balanced for the first time in years, Nora Quill said.",
+        "The budget was balanced for the first time in years",
+        "Nora Quill",
+        "said",
+    ),
+    (
+        "The ferry will run twice a day in summer, said Omar Haddad, a port official.",
+        "The ferry will run twice a day in summer",
+        "Omar Haddad",
+        "said",
+    ),
+    (
+        "According to Lena Fisk, the school will hire ten new teachers.",
+        "the school will hire ten new teachers",
+        "Lena Fisk",
+        "according to",
+    ),
+    (
+        "The school will hire ten new teachers, according to Lena Fisk.",
+        "The school will hire ten new teachers",
+        "Lena Fisk",
+        "according to",
+    ),
+    (
+        "Tomas Berg told reporters that the factory would close by spring.",
+        "that the factory would close by spring",
+        "Tomas Berg",
+        "told",
+    ),
+    (
+        "Tomas Berg said on Tuesday that the factory would close by spring.",
+        "that the factory would close by spring",
+        "Tomas Berg",
+        "said",
+    ),
+    (
+        "Tomas Berg argued the factory could still be saved.",
+        "the factory could still be saved",
+        "Tomas Berg",
+        "argued",
+    ),
+    (
+        "Residents say the new road has made the town noisier.",
+        "the new road has made the town noisier",
+        "Residents",
+        "say",
+    ),
+    (
+        "The river had flooded twice since March, local farmers say.",
+        "The river had flooded twice since March",
+        "local farmers",
+        "say",
+    ),
+    (
+        "A new survey shows that most parents want longer school days.",
+        "that most parents want longer school days",
+        "A new survey",
+        "shows",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "content", "source", "cue"), SHAPES)
+def test_reported_speech_shapes(text, content, source, cue):
+    q = indirect(text)
+    assert len(q) == 1
+    r = q.iloc[0]
+    assert r["text"] == content
+    assert text[r["start"] : r["end"]] == content
+    assert span(text, r, "speaker") == source
+    assert r["speaker_mention"] == source
+    assert span(text, r, "cue").lower() == cue
+    assert r["cue"] == cue
+
+
+def test_interrupted_content_is_two_pieces_of_one_attribution():
+    text = "The new line, Nora Quill said, will carry ten thousand riders a day."
+    q = indirect(text)
+    assert q["text"].tolist() == ["The new line", "will carry ten thousand riders a day"]
+    assert q["attribution_id"].nunique() == 1
+    assert set(q["speaker"]) == {"Nora Quill"}
+
+
+def test_participle_reports_more_of_the_same_speaker():
+    text = '"We will open on time," Nora Quill said, adding that the budget was safe.'
+    q = rows(text)
+    assert q["kind"].tolist() == ["direct", "indirect"]
+    assert q["text"].tolist()[1] == "that the budget was safe"
+    assert q["cue"].tolist() == ["said", "adding"]
+    assert q["speaker"].tolist() == ["Nora Quill", "Nora Quill"]
+    # two cues: two attributions of one speaker
+    assert q["attribution_id"].tolist() == [0, 1]
+
+
+def test_pronoun_source_resolves_to_the_named_person():
+    text = (
+        "Ivo Marsh ran the depot for ten years.\n\n"
+        "He says he believes the depot was badly managed."
+    )
+    r = indirect(text).iloc[0]
+    assert r["text"] == "he believes the depot was badly managed"
+    assert r["speaker_mention"] == "He"
+    assert r["speaker"] == "Ivo Marsh"
+
+
+def test_headline_with_a_colon_names_its_source():
+    text = "Quill: Budget is balanced at last\n\nThe city published its accounts."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "Budget is balanced at last"
+    assert r["speaker_mention"] == "Quill"
+    assert r["cue"] == ":"
+
+
+def test_quoted_fragment_inside_reported_speech_shares_the_attribution():
+    text = 'Nora Quill said the plan was "a costly mistake" for the city.'
+    q = rows(text)
+    assert q["kind"].tolist() == ["indirect", "partial"]
+    outer, inner = q.iloc[0], q.iloc[1]
+    assert outer["start"] <= inner["start"] and inner["end"] <= outer["end"]
+    assert outer["attribution_id"] == inner["attribution_id"]
+    assert inner["cue_start"] == outer["cue_start"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb that reports only with a clause after it
+        "Recent polls show a tight race in the north.",
+        # a cue used as an adjective or a noun
+        "The reported deal was signed in a hurry.",
+        "Her hopes of a quick win faded by noon.",
+        # the cue of a direct quotation is not reported speech as well
+        '"We are ready," said Nora Quill, the mayor.',
+        '"We are ready," Nora Quill, the mayor, said on Monday.',
+        # a cue inside someone's quoted words
+        'Nora Quill spoke first. "People said we would fail," she recalled.',
+        # a cue with nothing to report
+        "Nora Quill said.",
+    ],
+)
+def test_no_reported_speech(text):
+    assert indirect(text).empty
+
+
+def test_reported_speech_in_the_reporter_sentence_only():
+    text = (
+        "The council met on Monday. Nora Quill said the vote would be close. "
+        "The meeting ended at nine."
+    )
+    q = indirect(text)
+    assert q["text"].tolist() == ["the vote would be close"]
+
+
+# ---------------------------------------------------------------------------------------------
+# bad input
+
+
+def check_invariants(text: str, q: pd.DataFrame) -> None:
+    paragraphs = paragraph_spans(text)
+    for r in q.itertuples():
+        assert 0 <= r.start <= r.end <= len(text)
+        assert text[r.start : r.end] == r.text
+        if r.kind == "indirect":
+            # reported speech never leaves its paragraph
+            assert any(lo <= r.start and r.end <= hi for lo, hi in paragraphs)
+        if not pd.isna(r.cue_start):
+            assert 0 <= r.cue_start < r.cue_end <= len(text)
+        if not pd.isna(r.speaker_start):
+            assert text[r.speaker_start : r.speaker_end] == r.speaker_mention
+    for _, kind in q.groupby("kind"):
+        spans = sorted(zip(kind["start"], kind["end"], strict=True))
+        for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+            assert e1 <= s2, "two spans of one kind overlap"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "the plan was fine and then she said "no.',  # unbalanced marks
+        "said said said told says according to said.",  # nothing but cues
+        " ".join(["said"] * 50) + ".",
+        "Nora said " * 200,
+        "no punctuation at all just words said she and said he that it was fine " * 30,
+        "According to, .",
+        ", said",
+        "",
+    ],
+)
+def test_bad_input_keeps_spans_sound(text):
+    check_invariants(text, rows(text))
+
+
+def test_long_article():
+    sentence = "Officials said the road would reopen soon, and residents say it will not. "
+    paragraph = sentence * 10
+    text = "\n\n".join([paragraph] * 650)  # about 100,000 words
+    q = rows(text)
+    assert (q["kind"] == "indirect").sum() >= 6500
+    check_invariants(text, q)
+
+
+_PIECES = [
+    "Nora Quill",
+    "said",
+    "says",
+    "told reporters",
+    "that",
+    "according to",
+    "the plan",
+    "was fine",
+    ",",
+    ".",
+    '"',
+    "“",
+    "”",
+    "he",
+    "added",
+    "\n\n",
+    "saying",
+    ":",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_any_mix_of_cues_names_and_marks(pieces):
+    text = " ".join(pieces)
+    check_invariants(text, rows(text))
