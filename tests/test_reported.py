@@ -139,8 +139,7 @@ def test_participle_reports_more_of_the_same_speaker():
 
 def test_pronoun_source_resolves_to_the_named_person():
     text = (
-        "Ivo Marsh ran the depot for ten years.\n\n"
-        "He says he believes the depot was badly managed."
+        "Ivo Marsh ran the depot for ten years.\n\nHe says he believes the depot was badly managed."
     )
     r = indirect(text).iloc[0]
     assert r["text"] == "he believes the depot was badly managed"
