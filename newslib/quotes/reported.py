@@ -166,6 +166,15 @@ def _only_quotations(text: str, s: int, e: int, speech) -> bool:
     return WORD_RE.search(text, p, e) is None if p < e else True
 
 
+_LAST_TOKEN_RE = re.compile(r"([\w’'\-.]+)[^\w’'\-.]*$")
+
+
+def _word_before(text: str, ss: int, c0: int) -> str:
+    """The lower-cased word before ``c0`` in the sentence starting at ``ss`` ('' for none)."""
+    m = _LAST_TOKEN_RE.search(text, max(ss, c0 - 60), c0)
+    return m.group(1).lower() if m else ""
+
+
 def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, s, e)]
 
@@ -188,8 +197,7 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     if cue.startswith("according"):
         return _according(text, cue, span, ss, se, rules)
     report = _report_rules()
-    before = _words(text, ss, c0)
-    prev = before[-1][2].lower() if before else ""
+    prev = _word_before(text, ss, c0)
     if prev in _NOT_AFTER and cue not in report.tell:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
@@ -308,10 +316,10 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"))
         mention = _noun_phrase(text, ss + brk + 1, c0, rules)
     if mention is None:
-        before = _words(text, ss, c0)
-        if not before:
+        prev = _word_before(text, ss, c0)
+        if not prev:
             return None
-        if before[-1][2].lower() in ("and", "but"):
+        if prev in ("and", "but"):
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se):
@@ -344,7 +352,7 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     """Where the content starts after the cue: at 'that' / 'whether' when one opens it, after a
     listener ('told reporters') or a time or place phrase ('said on Tuesday that')."""
     report = _report_rules()
-    words = _words(text, p, se)
+    words = _words(text, p, min(se, p + 400))  # 'that' is looked for in the first 15 words
     if not words:
         return None
     first = words[0][2].lower()
