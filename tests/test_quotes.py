@@ -227,6 +227,7 @@ def test_multi_paragraph_quote_attributed_in_first_paragraph():
 )
 def test_scare_quotes_titles_nicknames(text, quoted):
     q = one(text)
+    q = q[q["kind"] != "indirect"]  # "Reporters call it ...": the call is reported, the term not
     assert q["text"].tolist() == [quoted]
     assert q["kind"].tolist() == ["scare"]
     assert q["speaker"].isna().all()
@@ -254,7 +255,7 @@ def test_partial_quote_with_speaker():
         ('"We are ready for anything," he said.', "he", None, "said"),
         (
             '"We are ready for anything," said John Smith, a spokesman.',
-            "John Smith",
+            "John Smith, a spokesman",
             "John Smith",
             "said",
         ),
@@ -266,18 +267,23 @@ def test_partial_quote_with_speaker():
             "Smith",
             "according to",
         ),
-        ('"We are ready," Smith, a spokesman, said.', "Smith", "Smith", "said"),
+        ('"We are ready," Smith, a spokesman, said.', "Smith, a spokesman", "Smith", "said"),
         ('"We are ready," the spokeswoman added.', "the spokeswoman", None, "added"),
         ('"Are we ready?" asked Lee Chan.', "Lee Chan", "Lee Chan", "asked"),
-        ('"We are ready," Smith said in a statement.', "Smith", "Smith", "said"),
+        ('"We are ready," Smith said in a statement.', "Smith", "Smith", "said in a statement"),
         ('"We are ready," Smith\u00a0said.', "Smith", "Smith", "said"),
         ('"Is it over yet?" Hannity pressed.', "Hannity", "Hannity", "pressed"),
         ('Said Comey, "We found nothing at all."', "Comey", "Comey", "said"),
         ('As Lena Ortiz put it, "nobody wins a trade war."', "Lena Ortiz", "Lena Ortiz", "put it"),
-        ('"We are ready," Rep. Ann Smith (D-Ohio) said Tuesday.', "Ann Smith", "Ann Smith", "said"),
+        (
+            '"We are ready," Rep. Ann Smith (D-Ohio) said Tuesday.',
+            "Rep. Ann Smith (D-Ohio)",
+            "Ann Smith",
+            "said tuesday",
+        ),
         (
             'The bill passed, and Ann Smith, who wrote it, called the vote "a win for families."',
-            "Ann Smith",
+            "Ann Smith, who wrote it",
             "Ann Smith",
             "called",
         ),
@@ -289,7 +295,7 @@ def test_partial_quote_with_speaker():
         ),
         (
             'Joe Biden, speaking on the radio, called the plan "a gift to the banks."',
-            "Joe Biden",
+            "Joe Biden, speaking on the radio",
             "Joe Biden",
             "called",
         ),
@@ -302,6 +308,7 @@ def test_speaker_shapes(text, mention, speaker, cue):
     assert r["speaker_mention"] == mention
     assert text[r["speaker_start"] : r["speaker_end"]] == mention
     assert r["cue"] == cue
+    assert " ".join(text[r["cue_start"] : r["cue_end"]].lower().split()) == cue
     if speaker is None:
         assert pd.isna(r["speaker"])
     else:
@@ -372,7 +379,7 @@ def test_speakers_table():
         '"I disagree," said Omar Lind.'
     )
     sp = speakers(frame(text))
-    assert sp.columns.tolist() == ["article_id", "speaker", "n_quotes", "quoted_words"]
+    assert sp.columns.tolist()[:4] == ["article_id", "speaker", "n_quotes", "quoted_words"]
     assert sp["speaker"].tolist() == ["Nora Diaz", "Omar Lind"]
     assert sp["n_quotes"].tolist() == [2, 1]
     assert sp["quoted_words"].tolist() == [8, 2]

@@ -51,7 +51,7 @@ SHAPES = [
     (
         "The ferry will run twice a day in summer, said Omar Haddad, a port official.",
         "The ferry will run twice a day in summer",
-        "Omar Haddad",
+        "Omar Haddad, a port official",  # the source with its apposition, as PolNeAR marks it
         "said",
     ),
     (
@@ -118,6 +118,33 @@ def test_reported_speech_shapes(text, content, source, cue):
     assert r["cue"] == cue
 
 
+def test_a_document_reports_without_that():
+    q = indirect("Recent polls show a tight race in the north.")
+    assert q["text"].tolist() == ["a tight race in the north"]
+    assert q["speaker_mention"].tolist() == ["Recent polls"]
+
+
+def test_stance_verbs_report_their_object():
+    text = "Nora Quill called for a recount of the votes in the north."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "a recount of the votes in the north"
+    assert r["cue"] == "called for"
+
+
+def test_cue_with_auxiliaries_and_manner():
+    text = "Nora Quill has also said in a statement that the vote was fair."
+    r = indirect(text).iloc[0]
+    assert r["cue"] == "has also said in a statement"
+    assert r["text"] == "that the vote was fair"
+
+
+def test_source_with_title_and_apposition():
+    text = "Sen. Nora Quill, a member of the budget panel, said the vote was fair."
+    r = indirect(text).iloc[0]
+    assert r["speaker_mention"] == "Sen. Nora Quill, a member of the budget panel"
+    assert r["speaker"] == "Nora Quill"
+
+
 def test_interrupted_content_is_two_pieces_of_one_attribution():
     text = "The new line, Nora Quill said, will carry ten thousand riders a day."
     q = indirect(text)
@@ -168,8 +195,8 @@ def test_quoted_fragment_inside_reported_speech_shares_the_attribution():
 @pytest.mark.parametrize(
     "text",
     [
-        # a verb that reports only with a clause after it
-        "Recent polls show a tight race in the north.",
+        # a verb that reports only with a clause after it (or after a document: "polls show")
+        "Nora showed a new design at the fair.",
         # a cue used as an adjective or a noun
         "The reported deal was signed in a hurry.",
         "Her hopes of a quick win faded by noon.",

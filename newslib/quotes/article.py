@@ -3,11 +3,12 @@ names."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from ..text import WORD_RE, paragraph_spans
 from .attribution import _attribute_after, _attribute_before, _classify, _sentence_subject
-from .cues import _Rules
+from .cues import _lists, _Rules
 from .marks import (
     _ANY_MARK_RE,
     _DOUBLE_RE,
@@ -21,6 +22,7 @@ from .marks import (
 from .names import _inherit, _resolve
 from .reported import _reported
 from .sentences import _sentence_starts
+from .sources import _source_spans
 
 
 def _analyse(text: str, rules: _Rules) -> list[_Quote]:
@@ -168,9 +170,14 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     # 4. reported speech around them, and the attributions the pieces belong to
     found = sorted([*found, *_reported(text, paras, found, rules)], key=lambda q: (q.start, -q.end))
     _number_attributions(found)
+    _widen_cues(text, found)
+    _source_spans(text, found, rules)
     # 5. resolve mentions to names
     _resolve(text, found, rules)
     return found
+
+
+_WORD_BEFORE_RE = re.compile(r"(\w+)[^\S\n]+$")
 
 
 def _number_attributions(found: list[_Quote]) -> None:
@@ -199,3 +206,31 @@ def _number_attributions(found: list[_Quote]) -> None:
             continue
         key = (q.mention, q.cue_span) if q.mention or q.cue_span else (id(q),)
         q.attribution = ids.setdefault(key, len(ids))
+
+
+_CUE_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
+    r"|out\b|about\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+)
+
+
+def _widen_cues(text: str, found: list[_Quote]) -> None:
+    """Cue spans as news annotation reads them: with the auxiliaries and adverbs right before
+    ("has also said") and the words that say how ("said in a statement", "pointed out")."""
+    before = _lists()["cue_before"]
+    widened: dict[tuple[int, int], tuple[int, int]] = {}
+    for q in found:
+        if q.cue_span is None or q.cue == ":":
+            continue
+        if q.cue_span not in widened:
+            s, e = q.cue_span
+            while True:
+                m = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
+                if m is None or m.group(1).lower() not in before:
+                    break
+                s = m.start(1)
+            m = _CUE_AFTER_RE.match(text, e)
+            if m is not None:
+                e = m.end()
+            widened[q.cue_span] = (s, e)
+        q.cue_span = widened[q.cue_span]

@@ -164,5 +164,6 @@ class _Quote:
     mention_kind: str = ""  # pron / rel / name / desc
     cue: str | None = None
     cue_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None  # the mention with its title and apposition
     speaker: str | None = None
     attribution: int | None = None  # pieces of one attribution share it (None: not speech)

@@ -34,6 +34,8 @@ from .sentences import _sentence_starts
 class _ReportRules:
     cue_re: re.Pattern
     needs_clause: frozenset
+    stances: frozenset
+    findings: frozenset
     tell: frozenset
     openers: frozenset
     adjuncts: frozenset
@@ -42,10 +44,13 @@ class _ReportRules:
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
-    verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"]
+    verbs = (lists["cues"] | lists["reporting"] | lists["stances"]) - lists["not_reporting"]
+    verbs = verbs | lists["stances"]
     return _ReportRules(
         cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\b(?:{_alternation(verbs)})\b"),
         needs_clause=lists["reporting_needs_clause"],
+        stances=lists["stances"],
+        findings=lists["findings"],
         tell=lists["tell_verbs"],
         openers=lists["content_openers"],
         adjuncts=lists["adjuncts"],
@@ -66,12 +71,15 @@ _NOT_NOUN_PHRASE = frozenset(
     "and or but not no is was are were be been has have had will would could should may might "
     "can do does did that which who whom when where while because if as than then so".split()
 )
+_CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
+_INDEFINITE = frozenset("anything nothing something little much so".split())
 _TOKEN_RE = re.compile(r"[\w’'\-.]+")
 # A headline-style 'Source: what they said' paragraph (up to five capitalised words).
 _HEADLINE_RE = re.compile(
     r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
 )
 _TRAILING = " \t\n.,;:!?—–-"
+_PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
 _CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
 
 
@@ -95,11 +103,10 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     for index, (lo, hi) in enumerate(paras):
         claimed: list[tuple[int, int]] = []
         pieces: list[_Found] = []
-        if index == 0:
-            head = _headline(text, lo, hi, marks)
-            if head is not None:
-                pieces.append(head)
-                claimed.append((head.start, head.end))
+        head = _headline(text, lo, hi, marks, title=index == 0)
+        if head is not None:
+            pieces.append(head)
+            claimed.append((head.start, head.end))
         starts = _sentence_starts(text, lo, hi)
         for ss, se in zip(starts, [*starts[1:], hi], strict=True):
             se = _trim_end(text, ss, se)
@@ -179,10 +186,16 @@ def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
-def _headline(text: str, lo: int, hi: int, marks) -> _Found | None:
-    """'Smith: We will win' as a title: Smith is the source, the rest the content."""
+def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
+    """'Smith: We will win' as a title, or a transcript's paragraph: Smith is the source, the
+    rest of the paragraph the content."""
     m = _HEADLINE_RE.match(text, lo, hi)
     if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
+        return None
+    label = m.group("src").lower()
+    if label in _lists()["not_sources"] or label.split()[0] in _lists()["not_sources"]:
+        return None  # 'Update: ...', 'Photo: ...'
+    if not title and (len(label.split()) > 3 or label.split()[0] in _lists()["stop_capitals"]):
         return None
     end = _trim_end(text, m.end(), hi)
     if len(WORD_RE.findall(text, m.end(), end)) < 2:
@@ -197,6 +210,8 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     if cue.startswith("according"):
         return _according(text, cue, span, ss, se, rules)
     report = _report_rules()
+    if c0 > 0 and text[c0 - 1] == "-":
+        return None  # 'so-called', 'self-described'
     prev = _word_before(text, ss, c0)
     if prev in _NOT_AFTER and cue not in report.tell:
         return None  # 'the reported deal', 'was found': no speaker of this verb
@@ -231,6 +246,15 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
             return None
         s = _skip_space(text, comma + 1, se)
         return _Found(s, se, cue, span, mention) if se - s > 3 else None
+    if lead.endswith(",") and got is not None:
+        # 'CONTENT, according to X, CONTENT.'
+        after = got[0][1]
+        comma = text.find(",", after, se)
+        if comma >= 0 and not text[after:comma].strip(" ,)"):
+            rest = _skip_space(text, comma + 1, se)
+            if len(text[rest:se].split()) >= 3:
+                e = ss + len(text[ss:c0].rstrip(" ,"))
+                return _Found(ss, e, cue, span, mention, more=(rest, se))
     # CONTENT, according to X.
     e = c0
     while e > ss and text[e - 1] in " ,—–-(":
@@ -265,6 +289,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if not _ends_attribution(text, c1, se):
         return None
     tail = text[ss + comma + 1 : c0]
+    if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS:
+        return None  # '..., and the union agreed with them': a clause of its own
     if tail.split():
         mention = _cut_subject(text, ss + comma + 1, c0, rules, True, False)
         if mention is None:
@@ -310,6 +336,12 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
     after = _skip_space(text, c1, se)
     if after >= se or text[after] in ",.;:":
         return None
+    report = _report_rules()
+    if cue in report.stances:
+        m = _PARTICLE_RE.match(text, after, se)
+        if m is not None:  # 'called for', 'talked about': the particle is part of the cue
+            span = (c0, after + len(m.group(1)))
+            after = _skip_space(text, m.end(), se)
     mention = _subject_before(text, max(ss, c0 - 250), c0, rules)
     if mention is None:
         lead = text[ss:c0]
@@ -322,9 +354,11 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         if prev in ("and", "but"):
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     start = _content_start(text, cue, after, se)
-    if start is None or not _clause_ok(text, cue, start, se):
+    if start is None or not _clause_ok(text, cue, start, se, mention):
         return None
     end = _cut_clause(text, start, se)
+    if _indefinite(text, start, end):
+        return None  # 'No one said anything today.'
     if mention is not None and mention[2] == "rel":
         # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
         comma = text.find(",", start, end)
@@ -332,14 +366,30 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
 
 
-def _clause_ok(text: str, cue: str, start: int, se: int) -> bool:
-    """Verbs such as 'show', 'found', 'added' report only when a clause follows."""
+def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
+    """Verbs such as 'show', 'found', 'added' report only when a clause follows, except after
+    a source that is a thing ('the poll showed Smith ahead')."""
     report = _report_rules()
     if cue not in report.needs_clause:
+        return True
+    if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
     return first in report.openers or first in _SUBJECT_PRONOUNS
+
+
+def _indefinite(text: str, start: int, end: int) -> bool:
+    words = text[start:end].lower().split()
+    return len(words) <= 3 and words[0] in _INDEFINITE
+
+
+def _names_a_thing(text: str, mention) -> bool:
+    """Is the mention a description whose head is a document or finding ('a new poll')?"""
+    if mention[2] != "desc":
+        return False
+    head = text[mention[0] : mention[1]].split()[-1].lower().strip(".,'’")
+    return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
 
 
 def _cut_clause(text: str, start: int, se: int) -> int:

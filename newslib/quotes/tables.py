@@ -71,11 +71,14 @@ def quotes(df: pd.DataFrame) -> pd.DataFrame:
             rows["kind"].append(q.kind)
             speech = q.kind != "scare" and q.mention is not None
             rows["speaker"].append(q.speaker if speech else None)
-            rows["speaker_mention"].append(text[q.mention[0] : q.mention[1]] if speech else None)
-            rows["speaker_start"].append(q.mention[0] if speech else None)
-            rows["speaker_end"].append(q.mention[1] if speech else None)
-            rows["cue"].append(q.cue if q.kind != "scare" else None)
+            source = (q.source_span or q.mention) if speech else None
+            rows["speaker_mention"].append(text[source[0] : source[1]] if source else None)
+            rows["speaker_start"].append(source[0] if source else None)
+            rows["speaker_end"].append(source[1] if source else None)
             cue_span = q.cue_span if q.kind != "scare" else None
+            # the cue as written ("has also said"), in lower case; the matched word without a span
+            cue = " ".join(text[cue_span[0] : cue_span[1]].split()).lower() if cue_span else q.cue
+            rows["cue"].append(cue if q.kind != "scare" else None)
             rows["cue_start"].append(cue_span[0] if cue_span else None)
             rows["cue_end"].append(cue_span[1] if cue_span else None)
             rows["attribution_id"].append(q.attribution)
