@@ -32,7 +32,9 @@ All attributions (direct, partial and indirect speech; ``kind == "scare"`` never
 * exact spans: every span is reduced to (start of its first word, end of its last word), words
   being the ``WORD_RE`` tokens it covers entirely, so quotation marks and punctuation at the
   edges do not matter; a span covering no word is dropped. Gold: every fragment of every
-  Content, Source and Cue annotation (by label); predicted: one content span per row, the
+  Content, Source and Cue annotation (by label); predicted: one content span per row (a
+  ``partial`` row inside an ``indirect`` row of its own attribution is part of that row's
+  content, as in PolNeAR's mixed quotations, and no span of its own), the
   (speaker_start, speaker_end) and (cue_start, cue_end) spans of the rows. Sources and cues,
   gold and predicted, are deduplicated per article (a speaker shared by several attributions
   counts once). Precision = matched / predicted, recall = matched / gold, micro-averaged;
@@ -494,6 +496,32 @@ class Predictions(NamedTuple):
     columns: dict[str, bool]  # which of the newer outputs exist
 
 
+def _attribution_contents(q: pd.DataFrame) -> pd.DataFrame:
+    """The content spans of the attributions: a quoted fragment inside the reported speech of
+    its own attribution ('said the plan was "a disaster" for us') is part of that content, not
+    a content span of its own; every other row is one."""
+    if "attribution_id" not in q or not (q["kind"] == "indirect").any():
+        return q
+    hosts: dict[tuple, list[tuple[int, int]]] = {}
+    for aid, att, s, e in zip(
+        *(
+            q.loc[q["kind"] == "indirect", c]
+            for c in ("article_id", "attribution_id", "start", "end")
+        ),
+        strict=True,
+    ):
+        hosts.setdefault((aid, att), []).append((int(s), int(e)))
+    inside = [
+        kind == "partial"
+        and not pd.isna(att)
+        and any(hs <= s and e <= he for hs, he in hosts.get((aid, att), ()))
+        for aid, att, kind, s, e in zip(
+            q["article_id"], q["attribution_id"], q["kind"], q["start"], q["end"], strict=True
+        )
+    ]
+    return q[[not x for x in inside]]
+
+
 def newslib_predictions(items: list[Article]) -> Predictions:
     """Run quotes() and quote_share() once over all the articles."""
     names = [a.name for a in items]
@@ -525,7 +553,7 @@ def newslib_predictions(items: list[Article]) -> Predictions:
         n: Predicted(share=float(shares.at[n, "attributed_share"]) if has_share else None)
         for n in names
     }
-    a = q[q["kind"].isin(CONTENT_KINDS)]
+    a = _attribution_contents(q[q["kind"].isin(CONTENT_KINDS)])
     cols = [a["article_id"], a["start"], a["end"]]
     cols += [_column(a, c) for c in ("speaker_start", "speaker_end", "cue_start", "cue_end")]
     for name, s, e, ss, se, cs, ce in zip(*cols, strict=True):

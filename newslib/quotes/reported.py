@@ -24,7 +24,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import WORD_RE
-from .attribution import _according_to, _cut_subject, _sentence_subject, _subject_before
+from .attribution import (
+    _TIME_WORDS,
+    _according_to,
+    _cut_subject,
+    _sentence_subject,
+    _subject_before,
+)
 from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
 from .sentences import _sentence_starts
@@ -47,7 +53,8 @@ def _report_rules() -> _ReportRules:
     verbs = (lists["cues"] | lists["reporting"] | lists["stances"]) - lists["not_reporting"]
     verbs = verbs | lists["stances"]
     return _ReportRules(
-        cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\b(?:{_alternation(verbs)})\b"),
+        # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
+        cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\b(?:{_alternation(verbs)})\b"),
         needs_clause=lists["reporting_needs_clause"],
         stances=lists["stances"],
         findings=lists["findings"],
@@ -64,7 +71,8 @@ _NOT_AFTER = frozenset(
 )
 # Listener objects of "told": "told reporters (that)".
 _LISTENERS = frozenset(
-    "him her them me us you reporters listeners supporters viewers voters".split()
+    "him her them me us you reporters listeners supporters viewers voters audience crowd "
+    "committee panel jury court donors members lawmakers students congregation".split()
 )
 _SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
 _NOT_NOUN_PHRASE = frozenset(
@@ -72,6 +80,17 @@ _NOT_NOUN_PHRASE = frozenset(
     "can do does did that which who whom when where while because if as than then so".split()
 )
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
+_OBJECT_END_RE = re.compile(r"[,;:—–]|[^\S\n]-[^\S\n]")
+_OBJECT_PRONOUN_RE = re.compile(r"(?:them|him|her|us|me)[^\S\n]+(?=to\b)")
+# a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'
+_NEW_CLAUSE_RE = re.compile(
+    r"(?:(?:[,;:]|[^\S\n][-—–])[^\S\n]+(?:(?:and|but|while)[^\S\n]+)?|[^\S\n]+(?:and|but)[^\S\n]+)"
+    r"(?:he|she|they|we|I)"
+    r"(?:[^\S\n]+(?:also|later|then|has|have|had|would|will|again))*[^\S\n]+$"
+)
+_NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
+_AFTER_LISTENER = frozenset("that whether if".split())  # 'asked Mook if ...'
+_RELATIVES = frozenset("which who whom whose that where when".split())
 _INDEFINITE = frozenset("anything nothing something little much so".split())
 _TOKEN_RE = re.compile(r"[\w’'\-.]+")
 # A headline-style 'Source: what they said' paragraph (up to five capitalised words).
@@ -226,6 +245,12 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
             and report.cue_re.search(text, b, c0) is None
         ):
             return None
+    if cue == "asked" and prev in ("", "when", "if", "but", "and"):
+        # 'Asked whether he would run, Smith said ...': a question with no asker named
+        start = _skip_space(text, c1, se)
+        comma = text.find(",", start, se)
+        end = comma if comma >= 0 else se
+        return _Found(start, end, cue, span, None) if _clause_ok(text, cue, start, end) else None
     if cue.endswith("ing"):
         return _participle(text, cue, span, ss, se, last, rules)
     got = _content_first(text, cue, span, ss, se, rules)
@@ -286,11 +311,15 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
         if subject is not None and len(text[ss : subject[0]].split()) <= 2:
             return None
+        name = _NAME_START_RE.match(text, ss, c0)
+        if name is not None and rules.person_after_re.match(text, name.end()):
+            return None  # 'Jill Chase, 27, a nurse in Ohio, said ...'
+
     if not _ends_attribution(text, c1, se):
         return None
     tail = text[ss + comma + 1 : c0]
-    if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS:
-        return None  # '..., and the union agreed with them': a clause of its own
+    if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
+        return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
     if tail.split():
         mention = _cut_subject(text, ss + comma + 1, c0, rules, True, False)
         if mention is None:
@@ -311,7 +340,17 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
         if len(text[more:se].split()) >= 3:
             found.more = (more, se)
+            if _is_adjunct(text, ss, end):
+                # 'This month, Smith wrote, the plan ...': the lead is when, not what
+                found.start, found.end, found.more = more, se, None
     return found
+
+
+def _is_adjunct(text: str, s: int, e: int) -> bool:
+    words = text[s:e].lower().split()
+    return len(words) <= 3 and (
+        words[0] in _report_rules().adjuncts or words[-1] in _TIME_WORDS or words[0] in ("still",)
+    )
 
 
 def _ends_attribution(text: str, c1: int, se: int) -> bool:
@@ -359,6 +398,13 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
     end = _cut_clause(text, start, se)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
+    if cue in report.stances:
+        # an object, not a clause: 'criticized the plan, which ...' ends at the comma
+        brk = _OBJECT_END_RE.search(text, start, end)
+        end = brk.start() if brk else end
+        first = _OBJECT_PRONOUN_RE.match(text, start, end)
+        if first is not None:  # 'urged them to act' -> 'to act'
+            start = first.end()
     if mention is not None and mention[2] == "rel":
         # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
         comma = text.find(",", start, end)
@@ -393,9 +439,20 @@ def _names_a_thing(text: str, mention) -> bool:
 
 
 def _cut_clause(text: str, start: int, se: int) -> int:
-    """Content ends at the sentence end or before ', according to X' / ', adding ...'."""
+    """Content ends at the sentence end, before ', according to X' / ', adding ...', or before
+    another speaker's attribution (', one analyst said')."""
     m = _CLAUSE_BREAK_RE.search(text, start, se)
-    return m.start() if m else se
+    end = m.start() if m else se
+    for cue in _report_rules().cue_re.finditer(text, start, end):
+        comma = text.rfind(",", start, cue.start())
+        if comma > start and len(text[comma + 1 : cue.start()].split()) <= 5:
+            if _ends_attribution(text, cue.end(), se):
+                return _trim_end(text, start, comma)
+        # '... - but she also insisted that ...': another speaker's clause
+        m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
+        if m is not None and m.start() > start:
+            return _trim_end(text, start, m.start())
+    return end
 
 
 def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
@@ -410,7 +467,7 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
         return words[0][0]
     if cue in report.tell or first in report.adjuncts:
         for a, _, w in words[:15]:
-            if w.lower() == "that":
+            if w.lower() in _AFTER_LISTENER:
                 return a
             if text[words[0][0] : a].count(",") > 1:
                 break
@@ -419,8 +476,13 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
             # a short listener: a pronoun, 'reporters', 'the Post', a name
             if first in _LISTENERS:
                 k = 1
-            elif first in ("the", "a", "an"):
-                k = 2 if len(words) > 1 else 1
+            elif first in _lists()["person_roles"] and words[1:2] and words[1][2][:1].isupper():
+                k = 1  # 'told host Sean Hannity
+            elif first in ("the", "a", "an") and len(words) > 1:
+                head = words[1][2]
+                # 'told the Post', 'told a crowd' (not 'warned the race is close')
+                if head[:1].isupper() or head.lower() in _LISTENERS:
+                    k = 1 if head[:1].isupper() else 2
             while k < len(words) and k < 4 and words[k][2][:1].isupper():
                 k += 1
         else:

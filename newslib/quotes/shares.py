@@ -1,15 +1,38 @@
-"""How much of each article is other people's words, and whose: quote share and speakers."""
+"""How much of each article is other people's words, and whose: quote share and speakers.
+
+Three kinds of the quotes table are speech: ``direct`` and ``partial`` quotations (inside
+quotation marks) and ``indirect`` (reported) speech, whose span may contain partial quotations
+(``She said the plan was "a disaster" for the state.``). ``scare`` quotes are not speech. Every
+word of an article is then in one of three voices:
+
+* quoted: inside a direct or partial quotation;
+* reported: inside indirect speech, outside quotation marks;
+* the reporter's own: everything else.
+
+Words are newslib's (``newslib.text.WORD_RE``) and a word counts as inside a span only when it
+lies entirely inside it (``_words_inside``), so quoted + reported = attributed words, and the
+counts agree with every other table.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import NamedTuple
+
+import numpy as np
 import pandas as pd
 
 from .._frame import empty_frame, require_columns
 from ..text import WORD_RE, count_words
-from .article import _analyse
-from .cues import _rules
-from .marks import _Quote
 from .tables import _articles
+from .tables import quotes as _find_quotes
+
+__all__ = ["quote_share", "speakers", "pooled_voices", "SPEECH_KINDS", "QUOTED_KINDS"]
+
+#: Kinds of the quotes table that are someone's speech (scare quotes are not).
+SPEECH_KINDS = ("direct", "partial", "indirect")
+#: Kinds inside quotation marks.
+QUOTED_KINDS = ("direct", "partial")
 
 _SHARE_DTYPES = {
     "article_id": "string",
@@ -20,49 +43,99 @@ _SHARE_DTYPES = {
     "quote_char_share": "float64",
     "n_speakers": "int64",
     "top_speaker": "string",
+    "n_attributions": "int64",
+    "reported_words": "int64",
+    "reported_share": "float64",
+    "attributed_words": "int64",
+    "attributed_share": "float64",
 }
 _SPEAKER_DTYPES = {
     "article_id": "string",
     "speaker": "string",
     "n_quotes": "int64",
     "quoted_words": "int64",
+    "attributed_words": "int64",
+    "n_attributions": "int64",
 }
 
 
-def _speech_items(text: str, qs: list[_Quote]) -> list[tuple[int, int, str | None]]:
-    return [(q.start, q.end, q.speaker) for q in qs if q.kind != "scare"]
+class _Speech(NamedTuple):
+    """One speech row of the quotes table."""
+
+    start: int
+    end: int
+    quoted: bool  # direct or partial (inside quotation marks); else indirect
+    speaker: str | None
+    attribution: object  # the row's attribution id, or a key of its own when unknown
 
 
-def _items_from_frame(quotes_frame: pd.DataFrame, caller: str):
-    """{article_id: [(start, end, speaker)]} of the direct and partial rows of a quotes frame."""
+def _items_from_frame(quotes_frame: pd.DataFrame, caller: str) -> dict[str, list[_Speech]]:
+    """{article_id: [_Speech, ...]} of the speech rows of a quotes frame, by start then end.
+
+    ``attribution_id`` is optional: without it (or where it is NA) every row is an attribution
+    of its own.
+    """
     require_columns(quotes_frame, ["article_id", "start", "end", "kind", "speaker"], caller=caller)
-    sel = quotes_frame[quotes_frame["kind"].isin(["direct", "partial"])]
-    items: dict[str, list] = {}
+    kind = quotes_frame["kind"].astype("string")
+    sel = quotes_frame[kind.isin(SPEECH_KINDS).fillna(False).to_numpy(dtype=bool)]
+    items: dict[str, list[_Speech]] = {}
+    if sel.empty:
+        return items
     # whole columns as lists: iterating a Series (and pd.isna per value) is much slower
     known = sel["speaker"].notna().tolist()
-    for aid, s, e, who, ok in zip(
-        sel["article_id"].tolist(),
-        sel["start"].tolist(),
-        sel["end"].tolist(),
-        sel["speaker"].tolist(),
-        known,
-        strict=True,
+    quoted = sel["kind"].astype("string").isin(QUOTED_KINDS).tolist()
+    if "attribution_id" in sel.columns:
+        ids = sel["attribution_id"].tolist()
+        has_id = sel["attribution_id"].notna().tolist()
+    else:
+        ids, has_id = [None] * len(sel), [False] * len(sel)
+    for n, (aid, s, e, who, ok, q, attr, has) in enumerate(
+        zip(
+            sel["article_id"].tolist(),
+            sel["start"].tolist(),
+            sel["end"].tolist(),
+            sel["speaker"].tolist(),
+            known,
+            quoted,
+            ids,
+            has_id,
+            strict=True,
+        )
     ):
-        items.setdefault(str(aid), []).append((int(s), int(e), who if ok else None))
+        key = int(attr) if has else ("row", n)
+        items.setdefault(str(aid), []).append(
+            _Speech(int(s), int(e), bool(q), who if ok else None, key)
+        )
     for lst in items.values():
-        lst.sort(key=lambda item: item[:2])
+        lst.sort(key=lambda item: (item.start, item.end))
     return items
 
 
-def _speaker_stats(text: str, items) -> list[tuple[str, int, int]]:
-    """[(speaker, n_quotes, quoted_words)], most quoted words first, then most quotes, then
-    first quoted."""
+def _merged(spans) -> list[list[int]]:
+    """Sorted (start, end) spans merged where they overlap or touch."""
+    merged: list[list[int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return merged
+
+
+def _union_words(text: str, spans) -> int:
+    """Words of ``text`` inside the union of ``spans`` (each word once)."""
+    return sum(_words_inside(text, s, e) for s, e in _merged(spans))
+
+
+def _speaker_stats(text: str, items: list[_Speech]) -> list[tuple[str, int, int]]:
+    """[(speaker, n_quotes, quoted_words)] of the quotations (direct and partial), most quoted
+    words first, then most quotes, then first quoted."""
     stats: dict[str, list[int]] = {}
-    for n, (s, e, who) in enumerate(items):
-        if who:
-            entry = stats.setdefault(who, [0, 0, n])
+    for n, item in enumerate(i for i in items if i.quoted):
+        if item.speaker:
+            entry = stats.setdefault(item.speaker, [0, 0, n])
             entry[0] += 1
-            entry[1] += len(WORD_RE.findall(text, s, e))
+            entry[1] += len(WORD_RE.findall(text, item.start, item.end))
     ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[1][2]))
     return [(name, count, words) for name, (count, words, _) in ranked]
 
@@ -84,38 +157,44 @@ def _words_inside(text: str, start: int, end: int) -> int:
     return n
 
 
-def _share_row(article_id: str, text: str, items) -> dict:
-    spans = sorted((s, e) for s, e, _ in items)
-    merged: list[list[int]] = []
-    for s, e in spans:
-        if merged and s <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], e)
-        else:
-            merged.append([s, e])
+def _share_row(article_id: str, text: str, items: list[_Speech]) -> dict:
+    quoted_spans = _merged((i.start, i.end) for i in items if i.quoted)
     total = count_words(text)
-    quoted = sum(_words_inside(text, s, e) for s, e in merged)
-    chars = sum(e - s for s, e in merged)
+    quoted = sum(_words_inside(text, s, e) for s, e in quoted_spans)
+    attributed = _union_words(text, ((i.start, i.end) for i in items))
+    chars = sum(e - s for s, e in quoted_spans)
     ranked = _speaker_stats(text, items)
+    reported = attributed - quoted
     return {
         "article_id": article_id,
-        "n_quotes": len(items),
+        "n_quotes": sum(i.quoted for i in items),
         "quoted_words": quoted,
         "total_words": total,
         "quote_share": quoted / total if total else 0.0,
         "quote_char_share": chars / len(text) if text else 0.0,
         "n_speakers": len(ranked),
         "top_speaker": ranked[0][0] if ranked else None,
+        "n_attributions": len({i.attribution for i in items}),
+        "reported_words": reported,
+        "reported_share": reported / total if total else 0.0,
+        "attributed_words": attributed,
+        "attributed_share": attributed / total if total else 0.0,
     }
 
 
 def quote_share(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """How much of each article is quoted speech: one row per input article.
+    """How much of each article is other people's words: one row per input article.
 
-    Columns: ``article_id``, ``n_quotes`` (direct and partial quotations), ``quoted_words``,
-    ``total_words`` (words as counted by ``newslib.text.WORD_RE``), ``quote_share``
-    (quoted words / all words; scare quotes do not count), ``quote_char_share`` (same for
-    characters), ``n_speakers`` (distinct resolved speakers) and ``top_speaker`` (the speaker
-    with most quoted words, NA when none). An article without quotations has share 0.0.
+    Columns: ``article_id``; ``n_quotes`` (direct and partial quotations), ``quoted_words``,
+    ``total_words`` (words as counted by ``newslib.text.WORD_RE``), ``quote_share`` (quoted
+    words / all words; scare quotes do not count), ``quote_char_share`` (same for
+    characters), ``n_speakers`` (distinct resolved speakers of quotations) and ``top_speaker``
+    (the speaker with most quoted words, NA when none); then all attributed speech:
+    ``n_attributions`` (distinct ``attribution_id`` of direct, partial and indirect rows; one
+    per row when the quotes table has no ``attribution_id``), ``reported_words`` (words of
+    indirect speech outside quotation marks), ``reported_share``, ``attributed_words`` (words
+    inside any speech: quoted + reported) and ``attributed_share``. An article without speech
+    has shares 0.0; so ``1 - attributed_share`` is the reporter's own words.
 
     Pass ``quotes=newslib.quotes(df)`` when you already have it, to skip finding the
     quotations again.
@@ -125,31 +204,77 @@ def quote_share(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.D
         >>> arts = pd.DataFrame({"article_id": ["a"], "text": ['"Go home," Ann Lee said.']})
         >>> quote_share(arts)[["quoted_words", "total_words", "top_speaker"]].values.tolist()
         [[2, 5, 'Ann Lee']]
+
+        With indirect speech holding a quoted fragment (a quotes table made by hand):
+
+        >>> text = 'Ann Lee said the plan was "a disaster" for the town. It rained.'
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+        >>> q = pd.DataFrame({"article_id": ["a", "a"], "start": [13, 27], "end": [51, 37],
+        ...                   "kind": ["indirect", "partial"], "speaker": ["Ann Lee"] * 2,
+        ...                   "attribution_id": [0, 0]})
+        >>> row = quote_share(arts, quotes=q).iloc[0]
+        >>> [int(row[c]) for c in ("quoted_words", "reported_words", "attributed_words",
+        ...                        "total_words", "n_attributions")]
+        [2, 6, 8, 13, 1]
     """
-    rows = [_share_row(aid, text, items) for aid, text, items in _speech(df, quotes, "quote_share")]
+    items = _speech(df, quotes, "quote_share")
+    rows = [_share_row(aid, text, speech) for aid, text, speech in items]
     if not rows:
         return empty_frame(_SHARE_DTYPES)
     return pd.DataFrame(rows).astype(_SHARE_DTYPES)
 
 
-def speakers(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Who is quoted: one row per (article, resolved speaker) of direct and partial quotations.
+def _speaker_rows(article_id: str, text: str, items: list[_Speech]) -> list[dict]:
+    by_speaker: dict[str, list[_Speech]] = {}
+    first: dict[str, int] = {}
+    for n, item in enumerate(items):
+        if item.speaker:
+            by_speaker.setdefault(item.speaker, []).append(item)
+            first.setdefault(item.speaker, n)
+    rows = []
+    for name, own in by_speaker.items():
+        quotes_ = [i for i in own if i.quoted]
+        rows.append(
+            {
+                "article_id": article_id,
+                "speaker": name,
+                "n_quotes": len(quotes_),
+                "quoted_words": sum(len(WORD_RE.findall(text, i.start, i.end)) for i in quotes_),
+                "attributed_words": _union_words(text, ((i.start, i.end) for i in own)),
+                "n_attributions": len({i.attribution for i in own}),
+                "_first": first[name],
+            }
+        )
+    rows.sort(
+        key=lambda r: (-r["attributed_words"], -r["quoted_words"], -r["n_quotes"], r["_first"])
+    )
+    for row in rows:
+        del row["_first"]
+    return rows
 
-    Columns: ``article_id``, ``speaker``, ``n_quotes``, ``quoted_words``; within an article,
-    speakers are ordered by quoted words (most first), then quotations, then first
-    appearance. ``quotes``: as in :func:`quote_share`.
+
+def speakers(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Who speaks: one row per (article, resolved speaker) of attributed speech.
+
+    Columns: ``article_id``, ``speaker``, ``n_quotes`` and ``quoted_words`` (the speaker's
+    direct and partial quotations: how many, and their words), ``attributed_words`` (words of
+    all the speaker's speech, quoted or reported, each word once) and ``n_attributions``
+    (distinct attributions; one per row when the quotes table has no ``attribution_id``).
+    Speakers with only indirect speech are included with ``n_quotes`` 0. Within an article,
+    speakers are ordered by attributed words (most first), then quoted words, then quotations,
+    then first appearance in the text. ``quotes``: as in :func:`quote_share`.
 
     Example:
         >>> import pandas as pd
         >>> text = '"Go," Ann Lee said. "Stay," said Bob Ray. "Now," Lee said.'
         >>> arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
         >>> speakers(arts).values.tolist()
-        [['a', 'Ann Lee', 2, 2], ['a', 'Bob Ray', 1, 1]]
+        [['a', 'Ann Lee', 2, 2, 2, 2], ['a', 'Bob Ray', 1, 1, 1, 1]]
     """
     rows = [
-        {"article_id": aid, "speaker": name, "n_quotes": count, "quoted_words": words}
+        row
         for aid, text, items in _speech(df, quotes, "speakers")
-        for name, count, words in _speaker_stats(text, items)
+        for row in _speaker_rows(aid, text, items)
     ]
     if not rows:
         return empty_frame(_SPEAKER_DTYPES)
@@ -157,14 +282,79 @@ def speakers(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Data
 
 
 def _speech(df: pd.DataFrame, quotes_frame: pd.DataFrame | None, caller: str):
-    """(article_id, text, [(start, end, speaker)]) for each article, in input order."""
-    articles = _articles(df, caller)
-    if quotes_frame is not None:
-        by_article = _items_from_frame(quotes_frame, caller)
-        for aid, text in articles:
-            yield aid, str(text), by_article.get(aid, [])
-        return
-    rules = _rules()
-    for aid, text in articles:
-        text = str(text)
-        yield aid, text, _speech_items(text, _analyse(text, rules))
+    """[(article_id, text, [_Speech, ...])] for each article, in input order."""
+    articles = list(_articles(df, caller))
+    if quotes_frame is None:
+        quotes_frame = _find_quotes(df)
+    by_article = _items_from_frame(quotes_frame, caller)
+    return [(aid, str(text), by_article.get(aid, [])) for aid, text in articles]
+
+
+# --------------------------------------------------------------------------------------------
+# Corpus totals
+
+
+_POOLED_COLUMNS = (
+    "n_articles",
+    "total_words",
+    "quoted_words",
+    "reported_words",
+    "own_words",
+    "quoted_share",
+    "reported_share",
+    "own_share",
+)
+
+
+def pooled_voices(articles: pd.DataFrame, *, by: str | Sequence[str] | None = None) -> pd.DataFrame:
+    """Quoted, reported and the reporter's own words pooled over articles (summed words, not a
+    mean of per-article shares): one row for the whole table, or one per group of ``by``.
+
+    ``articles`` is a table with ``total_words``, ``quoted_words`` and ``reported_words``
+    (:func:`quote_share` or ``newslib.analyze``). Columns: the group column(s), ``n_articles``,
+    ``total_words``, ``quoted_words``, ``reported_words``, ``own_words`` (the rest), and the
+    three ``*_share`` of all words (Float64, NA for a group without words). Groups come in
+    sorted order, articles without a group as a last group (NA). A table without
+    ``reported_words`` (from before indirect speech was found) gives NA reported and own words.
+
+    Example:
+        >>> t = pd.DataFrame({"source": ["A", "A", "B"], "total_words": [10, 30, 20],
+        ...                   "quoted_words": [5, 5, 0], "reported_words": [0, 10, 5]})
+        >>> pooled_voices(t)[["quoted_share", "reported_share", "own_share"]].round(3)
+           quoted_share  reported_share  own_share
+        0         0.167            0.25      0.583
+        >>> pooled_voices(t, by="source")[["source", "own_words", "own_share"]].values.tolist()
+        [['A', 20, 0.5], ['B', 15, 0.75]]
+    """
+    require_columns(articles, ["total_words", "quoted_words"], caller="pooled_voices")
+    keys = [] if by is None else [by] if isinstance(by, str) else list(by)
+    require_columns(articles, keys, caller="pooled_voices")
+    frame = pd.DataFrame(
+        {
+            "n_articles": np.ones(len(articles), dtype="int64"),
+            "total_words": pd.to_numeric(articles["total_words"]).astype("Int64").to_numpy(),
+            "quoted_words": pd.to_numeric(articles["quoted_words"]).astype("Int64").to_numpy(),
+            "reported_words": (
+                pd.to_numeric(articles["reported_words"]).astype("Int64").to_numpy()
+                if "reported_words" in articles.columns
+                else pd.array([pd.NA] * len(articles), dtype="Int64")
+            ),
+        }
+    )
+    for key in keys:
+        frame[key] = articles[key].to_numpy()
+    if keys:
+        grouped = frame.groupby(keys, dropna=False, sort=True, observed=True)
+        sums = grouped.sum(min_count=1).reset_index()
+        # groupby(sort=True) puts NA last already; min_count: an all-NA column stays NA
+    else:
+        sums = frame.sum(min_count=1).to_frame().T
+    for column in ("n_articles", "total_words", "quoted_words", "reported_words"):
+        sums[column] = sums[column].astype("Int64")
+    total = sums["total_words"]
+    sums["own_words"] = total - sums["quoted_words"] - sums["reported_words"]
+    has = total > 0
+    for voice in ("quoted", "reported", "own"):
+        share = sums[f"{voice}_words"].astype("Float64") / total.astype("Float64")
+        sums[f"{voice}_share"] = share.where(has, pd.NA).astype("Float64")
+    return sums[[*keys, *_POOLED_COLUMNS]].reset_index(drop=True)
