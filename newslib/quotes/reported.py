@@ -98,6 +98,7 @@ _HEADLINE_RE = re.compile(
     r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
 )
 _TRAILING = " \t\n.,;:!?—–-"
+_TO_RE = re.compile(r"(to)\b[^\S\n]*")
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
 _CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
 
@@ -292,11 +293,13 @@ def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
     c0, c1 = span
     if not text[ss:c0].rstrip().endswith((",", "—", "–")) and cue != "saying":
         return None
-    start = _content_start(text, cue, _skip_space(text, c1, se), se)
+    span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
+    start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se):
         return None
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
-    return _Found(start, _cut_clause(text, start, se), cue, span, mention)
+    start, end = _object_span(text, cue, start, _cut_clause(text, start, se))
+    return _Found(start, end, cue, span, mention) if end - start >= 3 else None
 
 
 def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
@@ -375,12 +378,7 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
     after = _skip_space(text, c1, se)
     if after >= se or text[after] in ",.;:":
         return None
-    report = _report_rules()
-    if cue in report.stances:
-        m = _PARTICLE_RE.match(text, after, se)
-        if m is not None:  # 'called for', 'talked about': the particle is part of the cue
-            span = (c0, after + len(m.group(1)))
-            after = _skip_space(text, m.end(), se)
+    span, after = _with_particle(text, cue, span, after, se)
     mention = _subject_before(text, max(ss, c0 - 250), c0, rules)
     if mention is None:
         lead = text[ss:c0]
@@ -398,18 +396,35 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
     end = _cut_clause(text, start, se)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
-    if cue in report.stances:
-        # an object, not a clause: 'criticized the plan, which ...' ends at the comma
-        brk = _OBJECT_END_RE.search(text, start, end)
-        end = brk.start() if brk else end
-        first = _OBJECT_PRONOUN_RE.match(text, start, end)
-        if first is not None:  # 'urged them to act' -> 'to act'
-            start = first.end()
+    start, end = _object_span(text, cue, start, end)
     if mention is not None and mention[2] == "rel":
         # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else end
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+def _with_particle(text: str, cue: str, span, after: int, se: int):
+    """'called for', 'talked about', 'referring to': the particle joins a stance cue."""
+    if cue not in _report_rules().stances:
+        return span, after
+    m = _PARTICLE_RE.match(text, after, se)
+    if m is None and cue.startswith(("refer", "point")):
+        m = _TO_RE.match(text, after, se)
+    if m is None:
+        return span, after
+    return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
+
+
+def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
+    """A stance verb's content is its object, not a clause: 'criticized the plan, which ...'
+    ends at the comma, and 'urged them to act' is 'to act'."""
+    if cue not in _report_rules().stances:
+        return start, end
+    brk = _OBJECT_END_RE.search(text, start, end)
+    end = brk.start() if brk else end
+    first = _OBJECT_PRONOUN_RE.match(text, start, end)
+    return (first.end() if first is not None else start), end
 
 
 def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
