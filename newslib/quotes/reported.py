@@ -117,22 +117,37 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     """The reported speech of one article as ``indirect`` pieces (``_Quote`` objects whose
     marks are their own bounds), in text order; ``found`` are the article's quotations."""
     report = _report_rules()
-    marks = [(q.open_mark, q.close_mark or q.para_hi) for q in found]
-    speech = [(q.open_mark, q.close_mark or q.para_hi) for q in found if q.kind != "scare"]
+    # each paragraph's quotations (marks included): no piece of reported speech leaves its
+    # paragraph, so only these matter there
+    marks_in: dict[int, list[tuple[int, int]]] = {}
+    speech_in: dict[int, list[tuple[int, int]]] = {}
+    for q in found:
+        span = (q.open_mark, q.close_mark or q.para_hi)
+        marks_in.setdefault(q.paragraph, []).append(span)
+        if q.kind != "scare":
+            speech_in.setdefault(q.paragraph, []).append(span)
     out: list[_Quote] = []
     for index, (lo, hi) in enumerate(paras):
+        marks = marks_in.get(index, [])
+        speech = speech_in.get(index, [])
         claimed: list[tuple[int, int]] = []
         pieces: list[_Found] = []
         head = _headline(text, lo, hi, marks, title=index == 0)
         if head is not None:
             pieces.append(head)
             claimed.append((head.start, head.end))
+        cues = list(report.cue_re.finditer(text, lo, hi))
+        if not cues:
+            _pieces_out(text, pieces, index, lo, hi, out)
+            continue
         starts = _sentence_starts(text, lo, hi)
         for ss, se in zip(starts, [*starts[1:], hi], strict=True):
             se = _trim_end(text, ss, se)
             last = None
-            for m in report.cue_re.finditer(text, ss, se):
+            for m in cues:
                 c0 = m.start()
+                if c0 < ss or m.end() > se:
+                    continue
                 if _within(c0, marks) or _within(c0, claimed):
                     continue  # a quoted speaker's own words, or content already found
                 got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, last, rules)
@@ -146,15 +161,20 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     claimed.append(got.more)
                 if got.mention is not None:
                     last = got.mention
-        for got in pieces:
-            for s, e in [(got.start, got.end), *([got.more] if got.more else [])]:
-                q = _Quote(s, e, s, e, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
-                q.kind = "indirect"
-                q.cue, q.cue_span = got.cue, got.cue_span
-                if got.mention is not None:
-                    q.mention, q.mention_kind = got.mention[:2], got.mention[2]
-                out.append(q)
+        _pieces_out(text, pieces, index, lo, hi, out)
     return out
+
+
+def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, out: list) -> None:
+    """Append a paragraph's found reported speech to ``out`` as ``indirect`` pieces."""
+    for got in pieces:
+        for s, e in [(got.start, got.end), *([got.more] if got.more else [])]:
+            q = _Quote(s, e, s, e, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
+            q.kind = "indirect"
+            q.cue, q.cue_span = got.cue, got.cue_span
+            if got.mention is not None:
+                q.mention, q.mention_kind = got.mention[:2], got.mention[2]
+            out.append(q)
 
 
 def _overlaps(got: _Found, spans) -> bool:
@@ -184,7 +204,7 @@ def _skip_space(text: str, p: int, hi: int) -> int:
 def _only_quotations(text: str, s: int, e: int, speech) -> bool:
     """Does text[s:e] hold nothing but quotations and punctuation?"""
     p = s
-    for a, b in sorted(speech):
+    for a, b in speech:  # in text order
         if b <= s or a >= e:
             continue
         if WORD_RE.search(text, p, max(p, a)):
@@ -193,13 +213,18 @@ def _only_quotations(text: str, s: int, e: int, speech) -> bool:
     return WORD_RE.search(text, p, e) is None if p < e else True
 
 
-_LAST_TOKEN_RE = re.compile(r"([\w’'\-.]+)[^\w’'\-.]*$")
+_WORD_CHARS = frozenset("’'-.")
 
 
 def _word_before(text: str, ss: int, c0: int) -> str:
     """The lower-cased word before ``c0`` in the sentence starting at ``ss`` ('' for none)."""
-    m = _LAST_TOKEN_RE.search(text, max(ss, c0 - 60), c0)
-    return m.group(1).lower() if m else ""
+    e = c0
+    while e > ss and not (text[e - 1].isalnum() or text[e - 1] in _WORD_CHARS):
+        e -= 1
+    b = e
+    while b > ss and (text[b - 1].isalnum() or text[b - 1] in _WORD_CHARS or text[b - 1] == "_"):
+        b -= 1
+    return text[b:e].lower()
 
 
 def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
@@ -309,6 +334,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
     if comma < 0:
         return None
+    if not _ends_attribution(text, c1, se):
+        return None
     if not lead[comma + 1 :].strip():
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
@@ -317,9 +344,6 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         name = _NAME_START_RE.match(text, ss, c0)
         if name is not None and rules.person_after_re.match(text, name.end()):
             return None  # 'Jill Chase, 27, a nurse in Ohio, said ...'
-
-    if not _ends_attribution(text, c1, se):
-        return None
     tail = text[ss + comma + 1 : c0]
     if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
         return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
@@ -474,13 +498,14 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     """Where the content starts after the cue: at 'that' / 'whether' when one opens it, after a
     listener ('told reporters') or a time or place phrase ('said on Tuesday that')."""
     report = _report_rules()
-    words = _words(text, p, min(se, p + 400))  # 'that' is looked for in the first 15 words
-    if not words:
+    m = _TOKEN_RE.search(text, p, se)
+    if m is None:
         return None
-    first = words[0][2].lower()
+    first = m.group(0).lower()
     if first in report.openers:
-        return words[0][0]
+        return m.start()
     if cue in report.tell or first in report.adjuncts:
+        words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
         for a, _, w in words[:15]:
             if w.lower() in _AFTER_LISTENER:
                 return a
@@ -504,7 +529,7 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
             while k < len(words) and k < 4 and words[k][2].lower() in report.adjuncts:
                 k += 1
         return words[k][0] if k < len(words) else None
-    return words[0][0]
+    return m.start()
 
 
 def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
