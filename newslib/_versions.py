@@ -4,7 +4,9 @@ __version__ = "0.1.0"
 
 # Bump an analysis's version whenever its output for the same text changes: cached results of
 # that analysis (and of those that depend on it) are then recomputed, the others are kept.
-ANALYSIS_VERSIONS = {"readability": 1, "quotes": 1, "sentiment": 1}
+# quotes 2: indirect speech, attribution_id, cue spans; quote_share's reported/attributed words.
+# sentiment 2: in_reported and voice per sentence; per-voice counts and means in the summary.
+ANALYSIS_VERSIONS = {"readability": 1, "quotes": 2, "sentiment": 2}
 
 # Bump when loading a file can give other articles or another load report than before: the
 # cache of parsed files (newslib.cache.FileCache) then reads every file again.

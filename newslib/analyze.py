@@ -104,7 +104,7 @@ def _caches(cache_dir: str | os.PathLike | None, lang: str) -> dict[str, ResultC
         "quotes": ResultCache(
             cache_dir, "quotes", version=v["quotes"], tables=("quote_share", "quotes")
         ),
-        # Sentiment's in_quote reads the quotes: a new quotes version invalidates it too.
+        # Sentiment's in_quote and voice read the quotes: a new quotes version invalidates it too.
         "sentiment": ResultCache(
             cache_dir,
             "sentiment",
@@ -306,7 +306,8 @@ def analyze_tables(
     """Run every analysis and return ``{"articles": ..., "sentences": ..., "quotes": ...}``.
 
     ``articles`` is :func:`analyze`'s table; ``sentences`` is :func:`newslib.sentiment`'s (one
-    row per sentence with VADER scores and ``in_quote``); ``quotes`` is :func:`newslib.quotes`'s.
+    row per sentence with VADER scores, ``in_quote``, ``in_reported`` and ``voice``); ``quotes``
+    is :func:`newslib.quotes`'s (quotations, reported speech and scare quotes).
     Articles are analysed in chunks of ``chunk_size``; ``jobs`` > 1 runs chunks in that many
     worker processes (``None``: one per core). With ``cache_dir``, per-article results are read
     from and written to that cache (see :mod:`newslib.cache`), so a rerun only computes new or

@@ -259,30 +259,71 @@ def _run_load(args: argparse.Namespace) -> int:
     return 0
 
 
+def _voices_line(articles: pd.DataFrame) -> str | None:
+    """'words, pooled over all N: X% quoted, Y% reported, Z% the reporter's own'."""
+    import pandas as pd
+
+    from .quotes.shares import pooled_voices
+
+    if not {"total_words", "quoted_words"} <= set(articles.columns):
+        return None
+    pooled = pooled_voices(articles).iloc[0]
+    total = int(pooled["total_words"])
+    if not total:
+        return None
+
+    def pct(column: str) -> str:
+        value = pooled[column]
+        return "n/a" if pd.isna(value) else f"{float(value):.1%}"
+
+    return (
+        f"words, pooled over all {total:,}: {pct('quoted_share')} quoted, "
+        f"{pct('reported_share')} reported, {pct('own_share')} the reporter's own"
+    )
+
+
 def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes: int) -> str:
     """Return the short summary ``newslib analyze`` prints after writing its tables.
+
+    ``n_quotes`` is the number of rows of the quotes table: quotations, reported speech and
+    scare quotes. The shares of words quoted, reported and the reporter's own are pooled
+    (the corpus's words summed), not means of the articles' shares.
 
     Example:
         >>> import newslib
         >>> text = analysis_summary_text(newslib.analyze("seeds"), n_sentences=20, n_quotes=3)
         >>> text.splitlines()[0]
-        '1 article, 20 sentences, 3 quotations'
+        '1 article, 20 sentences, 3 rows of quoted and reported speech and scare quotes'
+        >>> print(text.splitlines()[2])  # doctest: +ELLIPSIS
+        words, pooled over all 375: ...% quoted, ...% reported, ...% the reporter's own
     """
     n = len(articles)
-    lines = [f"{n} article{'s' if n != 1 else ''}, {n_sentences} sentences, {n_quotes} quotations"]
+    lines = [
+        f"{n} article{'s' if n != 1 else ''}, {n_sentences} sentences, "
+        f"{n_quotes} rows of quoted and reported speech and scare quotes"
+    ]
     if n:
 
         def mean(column: str) -> str:
+            if column not in articles.columns:
+                return "n/a"
             values = articles[column].dropna()
             return f"{values.mean():.2f}" if len(values) else "n/a"
 
-        lines += [
+        lines.append(
             f"readability: Flesch-Kincaid grade {mean('flesch_kincaid_grade')}, "
-            f"consensus grade {mean('text_standard')}, reading ease {mean('flesch_reading_ease')}",
-            f"quotes: share of words quoted {mean('quote_share')}, "
-            f"speakers per article {mean('n_speakers')}",
-            f"sentiment: mean sentence compound {mean('compound_mean')} "
-            f"(quoted {mean('quoted_compound_mean')}, narration {mean('narration_compound_mean')})",
+            f"consensus grade {mean('text_standard')}, reading ease {mean('flesch_reading_ease')}"
+        )
+        voices = _voices_line(articles)
+        if voices:
+            lines.append(voices)
+        lines += [
+            f"quotes: speakers quoted per article {mean('n_speakers')}, "
+            f"attributions per article {mean('n_attributions')}",
+            f"sentiment: mean sentence compound {mean('compound_mean')}; by voice (mean of "
+            f"article means): quoted {mean('quoted_compound_mean')}, reported "
+            f"{mean('reported_compound_mean')}, the reporter's own "
+            f"{mean('narration_compound_mean')}",
         ]
         speakers = articles["top_speaker"].dropna().value_counts().head(5)
         if len(speakers):
@@ -321,7 +362,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
             rows = last["rows"]
             print(
                 f"{out}/ is up to date: {rows['articles']} articles, {rows['sentences']} "
-                f"sentences, {rows['quotes']} quotations from "
+                f"sentences, {rows['quotes']} quotes-table rows from "
                 f"{last['load_summary']['files_seen']} unchanged files; nothing to do "
                 "(--no-cache recomputes)"
             )

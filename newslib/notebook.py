@@ -26,7 +26,8 @@ import pandas as pd
 from .analyze import analyze_tables
 from .io import load
 from .quotes import speakers as _speakers
-from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+from .quotes.shares import pooled_voices
+from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, QUOTED_THRESHOLD
 
 __all__ = [
     "CorpusData",
@@ -38,6 +39,10 @@ __all__ = [
     "overview_findings",
     "readability_findings",
     "quotes_findings",
+    "voices_findings",
+    "top_speakers",
+    "voice_sentiment",
+    "sentences_by_voice",
     "sentiment_findings",
     "timeline_findings",
     "figure_with_controls",
@@ -57,12 +62,16 @@ _METRIC_WORDS = {
     "reading_time": "reading time",
     "n_words": "length in words",
     "quote_share": "share of words quoted",
+    "reported_share": "share of words reported",
+    "attributed_share": "share of words attributed to someone",
     "n_quotes": "number of quotations",
+    "n_attributions": "number of attributions",
     "n_speakers": "number of speakers",
     "compound_mean": "mean sentence sentiment",
     "compound_weighted": "word-weighted sentence sentiment",
     "quoted_compound_mean": "sentiment of quoted sentences",
-    "narration_compound_mean": "sentiment of narration",
+    "reported_compound_mean": "sentiment of reported sentences",
+    "narration_compound_mean": "sentiment of the reporter's own sentences",
     "share_positive": "share of positive sentences",
     "share_negative": "share of negative sentences",
     "n_articles": "number of articles",
@@ -100,8 +109,17 @@ def md_escape(value: object) -> str:
     return _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
 
 
-def html_table(frame: pd.DataFrame, *, float_format: str = "{:.2f}", max_chars: int = 80) -> Any:
+def html_table(
+    frame: pd.DataFrame,
+    *,
+    float_format: str = "{:.2f}",
+    max_chars: int = 80,
+    formats: Mapping[str, str] | None = None,
+) -> Any:
     """A DataFrame as an IPython ``HTML`` table with every cell escaped and long text shortened.
+
+    Numbers are written with ``float_format``, or with ``formats[column]`` for the columns it
+    names (e.g. ``{"share": "{:.0%}"}``); missing values are empty cells.
 
     Example:
         >>> t = html_table(pd.DataFrame({"title": ["<b>x</b>"], "grade": [9.456]}))
@@ -113,7 +131,10 @@ def html_table(frame: pd.DataFrame, *, float_format: str = "{:.2f}", max_chars: 
     shown = frame.copy()
     for name in shown.columns:
         col = shown[name]
-        if pd.api.types.is_datetime64_any_dtype(col):
+        if formats and name in formats:
+            fmt = formats[name]
+            shown[name] = col.map(lambda v, fmt=fmt: "" if _isna(v) else fmt.format(v))
+        elif pd.api.types.is_datetime64_any_dtype(col):
             shown[name] = col.map(lambda d: "" if pd.isna(d) else f"{d:%Y-%m-%d}")
         elif pd.api.types.is_float_dtype(col):
             shown[name] = col.map(lambda v: "" if pd.isna(v) else float_format.format(v))
@@ -152,9 +173,10 @@ class CorpusData:
         raw: the loaded articles (with ``text``), as ``newslib.load`` returns them.
         articles: one row per article: metadata and every article-level score
             (``newslib.analyze``).
-        sentences: one row per sentence with VADER scores and ``in_quote``.
-        quotes: one row per quotation.
-        speakers: one row per (article, speaker) of direct and partial quotations.
+        sentences: one row per sentence with VADER scores, ``in_quote``, ``in_reported``
+            and ``voice``.
+        quotes: one row per quotation or piece of reported speech (and scare quote).
+        speakers: one row per (article, speaker) of attributed speech, quoted or reported.
     """
 
     corpus: str
@@ -357,12 +379,13 @@ def paragraph_scores(data: CorpusData, article_id: str, metric: str) -> pd.DataF
 
 
 def quote_table(data: CorpusData, article_id: str) -> pd.DataFrame:
-    """The quotations of one article: speaker, kind, cue and the quoted text.
+    """The quotations and reported speech of one article: speaker, kind, cue and the text.
 
     Example:
         >>> data = prepare("seeds")
-        >>> quote_table(data, data.articles["article_id"][0])["speaker"].tolist()[1]
-        'Gleb Karakulov'
+        >>> table = quote_table(data, data.articles["article_id"][0])
+        >>> "Gleb Karakulov" in set(table["speaker"].dropna()), "indirect" in set(table["kind"])
+        (True, True)
     """
     q = data.quotes[data.quotes["article_id"] == article_id]
     cols = [c for c in ("paragraph", "speaker", "kind", "cue", "n_words", "text") if c in q]
@@ -371,7 +394,7 @@ def quote_table(data: CorpusData, article_id: str) -> pd.DataFrame:
 
 def extreme_sentences(data: CorpusData, article_id: str) -> pd.DataFrame:
     """The most negative and the most positive sentence of one article (one row if the
-    article has a single sentence).
+    article has a single sentence), numbered from 1 as in the sentence strip, with its voice.
 
     Example:
         >>> data = prepare("seeds")
@@ -382,6 +405,12 @@ def extreme_sentences(data: CorpusData, article_id: str) -> pd.DataFrame:
     own = data.sentences[data.sentences["article_id"] == article_id]
     own = own.sort_values(["compound", "sentence"], kind="stable")
     both = pd.concat([own.head(1), own.tail(1)]).drop_duplicates("sentence")
+    # numbered from 1, as the sentence strip numbers them
+    both = both.assign(sentence=both["sentence"] + 1)
+    if "voice" in both.columns:
+        # the voice as a reader names it, rather than the share of characters quoted
+        both = both.assign(voice=both["voice"].astype("string").map(VOICE_LABELS))
+        return both[["sentence", "compound", "voice", "text"]].reset_index(drop=True)
     return both[["sentence", "compound", "in_quote", "text"]].reset_index(drop=True)
 
 
@@ -595,10 +624,17 @@ def quotes_findings(data: CorpusData) -> str:
             f"Quoted speech makes up {quoted / total:.1%} of all words"
             + (f"; in the median article, {share.median():.1%}." if n > 1 else ".")
         )
+        if "reported_words" in a.columns:
+            reported = _values(a, "reported_words").sum()
+            out.append(
+                f"Reported speech (without quotation marks) adds {reported / total:.1%}, so "
+                f"{(quoted + reported) / total:.1%} of all words are attributed to someone."
+            )
     sp = data.speakers
-    if len(sp):
+    quoted_sp = sp[_values_or_zero(sp, "n_quotes") > 0] if "n_quotes" in sp else sp
+    if len(quoted_sp):
         per = (
-            sp.groupby("speaker", observed=True)
+            quoted_sp.groupby("speaker", observed=True)
             .agg(
                 quoted_words=("quoted_words", "sum"),
                 n_quotes=("n_quotes", "sum"),
@@ -617,11 +653,200 @@ def quotes_findings(data: CorpusData) -> str:
         )
     else:
         out.append("No quotation could be attributed to a named speaker.")
+    ranked = top_speakers(data, n=1)
+    if len(ranked) and ranked["reported words"].iloc[0] > 0:
+        who = ranked.iloc[0]
+        out.append(
+            f"Counting reported speech too, **{md_escape(who['speaker'])}** has the most "
+            f"words attributed: {_plural(int(who['attributed words']), 'word')}, "
+            f"{int(who['quoted words']):,} quoted and {int(who['reported words']):,} reported."
+        )
     best = _extreme(data, "quote_share", largest=True)
     if best is not None and n > 1:
         out.append(f"The most quoted article is “{best[0]}”, {best[1]:.0%} quoted speech.")
     out += _source_sentence(data, "quote_share", "{:.0%}", "quotes most", "least")
     return _bullets(out)
+
+
+def _values_or_zero(frame: pd.DataFrame, column: str) -> pd.Series:
+    return pd.to_numeric(frame[column], errors="coerce").astype(float).fillna(0)
+
+
+def voices_findings(data: CorpusData) -> str:
+    """Whose words the articles are (quoted, reported, the reporter's own), as Markdown
+    bullet points computed from ``data``. Shares are pooled: the corpus's words summed.
+
+    Example:
+        >>> line = voices_findings(prepare("seeds")).splitlines()[0]
+        >>> line.startswith("- Of the 375 words of the corpus, **"), "the reporter's own" in line
+        (True, True)
+    """
+    a = data.articles
+    if "reported_words" not in a.columns or not {"total_words", "quoted_words"} <= set(a):
+        return _bullets(["Reported speech was not measured for these articles."])
+    pooled = pooled_voices(a).iloc[0]
+    total = int(pooled["total_words"])
+    if not total:
+        return _bullets(["There are no words to count."])
+    q, r, o = (float(pooled[f"{v}_share"]) for v in ("quoted", "reported", "own"))
+    pooled_note = " (all articles' words together)" if len(a) > 1 else ""
+    if q + r == 0:
+        return _bullets(
+            [
+                f"None of the {total:,} words of the corpus is quoted or reported: all are the "
+                "reporter's own."
+            ]
+        )
+    out = [
+        f"Of the {total:,} words of the corpus{pooled_note}, **{q:.1%}** are quoted, "
+        f"**{r:.1%}** reported and **{o:.1%}** the reporter's own."
+    ]
+    attributed = int(pooled["quoted_words"] + pooled["reported_words"])
+    missed = int(pooled["reported_words"]) / attributed
+    out.append(
+        f"Counting only words inside quotation marks would miss {missed:.0%} of the words the "
+        "articles attribute to someone."
+    )
+    if len(a) > 1:
+        share = _values(a, "attributed_share")
+        silent = int((_values_or_zero(a, "attributed_words") == 0).sum())
+        out.append(
+            f"In the median article, {share.median():.0%} of the words are attributed to "
+            f"someone; {_plural(silent, 'article')} ({silent / len(a):.0%}) quote or report "
+            "no one."
+        )
+    if data.group is not None:
+        by = pooled_voices(a, by=data.group).dropna(subset=[data.group])
+        by = by[by["total_words"] > 0].assign(
+            attributed=lambda f: (f["quoted_share"] + f["reported_share"]).astype(float)
+        )
+        if len(by) >= 2:
+            by = by.sort_values(["attributed", data.group], kind="stable")
+            low, high = by.iloc[0], by.iloc[-1]
+            out.append(
+                f"By source, **{md_escape(high[data.group])}** gives the largest share of its "
+                f"words to others ({high['attributed']:.0%} quoted or reported) and "
+                f"**{md_escape(low[data.group])}** the smallest ({low['attributed']:.0%})."
+            )
+    return _bullets(out)
+
+
+def top_speakers(data: CorpusData, n: int = 10) -> pd.DataFrame:
+    """The ``n`` people with most attributed words over the corpus, quoted and reported side
+    by side: ``speaker``, ``articles``, ``attributions``, ``quoted words``, ``reported words``,
+    ``attributed words`` (column names a reader can read). Most attributed words first, then
+    most quoted words, then by name.
+
+    Example:
+        >>> top_speakers(prepare("seeds")).columns.tolist()  # doctest: +NORMALIZE_WHITESPACE
+        ['speaker', 'articles', 'attributions', 'quoted words', 'reported words',
+         'attributed words']
+    """
+    sp = data.speakers
+    columns = [
+        "speaker",
+        "articles",
+        "attributions",
+        "quoted words",
+        "reported words",
+        "attributed words",
+    ]
+    sp = sp[sp["speaker"].notna()] if "speaker" in sp else sp.iloc[0:0]
+    if sp.empty:
+        return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns}).astype(
+            {"speaker": "string"}
+        )
+    quoted = _values_or_zero(sp, "quoted_words")
+    attributed = _values_or_zero(sp, "attributed_words") if "attributed_words" in sp else quoted
+    counts = _values_or_zero(sp, "n_attributions") if "n_attributions" in sp else None
+    frame = pd.DataFrame(
+        {
+            "speaker": sp["speaker"].astype("string").to_numpy(),
+            "article_id": sp["article_id"].to_numpy(),
+            "quoted": quoted.to_numpy(),
+            "attributed": np.maximum(attributed.to_numpy(), quoted.to_numpy()),
+            "attributions": (
+                counts if counts is not None else _values_or_zero(sp, "n_quotes")
+            ).to_numpy(),
+        }
+    )
+    per = (
+        frame.groupby("speaker", sort=True)
+        .agg(
+            articles=("article_id", "nunique"),
+            attributions=("attributions", "sum"),
+            quoted=("quoted", "sum"),
+            attributed=("attributed", "sum"),
+        )
+        .reset_index()
+        .sort_values(["attributed", "quoted", "speaker"], ascending=[False, False, True])
+        .head(n)
+    )
+    return pd.DataFrame(
+        {
+            "speaker": per["speaker"].astype("string"),
+            "articles": per["articles"].astype("int64"),
+            "attributions": per["attributions"].astype("int64"),
+            "quoted words": per["quoted"].astype("int64"),
+            "reported words": (per["attributed"] - per["quoted"]).astype("int64"),
+            "attributed words": per["attributed"].astype("int64"),
+        }
+    ).reset_index(drop=True)
+
+
+#: The voices of a sentence as the notebooks name them, in order.
+VOICE_LABELS = {
+    "quoted": "quoted",
+    "reported": "reported",
+    "narration": "the reporter's own",
+}
+#: Their colours (``newslib.plot.VOICE_COLOURS``, with a grey dark enough for box plots).
+VOICE_PALETTE = ("#E69F00", "#56B4E9", "#8C8C8C")
+
+
+def sentences_by_voice(data: CorpusData) -> pd.DataFrame:
+    """``data.sentences`` with ``voice`` as an ordered categorical of reader labels (quoted,
+    reported, the reporter's own), for plots grouped by voice (colours: ``VOICE_PALETTE``).
+
+    Example:
+        >>> list(sentences_by_voice(prepare("seeds"))["voice"].cat.categories)
+        ['quoted', 'reported', "the reporter's own"]
+    """
+    s = data.sentences.copy()
+    voice = s["voice"] if "voice" in s.columns else pd.Series(pd.NA, index=s.index)
+    s["voice"] = pd.Categorical(
+        voice.astype("string").map(VOICE_LABELS, na_action="ignore"),
+        categories=list(VOICE_LABELS.values()),
+        ordered=True,
+    )
+    return s
+
+
+def voice_sentiment(data: CorpusData) -> pd.DataFrame:
+    """Sentence sentiment per voice over the whole corpus: ``voice``, ``sentences``,
+    ``share of sentences``, ``mean compound`` (NA without sentences), ``negative sentences``
+    and ``positive sentences`` (shares of the voice's sentences at VADER's ±0.05 cut-offs).
+
+    Example:
+        >>> voice_sentiment(prepare("seeds"))["voice"].tolist()
+        ['quoted', 'reported', "the reporter's own"]
+    """
+    s = sentences_by_voice(data)
+    compound = pd.to_numeric(s["compound"], errors="coerce").astype(float)
+    rows = []
+    for label in VOICE_LABELS.values():
+        c = compound[(s["voice"] == label).to_numpy(dtype=bool)]
+        rows.append(
+            {
+                "voice": label,
+                "sentences": len(c),
+                "share of sentences": len(c) / len(s) if len(s) else np.nan,
+                "mean compound": c.mean() if len(c) else np.nan,
+                "negative sentences": float((c <= NEGATIVE_THRESHOLD).mean()) if len(c) else np.nan,
+                "positive sentences": float((c >= POSITIVE_THRESHOLD).mean()) if len(c) else np.nan,
+            }
+        )
+    return pd.DataFrame(rows).astype({"voice": "string", "sentences": "int64"})
 
 
 def sentiment_findings(data: CorpusData) -> str:
@@ -642,26 +867,47 @@ def sentiment_findings(data: CorpusData) -> str:
         f"{compound.mean():+.2f}: {neg:.0%} are negative (compound ≤ {NEGATIVE_THRESHOLD}) "
         f"and {pos:.0%} positive (≥ {POSITIVE_THRESHOLD})."
     ]
-    if "in_quote" in s.columns:
-        in_quote = pd.to_numeric(s["in_quote"], errors="coerce").astype(float)
-        quoted = s.loc[in_quote >= 0.5, "compound"].astype(float)
-        narration = s.loc[in_quote < 0.5, "compound"].astype(float)
-        if len(quoted) and len(narration):
-            diff = quoted.mean() - narration.mean()
+    if "voice" in s.columns and s["voice"].notna().any():
+        by = voice_sentiment(data).set_index("voice")
+        parts = [
+            f"{label} sentences ({int(by.loc[label, 'sentences']):,}) "
+            + (
+                f"average {by.loc[label, 'mean compound']:+.2f}"
+                if by.loc[label, "sentences"]
+                else "do not occur"
+            )
+            for label in ("quoted", "reported")
+        ]
+        own = by.loc["the reporter's own"]
+        parts.append(
+            f"the reporter's own ({int(own['sentences']):,}) "
+            + (f"{own['mean compound']:+.2f}" if own["sentences"] else "none")
+        )
+        out.append(f"{parts[0][0].upper()}{parts[0][1:]}, {parts[1]}, {parts[2]}.")
+        voice = s["voice"].astype("string")
+        others = s.loc[voice.isin(["quoted", "reported"]).fillna(False).to_numpy(bool), "compound"]
+        narration = s.loc[(voice == "narration").fillna(False).to_numpy(bool), "compound"]
+        if len(others) and len(narration):
+            diff = float(others.mean()) - float(narration.mean())
             # Differences under 0.05 (VADER's own neutral band) are not worth a claim.
             if abs(diff) < 0.05:
                 tone = "about as positive as"
             else:
                 tone = "more positive than" if diff > 0 else "more negative than"
             out.append(
-                f"Quoted sentences ({len(quoted):,}) average {quoted.mean():+.2f}, narration "
-                f"({len(narration):,}) {narration.mean():+.2f}: the people quoted sound "
-                f"{tone} the reporters' own words."
+                f"Other people's words (quoted or reported, {len(others):,} sentences, "
+                f"{others.mean():+.2f}) sound {tone} the reporters' own ({narration.mean():+.2f})."
             )
         elif len(narration):
             out.append(
-                "No sentence is mostly quoted speech, so quotes and narration cannot be compared."
+                "No sentence is mostly other people's words, so they cannot be compared with "
+                "the reporters' own."
             )
+    elif "in_quote" in s.columns:
+        in_quote = pd.to_numeric(s["in_quote"], errors="coerce").astype(float)
+        quoted = s.loc[in_quote >= QUOTED_THRESHOLD, "compound"].astype(float)
+        if len(quoted):
+            out.append(f"Quoted sentences ({len(quoted):,}) average {quoted.mean():+.2f}.")
     if len(data.articles) > 1:
         low = _extreme(data, "compound_mean", largest=False)
         high = _extreme(data, "compound_mean", largest=True)

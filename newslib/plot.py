@@ -7,7 +7,8 @@ give the same drawing. Shared helpers for new plot functions: ``_axes``, ``_colo
 
 Plots: ``timeline`` (a metric over time), ``distribution`` with its shortcuts ``readability``
 and ``quote_share`` (histogram, or one box per group), ``speakers`` (top quoted people),
-``sentiment_strip`` (sentence sentiment through one article) and ``scatter``. Axis labels come
+``voices`` (quoted, reported and the reporter's own words), ``sentiment_strip`` (sentence
+sentiment through one article) and ``scatter``. Axis labels come
 from ``METRIC_LABELS`` (``metric_label(name)``). Groups get their colour from their place in
 the sorted list of group names, so a source has the same colour in every plot of a corpus.
 """
@@ -26,9 +27,10 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator, PercentFormatter
-from matplotlib.transforms import blended_transform_factory
+from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 # Import the function from its module: newslib/__init__ may re-export a function of that name.
+from newslib.quotes.shares import pooled_voices
 from newslib.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, QUOTED_THRESHOLD
 from newslib.timeline import timeline as _compute_timeline
 
@@ -43,6 +45,8 @@ __all__ = [
     "readability",
     "quote_share",
     "speakers",
+    "voices",
+    "VOICE_COLOURS",
     "sentiment_strip",
     "scatter",
 ]
@@ -118,12 +122,24 @@ METRIC_LABELS: dict[str, MetricLabel] = {
     "quoted_words": MetricLabel("Quoted words", "words"),
     "total_words": MetricLabel("Words", "words"),
     "n_speakers": MetricLabel("Speakers quoted", "people"),
+    "reported_share": MetricLabel(
+        "Reported share", "% of words in indirect speech, outside quotations", True, _SHARE
+    ),
+    "attributed_share": MetricLabel(
+        "Attributed share", "% of words quoted or reported", True, _SHARE
+    ),
+    "reported_words": MetricLabel("Reported words", "words"),
+    "attributed_words": MetricLabel("Attributed words", "words, quoted or reported"),
+    "n_attributions": MetricLabel("Attributions", "count"),
     # sentiment (newslib.sentiment)
     "compound": MetricLabel("Sentence sentiment", _COMPOUND, limits=(-1.0, 1.0)),
     "neg": MetricLabel("Negative part of sentence", "VADER, 0 to 1", limits=_SHARE),
     "neu": MetricLabel("Neutral part of sentence", "VADER, 0 to 1", limits=_SHARE),
     "pos": MetricLabel("Positive part of sentence", "VADER, 0 to 1", limits=_SHARE),
     "in_quote": MetricLabel("Sentence inside quotations", "% of characters", True, _SHARE),
+    "in_reported": MetricLabel(
+        "Sentence in reported speech", "% of characters, outside quotations", True, _SHARE
+    ),
     "compound_mean": MetricLabel("Mean sentence sentiment", _COMPOUND, limits=(-1.0, 1.0)),
     "compound_weighted": MetricLabel(
         "Word-weighted sentence sentiment", _COMPOUND, limits=(-1.0, 1.0)
@@ -131,7 +147,12 @@ METRIC_LABELS: dict[str, MetricLabel] = {
     "quoted_compound_mean": MetricLabel(
         "Sentiment of quoted sentences", _COMPOUND, limits=(-1.0, 1.0)
     ),
-    "narration_compound_mean": MetricLabel("Sentiment of narration", _COMPOUND, limits=(-1.0, 1.0)),
+    "reported_compound_mean": MetricLabel(
+        "Sentiment of reported sentences", _COMPOUND, limits=(-1.0, 1.0)
+    ),
+    "narration_compound_mean": MetricLabel(
+        "Sentiment of the reporter's own sentences", _COMPOUND, limits=(-1.0, 1.0)
+    ),
     "share_positive": MetricLabel(
         "Positive sentences", "% of sentences, compound ≥ 0.05", True, _SHARE
     ),
@@ -140,6 +161,8 @@ METRIC_LABELS: dict[str, MetricLabel] = {
     ),
     "n_sentences": MetricLabel("Sentences", "sentences"),
     "n_quoted_sentences": MetricLabel("Quoted sentences", "sentences"),
+    "n_reported_sentences": MetricLabel("Reported sentences", "sentences"),
+    "n_narration_sentences": MetricLabel("The reporter's own sentences", "sentences"),
     # article table (newslib.load)
     "n_words": MetricLabel("Article length", "words"),
     "n_paragraphs": MetricLabel("Paragraphs", "paragraphs"),
@@ -818,23 +841,30 @@ def speakers(
     data: pd.DataFrame,
     *,
     top: int = 10,
+    words: str = "quoted",
     ax: Axes | None = None,
     title: str | None = None,
     **kwargs: Any,
 ) -> Axes:
-    """Draw the most quoted people: one horizontal bar per speaker, by quoted words.
+    """Draw who speaks most: one horizontal bar per speaker, by quoted or attributed words.
 
-    Rows are summed per speaker over all articles (quoted words, quotations) and the
-    articles each speaker is quoted in are counted (shown at the end of the bar). The ``top``
-    speakers with most quoted words are drawn, most at the top; ties go in name order.
-    Rows with no speaker (NA) are left out.
+    Rows are summed per speaker over all articles and the articles each speaker appears in are
+    counted (shown at the end of the bar). The ``top`` speakers with most words are drawn, most
+    at the top; ties go in name order. Rows with no speaker (NA) are left out.
+
+    With ``words="quoted"`` (the default) bars are the words inside quotation marks, and
+    speakers without any quotation (``n_quotes`` 0: only reported speech) are left out. With
+    ``words="attributed"`` each bar is all the speaker's attributed words, split into quoted
+    (orange) and reported (sky blue) words, as in :func:`voices`.
 
     Args:
         data: the output of ``newslib.speakers(df)`` (``article_id``, ``speaker``,
-            ``n_quotes``, ``quoted_words``).
+            ``n_quotes``, ``quoted_words``, and ``attributed_words`` for
+            ``words="attributed"``).
         top: how many speakers to draw (a positive integer).
+        words: ``"quoted"`` or ``"attributed"``.
         ax: Axes to draw on (default: the current Axes).
-        title: the title; by default "Top N of M speakers by quoted words".
+        title: the title; by default "Top N of M speakers by quoted words" (or "attributed").
         **kwargs: passed to ``Axes.barh`` (e.g. ``color="0.5"``).
 
     Example:
@@ -848,24 +878,36 @@ def speakers(
         (['Ann', 'Bob'], [15.0, 12.0])
         >>> plt.close(fig)
     """
-    _check_frame(data, ["article_id", "speaker", "quoted_words"], "speakers")
+    if words not in ("quoted", "attributed"):
+        raise ValueError(f"plot.speakers(): words must be 'quoted' or 'attributed', not {words!r}")
+    attributed = words == "attributed"
+    needed = ["article_id", "speaker", "quoted_words"]
+    _check_frame(data, [*needed, "attributed_words"] if attributed else needed, "speakers")
     if isinstance(top, bool) or not isinstance(top, int | np.integer) or top < 1:
         raise ValueError(f"plot.speakers(): top must be a positive integer, not {top!r}")
     ax = _axes(ax)
-    _label(ax, x="words in quotations", x_unit="summed over articles", y="speaker")
-    rows = data[data["speaker"].notna()]
+    x_name = "words attributed" if attributed else "words in quotations"
+    _label(ax, x=x_name, x_unit="summed over articles", y="speaker")
+    keep = np.array(data["speaker"].notna(), dtype=bool)
+    if not attributed and "n_quotes" in data.columns:
+        # only reported speech: nothing in quotation marks to draw
+        keep &= ~(_numbers(data, "n_quotes", "speakers") == 0)
+    rows = data[keep]
     if rows.empty:
-        _label(ax, title=title if title is not None else "Speakers by quoted words")
-        return _no_data(ax, "no quoted speakers")
+        _label(ax, title=title if title is not None else f"Speakers by {words} words")
+        return _no_data(ax, "no attributed speakers" if attributed else "no quoted speakers")
     table = pd.DataFrame(
         {
             "speaker": rows["speaker"].astype(str).to_numpy(),
             "article_id": rows["article_id"].astype("string").to_numpy(),
-            "words": _numbers(rows, "quoted_words", "speakers"),
+            "quoted": _numbers(rows, "quoted_words", "speakers"),
+            "words": _numbers(
+                rows, "attributed_words" if attributed else "quoted_words", "speakers"
+            ),
         }
     )
     totals = table.groupby("speaker", sort=True).agg(
-        words=("words", "sum"), articles=("article_id", "nunique")
+        words=("words", "sum"), quoted=("quoted", "sum"), articles=("article_id", "nunique")
     )
     totals = totals.reset_index().sort_values(
         ["words", "speaker"], ascending=[False, True], kind="mergesort"
@@ -874,18 +916,32 @@ def speakers(
     if title is None:
         k, m = len(shown), len(totals)
         head = f"Top {k} of {m} speakers" if m > k else f"{_plural(k, 'speaker').capitalize()}"
-        title = f"{head} by quoted words"
+        title = f"{head} by {words} words"
     _label(ax, title=title)
     y = np.arange(len(shown))
-    kwargs.setdefault("color", PALETTE[0])
     kwargs.setdefault("height", 0.7)
-    ax.barh(y, shown["words"].to_numpy(), **kwargs)
+    if attributed:
+        quoted = np.minimum(shown["quoted"].to_numpy(), shown["words"].to_numpy())
+        reported = shown["words"].to_numpy() - quoted
+        ax.barh(y, quoted, color=VOICE_COLOURS["quoted"], label=VOICE_NAMES["quoted"], **kwargs)
+        ax.barh(
+            y,
+            reported,
+            left=quoted,
+            color=VOICE_COLOURS["reported"],
+            label=VOICE_NAMES["reported"],
+            **kwargs,
+        )
+        ax.legend(loc="lower right", fontsize="small", frameon=False)
+    else:
+        kwargs.setdefault("color", PALETTE[0])
+        ax.barh(y, shown["words"].to_numpy(), **kwargs)
     ax.set_yticks(y, [_short(name, 28) for name in shown["speaker"]])
-    ax.set_ylim(len(shown) - 0.5, -0.5)  # most quoted at the top
+    ax.set_ylim(len(shown) - 0.5, -0.5)  # most words at the top
     widest = float(shown["words"].max())
-    for yi, words, articles in zip(y, shown["words"], shown["articles"], strict=True):
+    for yi, total, articles in zip(y, shown["words"], shown["articles"], strict=True):
         ax.text(
-            words,
+            total,
             yi,
             f" {_plural(int(articles), 'article')}",
             va="center",
@@ -900,6 +956,144 @@ def speakers(
 
 
 # --------------------------------------------------------------------------------------------
+# voices
+# --------------------------------------------------------------------------------------------
+
+#: Colours of the three voices of a text, in every plot: quoted speech in Okabe–Ito orange (as
+#: the quoted band of ``sentiment_strip``), reported speech in sky blue, the reporter's own
+#: words in light grey (the background the others stand out from).
+VOICE_COLOURS: dict[str, str] = {
+    "quoted": OKABE_ITO["orange"],
+    "reported": OKABE_ITO["sky blue"],
+    "own": "#D9D9D9",
+}
+#: How the legends name the voices.
+VOICE_NAMES: dict[str, str] = {
+    "quoted": "quoted",
+    "reported": "reported",
+    "own": "the reporter's own",
+}
+_MIN_LABELLED_SHARE = 0.06  # segments narrower than this get no percentage written on them
+_LEGEND_DROP = 34  # points from the bottom of the Axes to the legend: below tick labels and label
+
+
+def voices(
+    data: pd.DataFrame,
+    *,
+    by: str | None = None,
+    ax: Axes | None = None,
+    title: str | None = None,
+    **kwargs: Any,
+) -> Axes:
+    """Draw whose words the articles are: the share of all words quoted, reported and the
+    reporter's own, as one stacked horizontal bar from 0 to 100% per group.
+
+    Words are pooled over the articles of a bar (``newslib.quotes.shares.pooled_voices``):
+    a long article weighs more than a short one, and the bar is the share of the group's
+    words, not a mean of the articles' shares. Segments of 6% or more are labelled with
+    their percentage. Tick labels give each group's number of articles; a group without
+    words gets no bar. Groups are in sorted order from the top, articles without a group
+    last as ``(no group)``.
+
+    Args:
+        data: an article-level table with ``total_words``, ``quoted_words`` and
+            ``reported_words``, e.g. ``newslib.analyze(df)`` or ``newslib.quote_share(df)``.
+        by: group column (e.g. ``"source"``), or None for one bar of all articles.
+        ax: Axes to draw on (default: the current Axes).
+        title: the title; by default "Whose words" (", by <group>" with ``by``).
+        **kwargs: passed to ``Axes.barh`` (e.g. ``height=0.5``).
+
+    Example:
+        >>> import matplotlib
+        >>> matplotlib.use("Agg")
+        >>> arts = pd.DataFrame({"source": ["A", "A", "B"], "total_words": [100, 300, 200],
+        ...                      "quoted_words": [40, 40, 20], "reported_words": [10, 50, 0]})
+        >>> fig, ax = plt.subplots()
+        >>> ax = voices(arts, by="source", ax=ax)
+        >>> [t.get_text() for t in ax.get_yticklabels()]
+        ['A (n=2)', 'B (n=1)']
+        >>> [round(float(p.get_width()), 2) for p in ax.patches]  # quoted, reported, own
+        [0.2, 0.1, 0.15, 0.0, 0.65, 0.9]
+        >>> plt.close(fig)
+    """
+    _check_frame(data, ["total_words", "quoted_words", "reported_words", by], "voices")
+    for column in ("total_words", "quoted_words", "reported_words"):
+        _numbers(data, column, "voices")  # a clear error for a column that is not numbers
+    ax = _axes(ax)
+    if title is None:
+        title = "Whose words" if by is None else f"Whose words, by {by}"
+    _label(
+        ax,
+        x="share of all words",
+        x_unit="%, articles pooled",
+        y=by if by is not None else "",
+        title=title,
+    )
+    if data.empty:
+        return _no_data(ax)
+    pooled = pooled_voices(data, by=by)
+    if by is None:
+        names = ["all articles"]
+    else:
+        names = [_group_name(key) for key in pooled[by]]
+    counts = pooled["n_articles"].astype(int).tolist()
+    has_words = (pooled["total_words"].fillna(0) > 0).to_numpy(dtype=bool)
+    if not has_words.any():
+        return _no_data(ax, "no words")
+    y = np.arange(len(pooled))
+    kwargs.setdefault("height", 0.6)
+    kwargs.setdefault("edgecolor", "white")
+    kwargs.setdefault("linewidth", 0.8)
+    left = np.zeros(len(pooled))
+    for voice in ("quoted", "reported", "own"):
+        share = pooled[f"{voice}_share"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+        share = np.where(has_words, np.nan_to_num(share), 0.0)
+        ax.barh(
+            y[has_words],
+            share[has_words],
+            left=left[has_words],
+            color=VOICE_COLOURS[voice],
+            label=VOICE_NAMES[voice],
+            **kwargs,
+        )
+        for yi, lo, width in zip(y[has_words], left[has_words], share[has_words], strict=True):
+            if width >= _MIN_LABELLED_SHARE:
+                ax.text(
+                    lo + width / 2,
+                    yi,
+                    f"{width:.0%}",
+                    ha="center",
+                    va="center",
+                    fontsize="small",
+                    color="black",
+                )
+        left = left + share
+    labels = [
+        f"{_short(name, 28)} (n={count:,})"
+        if has
+        else f"{_short(name, 28)} (n={count:,}, no words)"
+        for name, count, has in zip(names, counts, has_words, strict=True)
+    ]
+    ax.set_yticks(y, labels)
+    ax.set_ylim(len(pooled) - 0.5, -0.5)  # first group at the top
+    ax.set_xlim(0, 1)
+    _percent_axis(ax.xaxis)
+    # Below the x label at a fixed distance in points, whatever the height of the Axes.
+    below = ax.transAxes + ScaledTranslation(0, -_LEGEND_DROP / 72, ax.figure.dpi_scale_trans)
+    ax.legend(
+        loc="upper center",
+        bbox_to_anchor=(0.5, 0.0),
+        bbox_transform=below,
+        ncols=3,
+        fontsize="small",
+        frameon=False,
+        handlelength=1.2,
+        columnspacing=1.2,
+    )
+    return ax
+
+
+# --------------------------------------------------------------------------------------------
 # sentiment_strip
 # --------------------------------------------------------------------------------------------
 
@@ -909,6 +1103,7 @@ _SIGN_COLOURS = {
     "neutral": "0.6",
 }
 _QUOTED_SHADE = "#FCEFC2"  # a pale tint of Okabe–Ito orange, behind the bars
+_REPORTED_SHADE = "#DDF0FB"  # a pale tint of Okabe–Ito sky blue
 
 
 def sentiment_strip(
@@ -924,12 +1119,13 @@ def sentiment_strip(
     One bar per sentence (x: sentence number from 1, y: VADER compound from −1 to 1), blue
     when positive (≥ 0.05), vermillion when negative (≤ −0.05), grey when neutral. Sentences
     with ``in_quote`` ≥ 0.5 (mostly quoted speech) get a pale orange band behind them
-    ("quoted" in the legend); sentences whose ``in_quote`` is NA are not marked and counted in
-    the legend. Faint vertical lines separate paragraphs; a line marks zero.
+    ("quoted" in the legend) and, when ``data`` has a ``voice`` column, reported sentences a
+    pale sky-blue one ("reported"); sentences whose ``in_quote`` is NA are not marked and
+    counted in the legend. Faint vertical lines separate paragraphs; a line marks zero.
 
     Args:
         data: the output of ``newslib.sentiment(df)`` (``article_id``, ``sentence``,
-            ``compound``, and optionally ``paragraph`` and ``in_quote``), for one or more
+            ``compound``, and optionally ``paragraph``, ``in_quote`` and ``voice``), for one or more
             articles; a ``title`` column, when present, names the article.
         article_id: the article to draw (default: the first article in ``data``).
         ax: Axes to draw on (default: the current Axes).
@@ -984,10 +1180,19 @@ def sentiment_strip(
         share = np.full(len(rows), np.nan)
     quoted = np.nan_to_num(share, nan=0.0) >= QUOTED_THRESHOLD
     n_unknown = int(np.isnan(share).sum())
+    has_voice = "voice" in rows.columns
+    reported = np.zeros(len(rows), dtype=bool)
+    if has_voice:
+        reported = (rows["voice"].astype("string") == "reported").fillna(False).to_numpy(bool)
+        reported &= ~quoted
 
-    # Quoted runs as one band each, behind the bars.
+    # Quoted (and reported) runs as one band each, behind the bars.
     for lo, hi in _runs(x, quoted):
         ax.axvspan(lo - 0.5, hi + 0.5, color=_QUOTED_SHADE, linewidth=0, zorder=0, label="_quoted")
+    for lo, hi in _runs(x, reported):
+        ax.axvspan(
+            lo - 0.5, hi + 0.5, color=_REPORTED_SHADE, linewidth=0, zorder=0, label="_reported"
+        )
     if "paragraph" in rows.columns:
         para = _numbers(rows, "paragraph", "sentiment_strip")
         for xi in x[1:][np.diff(para) != 0]:
@@ -1007,6 +1212,10 @@ def sentiment_strip(
         Patch(color=_SIGN_COLOURS["neutral"], label="neutral"),
         Patch(facecolor=_QUOTED_SHADE, edgecolor=OKABE_ITO["orange"], label="quoted"),
     ]
+    if has_voice:
+        handles.append(
+            Patch(facecolor=_REPORTED_SHADE, edgecolor=OKABE_ITO["sky blue"], label="reported")
+        )
     if "paragraph" in rows.columns:
         handles.append(Line2D([], [], color="0.75", linewidth=0.8, label="paragraph break"))
     if n_unknown:

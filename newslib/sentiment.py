@@ -20,8 +20,10 @@ sentences), none of which changes a value:
 The fast path is used only with NLTK's own analyzer of the release family it was checked
 against (see ``_FAST_NLTK``); otherwise newslib calls ``polarity_scores`` itself.
 
-A sentence's ``in_quote`` is the share of its characters inside a direct or partial quotation
-(from :func:`newslib.quotes.quotes` when that module is available, or a quotes frame you pass).
+A sentence's ``in_quote`` is the share of its characters inside a direct or partial quotation,
+``in_reported`` the share inside indirect (reported) speech outside quotation marks, and its
+``voice`` is ``quoted``, ``reported`` or ``narration`` (the reporter's own words), from the quotes
+table (:func:`newslib.quotes.quotes` when that module is available, or a quotes frame you pass).
 """
 
 from __future__ import annotations
@@ -39,17 +41,22 @@ import pandas as pd
 from ._frame import empty_frame, require_columns
 from .text import count_words, sentence_spans
 
-__all__ = ["sentiment", "sentiment_summary", "QUOTED_THRESHOLD"]
+__all__ = ["sentiment", "sentiment_summary", "QUOTED_THRESHOLD", "VOICES"]
 
-#: A sentence counts as quoted speech (not the reporter's narration) when at least this share
-#: of its characters lies inside direct or partial quotations.
+#: A sentence counts as quoted speech when at least this share of its characters lies inside
+#: direct or partial quotations; otherwise as reported speech when at least this share lies
+#: inside attributed speech (quoted or indirect); otherwise as the reporter's narration.
 QUOTED_THRESHOLD = 0.5
+#: The voices of a sentence, in the order tables and plots list them.
+VOICES = ("quoted", "reported", "narration")
 #: VADER's conventional cut-offs for a positive / negative compound score.
 POSITIVE_THRESHOLD = 0.05
 NEGATIVE_THRESHOLD = -0.05
 
-# Quote kinds that put someone else's words in the text; scare quotes are the reporter's.
+# Quote kinds that put someone else's words in the text inside quotation marks, and reported
+# speech without them; scare quotes are the reporter's.
 _SPEECH_KINDS = ("direct", "partial")
+_REPORTED_KINDS = ("indirect",)
 # NLTK release families whose VADER the fast scorer was checked against, score for score.
 _FAST_NLTK = ("3.10.",)
 _DROP_PUNCTUATION = str.maketrans("", "", string.punctuation)
@@ -73,6 +80,8 @@ SENTENCE_DTYPES = {
     "pos": "float64",
     "compound": "float64",
     "in_quote": "Float64",
+    "in_reported": "Float64",
+    "voice": "string",
 }
 
 SUMMARY_DTYPES = {
@@ -83,7 +92,10 @@ SUMMARY_DTYPES = {
     "share_positive": "Float64",
     "share_negative": "Float64",
     "n_quoted_sentences": "Int64",
+    "n_reported_sentences": "Int64",
+    "n_narration_sentences": "Int64",
     "quoted_compound_mean": "Float64",
+    "reported_compound_mean": "Float64",
     "narration_compound_mean": "Float64",
 }
 
@@ -414,34 +426,56 @@ def _quote_coverage(
     return covered_before(base + ends) - covered_before(base + starts)
 
 
-def _speech_quotes(quotes: pd.DataFrame) -> pd.DataFrame:
+def _speech_quotes(quotes: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The speech rows of a quotes frame (direct, partial, indirect) and which of them are
+    quoted (direct or partial)."""
     require_columns(quotes, ["article_id", "start", "end", "kind"], caller="sentiment")
-    speech = quotes[quotes["kind"].isin(_SPEECH_KINDS).fillna(False).astype(bool)]
+    kind = quotes["kind"].astype("string")
+    speech = quotes[kind.isin(_SPEECH_KINDS + _REPORTED_KINDS).fillna(False).to_numpy(dtype=bool)]
     if speech[["start", "end"]].isna().any(axis=None):
         raise ValueError("sentiment(): some quotes have no start/end (NA); drop them first")
-    return speech
+    quoted = speech["kind"].astype("string").isin(_SPEECH_KINDS).to_numpy(dtype=bool)
+    return speech, quoted
 
 
-def _in_quote(
+def _coverage(
     quotes: pd.DataFrame,
     ids: pd.Index,
     lengths: np.ndarray,
     article_codes: np.ndarray,
     starts: np.ndarray,
     ends: np.ndarray,
-) -> np.ndarray:
-    """Share of each sentence inside speech quotes. ``ids`` are the distinct article ids,
-    ``lengths`` their text lengths, ``article_codes`` each sentence's position in ``ids``."""
-    speech = _speech_quotes(quotes)
+) -> tuple[np.ndarray, np.ndarray]:
+    """Characters of each sentence inside quotations (direct, partial) and inside any speech
+    (quotations and indirect speech). ``ids`` are the distinct article ids, ``lengths`` their
+    text lengths, ``article_codes`` each sentence's position in ``ids``."""
+    speech, quoted = _speech_quotes(quotes)
     q_codes = ids.get_indexer(speech["article_id"].astype("string").to_numpy())
     known = q_codes >= 0  # quotes of articles not in the frame do not matter
-    q_codes = q_codes[known]
+    q_codes, quoted = q_codes[known], quoted[known]
     # Keep quotes inside their text so no span leaks into the next article's stretch.
     limit = lengths[q_codes]
     q_start = np.clip(speech["start"].to_numpy(dtype="int64")[known], 0, limit)
     q_end = np.clip(speech["end"].to_numpy(dtype="int64")[known], 0, limit)
-    covered = _quote_coverage(article_codes, starts, ends, q_codes, q_start, q_end)
-    return covered / (ends - starts)
+    in_quotes = _quote_coverage(
+        article_codes, starts, ends, q_codes[quoted], q_start[quoted], q_end[quoted]
+    )
+    if quoted.all():  # no indirect speech: nothing more is attributed
+        return in_quotes, in_quotes
+    attributed = _quote_coverage(article_codes, starts, ends, q_codes, q_start, q_end)
+    return in_quotes, attributed
+
+
+def _voices(in_quote: np.ndarray, in_attributed: np.ndarray) -> pd.arrays.StringArray:
+    """Each sentence's voice from its quoted and attributed shares (NaN: unknown, NA)."""
+    voice = np.where(
+        in_quote >= QUOTED_THRESHOLD,
+        "quoted",
+        np.where(in_attributed >= QUOTED_THRESHOLD, "reported", "narration"),
+    ).astype(object)
+    unknown = np.isnan(in_quote) | (np.isnan(in_attributed) & (in_quote < QUOTED_THRESHOLD))
+    voice[unknown] = None
+    return pd.array(voice, dtype="string")
 
 
 def _default_quotes(df: pd.DataFrame) -> pd.DataFrame | None:
@@ -468,10 +502,16 @@ def sentiment(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Dat
     ``SentimentIntensityAnalyzer().polarity_scores(text)`` on the sentence's ``text`` exactly.
 
     ``in_quote`` is the share (0..1) of the sentence's characters inside a direct or partial
-    quotation; scare quotes do not count. Quotations come from ``quotes`` (a frame with
-    ``article_id``, ``start``, ``end``, ``kind``, offsets into the article's ``text``) or, when
-    it is None, from :func:`newslib.quotes.quotes` if that module is installed; otherwise
-    ``in_quote`` is NA.
+    quotation; scare quotes do not count. ``in_reported`` is the share inside indirect
+    (reported) speech and outside quotation marks, so ``in_quote + in_reported`` is the share
+    of the sentence that is attributed speech. ``voice`` is ``"quoted"`` when
+    ``in_quote >= QUOTED_THRESHOLD`` (0.5), else ``"reported"`` when at least half the
+    sentence's characters are attributed speech (``in_quote + in_reported >= 0.5``), else
+    ``"narration"``: the reporter's own words. Quotations come from ``quotes`` (a frame with
+    ``article_id``, ``start``, ``end``, ``kind``, offsets into the article's ``text``; kinds
+    ``direct``, ``partial``, ``indirect`` are speech) or, when it is None, from
+    :func:`newslib.quotes.quotes` if that module is installed; otherwise ``in_quote``,
+    ``in_reported`` and ``voice`` are NA.
 
     Args:
         df: any frame with ``article_id`` and ``text`` columns.
@@ -481,18 +521,20 @@ def sentiment(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Dat
         A new frame, one row per sentence in input order: ``article_id``, ``paragraph`` and
         ``sentence`` (0-based within the article), ``start``, ``end`` (character offsets into
         the article's text, end exclusive), ``text``, ``neg``, ``neu``, ``pos``, ``compound``,
-        ``in_quote`` (Float64).
+        ``in_quote``, ``in_reported`` (Float64) and ``voice`` (string).
 
     Example:
         >>> import pandas as pd
-        >>> text = 'Great news. "Awful day," he said.'
+        >>> text = 'Great news. "Awful day," he said. She said it was a fine day.'
         >>> arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
-        >>> q = pd.DataFrame({"article_id": ["a"], "start": [12], "end": [24], "kind": ["direct"]})
+        >>> q = pd.DataFrame({"article_id": ["a", "a"], "start": [12, 43], "end": [24, 60],
+        ...                   "kind": ["direct", "indirect"]})
         >>> s = sentiment(arts, quotes=q)
-        >>> s[["sentence", "text", "compound", "in_quote"]]
-           sentence                   text  compound  in_quote
-        0         0            Great news.    0.6249       0.0
-        1         1  "Awful day," he said.   -0.4588  0.571429
+        >>> s[["text", "compound", "in_quote", "in_reported", "voice"]]
+                                  text  compound  in_quote  in_reported      voice
+        0                  Great news.    0.6249       0.0          0.0  narration
+        1        "Awful day," he said.   -0.4588  0.571429          0.0     quoted
+        2  She said it was a fine day.    0.2023       0.0      0.62963   reported
     """
     require_columns(df, ["article_id", "text"], caller="sentiment")
     article_ids: list[str] = []
@@ -538,15 +580,22 @@ def sentiment(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Dat
     if quotes is None:
         quotes = _default_quotes(df)
     if quotes is None:
-        in_quote = np.full(n, np.nan)
+        in_quote = in_attributed = np.full(n, np.nan)
     else:
         # Rows sharing an article_id share its quotes (offsets are checked against the longest).
         ids = pd.Index(pd.unique(row_ids))
         codes = ids.get_indexer(row_ids)
         longest = np.zeros(len(ids), dtype="int64")
         np.maximum.at(longest, codes, np.array(lengths, dtype="int64"))
-        in_quote = _in_quote(quotes, ids, longest, codes[row_of], starts, ends)
+        quoted, attributed = _coverage(quotes, ids, longest, codes[row_of], starts, ends)
+        in_quote = quoted / (ends - starts)
+        in_attributed = attributed / (ends - starts)
+        in_reported = (attributed - quoted) / (ends - starts)
     frame["in_quote"] = pd.array(in_quote, dtype="Float64")  # NaN becomes NA
+    frame["in_reported"] = pd.array(
+        np.full(n, np.nan) if quotes is None else in_reported, dtype="Float64"
+    )
+    frame["voice"] = _voices(in_quote, in_attributed)
     return frame
 
 
@@ -556,12 +605,14 @@ def sentiment_summary(
     sentences: pd.DataFrame | None = None,
     quotes: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
-    """Summarise sentence sentiment per article: overall, in quoted speech and in narration.
+    """Summarise sentence sentiment per article: overall, and in each voice.
 
-    A sentence counts as *quoted* when ``in_quote >= QUOTED_THRESHOLD`` (0.5: at least half
-    its characters are inside direct or partial quotations) and as the reporter's *narration*
-    otherwise, so each sentence is in exactly one of the two groups. When an article's
-    ``in_quote`` is unknown (NA, e.g. no quotes module), its quoted/narration columns are NA.
+    Each sentence has one voice (see :func:`sentiment`): *quoted* (``in_quote >= 0.5``: at least
+    half its characters inside direct or partial quotations), *reported* (less than half quoted
+    but at least half attributed speech, quoted or indirect) or the reporter's own *narration*
+    (neither). When an article's voices are unknown (NA, e.g. no quotes module), its per-voice
+    columns are NA; a sentences frame without ``voice`` or ``in_reported`` (made before
+    reported speech was found) gives NA reported and narration columns.
 
     Args:
         df: any frame with ``article_id`` (and ``text`` unless ``sentences`` is given);
@@ -574,8 +625,10 @@ def sentiment_summary(
         included): ``article_id``, ``n_sentences``, ``compound_mean``, ``compound_weighted``
         (mean weighted by each sentence's word count), ``share_positive`` (compound >= 0.05),
         ``share_negative`` (compound <= -0.05), ``n_quoted_sentences``,
-        ``quoted_compound_mean``, ``narration_compound_mean``. Means are NA where there is no
-        sentence to average.
+        ``n_reported_sentences``, ``n_narration_sentences`` (Int64, summing to
+        ``n_sentences``), ``quoted_compound_mean``, ``reported_compound_mean``,
+        ``narration_compound_mean`` (mean compound of the sentences of that voice). Means are
+        NA where there is no sentence to average.
 
     Example:
         >>> import pandas as pd
@@ -585,6 +638,19 @@ def sentiment_summary(
           article_id  n_sentences  compound_mean
         0          a            2         0.0741
         1          b            0           <NA>
+
+        Per voice (quotes made by hand; article ``a`` has no reported sentence):
+
+        >>> text = 'Great news. "Sad, sad day," he said.'
+        >>> arts = pd.DataFrame({"article_id": ["a"], "text": [text]})
+        >>> q = pd.DataFrame({"article_id": ["a"], "start": [13], "end": [26], "kind": ["direct"]})
+        >>> summary = sentiment_summary(arts, quotes=q)
+        >>> summary[["n_quoted_sentences", "n_reported_sentences", "n_narration_sentences"]]
+           n_quoted_sentences  n_reported_sentences  n_narration_sentences
+        0                   1                     0                      1
+        >>> summary[["quoted_compound_mean", "reported_compound_mean", "narration_compound_mean"]]
+           quoted_compound_mean  reported_compound_mean  narration_compound_mean
+        0               -0.4767                    <NA>                   0.6249
     """
     if sentences is not None and quotes is not None:
         raise ValueError(
@@ -612,60 +678,78 @@ def sentiment_summary(
             sentences, ["article_id", "text", "compound", "in_quote"], caller="sentiment_summary"
         )
 
+    in_quote = sentences["in_quote"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+    if "voice" in sentences.columns:
+        voice = sentences["voice"].astype("string").reset_index(drop=True)
+    else:
+        # A frame from before reported speech: in_quote alone tells quoted from the rest.
+        reported = (
+            sentences["in_reported"].astype("Float64").to_numpy(dtype=float, na_value=np.nan)
+            if "in_reported" in sentences.columns
+            else np.full(len(sentences), np.nan)
+        )
+        voice = pd.Series(_voices(in_quote, in_quote + reported))
     s = pd.DataFrame(
         {
             "article_id": sentences["article_id"].astype("string").to_numpy(),
             "compound": sentences["compound"].to_numpy(dtype="float64"),
             # tolist(): iterating an Arrow-backed column element by element is much slower.
             "words": [count_words(str(t)) for t in sentences["text"].tolist()],
-            "in_quote": sentences["in_quote"].astype("Float64").to_numpy(),
         }
     )
+    quote_known = ~np.isnan(in_quote)
+    voice_known = voice.notna().to_numpy(dtype=bool)
+    s["quote_unknown"] = ~quote_known
+    s["voice_unknown"] = ~voice_known
+    for name in VOICES:
+        is_voice = (voice == name).fillna(False).to_numpy(dtype=bool)
+        if name == "quoted":  # known wherever in_quote is, whatever the other voices
+            is_voice = quote_known & (np.nan_to_num(in_quote) >= QUOTED_THRESHOLD)
+        s[name] = is_voice
+        s[f"{name}_compound"] = s["compound"].where(is_voice)
     s = s[s["article_id"].isin(ids)]
     s["weighted"] = s["compound"] * s["words"]
     s["positive"] = s["compound"] >= POSITIVE_THRESHOLD
     s["negative"] = s["compound"] <= NEGATIVE_THRESHOLD
-    known = s["in_quote"].notna().to_numpy()
-    quoted = np.zeros(len(s), dtype=bool)
-    quoted[known] = s["in_quote"].to_numpy()[known] >= QUOTED_THRESHOLD
-    s["quoted"] = quoted
-    s["unknown"] = ~known
-    s["q_compound"] = s["compound"].where(s["quoted"])
-    s["n_compound"] = s["compound"].where(~s["quoted"] & known)
 
     grouped = s.groupby("article_id", sort=False)
-    stats = pd.DataFrame(
-        {
-            "n_sentences": grouped.size(),
-            "compound_sum": grouped["compound"].sum(),
-            "weighted_sum": grouped["weighted"].sum(),
-            "words": grouped["words"].sum(),
-            "n_positive": grouped["positive"].sum(),
-            "n_negative": grouped["negative"].sum(),
-            "n_quoted": grouped["quoted"].sum(),
-            "n_unknown": grouped["unknown"].sum(),
-            "quoted_mean": grouped["q_compound"].mean(),
-            "narration_mean": grouped["n_compound"].mean(),
-        }
-    ).reindex(pd.Index(ids.to_numpy(), name="article_id"))
+    columns = {
+        "n_sentences": grouped.size(),
+        "compound_sum": grouped["compound"].sum(),
+        "weighted_sum": grouped["weighted"].sum(),
+        "words": grouped["words"].sum(),
+        "n_positive": grouped["positive"].sum(),
+        "n_negative": grouped["negative"].sum(),
+        "quote_unknown": grouped["quote_unknown"].sum(),
+        "voice_unknown": grouped["voice_unknown"].sum(),
+    }
+    for name in VOICES:
+        columns[f"n_{name}"] = grouped[name].sum()
+        columns[f"{name}_mean"] = grouped[f"{name}_compound"].mean()
+    stats = pd.DataFrame(columns).reindex(pd.Index(ids.to_numpy(), name="article_id"))
 
     n = stats["n_sentences"].fillna(0).astype("int64")
     has = n > 0
-    all_known = has & (stats["n_unknown"].fillna(0) == 0)
-    out = pd.DataFrame(
-        {
-            "article_id": ids.to_numpy(),
-            "n_sentences": n.to_numpy(),
-            "compound_mean": (stats["compound_sum"] / n).where(has).to_numpy(),
-            "compound_weighted": (stats["weighted_sum"] / stats["words"])
-            .where(has & (stats["words"] > 0))
-            .to_numpy(),
-            "share_positive": (stats["n_positive"] / n).where(has).to_numpy(),
-            "share_negative": (stats["n_negative"] / n).where(has).to_numpy(),
-            # An article without sentences has no quoted ones, whatever the quotes.
-            "n_quoted_sentences": stats["n_quoted"].fillna(0).where(all_known | ~has).to_numpy(),
-            "quoted_compound_mean": stats["quoted_mean"].where(all_known).to_numpy(),
-            "narration_compound_mean": stats["narration_mean"].where(all_known).to_numpy(),
-        }
-    )
-    return out.astype(SUMMARY_DTYPES)
+    # An article without sentences has none of any voice, whatever the quotes.
+    known = {
+        "quoted": has & (stats["quote_unknown"].fillna(0) == 0),
+        "reported": has & (stats["voice_unknown"].fillna(0) == 0),
+    }
+    known["narration"] = known["reported"]
+    out = {
+        "article_id": ids.to_numpy(),
+        "n_sentences": n.to_numpy(),
+        "compound_mean": (stats["compound_sum"] / n).where(has).to_numpy(),
+        "compound_weighted": (stats["weighted_sum"] / stats["words"])
+        .where(has & (stats["words"] > 0))
+        .to_numpy(),
+        "share_positive": (stats["n_positive"] / n).where(has).to_numpy(),
+        "share_negative": (stats["n_negative"] / n).where(has).to_numpy(),
+    }
+    for name in VOICES:
+        out[f"n_{name}_sentences"] = (
+            stats[f"n_{name}"].fillna(0).where(known[name] | ~has).to_numpy()
+        )
+    for name in VOICES:
+        out[f"{name}_compound_mean"] = stats[f"{name}_mean"].where(known[name]).to_numpy()
+    return pd.DataFrame(out).astype(SUMMARY_DTYPES)

@@ -39,10 +39,12 @@ def test_analyze_joins_every_analysis_per_article():
     got = result.set_index("article_id")
     for column in ("flesch_kincaid_grade", "text_standard", "ts_syllables"):
         pd.testing.assert_series_equal(got[column], expected_read[column])
-    for column in ("quote_share", "n_speakers", "top_speaker"):
+    for column in expected_share.columns:  # quoted, reported and attributed words too
         pd.testing.assert_series_equal(got[column], expected_share[column])
-    for column in ("compound_mean", "quoted_compound_mean", "narration_compound_mean"):
+    for column in expected_mood.columns:  # per voice: quoted, reported, narration
         pd.testing.assert_series_equal(got[column], expected_mood[column])
+    for column in ("reported_share", "attributed_share", "reported_compound_mean"):
+        assert column in got.columns
     assert got.loc["a1", "top_speaker"] == "Mara Lind"
     assert got.loc["a3", "quote_share"] == 0.0 and pd.isna(got.loc["a3", "compound_mean"])
 

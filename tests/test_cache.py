@@ -76,14 +76,18 @@ def test_version_bump_invalidates_only_that_analysis(tmp_path, calls, monkeypatc
     analyze_tables(corpus("abc"), cache_dir=tmp_path)
     for name in calls:
         calls[name].clear()
-    monkeypatch.setitem(pipeline.ANALYSIS_VERSIONS, "readability", 2)
+    monkeypatch.setitem(
+        pipeline.ANALYSIS_VERSIONS, "readability", pipeline.ANALYSIS_VERSIONS["readability"] + 1
+    )
     analyze_tables(corpus("abc"), cache_dir=tmp_path)
     assert sorted(calls["readability"]) == ["a", "b", "c"]
     assert calls["quotes"] == [] and calls["sentiment"] == []
     # Quotes feed sentiment's in_quote, so a quotes bump recomputes both.
     for name in calls:
         calls[name].clear()
-    monkeypatch.setitem(pipeline.ANALYSIS_VERSIONS, "quotes", 2)
+    monkeypatch.setitem(
+        pipeline.ANALYSIS_VERSIONS, "quotes", pipeline.ANALYSIS_VERSIONS["quotes"] + 1
+    )
     analyze_tables(corpus("abc"), cache_dir=tmp_path)
     assert calls["readability"] == []
     assert sorted(calls["quotes"]) == sorted(calls["sentiment"]) == ["a", "b", "c"]

@@ -55,3 +55,44 @@ def test_strict_mode_fails_on_a_bad_file(write, tmp_path):
     result = run("load", "--strict", str(tmp_path))
     assert result.returncode == 2
     assert "bad.txt: empty file" in result.stderr
+
+
+def test_analysis_summary_pools_quoted_reported_and_own_words():
+    import pandas as pd
+
+    from newslib.cli import analysis_summary_text
+
+    # Two articles: per-article quoted shares 0.5 and 0.1 would average 0.30; pooled it is 0.18.
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b"],
+            "total_words": [100, 400],
+            "quoted_words": [50, 40],
+            "reported_words": [10, 100],
+            "quote_share": [0.5, 0.1],
+            "n_speakers": [1, 2],
+            "compound_mean": [0.1, -0.3],
+            "quoted_compound_mean": [0.2, None],
+            "reported_compound_mean": [None, None],
+            "narration_compound_mean": [0.0, -0.3],
+            "top_speaker": ["Ann", "Bo"],
+        }
+    )
+    text = analysis_summary_text(articles, n_sentences=9, n_quotes=4)
+    assert "words, pooled over all 500: 18.0% quoted, 22.0% reported, 60.0% the reporter's own" in (
+        text
+    )
+    assert "quoted 0.20, reported n/a, the reporter's own -0.15" in text
+    # a table without reported words (older runs): reported and own words unknown
+    older = articles.drop(columns=["reported_words", "reported_compound_mean"])
+    assert "n/a reported" in analysis_summary_text(older, n_sentences=9, n_quotes=4)
+
+
+def test_analyze_prints_pooled_voices(tmp_path, seed_path, capsys):
+    assert (
+        main(["analyze", str(seed_path), "-o", str(tmp_path / "out"), "--quiet", "--jobs", "1"])
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert "words, pooled over all 375: " in out and "% reported" in out
+    assert "the reporter's own" in out

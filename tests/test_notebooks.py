@@ -363,3 +363,138 @@ def test_changing_a_control_redraws_the_figure_in_place(tmp_path):
     (one,) = png(notebook.cells[4])
     assert updated == three and updated != one
     nbformat.validate(notebook)
+
+
+# ------------------------------------------------------------------------------ voices
+
+
+def test_voices_section_states_the_pooled_shares(run):
+    _, corpus, executed, _ = run
+    shares = newslib.quote_share(newslib.load(corpus))
+    total = shares["total_words"].sum()
+    quoted, reported = shares["quoted_words"].sum(), shares["reported_words"].sum()
+    text = "\n".join(
+        "".join(o["data"]["text/markdown"])
+        for o in _outputs(executed["02_quotes"])
+        if "text/markdown" in o.get("data", {})
+    )
+    if quoted + reported:
+        assert f"**{quoted / total:.1%}** are quoted" in text
+        assert f"**{reported / total:.1%}** reported" in text
+        assert f"**{(total - quoted - reported) / total:.1%}** the reporter's own" in text
+    else:
+        assert f"None of the {total:,} words of the corpus is quoted or reported" in text
+    (conclusion,) = _tagged(executed["03_sentiment"], "conclusion")
+    if quoted + reported:
+        assert "the reporter's own" in _markdown_outputs(conclusion)
+
+
+def _voice_data() -> nb.CorpusData:
+    """A CorpusData made by hand: two sources; Ann is quoted and reported, Cy only reported."""
+    articles = pd.DataFrame(
+        {
+            "article_id": pd.array(["a", "b", "c"], dtype="string"),
+            "title": pd.array(["One", "Two", "Three"], dtype="string"),
+            "source": pd.array(["Post", "Post", "Herald"], dtype="string"),
+            "total_words": [100, 100, 200],
+            "quoted_words": [40, 0, 20],
+            "reported_words": [10, 30, 0],
+            "attributed_words": [50, 30, 20],
+            "attributed_share": [0.5, 0.3, 0.1],
+            "quote_share": [0.4, 0.0, 0.1],
+            "n_speakers": [1, 0, 1],
+            "compound_mean": [0.1, -0.2, 0.3],
+        }
+    )
+    sentences = pd.DataFrame(
+        {
+            "article_id": pd.array(["a", "a", "a", "b", "c"], dtype="string"),
+            "sentence": [0, 1, 2, 0, 0],
+            "text": pd.array(["Q.", "R.", "N.", "R2.", "N2."], dtype="string"),
+            "compound": [0.5, -0.4, 0.1, -0.2, 0.3],
+            "in_quote": pd.array([1.0, 0.0, 0.0, 0.0, 0.0], dtype="Float64"),
+            "voice": pd.array(["quoted", "reported", "narration", "reported", "narration"]),
+        }
+    ).astype({"voice": "string"})
+    speakers = pd.DataFrame(
+        {
+            "article_id": pd.array(["a", "b", "c"], dtype="string"),
+            "speaker": pd.array(["Ann", "Cy", "Ann"], dtype="string"),
+            "n_quotes": [2, 0, 1],
+            "quoted_words": [40, 0, 20],
+            "attributed_words": [50, 30, 20],
+            "n_attributions": [2, 1, 1],
+        }
+    )
+    return nb.CorpusData("hand", articles, articles, sentences, pd.DataFrame(), speakers)
+
+
+def test_top_speakers_put_quoted_and_reported_words_side_by_side():
+    top = nb.top_speakers(_voice_data())
+    assert top.columns.tolist() == [
+        "speaker", "articles", "attributions", "quoted words", "reported words",
+        "attributed words",
+    ]  # fmt: skip
+    assert top.values.tolist() == [["Ann", 2, 3, 60, 10, 70], ["Cy", 1, 1, 0, 30, 30]]
+    assert nb.top_speakers(_voice_data(), n=1)["speaker"].tolist() == ["Ann"]
+    data = _voice_data()
+    empty = nb.CorpusData(
+        "x", data.raw, data.articles, data.sentences, data.quotes, data.speakers[:0]
+    )
+    assert nb.top_speakers(empty).empty
+
+
+def test_voices_findings_pool_the_words():
+    text = nb.voices_findings(_voice_data())
+    # 60 quoted, 40 reported, 300 own of 400 words
+    assert text.startswith("- Of the 400 words of the corpus (all articles' words together), ")
+    assert "**15.0%** are quoted, **10.0%** reported and **75.0%** the reporter's own." in text
+    assert "would miss 40% of the words" in text  # 40 reported of 100 attributed
+    assert "In the median article, 30% of the words are attributed" in text
+    assert (
+        "**Post** gives the largest share of its words to others (40% quoted or reported)" in text
+    )
+    assert "**Herald** the smallest (10%)" in text
+
+
+def test_quotes_findings_count_only_quoted_people_as_quoted():
+    text = nb.quotes_findings(_voice_data())
+    assert "1 person is quoted by name; the most quoted is **Ann**" in text  # not Cy
+    assert "Reported speech (without quotation marks) adds 10.0%, so 25.0% of all words" in text
+    assert "**Ann** has the most words attributed: 70 words, 60 quoted and 10 reported." in text
+
+
+def test_voice_sentiment_and_findings():
+    data = _voice_data()
+    table = nb.voice_sentiment(data)
+    assert table["voice"].tolist() == ["quoted", "reported", "the reporter's own"]
+    assert table["sentences"].tolist() == [1, 2, 2]
+    assert table["mean compound"].tolist() == pytest.approx([0.5, -0.3, 0.2])
+    assert table["negative sentences"].tolist() == pytest.approx([0.0, 1.0, 0.0])
+    # no sentence of a voice: NA, not 0
+    data2 = nb.CorpusData(
+        "x", data.raw, data.articles, data.sentences.iloc[1:], data.quotes, data.speakers
+    )
+    quoted = nb.voice_sentiment(data2).iloc[0]
+    assert quoted["sentences"] == 0 and pd.isna(quoted["mean compound"])
+    text = nb.sentiment_findings(data)
+    assert "Quoted sentences (1) average +0.50, reported sentences (2) average -0.30" in text
+    assert "the reporter's own (2) +0.20" in text
+    assert "(quoted or reported, 3 sentences, -0.03) sound more negative than" in text
+    by_voice = nb.sentences_by_voice(data)["voice"]
+    assert by_voice.tolist() == ["quoted", "reported", "the reporter's own"] + [
+        "reported",
+        "the reporter's own",
+    ]
+    extremes = nb.extreme_sentences(data, "a")
+    assert extremes["voice"].tolist() == ["reported", "quoted"]
+    assert extremes["sentence"].tolist() == [2, 1]  # numbered from 1, as in the strip
+
+
+def test_html_table_formats_named_columns():
+    table = nb.html_table(
+        pd.DataFrame({"share": [0.255, None], "mean": [0.1234, -0.5]}),
+        formats={"share": "{:.0%}", "mean": "{:+.2f}"},
+    )
+    assert "26%" in table.data and "+0.12" in table.data and "-0.50" in table.data
+    assert "nan" not in table.data.lower()

@@ -111,6 +111,21 @@ def _sentences() -> pd.DataFrame:
     return out
 
 
+def _voice_articles() -> pd.DataFrame:
+    """Words per article. Pooled: BBC 400 words, 80 quoted, 60 reported; CNN 200 words, 100
+    quoted, 20 reported; Reuters no words; one article without a source, 100 words, none
+    attributed."""
+    return pd.DataFrame(
+        {
+            "article_id": pd.array(["a1", "a2", "a3", "a4", "a5"], dtype="string"),
+            "source": pd.array(["BBC", "CNN", "BBC", None, "Reuters"], dtype="string"),
+            "total_words": [100, 200, 300, 100, 0],
+            "quoted_words": [50, 100, 30, 0, 0],
+            "reported_words": [0, 20, 60, 0, 0],
+        }
+    )
+
+
 def _legend_texts(axes) -> list[str]:
     legend = axes.get_legend()
     return [] if legend is None else [t.get_text() for t in legend.get_texts()]
@@ -283,6 +298,47 @@ def test_speakers_single_and_empty(ax):
         plot.speakers(_speakers(), top=0, ax=ax)
 
 
+def _attributed_speakers() -> pd.DataFrame:
+    """newslib.speakers rows with reported speech: Ann 10 quoted + 30 reported over two
+    articles; Bob 25 quoted; Cy only reported, 20 words."""
+    return pd.DataFrame(
+        {
+            "article_id": pd.array(["a", "b", "b", "c"], dtype="string"),
+            "speaker": pd.array(["Ann", "Ann", "Bob", "Cy"], dtype="string"),
+            "n_quotes": [1, 0, 2, 0],
+            "quoted_words": [10, 0, 25, 0],
+            "attributed_words": [15, 25, 25, 20],
+            "n_attributions": [1, 1, 2, 1],
+        }
+    )
+
+
+def test_speakers_by_attributed_words_split_quoted_and_reported(ax):
+    plot.speakers(_attributed_speakers(), words="attributed", ax=ax)
+    assert ax.get_title() == "3 speakers by attributed words"
+    assert ax.get_xlabel() == "words attributed (summed over articles)"
+    assert _ticks(ax) == ["Ann", "Bob", "Cy"]  # 40, 25, 20 words
+    quoted, reported = ax.containers
+    assert [b.get_width() for b in quoted] == [10, 25, 0]
+    assert [b.get_width() for b in reported] == [30, 0, 20]
+    assert [b.get_x() for b in reported] == [10, 25, 0]
+    assert to_hex(quoted[0].get_facecolor()) == plot.OKABE_ITO["orange"].lower()
+    assert to_hex(reported[0].get_facecolor()) == plot.OKABE_ITO["sky blue"].lower()
+    assert _legend_texts(ax) == ["quoted", "reported"]
+    assert [t.get_text() for t in ax.texts] == [" 2 articles", " 1 article", " 1 article"]
+
+
+def test_speakers_by_quoted_words_leave_out_reported_only_speakers(ax):
+    plot.speakers(_attributed_speakers(), ax=ax)
+    assert _ticks(ax) == ["Bob", "Ann"]  # Cy has no quotation
+    assert [b.get_width() for b in ax.patches] == [25, 10]
+    assert ax.get_title() == "2 speakers by quoted words"
+    with pytest.raises(ValueError, match="'attributed_words'"):
+        plot.speakers(_speakers(), words="attributed", ax=ax)
+    with pytest.raises(ValueError, match="words must be"):
+        plot.speakers(_speakers(), words="reported", ax=ax)
+
+
 # --------------------------------------------------------------------------------------------
 # sentiment_strip
 # --------------------------------------------------------------------------------------------
@@ -353,6 +409,106 @@ def test_sentiment_strip_without_quote_information(ax):
     assert "quotes unknown: 10 sentences" in _legend_texts(ax)
 
 
+def test_sentiment_strip_marks_reported_sentences(ax):
+    data = _sentences()
+    # x: sentences 3-4 and 7-8 are quoted; 1-2 and 10 reported; sentence 6 is unknown
+    data["voice"] = pd.array(
+        ["reported", "reported", "quoted", "quoted", "narration", None, "quoted", "quoted"]
+        + ["narration", "reported", "narration", "narration", "narration"],
+        dtype="string",
+    )
+    plot.sentiment_strip(data, ax=ax)
+    reported = sorted(p.get_x() for p in ax.patches if p.get_label() == "_reported")
+    assert reported == pytest.approx([0.5, 9.5])
+    assert len([p for p in ax.patches if p.get_label() == "_quoted"]) == 2
+    assert "reported" in _legend_texts(ax)
+    shades = {to_hex(p.get_facecolor()) for p in ax.patches if p.get_label() == "_reported"}
+    assert shades == {"#ddf0fb"}
+
+
+# --------------------------------------------------------------------------------------------
+# voices
+# --------------------------------------------------------------------------------------------
+
+_VOICES = ["quoted", "reported", "the reporter's own"]
+
+
+def _segments(axes) -> list[list[tuple[float, float]]]:
+    """(left, width) of each bar of each voice, in legend order."""
+    return [[(b.get_x(), b.get_width()) for b in c] for c in axes.containers]
+
+
+def test_voices_stacks_pooled_shares_to_100_percent(ax):
+    out = plot.voices(_voice_articles(), by="source", ax=ax)
+    assert out is ax
+    assert ax.get_title() == "Whose words, by source"
+    assert ax.get_xlabel() == "share of all words (%, articles pooled)"
+    assert ax.get_ylabel() == "source"
+    assert _ticks(ax) == [
+        "BBC (n=2)",
+        "CNN (n=1)",
+        "Reuters (n=1, no words)",
+        "(no group) (n=1)",
+    ]
+    assert _legend_texts(ax) == _VOICES
+    quoted, reported, own = _segments(ax)
+    # pooled, not the mean of the articles' shares (BBC: 80 of 400 words, not (0.5 + 0.1) / 2)
+    assert [w for _, w in quoted] == pytest.approx([0.2, 0.5, 0.0])
+    assert [w for _, w in reported] == pytest.approx([0.15, 0.1, 0.0])
+    assert [w for _, w in own] == pytest.approx([0.65, 0.4, 1.0])
+    # stacked: each segment starts where the one before ends, and every bar ends at 100%
+    for q, r, o in zip(quoted, reported, own, strict=True):
+        assert r[0] == pytest.approx(q[0] + q[1]) and o[0] == pytest.approx(r[0] + r[1])
+        assert o[0] + o[1] == pytest.approx(1.0)
+    # the group without words has no bar: bars sit at rows 0, 1 and 3
+    assert [b.get_y() + b.get_height() / 2 for b in ax.containers[0]] == pytest.approx([0, 1, 3])
+    colours = [to_hex(c[0].get_facecolor()) for c in ax.containers]
+    assert colours == [
+        plot.OKABE_ITO["orange"].lower(),
+        plot.OKABE_ITO["sky blue"].lower(),
+        "#d9d9d9",
+    ]
+    assert ax.get_xlim() == (0.0, 1.0)
+    assert ax.xaxis.get_major_formatter()(0.5, 0) == "50%"
+    # percentages written on the segments of 6% or more
+    assert [t.get_text() for t in ax.texts] == ["20%", "50%", "15%", "10%", "65%", "40%", "100%"]
+
+
+def test_voices_of_all_articles_is_one_bar(ax):
+    plot.voices(_voice_articles(), ax=ax)
+    assert _ticks(ax) == ["all articles (n=5)"]
+    assert ax.get_title() == "Whose words"
+    quoted, reported, own = _segments(ax)
+    assert quoted[0][1] == pytest.approx(180 / 700)
+    assert reported[0][1] == pytest.approx(80 / 700)
+    assert own[0][1] == pytest.approx(440 / 700)
+
+
+def test_voices_empty_no_words_and_errors(ax):
+    plot.voices(_voice_articles().iloc[:0], ax=ax)
+    assert [t.get_text() for t in ax.texts] == ["no data"]
+    fig, other = plt.subplots()
+    try:
+        plot.voices(_voice_articles().iloc[[4]], ax=other)
+        assert [t.get_text() for t in other.texts] == ["no words"]
+    finally:
+        plt.close(fig)
+    with pytest.raises(ValueError, match="'reported_words'"):
+        plot.voices(_voice_articles().drop(columns="reported_words"), ax=ax)
+    with pytest.raises(ValueError, match="'outlet'"):
+        plot.voices(_voice_articles(), by="outlet", ax=ax)
+
+
+def test_voices_do_not_depend_on_row_order(ax):
+    plot.voices(_voice_articles(), by="source", ax=ax)
+    fig, other = plt.subplots()
+    try:
+        plot.voices(_voice_articles().iloc[::-1], by="source", ax=other)
+        assert _segments(other) == _segments(ax) and _ticks(other) == _ticks(ax)
+    finally:
+        plt.close(fig)
+
+
 # --------------------------------------------------------------------------------------------
 # scatter
 # --------------------------------------------------------------------------------------------
@@ -401,6 +557,7 @@ FIGURES = {
     "quote_share_hist": lambda ax: plot.quote_share(_articles(), ax=ax),
     "speakers": lambda ax: plot.speakers(_speakers(), top=4, ax=ax),
     "sentiment_strip": lambda ax: plot.sentiment_strip(_sentences(), ax=ax),
+    "voices_by_source": lambda ax: plot.voices(_voice_articles(), by="source", ax=ax),
     "scatter": lambda ax: plot.scatter(
         _articles(), x="flesch_kincaid_grade", y="quote_share", hue="source", ax=ax
     ),

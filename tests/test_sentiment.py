@@ -273,7 +273,7 @@ def test_schema_and_dtypes():
     frame = sentiment(_articles(FIXTURES), quotes=_no_quotes())
     assert list(frame.columns) == [
         "article_id", "paragraph", "sentence", "start", "end", "text",
-        "neg", "neu", "pos", "compound", "in_quote",
+        "neg", "neu", "pos", "compound", "in_quote", "in_reported", "voice",
     ]  # fmt: skip
     assert str(frame["article_id"].dtype) == "string"
     assert str(frame["text"].dtype) == "string"
@@ -282,6 +282,8 @@ def test_schema_and_dtypes():
     for column in ("neg", "neu", "pos", "compound"):
         assert frame[column].dtype == "float64"
     assert str(frame["in_quote"].dtype) == "Float64"
+    assert str(frame["in_reported"].dtype) == "Float64"
+    assert str(frame["voice"].dtype) == "string"
     assert isinstance(frame.index, pd.RangeIndex)
     assert list(pd.unique(frame["article_id"])) == list(FIXTURES)
 
@@ -417,15 +419,163 @@ def test_in_quote_matches_character_count(raw_quotes):
         assert row.in_quote == pytest.approx(share, abs=1e-12)
 
 
+# --- voice: quoted, reported, narration -------------------------------------------------------
+
+VOICE_TEXT = (
+    '"We will win this election and nothing will stop us," the mayor said. '
+    'She said the plan was "a disaster" for the whole state. '
+    "The meeting ended at noon."
+)
+
+
+def _voice_quotes(text: str, article_id: str = "v") -> pd.DataFrame:
+    """The quotes table of VOICE_TEXT, written by hand: a direct quotation, indirect speech with
+    a partial quotation inside it (one attribution), and nothing in the last sentence."""
+    direct = _span(text, "We will win this election and nothing will stop us,")
+    indirect = _span(text, 'the plan was "a disaster" for the whole state')
+    partial = _span(text, "a disaster")
+    return pd.DataFrame(
+        {
+            "article_id": [article_id] * 3,
+            "start": [direct[0], indirect[0], partial[0]],
+            "end": [direct[1], indirect[1], partial[1]],
+            "kind": ["direct", "indirect", "partial"],
+            "attribution_id": pd.array([0, 1, 1], dtype="Int64"),
+        }
+    )
+
+
+def test_voice_of_quoted_reported_and_own_sentences():
+    text = VOICE_TEXT
+    frame = sentiment(_articles({"v": text}), quotes=_voice_quotes(text))
+    assert frame["voice"].tolist() == ["quoted", "reported", "narration"]
+    second = frame.iloc[1]
+    length = second["end"] - second["start"]
+    indirect = len('the plan was "a disaster" for the whole state')
+    # the quoted fragment inside the reported speech is quoted, not reported
+    assert second["in_quote"] == pytest.approx(len("a disaster") / length)
+    assert second["in_reported"] == pytest.approx((indirect - len("a disaster")) / length)
+    assert frame["in_reported"].tolist()[0] == 0.0 and frame["in_reported"].tolist()[2] == 0.0
+    assert frame["in_quote"].iloc[2] == 0.0
+
+
+def test_voice_thresholds_on_attributed_characters():
+    # "abcd efgh." has 10 characters; each case covers some of them.
+    text = "abcd efgh. Ijkl mnop."
+    first = _span(text, "abcd efgh.")
+
+    def voice(rows):
+        quotes = _quotes([("t", first[0] + a, first[0] + b, k) for a, b, k in rows])
+        return sentiment(_articles({"t": text}), quotes=quotes)["voice"].iloc[0]
+
+    assert voice([(0, 5, "direct")]) == "quoted"  # half quoted
+    assert voice([(0, 4, "direct")]) == "narration"  # 4 of 10
+    assert voice([(0, 5, "indirect")]) == "reported"  # half reported
+    assert voice([(0, 4, "indirect")]) == "narration"
+    # 3 quoted + 2 reported: at least half attributed, less than half quoted
+    assert voice([(0, 3, "direct"), (3, 5, "indirect")]) == "reported"
+    # partial inside indirect: 4 quoted of 6 attributed
+    assert voice([(0, 6, "indirect"), (1, 5, "partial")]) == "reported"
+    assert voice([(0, 10, "scare")]) == "narration"  # scare quotes are not speech
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b"]),
+            st.integers(-5, 70),
+            st.integers(0, 30),
+            st.sampled_from(["direct", "partial", "indirect", "scare"]),
+        ),
+        max_size=8,
+    )
+)
+def test_in_reported_and_voice_match_character_counts(raw_quotes):
+    texts = {"a": "One two three. Four five six seven.\n\nEight nine.", "b": "Ten. Eleven twelve."}
+    quotes = _quotes([(a, s, s + n, k) for a, s, n, k in raw_quotes])
+    frame = sentiment(_articles(texts), quotes=quotes)
+    for row in frame.itertuples():
+        chars = set(range(row.start, row.end))
+        quoted, attributed = set(), set()
+        for a, s, e, k in quotes.itertuples(index=False):
+            if a == row.article_id and k != "scare":
+                span = range(max(s, 0), min(e, len(texts[a])))
+                attributed.update(span)
+                if k != "indirect":
+                    quoted.update(span)
+        n = row.end - row.start
+        assert row.in_quote == pytest.approx(len(quoted & chars) / n, abs=1e-12)
+        assert row.in_reported == pytest.approx(len((attributed - quoted) & chars) / n, abs=1e-12)
+        assert 0.0 <= row.in_quote + row.in_reported <= 1.0 + 1e-12
+        if len(quoted & chars) / n >= 0.5:
+            assert row.voice == "quoted"
+        elif len(attributed & chars) / n >= 0.5:
+            assert row.voice == "reported"
+        else:
+            assert row.voice == "narration"
+
+
+OWN_SENTENCES = ("The meeting ended at noon.", "It rained.")
+
+
+def test_summary_by_voice_against_independent_computation():
+    text = VOICE_TEXT
+    articles = _articles({"v": text, "own": " ".join(OWN_SENTENCES), "none": ""})
+    quotes = _voice_quotes(text)
+    summary = sentiment_summary(articles, quotes=quotes).set_index("article_id")
+    sentences = sentiment(articles, quotes=quotes)["text"].tolist()[:3]
+    compounds = [vader_analyzer().polarity_scores(s)["compound"] for s in sentences]
+    v = summary.loc["v"]
+    voices = ["n_quoted_sentences", "n_reported_sentences", "n_narration_sentences"]
+    assert v[voices].tolist() == [1, 1, 1]
+    assert v["quoted_compound_mean"] == pytest.approx(compounds[0])
+    assert v["reported_compound_mean"] == pytest.approx(compounds[1])
+    assert v["narration_compound_mean"] == pytest.approx(compounds[2])
+    # the voices split the sentences: their counts sum to n_sentences
+    assert (summary[voices].sum(axis=1) == summary["n_sentences"]).all()
+    # an article of narration only: NA where it has no sentence of a voice, not 0
+    own = summary.loc["own"]
+    assert own["n_narration_sentences"] == 2 and own["n_reported_sentences"] == 0
+    assert pd.isna(own["quoted_compound_mean"]) and pd.isna(own["reported_compound_mean"])
+    own_compounds = [vader_analyzer().polarity_scores(t)["compound"] for t in OWN_SENTENCES]
+    assert own["narration_compound_mean"] == pytest.approx(sum(own_compounds) / 2)
+    none = summary.loc["none"]
+    assert none["n_reported_sentences"] == 0 and pd.isna(none["reported_compound_mean"])
+    for column in ("n_reported_sentences", "n_narration_sentences", "reported_compound_mean"):
+        assert str(summary[column].dtype) in ("Int64", "Float64")
+
+
+def test_summary_of_sentences_without_voice_keeps_quoted_and_leaves_the_rest_unknown():
+    text = VOICE_TEXT
+    articles = _articles({"v": text})
+    full = sentiment(articles, quotes=_voice_quotes(text))
+    old = full.drop(columns=["voice", "in_reported"])  # a frame from before reported speech
+    summary = sentiment_summary(articles, sentences=old).iloc[0]
+    assert summary["n_quoted_sentences"] == 1
+    assert summary["quoted_compound_mean"] == pytest.approx(full["compound"].iloc[0])
+    for column in ("n_reported_sentences", "n_narration_sentences", "reported_compound_mean"):
+        assert pd.isna(summary[column])
+    assert pd.isna(summary["narration_compound_mean"])
+    # with in_reported but no voice column, the voices are worked out again
+    again = sentiment_summary(articles, sentences=full.drop(columns=["voice"]))
+    pd.testing.assert_frame_equal(again, sentiment_summary(articles, sentences=full))
+
+
 def test_in_quote_is_na_without_quotes_module(monkeypatch):
     monkeypatch.setitem(sys.modules, "newslib.quotes", None)  # as if quotes.py did not exist
     frame = sentiment(_articles({"a": '"Good," he said. Fine.'}))
     assert len(frame) == 2
     assert frame["in_quote"].isna().all()
+    assert frame["in_reported"].isna().all() and frame["voice"].isna().all()
     assert str(frame["in_quote"].dtype) == "Float64"
+    assert str(frame["voice"].dtype) == "string"
     summary = sentiment_summary(_articles({"a": '"Good," he said. Fine.'}))
     assert summary["compound_mean"].notna().all()
-    for column in ("n_quoted_sentences", "quoted_compound_mean", "narration_compound_mean"):
+    for column in (
+        "n_quoted_sentences", "n_reported_sentences", "n_narration_sentences",
+        "quoted_compound_mean", "reported_compound_mean", "narration_compound_mean",
+    ):  # fmt: skip
         assert summary[column].isna().all()
 
 
