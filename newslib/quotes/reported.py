@@ -20,6 +20,7 @@ cue, cut to its mention; where none is written (a passive, an implicit source) i
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -141,12 +142,16 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
-        for ss, se in zip(starts, [*starts[1:], hi], strict=True):
-            se = _trim_end(text, ss, se)
+        by_sentence: dict[int, list[re.Match]] = {}
+        for m in cues:
+            by_sentence.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+        for si, sentence_cues in by_sentence.items():
+            ss = starts[si]
+            se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
             last = None
-            for m in cues:
+            for m in sentence_cues:
                 c0 = m.start()
-                if c0 < ss or m.end() > se:
+                if m.end() > se:
                     continue
                 if _within(c0, marks) or _within(c0, claimed):
                     continue  # a quoted speaker's own words, or content already found
@@ -403,6 +408,13 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
     if after >= se or text[after] in ",.;:":
         return None
     span, after = _with_particle(text, cue, span, after, se)
+    # the content first: it is cheaper to find than the subject, and often there is none
+    start = _content_start(text, cue, after, se)
+    if start is None:
+        return None
+    clause = _clause_ok(text, cue, start, se)
+    if not clause and cue not in _report_rules().findings:
+        return None
     mention = _subject_before(text, max(ss, c0 - 250), c0, rules)
     if mention is None:
         lead = text[ss:c0]
@@ -414,8 +426,7 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             return None
         if prev in ("and", "but"):
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
-    start = _content_start(text, cue, after, se)
-    if start is None or not _clause_ok(text, cue, start, se, mention):
+    if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
     end = _cut_clause(text, start, se)
     if _indefinite(text, start, end):
