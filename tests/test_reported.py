@@ -145,6 +145,66 @@ def test_source_with_title_and_apposition():
     assert r["speaker"] == "Nora Quill"
 
 
+def test_transcript_paragraphs_name_their_speaker():
+    text = (
+        "The panel met on Monday.\n\n"
+        "Quill: We will not raise the fare this year.\n\n"
+        "Update: The meeting ended early."
+    )
+    q = indirect(text)
+    assert q["text"].tolist() == ["We will not raise the fare this year"]
+    assert q["speaker_mention"].tolist() == ["Quill"]
+
+
+def test_according_to_inside_the_sentence_splits_the_content():
+    text = "Ticket sales, according to the club, have doubled since the spring."
+    q = indirect(text)
+    assert q["text"].tolist() == ["Ticket sales", "have doubled since the spring"]
+    assert q["attribution_id"].nunique() == 1
+    assert set(q["speaker_mention"]) == {"the club"}
+
+
+def test_a_question_without_an_asker():
+    text = "Asked whether he would run again, Tomas Berg said he had not decided."
+    q = indirect(text)
+    assert q["text"].tolist() == ["whether he would run again", "he had not decided"]
+    assert pd.isna(q["speaker"].iloc[0])  # the asker is not named: no guess
+    assert q["speaker"].iloc[1] == "Tomas Berg"
+
+
+def test_listener_with_a_role_before_the_content():
+    text = "Tomas Berg told host Ada Lind the plant would close."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "the plant would close"
+
+
+def test_stance_participle_reads_like_its_verb():
+    text = "The union marched on Friday, calling for a new contract."
+    r = indirect(text).iloc[0]
+    assert r["cue"] == "calling for"
+    assert r["text"] == "a new contract"
+
+
+def test_content_stops_before_another_speakers_clause():
+    text = "Nora Quill said the plan was sound, but she also insisted that costs must fall."
+    q = indirect(text)
+    assert q["text"].tolist() == ["the plan was sound", "that costs must fall"]
+    assert q["cue"].tolist() == ["said", "also insisted"]
+
+
+def test_content_stops_before_a_later_attribution():
+    text = 'Experts warned the race "is a dead heat right now," one analyst said.'
+    q = rows(text)
+    reported = q[q["kind"] == "indirect"]
+    assert reported["text"].tolist() == ['the race "is a dead heat right now']
+
+
+def test_a_relative_clause_after_the_content_is_no_inversion():
+    text = "Turnout fell in the north, which the mayor mentioned twice."
+    q = indirect(text)
+    assert "Turnout fell in the north" not in q["text"].tolist()
+
+
 def test_interrupted_content_is_two_pieces_of_one_attribution():
     text = "The new line, Nora Quill said, will carry ten thousand riders a day."
     q = indirect(text)

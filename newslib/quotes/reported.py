@@ -477,7 +477,7 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
 
 def _indefinite(text: str, start: int, end: int) -> bool:
     words = text[start:end].lower().split()
-    return len(words) <= 3 and words[0] in _INDEFINITE
+    return not words or (len(words) <= 3 and words[0] in _INDEFINITE)
 
 
 def _names_a_thing(text: str, mention) -> bool:

@@ -9,6 +9,7 @@ nurse at the clinic, said" / "said Ann Lee, a nurse at the clinic."). Pronouns s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .cues import _Rules
 from .marks import _Quote
@@ -27,13 +28,15 @@ _MAX_BEFORE = 3  # words of a role before a name: 'Clinton campaign spokesman'
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
     done: dict[tuple, tuple[int, int]] = {}
+    starts = sorted(q.start for q in found if q.kind != "scare")
     for q in found:
         if q.kind == "scare" or q.mention is None:
             continue
         key = (q.mention, q.cue_span)
         if key not in done:
             # content after the source ('According to Lee, the school ...') is no apposition
-            limit = q.start if q.start >= q.mention[1] else len(text)
+            i = bisect_left(starts, q.mention[1])
+            limit = starts[i] if i < len(starts) else len(text)
             done[key] = _source_span(text, q.mention, q.mention_kind, q.cue_span, limit, rules)
         q.source_span = done[key]
 
