@@ -349,6 +349,16 @@ _PIECES = [
     "\n\n",
     "saying",
     ":",
+    "Asked",
+    "whether",
+    "Sen.",
+    ", a spokesman,",
+    "calling for",
+    "which",
+    "Quill:",
+    "but she also insisted",
+    "in a statement",
+    "the poll shows",
 ]
 
 
