@@ -557,3 +557,28 @@ def test_grouped_alternation_matches_like_a_flat_one(words, text):
 @given(_TEXTS, st.integers(0, 60), st.integers(0, 60))
 def test_double_mark_test_agrees_with_the_regex(text, lo, hi):
     assert _has_double_mark(text, lo, hi) == (_DOUBLE_RE.search(text, lo, hi) is not None)
+
+
+def test_marks_inside_markup_are_not_quotation_marks():
+    text = '<note author="@deskeditor" date="May 2, 2024">The council met at noon.</note>'
+    assert one(text).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'She wrote an essay titled "Why the River Towns Keep Losing Their Young People."',
+        'He is now the host of "The Late Hour With Sam Brook and Friends."',
+        'The report, "Five Ways the City Could Save Its Buses," came out on Monday.',
+    ],
+)
+def test_long_titles_are_not_speech(text):
+    q = quoted(text)
+    assert q["kind"].tolist() == ["scare"]
+
+
+def test_title_case_headline_keeps_its_quotation():
+    # five words or more in title case are a title, unless the sentence itself is a headline
+    text = "Mayor Says Budget Plan Is \u2018Fair To Every Family In The City\u2019"
+    q = quoted(text)
+    assert q["kind"].tolist() != ["scare"]

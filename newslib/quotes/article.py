@@ -24,30 +24,35 @@ from .reported import _reported
 from .sentences import _sentence_starts
 from .sources import _source_spans
 
+# an HTML or XML tag left in the text: '<tweet tweet-author="@someone">'
+_TAG_RE = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>\n]*)?/?>")
+
 
 def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     paras = paragraph_spans(text)
     if not paras:
         return []
-    # 1. marks -> quote pieces
+    # 1. marks -> quote pieces; the marks of markup (<tweet author="...">) are no quotation
+    # marks: they are blanked out, offsets kept, for the pairing only
+    marks_text = _TAG_RE.sub(lambda m: " " * len(m.group(0)), text) if "<" in text else text
     found: list[_Quote] = []
     chain_of_next = None
     for index, (lo, hi) in enumerate(paras):
-        if _ANY_MARK_RE.search(text, lo, hi) is None:
+        if _ANY_MARK_RE.search(marks_text, lo, hi) is None:
             chain_of_next = None  # no quotation mark, no quotation: the usual paragraph
             continue
         pairs, runs_on = [], False
-        if _has_double_mark(text, lo, hi):  # often only apostrophes: skip this
+        if _has_double_mark(marks_text, lo, hi):  # often only apostrophes: skip this
             nxt_lo = paras[index + 1][0] if index + 1 < len(paras) else None
             next_opens = False
             if nxt_lo is not None:
-                m = _DOUBLE_RE.match(text, nxt_lo)
+                m = _DOUBLE_RE.match(marks_text, nxt_lo)
                 if m:
-                    next_opens = _flank(text, nxt_lo, m.end(), nxt_lo, paras[index + 1][1])[0]
-            pairs, runs_on = _double_pairs(text, lo, hi, next_opens)
+                    next_opens = _flank(marks_text, nxt_lo, m.end(), nxt_lo, paras[index + 1][1])[0]
+            pairs, runs_on = _double_pairs(marks_text, lo, hi, next_opens)
         inside = [(o, c if c is not None else hi) for o, _, c, _ in pairs]
         # top-level single quotes, outside every double-quoted stretch
-        for pair in _single_pairs(text, lo, hi):
+        for pair in _single_pairs(marks_text, lo, hi):
             if not any(a <= pair[0] <= b for a, b in inside):
                 pairs.append(pair)
         pairs.sort(key=lambda p: p[0])

@@ -466,11 +466,15 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         return "direct"
     if n == 0:
         return "scare"
-    # titles: every word capitalised ('the Center "Dossier"', '"Saturday Night Live"')
-    if n <= 4 and last not in ("!", "?"):
-        if all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
-            return "scare"
     head = text[max(sentence_lo, q.open_mark - 40) : q.open_mark].rstrip()
+    # titles: every word capitalised ('the Center "Dossier"', '"Saturday Night Live"'), a long
+    # one only in a sentence that is not itself in title case (a headline)
+    if last not in ("!", "?") and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        if n <= 4 or not _title_case(text, sentence_lo, q.open_mark):
+            return "scare"
+    # the name of a work after 'titled', 'the book', 'host of', whatever its length
+    if _TITLE_LEAD_RE.search(head + " "):
+        return "scare"
     # nickname between first and last name: Dwayne "The Rock" Johnson
     after = text[q.close_mark : q.close_mark + 2]
     prev_word = head.rsplit(None, 1)[-1] if head else ""
@@ -484,6 +488,21 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         if not rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark):
             return "scare"
     return "partial"
+
+
+_TITLE_LEAD_RE = re.compile(
+    r"(?:titled|entitled|headlined|the (?:book|film|movie|show|song|album|documentary|series)|"
+    r"host of|author of)[^\S\n]*$",
+    re.I,
+)
+
+
+def _title_case(text: str, lo: int, hi: int) -> bool:
+    """Is text[lo:hi] (the sentence before a quotation) written in title case?"""
+    words = [w for w in text[lo:hi].split() if w[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 _TITLE_SMALL = frozenset("of the a an and in on at to for or with from by de la".split())

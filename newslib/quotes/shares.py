@@ -16,6 +16,7 @@ counts agree with every other table.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -23,7 +24,7 @@ import numpy as np
 import pandas as pd
 
 from .._frame import empty_frame, require_columns
-from ..text import WORD_RE, count_words
+from ..text import WORD_RE
 from .tables import _articles
 from .tables import quotes as _find_quotes
 
@@ -122,12 +123,60 @@ def _merged(spans) -> list[list[int]]:
     return merged
 
 
-def _union_words(text: str, spans) -> int:
-    """Words of ``text`` inside the union of ``spans`` (each word once)."""
-    return sum(_words_inside(text, s, e) for s, e in _merged(spans))
+class _Words:
+    """The words of one article's text (``WORD_RE`` over the whole text), found once.
+
+    Counting the words inside each speech span by scanning the span again cost more than the
+    rest of :func:`quote_share`; with the words' offsets at hand, each count is two bisections.
+    """
+
+    __slots__ = ("text", "starts", "ends")
+
+    def __init__(self, text: str):
+        self.text = text
+        spans = [m.span() for m in WORD_RE.finditer(text)]
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def __len__(self) -> int:
+        """All the text's words: ``count_words(text)``."""
+        return len(self.starts)
+
+    def inside(self, start: int, end: int) -> int:
+        """How many words lie entirely inside text[start:end]; a word cut by either end does
+        not count."""
+        # Words are disjoint and sorted, so their starts and their ends both ascend: the words
+        # starting at or after ``start`` are those from bisect_left(starts, start) on, the
+        # words ending at or before ``end`` those before bisect_right(ends, end).
+        return max(0, bisect_right(self.ends, end) - bisect_left(self.starts, start))
+
+    def union(self, spans) -> int:
+        """Words inside the union of ``spans`` (each word once)."""
+        return sum(self.inside(s, e) for s, e in _merged(spans))
+
+    def found(self, start: int, end: int) -> int:
+        """``len(WORD_RE.findall(text, start, end))``: the words a scan of text[start:end]
+        finds, counting the pieces of words cut by either end."""
+        # When no word runs across ``start`` or ``end``, that scan finds exactly the whole
+        # words inside the span; quotation spans nearly always start and end between words.
+        # Otherwise (or offsets outside the text) scan.
+        if 0 <= start <= end <= len(self.text) and not (self._cuts(start) or self._cuts(end)):
+            return self.inside(start, end)
+        return len(WORD_RE.findall(self.text, start, end))
+
+    def _cuts(self, offset: int) -> bool:
+        """Does a word start before ``offset`` and end after it?"""
+        k = bisect_right(self.starts, offset) - 1  # the last word starting at or before it
+        return k >= 0 and self.starts[k] < offset < self.ends[k]
 
 
-def _speaker_stats(text: str, items: list[_Speech]) -> list[tuple[str, int, int]]:
+def _words_inside(text: str, start: int, end: int) -> int:
+    """How many words of the whole text (as ``WORD_RE`` splits it) lie entirely inside
+    text[start:end]; a word cut by either end does not count."""
+    return _Words(text).inside(start, end)
+
+
+def _speaker_stats(words: _Words, items: list[_Speech]) -> list[tuple[str, int, int]]:
     """[(speaker, n_quotes, quoted_words)] of the quotations (direct and partial), most quoted
     words first, then most quotes, then first quoted."""
     stats: dict[str, list[int]] = {}
@@ -135,35 +184,19 @@ def _speaker_stats(text: str, items: list[_Speech]) -> list[tuple[str, int, int]
         if item.speaker:
             entry = stats.setdefault(item.speaker, [0, 0, n])
             entry[0] += 1
-            entry[1] += len(WORD_RE.findall(text, item.start, item.end))
+            entry[1] += words.found(item.start, item.end)
     ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[1][2]))
-    return [(name, count, words) for name, (count, words, _) in ranked]
-
-
-def _words_inside(text: str, start: int, end: int) -> int:
-    """How many words of the whole text (as ``WORD_RE`` splits it) lie entirely inside
-    text[start:end]; a word cut by either end does not count."""
-    # Scan from a whitespace before ``start``: no word runs over whitespace, so the scan finds
-    # the same words as a scan of the whole text, without walking the text before the span.
-    lo = min(max(start, 0), len(text))
-    while lo > 0 and not text[lo - 1].isspace():
-        lo -= 1
-    n = 0
-    for m in WORD_RE.finditer(text, lo):
-        if m.start() >= end:
-            break
-        if m.start() >= start and m.end() <= end:
-            n += 1
-    return n
+    return [(name, count, n_words) for name, (count, n_words, _) in ranked]
 
 
 def _share_row(article_id: str, text: str, items: list[_Speech]) -> dict:
+    words = _Words(text)
     quoted_spans = _merged((i.start, i.end) for i in items if i.quoted)
-    total = count_words(text)
-    quoted = sum(_words_inside(text, s, e) for s, e in quoted_spans)
-    attributed = _union_words(text, ((i.start, i.end) for i in items))
+    total = len(words)
+    quoted = sum(words.inside(s, e) for s, e in quoted_spans)
+    attributed = words.union((i.start, i.end) for i in items)
     chars = sum(e - s for s, e in quoted_spans)
-    ranked = _speaker_stats(text, items)
+    ranked = _speaker_stats(words, items)
     reported = attributed - quoted
     return {
         "article_id": article_id,
@@ -225,6 +258,9 @@ def quote_share(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.D
 
 
 def _speaker_rows(article_id: str, text: str, items: list[_Speech]) -> list[dict]:
+    if not any(item.speaker for item in items):
+        return []
+    words = _Words(text)
     by_speaker: dict[str, list[_Speech]] = {}
     first: dict[str, int] = {}
     for n, item in enumerate(items):
@@ -239,8 +275,8 @@ def _speaker_rows(article_id: str, text: str, items: list[_Speech]) -> list[dict
                 "article_id": article_id,
                 "speaker": name,
                 "n_quotes": len(quotes_),
-                "quoted_words": sum(len(WORD_RE.findall(text, i.start, i.end)) for i in quotes_),
-                "attributed_words": _union_words(text, ((i.start, i.end) for i in own)),
+                "quoted_words": sum(words.found(i.start, i.end) for i in quotes_),
+                "attributed_words": words.union((i.start, i.end) for i in own),
                 "n_attributions": len({i.attribution for i in own}),
                 "_first": first[name],
             }
