@@ -328,8 +328,11 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
         speakers = articles["top_speaker"].dropna().value_counts().head(5)
         if len(speakers):
             lines.append(
-                "top speakers: "
-                + ", ".join(f"{name} ({count})" for name, count in speakers.items())
+                "most often the most quoted person of an article: "
+                + ", ".join(
+                    f"{name} ({count} article{'s' if count != 1 else ''})"
+                    for name, count in speakers.items()
+                )
             )
     return "\n".join(lines)
 
