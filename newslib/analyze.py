@@ -22,9 +22,11 @@ from ._frame import require_columns
 from ._versions import ANALYSIS_VERSIONS
 from .cache import ResultCache
 from .io import load
-from .quotes import quote_share, quotes
+from .quotes import quotes
+from .quotes.shares import _quote_share
 from .readability import readability
-from .sentiment import sentiment, sentiment_summary
+from .sentiment import _sentiment_summary, sentiment
+from .text import _Words
 
 __all__ = [
     "analyze",
@@ -115,9 +117,17 @@ def _caches(cache_dir: str | os.PathLike | None, lang: str) -> dict[str, ResultC
     }
 
 
-def _quotes_and_share(frame: pd.DataFrame) -> dict[str, pd.DataFrame]:
-    quote_table = quotes(frame)
-    return {"quote_share": quote_share(frame, quotes=quote_table), "quotes": quote_table}
+class _WordsOf(dict):
+    """Article text -> its words (``newslib.text._Words``), found on first use.
+
+    The quote share counts the words inside speech, and the sentiment summary each sentence's
+    words; both read them from the article's words, found once, instead of scanning the text
+    again each.
+    """
+
+    def __missing__(self, text: str) -> _Words:
+        words = self[text] = _Words(text)
+        return words
 
 
 def _analyze_chunk(
@@ -125,17 +135,19 @@ def _analyze_chunk(
 ) -> dict[str, pd.DataFrame]:
     """All analyses of one chunk of articles (runs in a worker process when jobs > 1)."""
     caches = _caches(cache_dir, lang)
-    quoted = _with_cache(
-        caches["quotes"],
-        frame,
-        _quotes_and_share,
-    )
+    words = _WordsOf()
+
+    def quotes_and_share(f: pd.DataFrame) -> dict[str, pd.DataFrame]:
+        quote_table = quotes(f)
+        return {"quote_share": _quote_share(f, quote_table, words), "quotes": quote_table}
+
+    quoted = _with_cache(caches["quotes"], frame, quotes_and_share)
     quote_table = quoted["quotes"]
 
     def mood(f: pd.DataFrame) -> dict[str, pd.DataFrame]:
         sentence_table = sentiment(f, quotes=quote_table)
         return {
-            "sentiment_summary": sentiment_summary(f, sentences=sentence_table),
+            "sentiment_summary": _sentiment_summary(f, sentence_table, None, words),
             "sentences": sentence_table,
         }
 

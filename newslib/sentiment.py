@@ -31,6 +31,7 @@ from __future__ import annotations
 import math
 import re
 import string
+from collections.abc import Mapping
 from itertools import compress
 from operator import attrgetter
 from typing import NamedTuple
@@ -39,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from ._frame import empty_frame, require_columns
-from .text import count_words, sentence_spans
+from .text import _Words, count_words, sentence_spans
 
 __all__ = ["sentiment", "sentiment_summary", "QUOTED_THRESHOLD", "VOICES"]
 
@@ -490,6 +491,34 @@ def _default_quotes(df: pd.DataFrame) -> pd.DataFrame | None:
     return quotes(df)
 
 
+def _sentence_words(
+    df: pd.DataFrame, sentences: pd.DataFrame, words: Mapping[str, _Words] | None
+) -> list[int]:
+    """``count_words`` of each sentence's text; from its article's words in ``words`` (keyed by
+    the article's text) when the sentences were made from ``df`` by :func:`sentiment`."""
+    # tolist(): iterating an Arrow-backed column element by element is much slower.
+    counted = None
+    if words is not None and "text" in df.columns:
+        # Articles named as sentiment() names them. A sentence's text is text[start:end] of
+        # its article, and _Words.count(start, end) is count_words of that slice.
+        ids = sentences["article_id"].tolist()
+        texts = dict(
+            zip(map(str, df["article_id"].tolist()), map(str, df["text"].tolist()), strict=True)
+        )
+        # Unless two rows are named alike (no telling which text a sentence is from) or a
+        # sentence names no row of df.
+        if len(texts) == len(df) and texts.keys() >= set(ids):
+            counted, last, article = [], None, None
+            starts, ends = sentences["start"].tolist(), sentences["end"].tolist()
+            for a, s, e in zip(ids, starts, ends, strict=True):
+                if a != last:  # an article's sentences come together
+                    last, article = a, words[texts[a]]
+                counted.append(article.count(s, e))
+    if counted is None:
+        counted = [count_words(str(t)) for t in sentences["text"].tolist()]
+    return counted
+
+
 # --------------------------------------------------------------------------------------------
 # Public API
 
@@ -652,6 +681,18 @@ def sentiment_summary(
            quoted_compound_mean  reported_compound_mean  narration_compound_mean
         0               -0.4767                    <NA>                   0.6249
     """
+    return _sentiment_summary(df, sentences, quotes)
+
+
+def _sentiment_summary(
+    df: pd.DataFrame,
+    sentences: pd.DataFrame | None,
+    quotes: pd.DataFrame | None,
+    words: Mapping[str, _Words] | None = None,
+) -> pd.DataFrame:
+    """:func:`sentiment_summary`; ``words`` maps an article's text to its words when the caller
+    keeps them (``newslib.analyze``) and ``sentences`` were made from ``df``: each sentence's
+    words are then counted from its article's words instead of scanning the sentence again."""
     if sentences is not None and quotes is not None:
         raise ValueError(
             "sentiment_summary(): pass either sentences= (already has in_quote) or quotes=, "
@@ -693,8 +734,7 @@ def sentiment_summary(
         {
             "article_id": sentences["article_id"].astype("string").to_numpy(),
             "compound": sentences["compound"].to_numpy(dtype="float64"),
-            # tolist(): iterating an Arrow-backed column element by element is much slower.
-            "words": [count_words(str(t)) for t in sentences["text"].tolist()],
+            "words": _sentence_words(df, sentences, words),
         }
     )
     quote_known = ~np.isnan(in_quote)

@@ -681,6 +681,34 @@ def test_summary_reuses_sentences_and_checks_arguments():
         sentiment_summary(pd.concat([articles, articles]), quotes=_no_quotes())
 
 
+def test_summary_counts_sentence_words_from_each_articles_words():
+    # newslib.analyze hands the summary each article's words, found once; every sentence's
+    # count (and so compound_weighted) must be count_words of its text all the same.
+    from newslib.analyze import _WordsOf
+    from newslib.sentiment import _sentence_words, _sentiment_summary
+
+    articles = pd.concat([_articles(FIXTURES), _seed()], ignore_index=True)
+    sentences = sentiment(articles, quotes=_no_quotes())
+    words = _WordsOf()
+    pd.testing.assert_frame_equal(
+        _sentiment_summary(articles, sentences, None, words),
+        sentiment_summary(articles, sentences=sentences),
+        check_exact=True,
+    )
+    assert _sentence_words(articles, sentences, words) == [
+        count_words(t) for t in sentences["text"]
+    ]
+    # Sentences that cut words (made by hand) and sentences of articles not in the frame.
+    text = "Well-known 3.5 don't."
+    cut = pd.DataFrame(
+        {"article_id": ["a", "a", "a"], "start": [2, 11, 16], "end": [13, 17, 21]}
+    ).assign(text=lambda f: [text[s:e] for s, e in zip(f["start"], f["end"], strict=True)])
+    expected = [count_words(t) for t in cut["text"]]
+    assert expected == [2, 2, 1]
+    assert _sentence_words(_articles({"a": text}), cut, words) == expected
+    assert _sentence_words(_articles({"b": text}), cut, words) == expected
+
+
 def test_summary_schema_empty_and_index():
     empty = sentiment_summary(pd.DataFrame({"article_id": [], "text": []}), quotes=_no_quotes())
     assert len(empty) == 0

@@ -2,9 +2,13 @@
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslib
 from newslib.text import (
+    WORD_RE,
+    _Words,
     count_words,
     normalize_line,
     normalize_text,
@@ -145,3 +149,34 @@ def test_normalize_line_collapses_exactly_what_regex_whitespace_matches():
     for line in ["  a\u00a0\u00a0b\u2003c\t\x1c d\u3000 ", "no change", "", "\u0065\u0301 x"]:
         expected = re.sub(r"\s+", " ", unicodedata.normalize("NFC", line)).strip()
         assert normalize_line(line) == expected
+
+
+# Pieces that make words meet, join and break: apostrophes, hyphens, decimal points and
+# thousands separators, underscores, non-ASCII letters and digits, whitespace of every kind.
+_WORD_SNIPPETS = st.sampled_from(
+    list("ab Z9-_.,;'’\"\n\t(") + ["3.5", "2,000", "don't", "well-known", "É", "٣", "\u00a0"]
+)
+_WORD_TEXTS = st.lists(_WORD_SNIPPETS, max_size=40).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_WORD_TEXTS, st.integers(-3, 120), st.integers(-3, 120))
+def test_words_count_spans_as_their_plain_definitions(text, start, end):
+    words = _Words(text)
+    assert len(words) == count_words(text)
+    whole = [m for m in WORD_RE.finditer(text) if start <= m.start() and m.end() <= end]
+    assert words.inside(start, end) == len(whole)
+    assert words.count(start, end) == len(WORD_RE.findall(text, start, end))
+    if 0 <= start <= end <= len(text):
+        assert words.count(start, end) == count_words(text[start:end])
+
+
+def test_words_count_pieces_of_cut_words():
+    text = "He said: don't go, 3.5 well-known."
+    words = _Words(text)
+    cut = text.index("on't")  # inside "don't"
+    assert words.inside(cut, len(text)) == 3  # go, 3.5, well-known
+    assert words.count(cut, len(text)) == count_words(text[cut:]) == 4  # and "on't"
+    decimal = text.index(".5")
+    assert words.count(decimal, decimal + 2) == count_words(".5") == 1
+    assert words.inside(decimal, decimal + 2) == 0

@@ -16,15 +16,15 @@ counts agree with every other table.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import partial
 from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
 
 from .._frame import empty_frame, require_columns
-from ..text import WORD_RE
+from ..text import WORD_RE, _Words
 from .tables import _articles
 from .tables import quotes as _find_quotes
 
@@ -123,57 +123,40 @@ def _merged(spans) -> list[list[int]]:
     return merged
 
 
-class _Words:
-    """The words of one article's text (``WORD_RE`` over the whole text), found once.
-
-    Counting the words inside each speech span by scanning the span again cost more than the
-    rest of :func:`quote_share`; with the words' offsets at hand, each count is two bisections.
-    """
-
-    __slots__ = ("text", "starts", "ends")
-
-    def __init__(self, text: str):
-        self.text = text
-        spans = [m.span() for m in WORD_RE.finditer(text)]
-        self.starts = [s for s, _ in spans]
-        self.ends = [e for _, e in spans]
-
-    def __len__(self) -> int:
-        """All the text's words: ``count_words(text)``."""
-        return len(self.starts)
-
-    def inside(self, start: int, end: int) -> int:
-        """How many words lie entirely inside text[start:end]; a word cut by either end does
-        not count."""
-        # Words are disjoint and sorted, so their starts and their ends both ascend: the words
-        # starting at or after ``start`` are those from bisect_left(starts, start) on, the
-        # words ending at or before ``end`` those before bisect_right(ends, end).
-        return max(0, bisect_right(self.ends, end) - bisect_left(self.starts, start))
-
-    def union(self, spans) -> int:
-        """Words inside the union of ``spans`` (each word once)."""
-        return sum(self.inside(s, e) for s, e in _merged(spans))
-
-    def found(self, start: int, end: int) -> int:
-        """``len(WORD_RE.findall(text, start, end))``: the words a scan of text[start:end]
-        finds, counting the pieces of words cut by either end."""
-        # When no word runs across ``start`` or ``end``, that scan finds exactly the whole
-        # words inside the span; quotation spans nearly always start and end between words.
-        # Otherwise (or offsets outside the text) scan.
-        if 0 <= start <= end <= len(self.text) and not (self._cuts(start) or self._cuts(end)):
-            return self.inside(start, end)
-        return len(WORD_RE.findall(self.text, start, end))
-
-    def _cuts(self, offset: int) -> bool:
-        """Does a word start before ``offset`` and end after it?"""
-        k = bisect_right(self.starts, offset) - 1  # the last word starting at or before it
-        return k >= 0 and self.starts[k] < offset < self.ends[k]
+def _word_across(text: str, offset: int) -> tuple[int, int] | None:
+    """(start, end) of the word of the whole text (as ``WORD_RE`` splits it) that starts before
+    ``offset`` and ends after it, or None when ``offset`` is not inside a word."""
+    if offset <= 0 or offset >= len(text) or text[offset - 1].isspace() or text[offset].isspace():
+        return None  # no word holds whitespace or runs past either end of the text
+    # Scan from just after a whitespace: no word runs over whitespace, so this scan finds the
+    # same words as a scan of the whole text, without walking the text before ``offset``.
+    lo = offset - 1
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    for m in WORD_RE.finditer(text, lo):
+        if m.end() > offset:
+            return m.span() if m.start() < offset else None
+    return None
 
 
 def _words_inside(text: str, start: int, end: int) -> int:
     """How many words of the whole text (as ``WORD_RE`` splits it) lie entirely inside
-    text[start:end]; a word cut by either end does not count."""
-    return _Words(text).inside(start, end)
+    text[start:end]; a word cut by either end does not count.
+
+    For a few spans of a text this is cheaper than finding all its words (``_Words``)."""
+    # Move each end off a word it cuts (start to that word's end, end to its start). Then no
+    # word runs across either end, and a scan of text[start:end] finds exactly the whole words
+    # inside it, counted by findall without a Python step per word.
+    start, end = max(start, 0), min(end, len(text))
+    if start >= end:
+        return 0
+    cut = _word_across(text, start)
+    if cut is not None:
+        start = cut[1]
+    cut = _word_across(text, end)
+    if cut is not None:
+        end = cut[0]
+    return len(WORD_RE.findall(text, start, end)) if start < end else 0
 
 
 def _speaker_stats(words: _Words, items: list[_Speech]) -> list[tuple[str, int, int]]:
@@ -184,17 +167,23 @@ def _speaker_stats(words: _Words, items: list[_Speech]) -> list[tuple[str, int, 
         if item.speaker:
             entry = stats.setdefault(item.speaker, [0, 0, n])
             entry[0] += 1
-            entry[1] += words.found(item.start, item.end)
+            entry[1] += words.count(item.start, item.end)
     ranked = sorted(stats.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[1][2]))
     return [(name, count, n_words) for name, (count, n_words, _) in ranked]
 
 
-def _share_row(article_id: str, text: str, items: list[_Speech]) -> dict:
-    words = _Words(text)
+def _union_words(inside, spans) -> int:
+    """Words inside the union of ``spans``, each word once; ``inside(start, end)`` counts the
+    words entirely inside one span (``_Words.inside``, or ``_words_inside`` of a text)."""
+    return sum(inside(s, e) for s, e in _merged(spans))
+
+
+def _share_row(article_id: str, words: _Words, items: list[_Speech]) -> dict:
+    text = words.text
     quoted_spans = _merged((i.start, i.end) for i in items if i.quoted)
     total = len(words)
     quoted = sum(words.inside(s, e) for s, e in quoted_spans)
-    attributed = words.union((i.start, i.end) for i in items)
+    attributed = _union_words(words.inside, ((i.start, i.end) for i in items))
     chars = sum(e - s for s, e in quoted_spans)
     ranked = _speaker_stats(words, items)
     reported = attributed - quoted
@@ -250,17 +239,27 @@ def quote_share(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.D
         ...                        "total_words", "n_attributions")]
         [2, 6, 8, 13, 1]
     """
-    items = _speech(df, quotes, "quote_share")
-    rows = [_share_row(aid, text, speech) for aid, text, speech in items]
+    return _quote_share(df, quotes)
+
+
+def _quote_share(
+    df: pd.DataFrame, quotes: pd.DataFrame | None, words: Mapping[str, _Words] | None = None
+) -> pd.DataFrame:
+    """:func:`quote_share`; ``words`` maps an article's text to its words when the caller
+    keeps them (``newslib.analyze`` finds them once for the quote share and the sentences)."""
+    rows = [
+        _share_row(aid, _Words(text) if words is None else words[text], speech)
+        for aid, text, speech in _speech(df, quotes, "quote_share")
+    ]
     if not rows:
         return empty_frame(_SHARE_DTYPES)
     return pd.DataFrame(rows).astype(_SHARE_DTYPES)
 
 
 def _speaker_rows(article_id: str, text: str, items: list[_Speech]) -> list[dict]:
-    if not any(item.speaker for item in items):
-        return []
-    words = _Words(text)
+    # Speakers have few spans each: scanning them costs less than finding all the words of
+    # the text first, as quote_share does.
+    inside = partial(_words_inside, text)
     by_speaker: dict[str, list[_Speech]] = {}
     first: dict[str, int] = {}
     for n, item in enumerate(items):
@@ -275,8 +274,8 @@ def _speaker_rows(article_id: str, text: str, items: list[_Speech]) -> list[dict
                 "article_id": article_id,
                 "speaker": name,
                 "n_quotes": len(quotes_),
-                "quoted_words": sum(words.found(i.start, i.end) for i in quotes_),
-                "attributed_words": words.union((i.start, i.end) for i in own),
+                "quoted_words": sum(len(WORD_RE.findall(text, i.start, i.end)) for i in quotes_),
+                "attributed_words": _union_words(inside, ((i.start, i.end) for i in own)),
                 "n_attributions": len({i.attribution for i in own}),
                 "_first": first[name],
             }
