@@ -10,4 +10,6 @@ ANALYSIS_VERSIONS = {"readability": 1, "quotes": 2, "sentiment": 2}
 
 # Bump when loading a file can give other articles or another load report than before: the
 # cache of parsed files (newslib.cache.FileCache) then reads every file again.
-LOADER_VERSION = 1
+# loader 2: encodings (UTF-16/32, charset-normalizer, <meta charset>), Unix times, dayfirst,
+# JSON Lines kept line by line, HTML in .txt files, NUL bytes removed (issue 13).
+LOADER_VERSION = 2

@@ -38,14 +38,6 @@ __all__ = [
 ]
 
 TABLES = ("articles", "sentences", "quotes")
-# LoadStream's defaults, so a run's key is the same whether or not they are spelled out.
-_LOAD_DEFAULTS = {
-    "format": "auto",
-    "errors": "report",
-    "tz": None,
-    "columns": None,
-    "max_bytes": None,
-}
 ENGINES = ("local", "dask")
 
 

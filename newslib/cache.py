@@ -179,13 +179,14 @@ class FileCache:
         format: str = "auto",
         errors: str = "report",
         tz: str | None = None,
+        dayfirst: bool = False,
         columns: dict[str, str] | None = None,
         max_bytes: int | None = None,
     ):
         from ._versions import LOADER_VERSION
 
         # The load options (those of newslib.load): another option can mean other articles.
-        options = dict(format=format, errors=errors, tz=tz, max_bytes=max_bytes)
+        options = dict(format=format, errors=errors, tz=tz, dayfirst=dayfirst, max_bytes=max_bytes)
         options["columns"] = columns or None  # no renaming, however it is spelled
         digest = hashlib.sha256(
             json.dumps(options, sort_keys=True, default=str).encode()

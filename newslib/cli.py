@@ -46,6 +46,11 @@ def _add_load_options(parser: argparse.ArgumentParser) -> None:
         "--tz", help="time zone for dates, e.g. Europe/Berlin (default: naive, aware ones as UTC)"
     )
     parser.add_argument(
+        "--dayfirst",
+        action="store_true",
+        help="read ambiguous dates such as 04/05/2023 day first (default: month first)",
+    )
+    parser.add_argument(
         "--max-bytes", type=int, metavar="N", help="skip (and report) files larger than N bytes"
     )
     parser.add_argument(
@@ -187,6 +192,7 @@ def _load_options(args: argparse.Namespace) -> dict:
         "format": args.format,
         "errors": "raise" if args.strict else "report",
         "tz": args.tz,
+        "dayfirst": args.dayfirst,
         "columns": _column_mapping(args.column),
         "max_bytes": args.max_bytes,
     }

@@ -11,23 +11,34 @@ Formats (detected per file when ``format="auto"``):
   ``2016-09-20`` in the file name becomes the date;
 * ``markdown``: text with YAML front matter (``title``, ``date``, ``source``, ``url``, ``author``);
 * ``jsonl``, ``json``, ``csv``, ``tsv``, ``parquet``: tables with ``title``, ``date``, ``text``
-  (optional ``source``, ``url``, ``author``); ``columns=`` renames other schemas;
-* ``html``: pages saved from a browser, through trafilatura (``pip install 'newslib[html]'``).
+  (optional ``source``, ``url``, ``author``); ``columns=`` renames other schemas; a ``.json``
+  file may also hold one article, or an object with the list under ``articles``/``data``/``items``;
+* ``html``: pages saved from a browser, through trafilatura (``pip install 'newslib[html]'``);
+  also a ``.txt`` or ``.md`` file that starts like an HTML page.
+
+Bad input never raises (unless ``errors="raise"``): see README "Bad input" for what is skipped,
+repaired or noted in the load report, and how bytes are decoded (``_decode``) and dates read
+(``_parse_date``).
 """
 
 from __future__ import annotations
 
+import codecs
+import functools
 import hashlib
 import json
+import math
 import os
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from ._paths import FORMATS, expand_sources, file_key
@@ -78,7 +89,6 @@ _EXTENSIONS = {
     ".htm": "html",
     ".xhtml": "html",
 }
-_BINARY_FORMATS = {"parquet"}
 
 _SEED_START = re.compile(r"^\s*date\s+\d{4}-\d{1,2}-\d{1,2}(?:\s|$)")
 _SEED_HEADER = re.compile(
@@ -96,6 +106,9 @@ _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
 _SNIFF_BYTES = 8192
+_TABLE_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
+# A JSON file holding one object with one of these keys, a list, holds that list of articles.
+_WRAPPER_KEYS = ("articles", "data", "items")
 
 
 class ParseError(ValueError):
@@ -108,31 +121,80 @@ class ParseError(ValueError):
     """
 
     def __init__(self, path: str | os.PathLike, line: int | None, reason: str):
-        self.path = str(path)
+        self.path = _shown(path)
         self.line = line
         self.reason = reason
         where = f"{self.path}:{line}" if line is not None else self.path
         super().__init__(f"{where}: {reason}")
 
 
+def _shown(path: str | os.PathLike) -> str:
+    """A path as text that can be written anywhere (Parquet, CSV, a terminal): the bytes of a
+    file name that are not UTF-8 (kept by Python as lone surrogates) become ``\\xff`` escapes."""
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(text).decode("utf-8", "backslashreplace")
+        except UnicodeError:
+            return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 @dataclass
 class _Report:
+    """What reading files found (report rows, skipped files, ambiguous dates), and how values
+    are read (``dayfirst``)."""
+
     errors: str
+    dayfirst: bool = False
     rows: list[dict[str, Any]] = field(default_factory=list)
     skipped_files: set[str] = field(default_factory=set)
+    ambiguous: list[tuple[int | None, Any, pd.Timestamp]] = field(default_factory=list)
 
     def skip(self, path: Path, line: int | None, reason: str, *, row: bool = False) -> None:
         """Record a skipped file (or, with ``row=True``, one skipped row of a table file)."""
+        shown = _shown(path)
         if self.errors == "raise":
-            raise ParseError(path, line, reason)
+            raise ParseError(shown, line, reason)
         if not row:
-            self.skipped_files.add(str(path))
-        self.rows.append({"path": str(path), "line": line, "status": "skipped", "reason": reason})
+            self.skipped_files.add(shown)
+        self.rows.append({"path": shown, "line": line, "status": "skipped", "reason": reason})
 
     def repair(self, path: Path, line: int | None, reason: str) -> None:
+        shown = _shown(path)
         if self.errors == "raise":
-            raise ParseError(path, line, reason)
-        self.rows.append({"path": str(path), "line": line, "status": "repaired", "reason": reason})
+            raise ParseError(shown, line, reason)
+        self.rows.append({"path": shown, "line": line, "status": "repaired", "reason": reason})
+
+    def note_ambiguous_dates(self, path: Path) -> None:
+        """Add one ``note`` row for the file's ambiguous dates (never raises: it is no error).
+        :class:`LoadState` keeps one such row per load, with the count of the whole load."""
+        if not self.ambiguous:
+            return
+        line, value, stamp = self.ambiguous[0]
+        reading, other = ("day", "month") if self.dayfirst else ("month", "day")
+        tail = (
+            f"(day and month both 12 or less) read {reading} first, dayfirst={self.dayfirst}: "
+            f"{_brief(value)} as {stamp:%Y-%m-%d}; pass dayfirst={not self.dayfirst} to read "
+            f"them {other} first"
+        )
+        row = {"path": _shown(path), "line": line, "status": "note", "note": "ambiguous-dates"}
+        row.update(count=len(self.ambiguous), tail=tail)
+        row["reason"] = _note_reason(row)
+        self.rows.append(row)
+
+
+def _note_reason(row: dict[str, Any]) -> str:
+    count = row["count"]
+    return f"{count} ambiguous date{'' if count == 1 else 's'} {row['tail']}"
+
+
+def _brief(value: Any, width: int = 60) -> str:
+    """``repr(value)``, shortened for a report line."""
+    text = repr(value)
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass
@@ -164,50 +226,236 @@ def article_id(title: str | None, text: str) -> str:
 
 # Control characters other than tab, newline, form feed and carriage return.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
+_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)  # a str.translate table deleting them
+# More control characters (NUL included) than this share of the first 8 KB or of the whole
+# file make it binary. Fewer NUL bytes are removed from the text and reported.
+_BINARY_SHARE = 0.05
+# Byte order marks; the UTF-32 LE mark starts with the UTF-16 LE one, so it comes first.
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+# Labels browsers read as windows-1252 (WHATWG Encoding), whatever they say.
+_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"}
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:+-]+)", re.I)
+# The non-UTF-8 lines handed to charset-normalizer: enough to judge, bounded time.
+_DETECT_BYTES = 256 * 1024
 
 
-def _looks_binary(head: bytes) -> bool:
-    if b"\x00" in head:
-        return True
-    if not head:
-        return False
-    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
-    return control / len(head) > 0.05
+def _bom(data: bytes) -> tuple[str | None, int]:
+    """The encoding a byte order mark declares and the mark's length, or ``(None, 0)``."""
+    for mark, codec in _BOMS:
+        if data.startswith(mark):
+            return codec, len(mark)
+    return None, 0
 
 
-def _decode(data: bytes, path: Path, report: _Report) -> str | None:
-    """Decode as UTF-8, UTF-8 with BOM, else line by line falling back to cp1252."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+def _head_text(head: bytes) -> str:
+    """The first bytes of a file as text, enough to recognise its format (lossy)."""
+    codec, skip = _bom(head)
+    return head[skip:].decode(codec or "utf-8", "replace")
+
+
+def _control_share(data: bytes | str) -> float:
+    if not data:
+        return 0.0
+    kept = (
+        data.translate(None, _CONTROL_BYTES)
+        if isinstance(data, bytes)
+        else data.translate(_CONTROL_CHARS)
+    )
+    return (len(data) - len(kept)) / len(data)
+
+
+def _looks_binary(data: bytes | str) -> bool:
+    """True when control characters (NUL included) are over 5% of the first 8 KB or of all."""
+    return (
+        _control_share(data[:_SNIFF_BYTES]) > _BINARY_SHARE or _control_share(data) > _BINARY_SHARE
+    )
+
+
+def _head_looks_binary(head: bytes) -> bool:
+    codec, skip = _bom(head)
+    if codec not in (None, "utf-8"):
+        return _looks_binary(head[skip:].decode(codec, "replace"))
+    return _looks_binary(head)
+
+
+def _is_html_page(head: bytes) -> bool:
+    """True when a file starts (after a BOM and white space) like an HTML page."""
+    start = _head_text(head[:1024]).lstrip(" \t\r\n\f\ufeff")[:14].lower()
+    return start.startswith(("<!doctype html", "<html"))
+
+
+def _declared_charset(head: bytes) -> str | None:
+    """The Python codec of an HTML page's ``<meta charset>`` (or ``http-equiv`` content type),
+    None when it declares none, an unknown one, or has a byte order mark (which wins)."""
+    if _bom(head)[0] is not None:
+        return None
+    match = _META_CHARSET.search(head)
+    if match is None:
+        return None
+    label = match.group(1).decode("ascii").lower()
+    if label in _WINDOWS_1252 or label in ("windows-1252", "cp1252"):
+        return "cp1252"
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    lines = data.split(b"\n")
-    decoded = []
-    repaired: list[int] = []
-    for number, raw in enumerate(lines, start=1):
-        try:
-            decoded.append(raw.decode("utf-8"))
-        except UnicodeDecodeError:
-            try:
-                decoded.append(raw.decode("cp1252"))
-            except UnicodeDecodeError as error:
-                report.skip(
-                    path,
-                    number,
-                    f"undecodable bytes (neither UTF-8 nor cp1252): {error.reason} at byte "
-                    f"{error.start} of the line; re-save the file as UTF-8",
-                )
-                return None
-            repaired.append(number)
+        name = codecs.lookup(label).name
+    except LookupError:
+        return None
+    # A page cannot declare UTF-16 or UTF-32 in its own (ASCII) bytes: browsers take UTF-8.
+    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
+
+
+def _strip_nul(data: bytes | str, path: Path, report: _Report) -> bytes | str:
+    """Remove NUL characters (too few to make the file binary) and report them."""
+    nul, newline = (b"\x00", b"\n") if isinstance(data, bytes) else ("\x00", "\n")
+    count = data.count(nul)
+    if not count:
+        return data
+    line = data.count(newline, 0, data.index(nul)) + 1
     report.repair(
         path,
-        repaired[0],
-        f"not valid UTF-8: {len(repaired)} line(s) decoded as cp1252 (Windows-1252), "
-        f"first at line {repaired[0]}",
+        line,
+        f"{count} NUL character{'s' if count > 1 else ''} removed (the first at line {line}); "
+        "too few for a binary file",
+    )
+    return data.replace(nul, nul[:0])
+
+
+def _decode(
+    data: bytes,
+    path: Path,
+    report: _Report,
+    *,
+    what: str = "text",
+    declared: str | None = None,
+) -> str | None:
+    """Decode a file's bytes; None when the file is skipped (and reported).
+
+    A byte order mark decides (UTF-8, UTF-16, UTF-32). Otherwise a binary file (see
+    :func:`_looks_binary`) is skipped and stray NUL bytes are removed; then the text is UTF-8,
+    else in the charset an HTML page declares (``declared``), else read line by line: UTF-8
+    lines as UTF-8, the others in the encoding :func:`_fallback_codec` finds. Whatever was
+    assumed is reported.
+    """
+    codec, skip = _bom(data)
+    if codec is not None and codec != "utf-8":
+        body = data[skip:]
+        try:
+            text = body.decode(codec)
+        except UnicodeDecodeError as error:
+            line = body[: error.start].decode(codec, "replace").count("\n") + 1
+            report.skip(
+                path,
+                line,
+                f"not valid {codec.upper()} although the file starts with its byte order mark "
+                f"({error.reason})",
+            )
+            return None
+        if _looks_binary(text):
+            report.skip(path, None, f"binary file, not {what}")
+            return None
+        return _strip_nul(text, path, report)
+    if codec == "utf-8":
+        data, declared = data[skip:], None
+    if _looks_binary(data):
+        report.skip(path, None, f"binary file, not {what}")
+        return None
+    data = _strip_nul(data, path, report)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text = None
+    if declared is not None and declared != "utf-8":
+        if text is not None and not data.isascii():
+            report.repair(
+                path,
+                None,
+                f"the page declares charset {declared} but its bytes are UTF-8: read as UTF-8",
+            )
+            return text
+        try:
+            return data.decode(declared)
+        except UnicodeDecodeError:
+            pass  # a wrong declaration: decoded below as if there were none
+    if text is not None:
+        return text
+    return _decode_lines(data, path, report)
+
+
+def _decode_lines(data: bytes, path: Path, report: _Report) -> str | None:
+    lines = data.split(b"\n")
+    bad = set()
+    for number, raw in enumerate(lines):
+        try:
+            raw.decode("utf-8")
+        except UnicodeDecodeError:
+            bad.add(number)
+    first = min(bad)
+    codec, guessed = _fallback_codec([lines[number] for number in sorted(bad)])
+    if codec is None:
+        number = next(n for n in sorted(bad) if not _decodes([lines[n]], "cp1252"))
+        report.skip(
+            path,
+            number + 1,
+            "undecodable bytes: neither UTF-8 nor cp1252, and charset-normalizer found no "
+            "encoding that reads them; re-save the file as UTF-8",
+        )
+        return None
+    decoded = [raw.decode(codec if n in bad else "utf-8") for n, raw in enumerate(lines)]
+    label = f"{codec} (guessed by charset-normalizer)" if guessed else "cp1252 (Windows-1252)"
+    report.repair(
+        path,
+        first + 1,
+        f"not valid UTF-8: {len(bad)} line(s) decoded as {label}, first at line {first + 1}",
     )
     return "\n".join(decoded)
+
+
+def _decodes(lines: list[bytes], codec: str) -> bool:
+    try:
+        for raw in lines:
+            raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _fallback_codec(lines: list[bytes]) -> tuple[str | None, bool]:
+    """The encoding of lines that are not UTF-8, and whether it is charset-normalizer's guess.
+
+    cp1252 (Windows-1252, the usual suspect) when it decodes every line and charset-normalizer
+    finds that reading plausible; else charset-normalizer's best guess when it decodes every
+    line (and, if cp1252 could decode them too, it saw some language in them); else cp1252 if
+    it decodes them at all; else ``(None, False)``.
+    """
+    sample, size = [], 0
+    for raw in lines:
+        if size > _DETECT_BYTES:
+            break
+        sample.append(raw)
+        size += len(raw) + 1
+    payload = b"\n".join(sample)
+    cp1252 = _decodes(lines, "cp1252")
+    try:
+        from charset_normalizer import from_bytes
+
+        if cp1252 and from_bytes(payload, cp_isolation=["cp1252"]).best() is not None:
+            return "cp1252", False
+        best = from_bytes(payload).best()
+    except Exception:  # a detector failure must not cost the file
+        best = None
+    if (
+        best is not None
+        and not best.encoding.startswith(("utf_16", "utf_32"))  # not readable line by line
+        and (not cp1252 or best.coherence > 0)
+        and _decodes(lines, best.encoding)
+    ):
+        return best.encoding, True
+    return ("cp1252", False) if cp1252 else (None, False)
 
 
 # --------------------------------------------------------------------------- dates
@@ -215,23 +463,139 @@ def _decode(data: bytes, path: Path, report: _Report) -> str | None:
 
 # datetime64[ns] holds 1677-09-22 .. 2262-04-11; a date outside is treated as impossible.
 _FIRST_YEAR, _LAST_YEAR = 1678, 2261
+# A number of 9 to 14 digits (as a number or a string) is a Unix time: seconds from 10**8
+# (1973-03-03) up to 10**11 (the year 5138), milliseconds from 10**11 (1973-03-03 again) up to
+# 10**14; the two ranges cover the same years, so the magnitude decides. Fewer digits read
+# as the digits say (2023 is a year, 20230405 is YYYYMMDD, as pandas reads them).
+_EPOCH_FIRST, _EPOCH_MILLISECONDS, _EPOCH_LIMIT = 10**8, 10**11, 10**14
+_EPOCH_STRING = re.compile(r"\d{9,}(?:\.\d*)?")
+# Words whose date depends on the day they are read: never the clock of the run.
+_RELATIVE_DATES = {"now", "today", "tonight", "yesterday", "tomorrow", "noon", "midnight"}
+_YEAR_FIRST = re.compile(r"[+-]?\d{4}(?:[-/.]|\d{4}|$)")
+# 04/05/2023, 4.5.23, 04-05-2023 10:00: which of the first two numbers is the month?
+_NUMERIC_DATE = re.compile(
+    r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?!\d)(?P<rest>.*)",
+    re.DOTALL,
+)
 
 
 def _in_range(stamp: datetime) -> bool:
     return _FIRST_YEAR <= stamp.year <= _LAST_YEAR
 
 
-def _parse_date(value: Any) -> pd.Timestamp | None:
-    """Parse one date value; ``None`` when empty, ``pd.NaT`` when unparseable."""
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NaT:
-        return None
-    if isinstance(value, str) and not value.strip():
-        return None
+def _parse_date(value: Any, dayfirst: bool = False) -> tuple[Any, str | None, bool]:
+    """Parse one date value: ``(stamp, problem, ambiguous)``.
+
+    ``stamp`` is None when the value is empty (no problem) or cannot be read (``problem`` says
+    why); ``ambiguous`` is True for a date whose day and month could be swapped (read as
+    ``dayfirst`` says). Nothing depends on the clock: numbers of 9 to 14 digits are Unix times
+    (seconds, or milliseconds from 10**11), relative words and dates without a year are
+    unparseable.
+    """
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None, None, False
+    if isinstance(value, bytes | bytearray):
+        try:
+            value = bytes(value).decode("utf-8")
+        except UnicodeDecodeError:
+            return None, f"unparseable date {_brief(value)} (bytes that are not UTF-8)", False
+    if isinstance(value, str):
+        return _parse_date_string(value.strip(), dayfirst)
+    if isinstance(value, bool | np.bool_):
+        return None, f"unparseable date {_brief(value)} (a truth value)", False
+    if isinstance(value, int | float | np.integer | np.floating):
+        if isinstance(value, float | np.floating) and math.isnan(value):
+            return None, None, False
+        if 0 <= value < _EPOCH_FIRST and float(value).is_integer():
+            return _parse_date_string(str(int(value)), dayfirst)  # 2023, 20230405
+        return (*_parse_epoch(value), False)
+    if isinstance(value, datetime | date | np.datetime64):
+        try:
+            stamp = pd.Timestamp(value)
+        except (ValueError, TypeError, OverflowError):
+            return None, f"impossible date {_brief(value)}", False
+        if pd.isna(stamp):
+            return None, None, False
+        if not _in_range(stamp):
+            return None, f"impossible date {_brief(value)}", False
+        return stamp, None, False
+    kind = type(value).__name__
+    return None, f"unparseable date {_brief(value)} (a {kind}, not a date)", False
+
+
+def _parse_epoch(number: Any) -> tuple[pd.Timestamp | None, str | None]:
+    shown = _brief(number.item() if isinstance(number, np.generic) else number)
+    if not math.isfinite(number) or not _EPOCH_FIRST <= number < _EPOCH_LIMIT:
+        return None, (
+            f"unparseable date {shown}: not a Unix time in seconds or milliseconds (9 to 14 digits)"
+        )
+    unit = "s" if number < _EPOCH_MILLISECONDS else "ms"
+    # A Unix time is an instant: aware (UTC), so tz= converts it rather than localising it.
+    stamp = pd.Timestamp(number, unit=unit, tz="UTC")
+    if not _in_range(stamp):
+        return None, f"impossible date {shown} (a Unix time in {unit})"
+    return stamp, None
+
+
+@functools.lru_cache(maxsize=65536)
+def _parse_date_string(text: str, dayfirst: bool) -> tuple[Any, str | None, bool]:
+    if not text:
+        return None, None, False
+    shown = _brief(text)
+    if text.lower() in _RELATIVE_DATES:
+        return None, f"unparseable date {shown}: relative to the day it is read", False
+    if _EPOCH_STRING.fullmatch(text):
+        stamp, problem = _parse_epoch(float(text) if "." in text else int(text))
+        return stamp, problem, False
+    ambiguous = False
+    numeric = _NUMERIC_DATE.match(text)
+    parsed = text
+    if numeric is not None:
+        first, second = int(numeric["a"]), int(numeric["b"])
+        month, day = (second, first) if dayfirst else (first, second)
+        if month > 12 >= day:  # only one reading is possible
+            month, day = day, month
+        ambiguous = first != second and first <= 12 and second <= 12
+        year = int(numeric["year"])
+        if len(numeric["year"]) == 2:  # a fixed pivot (as POSIX strptime), not the clock's
+            year += 2000 if year < 69 else 1900
+        parsed = f"{year:04d}-{month:02d}-{day:02d}{numeric['rest']}"
     try:
-        stamp = pd.Timestamp(value.strip() if isinstance(value, str) else value)
+        stamp = pd.Timestamp(parsed)
     except (ValueError, TypeError, OverflowError):
-        return pd.NaT
-    return pd.NaT if pd.isna(stamp) or not _in_range(stamp) else stamp
+        return None, f"unparseable date {shown}", False
+    if pd.isna(stamp):
+        return None, f"unparseable date {shown}", False
+    if numeric is None and not _YEAR_FIRST.match(text) and _lacks_year(text):
+        return None, f"unparseable date {shown}: no year (a time or day alone)", False
+    if not _in_range(stamp):
+        return None, f"impossible date {shown}", False
+    return stamp, None, ambiguous
+
+
+def _lacks_year(text: str) -> bool:
+    """True when ``text`` gives no year, so a parser takes it (or the whole date) from the
+    clock: parsed with two different defaults, the years differ."""
+    from dateutil import parser
+
+    try:
+        one = parser.parse(text, default=datetime(2001, 1, 1))
+        two = parser.parse(text, default=datetime(2002, 2, 2))
+    except (ValueError, OverflowError, TypeError):
+        return False  # pandas read it and dateutil cannot: trust pandas
+    return one.year != two.year
+
+
+def _date_for(value: Any, path: Path, line: int | None, report: _Report) -> Any:
+    """Parse a date for an article; report a problem (the date is left empty) and remember
+    an ambiguous date for the file's note."""
+    stamp, problem, ambiguous = _parse_date(value, report.dayfirst)
+    if problem is not None:
+        report.repair(path, line, f"{problem}; date left empty")
+        return None
+    if ambiguous:
+        report.ambiguous.append((line, value, stamp))
+    return stamp
 
 
 def _parse_long_timestamp(stamp: str) -> datetime | None:
@@ -258,15 +622,10 @@ def _parse_iso_date(iso: str) -> datetime | None:
 
 
 def _detect(path: Path, head: bytes) -> str | None:
-    suffix = path.suffix.lower()
-    fmt = _EXTENSIONS.get(suffix)
-    if fmt == "text":
-        first = head.lstrip(b"\xef\xbb\xbf").split(b"\n", 1)[0].decode("utf-8", "replace")
-        if first.rstrip("\r").strip() == "---":
-            return "markdown"
-        if _SEED_START.match(first):
-            return "seed"
-    if fmt is None and head.lstrip().lower().startswith((b"<!doctype html", b"<html")):
+    """The format of a file by its extension; an unknown extension holding an HTML page is
+    ``html``. (A text file's first line refines ``text`` once decoded: see ``_read_file``.)"""
+    fmt = _EXTENSIONS.get(path.suffix.lower())
+    if fmt is None and _is_html_page(head):
         return "html"
     return fmt
 
@@ -317,6 +676,36 @@ def _read_text(text: str, path: Path, report: _Report) -> list[_Article]:
     return [_Article(str(path), title, date, _split_body(body))]
 
 
+@functools.cache
+def _front_matter_loader():
+    """A safe YAML loader that leaves dates to newslib: timestamps and sexagesimal numbers
+    (``10:30``) stay strings, so ``2023-13-45`` is an unparseable date, not a crash."""
+    import yaml
+
+    timestamp = "tag:yaml.org,2002:timestamp"
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != timestamp]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    Loader.add_constructor(timestamp, yaml.SafeLoader.construct_scalar)
+    for tag, construct in (
+        ("tag:yaml.org,2002:int", yaml.SafeLoader.construct_yaml_int),
+        ("tag:yaml.org,2002:float", yaml.SafeLoader.construct_yaml_float),
+    ):
+
+        def number_or_text(loader, node, construct=construct):
+            if ":" in str(node.value):
+                return loader.construct_scalar(node)
+            return construct(loader, node)
+
+        Loader.add_constructor(tag, number_or_text)
+    return Loader
+
+
 def _read_markdown(text: str, path: Path, report: _Report) -> list[_Article]:
     import yaml
 
@@ -324,11 +713,14 @@ def _read_markdown(text: str, path: Path, report: _Report) -> list[_Article]:
     if match is None:
         return _read_text(text, path, report)
     try:
-        meta = yaml.safe_load(match.group("yaml")) or {}
+        meta = yaml.load(match.group("yaml"), Loader=_front_matter_loader()) or {}
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         report.skip(path, line, f"invalid YAML front matter: {error}".replace("\n", " "))
+        return []
+    except (ValueError, TypeError, RecursionError) as error:
+        report.skip(path, 1, f"invalid YAML front matter: {type(error).__name__}: {error}")
         return []
     if not isinstance(meta, dict):
         report.skip(path, 1, "front matter is not a YAML mapping of fields")
@@ -340,14 +732,11 @@ def _read_markdown(text: str, path: Path, report: _Report) -> list[_Article]:
         if lines:
             title = lines[0].lstrip("#").strip()
             body = body.split(lines[0], 1)[1]
-    date = _parse_date(meta.get("date"))
-    if date is pd.NaT:
-        report.repair(path, None, f"unparseable date {meta.get('date')!r}; date left empty")
     return [
         _Article(
             str(path),
-            normalize_line(str(title)) if title is not None else None,
-            date,
+            _clean_field(title),
+            _date_for(meta.get("date"), path, None, report),
             _split_body(body),
             source=_clean_field(meta.get("source")),
             url=_clean_field(meta.get("url")),
@@ -358,6 +747,10 @@ def _read_markdown(text: str, path: Path, report: _Report) -> list[_Article]:
 
 def _clean_field(value: Any) -> str | None:
     """A metadata value as one normalised line of text, ``None`` when missing or empty."""
+    if isinstance(value, str):
+        return normalize_line(value) or None
+    if isinstance(value, np.ndarray):
+        value = value.tolist()
     if isinstance(value, list | tuple):
         value = ", ".join(str(v) for v in value if v is not None)
     elif value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
@@ -384,12 +777,11 @@ def _read_html(text: str, path: Path, report: _Report) -> list[_Article]:
     # trafilatura repeats the headline as the first line of the text.
     if title and lines and normalize_line(lines[0]) == title:
         lines = lines[1:]
-    date = _parse_date(document.date)
     return [
         _Article(
             str(path),
             title,
-            None if date is pd.NaT else date,
+            _date_for(document.date, path, None, report),
             _split_body("\n".join(lines)),
             source=_clean_field(document.sitename or document.hostname),
             url=_clean_field(document.url),
@@ -399,70 +791,204 @@ def _read_html(text: str, path: Path, report: _Report) -> list[_Article]:
 
 
 def _read_table(
-    path: Path, fmt: str, report: _Report, columns: dict[str, str] | None
+    path: Path,
+    fmt: str,
+    report: _Report,
+    columns: dict[str, str] | None,
+    text: str | None = None,
 ) -> list[_Article]:
-    try:
-        if fmt == "parquet":
-            frame = pd.read_parquet(path)
-        elif fmt in ("csv", "tsv"):
-            frame = pd.read_csv(
-                path,
-                sep="\t" if fmt == "tsv" else ",",
-                dtype=str,
-                keep_default_na=False,
-                encoding_errors="strict",
-            )
-        elif fmt == "jsonl":
-            frame = pd.read_json(path, lines=True, dtype=False)
-        else:
-            frame = pd.DataFrame(json.loads(path.read_text(encoding="utf-8-sig")))
-    except (ValueError, UnicodeDecodeError, OSError, json.JSONDecodeError) as error:
-        message = str(error).splitlines()[0] if str(error) else type(error).__name__
-        report.skip(path, _error_line(error), f"cannot read as {fmt}: {message}")
+    """The articles of a table file: one per row (``text``: the decoded file, except Parquet).
+    A bad row is skipped (or repaired) and reported with its line; the others are kept."""
+    found = _table_records(path, fmt, report, text, columns)
+    if found is None:
         return []
-    except Exception as error:  # pyarrow and the csv engine raise their own error types
-        report.skip(path, None, f"cannot read as {fmt}: {type(error).__name__}: {error}")
+    names, records = found
+    if not records and not names:
+        report.skip(path, None, "no articles in the file")
         return []
-    if columns:
-        frame = frame.rename(columns=columns)
-    if "text" not in frame.columns:
+    if "text" not in names:
         report.skip(
             path,
             None,
-            f"table has no 'text' column (columns: {', '.join(map(str, frame.columns))}); "
+            f"table has no 'text' column (columns: {', '.join(map(str, names))}); "
             "pass columns={'your_column': 'text', ...} to rename",
         )
         return []
-    # Line numbers in the report: header is line 1 in CSV, first record line 1 in JSON Lines.
-    offset = 2 if fmt in ("csv", "tsv") else 1
     articles = []
-    records = frame.reindex(columns=list(_TABLE_FIELDS)).to_dict("records")
-    for position, record in enumerate(records):
-        line = position + offset
-        raw_text = record.get("text")
-        if raw_text is None or (not isinstance(raw_text, str) and pd.isna(raw_text)):
-            raw_text = ""
-        text = _split_body(str(raw_text))
-        if not text:
-            report.skip(path, line, "row has no text", row=True)
+    for line, record in records:
+        try:
+            article = _table_article(record, path, line, report)
+        except ParseError:
+            raise
+        except Exception as error:  # one odd row never costs the file
+            reason = f"cannot read this row: {type(error).__name__}: {error}"
+            report.skip(path, line, reason, row=True)
             continue
-        date = _parse_date(record.get("date"))
-        if date is pd.NaT:
-            report.repair(path, line, f"unparseable date {record.get('date')!r}; date left empty")
-            date = None
-        articles.append(
-            _Article(
-                str(path),
-                _clean_field(record.get("title")),
-                date,
-                text,
-                source=_clean_field(record.get("source")),
-                url=_clean_field(record.get("url")),
-                author=_clean_field(record.get("author")),
-                line=line,
-            )
-        )
+        if article is not None:
+            articles.append(article)
     return articles
+
+
+def _table_records(
+    path: Path,
+    fmt: str,
+    report: _Report,
+    text: str | None,
+    columns: dict[str, str] | None,
+) -> tuple[list[Any], list[tuple[int | None, dict]]] | None:
+    """``(column names, [(line, record), ...])`` of a table file, columns renamed; None when
+    the file is skipped. Lines: the header is line 1 of a CSV, JSON Lines count every line of
+    the file, a JSON list counts its records, a one-object JSON file has none."""
+    rename = columns or {}
+    try:
+        if fmt in ("parquet", "csv", "tsv"):
+            if fmt == "parquet":
+                frame, offset = pd.read_parquet(path), 1
+            else:
+                frame = pd.read_csv(
+                    StringIO(text),
+                    sep="\t" if fmt == "tsv" else ",",
+                    dtype=str,
+                    keep_default_na=False,
+                )
+                offset = 2
+            frame = frame.rename(columns=rename)
+            rows = frame.reindex(columns=[c for c in _TABLE_FIELDS if c in frame.columns])
+            return list(frame.columns), [
+                (position + offset, record)
+                for position, record in enumerate(rows.to_dict("records"))
+            ]
+        if fmt == "jsonl":
+            records = _jsonl_records(text, path, report)
+        else:
+            records = _json_records(text, path, report, rename)
+            if records is None:
+                return None
+    except ParseError:
+        raise
+    except (ValueError, OSError, RecursionError) as error:
+        message = str(error).splitlines()[0] if str(error) else type(error).__name__
+        line = getattr(error, "lineno", None) or _error_line(error)
+        report.skip(path, line, f"cannot read as {fmt}: {message}")
+        return None
+    except Exception as error:  # pyarrow and the csv engine raise their own error types
+        report.skip(path, None, f"cannot read as {fmt}: {type(error).__name__}: {error}")
+        return None
+    renamed = [(line, {rename.get(k, k): v for k, v in record.items()}) for line, record in records]
+    return list(dict.fromkeys(k for _, record in renamed for k in record)), renamed
+
+
+def _json_kind(value: Any) -> str:
+    kinds = {dict: "object", list: "list", str: "string", bool: "true/false", type(None): "null"}
+    return kinds.get(type(value), "number")
+
+
+def _jsonl_records(text: str, path: Path, report: _Report) -> list[tuple[int, dict]]:
+    """One record per non-blank line; a line that is not a JSON object is reported."""
+    records = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if not raw.strip():
+            continue
+        try:
+            value = json.loads(raw)
+        except json.JSONDecodeError as error:
+            reason = f"invalid JSON: {error.msg} (column {error.colno})"
+            report.skip(path, number, reason, row=True)
+            continue
+        except (ValueError, RecursionError) as error:
+            report.skip(path, number, f"invalid JSON: {error}", row=True)
+            continue
+        if not isinstance(value, dict):
+            reason = f"not a JSON object (an article) but a {_json_kind(value)}"
+            report.skip(path, number, reason, row=True)
+            continue
+        records.append((number, value))
+    return records
+
+
+def _json_records(
+    text: str, path: Path, report: _Report, rename: dict[str, str]
+) -> list[tuple[int | None, dict]] | None:
+    """A list of articles, an object holding one under ``articles``, ``data`` or ``items``,
+    or one article (an object)."""
+    value = json.loads(text)
+    if isinstance(value, dict):
+        keys = {rename.get(k, k) for k in value}
+        wrapped = [value[k] for k in _WRAPPER_KEYS if isinstance(value.get(k), list)]
+        if "text" in keys or not wrapped:
+            return [(None, value)]
+        value = wrapped[0]
+    if not isinstance(value, list):
+        reason = f"not an article (a JSON object) or a list of them but a {_json_kind(value)}"
+        report.skip(path, None, reason)
+        return None
+    records = []
+    for number, item in enumerate(value, start=1):
+        if isinstance(item, dict):
+            records.append((number, item))
+        else:
+            reason = f"record {number} is not a JSON object (an article) but a {_json_kind(item)}"
+            report.skip(path, number, reason, row=True)
+    return records
+
+
+def _as_text(value: Any) -> tuple[str | None, str | None]:
+    """A table cell as text: ``(text, problem)``. Bytes (Parquet BINARY columns) are decoded
+    as UTF-8, else cp1252; a list or mapping is no text."""
+    if isinstance(value, str):
+        return value, None
+    if value is None:
+        return None, None
+    if isinstance(value, bytes | bytearray | memoryview):
+        raw = bytes(value)
+        try:
+            return raw.decode("utf-8"), None
+        except UnicodeDecodeError:
+            pass
+        try:
+            return raw.decode("cp1252"), "bytes that are not UTF-8, decoded as cp1252"
+        except UnicodeDecodeError:
+            return None, "bytes that are neither UTF-8 nor cp1252"
+    if isinstance(value, dict):
+        return None, "a mapping (dict), not a string"
+    if isinstance(value, list | tuple | set | np.ndarray):
+        return None, f"a {'list' if not isinstance(value, set) else 'set'}, not a string"
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None, None
+    return str(value), None
+
+
+def _table_article(
+    record: dict[str, Any], path: Path, line: int | None, report: _Report
+) -> _Article | None:
+    raw, problem = _as_text(record.get("text"))
+    if problem is not None and raw is None:
+        report.skip(path, line, f"'text' is {problem}", row=True)
+        return None
+    if problem is not None:
+        report.repair(path, line, f"'text' held {problem}")
+    text = _split_body(raw or "")
+    if not text:
+        report.skip(path, line, "row has no text", row=True)
+        return None
+    fields = {}
+    for name in ("title", "source", "url", "author"):
+        value = record.get(name)
+        if value is None or isinstance(value, str):  # the usual case, first
+            fields[name] = _clean_field(value)
+            continue
+        if isinstance(value, np.ndarray):
+            value = value.tolist()
+        if isinstance(value, list | tuple):  # e.g. several authors
+            value = [_as_text(v)[0] for v in value]
+        else:
+            value, problem = _as_text(value)
+            if problem is not None:
+                left = "; left empty" if value is None else ""
+                report.repair(path, line, f"{name!r} {'is' if left else 'held'} {problem}{left}")
+        fields[name] = _clean_field(value)
+    date = _date_for(record.get("date"), path, line, report)
+    return _Article(str(path), fields.pop("title"), date, text, **fields, line=line)
 
 
 def _error_line(error: Exception) -> int | None:
@@ -498,10 +1024,18 @@ def _read_file(
     except OSError as error:
         report.skip(path, None, f"cannot read: {error.strerror or error}")
         return []
-    if fmt == "auto":
+    if _shown(path) != str(path):
+        report.repair(
+            path,
+            None,
+            "the file name is not valid UTF-8: shown with \\x escapes for its other bytes",
+        )
+    auto = fmt == "auto"
+    sniffed_html = False
+    if auto:
         detected = _detect(path, head)
         if detected is None:
-            if _looks_binary(head):
+            if _head_looks_binary(head):
                 report.skip(path, None, f"binary file ({path.suffix or 'no extension'})")
             else:
                 report.skip(
@@ -511,29 +1045,38 @@ def _read_file(
                     "(or another format) to read it",
                 )
             return []
+        if detected in ("text", "markdown") and _is_html_page(head):
+            detected, sniffed_html = "html", True
         fmt = detected
-    if fmt in ("csv", "tsv", "jsonl", "json", "parquet"):
-        if fmt not in _BINARY_FORMATS and _looks_binary(head):
-            report.skip(path, None, f"binary file, not {fmt}")
-            return []
+    if fmt == "parquet":
         return _read_table(path, fmt, report, columns)
-    if _looks_binary(head):
-        report.skip(path, None, "binary file, not text")
-        return []
     try:
-        data = path.read_bytes()
+        data = head if len(head) < _SNIFF_BYTES else path.read_bytes()
     except OSError as error:
         report.skip(path, None, f"cannot read: {error.strerror or error}")
         return []
-    text = _decode(data, path, report)
+    declared = _declared_charset(head) if fmt == "html" else None
+    what = fmt if fmt in _TABLE_FORMATS else "text"
+    text = _decode(data, path, report, what=what, declared=declared)
     if text is None:
         return []
+    if fmt in _TABLE_FORMATS:
+        return _read_table(path, fmt, report, columns, text)
     if not text.strip():
         report.skip(path, None, "empty file (only whitespace)")
         return []
-    if fmt == "text" and _SEED_START.match(text.split("\n", 1)[0]):
+    first = text.split("\n", 1)[0]
+    if auto and fmt == "text" and first.rstrip("\r").strip() == "---":
+        fmt = "markdown"
+    elif fmt == "text" and _SEED_START.match(first):
         fmt = "seed"  # an explicit format="text" on a seed-format file still reads its header
-    articles = _TEXT_READERS[fmt](text, path, report)
+    try:
+        articles = _TEXT_READERS[fmt](text, path, report)
+    except ImportError as error:
+        if not sniffed_html:
+            raise
+        report.skip(path, None, f"an HTML page (it starts with <html>): {error}")
+        return []
     kept = []
     for article in articles:
         if not article.text:
@@ -657,6 +1200,7 @@ def load(
     format: str = "auto",
     errors: str = "report",
     tz: str | None = None,
+    dayfirst: bool = False,
     columns: dict[str, str] | None = None,
     max_bytes: int | None = None,
     progress: bool | None = False,
@@ -674,7 +1218,15 @@ def load(
             and line.
         tz: ``None`` keeps naive times as given and converts aware ones to naive UTC; a zone
             name (``"Europe/Berlin"``) gives an aware column: naive times are taken to be in
-            that zone, aware ones converted to it.
+            that zone, aware ones converted to it. A number (or a string of 9 or more digits)
+            of 9 to 14 digits is a Unix time in UTC: seconds, or milliseconds from 10**11 on
+            (the year 5138 in seconds, 1973 in milliseconds); fewer digits read as a date
+            (``2023``, ``20230405``). Words such as ``"now"`` or ``"today"`` and dates without
+            a year are unparseable: a date never depends on the day it is read.
+        dayfirst: how to read a date whose day and month could be swapped (``04/05/2023``):
+            ``False`` (the default, as pandas) reads the month first, ``True`` the day first.
+            ISO dates (``2023-04-05``) are always year-month-day. The load report says once
+            how many dates were ambiguous and how they were read (status ``note``).
         columns: renames table columns to newslib's names, e.g. ``{"body": "text"}``.
         max_bytes: skip (and report) files larger than this.
         progress: show a progress bar on stderr (only when it is a terminal).
@@ -683,7 +1235,8 @@ def load(
         Columns ``article_id``, ``path``, ``source``, ``title``, ``date``, ``text``,
         ``n_paragraphs``, ``n_words``, ``url``, ``author``. ``attrs["load_report"]`` has one row
         per skipped or repaired file (or table row) with ``path``, ``line``, ``status`` and
-        ``reason``; ``attrs["load_summary"]`` counts files seen, loaded and skipped.
+        ``reason`` (and one ``note`` about ambiguous dates, if any); ``attrs["load_summary"]``
+        counts files seen, loaded and skipped.
         Articles with the same ``article_id`` are kept once (the first by path).
 
     Example:
@@ -697,6 +1250,7 @@ def load(
         format=format,
         errors=errors,
         tz=tz,
+        dayfirst=dayfirst,
         columns=columns,
         max_bytes=max_bytes,
         chunk_size=None,
@@ -727,9 +1281,11 @@ def read_articles(
     errors: str = "report",
     columns: dict[str, str] | None = None,
     max_bytes: int | None = None,
+    dayfirst: bool = False,
 ) -> FileRead:
     """Read one file's articles (text NFC-normalised, ids computed); runs anywhere, e.g. on
-    a Dask worker. :class:`LoadState` then deduplicates across files.
+    a Dask worker. :class:`LoadState` then deduplicates across files. Never raises for a bad
+    file (unless ``errors="raise"``): whatever goes wrong is in ``rows``, naming the file.
 
     Example:
         >>> read = read_articles("seeds/000_0ed1607056b3d6d0.txt")
@@ -737,21 +1293,44 @@ def read_articles(
         (1, False, 'be2d2c146d2faf58')
     """
     path = Path(path)
-    report = _Report(errors)
+    shown = _shown(path)
+    report = _Report(errors, dayfirst=dayfirst)
     articles = []
-    for article in _read_file(path, format, report, columns, max_bytes):
-        text = unicodedata.normalize("NFC", article.text)
-        record = {
-            "path": article.path,
-            "source": article.source,
-            "title": article.title,
-            "date": article.date,
-            "text": text,
-            "url": article.url,
-            "author": article.author,
-        }
-        articles.append((article_id(article.title, text), article.line, record))
-    return FileRead(str(path), report.rows, str(path) in report.skipped_files, articles)
+    try:
+        for article in _read_file(path, format, report, columns, max_bytes):
+            fields = {
+                name: _valid_unicode(getattr(article, name), name, article.line, path, report)
+                for name in ("title", "text", "source", "url", "author")
+            }
+            fields["text"] = unicodedata.normalize("NFC", fields["text"])
+            record = {"path": shown, **fields, "date": article.date}
+            articles.append((article_id(fields["title"], fields["text"]), article.line, record))
+    except (ParseError, ImportError, MemoryError):
+        raise
+    except Exception as error:  # a bug must cost one file, not the load
+        articles = []
+        report.skip(
+            path,
+            None,
+            f"cannot read: {type(error).__name__}: {error} (a newslib bug: please report it)",
+        )
+    report.note_ambiguous_dates(path)
+    return FileRead(shown, report.rows, shown in report.skipped_files, articles)
+
+
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def _valid_unicode(
+    value: str | None, name: str, line: int | None, path: Path, report: _Report
+) -> str | None:
+    """``value`` with lone surrogates (invalid Unicode, e.g. from a JSON ``\\udcff``)
+    replaced by U+FFFD, reported; no table or file could hold them."""
+    if value is None or value.isascii() or _SURROGATES.search(value) is None:
+        return value
+    reason = f"invalid Unicode (lone surrogates) in the {name}: replaced by U+FFFD"
+    report.repair(path, line, reason)
+    return _SURROGATES.sub("\ufffd", value)
 
 
 class LoadState:
@@ -771,6 +1350,7 @@ class LoadState:
         self.errors = errors
         self._report = _Report(errors)
         self._seen: dict[str, str] = {}
+        self._notes: dict[str, dict[str, Any]] = {}  # one row per kind of note, for the load
         self._loaded_files = 0
         self._articles = 0
 
@@ -779,7 +1359,16 @@ class LoadState:
         not seen before."""
         report = self._report
         path = Path(read.path)
-        report.rows.extend(read.rows)
+        for row in read.rows:
+            kind = row.get("note")
+            if kind is None:
+                report.rows.append(row)
+            elif kind not in self._notes:  # the first file with such a note: its row stays
+                self._notes[kind] = dict(row)
+                report.rows.append(self._notes[kind])
+            else:  # later files only add to the count
+                self._notes[kind]["count"] += row["count"]
+                self._notes[kind]["reason"] = _note_reason(self._notes[kind])
         if read.skipped:
             report.skipped_files.add(read.path)
         kept = []
@@ -844,6 +1433,7 @@ class LoadStream:
         format: str = "auto",
         errors: str = "report",
         tz: str | None = None,
+        dayfirst: bool = False,
         columns: dict[str, str] | None = None,
         max_bytes: int | None = None,
         chunk_size: int | None = 1000,
@@ -857,7 +1447,7 @@ class LoadStream:
         if chunk_size is not None and chunk_size < 1:
             raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
         self.files = expand_sources(source)
-        self._options = (format, columns, max_bytes)
+        self._options = (format, columns, max_bytes, dayfirst)
         self._tz = tz
         self._chunk_size = chunk_size
         self._progress = progress
@@ -867,13 +1457,19 @@ class LoadStream:
             from .cache import FileCache
 
             self._file_cache = FileCache(
-                cache_dir, format=format, errors=errors, tz=tz, columns=columns, max_bytes=max_bytes
+                cache_dir,
+                format=format,
+                errors=errors,
+                tz=tz,
+                dayfirst=dayfirst,
+                columns=columns,
+                max_bytes=max_bytes,
             )
 
     def __iter__(self):
         from tqdm import tqdm
 
-        fmt, columns, max_bytes = self._options
+        fmt, columns, max_bytes, dayfirst = self._options
         cache = self._file_cache
         # Kept articles waiting to be yielded, in order, as (rows, positions) pieces: rows of a
         # file cache part, or FRESH (the articles of files read now, made into one frame at
@@ -893,11 +1489,13 @@ class LoadStream:
         for path in bar:
             # The key is taken before reading: a file changed meanwhile is read again next time.
             key = file_key(path) if cache is not None else None
+            if key is not None and _shown(key[0]) != key[0]:
+                key = None  # a name that is not UTF-8 cannot be a key in Parquet: not cached
             hit = cache.lookup(path, key) if key is not None else None
             if hit is not None:
                 read, rows, positions = hit
             else:
-                read = read_articles(path, fmt, self.state.errors, columns, max_bytes)
+                read = read_articles(path, fmt, self.state.errors, columns, max_bytes, dayfirst)
                 rows, positions = (
                     _FRESH,
                     range(len(fresh_records), len(fresh_records) + len(read.articles)),

@@ -37,6 +37,7 @@ LOAD_DEFAULTS = {
     "format": "auto",
     "errors": "report",
     "tz": None,
+    "dayfirst": False,
     "columns": None,
     "max_bytes": None,
 }

@@ -43,8 +43,9 @@ def test_utf8_bom_is_removed(write):
 
 
 def test_undecodable_bytes_skip_the_file_with_its_line(write):
-    # 0x81 is undefined in cp1252 and invalid in UTF-8.
-    path = write("broken.txt", b"Title\n\nfine\nbad \x81 byte\n")
+    # 0x81 is undefined in cp1252 and invalid in UTF-8, and charset-normalizer finds no
+    # encoding in which every byte from 0x80 to 0xff in a row reads as text.
+    path = write("broken.txt", b"Title\n\nfine\nbad " + bytes(range(0x80, 0x100)) + b" byte\n")
     df = newslib.load(path)
     assert len(df) == 0
     row = _report_for(df, "broken.txt").iloc[0]
@@ -128,15 +129,18 @@ def test_bad_table_rows_are_reported_by_line(write):
 
 
 def test_malformed_tables_and_front_matter_are_skipped(write, tmp_path):
-    write("bad.jsonl", '{"title": "x", "text": "y"}\n{not json\n')
+    write("bad.jsonl", '{not json\n["not", "an", "object"]\n')
+    write("half.jsonl", '{"title": "x", "text": "y"}\n{not json\n')  # the good line is kept
     write("bad.parquet", b"PAR1 this is not parquet PAR1")
     write("bad.md", "---\ntitle: [unclosed\n---\nBody.")
     write("good.txt", GOOD)
     df = newslib.load(tmp_path)
-    assert df["title"].tolist() == ["A good title"]
+    assert df["title"].tolist() == ["A good title", "x"]
     summary = _accounted(df)
     assert summary["files_skipped"] == 3
     assert set(df.attrs["load_report"]["status"]) == {"skipped"}
+    half = _report_for(df, "half.jsonl")
+    assert half["line"].tolist() == [2] and "invalid JSON" in half.iloc[0]["reason"]
 
 
 def test_errors_raise_names_the_file(write):
