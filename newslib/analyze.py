@@ -33,6 +33,7 @@ __all__ = [
     "analyze_tables",
     "analyze_to_folder",
     "write_tables",
+    "csv_safe",
     "TABLES",
     "ANALYSIS_VERSIONS",
 ]
@@ -159,11 +160,25 @@ def _analyze_chunk(
     return {"articles": articles, "sentences": moods["sentences"], "quotes": quote_table}
 
 
+# More worker processes than this many per core only cost memory and start-up time.
+JOBS_PER_CORE = 4
+
+
+def max_jobs() -> int:
+    """The most worker processes a run may ask for: ``JOBS_PER_CORE`` per core."""
+    return JOBS_PER_CORE * (os.cpu_count() or 1)
+
+
 def _resolve_jobs(jobs: int | None) -> int:
     if jobs is None:
         return os.cpu_count() or 1
     if isinstance(jobs, bool) or not isinstance(jobs, int) or jobs < 1:
         raise ValueError(f"jobs must be a positive number of processes, not {jobs!r}")
+    if jobs > max_jobs():
+        raise ValueError(
+            f"jobs={jobs} is more than {JOBS_PER_CORE} per core ({os.cpu_count() or 1} cores): "
+            f"ask for at most {max_jobs()}, or leave it out for one per core"
+        )
     return jobs
 
 
@@ -278,8 +293,28 @@ class _Runner:
                     processes=True,
                     dashboard_address=None,
                 )
-            self._client = Client(self._cluster if self._cluster is not None else self.scheduler)
+            if self._cluster is not None:
+                self._client = Client(self._cluster)
+            else:
+                self._client = _connect(Client, self.scheduler)
         return self._client
+
+
+# Seconds to wait for a Dask scheduler to answer (Dask's own default is 30 s, after which a
+# wrong or dead address would only then fail).
+SCHEDULER_TIMEOUT = 10
+
+
+def _connect(client_class, address: str):
+    """A Dask client of the scheduler at ``address``, or an ``OSError`` in one line saying
+    what to do if it does not answer within ``SCHEDULER_TIMEOUT`` seconds."""
+    try:
+        return client_class(address, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, TimeoutError) as error:  # TimeoutError: an OSError, named for clarity
+        raise ConnectionError(
+            f"no Dask scheduler answered at {address!r} within {SCHEDULER_TIMEOUT} s: start one "
+            "('dask scheduler') or check the address (--scheduler)"
+        ) from error
 
 
 def _check_chunk_size(chunk_size: int) -> None:
@@ -327,6 +362,8 @@ def analyze_tables(
     """
     frame = _articles_from(source)
     _check_chunk_size(chunk_size)
+    if cache_dir is not None:
+        manifest.prepare_output(cache_dir, "cache", "cache folder")
     with _Runner(
         lang=lang,
         jobs=jobs,
@@ -367,7 +404,13 @@ def analyze_to_folder(
     ``cache_dir`` shared with them); this process only lists the files, drops articles repeated
     across tasks and writes the tables. Output parts hold about ``batch_size`` articles either
     way. ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a summary dict: the
-    load summary, the load report (a DataFrame), the rows written and ``up_to_date``.
+    load summary, the load report (a DataFrame), the rows written, the names of the files and
+    folders written in ``OUT`` (``written``) and ``up_to_date``. Without ``csv``, CSV copies
+    of the tables left by an earlier run are removed.
+
+    ``OUT`` and ``cache_dir`` are marked as newslib's output (``.newslib-output``); the tables
+    and caches newslib writes there, or in any folder so marked, are never read as input, even
+    when ``source`` contains them (the load report lists them as ``excluded``).
 
     Each run records what it read and wrote in ``OUT/.newslib-run.json`` (see
     :mod:`newslib.manifest`). With a ``cache_dir``, a rerun whose input files (paths, sizes,
@@ -385,10 +428,17 @@ def analyze_to_folder(
     from .io import LoadStream, report_frame
 
     _check_chunk_size(chunk_size)  # also the files per task of the Dask engine
+    _resolve_jobs(jobs)  # before the output folder changes
     folder = Path(out)
+    # The output and cache folders are marked first, and left out of the sources: a run never
+    # reads the tables or caches of this run or of any other as input.
+    manifest.prepare_output(folder, "tables", "output folder")
+    if cache_dir is not None:
+        manifest.prepare_output(cache_dir, "cache", "cache folder")
+    exclude = [folder] if cache_dir is None else [folder, Path(cache_dir)]
     options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
     # Taken before any file is read: a file edited during the run makes the next run redo it.
-    key = manifest.run_key(source, options)
+    key = manifest.run_key(source, options, exclude)
     if cache_dir is not None:
         last = manifest.up_to_date(folder, key)
         if last is not None:
@@ -396,6 +446,7 @@ def analyze_to_folder(
                 "load_summary": last["load_summary"],
                 "load_report": report_frame(last["load_report"]),
                 "rows": last["rows"],
+                "written": _written(csv),
                 "up_to_date": True,
             }
     stream = LoadStream(
@@ -404,9 +455,9 @@ def analyze_to_folder(
         progress=progress,
         # Dask workers read the files themselves; locally, unchanged files come parsed.
         cache_dir=cache_dir if engine == "local" else None,
+        exclude=exclude,
         **load_options,
     )
-    folder.mkdir(parents=True, exist_ok=True)
     manifest.remove_stamp(folder)
     staging = Path(tempfile.mkdtemp(prefix=".newslib-writing-", dir=folder))
     parts = _PartWriter(staging, csv=csv, batch_size=batch_size)
@@ -446,7 +497,16 @@ def analyze_to_folder(
         key,
         {**summary, "load_report": json.loads(report.to_json(orient="records"))},
     )
-    return {**summary, "up_to_date": False}
+    return {**summary, "written": _written(csv), "up_to_date": False}
+
+
+def _written(csv: bool) -> list[str]:
+    """The names of the files and folders a run writes in OUT."""
+    return [f"{name}.{suffix}" for name in TABLES for suffix in _suffixes(csv)]
+
+
+def _suffixes(csv: bool) -> tuple[str, ...]:
+    return ("parquet", "csv") if csv else ("parquet",)
 
 
 class _PartWriter:
@@ -560,19 +620,54 @@ def _write_part(staging: Path, name: str, number: int, table: pd.DataFrame, *, c
     table.to_parquet(parts / f"part-{number:05d}.parquet", index=False)
     if csv:
         with open(staging / f"{name}.csv", "a", encoding="utf-8", newline="") as handle:
-            table.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
+            csv_safe(table).to_csv(handle, index=False, header=number == 0, lineterminator="\n")
+
+
+# A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with every text cell that a spreadsheet would run as a formula (starting with
+    ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) prefixed with ``'``, for the CSV
+    copies; the Parquet tables keep the exact values. Numbers are left alone.
+
+    Example:
+        >>> csv_safe(pd.DataFrame({"t": ["=1+1", "ok", "-"], "n": [-1, 2, 3]})).to_dict("list")
+        {'t': ["'=1+1", 'ok', "'-"], 'n': [-1, 2, 3]}
+    """
+    safe = table
+    for column in table.columns:
+        values = table[column]
+        if values.dtype != object and not isinstance(
+            values.dtype, pd.StringDtype | pd.CategoricalDtype
+        ):
+            continue  # numbers, dates, booleans: a minus sign is no formula
+        texts = values.astype("string")
+        risky = texts.str.match(_FORMULA_START).fillna(False).to_numpy(dtype=bool)
+        if values.dtype == object:  # only strings: other objects are written as they are
+            risky &= values.map(lambda value: isinstance(value, str)).to_numpy(dtype=bool)
+        if risky.any():
+            if safe is table:
+                safe = table.copy()
+            neutral = values.astype(object).copy()
+            neutral[risky] = "'" + texts[risky]
+            safe[column] = neutral
+    return safe
 
 
 def _publish(staging: Path, folder: Path, *, csv: bool) -> None:
-    """Move the finished tables into place, replacing any earlier run's."""
+    """Move the finished tables into place, replacing any earlier run's; without ``csv``,
+    remove the CSV copies of an earlier run (they no longer match the tables)."""
     for name in TABLES:
-        for suffix in ("parquet", "csv") if csv else ("parquet",):
+        for suffix in ("parquet", "csv"):
             target = folder / f"{name}.{suffix}"
             if target.is_dir():
                 shutil.rmtree(target)
-            elif target.exists():
+            elif target.exists() or target.is_symlink():
                 target.unlink()
-            os.replace(staging / f"{name}.{suffix}", target)
+            if suffix in _suffixes(csv):
+                os.replace(staging / f"{name}.{suffix}", target)
 
 
 def analyze(
@@ -612,7 +707,8 @@ def analyze(
 
 
 def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike) -> list[Path]:
-    """Write each table as ``OUT/<name>.parquet`` and a CSV copy; return the paths written.
+    """Write each table as ``OUT/<name>.parquet`` and a CSV copy (text cells that would run as
+    a spreadsheet formula prefixed with ``'``, see :func:`csv_safe`); return the paths written.
 
     Files are written to a temporary name and renamed, so a killed run never leaves a
     half-written table behind. The same tables always give byte-identical files.
@@ -633,7 +729,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike) -> lis
             if suffix == "parquet":
                 table.to_parquet(partial, index=False)
             else:
-                table.to_csv(partial, index=False, lineterminator="\n")
+                csv_safe(table).to_csv(partial, index=False, lineterminator="\n")
             os.replace(partial, target)
             written.append(target)
     return written

@@ -1,12 +1,16 @@
 """The ``newslib`` command line.
 
-Every failure the user can fix (a missing path, an unknown format, a bad option) is one line on
-stderr and exit code 2, never a traceback.
+Every failure the user can fix (a missing path, an unknown format, a bad option, an output
+folder that cannot be written) is one line on stderr and exit code 2, never a traceback; a
+system error during a run (a full disk, an unreachable Dask scheduler) is one line and exit
+code 1; output cut short by its reader (``| head``) ends the command quietly (exit code 141,
+as for SIGPIPE).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,6 +25,52 @@ if TYPE_CHECKING:  # pandas loads only when a command needs it
 __all__ = ["main", "build_parser"]
 
 EXIT_USAGE = 2
+EXIT_FAILURE = 1
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command killed by SIGPIPE
+# As newslib.analyze.JOBS_PER_CORE (kept here so the command line checks --jobs before it
+# imports pandas): more worker processes than this per core only cost memory.
+JOBS_PER_CORE = 4
+
+
+class UsageError(ValueError):
+    """A problem the user fixes by changing the command: one line, exit code 2."""
+
+
+def _time_zone(name: str) -> str:
+    """An argparse type: ``name`` if it is a time zone pandas can use."""
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+        return name
+    except Exception:  # not an IANA name: perhaps one pandas knows ("dateutil/...", offsets)
+        pass
+    try:
+        import pandas as pd
+
+        pd.DatetimeTZDtype("ns", name)
+    except Exception:
+        raise argparse.ArgumentTypeError(
+            f"unknown time zone {name!r}: give an IANA name such as Europe/Berlin or UTC"
+        ) from None
+    return name
+
+
+def _jobs(text: str) -> int:
+    """An argparse type: a number of worker processes, 1 to JOBS_PER_CORE per core."""
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is no number of processes") from None
+    cores = os.cpu_count() or 1
+    if jobs < 1:
+        raise argparse.ArgumentTypeError(f"{jobs} is no number of processes: give 1 or more")
+    if jobs > JOBS_PER_CORE * cores:
+        raise argparse.ArgumentTypeError(
+            f"{jobs} is more than {JOBS_PER_CORE} per core ({cores} cores): give at most "
+            f"{JOBS_PER_CORE * cores}, or leave --jobs out for one per core"
+        )
+    return jobs
 
 
 def _add_load_options(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +93,9 @@ def _add_load_options(parser: argparse.ArgumentParser) -> None:
         help="stop at the first file that cannot be read, instead of skipping and reporting it",
     )
     parser.add_argument(
-        "--tz", help="time zone for dates, e.g. Europe/Berlin (default: naive, aware ones as UTC)"
+        "--tz",
+        type=_time_zone,
+        help="time zone for dates, e.g. Europe/Berlin (default: naive, aware ones as UTC)",
     )
     parser.add_argument(
         "--dayfirst",
@@ -110,15 +162,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     analyze_parser.add_argument(
         "--jobs",
-        type=int,
+        type=_jobs,
         default=None,
         metavar="N",
-        help="worker processes (default: all cores); results are the same for any N",
+        help=f"worker processes, at most {JOBS_PER_CORE} per core (default: one per core); "
+        "results are the same for any N",
     )
     analyze_parser.add_argument(
         "--cache-dir",
         metavar="DIR",
-        help="cache of per-article results (default: OUT/.newslib-cache); share one between runs",
+        help="cache of per-article results (default: OUT/.newslib-cache); share one between "
+        "runs. OUT and the cache are never read as input",
     )
     analyze_parser.add_argument(
         "--no-cache", action="store_true", help="compute everything, read and write no cache"
@@ -144,7 +198,11 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="articles loaded and written at a time (bounds memory; one Parquet part each)",
     )
-    analyze_parser.add_argument("--no-csv", action="store_true", help="write Parquet only")
+    analyze_parser.add_argument(
+        "--no-csv",
+        action="store_true",
+        help="write Parquet only (and remove the CSV copies of an earlier run)",
+    )
     analyze_parser.add_argument("--quiet", action="store_true", help="no progress bars")
     report_parser = commands.add_parser(
         "report",
@@ -244,7 +302,7 @@ def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
             lines.append(f"... and {n - rows} more")
     report = df.attrs.get("load_report")
     if report is not None and len(report):
-        lines += ["", "load report (files skipped or repaired):"]
+        lines += ["", "load report (files skipped, repaired or excluded as newslib output):"]
         counts = report.groupby(["status"]).size()
         lines.append(", ".join(f"{count} {status}" for status, count in counts.items()))
         for record in report.head(20).itertuples():
@@ -344,28 +402,54 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
 
 
 def _print_load_report(stats: dict, report_rows: list[dict]) -> None:
+    excluded = [r["path"] for r in report_rows if r["status"] == "excluded"]
+    if excluded:
+        folders = list(dict.fromkeys(os.path.dirname(path) or "." for path in excluded))
+        shown = ", ".join(f"{folder}/" for folder in folders[:5])
+        more = f" and {len(folders) - 5} more" if len(folders) > 5 else ""
+        print(
+            f"not read: {len(excluded)} table(s) or cache(s) newslib wrote, in {shown}{more} "
+            "(its output is never input)",
+            file=sys.stderr,
+        )
     if stats["files_skipped"] or stats["repaired"]:
         print(
             f"load report: {stats['files_skipped']} file(s) skipped, {stats['repaired']} "
             "repaired (run 'newslib load' on the same paths for details)",
             file=sys.stderr,
         )
-        for record in report_rows[:5]:
+        others = [r for r in report_rows if r["status"] != "excluded"]
+        for record in others[:5]:
             print(f"  {record['status']:8} {record['path']}: {record['reason']}", file=sys.stderr)
+
+
+def _prepare_folders(out: Path, cache_dir: Path | None) -> None:
+    """Create and mark the output and cache folders, or fail with a usage error saying why."""
+    from . import manifest
+
+    try:
+        manifest.prepare_output(out, "tables", "output folder (-o)")
+        if cache_dir is not None:
+            manifest.prepare_output(cache_dir, "cache", "cache folder (--cache-dir)")
+    except OSError as error:
+        raise UsageError(str(error)) from None
 
 
 def _run_analyze(args: argparse.Namespace) -> int:
     out = Path(args.out)
     load_options = _load_options(args)
     options = dict(lang=args.lang, csv=not args.no_csv, batch_size=args.batch_size)
-    if not args.no_cache:
+    cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
+    _prepare_folders(out, cache_dir)
+    if cache_dir is not None:
         # Answered before pandas and the analyses are even imported: an unchanged corpus
         # costs a listing and a stat per file.
         from . import manifest
 
-        last = manifest.up_to_date(
-            out, manifest.run_key(args.paths, manifest.run_options(**options, **load_options))
+        key = manifest.run_key(
+            args.paths, manifest.run_options(**options, **load_options), [out, cache_dir]
         )
+        last = manifest.up_to_date(out, key)
         if last is not None:
             _print_load_report(last["load_summary"], last["load_report"])
             rows = last["rows"]
@@ -380,7 +464,6 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     from .analyze import analyze_to_folder
 
-    cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
     summary = analyze_to_folder(
         args.paths,
         out,
@@ -394,12 +477,13 @@ def _run_analyze(args: argparse.Namespace) -> int:
         **load_options,
     )
     report = summary["load_report"]
-    _print_load_report(summary["load_summary"], report.head(5).to_dict("records"))
+    excluded = report["status"] == "excluded"
+    shown = report[excluded].to_dict("records") + report[~excluded].head(5).to_dict("records")
+    _print_load_report(summary["load_summary"], shown)
     articles = pd.read_parquet(out / "articles.parquet")
     rows = summary["rows"]
     print(analysis_summary_text(articles, n_sentences=rows["sentences"], n_quotes=rows["quotes"]))
-    written = ", ".join(p.name for p in sorted(out.iterdir()) if not p.name.startswith("."))
-    print(f"wrote {out}/: {written}")
+    print(f"wrote {out}/: {', '.join(summary['written'])}")
     return 0
 
 
@@ -435,13 +519,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {"load": _run_load, "analyze": _run_analyze, "report": _run_report}
     try:
         return handlers[args.command](args)
+    except BrokenPipeError:
+        # The reader of our output is gone (`newslib load c | head -1`): stop quietly. Later
+        # writes (Python flushes stdout on exit) go nowhere instead of raising again.
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError):  # no real stdout (e.g. replaced by a test): nothing to do
+            pass
+        return EXIT_BROKEN_PIPE
     except (FileNotFoundError, ValueError, ImportError) as error:  # ParseError: a ValueError
         # One line the user can act on; tracebacks are for bugs, not for bad input.
-        print(f"newslib: error: {error}", file=sys.stderr)
+        _error(error)
         return EXIT_USAGE
+    except OSError as error:  # the system failed us (disk full, no scheduler): no bug either
+        _error(error)
+        return EXIT_FAILURE
     except KeyboardInterrupt:
         print("newslib: interrupted", file=sys.stderr)
         return 130
+
+
+def _error(error: BaseException) -> None:
+    message = " ".join(str(error).split()) or type(error).__name__
+    print(f"newslib: error: {message}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1407,6 +1407,9 @@ class LoadState:
         }
 
 
+_OUTPUT = "newslib's own output (tables or cache of a run): never read as input"
+
+
 class LoadStream:
     """Load a corpus chunk by chunk, so memory stays flat however many articles there are.
 
@@ -1419,6 +1422,8 @@ class LoadStream:
 
     With ``cache_dir``, files are parsed once: a file whose path, size and modification time
     are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again.
+    newslib's own output found among the sources (tables and caches, in the ``exclude``
+    folders or any folder marked as output) is not read; the report lists it as ``excluded``.
 
     Example:
         >>> stream = LoadStream("seeds", chunk_size=100)
@@ -1439,6 +1444,7 @@ class LoadStream:
         chunk_size: int | None = 1000,
         progress: bool | None = False,
         cache_dir: str | os.PathLike | None = None,
+        exclude: Sequence[str | os.PathLike] = (),
     ):
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -1446,12 +1452,17 @@ class LoadStream:
             raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
         if chunk_size is not None and chunk_size < 1:
             raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
-        self.files = expand_sources(source)
+        outputs: list[Path] = []
+        self.files = expand_sources(source, exclude=exclude, outputs=outputs)
         self._options = (format, columns, max_bytes, dayfirst)
         self._tz = tz
         self._chunk_size = chunk_size
         self._progress = progress
         self.state = LoadState(errors)
+        for output in outputs:  # newslib's own tables and caches: no input, not counted as seen
+            self.state._report.rows.append(
+                {"path": _shown(output), "line": None, "status": "excluded", "reason": _OUTPUT}
+            )
         self._file_cache = None
         if cache_dir is not None:
             from .cache import FileCache

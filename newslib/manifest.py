@@ -23,12 +23,23 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ._paths import expand_sources, file_key
+from ._paths import OUTPUT_MARKERS, expand_sources, file_key
 from ._versions import ANALYSIS_VERSIONS, LOADER_VERSION, __version__
 
-__all__ = ["STAMP", "run_options", "run_key", "up_to_date", "write_stamp", "remove_stamp"]
+__all__ = [
+    "STAMP",
+    "MARKER",
+    "run_options",
+    "run_key",
+    "up_to_date",
+    "write_stamp",
+    "remove_stamp",
+    "mark_output",
+    "prepare_output",
+]
 
 STAMP = ".newslib-run.json"
+MARKER = OUTPUT_MARKERS[0]
 _TABLES = ("articles", "sentences", "quotes")
 
 
@@ -55,9 +66,15 @@ def run_options(*, lang: str, csv: bool, batch_size: int, **load_options) -> dic
     return options
 
 
-def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: dict) -> str:
+def run_key(
+    sources: str | os.PathLike | Sequence[str | os.PathLike],
+    options: dict,
+    exclude: Sequence[str | os.PathLike] = (),
+) -> str:
     """Return the key of a run on ``sources`` with ``options``: a hash of every input file's
     path, size and modification time, the options and the versions of newslib and its analyses.
+    The run's own output and cache folders (``exclude``) are no input (see
+    :func:`newslib._paths.expand_sources`).
 
     Example:
         >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "en_US"})
@@ -65,7 +82,7 @@ def run_key(sources: str | os.PathLike | Sequence[str | os.PathLike], options: d
         >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "de"})
         False
     """
-    files = [file_key(path) for path in expand_sources(sources)]
+    files = [file_key(path) for path in expand_sources(sources, exclude=exclude)]
     payload = {
         "newslib": __version__,
         "analyses": ANALYSIS_VERSIONS,
@@ -109,6 +126,50 @@ def write_stamp(out: str | os.PathLike, key: str, summary: dict) -> Path:
     partial.write_text(json.dumps(record, indent=1, sort_keys=True), encoding="utf-8")
     os.replace(partial, target)
     return target
+
+
+def mark_output(folder: str | os.PathLike, what: str) -> Path:
+    """Create ``folder`` if needed and mark it as newslib's output (``what``: "tables" or
+    "cache"), so no later run reads what newslib wrote there as input, whatever its sources
+    and output folder. The mark stays (the stamp of a run is removed while a run writes).
+
+    Example:
+        >>> import tempfile
+        >>> mark_output(tempfile.mkdtemp(), "tables").name
+        '.newslib-output'
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    marker = folder / MARKER
+    if not marker.is_file():
+        marker.write_text(
+            f"newslib writes {what} here; newslib never reads its own tables or caches as input.\n",
+            encoding="utf-8",
+        )
+    return marker
+
+
+def prepare_output(folder: str | os.PathLike, what: str, name: str) -> Path:
+    """:func:`mark_output`, or an ``OSError`` whose message is one line saying why the
+    ``folder`` (called ``name`` in the message, e.g. "output folder") cannot be used.
+
+    Example:
+        >>> import tempfile
+        >>> prepare_output(tempfile.mkstemp()[1], "tables", "output folder")  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        NotADirectoryError: the output folder '...' is a file: give a folder
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(f"the {name} {str(folder)!r} is a file: give a folder")
+    try:
+        return mark_output(folder, what)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise type(error)(
+            f"cannot write the {name} {str(folder)!r} ({reason}): give a folder you can write to"
+        ) from error
 
 
 def remove_stamp(out: str | os.PathLike) -> None:

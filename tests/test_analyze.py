@@ -77,7 +77,9 @@ def _files(folder):
     return {
         str(p.relative_to(folder)): p.read_bytes()
         for p in sorted(folder.rglob("*"))
-        if p.is_file() and ".newslib-cache" not in p.parts and p.name != ".newslib-run.json"
+        if p.is_file()
+        and ".newslib-cache" not in p.parts
+        and p.name not in (".newslib-run.json", ".newslib-output")
     }
 
 
