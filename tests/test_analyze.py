@@ -46,7 +46,8 @@ def test_analyze_joins_every_analysis_per_article():
     for column in ("reported_share", "attributed_share", "reported_compound_mean"):
         assert column in got.columns
     assert got.loc["a1", "top_speaker"] == "Mara Lind"
-    assert got.loc["a3", "quote_share"] == 0.0 and pd.isna(got.loc["a3", "compound_mean"])
+    # a3 has no words: no quote share and no sentiment, NaN rather than 0
+    assert pd.isna(got.loc["a3", "quote_share"]) and pd.isna(got.loc["a3", "compound_mean"])
 
 
 def test_analyze_does_not_depend_on_row_order():

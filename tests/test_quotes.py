@@ -423,7 +423,8 @@ def test_article_without_quotes_gets_zero_row():
     s = quote_share(frame("No one said anything today.", "", ids=["x", "y"]))
     assert s["article_id"].tolist() == ["x", "y"]
     assert s["n_quotes"].tolist() == [0, 0]
-    assert s["quote_share"].tolist() == [0.0, 0.0]
+    assert s["quote_share"].iloc[0] == 0.0
+    assert pd.isna(s["quote_share"].iloc[1])  # no words: no share at all, not 0
     assert s["n_speakers"].tolist() == [0, 0]
     assert s["top_speaker"].isna().all()
     assert str(s["n_quotes"].dtype) == "int64"
@@ -506,8 +507,12 @@ def test_never_crashes_and_offsets_are_consistent(text):
     # a quotation never crosses a paragraph break
     assert not any("\n\n" in t or "\n \n" in t for t in q["text"])
     s = quote_share(frame(text)).iloc[0]
-    assert 0.0 <= s["quote_share"] <= 1.0
-    assert 0.0 <= s["quote_char_share"] <= 1.0
+    if s["total_words"] == 0:
+        assert pd.isna(s["quote_share"])
+    else:
+        assert 0.0 <= s["quote_share"] <= 1.0
+    if text:
+        assert 0.0 <= s["quote_char_share"] <= 1.0
 
 
 # ---------------------------------------------------------------------------------------------
@@ -582,3 +587,15 @@ def test_title_case_headline_keeps_its_quotation():
     text = "Mayor Says Budget Plan Is \u2018Fair To Every Family In The City\u2019"
     q = quoted(text)
     assert q["kind"].tolist() != ["scare"]
+
+
+def test_marks_around_nothing_make_no_row():
+    # 5,000 straight double marks: 2,500 pairs around nothing, none of them a quotation
+    assert one('"' * 5000).empty
+    assert quoted('He said "" and left, then ""  again.').empty
+
+
+def test_text_without_words_has_no_share():
+    shares = quote_share(frame("", "... !!!"))
+    assert shares[["quote_share", "reported_share", "attributed_share"]].isna().all().all()
+    assert shares["total_words"].tolist() == [0, 0]

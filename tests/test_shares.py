@@ -119,7 +119,9 @@ def test_article_without_speech_has_zero_shares():
         row = share.loc[aid]
         assert row["n_attributions"] == 0
         assert row["reported_words"] == 0 and row["attributed_words"] == 0
-        assert row["reported_share"] == 0.0 and row["attributed_share"] == 0.0
+    assert share.loc["b", "reported_share"] == 0.0 and share.loc["b", "attributed_share"] == 0.0
+    # an empty text has no share at all
+    assert pd.isna(share.loc["c", "reported_share"]) and pd.isna(share.loc["c", "attributed_share"])
 
 
 def test_n_attributions_without_attribution_ids_counts_rows():

@@ -62,7 +62,10 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
                 s += 1
             while e > s and text[e - 1].isspace():
                 e -= 1
-            q = _Quote(s, e, o, ce, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
+            words = WORD_RE.findall(text, s, e)
+            if not words:
+                continue  # '""' or a run of marks: nothing quoted, no row
+            q = _Quote(s, e, o, ce, index, lo, hi, chain=-1, words=words)
             if chain_of_next is not None and o == _first_nonspace(text, lo, hi):
                 q.chain = chain_of_next
             else:

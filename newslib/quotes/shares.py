@@ -59,6 +59,10 @@ _SPEAKER_DTYPES = {
     "n_attributions": "int64",
 }
 
+# A text without words has no share of anything: NaN, not 0.0 (which would read as "nobody is
+# quoted" and pull means down).
+_NO_WORDS = float("nan")
+
 
 class _Speech(NamedTuple):
     """One speech row of the quotes table."""
@@ -192,15 +196,15 @@ def _share_row(article_id: str, words: _Words, items: list[_Speech]) -> dict:
         "n_quotes": sum(i.quoted for i in items),
         "quoted_words": quoted,
         "total_words": total,
-        "quote_share": quoted / total if total else 0.0,
-        "quote_char_share": chars / len(text) if text else 0.0,
+        "quote_share": quoted / total if total else _NO_WORDS,
+        "quote_char_share": chars / len(text) if text else _NO_WORDS,
         "n_speakers": len(ranked),
         "top_speaker": ranked[0][0] if ranked else None,
         "n_attributions": len({i.attribution for i in items}),
         "reported_words": reported,
-        "reported_share": reported / total if total else 0.0,
+        "reported_share": reported / total if total else _NO_WORDS,
         "attributed_words": attributed,
-        "attributed_share": attributed / total if total else 0.0,
+        "attributed_share": attributed / total if total else _NO_WORDS,
     }
 
 
@@ -216,7 +220,8 @@ def quote_share(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.D
     per row when the quotes table has no ``attribution_id``), ``reported_words`` (words of
     indirect speech outside quotation marks), ``reported_share``, ``attributed_words`` (words
     inside any speech: quoted + reported) and ``attributed_share``. An article without speech
-    has shares 0.0; so ``1 - attributed_share`` is the reporter's own words.
+    has shares 0.0, a text without words NaN; ``1 - attributed_share`` is the reporter's own
+    words.
 
     Pass ``quotes=newslib.quotes(df)`` when you already have it, to skip finding the
     quotations again.
