@@ -1,20 +1,22 @@
 """Reported (indirect) speech: what people said without quotation marks.
 
 Each sentence is scanned for a reporting cue (``said``, ``told``, ``according to``, ``believes``,
-``found``; the lists are sections of ``newslib/data/quote_cues.txt``) and read in one of the
-shapes news uses::
+``found``, ``called for``; the lists are sections of ``newslib/data/quote_cues.txt``) and read in
+one of the shapes news uses::
 
     Smith said (that) CONTENT.              CONTENT, Smith said (in a statement).
     Smith told reporters (that) CONTENT.    CONTENT, said Smith, a spokesman.
     According to Smith, CONTENT.            CONTENT, according to Smith.
     CONTENT, Smith said, CONTENT.           ..., saying (that) CONTENT.
-    Smith: CONTENT                          (a headline)
+    Smith called for CONTENT.               A new poll shows CONTENT.
+    Asked whether CONTENT, ...              Smith: CONTENT (a headline or a transcript)
 
 The content follows PolNeAR's conventions: it starts at "that" when there is one and leaves out
-the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own.
-Cues inside a quotation (the speaker's own words) and cues that belong to a direct quotation
-('"...," Smith said') are left to the quotation rules. The source is the subject phrase of the
-cue, cut to its mention; where none is written (a passive, an implicit source) it is None.
+the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own; it
+ends before another speaker's clause. Cues inside a quotation (the speaker's own words) and cues
+that belong to a direct quotation ('"...," Smith said') are left to the quotation rules. The
+source is the subject of the cue, cut to its mention (``sources`` widens it to the written
+phrase); where none is written (a passive, a question) it is None, never guessed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from functools import lru_cache
 from ..text import WORD_RE
 from .attribution import (
     _TIME_WORDS,
+    _TOKEN_RE,
     _according_to,
     _cut_subject,
     _sentence_subject,
@@ -44,6 +47,7 @@ class _ReportRules:
     stances: frozenset
     findings: frozenset
     tell: frozenset
+    listeners: frozenset
     openers: frozenset
     adjuncts: frozenset
 
@@ -51,8 +55,7 @@ class _ReportRules:
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
-    verbs = (lists["cues"] | lists["reporting"] | lists["stances"]) - lists["not_reporting"]
-    verbs = verbs | lists["stances"]
+    verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\b(?:{_alternation(verbs)})\b"),
@@ -60,6 +63,7 @@ def _report_rules() -> _ReportRules:
         stances=lists["stances"],
         findings=lists["findings"],
         tell=lists["tell_verbs"],
+        listeners=lists["listeners"],
         openers=lists["content_openers"],
         adjuncts=lists["adjuncts"],
     )
@@ -69,11 +73,6 @@ def _report_rules() -> _ReportRules:
 _NOT_AFTER = frozenset(
     "the a an this that these those his her their its our my your is was were are be been "
     "being".split()
-)
-# Listener objects of "told": "told reporters (that)".
-_LISTENERS = frozenset(
-    "him her them me us you reporters listeners supporters viewers voters audience crowd "
-    "committee panel jury court donors members lawmakers students congregation".split()
 )
 _SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
 _NOT_NOUN_PHRASE = frozenset(
@@ -93,7 +92,6 @@ _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3
 _AFTER_LISTENER = frozenset("that whether if".split())  # 'asked Mook if ...'
 _RELATIVES = frozenset("which who whom whose that where when".split())
 _INDEFINITE = frozenset("anything nothing something little much so".split())
-_TOKEN_RE = re.compile(r"[\w’'\-.]+")
 # A headline-style 'Source: what they said' paragraph (up to five capitalised words).
 _HEADLINE_RE = re.compile(
     r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
@@ -525,14 +523,14 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
         k = 0
         if cue in report.tell:
             # a short listener: a pronoun, 'reporters', 'the Post', a name
-            if first in _LISTENERS:
+            if first in report.listeners:
                 k = 1
             elif first in _lists()["person_roles"] and words[1:2] and words[1][2][:1].isupper():
-                k = 1  # 'told host Sean Hannity
+                k = 1  # 'told host Ada Lind'
             elif first in ("the", "a", "an") and len(words) > 1:
                 head = words[1][2]
                 # 'told the Post', 'told a crowd' (not 'warned the race is close')
-                if head[:1].isupper() or head.lower() in _LISTENERS:
+                if head[:1].isupper() or head.lower() in report.listeners:
                     k = 1 if head[:1].isupper() else 2
             while k < len(words) and k < 4 and words[k][2][:1].isupper():
                 k += 1
