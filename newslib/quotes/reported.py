@@ -89,7 +89,7 @@ _NEW_CLAUSE_RE = re.compile(
     r"(?:[^\S\n]+(?:also|later|then|has|have|had|would|will|again))*[^\S\n]+$"
 )
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
-_AFTER_LISTENER = frozenset("that whether if".split())  # 'asked Mook if ...'
+_AFTER_LISTENER = frozenset("that whether if".split())  # 'asked the mayor if ...'
 _RELATIVES = frozenset("which who whom whose that where when".split())
 _INDEFINITE = frozenset("anything nothing something little much so".split())
 # A headline-style 'Source: what they said' paragraph (up to five capitalised words).
@@ -264,7 +264,7 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     if prev in _NOT_AFTER and cue not in report.tell:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
-        return None  # 'Cruz's hopes of'
+        return None  # 'the mayor's hopes of'
     for _, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
         # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more)
