@@ -17,23 +17,21 @@ Formats (detected per file when ``format="auto"``):
   also a ``.txt`` or ``.md`` file that starts like an HTML page.
 
 Bad input never raises (unless ``errors="raise"``): see README "Bad input" for what is skipped,
-repaired or noted in the load report, and how bytes are decoded (``_decode``) and dates read
-(``_parse_date``).
+repaired or noted in the load report (``newslib.loadreport``), how bytes are decoded
+(``newslib.decoding``) and how dates are read (``newslib.dates``).
 """
 
 from __future__ import annotations
 
-import codecs
 import functools
 import hashlib
 import json
-import math
 import os
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import datetime
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -42,6 +40,22 @@ import numpy as np
 import pandas as pd
 
 from ._paths import FORMATS, expand_sources, file_key
+from .dates import _date_for, _parse_iso_date, _parse_long_timestamp
+from .decoding import (
+    _SNIFF_BYTES,
+    _declared_charset,
+    _decode,
+    _head_looks_binary,
+    _is_html_page,
+)
+from .loadreport import (
+    LoadReport,
+    ParseError,
+    _note_reason,
+    _Report,
+    _shown,
+    report_frame,
+)
 from .text import count_words, normalize_line, normalize_text, paragraph_spans
 
 __all__ = [
@@ -69,7 +83,6 @@ ARTICLE_COLUMNS = {
     "url": "string",
     "author": "string",
 }
-REPORT_COLUMNS = {"path": "string", "line": "Int64", "status": "string", "reason": "string"}
 _TABLE_FIELDS = ("title", "date", "text", "source", "url", "author")
 
 _EXTENSIONS = {
@@ -105,96 +118,9 @@ _FILENAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 _FRONT_MATTER = re.compile(
     r"\A---[ \t]*\r?\n(?P<yaml>.*?)(?:\r?\n)(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL
 )
-_SNIFF_BYTES = 8192
 _TABLE_FORMATS = ("csv", "tsv", "jsonl", "json", "parquet")
 # A JSON file holding one object with one of these keys, a list, holds that list of articles.
 _WRAPPER_KEYS = ("articles", "data", "items")
-
-
-class ParseError(ValueError):
-    """A file could not be read as an article. ``path`` and ``line`` say where (line is 1-based,
-    ``None`` when the problem concerns the whole file).
-
-    Example:
-        >>> str(ParseError("a.txt", 1, "empty file"))
-        'a.txt:1: empty file'
-    """
-
-    def __init__(self, path: str | os.PathLike, line: int | None, reason: str):
-        self.path = _shown(path)
-        self.line = line
-        self.reason = reason
-        where = f"{self.path}:{line}" if line is not None else self.path
-        super().__init__(f"{where}: {reason}")
-
-
-def _shown(path: str | os.PathLike) -> str:
-    """A path as text that can be written anywhere (Parquet, CSV, a terminal): the bytes of a
-    file name that are not UTF-8 (kept by Python as lone surrogates) become ``\\xff`` escapes."""
-    text = str(path)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        try:
-            return os.fsencode(text).decode("utf-8", "backslashreplace")
-        except UnicodeError:
-            return text.encode("utf-8", "backslashreplace").decode("utf-8")
-    return text
-
-
-@dataclass
-class _Report:
-    """What reading files found (report rows, skipped files, ambiguous dates), and how values
-    are read (``dayfirst``)."""
-
-    errors: str
-    dayfirst: bool = False
-    rows: list[dict[str, Any]] = field(default_factory=list)
-    skipped_files: set[str] = field(default_factory=set)
-    ambiguous: list[tuple[int | None, Any, pd.Timestamp]] = field(default_factory=list)
-
-    def skip(self, path: Path, line: int | None, reason: str, *, row: bool = False) -> None:
-        """Record a skipped file (or, with ``row=True``, one skipped row of a table file)."""
-        shown = _shown(path)
-        if self.errors == "raise":
-            raise ParseError(shown, line, reason)
-        if not row:
-            self.skipped_files.add(shown)
-        self.rows.append({"path": shown, "line": line, "status": "skipped", "reason": reason})
-
-    def repair(self, path: Path, line: int | None, reason: str) -> None:
-        shown = _shown(path)
-        if self.errors == "raise":
-            raise ParseError(shown, line, reason)
-        self.rows.append({"path": shown, "line": line, "status": "repaired", "reason": reason})
-
-    def note_ambiguous_dates(self, path: Path) -> None:
-        """Add one ``note`` row for the file's ambiguous dates (never raises: it is no error).
-        :class:`LoadState` keeps one such row per load, with the count of the whole load."""
-        if not self.ambiguous:
-            return
-        line, value, stamp = self.ambiguous[0]
-        reading, other = ("day", "month") if self.dayfirst else ("month", "day")
-        tail = (
-            f"(day and month both 12 or less) read {reading} first, dayfirst={self.dayfirst}: "
-            f"{_brief(value)} as {stamp:%Y-%m-%d}; pass dayfirst={not self.dayfirst} to read "
-            f"them {other} first"
-        )
-        row = {"path": _shown(path), "line": line, "status": "note", "note": "ambiguous-dates"}
-        row.update(count=len(self.ambiguous), tail=tail)
-        row["reason"] = _note_reason(row)
-        self.rows.append(row)
-
-
-def _note_reason(row: dict[str, Any]) -> str:
-    count = row["count"]
-    return f"{count} ambiguous date{'' if count == 1 else 's'} {row['tail']}"
-
-
-def _brief(value: Any, width: int = 60) -> str:
-    """``repr(value)``, shortened for a report line."""
-    text = repr(value)
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 @dataclass
@@ -219,403 +145,6 @@ def article_id(title: str | None, text: str) -> str:
     missing = title is None or (pd.api.types.is_scalar(title) and pd.isna(title))
     key = f"{'' if missing else title}\x00{text}".encode()
     return hashlib.sha256(key).hexdigest()[:16]
-
-
-# --------------------------------------------------------------------------- decoding
-
-
-# Control characters other than tab, newline, form feed and carriage return.
-_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
-_CONTROL_CHARS = dict.fromkeys(_CONTROL_BYTES)  # a str.translate table deleting them
-# More control characters (NUL included) than this share of the first 8 KB or of the whole
-# file make it binary. Fewer NUL bytes are removed from the text and reported.
-_BINARY_SHARE = 0.05
-# Byte order marks; the UTF-32 LE mark starts with the UTF-16 LE one, so it comes first.
-_BOMS = (
-    (b"\xff\xfe\x00\x00", "utf-32-le"),
-    (b"\x00\x00\xfe\xff", "utf-32-be"),
-    (b"\xef\xbb\xbf", "utf-8"),
-    (b"\xff\xfe", "utf-16-le"),
-    (b"\xfe\xff", "utf-16-be"),
-)
-# Labels browsers read as windows-1252 (WHATWG Encoding), whatever they say.
-_WINDOWS_1252 = {"iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "us-ascii", "ascii"}
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9._:+-]+)", re.I)
-# The non-UTF-8 lines handed to charset-normalizer: enough to judge, bounded time.
-_DETECT_BYTES = 256 * 1024
-
-
-def _bom(data: bytes) -> tuple[str | None, int]:
-    """The encoding a byte order mark declares and the mark's length, or ``(None, 0)``."""
-    for mark, codec in _BOMS:
-        if data.startswith(mark):
-            return codec, len(mark)
-    return None, 0
-
-
-def _head_text(head: bytes) -> str:
-    """The first bytes of a file as text, enough to recognise its format (lossy)."""
-    codec, skip = _bom(head)
-    return head[skip:].decode(codec or "utf-8", "replace")
-
-
-def _control_share(data: bytes | str) -> float:
-    if not data:
-        return 0.0
-    kept = (
-        data.translate(None, _CONTROL_BYTES)
-        if isinstance(data, bytes)
-        else data.translate(_CONTROL_CHARS)
-    )
-    return (len(data) - len(kept)) / len(data)
-
-
-def _looks_binary(data: bytes | str) -> bool:
-    """True when control characters (NUL included) are over 5% of the first 8 KB or of all."""
-    return (
-        _control_share(data[:_SNIFF_BYTES]) > _BINARY_SHARE or _control_share(data) > _BINARY_SHARE
-    )
-
-
-def _head_looks_binary(head: bytes) -> bool:
-    codec, skip = _bom(head)
-    if codec not in (None, "utf-8"):
-        return _looks_binary(head[skip:].decode(codec, "replace"))
-    return _looks_binary(head)
-
-
-def _is_html_page(head: bytes) -> bool:
-    """True when a file starts (after a BOM and white space) like an HTML page."""
-    start = _head_text(head[:1024]).lstrip(" \t\r\n\f\ufeff")[:14].lower()
-    return start.startswith(("<!doctype html", "<html"))
-
-
-def _declared_charset(head: bytes) -> str | None:
-    """The Python codec of an HTML page's ``<meta charset>`` (or ``http-equiv`` content type),
-    None when it declares none, an unknown one, or has a byte order mark (which wins)."""
-    if _bom(head)[0] is not None:
-        return None
-    match = _META_CHARSET.search(head)
-    if match is None:
-        return None
-    label = match.group(1).decode("ascii").lower()
-    if label in _WINDOWS_1252 or label in ("windows-1252", "cp1252"):
-        return "cp1252"
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    # A page cannot declare UTF-16 or UTF-32 in its own (ASCII) bytes: browsers take UTF-8.
-    return "utf-8" if name.startswith(("utf-16", "utf-32")) else name
-
-
-def _strip_nul(data: bytes | str, path: Path, report: _Report) -> bytes | str:
-    """Remove NUL characters (too few to make the file binary) and report them."""
-    nul, newline = (b"\x00", b"\n") if isinstance(data, bytes) else ("\x00", "\n")
-    count = data.count(nul)
-    if not count:
-        return data
-    line = data.count(newline, 0, data.index(nul)) + 1
-    report.repair(
-        path,
-        line,
-        f"{count} NUL character{'s' if count > 1 else ''} removed (the first at line {line}); "
-        "too few for a binary file",
-    )
-    return data.replace(nul, nul[:0])
-
-
-def _decode(
-    data: bytes,
-    path: Path,
-    report: _Report,
-    *,
-    what: str = "text",
-    declared: str | None = None,
-) -> str | None:
-    """Decode a file's bytes; None when the file is skipped (and reported).
-
-    A byte order mark decides (UTF-8, UTF-16, UTF-32). Otherwise a binary file (see
-    :func:`_looks_binary`) is skipped and stray NUL bytes are removed; then the text is UTF-8,
-    else in the charset an HTML page declares (``declared``), else read line by line: UTF-8
-    lines as UTF-8, the others in the encoding :func:`_fallback_codec` finds. Whatever was
-    assumed is reported.
-    """
-    codec, skip = _bom(data)
-    if codec is not None and codec != "utf-8":
-        body = data[skip:]
-        try:
-            text = body.decode(codec)
-        except UnicodeDecodeError as error:
-            line = body[: error.start].decode(codec, "replace").count("\n") + 1
-            report.skip(
-                path,
-                line,
-                f"not valid {codec.upper()} although the file starts with its byte order mark "
-                f"({error.reason})",
-            )
-            return None
-        if _looks_binary(text):
-            report.skip(path, None, f"binary file, not {what}")
-            return None
-        return _strip_nul(text, path, report)
-    if codec == "utf-8":
-        data, declared = data[skip:], None
-    if _looks_binary(data):
-        report.skip(path, None, f"binary file, not {what}")
-        return None
-    data = _strip_nul(data, path, report)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        text = None
-    if declared is not None and declared != "utf-8":
-        if text is not None and not data.isascii():
-            report.repair(
-                path,
-                None,
-                f"the page declares charset {declared} but its bytes are UTF-8: read as UTF-8",
-            )
-            return text
-        try:
-            return data.decode(declared)
-        except UnicodeDecodeError:
-            pass  # a wrong declaration: decoded below as if there were none
-    if text is not None:
-        return text
-    return _decode_lines(data, path, report)
-
-
-def _decode_lines(data: bytes, path: Path, report: _Report) -> str | None:
-    lines = data.split(b"\n")
-    bad = set()
-    for number, raw in enumerate(lines):
-        try:
-            raw.decode("utf-8")
-        except UnicodeDecodeError:
-            bad.add(number)
-    first = min(bad)
-    codec, guessed = _fallback_codec([lines[number] for number in sorted(bad)])
-    if codec is None:
-        number = next(n for n in sorted(bad) if not _decodes([lines[n]], "cp1252"))
-        report.skip(
-            path,
-            number + 1,
-            "undecodable bytes: neither UTF-8 nor cp1252, and charset-normalizer found no "
-            "encoding that reads them; re-save the file as UTF-8",
-        )
-        return None
-    decoded = [raw.decode(codec if n in bad else "utf-8") for n, raw in enumerate(lines)]
-    label = f"{codec} (guessed by charset-normalizer)" if guessed else "cp1252 (Windows-1252)"
-    report.repair(
-        path,
-        first + 1,
-        f"not valid UTF-8: {len(bad)} line(s) decoded as {label}, first at line {first + 1}",
-    )
-    return "\n".join(decoded)
-
-
-def _decodes(lines: list[bytes], codec: str) -> bool:
-    try:
-        for raw in lines:
-            raw.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        return False
-    return True
-
-
-def _fallback_codec(lines: list[bytes]) -> tuple[str | None, bool]:
-    """The encoding of lines that are not UTF-8, and whether it is charset-normalizer's guess.
-
-    cp1252 (Windows-1252, the usual suspect) when it decodes every line and charset-normalizer
-    finds that reading plausible; else charset-normalizer's best guess when it decodes every
-    line (and, if cp1252 could decode them too, it saw some language in them); else cp1252 if
-    it decodes them at all; else ``(None, False)``.
-    """
-    sample, size = [], 0
-    for raw in lines:
-        if size > _DETECT_BYTES:
-            break
-        sample.append(raw)
-        size += len(raw) + 1
-    payload = b"\n".join(sample)
-    cp1252 = _decodes(lines, "cp1252")
-    try:
-        from charset_normalizer import from_bytes
-
-        if cp1252 and from_bytes(payload, cp_isolation=["cp1252"]).best() is not None:
-            return "cp1252", False
-        best = from_bytes(payload).best()
-    except Exception:  # a detector failure must not cost the file
-        best = None
-    if (
-        best is not None
-        and not best.encoding.startswith(("utf_16", "utf_32"))  # not readable line by line
-        and (not cp1252 or best.coherence > 0)
-        and _decodes(lines, best.encoding)
-    ):
-        return best.encoding, True
-    return ("cp1252", False) if cp1252 else (None, False)
-
-
-# --------------------------------------------------------------------------- dates
-
-
-# datetime64[ns] holds 1677-09-22 .. 2262-04-11; a date outside is treated as impossible.
-_FIRST_YEAR, _LAST_YEAR = 1678, 2261
-# A number of 9 to 14 digits (as a number or a string) is a Unix time: seconds from 10**8
-# (1973-03-03) up to 10**11 (the year 5138), milliseconds from 10**11 (1973-03-03 again) up to
-# 10**14; the two ranges cover the same years, so the magnitude decides. Fewer digits read
-# as the digits say (2023 is a year, 20230405 is YYYYMMDD, as pandas reads them).
-_EPOCH_FIRST, _EPOCH_MILLISECONDS, _EPOCH_LIMIT = 10**8, 10**11, 10**14
-_EPOCH_STRING = re.compile(r"\d{9,}(?:\.\d*)?")
-# Words whose date depends on the day they are read: never the clock of the run.
-_RELATIVE_DATES = {"now", "today", "tonight", "yesterday", "tomorrow", "noon", "midnight"}
-_YEAR_FIRST = re.compile(r"[+-]?\d{4}(?:[-/.]|\d{4}|$)")
-# 04/05/2023, 4.5.23, 04-05-2023 10:00: which of the first two numbers is the month?
-_NUMERIC_DATE = re.compile(
-    r"(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4}|\d{2})(?!\d)(?P<rest>.*)",
-    re.DOTALL,
-)
-
-
-def _in_range(stamp: datetime) -> bool:
-    return _FIRST_YEAR <= stamp.year <= _LAST_YEAR
-
-
-def _parse_date(value: Any, dayfirst: bool = False) -> tuple[Any, str | None, bool]:
-    """Parse one date value: ``(stamp, problem, ambiguous)``.
-
-    ``stamp`` is None when the value is empty (no problem) or cannot be read (``problem`` says
-    why); ``ambiguous`` is True for a date whose day and month could be swapped (read as
-    ``dayfirst`` says). Nothing depends on the clock: numbers of 9 to 14 digits are Unix times
-    (seconds, or milliseconds from 10**11), relative words and dates without a year are
-    unparseable.
-    """
-    if value is None or value is pd.NaT or value is pd.NA:
-        return None, None, False
-    if isinstance(value, bytes | bytearray):
-        try:
-            value = bytes(value).decode("utf-8")
-        except UnicodeDecodeError:
-            return None, f"unparseable date {_brief(value)} (bytes that are not UTF-8)", False
-    if isinstance(value, str):
-        return _parse_date_string(value.strip(), dayfirst)
-    if isinstance(value, bool | np.bool_):
-        return None, f"unparseable date {_brief(value)} (a truth value)", False
-    if isinstance(value, int | float | np.integer | np.floating):
-        if isinstance(value, float | np.floating) and math.isnan(value):
-            return None, None, False
-        if 0 <= value < _EPOCH_FIRST and float(value).is_integer():
-            return _parse_date_string(str(int(value)), dayfirst)  # 2023, 20230405
-        return (*_parse_epoch(value), False)
-    if isinstance(value, datetime | date | np.datetime64):
-        try:
-            stamp = pd.Timestamp(value)
-        except (ValueError, TypeError, OverflowError):
-            return None, f"impossible date {_brief(value)}", False
-        if pd.isna(stamp):
-            return None, None, False
-        if not _in_range(stamp):
-            return None, f"impossible date {_brief(value)}", False
-        return stamp, None, False
-    kind = type(value).__name__
-    return None, f"unparseable date {_brief(value)} (a {kind}, not a date)", False
-
-
-def _parse_epoch(number: Any) -> tuple[pd.Timestamp | None, str | None]:
-    shown = _brief(number.item() if isinstance(number, np.generic) else number)
-    if not math.isfinite(number) or not _EPOCH_FIRST <= number < _EPOCH_LIMIT:
-        return None, (
-            f"unparseable date {shown}: not a Unix time in seconds or milliseconds (9 to 14 digits)"
-        )
-    unit = "s" if number < _EPOCH_MILLISECONDS else "ms"
-    # A Unix time is an instant: aware (UTC), so tz= converts it rather than localising it.
-    stamp = pd.Timestamp(number, unit=unit, tz="UTC")
-    if not _in_range(stamp):
-        return None, f"impossible date {shown} (a Unix time in {unit})"
-    return stamp, None
-
-
-@functools.lru_cache(maxsize=65536)
-def _parse_date_string(text: str, dayfirst: bool) -> tuple[Any, str | None, bool]:
-    if not text:
-        return None, None, False
-    shown = _brief(text)
-    if text.lower() in _RELATIVE_DATES:
-        return None, f"unparseable date {shown}: relative to the day it is read", False
-    if _EPOCH_STRING.fullmatch(text):
-        stamp, problem = _parse_epoch(float(text) if "." in text else int(text))
-        return stamp, problem, False
-    ambiguous = False
-    numeric = _NUMERIC_DATE.match(text)
-    parsed = text
-    if numeric is not None:
-        first, second = int(numeric["a"]), int(numeric["b"])
-        month, day = (second, first) if dayfirst else (first, second)
-        if month > 12 >= day:  # only one reading is possible
-            month, day = day, month
-        ambiguous = first != second and first <= 12 and second <= 12
-        year = int(numeric["year"])
-        if len(numeric["year"]) == 2:  # a fixed pivot (as POSIX strptime), not the clock's
-            year += 2000 if year < 69 else 1900
-        parsed = f"{year:04d}-{month:02d}-{day:02d}{numeric['rest']}"
-    try:
-        stamp = pd.Timestamp(parsed)
-    except (ValueError, TypeError, OverflowError):
-        return None, f"unparseable date {shown}", False
-    if pd.isna(stamp):
-        return None, f"unparseable date {shown}", False
-    if numeric is None and not _YEAR_FIRST.match(text) and _lacks_year(text):
-        return None, f"unparseable date {shown}: no year (a time or day alone)", False
-    if not _in_range(stamp):
-        return None, f"impossible date {shown}", False
-    return stamp, None, ambiguous
-
-
-def _lacks_year(text: str) -> bool:
-    """True when ``text`` gives no year, so a parser takes it (or the whole date) from the
-    clock: parsed with two different defaults, the years differ."""
-    from dateutil import parser
-
-    try:
-        one = parser.parse(text, default=datetime(2001, 1, 1))
-        two = parser.parse(text, default=datetime(2002, 2, 2))
-    except (ValueError, OverflowError, TypeError):
-        return False  # pandas read it and dateutil cannot: trust pandas
-    return one.year != two.year
-
-
-def _date_for(value: Any, path: Path, line: int | None, report: _Report) -> Any:
-    """Parse a date for an article; report a problem (the date is left empty) and remember
-    an ambiguous date for the file's note."""
-    stamp, problem, ambiguous = _parse_date(value, report.dayfirst)
-    if problem is not None:
-        report.repair(path, line, f"{problem}; date left empty")
-        return None
-    if ambiguous:
-        report.ambiguous.append((line, value, stamp))
-    return stamp
-
-
-def _parse_long_timestamp(stamp: str) -> datetime | None:
-    cleaned = re.sub(r"\s+", " ", stamp.strip())
-    for fmt in ("%A, %B %d, %Y %I:%M:%S %p", "%A, %B %d, %Y %I:%M %p", "%A, %B %d, %Y"):
-        try:
-            parsed = datetime.strptime(cleaned, fmt)
-        except ValueError:
-            continue
-        return parsed if _in_range(parsed) else None
-    return None
-
-
-def _parse_iso_date(iso: str) -> datetime | None:
-    try:
-        year, month, day = (int(part) for part in iso.split("-"))
-        parsed = datetime(year, month, day)
-    except ValueError:
-        return None
-    return parsed if _in_range(parsed) else None
 
 
 # --------------------------------------------------------------------------- formats
@@ -1148,50 +677,6 @@ def articles_frame(records: list[dict[str, Any]], *, tz: str | None = None) -> p
     dtypes = dict(ARTICLE_COLUMNS)
     dtypes.pop("date")
     return frame.astype(dtypes)
-
-
-class LoadReport(pd.DataFrame):
-    """The load report kept in ``df.attrs["load_report"]``: a DataFrame of skipped or repaired
-    files with ``path``, ``line``, ``status`` and ``reason``.
-
-    pandas copies and compares ``attrs`` whenever a frame is transformed or combined, and a
-    plain DataFrame there makes ``df.astype(...)`` or ``df.merge(...)`` fail ("truth value of a
-    DataFrame is ambiguous"). This frame is therefore shared, not copied, and ``==`` between two
-    reports is one bool (same content). Anything computed from it is a plain DataFrame.
-
-    Example:
-        >>> report = LoadReport({"path": ["a.txt"], "line": [1], "status": ["skipped"],
-        ...                      "reason": ["empty file"]})
-        >>> report == report.copy(), type(report[report["line"] == 1]).__name__
-        (True, 'DataFrame')
-    """
-
-    @property
-    def _constructor(self):
-        return pd.DataFrame
-
-    def __deepcopy__(self, memo=None):
-        return self
-
-    def __eq__(self, other):  # type: ignore[override]
-        return isinstance(other, pd.DataFrame) and self.equals(other)
-
-    def __ne__(self, other):  # type: ignore[override]
-        return not self.__eq__(other)
-
-    __hash__ = None  # type: ignore[assignment]
-
-
-def report_frame(rows: list[dict[str, Any]]) -> LoadReport:
-    """Build a load report (``path``, ``line``, ``status``, ``reason``) from row dicts.
-
-    Example:
-        >>> row = {"path": "a.txt", "line": None, "status": "skipped", "reason": "empty file"}
-        >>> report_frame([row]).loc[0, "reason"]
-        'empty file'
-    """
-    frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
-    return LoadReport(frame.astype(REPORT_COLUMNS).reset_index(drop=True))
 
 
 def load(
