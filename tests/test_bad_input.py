@@ -2,21 +2,11 @@
 
 import pandas as pd
 import pytest
+from load_checks import accounted, report_rows
 
 import newslib
 
 GOOD = "A good title\n\nA good body.\n"
-
-
-def _accounted(df):
-    summary = df.attrs["load_summary"]
-    assert summary["files_loaded"] + summary["files_skipped"] == summary["files_seen"]
-    return summary
-
-
-def _report_for(df, name):
-    report = df.attrs["load_report"]
-    return report[report["path"].str.endswith(name)]
 
 
 def test_cp1252_bytes_are_repaired_and_recorded(write):
@@ -24,7 +14,7 @@ def test_cp1252_bytes_are_repaired_and_recorded(write):
     df = newslib.load(path)
     assert df.loc[0, "title"] == "Café news"
     assert df.loc[0, "text"] == "She said “yes” twice."
-    rows = _report_for(df, "win.txt")
+    rows = report_rows(df, "win.txt")
     assert rows["status"].tolist() == ["repaired"]
     assert "cp1252" in rows.iloc[0]["reason"] and rows.iloc[0]["line"] == 1
 
@@ -34,7 +24,7 @@ def test_mixed_utf8_and_cp1252_lines_keep_the_utf8_lines(write):
     df = newslib.load(write("mixed.txt", content))
     assert df.loc[0, "title"] == "Title “curly”"
     assert df.loc[0, "text"] == "Café line."
-    assert _report_for(df, "mixed.txt").iloc[0]["line"] == 3
+    assert report_rows(df, "mixed.txt").iloc[0]["line"] == 3
 
 
 def test_utf8_bom_is_removed(write):
@@ -48,7 +38,7 @@ def test_undecodable_bytes_skip_the_file_with_its_line(write):
     path = write("broken.txt", b"Title\n\nfine\nbad " + bytes(range(0x80, 0x100)) + b" byte\n")
     df = newslib.load(path)
     assert len(df) == 0
-    row = _report_for(df, "broken.txt").iloc[0]
+    row = report_rows(df, "broken.txt").iloc[0]
     assert row["status"] == "skipped" and row["line"] == 4 and "undecodable" in row["reason"]
     with pytest.raises(newslib.ParseError) as caught:
         newslib.load(path, errors="raise")
@@ -63,7 +53,7 @@ def test_binary_empty_and_whitespace_files(write, tmp_path):
     write("blank.txt", "  \n\n \t\n")
     df = newslib.load(tmp_path)
     assert df["title"].tolist() == ["A good title"]
-    summary = _accounted(df)
+    summary = accounted(df)
     assert summary == {**summary, "files_seen": 5, "files_loaded": 1, "files_skipped": 4}
     report = df.attrs["load_report"]
     reasons = {
@@ -79,7 +69,7 @@ def test_impossible_header_date_keeps_the_article_and_reports(write):
     path = write("feb30.txt", " date 2023-02-30 A title\n\nBody text.\n")
     df = newslib.load(path)
     assert df.loc[0, "title"] == "A title" and pd.isna(df.loc[0, "date"])
-    row = _report_for(df, "feb30.txt").iloc[0]
+    row = report_rows(df, "feb30.txt").iloc[0]
     assert row["status"] == "repaired" and "impossible date" in row["reason"]
     with pytest.raises(newslib.ParseError, match=r"feb30.txt:1: impossible date"):
         newslib.load(path, errors="raise")
@@ -102,7 +92,7 @@ def test_duplicates_are_kept_once_and_reported(write, tmp_path, seed_path):
     duplicates = report[report["reason"].str.startswith("duplicate")]
     assert sorted(p.rsplit("/", 1)[1] for p in duplicates["path"]) == ["rows.jsonl", "two.txt"]
     assert "one.txt" in duplicates[duplicates["path"].str.endswith("two.txt")].iloc[0]["reason"]
-    summary = _accounted(df)
+    summary = accounted(df)
     assert summary["files_loaded"] == 2 and summary["files_skipped"] == 1
 
 
@@ -111,7 +101,7 @@ def test_size_limit(write, tmp_path):
     write("big.txt", "Big\n\n" + "word " * 1000)
     df = newslib.load(tmp_path, max_bytes=1000)
     assert df["title"].tolist() == ["A good title"]
-    assert "over the limit" in _report_for(df, "big.txt").iloc[0]["reason"]
+    assert "over the limit" in report_rows(df, "big.txt").iloc[0]["reason"]
 
 
 def test_bad_table_rows_are_reported_by_line(write):
@@ -125,7 +115,7 @@ def test_bad_table_rows_are_reported_by_line(write):
     assert pd.isna(df.loc[1, "date"])
     report = df.attrs["load_report"]
     assert report[["line", "status"]].values.tolist() == [[3, "repaired"], [4, "skipped"]]
-    _accounted(df)
+    accounted(df)
 
 
 def test_malformed_tables_and_front_matter_are_skipped(write, tmp_path):
@@ -136,10 +126,10 @@ def test_malformed_tables_and_front_matter_are_skipped(write, tmp_path):
     write("good.txt", GOOD)
     df = newslib.load(tmp_path)
     assert df["title"].tolist() == ["A good title", "x"]
-    summary = _accounted(df)
+    summary = accounted(df)
     assert summary["files_skipped"] == 3
     assert set(df.attrs["load_report"]["status"]) == {"skipped"}
-    half = _report_for(df, "half.jsonl")
+    half = report_rows(df, "half.jsonl")
     assert half["line"].tolist() == [2] and "invalid JSON" in half.iloc[0]["reason"]
 
 

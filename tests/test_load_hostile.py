@@ -11,23 +11,13 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from load_checks import accounted, report_rows
 
 import newslib
 from newslib.io import LoadStream
 
 GOOD = "A good title\n\nA good body.\n"
 BODY = "The council met on Monday and approved the budget for the coming year."
-
-
-def _accounted(df):
-    summary = df.attrs["load_summary"]
-    assert summary["files_loaded"] + summary["files_skipped"] == summary["files_seen"]
-    return summary
-
-
-def _rows(df, name):
-    report = df.attrs["load_report"]
-    return report[report["path"].str.endswith(name)]
 
 
 def _jsonl(*records):
@@ -52,15 +42,15 @@ def test_json_rows_whose_text_is_a_list_or_dict_are_skipped_by_line(write, tmp_p
     write("good.txt", GOOD)
     df = newslib.load(tmp_path)
     assert sorted(df["title"]) == ["A good title", "Four", "One", "Six"]
-    rows = _rows(df, "rows.jsonl")
+    rows = report_rows(df, "rows.jsonl")
     skipped = rows[rows["status"] == "skipped"]
     assert skipped["line"].tolist() == [2, 3]
     assert "list" in skipped.iloc[0]["reason"] and "dict" in skipped.iloc[1]["reason"]
     # A list is no date: the article is kept undated, and the date reported.
     assert pd.isna(df.set_index("title").loc["Four", "date"])
     assert rows[rows["status"] == "repaired"]["line"].tolist() == [4]
-    assert _rows(df, "rows.json")["line"].tolist() == [1]
-    _accounted(df)
+    assert report_rows(df, "rows.json")["line"].tolist() == [1]
+    accounted(df)
     with pytest.raises(newslib.ParseError, match=r"rows\.jsonl:2: .*list"):
         newslib.load(tmp_path / "rows.jsonl", errors="raise")
 
@@ -70,7 +60,7 @@ def test_impossible_front_matter_date_keeps_the_article(write, tmp_path):
     write("good.txt", GOOD)
     df = newslib.load(tmp_path)
     assert sorted(df["title"]) == ["A good title", "Thirteenth month"]
-    row = _rows(df, "bad.md").iloc[0]
+    row = report_rows(df, "bad.md").iloc[0]
     assert row["status"] == "repaired" and "2023-13-45" in row["reason"]
     assert pd.isna(df.set_index("title").loc["Thirteenth month", "date"])
     with pytest.raises(newslib.ParseError, match=r"bad\.md: unparseable date '2023-13-45'"):
@@ -108,9 +98,9 @@ def test_a_file_name_that_is_not_utf8_is_loaded_and_reported(write, tmp_path):
     assert sorted(df["title"]) == ["A good title", "Cafe title"]
     shown = df.set_index("title").loc["Cafe title", "path"]
     assert shown.endswith("caf\\xff.txt")
-    row = _rows(df, "caf\\xff.txt").iloc[0]
+    row = report_rows(df, "caf\\xff.txt").iloc[0]
     assert row["status"] == "repaired" and "not valid UTF-8" in row["reason"]
-    _accounted(df)
+    accounted(df)
     # The same through a cached stream, and the command line.
     cache = tmp_path / "cache"
     for _ in range(2):
@@ -137,9 +127,9 @@ def test_an_unexpected_error_in_one_file_is_reported_not_raised(write, tmp_path,
     write("good.txt", GOOD)
     df = newslib.load(tmp_path)
     assert df["title"].tolist() == ["A good title"]
-    row = _rows(df, "a.md").iloc[0]
+    row = report_rows(df, "a.md").iloc[0]
     assert row["status"] == "skipped" and "RuntimeError: boom" in row["reason"]
-    _accounted(df)
+    accounted(df)
     with pytest.raises(newslib.ParseError, match=r"a\.md: .*boom"):
         newslib.load(tmp_path / "a.md", errors="raise")
 
@@ -177,7 +167,7 @@ def test_integer_epochs_are_seconds_or_milliseconds_by_magnitude(write, tmp_path
     assert dates["yymmdd"] == dates["compact"] == pd.Timestamp("2023-03-28")
     assert dates["year"] == pd.Timestamp("2023-01-01")  # not 2023 seconds after 1970
     assert pd.isna(dates["huge"])
-    assert "not a Unix time" in _rows(df, "e.jsonl").iloc[0]["reason"]
+    assert "not a Unix time" in report_rows(df, "e.jsonl").iloc[0]["reason"]
     # Epochs are instants in UTC: with tz= they are converted, not localised.
     berlin = newslib.load(tmp_path / "e.jsonl", tz="Europe/Berlin")
     assert berlin.loc[0, "date"] == pd.Timestamp("2023-03-28 12:40", tz="Europe/Berlin")
@@ -263,7 +253,7 @@ def test_cp1252_csv_and_tsv_are_repaired_like_text_files(write, tmp_path):
     assert sorted(df["title"]) == ["Café news", "TSV café"]
     assert df.set_index("title").loc["Café news", "text"] == "She said “yes”."
     for name in ("win.csv", "win.tsv"):
-        row = _rows(df, name).iloc[0]
+        row = report_rows(df, name).iloc[0]
         assert row["status"] == "repaired" and "cp1252" in row["reason"] and row["line"] == 2
 
 
@@ -404,7 +394,7 @@ def test_html_in_a_text_file_without_trafilatura_is_reported(write, tmp_path, mo
     write("good.txt", GOOD)
     df = newslib.load(tmp_path)
     assert df["title"].tolist() == ["A good title"]
-    row = _rows(df, "page.txt").iloc[0]
+    row = report_rows(df, "page.txt").iloc[0]
     assert row["status"] == "skipped" and "HTML" in row["reason"]
     assert "newslib[html]" in row["reason"]
 
@@ -463,12 +453,12 @@ def test_any_json_values_never_crash_and_every_row_is_accounted(records, lines):
         (Path(folder) / "a.jsonl").write_text("\n".join(body), encoding="utf-8")
         (Path(folder) / "b.json").write_text(json.dumps(records), encoding="utf-8")
         df = newslib.load(folder)
-    summary = _accounted(df)
+    summary = accounted(df)
     assert summary["files_seen"] == 2
     report = df.attrs["load_report"]
     for name, n_rows in (("a.jsonl", len(body)), ("b.json", len(records))):
         loaded = df["path"].str.endswith(name).sum()
-        rows = _rows(df, name)
+        rows = report_rows(df, name)
         skipped_rows = rows[(rows["status"] == "skipped") & rows["line"].notna()]
         # Every non-blank line is an article or a skipped row (duplicates included).
         blank = sum(1 for line in body if not line.strip()) if name == "a.jsonl" else 0
@@ -508,7 +498,7 @@ def test_any_encoding_never_crashes_and_never_vanishes(text, codec, name):
     with tempfile.TemporaryDirectory() as folder:
         (Path(folder) / name).write_bytes(data)
         df = newslib.load(folder)
-    summary = _accounted(df)
+    summary = accounted(df)
     if not summary["files_loaded"]:
         assert len(df.attrs["load_report"]), "a file that gave no article is in the report"
     if codec.startswith("utf"):  # declared by a BOM, or UTF-8: always text, read exactly
