@@ -617,10 +617,32 @@ def _empty_articles() -> pd.DataFrame:
 def _write_part(staging: Path, name: str, number: int, table: pd.DataFrame, *, csv: bool):
     parts = staging / f"{name}.parquet"
     parts.mkdir(exist_ok=True)
-    table.to_parquet(parts / f"part-{number:05d}.parquet", index=False)
+    to_parquet(table, parts / f"part-{number:05d}.parquet")
     if csv:
         with open(staging / f"{name}.csv", "a", encoding="utf-8", newline="") as handle:
             csv_safe(table).to_csv(handle, index=False, header=number == 0, lineterminator="\n")
+
+
+def to_parquet(table: pd.DataFrame, path: str | os.PathLike) -> None:
+    """Write ``table`` (without its index) as Parquet whose bytes depend only on its values.
+
+    A column pieced together from several frames (e.g. rows from the cache and fresh ones) is
+    an Arrow array in several chunks, and the Parquet writer starts pages at chunk boundaries:
+    the same values would give other bytes. Columns are made one chunk first.
+
+    Example:
+        >>> import io
+        >>> whole, pieced = io.BytesIO(), io.BytesIO()
+        >>> frame = pd.DataFrame({"t": ["a", "b"] * 3})
+        >>> to_parquet(frame, whole)
+        >>> to_parquet(pd.concat([frame[:2], frame[2:]], ignore_index=True), pieced)
+        >>> whole.getvalue() == pieced.getvalue()
+        True
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pandas(table, preserve_index=False).combine_chunks(), path)
 
 
 # A spreadsheet runs a cell starting with one of these as a formula (OWASP "CSV injection").
@@ -727,7 +749,7 @@ def write_tables(tables: dict[str, pd.DataFrame], out: str | os.PathLike) -> lis
             target = folder / f"{name}.{suffix}"
             partial = folder / f".{name}.{suffix}.partial"
             if suffix == "parquet":
-                table.to_parquet(partial, index=False)
+                to_parquet(table, partial)
             else:
                 csv_safe(table).to_csv(partial, index=False, lineterminator="\n")
             os.replace(partial, target)
