@@ -12,12 +12,13 @@ import os
 import shutil
 import tempfile
 from collections.abc import Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from . import manifest
+from . import manifest, publish
 from ._frame import require_columns
 from ._versions import ANALYSIS_VERSIONS
 from .cache import ResultCache
@@ -275,7 +276,16 @@ class _Runner:
 
             # spawn: workers start clean, without copies of the parent's threads or locks.
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=context, initializer=_worker_started
+            )
+            # Ctrl-C is the parent's to handle (it stops the pool): workers started with SIGINT
+            # ignored keep it ignored (Python installs no handler then), so a Ctrl-C while they
+            # import numpy prints no half-import errors. The pool starts a worker per submit
+            # while none is idle, so these start them all.
+            with _sigint_ignored():
+                for _ in range(self.workers):
+                    self._pool.submit(int)
         return self._pool
 
     def _dask_client(self):
@@ -298,6 +308,40 @@ class _Runner:
             else:
                 self._client = _connect(Client, self.scheduler)
         return self._client
+
+
+def _worker_started() -> None:
+    """In each worker process: end it when its parent ends, even by ``kill -9`` (which gives
+    the parent no chance to stop the pool), instead of leaving it alive and idle."""
+    import multiprocessing
+    import threading
+    from multiprocessing.connection import wait
+
+    parent = multiprocessing.parent_process()
+    if parent is None:  # pragma: no cover - not started by multiprocessing
+        return
+
+    def watch() -> None:
+        wait([parent.sentinel])  # ready when the parent process has ended
+        os._exit(1)
+
+    threading.Thread(target=watch, name="newslib-parent-watch", daemon=True).start()
+
+
+@contextmanager
+def _sigint_ignored():
+    """Ignore SIGINT in this process for the ``with`` block (when in the main thread)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 # Seconds to wait for a Dask scheduler to answer (Dask's own default is 30 s, after which a
@@ -405,8 +449,14 @@ def analyze_to_folder(
     across tasks and writes the tables. Output parts hold about ``batch_size`` articles either
     way. ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a summary dict: the
     load summary, the load report (a DataFrame), the rows written, the names of the files and
-    folders written in ``OUT`` (``written``) and ``up_to_date``. Without ``csv``, CSV copies
-    of the tables left by an earlier run are removed.
+    folders written in ``OUT`` (``written``), ``up_to_date`` and ``recovered`` (what was left
+    of an interrupted run and put right first). Without ``csv``, CSV copies of the tables left
+    by an earlier run are removed.
+
+    One run writes to an ``OUT`` at a time (a second one stops with
+    :class:`newslib.publish.OutputBusyError`), and the tables are replaced all together or not
+    at all: a run killed at any point leaves the earlier tables, or the new ones once the next
+    run has finished their publication (see :mod:`newslib.publish`).
 
     ``OUT`` and ``cache_dir`` are marked as newslib's output (``.newslib-output``); the tables
     and caches newslib writes there, or in any folder so marked, are never read as input, even
@@ -435,69 +485,76 @@ def analyze_to_folder(
     manifest.prepare_output(folder, "tables", "output folder")
     if cache_dir is not None:
         manifest.prepare_output(cache_dir, "cache", "cache folder")
-    exclude = [folder] if cache_dir is None else [folder, Path(cache_dir)]
-    options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
-    # Taken before any file is read: a file edited during the run makes the next run redo it.
-    key = manifest.run_key(source, options, exclude)
-    if cache_dir is not None:
-        last = manifest.up_to_date(folder, key)
-        if last is not None:
-            return {
-                "load_summary": last["load_summary"],
-                "load_report": report_frame(last["load_report"]),
-                "rows": last["rows"],
-                "written": _written(csv),
-                "up_to_date": True,
-            }
-    stream = LoadStream(
-        source,
-        chunk_size=batch_size,
-        progress=progress,
-        # Dask workers read the files themselves; locally, unchanged files come parsed.
-        cache_dir=cache_dir if engine == "local" else None,
-        exclude=exclude,
-        **load_options,
-    )
-    manifest.remove_stamp(folder)
-    staging = Path(tempfile.mkdtemp(prefix=".newslib-writing-", dir=folder))
-    parts = _PartWriter(staging, csv=csv, batch_size=batch_size)
-    try:
-        with _Runner(
-            lang=lang,
-            jobs=jobs,
-            cache_dir=cache_dir,
-            engine=engine,
-            scheduler=scheduler,
+    # One writer at a time; what a killed run left (a half-done publication, staging folders)
+    # is finished or removed first.
+    with publish.lock_output(folder):
+        recovered = publish.recover(folder)
+        exclude = [folder] if cache_dir is None else [folder, Path(cache_dir)]
+        options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
+        # Taken before any file is read: a file edited during the run makes the next run redo it.
+        key = manifest.run_key(source, options, exclude)
+        if cache_dir is not None:
+            last = manifest.up_to_date(folder, key)
+            if last is not None:
+                return {
+                    "load_summary": last["load_summary"],
+                    "load_report": report_frame(last["load_report"]),
+                    "rows": last["rows"],
+                    "written": _written(csv),
+                    "up_to_date": True,
+                    "recovered": recovered,
+                }
+        stream = LoadStream(
+            source,
+            chunk_size=batch_size,
             progress=progress,
-        ) as runner:
-            if engine == "dask":
-                file_options = {**manifest.LOAD_DEFAULTS, **load_options}
-                _run_dask_partitions(runner, stream, file_options, chunk_size, parts.add)
-            else:
-                # Pipelined: while the workers analyse one batch, this process writes the
-                # batch before and loads the next, so neither waits for the other. At most
-                # two batches are in memory at once.
-                pending = None
-                for batch in stream:
-                    handle = runner.submit(batch, chunk_size)
+            # Dask workers read the files themselves; locally, unchanged files come parsed.
+            cache_dir=cache_dir if engine == "local" else None,
+            exclude=exclude,
+            **load_options,
+        )
+        manifest.remove_stamp(folder)
+        staging = Path(tempfile.mkdtemp(prefix=publish.STAGING_PREFIX, dir=folder))
+        parts = _PartWriter(staging, csv=csv, batch_size=batch_size)
+        try:
+            with _Runner(
+                lang=lang,
+                jobs=jobs,
+                cache_dir=cache_dir,
+                engine=engine,
+                scheduler=scheduler,
+                progress=progress,
+            ) as runner:
+                if engine == "dask":
+                    file_options = {**manifest.LOAD_DEFAULTS, **load_options}
+                    _run_dask_partitions(runner, stream, file_options, chunk_size, parts.add)
+                else:
+                    # Pipelined: while the workers analyse one batch, this process writes the
+                    # batch before and loads the next, so neither waits for the other. At most
+                    # two batches are in memory at once.
+                    pending = None
+                    for batch in stream:
+                        handle = runner.submit(batch, chunk_size)
+                        if pending is not None:
+                            parts.add(runner.gather(pending))
+                        pending = handle
                     if pending is not None:
                         parts.add(runner.gather(pending))
-                    pending = handle
-                if pending is not None:
-                    parts.add(runner.gather(pending))
-            parts.close(lang)
-        _publish(staging, folder, csv=csv)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    rows = parts.rows
-    report = stream.report
-    summary = {"load_summary": stream.summary, "load_report": report, "rows": rows}
-    manifest.write_stamp(
-        folder,
-        key,
-        {**summary, "load_report": json.loads(report.to_json(orient="records"))},
-    )
-    return {**summary, "written": _written(csv), "up_to_date": False}
+                parts.close(lang)
+            _publish(staging, folder, csv=csv)
+        finally:
+            # A publication cut short keeps its staged tables: the next run finishes it.
+            if not (folder / publish.JOURNAL).exists():
+                shutil.rmtree(staging, ignore_errors=True)
+        rows = parts.rows
+        report = stream.report
+        summary = {"load_summary": stream.summary, "load_report": report, "rows": rows}
+        manifest.write_stamp(
+            folder,
+            key,
+            {**summary, "load_report": json.loads(report.to_json(orient="records"))},
+        )
+        return {**summary, "written": _written(csv), "up_to_date": False, "recovered": recovered}
 
 
 def _written(csv: bool) -> list[str]:
@@ -679,17 +736,12 @@ def csv_safe(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def _publish(staging: Path, folder: Path, *, csv: bool) -> None:
-    """Move the finished tables into place, replacing any earlier run's; without ``csv``,
-    remove the CSV copies of an earlier run (they no longer match the tables)."""
-    for name in TABLES:
-        for suffix in ("parquet", "csv"):
-            target = folder / f"{name}.{suffix}"
-            if target.is_dir():
-                shutil.rmtree(target)
-            elif target.exists() or target.is_symlink():
-                target.unlink()
-            if suffix in _suffixes(csv):
-                os.replace(staging / f"{name}.{suffix}", target)
+    """Move the finished tables into place as one step (:func:`newslib.publish.publish`),
+    replacing any earlier run's; without ``csv``, remove the CSV copies of an earlier run
+    (they no longer match the tables)."""
+    names = _written(csv)
+    stale = [f"{name}.csv" for name in TABLES if not csv]
+    publish.publish(staging, folder, names, remove=stale)
 
 
 def analyze(

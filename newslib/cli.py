@@ -476,8 +476,10 @@ def _run_analyze(args: argparse.Namespace) -> int:
         **options,
         **load_options,
     )
+    for note in summary.get("recovered", []):  # what a killed run had left in OUT
+        print(f"newslib: {out}: {note}", file=sys.stderr)
     report = summary["load_report"]
-    excluded = report["status"] == "excluded"
+    excluded = report["status"].isin(["excluded", "unread"])  # each listed in its own line
     shown = report[excluded].to_dict("records") + report[~excluded].head(5).to_dict("records")
     _print_load_report(summary["load_summary"], shown)
     articles = pd.read_parquet(out / "articles.parquet")
@@ -528,6 +530,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             pass
         return EXIT_BROKEN_PIPE
     except (FileNotFoundError, ValueError, ImportError) as error:  # ParseError: a ValueError
+        if _caused_by_interrupt(error):  # Ctrl-C inside an import (numpy re-raises it so)
+            print("newslib: interrupted", file=sys.stderr)
+            return 130
         # One line the user can act on; tracebacks are for bugs, not for bad input.
         _error(error)
         return EXIT_USAGE
@@ -537,6 +542,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("newslib: interrupted", file=sys.stderr)
         return 130
+
+
+def _caused_by_interrupt(error: BaseException) -> bool:
+    """Whether a KeyboardInterrupt is among the causes or contexts of ``error``."""
+    seen = set()
+    while error is not None and id(error) not in seen:
+        if isinstance(error, KeyboardInterrupt):
+            return True
+        seen.add(id(error))
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _error(error: BaseException) -> None:

@@ -80,7 +80,7 @@ def _files(folder):
         for p in sorted(folder.rglob("*"))
         if p.is_file()
         and ".newslib-cache" not in p.parts
-        and p.name not in (".newslib-run.json", ".newslib-output")
+        and p.name not in (".newslib-run.json", ".newslib-output", ".newslib-lock")
     }
 
 
