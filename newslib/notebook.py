@@ -545,19 +545,34 @@ def overview_findings(data: CorpusData) -> str:
 def readability_findings(data: CorpusData, metric: str = "flesch_kincaid_grade") -> str:
     """How hard the articles are to read, as Markdown bullet points computed from ``data``.
 
+    Articles without a value (an article without words has no readability: NaN) are left out
+    of every figure, and a last bullet says how many there are.
+
     Example:
         >>> print(readability_findings(prepare("seeds")).splitlines()[0])  # doctest: +ELLIPSIS
         - With one article there is no distribution to compare: it scores 10.1 (...).
     """
     words = metric_words(metric)
     values = _values(data.articles, metric)
+    missing = len(data.articles) - len(values)
+    unscored = (
+        [
+            f"{_plural(missing, 'article')} {'has' if missing == 1 else 'have'} no {words} "
+            "(a text without words has no readability) and "
+            f"{'is' if missing == 1 else 'are'} left out."
+        ]
+        if missing
+        else []
+    )
     if values.empty:
         return _bullets([f"No article has a {words}, so there is nothing to compare."])
     if len(values) == 1:
+        lead = "With one article" if not missing else f"With one article that has a {words}"
         return _bullets(
             [
-                "With one article there is no distribution to compare: it scores "
-                f"{values.iloc[0]:.1f} ({words})."
+                f"{lead} there is no distribution to compare: it scores "
+                f"{values.iloc[0]:.1f} ({words}).",
+                *unscored,
             ]
         )
     q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
@@ -600,7 +615,7 @@ def readability_findings(data: CorpusData, metric: str = "flesch_kincaid_grade")
     )
     high, low = ("reads easiest", "hardest") if easier_is_higher else ("reads hardest", "easiest")
     out += _source_sentence(data, metric, "{:.1f}", high, low)
-    return _bullets(out)
+    return _bullets(out + unscored)
 
 
 def quotes_findings(data: CorpusData) -> str:

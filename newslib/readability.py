@@ -18,6 +18,12 @@ dictionary; Pyphen's patterns are loaded only when a word is missing from the di
 The counts are textstat's, not newslib's: textstat drops punctuation before splitting on
 whitespace, so ``well-known`` is one word, ``U.S.`` becomes ``US`` and ``3.5`` becomes ``35``.
 They are prefixed ``ts_`` to keep them apart from newslib's own ``n_words`` (``newslib.text``).
+
+One deliberate difference: a text without words (empty, blank or punctuation only: ``ts_words``
+is 0) has no readability, so its indices and grade are NaN, where textstat says 0.0 for each
+index and 1.0 for the consensus grade, which read as "very easy". Its counts stay (0 words,
+0 sentences for an empty text), and so does ``reading_time``, a duration that is well defined
+(0.0 for an empty text). Quote shares are NaN for such texts too (``newslib.quotes.shares``).
 """
 
 from __future__ import annotations
@@ -35,7 +41,7 @@ import pandas as pd
 from ._frame import empty_frame, require_columns
 from .text import paragraph_spans
 
-__all__ = ["readability", "COUNT_COLUMNS", "INDEX_COLUMNS"]
+__all__ = ["readability", "COUNT_COLUMNS", "INDEX_COLUMNS", "UNDEFINED_WITHOUT_WORDS"]
 
 #: Count columns, each equal to the textstat function named in the comment.
 COUNT_COLUMNS = [
@@ -60,6 +66,9 @@ INDEX_COLUMNS = [
     "text_standard",  # text_standard(text, float_output=True): consensus grade, 1 to 18
     "reading_time",  # reading_time(text): seconds, 14.69 ms per non-space character
 ]
+#: The indices that are NaN for a text without words (no words or no sentences), where textstat
+#: returns 0.0 (1.0 for ``text_standard``): every index but ``reading_time``.
+UNDEFINED_WITHOUT_WORDS = [name for name in INDEX_COLUMNS if name != "reading_time"]
 
 _LEVELS = ("article", "paragraph")
 _MS_PER_CHAR = 14.69  # textstat's default for reading_time
@@ -415,7 +424,9 @@ def _text_standard(index: dict[str, np.ndarray]) -> np.ndarray:
 
 
 def _indices(c: dict[str, np.ndarray], rules: _Rules) -> dict[str, np.ndarray]:
-    """Every index from the counts, with textstat's formulas, operation order and 0.0 cases."""
+    """Every index from the counts, with textstat's formulas, operation order and 0.0 cases,
+    except that a text without words (or sentences) has NaN for each index of
+    ``UNDEFINED_WITHOUT_WORDS``."""
     words, sentences = c["words"], c["sentences"]
     wps = _ratio(words, sentences)
     spw = _ratio(c["syllables"], words)
@@ -455,6 +466,11 @@ def _indices(c: dict[str, np.ndarray], rules: _Rules) -> dict[str, np.ndarray]:
     out["linsear_write"] = np.where(c["linsear_sentences"] == 0, 0.0, linsear)
     out["text_standard"] = _text_standard(out)
     out["reading_time"] = _MS_PER_CHAR * c["characters"] / 1000
+    # No words: nothing to read, so no difficulty (textstat's 0.0 and grade 1.0 would say easy).
+    wordless = (words == 0) | (sentences == 0)
+    if wordless.any():
+        for name in UNDEFINED_WITHOUT_WORDS:
+            out[name] = np.where(wordless, np.nan, out[name])
     return {name: out[name] for name in INDEX_COLUMNS}
 
 
@@ -496,7 +512,10 @@ def readability(df: pd.DataFrame, *, level: str = "article", lang: str = "en_US"
     ``linsear_write``, ``text_standard`` (textstat's consensus grade as a number, 1 to 18) and
     ``reading_time`` (seconds). Each equals textstat 0.7.13's function of the same name on the
     same text after ``textstat.set_lang(lang)``, unrounded; like textstat, an index is 0.0
-    where its formula would divide by zero (e.g. an empty text).
+    where its formula would divide by zero, except for a text without words (empty, blank or
+    punctuation only; ``ts_words == 0``): it has no readability, so every index and the grade
+    are NaN there (``UNDEFINED_WITHOUT_WORDS``; textstat says 0.0 and grade 1.0), while its
+    counts and ``reading_time`` stay.
 
     ``lang`` is textstat's language code. The default ``"en_US"`` is textstat's own default;
     note that for textstat (through Pyphen) plain ``"en"`` means British hyphenation, which
@@ -512,6 +531,9 @@ def readability(df: pd.DataFrame, *, level: str = "article", lang: str = "en_US"
         (6, 6, 1)
         >>> round(float(row["flesch_reading_ease"]), 3)  # 206.835 - 1.015 * 6 - 84.6 * 6 / 6
         116.145
+        >>> empty = readability(pd.DataFrame({"article_id": ["b"], "text": ["..."]})).iloc[0]
+        >>> int(empty["ts_words"]), float(empty["flesch_kincaid_grade"]), float(empty["dale_chall"])
+        (0, nan, nan)
     """
     require_columns(df, ["article_id", "text"], caller="readability")
     if level not in _LEVELS:

@@ -6,6 +6,11 @@ embedded as base64 PNG, no code cells (unless ``include_code=True``), a table of
 the top, and no script at all — nothing is fetched from the network when the file is opened,
 and article text cannot run as code (the notebooks escape it; the report drops any JavaScript
 output as a second line of defence and refuses to write a file containing ``<script``).
+Article text is inert in another way too: nbconvert's Markdown renderer turns a bare URL
+(``https://...``) into a link, so a URL an article's author wrote would become clickable; the
+report renders Markdown without that rule. A URL in the text is shown as text, while the
+links newslib writes itself (the contents, and explicit ``[text](url)`` links of a notebook's
+own Markdown) stay links.
 
 Where the notebooks come from: by default the ``notebooks/`` folder of the repository this
 package lives in (``<repo>/newslib/report.py`` -> ``<repo>/notebooks``), which is where they are
@@ -254,11 +259,45 @@ def _anchor_headings(source: str, anchor) -> tuple[str, list[tuple[int, str, str
     return "\n".join(out), found
 
 
+def _exporter_class():
+    """nbconvert's HTML exporter, rendering Markdown without turning bare URLs into links.
+
+    nbconvert renders every Markdown cell and Markdown output with mistune and its ``url``
+    plugin, which makes ``<a href>`` of any ``http(s)://`` in the text. The notebooks show
+    article text (titles, quotations) as escaped Markdown, so that plugin would give the
+    article's author links in the report. Everything else of the renderer is nbconvert's own:
+    explicit links, anchors, math, tables and embedded images work as before.
+    """
+    from jinja2 import pass_context
+    from nbconvert import HTMLExporter
+    from nbconvert.filters.markdown_mistune import IPythonRenderer, MarkdownWithMath
+
+    class _Markdown(MarkdownWithMath):
+        DEFAULT_PLUGINS = tuple(p for p in MarkdownWithMath.DEFAULT_PLUGINS if p != "url")
+
+    class _Exporter(HTMLExporter):
+        @pass_context
+        def markdown2html(self, context, source):
+            # The renderer HTMLExporter.markdown2html builds, given to the parser above.
+            cell = context.get("cell", {})
+            renderer = IPythonRenderer(
+                escape=False,
+                attachments=cell.get("attachments", {}),
+                embed_images=self.embed_images,
+                path=context.get("resources", {}).get("metadata", {}).get("path", ""),
+                anchor_link_text=self.anchor_link_text,
+                exclude_anchor_links=self.exclude_anchor_links,
+                **self.lexer_options,
+            )
+            return _Markdown(renderer=renderer).render(source)
+
+    return _Exporter
+
+
 def _to_html(nb, include_code: bool) -> str:
     from jinja2 import DictLoader
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(
+    exporter = _exporter_class()(
         extra_loaders=[DictLoader({"newslib_report.html.j2": _TEMPLATE})],
         template_file="newslib_report.html.j2",
         exclude_input=not include_code,

@@ -5,9 +5,10 @@ There is one definition of each unit, used everywhere, so counts agree across ta
 * **paragraph**: a maximal run of non-blank lines (the loader joins paragraphs with one blank line);
 * **sentence**: newslib's offline Punkt splitter run inside each paragraph (a sentence never
   crosses a paragraph break; quoted speech is split too);
-* **word**: a run of letters/digits, kept whole across inner apostrophes and hyphens
-  (``don't``, ``Putin's``, ``well-known``) and across decimal points and thousands separators
-  (``3.5``, ``2,000``).
+* **word**: a run of letters/digits with the combining marks that follow them (vowel signs and
+  viramas of Devanagari, Hebrew points, Arabic harakat: Unicode categories Mn, Mc and Me), kept
+  whole across inner apostrophes and hyphens (``don't``, ``Putin's``, ``well-known``) and
+  across decimal points and thousands separators (``3.5``, ``2,000``).
 
 All offsets are character offsets into the text, end exclusive.
 """
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 import unicodedata
 from array import array
 from bisect import bisect_left, bisect_right
@@ -34,7 +36,40 @@ __all__ = [
     "sentences",
 ]
 
-WORD_RE = re.compile(r"\w+(?:(?:['’\-]|(?<=\d)[.,](?=\d))\w+)*")
+
+def _mark_classes() -> tuple[str, str]:
+    """Regex character-class bodies of the combining marks (Unicode categories Mn, Mc, Me) of
+    Python's Unicode database: those in the Basic Multilingual Plane, and all of them.
+
+    Python's ``\\w`` matches letters and digits but no combining mark, so a word of a script that
+    writes vowels or points as marks would fall apart at each of them. Built once, at import."""
+    category = unicodedata.category
+    ranges: list[list[int]] = []
+    for code in range(sys.maxunicode + 1):
+        if category(chr(code)) in ("Mn", "Mc", "Me"):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+
+    def body(spans: list[list[int]]) -> str:
+        return "".join(
+            f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in spans
+        )
+
+    return body([r for r in ranges if r[1] < 0x10000]), body(ranges)
+
+
+_BMP_MARKS, _ALL_MARKS = _mark_classes()
+# One combining mark. ``re`` looks a character up in a set of Basic Multilingual Plane ranges
+# with one table, but compares it with the other ranges one by one; this asks the table, lets
+# any character beyond the plane through and then checks those against the full set (the
+# check runs on the character just matched), which keeps word splitting nearly as fast as ``\w``.
+_MARK = rf"[{_BMP_MARKS}\U00010000-\U{sys.maxunicode:08x}](?<=[{_ALL_MARKS}])"
+# Letters and digits with the marks on them. Letters, marks and separators are disjoint, so
+# there is only one way to match and the possessive quantifiers change nothing but speed.
+_WORD_PART = rf"\w++(?:(?:{_MARK})++\w*+)*+"
+WORD_RE = re.compile(rf"{_WORD_PART}(?:(?:['’\-]|(?<=\d)[.,](?=\d)){_WORD_PART})*")
 # First non-space to last non-space of a line, then more such lines with no blank line between.
 _PARAGRAPH = re.compile(r"\S(?:[^\n]*\S)?(?:[^\S\n]*\n[^\S\n]*\S(?:[^\n]*\S)?)*")
 
@@ -346,6 +381,8 @@ def count_words(text: str) -> int:
     Example:
         >>> count_words("The U.S. economy grew 3.5% in 2,000 well-known places, didn't it?")
         12
+        >>> count_words("नमस्ते दुनिया")  # vowel signs and virama are part of their word
+        2
     """
     return len(WORD_RE.findall(text))  # WORD_RE has no capturing group: one item per word
 
