@@ -21,7 +21,7 @@ import pandas as pd
 from . import manifest, publish
 from ._frame import require_columns
 from ._versions import ANALYSIS_VERSIONS
-from .cache import ResultCache
+from .cache import ResultCache, damaged_parts
 from .io import load
 from .quotes import quotes
 from .quotes.shares import _quote_share
@@ -449,9 +449,10 @@ def analyze_to_folder(
     across tasks and writes the tables. Output parts hold about ``batch_size`` articles either
     way. ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a summary dict: the
     load summary, the load report (a DataFrame), the rows written, the names of the files and
-    folders written in ``OUT`` (``written``), ``up_to_date`` and ``recovered`` (what was left
-    of an interrupted run and put right first). Without ``csv``, CSV copies of the tables left
-    by an earlier run are removed.
+    folders written in ``OUT`` (``written``), ``up_to_date``, ``recovered`` (what was left
+    of an interrupted run and put right first) and ``cache_damaged`` (cache parts that failed
+    their checksum, set aside with the reason; their articles were computed again). Without
+    ``csv``, CSV copies of the tables left by an earlier run are removed.
 
     One run writes to an ``OUT`` at a time (a second one stops with
     :class:`newslib.publish.OutputBusyError`), and the tables are replaced all together or not
@@ -503,6 +504,7 @@ def analyze_to_folder(
                     "written": _written(csv),
                     "up_to_date": True,
                     "recovered": recovered,
+                    "cache_damaged": [],
                 }
         stream = LoadStream(
             source,
@@ -514,6 +516,9 @@ def analyze_to_folder(
             **load_options,
         )
         manifest.remove_stamp(folder)
+        # Workers set damaged cache parts aside on disk: what is new there after the run is
+        # what this run found.
+        damaged_before = set(damaged_parts(cache_dir)) if cache_dir is not None else set()
         staging = Path(tempfile.mkdtemp(prefix=publish.STAGING_PREFIX, dir=folder))
         parts = _PartWriter(staging, csv=csv, batch_size=batch_size)
         try:
@@ -554,7 +559,18 @@ def analyze_to_folder(
             key,
             {**summary, "load_report": json.loads(report.to_json(orient="records"))},
         )
-        return {**summary, "written": _written(csv), "up_to_date": False, "recovered": recovered}
+        damaged = [
+            f"{part}: {(part / 'reason.txt').read_text(encoding='utf-8').strip()}"
+            for part in (damaged_parts(cache_dir) if cache_dir is not None else [])
+            if part not in damaged_before
+        ]
+        return {
+            **summary,
+            "written": _written(csv),
+            "up_to_date": False,
+            "recovered": recovered,
+            "cache_damaged": damaged,
+        }
 
 
 def _written(csv: bool) -> list[str]:

@@ -1,12 +1,27 @@
-"""A cache of per-article analysis results, in Parquet, that can be deleted at any time.
+"""Caches of per-article analysis results and of parsed input files, in Parquet, that can be
+deleted at any time.
 
-Each analysis keeps its results under ``<cache_dir>/<name>-v<version>-<options hash>/``, one folder
-per table, one Parquet part per write. A part is written under a temporary name and renamed into
-place, and the article index table is written last, so an article counts as cached only once all
-its rows are on disk: a killed run leaves at most an unused temporary file. Two runs sharing a
-cache write different parts; an article found in several parts is read from one of them (its
-results are identical, analyses being deterministic). Bumping an analysis's version, or changing
-its options, starts a new folder and leaves the other analyses' results valid.
+Each analysis keeps its results under ``<cache_dir>/<name>-v<version>-<options hash>/``, one
+folder per table. A write adds one *part*: one Parquet file per table,
+``<table>/part-<id>.parquet``, each written under a temporary name and renamed into place, then
+the part's *record*, ``<index table>/part-<id>.json``, renamed into place last: the commit
+point. Only parts with a record are read, so a killed run leaves at most files nobody uses (as
+do parts written by newslib before records existed). Two runs sharing a cache write different
+parts; an article found in several parts is read from one of them (its results are identical,
+analyses being deterministic). Bumping an analysis's version, or changing its options, starts a
+new folder and leaves the other analyses' results valid. Parsed input files
+(:class:`FileCache`) are kept the same way under ``<cache_dir>/files-v<loader version>-<options
+hash>/``.
+
+Checksums: the record lists, for each table's file, its size, the SHA-256 of its bytes and its
+Arrow schema (column names and types), and holds a SHA-256 of itself. Before any row of a part
+is used, each of its files is checked against the record, and the schema read from the very
+bytes that were hashed; a process hashes a file once while its path, size, times (modified,
+changed) and inode are unchanged (about one extra read of each part per run). A part that
+fails (flipped bytes, a file truncated, missing or swapped for another, a damaged record) is
+never used: its articles count as not cached, so they are computed again, and its files are
+moved aside to ``<cache folder>/damaged/part-<id>/`` (with ``reason.txt``), where they are not
+hashed again and :func:`damaged_parts` lists them.
 """
 
 from __future__ import annotations
@@ -23,10 +38,195 @@ import pandas as pd
 
 from ._paths import file_key
 
-__all__ = ["ResultCache", "FileCache"]
+__all__ = ["ResultCache", "FileCache", "damaged_parts", "DAMAGED"]
 
-# Per process: index-table folder -> (part names read, article id -> first part holding it).
-_KNOWN: dict[str, tuple[set[str], dict[str, str]]] = {}
+# The folder, in each cache folder, that damaged parts are moved to.
+DAMAGED = "damaged"
+_RECORD_FORMAT = 1
+_FILE_TABLES = ("files", "articles")  # FileCache's tables, its index first
+
+
+class _Damaged(Exception):
+    """A part failed verification; the message says why (it goes to ``reason.txt``)."""
+
+
+# Per process: each file found to be as recorded, as (path, size, mtime_ns, ctime_ns, inode)
+# (any write, rename over it or utime changes one of them) -> its SHA-256.
+_VERIFIED: dict[tuple[str, int, int, int, int], str] = {}
+
+
+def _schema_of(source) -> list[list[str]]:
+    """A Parquet file's Arrow schema as ``[[column, type], ...]`` (what a record holds)."""
+    import pyarrow.parquet as pq
+
+    return [[field.name, str(field.type)] for field in pq.read_schema(source)]
+
+
+def _digest(body: dict) -> str:
+    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
+
+
+def _put(folder: Path, name: str, data: bytes) -> None:
+    """Write ``folder/name`` atomically: under a temporary name, then renamed into place."""
+    folder.mkdir(parents=True, exist_ok=True)
+    temporary = folder / f".{name}.{os.getpid()}.tmp"
+    temporary.write_bytes(data)
+    os.replace(temporary, folder / name)
+
+
+def _write_part(root: Path, tables: list[tuple[str, pd.DataFrame]]) -> None:
+    """Write one part of the cache in ``root``: each table's file (the first table, the index,
+    last), then the record listing their sizes, checksums and schemas: the commit point."""
+    import pyarrow as pa
+
+    part = f"part-{uuid.uuid4().hex}"
+    entries = {}
+    for table, frame in (*tables[1:], tables[0]):
+        data = frame.to_parquet(None, index=False)
+        entries[table] = {
+            "size": len(data),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "schema": _schema_of(pa.BufferReader(data)),
+        }
+        _put(root / table, f"{part}.parquet", data)
+    body = {"format": _RECORD_FORMAT, "tables": entries}
+    record = json.dumps({**body, "sha256": _digest(body)}, sort_keys=True)
+    _put(root / tables[0][0], f"{part}.json", record.encode())
+
+
+def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
+    """The checked entries (table -> size, sha256, schema) of a part's record, or None when a
+    later newslib wrote it (not used, not damaged). Raises ``_Damaged``, or ``OSError`` when
+    the record cannot be read (gone: the cache was cleared, or the part was set aside)."""
+    data = path.read_bytes()
+    try:
+        body = json.loads(data)
+        if not isinstance(body, dict):
+            raise ValueError("not a JSON object")
+    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError included
+        raise _Damaged(f"record: not a record ({error})") from None
+    version = body.get("format")
+    if isinstance(version, int) and version > _RECORD_FORMAT:
+        return None
+    check = body.pop("sha256", None)
+    if check != _digest(body):
+        raise _Damaged("record: its checksum does not match (the record was changed)")
+    entries = body.get("tables")
+    if (
+        version != _RECORD_FORMAT
+        or not isinstance(entries, dict)
+        or sorted(entries) != sorted(tables)
+        or not all(
+            isinstance(e, dict) and {"size", "sha256", "schema"} <= e.keys()
+            for e in entries.values()
+        )
+    ):
+        raise _Damaged(f"record: it does not list the tables {', '.join(tables)}")
+    return entries
+
+
+def _verified(path: Path, entry: dict):
+    """What ``pd.read_parquet`` is to read for the table file ``path``: the path itself if
+    this process found it as recorded before (same size, times and inode), else its
+    bytes, checked now (a ``pyarrow.BufferReader``: what is read is what was hashed).
+
+    Raises ``_Damaged`` unless the file has the size, SHA-256 and Arrow schema of ``entry``
+    (its record's); ``OSError`` when it cannot be read now."""
+    import pyarrow as pa
+
+    table = path.parent.name
+    try:
+        with open(path, "rb") as file:
+            stat = os.fstat(file.fileno())
+            key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+            if _VERIFIED.get(key) == entry["sha256"]:
+                return path
+            if stat.st_size != entry["size"]:
+                raise _Damaged(f"{table}: {stat.st_size} bytes, {entry['size']} recorded")
+            data = file.read()
+    except FileNotFoundError:
+        raise _Damaged(f"{table}: the file is missing") from None
+    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
+        raise _Damaged(f"{table}: the checksum does not match (bytes changed since written)")
+    try:
+        schema = _schema_of(pa.BufferReader(data))
+    except Exception as error:
+        raise _Damaged(f"{table}: not Parquet ({error})") from None
+    if schema != entry["schema"]:
+        raise _Damaged(f"{table}: the schema {schema} is not the recorded {entry['schema']}")
+    _VERIFIED[key] = entry["sha256"]
+    return pa.BufferReader(data)
+
+
+def _set_aside(root: Path, tables: tuple[str, ...], part: str, reason: str) -> bool:
+    """Move a damaged part to ``root/damaged/<part>/``: its record first (from then on no
+    process uses the part), then its tables' files, then ``reason.txt``. Returns whether this
+    process moved it (not when another process did first, or the cache was deleted)."""
+    aside = root / DAMAGED / part
+    try:
+        aside.parent.mkdir(exist_ok=True)  # not parents=True: a deleted cache stays deleted
+        aside.mkdir(exist_ok=True)
+        os.replace(root / tables[0] / f"{part}.json", aside / "record.json")
+    except OSError:
+        return False
+    for table in tables:
+        try:
+            os.replace(root / table / f"{part}.parquet", aside / f"{table}.parquet")
+        except OSError:  # missing: maybe that is the damage
+            pass
+    try:
+        _put(aside, "reason.txt", f"{reason}\n".encode())
+    except OSError:
+        pass
+    return True
+
+
+def damaged_parts(cache_dir: str | os.PathLike) -> list[Path]:
+    """The parts of the caches in ``cache_dir`` that failed verification (see the module's
+    description) and were set aside, sorted: one folder each, ``<cache folder>/damaged/part-<id>/``,
+    holding the part's ``record.json``, the files of its tables that were there
+    (``<table>.parquet``) and ``reason.txt``. Their articles were computed again; the folders
+    are kept only for inspection and can be deleted at any time.
+
+    Runs analyse in worker processes, so this is how a run learns what they set aside: list the
+    parts before and after it.
+
+    Example:
+        >>> import tempfile
+        >>> cache = ResultCache(tempfile.mkdtemp(), "demo", version=1, tables=("summary",))
+        >>> cache.store({"summary": pd.DataFrame({"article_id": ["a"], "x": [1.5]})})
+        >>> part = next(cache.root.glob("summary/part-*.parquet"))
+        >>> _ = part.write_bytes(part.read_bytes()[:-1])  # its last byte lost
+        >>> cache.load(["a"])[1]  # "a" is not cached any more: it will be computed again
+        set()
+        >>> [aside] = damaged_parts(cache.root.parent)
+        >>> aside.parent.name, (aside / "reason.txt").read_text().split(":")[0]
+        ('damaged', 'summary')
+    """
+    found = Path(cache_dir).glob(f"*/{DAMAGED}/part-*/record.json")
+    return sorted(record.parent for record in found)
+
+
+class _Seen:
+    """What this process has read of one result cache's records."""
+
+    def __init__(self) -> None:
+        self.names: set[str] = set()  # records read (whether their parts are used or not)
+        self.entries: dict[str, dict] = {}  # part -> its record's entries, for parts in use
+        self.owner: dict[str, str] = {}  # article id -> first part (by name) holding it
+
+
+# Per process: index-table folder -> what was read of its records.
+_KNOWN: dict[str, _Seen] = {}
+
+
+def _records(folder: Path) -> list[str]:
+    try:
+        return sorted(
+            n for n in os.listdir(folder) if n.startswith("part-") and n.endswith(".json")
+        )
+    except (FileNotFoundError, NotADirectoryError):
+        return []
 
 
 class ResultCache:
@@ -59,37 +259,48 @@ class ResultCache:
         self.root = Path(directory) / f"{name}-v{version}-{digest}"
         self.tables = tables
 
-    def _owners(self) -> dict[str, str]:
-        """Map each cached article id to the first part (by name) of the index table holding it.
+    def _seen(self) -> _Seen:
+        """What this process knows of the parts: each part's record and which article ids its
+        index holds (each article's first part, by name, is the one it is read from).
 
-        Parts never change once renamed into place, so each process reads a part's ids once
-        and remembers them (``_KNOWN``); later calls only read parts that appeared since.
-        Without this, every chunk of a run re-read every part: quadratic in the corpus size.
+        Parts never change once their record is in place, so each process reads a record and
+        its part's ids once (``_KNOWN``), the index file checked first; later calls only read
+        records that appeared since. Without this, every chunk of a run re-read every part:
+        quadratic in the corpus size. A damaged part is set aside, its articles not held.
         """
         import pyarrow.parquet as pq
 
-        folder = self.root / self.tables[0]
-        try:
-            names = sorted(
-                n for n in os.listdir(folder) if n.startswith("part-") and n.endswith(".parquet")
-            )
-        except (FileNotFoundError, NotADirectoryError):
-            names = []
-        seen, owner = _KNOWN.get(str(folder), (set(), {}))
-        if not seen.issubset(names):  # parts were deleted (e.g. the cache was cleared): start over
-            seen, owner = set(), {}
-        fresh = [n for n in names if n not in seen]
-        if fresh:
-            for name in fresh:
-                try:
-                    ids = pq.read_table(folder / name, columns=["article_id"]).column(0)
-                except Exception:  # an unreadable part is ignored: its articles are recomputed
-                    continue
-                seen.add(name)
-                for identity in ids.to_pylist():
-                    owner.setdefault(identity, name)
-            _KNOWN[str(folder)] = (seen, owner)
-        return owner
+        index = self.tables[0]
+        folder = self.root / index
+        names = _records(folder)
+        seen = _KNOWN.get(str(folder))
+        if seen is None or not seen.names.issubset(names):  # parts deleted (cache cleared)
+            seen = _KNOWN[str(folder)] = _Seen()
+        for name in names:
+            if name in seen.names:
+                continue
+            part = name.removesuffix(".json")
+            try:
+                entries = _read_record(folder / name, self.tables)
+                if entries is not None:
+                    source = _verified(folder / f"{part}.parquet", entries[index])
+                    ids = pq.read_table(source, columns=["article_id"]).column(0).to_pylist()
+            except _Damaged as damage:
+                if not _set_aside(self.root, self.tables, part, str(damage)):
+                    seen.names.add(name)  # could not be moved: at least not hashed again here
+                continue
+            except OSError:  # cannot be read now (or was just removed): tried again later
+                continue
+            except Exception:  # as recorded, yet unusable (not written by this code): unused
+                seen.names.add(name)
+                continue
+            seen.names.add(name)
+            if entries is None:  # written by a later newslib
+                continue
+            seen.entries[part] = entries
+            for identity in ids:
+                seen.owner.setdefault(identity, part)
+        return seen
 
     def holds(self, article_ids: Iterable[str]) -> list[bool]:
         """Which of ``article_ids`` have cached results (reads only the index).
@@ -101,28 +312,49 @@ class ResultCache:
             >>> cache.holds(["a", "b"])
             [True, False]
         """
-        known = self._owners()
-        return [identity in known for identity in article_ids]
+        owner = self._seen().owner
+        return [identity in owner for identity in article_ids]
 
     def load(self, article_ids: Iterable[str]) -> tuple[dict[str, pd.DataFrame], set[str]]:
-        """Return ``(tables, found)``: the cached rows of the wanted articles and their ids."""
-        known = self._owners()
-        owner = {i: known[i] for i in dict.fromkeys(article_ids) if i in known}
+        """Return ``(tables, found)``: the cached rows of the wanted articles and their ids
+        (a table is None when no article was found). Every file of a part is checked against
+        the part's record before its rows are used; the articles of a damaged part are not
+        found (and the part is set aside, see :func:`damaged_parts`).
+
+        Example:
+            >>> import tempfile
+            >>> cache = ResultCache(tempfile.mkdtemp(), "demo", version=1, tables=("s", "t"))
+            >>> cache.store(
+            ...     {
+            ...         "s": pd.DataFrame({"article_id": ["a", "b"], "x": [1.5, 2.5]}),
+            ...         "t": pd.DataFrame({"article_id": ["b", "b"], "y": [1, 2]}),
+            ...     }
+            ... )
+            >>> found, ids = cache.load(["b", "c"])
+            >>> ids, found["s"]["x"].tolist(), found["t"]["y"].tolist()
+            ({'b'}, [2.5], [1, 2])
+        """
+        seen = self._seen()
         by_part: dict[str, list[str]] = {}
-        for identity, part_name in owner.items():
-            by_part.setdefault(part_name, []).append(identity)
+        for identity in dict.fromkeys(article_ids):
+            part = seen.owner.get(identity)
+            if part is not None:
+                by_part.setdefault(part, []).append(identity)
         frames: dict[str, list[pd.DataFrame]] = {table: [] for table in self.tables}
         found_ids: set[str] = set()
-        for part_name, ids in sorted(by_part.items()):
+        for part, ids in sorted(by_part.items()):
+            entries = seen.entries[part]
             try:
-                pieces = {
-                    table: pd.read_parquet(
-                        self.root / table / part_name, filters=[("article_id", "in", ids)]
-                    )
-                    for table in self.tables
-                }
-            except Exception:  # damaged since it was indexed: forget it, recompute its articles
-                self._forget(part_name)
+                pieces = {}
+                for table in self.tables:
+                    source = _verified(self.root / table / f"{part}.parquet", entries[table])
+                    pieces[table] = pd.read_parquet(source, filters=[("article_id", "in", ids)])
+            except _Damaged as damage:  # never used: set aside, its articles recomputed
+                _set_aside(self.root, self.tables, part, str(damage))
+                self._forget(seen, part)
+                continue
+            except Exception:  # cannot be read now: its articles are recomputed
+                self._forget(seen, part)
                 continue
             for table, piece in pieces.items():
                 frames[table].append(piece)
@@ -133,22 +365,26 @@ class ResultCache:
         }
         return found, found_ids
 
-    def _forget(self, part_name: str) -> None:
-        folder = str(self.root / self.tables[0])
-        seen, owner = _KNOWN.get(folder, (set(), {}))
-        seen.discard(part_name)
-        for identity in [i for i, name in owner.items() if name == part_name]:
-            del owner[identity]
+    def _forget(self, seen: _Seen, part: str) -> None:
+        """No longer read ``part`` in this process (its articles are not held any more)."""
+        seen.entries.pop(part, None)
+        for identity in [i for i, name in seen.owner.items() if name == part]:
+            del seen.owner[identity]
+        if not (self.root / self.tables[0] / f"{part}.json").exists():
+            seen.names.discard(f"{part}.json")  # set aside: no longer listed
 
     def store(self, tables: dict[str, pd.DataFrame]) -> None:
-        """Write one new part holding these tables (index table last, each atomically)."""
-        part_name = f"part-{uuid.uuid4().hex}.parquet"
-        for table in (*self.tables[1:], self.tables[0]):
-            folder = self.root / table
-            folder.mkdir(parents=True, exist_ok=True)
-            temporary = folder / f".{part_name}.{os.getpid()}.tmp"
-            tables[table].to_parquet(temporary, index=False)
-            os.replace(temporary, folder / part_name)
+        """Write one new part holding these tables (each atomically, the index last, then the
+        part's record with their checksums and schemas: only then is the part used).
+
+        Example:
+            >>> import tempfile
+            >>> cache = ResultCache(tempfile.mkdtemp(), "demo", version=1, tables=("summary",))
+            >>> cache.store({"summary": pd.DataFrame({"article_id": ["a"], "x": [1.5]})})
+            >>> sorted(p.suffix for p in (cache.root / "summary").iterdir())
+            ['.json', '.parquet']
+        """
+        _write_part(self.root, [(table, tables[table]) for table in self.tables])
 
 
 class FileCache:
@@ -158,7 +394,8 @@ class FileCache:
     read) under one set of load ``options`` and one loader version. It holds what reading the
     file gave (report rows, whether it was skipped, each article's id and table line) and the
     typed article rows, text included. Stored like :class:`ResultCache`: Parquet parts under
-    ``<cache_dir>/files-v<version>-<options hash>/``, rows first, index last, atomic renames.
+    ``<cache_dir>/files-v<version>-<options hash>/``, rows first, index last, then the record
+    (``files/part-<id>.json``), atomic renames; parts are checked the same way before use.
 
     Example:
         >>> import tempfile
@@ -193,34 +430,45 @@ class FileCache:
         ).hexdigest()[:10]
         self.root = Path(directory) / f"files-v{LOADER_VERSION}-{digest}"
         self._index: dict[tuple[str, int, int], tuple[str, int]] | None = None
-        self._parts: dict[str, tuple[pd.DataFrame, dict[str, pd.DataFrame]]] = {}
+        self._entries: dict[str, dict] = {}  # part -> its record's entries
+        self._parts: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = {}
 
     def _load_index(self) -> dict[tuple[str, int, int], tuple[str, int]]:
+        """File key -> (part, row of its ``files`` table), from the parts whose record and
+        ``files`` table are as recorded (a damaged part is set aside: its files are read)."""
         if self._index is None:
             import pyarrow.parquet as pq
 
             self._index = {}
             folder = self.root / "files"
-            try:
-                names = sorted(n for n in os.listdir(folder) if n.endswith(".parquet"))
-            except (FileNotFoundError, NotADirectoryError):
-                names = []
-            for name in names:
-                if name.startswith("."):
-                    continue  # a temporary file of a write in progress
+            for name in _records(folder):
+                part = name.removesuffix(".json")
                 try:
-                    table = pq.read_table(folder / name, columns=["path", "size", "mtime_ns"])
+                    entries = _read_record(folder / name, _FILE_TABLES)
+                    if entries is None:  # written by a later newslib
+                        continue
+                    source = _verified(folder / f"{part}.parquet", entries["files"])
+                    table = pq.read_table(source, columns=["path", "size", "mtime_ns"])
+                except _Damaged as damage:
+                    _set_aside(self.root, _FILE_TABLES, part, str(damage))
+                    continue
                 except Exception:  # unreadable: its files are read again
                     continue
+                self._entries[part] = entries
                 columns = [table.column(c).to_pylist() for c in ("path", "size", "mtime_ns")]
                 for row, key in enumerate(zip(*columns, strict=True)):
-                    self._index.setdefault(key, (name, row))
+                    self._index.setdefault(key, (part, row))
         return self._index
 
     def _part(self, name: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
         if name not in self._parts:
-            files = pd.read_parquet(self.root / "files" / name)
-            articles = pd.read_parquet(self.root / "articles" / name)
+            entries = self._entries[name]
+            files = pd.read_parquet(
+                _verified(self.root / "files" / f"{name}.parquet", entries["files"])
+            )
+            articles = pd.read_parquet(
+                _verified(self.root / "articles" / f"{name}.parquet", entries["articles"])
+            )
             positions = articles["_position"].to_numpy()
             rows_of = {
                 path: rows[np.argsort(positions[rows], kind="stable")]
@@ -230,12 +478,31 @@ class FileCache:
             self._parts = {name: (files, articles, rows_of)}  # one part at a time: flat memory
         return self._parts[name]
 
+    def _drop(self, name: str) -> None:
+        """Use part ``name`` no more: its files are read again."""
+        self._entries.pop(name, None)
+        if self._index is not None:
+            self._index = {key: at for key, at in self._index.items() if at[0] != name}
+
     def lookup(self, path: Path, key: tuple[str, int, int] | None = None):
         """Return ``(FileRead, rows, positions)`` for an unchanged cached file, else None:
         the file's article rows are ``rows.iloc[positions]`` (``rows`` is shared by the files
-        of one part, so many files' rows can be taken at once).
+        of one part, so many files' rows can be taken at once). The part is checked against
+        its record first: a damaged one is set aside and gives None.
 
-        ``key`` is :func:`newslib._paths.file_key` of the file if already taken."""
+        ``key`` is :func:`newslib._paths.file_key` of the file if already taken.
+
+        Example:
+            >>> import tempfile
+            >>> from pathlib import Path
+            >>> from newslib.io import LoadStream
+            >>> cache_dir = tempfile.mkdtemp()
+            >>> _ = list(LoadStream("seeds", cache_dir=cache_dir))
+            >>> FileCache(cache_dir).lookup(Path("seeds/000_0ed1607056b3d6d0.txt"))[2]
+            array([0])
+            >>> FileCache(cache_dir).lookup(Path("README.md")) is None  # never read
+            True
+        """
         from .io import FileRead
 
         key = key or file_key(path)
@@ -245,7 +512,12 @@ class FileCache:
         name, row = entry
         try:
             files, articles, rows_of = self._part(name)
-        except Exception:  # damaged since indexed: read the file again
+        except _Damaged as damage:  # never used: set aside, the file is read again
+            _set_aside(self.root, _FILE_TABLES, name, str(damage))
+            self._drop(name)
+            return None
+        except Exception:  # cannot be read now: the file is read again
+            self._drop(name)
             return None
         record = files.iloc[row]
         listed = [(identity, line, None) for identity, line in json.loads(record["articles"])]
@@ -257,7 +529,21 @@ class FileCache:
 
     def store(self, reads: list, keys: list[tuple[str, int, int]], rows: pd.DataFrame) -> None:
         """Write one part: each file's reading (``reads``, keyed by ``keys``) and ``rows``,
-        the article rows of all of them with ``_file`` and ``_position`` columns."""
+        the article rows of all of them with ``_file`` and ``_position`` columns.
+
+        Example:
+            >>> import tempfile
+            >>> from newslib.io import articles_frame, read_articles
+            >>> path = Path("seeds/000_0ed1607056b3d6d0.txt")
+            >>> read = read_articles(path)
+            >>> rows = articles_frame([record for _, _, record in read.articles])
+            >>> cache = FileCache(tempfile.mkdtemp())
+            >>> cache.store([read], [file_key(path)], rows.assign(_file=str(path), _position=0))
+            >>> FileCache(cache.root.parent).lookup(path)[0].articles == [
+            ...     (i, line, None) for i, line, _ in read.articles
+            ... ]
+            True
+        """
         if not reads:
             return
         files = pd.DataFrame(
@@ -270,10 +556,4 @@ class FileCache:
                 "articles": [json.dumps([[i, line] for i, line, _ in r.articles]) for r in reads],
             }
         )
-        part_name = f"part-{uuid.uuid4().hex}.parquet"
-        for table, frame in (("articles", rows), ("files", files)):  # index last
-            folder = self.root / table
-            folder.mkdir(parents=True, exist_ok=True)
-            temporary = folder / f".{part_name}.{os.getpid()}.tmp"
-            frame.to_parquet(temporary, index=False)
-            os.replace(temporary, folder / part_name)
+        _write_part(self.root, [("files", files), ("articles", rows)])
