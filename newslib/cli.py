@@ -38,22 +38,12 @@ class UsageError(ValueError):
 
 def _time_zone(name: str) -> str:
     """An argparse type: ``name`` if it is a time zone pandas can use."""
-    import zoneinfo
+    from .dates import check_time_zone
 
     try:
-        zoneinfo.ZoneInfo(name)
-        return name
-    except Exception:  # not an IANA name: perhaps one pandas knows ("dateutil/...", offsets)
-        pass
-    try:
-        import pandas as pd
-
-        pd.DatetimeTZDtype("ns", name)
-    except Exception:
-        raise argparse.ArgumentTypeError(
-            f"unknown time zone {name!r}: give an IANA name such as Europe/Berlin or UTC"
-        ) from None
-    return name
+        return check_time_zone(name)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _jobs(text: str) -> int:
@@ -278,7 +268,9 @@ def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
     lines = [
         f"{n} article{'s' if n != 1 else ''} from {stats.get('files_loaded', '?')} "
         f"file{'s' if stats.get('files_loaded') != 1 else ''} "
-        f"({stats.get('files_skipped', 0)} skipped, {stats.get('repaired', 0)} repaired)"
+        f"({stats.get('files_skipped', 0)} skipped, {stats.get('repaired', 0)} repaired"
+        + _unread_folders(stats.get("folders_unread", 0))
+        + ")"
     ]
     if n:
         dates = df["date"].dropna()
@@ -302,7 +294,11 @@ def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
             lines.append(f"... and {n - rows} more")
     report = df.attrs.get("load_report")
     if report is not None and len(report):
-        lines += ["", "load report (files skipped, repaired or excluded as newslib output):"]
+        lines += [
+            "",
+            "load report (files skipped or repaired, folders unread, newslib output excluded, "
+            "notes):",
+        ]
         counts = report.groupby(["status"]).size()
         lines.append(", ".join(f"{count} {status}" for status, count in counts.items()))
         for record in report.head(20).itertuples():
@@ -313,6 +309,13 @@ def summary_text(df: pd.DataFrame, *, rows: int = 10) -> str:
                 f"  ... and {len(report) - 20} more (newslib.load(...).attrs['load_report'])"
             )
     return "\n".join(lines)
+
+
+def _unread_folders(count: int) -> str:
+    """'; 2 folders could not be read' for the summary line (nothing when none)."""
+    if not count:
+        return ""
+    return f"; {count} folder{'s' if count != 1 else ''} could not be read (files not counted)"
 
 
 def _run_load(args: argparse.Namespace) -> int:
@@ -351,7 +354,9 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
 
     ``n_quotes`` is the number of rows of the quotes table: quotations, reported speech and
     scare quotes. The shares of words quoted, reported and the reporter's own are pooled
-    (the corpus's words summed), not means of the articles' shares.
+    (the corpus's words summed), not means of the articles' shares. The readability means
+    are over the articles that have words: an article without any has no readability (NaN) and
+    is left out, and the line says how many were.
 
     Example:
         >>> import newslib
@@ -374,9 +379,20 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
             values = articles[column].dropna()
             return f"{values.mean():.2f}" if len(values) else "n/a"
 
+        # An article without words has no readability (NaN): left out of the means, and said so.
+        unscored = (
+            int(articles["flesch_kincaid_grade"].isna().sum())
+            if "flesch_kincaid_grade" in articles.columns
+            else 0
+        )
         lines.append(
             f"readability: Flesch-Kincaid grade {mean('flesch_kincaid_grade')}, "
             f"consensus grade {mean('text_standard')}, reading ease {mean('flesch_reading_ease')}"
+            + (
+                f" ({unscored} article{'s' if unscored != 1 else ''} without words left out)"
+                if unscored
+                else ""
+            )
         )
         voices = _voices_line(articles)
         if voices:
@@ -412,13 +428,22 @@ def _print_load_report(stats: dict, report_rows: list[dict]) -> None:
             "(its output is never input)",
             file=sys.stderr,
         )
+    unread = [r["path"] for r in report_rows if r["status"] == "unread"]
+    if stats.get("folders_unread", len(unread)):
+        shown = ", ".join(f"{folder}/" for folder in unread[:5])
+        more = f" and {len(unread) - 5} more" if len(unread) > 5 else ""
+        print(
+            f"not read: {stats.get('folders_unread', len(unread))} folder(s) that could not be "
+            f"listed, {shown}{more} (their files are not counted)",
+            file=sys.stderr,
+        )
     if stats["files_skipped"] or stats["repaired"]:
         print(
             f"load report: {stats['files_skipped']} file(s) skipped, {stats['repaired']} "
             "repaired (run 'newslib load' on the same paths for details)",
             file=sys.stderr,
         )
-        others = [r for r in report_rows if r["status"] != "excluded"]
+        others = [r for r in report_rows if r["status"] not in ("excluded", "unread")]
         for record in others[:5]:
             print(f"  {record['status']:8} {record['path']}: {record['reason']}", file=sys.stderr)
 
@@ -478,6 +503,11 @@ def _run_analyze(args: argparse.Namespace) -> int:
     )
     for note in summary.get("recovered", []):  # what a killed run had left in OUT
         print(f"newslib: {out}: {note}", file=sys.stderr)
+    for part in summary.get("cache_damaged", []):
+        print(
+            f"newslib: damaged cache part set aside, its articles recomputed: {part}",
+            file=sys.stderr,
+        )
     report = summary["load_report"]
     excluded = report["status"].isin(["excluded", "unread"])  # each listed in its own line
     shown = report[excluded].to_dict("records") + report[~excluded].head(5).to_dict("records")

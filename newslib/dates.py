@@ -170,3 +170,33 @@ def _parse_iso_date(iso: str) -> datetime | None:
     except ValueError:
         return None
     return parsed if _in_range(parsed) else None
+
+
+def check_time_zone(name: str | None) -> str | None:
+    """``name`` if it is a time zone pandas can use (an IANA name such as ``Europe/Berlin``,
+    ``UTC``, a fixed offset), else a ``ValueError`` saying what to give. ``None`` passes.
+
+    Example:
+        >>> check_time_zone("Europe/Berlin")
+        'Europe/Berlin'
+        >>> check_time_zone("Mars/Olympus")
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown time zone 'Mars/Olympus': give an IANA name such as Europe/Berlin or UTC
+    """
+    if name is None:
+        return None
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+        return name
+    except Exception:  # not an IANA name: perhaps one pandas knows ("dateutil/...", offsets)
+        pass
+    try:
+        pd.DatetimeTZDtype("ns", name)
+    except Exception:
+        raise ValueError(
+            f"unknown time zone {name!r}: give an IANA name such as Europe/Berlin or UTC"
+        ) from None
+    return name

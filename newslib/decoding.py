@@ -40,9 +40,35 @@ def _bom(data: bytes) -> tuple[str | None, int]:
     return None, 0
 
 
+def _utf16_without_mark(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when a file without byte order mark looks like UTF-16 text
+    of a Latin script: in its first 8 KB nearly every other byte is zero (the high byte of
+    each character) and the bytes between are not. Else None."""
+    head = data[:_SNIFF_BYTES]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    zero_even, zero_odd = even.count(0) / len(even), odd.count(0) / len(odd)
+    if zero_odd >= 0.7 and zero_even <= 0.05:
+        return "utf-16-le"
+    if zero_even >= 0.7 and zero_odd <= 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _unicode_form(data: bytes) -> tuple[str | None, int, bool]:
+    """``(codec, length of its mark, guessed)``: the encoding a byte order mark declares, or
+    UTF-16 recognised without a mark (``guessed``), or ``(None, 0, False)``."""
+    codec, skip = _bom(data)
+    if codec is not None:
+        return codec, skip, False
+    codec = _utf16_without_mark(data)
+    return codec, 0, codec is not None
+
+
 def _head_text(head: bytes) -> str:
     """The first bytes of a file as text, enough to recognise its format (lossy)."""
-    codec, skip = _bom(head)
+    codec, skip, _ = _unicode_form(head)
     return head[skip:].decode(codec or "utf-8", "replace")
 
 
@@ -65,7 +91,7 @@ def _looks_binary(data: bytes | str) -> bool:
 
 
 def _head_looks_binary(head: bytes) -> bool:
-    codec, skip = _bom(head)
+    codec, skip, _ = _unicode_form(head)
     if codec not in (None, "utf-8"):
         return _looks_binary(head[skip:].decode(codec, "replace"))
     return _looks_binary(head)
@@ -80,7 +106,7 @@ def _is_html_page(head: bytes) -> bool:
 def _declared_charset(head: bytes) -> str | None:
     """The Python codec of an HTML page's ``<meta charset>`` (or ``http-equiv`` content type),
     None when it declares none, an unknown one, or has a byte order mark (which wins)."""
-    if _bom(head)[0] is not None:
+    if _unicode_form(head)[0] is not None:
         return None
     match = _META_CHARSET.search(head)
     if match is None:
@@ -122,29 +148,32 @@ def _decode(
 ) -> str | None:
     """Decode a file's bytes; None when the file is skipped (and reported).
 
-    A byte order mark decides (UTF-8, UTF-16, UTF-32). Otherwise a binary file (see
+    A byte order mark decides (UTF-8, UTF-16, UTF-32), or, without one, a text where every
+    other byte is zero is UTF-16 (reported). Otherwise a binary file (see
     :func:`_looks_binary`) is skipped and stray NUL bytes are removed; then the text is UTF-8,
     else in the charset an HTML page declares (``declared``), else read line by line: UTF-8
     lines as UTF-8, the others in the encoding :func:`_fallback_codec` finds. Whatever was
     assumed is reported.
     """
-    codec, skip = _bom(data)
+    codec, skip, guessed = _unicode_form(data)
     if codec is not None and codec != "utf-8":
         body = data[skip:]
         try:
             text = body.decode(codec)
         except UnicodeDecodeError as error:
             line = body[: error.start].decode(codec, "replace").count("\n") + 1
-            report.skip(
-                path,
-                line,
-                f"not valid {codec.upper()} although the file starts with its byte order mark "
-                f"({error.reason})",
-            )
+            why = "it looks like it" if guessed else "the file starts with its byte order mark"
+            report.skip(path, line, f"not valid {codec.upper()} although {why} ({error.reason})")
             return None
         if _looks_binary(text):
             report.skip(path, None, f"binary file, not {what}")
             return None
+        if guessed:
+            report.repair(
+                path,
+                None,
+                f"no byte order mark, but every other byte is zero: read as {codec.upper()}",
+            )
         return _strip_nul(text, path, report)
     if codec == "utf-8":
         data, declared = data[skip:], None

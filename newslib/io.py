@@ -23,6 +23,7 @@ repaired or noted in the load report (``newslib.loadreport``), how bytes are dec
 
 from __future__ import annotations
 
+import csv
 import functools
 import hashlib
 import json
@@ -39,8 +40,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from ._paths import FORMATS, expand_sources, file_key
-from .dates import _date_for, _parse_iso_date, _parse_long_timestamp
+from ._paths import FORMATS, Problem, expand_sources, file_key
+from .dates import _date_for, _parse_iso_date, _parse_long_timestamp, check_time_zone
 from .decoding import (
     _SNIFF_BYTES,
     _declared_charset,
@@ -372,20 +373,17 @@ def _table_records(
     try:
         if fmt in ("parquet", "csv", "tsv"):
             if fmt == "parquet":
-                frame, offset = pd.read_parquet(path), 1
-            else:
-                frame = pd.read_csv(
-                    StringIO(text),
-                    sep="\t" if fmt == "tsv" else ",",
-                    dtype=str,
-                    keep_default_na=False,
-                )
-                offset = 2
-            frame = frame.rename(columns=rename)
-            rows = frame.reindex(columns=[c for c in _TABLE_FIELDS if c in frame.columns])
-            return list(frame.columns), [
-                (position + offset, record)
-                for position, record in enumerate(rows.to_dict("records"))
+                frame = pd.read_parquet(path).rename(columns=rename)
+                rows = frame.reindex(columns=[c for c in _TABLE_FIELDS if c in frame.columns])
+                return list(frame.columns), [
+                    (position + 1, record)
+                    for position, record in enumerate(rows.to_dict("records"))
+                ]
+            names, records = _csv_records(text, "\t" if fmt == "tsv" else ",", path, report)
+            names = [rename.get(name, name) for name in names]
+            wanted = [(n, name) for n, name in enumerate(names) if name in _TABLE_FIELDS]
+            return names, [
+                (line, {name: cells[n] for n, name in wanted}) for line, cells in records
             ]
         if fmt == "jsonl":
             records = _jsonl_records(text, path, report)
@@ -405,6 +403,58 @@ def _table_records(
         return None
     renamed = [(line, {rename.get(k, k): v for k, v in record.items()}) for line, record in records]
     return list(dict.fromkeys(k for _, record in renamed for k in record)), renamed
+
+
+def _csv_records(
+    text: str, separator: str, path: Path, report: _Report
+) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    """``(header, [(line, cells), ...])`` of a CSV or TSV text, every cell a string (empty when
+    missing). ``line`` is the line a row starts on, counting the lines inside quoted cells.
+    A row with more cells than the header (other than empty ones, as a trailing separator
+    makes) is skipped and reported with its line; blank lines are no rows."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2**31 - 1)  # an article may be longer than the default 128 KB cell
+    try:
+        reader = csv.reader(StringIO(text, newline=""), delimiter=separator)
+        header: list[str] | None = None
+        records = []
+        start = 1
+        for cells in reader:
+            line, start = start, reader.line_num + 1
+            if not cells or (len(cells) == 1 and not cells[0].strip()):
+                continue
+            if header is None:
+                header = _unique_names(cells)
+                continue
+            extra = cells[len(header) :]
+            if any(cell.strip() for cell in extra):
+                reason = f"{len(cells)} cells where the header has {len(header)} columns"
+                report.skip(path, line, reason, row=True)
+                continue
+            cells = cells[: len(header)] + [""] * (len(header) - len(cells))
+            records.append((line, cells))
+    except csv.Error as error:
+        problem = ValueError(str(error))
+        problem.lineno = reader.line_num  # read by the caller's report
+        raise problem from error
+    finally:
+        csv.field_size_limit(limit)
+    return header or [], records
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Column names made unique as pandas does: a repeated ``text`` becomes ``text.1``."""
+    seen: dict[str, int] = {}
+    unique = []
+    for name in names:
+        name = name.strip("\ufeff")
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}.{seen[name]}"
+        else:
+            seen[name] = 0
+        unique.append(name)
+    return unique
 
 
 def _json_kind(value: Any) -> str:
@@ -721,7 +771,10 @@ def load(
         ``n_paragraphs``, ``n_words``, ``url``, ``author``. ``attrs["load_report"]`` has one row
         per skipped or repaired file (or table row) with ``path``, ``line``, ``status`` and
         ``reason`` (and one ``note`` about ambiguous dates, if any); ``attrs["load_summary"]``
-        counts files seen, loaded and skipped.
+        counts files seen, loaded and skipped. What finding the files met is there too: a
+        file that cannot be read (a broken link, a named pipe) is seen and ``skipped``, a
+        folder that cannot be listed is ``unread`` (counted in ``folders_unread``, not as
+        files), a link to a folder not followed (a loop) is a ``note``.
         Articles with the same ``article_id`` are kept once (the first by path).
 
     Example:
@@ -909,6 +962,9 @@ class LoadStream:
     are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again.
     newslib's own output found among the sources (tables and caches, in the ``exclude``
     folders or any folder marked as output) is not read; the report lists it as ``excluded``.
+    What finding the files met (see :func:`newslib._paths.expand_sources`) is in the report
+    from the start: files that cannot be read as ``skipped`` (and seen), folders that cannot be
+    listed as ``unread``, links to folders not followed as ``note``.
 
     Example:
         >>> stream = LoadStream("seeds", chunk_size=100)
@@ -937,8 +993,10 @@ class LoadStream:
             raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
         if chunk_size is not None and chunk_size < 1:
             raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
+        check_time_zone(tz)  # before any file is read
         outputs: list[Path] = []
-        self.files = expand_sources(source, exclude=exclude, outputs=outputs)
+        problems: list[Problem] = []
+        self.files = expand_sources(source, exclude=exclude, outputs=outputs, problems=problems)
         self._options = (format, columns, max_bytes, dayfirst)
         self._tz = tz
         self._chunk_size = chunk_size
@@ -948,6 +1006,21 @@ class LoadStream:
             self.state._report.rows.append(
                 {"path": _shown(output), "line": None, "status": "excluded", "reason": _OUTPUT}
             )
+        # What the walk found but cannot read: a file is seen and skipped; a folder that cannot
+        # be listed is "unread" (its files are unknown: none counted); a link to a folder not
+        # followed (a loop, or a folder read under another path) loses nothing: a note.
+        self._files_unread = self._folders_unread = 0
+        for path, reason, kind in problems:
+            if kind == "file":
+                self.state._report.skip(path, None, reason)
+                self._files_unread += 1
+            elif kind == "folder":
+                self.state._report.unread(path, reason)
+                self._folders_unread += 1
+            else:
+                self.state._report.rows.append(
+                    {"path": _shown(path), "line": None, "status": "note", "reason": reason}
+                )
         self._file_cache = None
         if cache_dir is not None:
             from .cache import FileCache
@@ -1052,5 +1125,8 @@ class LoadStream:
 
     @property
     def summary(self) -> dict[str, int]:
-        """Counts so far: files seen, loaded and skipped, articles, repairs."""
-        return self.state.summary(len(self.files))
+        """Counts so far: files seen, loaded and skipped, articles, repairs, and folders that
+        could not be listed (``folders_unread``)."""
+        summary = self.state.summary(len(self.files) + self._files_unread)
+        summary["folders_unread"] = self._folders_unread
+        return summary

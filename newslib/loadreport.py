@@ -69,6 +69,14 @@ class _Report:
             self.skipped_files.add(shown)
         self.rows.append({"path": shown, "line": line, "status": "skipped", "reason": reason})
 
+    def unread(self, path: Path, reason: str) -> None:
+        """Record a folder that could not be listed (status ``unread``): its files are unknown,
+        so it counts as no file."""
+        shown = _shown(path)
+        if self.errors == "raise":
+            raise ParseError(shown, None, reason)
+        self.rows.append({"path": shown, "line": None, "status": "unread", "reason": reason})
+
     def repair(self, path: Path, line: int | None, reason: str) -> None:
         shown = _shown(path)
         if self.errors == "raise":

@@ -506,3 +506,76 @@ def test_any_encoding_never_crashes_and_never_vanishes(text, codec, name):
 
         assert summary["files_loaded"] == 1, df.attrs["load_report"]
         assert _decode(data, Path(name), _Report("raise")) == content
+
+
+# ---------------------------------------------------------------- tables with odd rows (item 2)
+
+
+def test_a_csv_row_with_too_many_cells_is_skipped_by_line_and_the_rest_kept(write, tmp_path):
+    write(
+        "rows.csv",
+        'title,text,date\nOne,"First text.",2023-01-01\n'
+        "Two,Second text.,2023-01-02,extra,cells\n"
+        'Three,"A cell over\ntwo lines.",2023-01-03\n'
+        "Four,Fourth text.,2023-01-04,\n"  # a trailing separator: an empty extra cell, kept
+        "Five,Fifth text.,2023-01-05,x\n"
+        "Six\n",
+    )
+    df = newslib.load(tmp_path / "rows.csv")
+    accounted(df)
+    assert df["title"].tolist() == ["One", "Three", "Four"]
+    rows = report_rows(df, "rows.csv").to_dict("records")
+    assert [(r["line"], r["status"]) for r in rows] == [
+        (3, "skipped"),
+        (7, "skipped"),
+        (8, "skipped"),
+    ]
+    assert "5 cells where the header has 3 columns" in rows[0]["reason"]
+    assert "no text" in rows[2]["reason"]
+
+
+def test_csv_cells_with_bare_carriage_returns_and_long_texts_are_read(write, tmp_path):
+    long_text = "The council met again. " * 8000  # 184,000 characters: over csv's default
+    write("cr.csv", f'title,text\nOne,"First line\rsecond line"\nTwo,"{long_text}"\n')
+    df = newslib.load(tmp_path / "cr.csv")
+    accounted(df)
+    assert df["title"].tolist() == ["One", "Two"]
+    assert "First line" in df["text"][0] and "second line" in df["text"][0]
+    assert len(df["text"][1]) > 150_000
+    assert report_rows(df, "cr.csv").empty
+
+
+def test_a_repeated_column_name_keeps_the_first_as_text(write, tmp_path):
+    write("dup.csv", "title,text,text\nOne,The first text.,Another text.\n")
+    df = newslib.load(tmp_path / "dup.csv")
+    assert df["text"].tolist() == ["The first text."]
+
+
+def test_an_unknown_time_zone_is_a_value_error_before_reading(write, tmp_path, reads):
+    write("a.txt", GOOD)
+    with pytest.raises(ValueError, match="unknown time zone 'Mars/Olympus'.*IANA"):
+        newslib.load(tmp_path, tz="Mars/Olympus")
+    assert reads == []
+
+
+# ------------------------------------------------------------------------ 8. UTF-16 without BOM
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_byte_order_mark_is_read_and_reported(write, tmp_path, codec):
+    write("a.txt", "Le café\n\nLa mairie a voté le budget lundi.\n".encode(codec))
+    write("t.csv", "title,text\nUn,Le texte du café.\n".encode(codec))
+    df = newslib.load(tmp_path)
+    accounted(df)
+    assert sorted(df["title"]) == ["Le café", "Un"]
+    assert "La mairie a voté le budget lundi." in df["text"].tolist()
+    rows = report_rows(df, "a.txt").to_dict("records")
+    assert rows[0]["status"] == "repaired" and codec.upper() in rows[0]["reason"]
+
+
+def test_zeros_between_control_bytes_are_still_binary(write, tmp_path):
+    write("blob.txt", bytes([1, 0, 2, 0, 3, 0, 4, 0]) * 500)
+    df = newslib.load(tmp_path)
+    accounted(df)
+    assert len(df) == 0
+    assert "binary" in report_rows(df, "blob.txt")["reason"].iloc[0]
