@@ -21,7 +21,7 @@ import pandas as pd
 from . import manifest, publish
 from ._frame import require_columns
 from ._versions import ANALYSIS_VERSIONS
-from .cache import ResultCache, damaged_parts
+from .cache import LEFTOVER_AGE, ResultCache, damaged_parts, sweep
 from .io import load
 from .quotes import quotes
 from .quotes.shares import _quote_share
@@ -490,6 +490,13 @@ def analyze_to_folder(
     # is finished or removed first.
     with publish.lock_output(folder):
         recovered = publish.recover(folder)
+        if cache_dir is not None:
+            swept = sweep(cache_dir)
+            if swept:
+                recovered.append(
+                    f"removed {len(swept)} file(s) of cache parts that killed runs left unfinished"
+                    f" over {LEFTOVER_AGE // 60} minutes ago"
+                )
         exclude = [folder] if cache_dir is None else [folder, Path(cache_dir)]
         options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
         # Taken before any file is read: a file edited during the run makes the next run redo it.

@@ -38,7 +38,7 @@ import pandas as pd
 
 from ._paths import file_key
 
-__all__ = ["ResultCache", "FileCache", "damaged_parts", "DAMAGED"]
+__all__ = ["ResultCache", "FileCache", "damaged_parts", "sweep", "DAMAGED"]
 
 # The folder, in each cache folder, that damaged parts are moved to.
 DAMAGED = "damaged"
@@ -205,6 +205,52 @@ def damaged_parts(cache_dir: str | os.PathLike) -> list[Path]:
     """
     found = Path(cache_dir).glob(f"*/{DAMAGED}/part-*/record.json")
     return sorted(record.parent for record in found)
+
+
+# A file of a part without a record is being written, or was left by a killed run: after this
+# long (seconds) it is taken to be left over. Generous, for shared caches and slow disks.
+LEFTOVER_AGE = 3600
+
+
+def sweep(cache_dir: str | os.PathLike, *, older_than: float = LEFTOVER_AGE) -> list[Path]:
+    """Delete what killed runs left in the caches of ``cache_dir``: files of parts that never
+    got their record, and temporary files, last changed over ``older_than`` seconds ago (a
+    younger one may be another run's write in progress). Returns what was deleted.
+
+    Example:
+        >>> import tempfile, time
+        >>> cache = ResultCache(tempfile.mkdtemp(), "demo", version=1, tables=("summary",))
+        >>> cache.store({"summary": pd.DataFrame({"article_id": ["a"], "x": [1.5]})})
+        >>> orphan = cache.root / "summary" / "part-0123.parquet"  # a killed run's file
+        >>> _ = orphan.write_bytes(b"...")
+        >>> os.utime(orphan, (time.time() - 7200,) * 2)
+        >>> [p.name for p in sweep(cache.root.parent)], cache.load(["a"])[1]
+        (['part-0123.parquet'], {'a'})
+    """
+    import time
+
+    deadline = time.time() - older_than
+    removed = []
+    for root in sorted(Path(cache_dir).glob("*-v*-*")):
+        if not root.is_dir():
+            continue
+        folders = [f for f in sorted(root.iterdir()) if f.is_dir() and f.name != DAMAGED]
+        recorded = {r.name[: -len(".json")] for f in folders for r in f.glob("part-*.json")}
+        for folder in folders:
+            for path in sorted(folder.iterdir()):
+                name = path.name
+                leftover = (name.startswith(".") and name.endswith(".tmp")) or (
+                    name.startswith("part-")
+                    and name.endswith(".parquet")
+                    and name[: -len(".parquet")] not in recorded
+                )
+                try:
+                    if leftover and path.is_file() and path.stat().st_mtime < deadline:
+                        path.unlink()
+                        removed.append(path)
+                except OSError:  # gone meanwhile, or not ours to delete: left as it is
+                    continue
+    return removed
 
 
 class _Seen:

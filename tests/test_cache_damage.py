@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import struct
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -341,3 +342,25 @@ def test_a_run_on_a_damaged_cache_gives_the_tables_of_a_clean_run(write, tmp_pat
         pd.read_parquet(tmp_path / "third" / "articles.parquet"),
         pd.read_parquet(tmp_path / "clean" / "articles.parquet"),
     )
+
+
+def test_files_killed_runs_left_in_the_cache_are_swept_when_old(write, tmp_path):
+    for name, text in TEXTS.items():
+        write(f"corpus/{name}", text)
+    corpus, cache_dir = tmp_path / "corpus", tmp_path / "cache"
+    analyze_to_folder(corpus, tmp_path / "out", jobs=1, cache_dir=cache_dir)
+    [folder] = cache_dir.glob("readability-*/readability")
+    old, young = folder / "part-dead.parquet", folder / "part-writing.parquet"
+    temporary = folder / ".part-dead.parquet.99.tmp"
+    for path in (old, young, temporary):  # a part that never got its record, a half write
+        path.write_bytes(b"x" * 1000)
+    an_hour_ago = time.time() - 3700
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    os.utime(temporary, (an_hour_ago, an_hour_ago))
+    kept = sorted(p.name for p in folder.iterdir() if p not in (old, young, temporary))
+    (corpus / "new.txt").write_text("Another story\n\nThe ferry ran late again.", "utf-8")
+    summary = analyze_to_folder(corpus, tmp_path / "out", jobs=1, cache_dir=cache_dir)
+    assert any("cache parts" in note for note in summary["recovered"])
+    assert not old.exists() and not temporary.exists()
+    assert young.exists()  # perhaps another run's write in progress
+    assert set(kept) <= {p.name for p in folder.iterdir()}  # recorded parts are untouched
