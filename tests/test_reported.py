@@ -367,3 +367,35 @@ _PIECES = [
 def test_any_mix_of_cues_names_and_marks(pieces):
     text = " ".join(pieces)
     check_invariants(text, rows(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a party tag after the name is no part of it
+        ("Title\n\nSenator Ann Voss (D-Ohio) stated that the vote would wait.", "Ann Voss"),
+        (
+            "Title\n\nRep. Lee Park (R), a leader of the caucus, suggested that it failed.",
+            "Lee Park",
+        ),
+        # the name in apposition to a description
+        ("Title\n\nAnother ally, Housing Secretary Tom Roe, told MSNBC that it hurt.", "Tom Roe"),
+        # a name, then an adverb the source span took in
+        ("Title\n\nAfter the vote, Voss eventually conceded that the count was fair.", "Voss"),
+        # a surname resolves to the full name used anywhere in the article, even later
+        (
+            "Title\n\nVoss said that the count was fair.\n\nSupporters of Ann Voss cheered.",
+            "Ann Voss",
+        ),
+        # the owner before a name is no part of it
+        ("Title\n\nThe Gazette's Mia Holt said that the paper would print it.", "Mia Holt"),
+    ],
+)
+def test_speaker_names_without_the_words_around_them(text, speaker):
+    assert indirect(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_description_names_no_person():
+    found = indirect("Title\n\nThe Voss campaign said that the count was fair.")
+    assert found["speaker"].isna().all()
+    assert found["speaker_mention"].tolist() == ["The Voss campaign"]

@@ -346,8 +346,10 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     while words and text[words[-1].start() : words[-1].end()].lower() in rules.adverbs:
         words.pop()
     if words:
+        # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
+        end = _before_party_tag(text, words[0].start(), cue_start)
         # None for '... and said' (the last word is a conjunction): the sentence's subject
-        return _cut_subject(text, words[max(0, len(words) - 8)].start(), cue_start, rules, True)
+        return _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
     if not breaks or text[breaks[-1]] != ",":
         return None
     # ', said' closes an apposition: find where it opens ('Smith, who ..., said')
@@ -370,7 +372,26 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     words = list(_WORD_SPAN_RE.finditer(text, s, breaks[chosen]))
     if not words or words[0].group(0).lower() in _CONJ and len(words) == 1:
         return None
-    return _cut_subject(text, words[max(0, len(words) - 8)].start(), breaks[chosen], rules, True)
+    end = _before_party_tag(text, words[0].start(), breaks[chosen])
+    found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
+    if found is None and len(breaks) >= 2 and text[breaks[-2]] == ",":
+        # 'Another ally, Agriculture Secretary Tom Vilsack, told': the name is in apposition
+        inner = list(_WORD_SPAN_RE.finditer(text, breaks[-2] + 1, breaks[-1]))
+        if inner and inner[0].group(0)[:1].isupper():
+            found = _cut_subject(
+                text, inner[max(0, len(inner) - 8)].start(), breaks[-1], rules, True
+            )
+    return found
+
+
+# A party and state tag after a name: '(R)', '(D-Ohio)', '(I-VT)', '(R-Wis.)'.
+_PARTY_TAG_RE = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]*\.?)?\)\s*$")
+
+
+def _before_party_tag(text: str, lo: int, end: int) -> int:
+    """``end``, or where a party tag right before it starts ('Ann Lee (D-Ohio)')."""
+    m = _PARTY_TAG_RE.search(text, max(lo, end - 16), end)
+    return m.start() if m else end
 
 
 _APPOSITION_OPENERS = frozenset(

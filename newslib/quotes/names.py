@@ -23,6 +23,8 @@ _RUN_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
 _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
 _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
+_OWNER_RE = re.compile(r"\w['’]s?$")
+_HYPHENATED_ADJECTIVE_RE = re.compile(r"[A-Z][\w.]*-(?:based|born|bred|area|raised)")
 
 
 def _word_before(text: str, s: int) -> str | None:
@@ -64,6 +66,11 @@ def _role_before(text: str, s: int, rules: _Rules) -> bool:
 
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
     words = text[s:e].split()
+    # "CNBC's Becky Quick", "Texas-based Ann Lee": the name is after the owner or the adjective
+    for k in range(len(words) - 2, -1, -1):
+        if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
+            words = words[k + 1 :]
+            break
     while words and words[0].lower().rstrip(".") in rules.stop_caps:
         words.pop(0)
     while words and words[-1].lower().rstrip(".") in rules.stop_caps:
@@ -105,6 +112,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     # ("Lee also said"), or a multi-word name in subject position ("Paul Hart runs")
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
+    others: list[tuple[int, int]] = []  # multi-word runs not known to be people
     for m in _NAME_RUN_RE.finditer(text):
         s, e = m.span()
         run = m.group(0)
@@ -136,6 +144,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 name = names[run] = _trim_long(_name_text(text, s, e, rules))
             if name:
                 people.append((s, name))
+        elif multi:
+            others.append((s, e))
     for q in found:
         if q.mention is not None and q.mention_kind == "name":
             name = _name_text(text, *q.mention, rules)
@@ -156,8 +166,13 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         key = canonicals.get(name)
         if key is None:
             parts = name.split()
-            surname = len(parts) == 1 and parts[0] in full
-            key = canonicals[name] = full[parts[0]] if surname else name
+            if len(parts) != 1:
+                key = name
+            elif parts[0] in full:
+                key = full[parts[0]]
+            else:  # the full name may be anywhere in the article: "support for Ann Lee"
+                key = _full_name_elsewhere(text, parts[0], others, rules) or name
+            canonicals[name] = key
         return key
 
     # gender evidence per person: the sum of _gender_vote over its mentions, worked out only
@@ -203,13 +218,70 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 if words[0] in ("the", "this", "that"):
                     q.speaker = fitting(s, "")
             else:
-                caps = [w for w in text[s:e].split()[1:] if w[:1].isupper()]
-                q.speaker = " ".join(caps) if caps else None
+                # "Sanders eventually", "Cruz openly": a name, then words the source span took
+                # in; "the Clinton campaign", "many Democrats": a description names no person
+                # (the mention stays, for newslib.people)
+                q.speaker = _leading_name(text, s, e, rules)
     # copy resolutions to the pieces that inherited a mention
     resolved = {q.mention: q.speaker for q in found if q.mention and q.speaker}
     for q in found:
         if q.kind != "scare" and q.mention is not None and q.speaker is None:
             q.speaker = resolved.get(q.mention)
+
+
+def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
+    """The name a description starts with ("Sanders eventually" -> Sanders) or ends with after
+    an owner ("the Gazette's Mia Holt"), or None (a determiner, a sentence opener or a
+    lower-case word first: "the Voss campaign", "many Democrats")."""
+    words = text[s:e].split()
+    owned = [k for k, w in enumerate(words[:-1]) if _OWNER_RE.search(w)]
+    if owned and 1 <= len(words) - owned[-1] - 1 <= 3:
+        # "the Gazette's Mia Holt": the name after the owner
+        after = words[owned[-1] + 1 :]
+        if all(w[:1].isupper() for w in after):
+            return " ".join(after)
+    if not words or not words[0][:1].isupper():
+        return None
+    run = []
+    for word in words:
+        if not word[:1].isupper():
+            break
+        run.append(word)
+    if run[0].lower().rstrip(".") in rules.stop_caps or run[0].lower() in _DESCRIPTION_STARTS:
+        return None
+    name = _name_text(text, s, s + len(" ".join(run)), rules) if len(run) <= 3 else None
+    return name or None
+
+
+# Capitalised words that start a description, not a name ("Many Democrats", "Some Republicans").
+_DESCRIPTION_STARTS = frozenset("many some most few several both all each every no".split())
+
+
+def _full_name_elsewhere(
+    text: str, surname: str, runs: list[tuple[int, int]], rules: _Rules
+) -> str | None:
+    """The full name ending with ``surname`` that the article uses most among its other
+    capitalised runs (ties: the first), when it reads as a person's name: two or three
+    capitalised words, no title or sentence opener left in front."""
+    counts: dict[str, int] = {}
+    first_at: dict[str, int] = {}
+    for s, e in runs:
+        if not text.endswith(surname, s, e) or not text[e - len(surname) - 1].isspace():
+            continue
+        name = _name_text(text, s, e, rules)
+        words = name.split()
+        if not 2 <= len(words) <= 3 or words[-1] != surname:
+            continue
+        if any(not (w[:1].isupper() and (w[1:2].islower() or w.endswith("."))) for w in words):
+            continue
+        first = words[0].lower().rstrip(".")
+        if first in rules.stop_caps or first in rules.cues or first in rules.adverbs:
+            continue  # "Said Comey", "Meanwhile Lee": no first name
+        counts[name] = counts.get(name, 0) + 1
+        first_at.setdefault(name, s)
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], -first_at[n]))
 
 
 def _gender_vote(text: str, pos: int) -> int:

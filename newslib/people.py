@@ -1,0 +1,816 @@
+"""People, not strings: who speaks across a corpus, one row per person.
+
+:func:`people` reads the quotes table (``newslib.quotes``) and groups its sources:
+
+* **type** of each source: ``person`` (a name), ``organization`` ("Trump Organization", "the
+  campaign", "State Department"), ``anonymous`` (an unnamed human: "a senior aide",
+  "officials", "people familiar with ..."), ``unknown`` (an unresolved pronoun, a document such
+  as "the poll", a place or a party adjective standing alone). Word lists are data:
+  ``newslib/data/speaker_types.txt``.
+* **one name per person**: a person's key is the first and last name as
+  `nameparser <https://nameparser.readthedocs.io>`_ reads them, Unicode-normalised and
+  case-folded, so titles, honorifics, middle names and initials do not count ("Donald J. Trump",
+  "Mr. Donald Trump" and "DONALD TRUMP" are one person); the name shown is the form used most.
+* **a bare surname** ("Clinton", in an article that never gives the full name) joins the corpus
+  person with that surname when there is one, or when the gender the article gives it (an
+  honorific, a resolved he/she) leaves one; otherwise it stays its own row, ``ambiguous``.
+  Two different full names are never merged.
+* **gender as the articles refer to the person**: honorifics (Mr., Mrs., Ms.: two votes) and the
+  pronouns resolved to them (he, she: one vote); ``female`` or ``male`` when at least three
+  quarters of the votes agree, else ``unknown``. Never guessed from first names.
+* **role**: the descriptor used most with the name ("a spokesman for the campaign",
+  "Republican presidential nominee").
+
+An aliases file (:func:`read_aliases`, YAML) corrects what the rules cannot, applied last.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from ._frame import require_columns
+
+__all__ = [
+    "people",
+    "with_people",
+    "people_and_quotes",
+    "read_aliases",
+    "Aliases",
+    "AliasError",
+    "SPEAKER_TYPES",
+    "PEOPLE_COLUMNS",
+]
+
+SPEAKER_TYPES = ("person", "organization", "anonymous", "unknown")
+GENDERS = ("female", "male", "unknown")
+
+#: The columns of :func:`people`, in order (``source`` first when ``by="source"``).
+PEOPLE_COLUMNS = [
+    "person_id",
+    "person",
+    "speaker_type",
+    "gender",
+    "role",
+    "ambiguous",
+    "aliases",
+    "n_articles",
+    "n_quotes",
+    "n_attributions",
+    "quoted_words",
+    "attributed_words",
+    "first_date",
+    "last_date",
+]
+
+_PRONOUNS = frozenset("he she they i we it you him her them me us".split())
+_MALE = frozenset(("he", "him", "his", "mr", "mr."))
+_FEMALE = frozenset(("she", "her", "mrs", "mrs.", "ms", "ms.", "miss"))
+_DETERMINERS = frozenset(
+    "a an the this that these those his her its their our my your one two three four five "
+    "some several many other another most few both all each".split()
+)
+# Words that end the head noun phrase of a description: "a senior aide | to the governor".
+_PHRASE_END = frozenset(
+    "of for to with from in at on who whom whose which that familiar close who's , ( ;".split()
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_WORD = re.compile(r"[\w.'’-]+|[,;(]")
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    """The phrase lists of ``newslib/data/speaker_types.txt``, one entry per line."""
+    raw = resources.files("newslib").joinpath("data/speaker_types.txt").read_text("utf-8")
+    sections: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip().lower()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.add(" ".join(line.split()))
+    return {name: frozenset(entries) for name, entries in sections.items()}
+
+
+@lru_cache(maxsize=500_000)
+def _fold(text: str) -> str:
+    """Unicode-normalised, case-folded, without accents' combining marks and dots: the form
+    names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(plain.replace(".", "").casefold().split())
+
+
+@dataclass(frozen=True)
+class _Name:
+    """A person's name as nameparser reads it."""
+
+    first: str  # folded; "" for a bare surname
+    last: str  # folded
+    shown: str  # as written, without title, middle initials and possessive
+    title: str  # folded title ("mr", "sen", "president"), "" when none
+    suffix: str  # folded suffix with a leading space (" jr"), "" when none: part of the key
+
+
+@lru_cache(maxsize=200_000)
+def _parse_name(name: str) -> _Name | None:
+    from nameparser import HumanName
+
+    text = " ".join(str(name).split())
+    text = _POSSESSIVE.sub("", text)
+    if not text:
+        return None
+    parsed = HumanName(text)
+    if text.isupper() and len(text) > 3:  # DONALD TRUMP -> Donald Trump
+        parsed.capitalize(force=True)
+    first, last = parsed.first.strip(), parsed.last.strip()
+    if first and not last and not parsed.middle:  # one word: a surname (or a mononym)
+        first, last = "", first
+    if not last:
+        return None
+    middles = [w for w in parsed.middle.split() if len(w.rstrip(".")) > 1]  # no initials
+    shown = " ".join(p for p in (first, *middles, last, parsed.suffix.strip()) if p)
+    suffix = _fold(parsed.suffix)
+    return _Name(
+        _fold(first), _fold(last), shown, _fold(parsed.title), f" {suffix}" if suffix else ""
+    )
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _head_phrase(mention: str) -> tuple[str, str]:
+    """``(head noun, phrase)`` of a described source: "a senior aide to the governor" ->
+    ("aide", "senior aide")."""
+    words = _words(mention)
+    while words and words[0] in _DETERMINERS:
+        words = words[1:]
+    phrase = []
+    for word in words:
+        if word in _PHRASE_END:
+            break
+        phrase.append(word.strip(".'’"))
+    phrase = [w for w in phrase if w]
+    return (phrase[-1] if phrase else ""), " ".join(phrase)
+
+
+def _head_phrase_as_written(mention: str, phrase: str) -> str:
+    """``phrase`` (folded words of :func:`_head_phrase`) with the case of ``mention``."""
+    words = phrase.split()
+    written = [w.strip(".'’") for w in _WORD.findall(mention)]
+    for start in range(len(written) - len(words) + 1):
+        if [w.lower() for w in written[start : start + len(words)]] == words:
+            return " ".join(written[start : start + len(words)])
+    return phrase
+
+
+def _type_of(speaker, mention) -> tuple[str, str, str]:
+    """``(speaker_type, key, shown name)`` of one quotes-table source."""
+    lists = _lists()
+    if isinstance(speaker, str) and speaker.strip():
+        folded = _fold(speaker)
+        if folded in lists["places"] or folded in lists["not_names"]:
+            return "unknown", f"unknown:{folded}", speaker
+        words = folded.split()
+        if any(w in lists["organization_words"] for w in words) or (
+            speaker.isupper() and 2 <= len(speaker) <= 6 and " " not in speaker
+        ):
+            shown = re.sub(r"^the\s+", "", speaker.strip(), flags=re.I)
+            return "organization", f"organization:{_fold(shown)}", shown
+        if folded in lists["anonymous_heads"]:  # "Officials said": a word, not a name
+            return "anonymous", f"anonymous:{folded}", folded
+        name = _parse_name(speaker)
+        if name is None:
+            return "unknown", f"unknown:{folded}", speaker
+        return "person", f"person:{name.first}|{name.last}{name.suffix}", name.shown
+    if not isinstance(mention, str) or not mention.strip():
+        return "", "", ""
+    folded = _fold(mention)
+    if folded in _PRONOUNS:
+        return "unknown", f"unknown:{folded}", folded
+    head, phrase = _head_phrase(mention)
+    if "white house" in folded:
+        return "organization", "organization:white house", "White House"
+    if head in lists["anonymous_heads"]:
+        return "anonymous", f"anonymous:{phrase}", phrase
+    if head in lists["organization_heads"]:
+        # "the Clinton campaign" is shown as written; "the company" says which it is not
+        written = _head_phrase_as_written(mention, phrase)
+        named = any(w[:1].isupper() for w in written.split())
+        return "organization", f"organization:{phrase}", written if named else f"(unnamed) {phrase}"
+    return "unknown", f"unknown:{phrase or folded}", phrase or folded
+
+
+def _gender_votes(mention) -> int:
+    """+2 / -2 for an honorific starting the mention, +1 / -1 for he / she, else 0."""
+    if not isinstance(mention, str):
+        return 0
+    first = mention.strip().split(None, 1)[0].lower() if mention.strip() else ""
+    if first in ("mr.", "mr"):
+        return 2
+    if first in ("mrs.", "mrs", "ms.", "ms", "miss"):
+        return -2
+    if first in ("he", "him"):
+        return 1
+    if first in ("she", "her"):
+        return -1
+    return 0
+
+
+# An apposition starting so is a clause or an adjunct, not a role: "Ann Lee, who ...".
+_NOT_ROLE = re.compile(
+    r"(?:who|whom|whose|which|that|in|on|at|for|with|to|from|by|during|after|before|as|when|"
+    r"while|and|but|said|says|told|added|has|had|is|was|speaking|according)\b",
+    re.I,
+)
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
+
+
+def _role_of(mention, speaker) -> str | None:
+    """The descriptor in a named source's mention: its apposition ("..., a spokesman for X")
+    or, failing that, the words before the name ("Republican presidential nominee"); None
+    for a clause ("..., who said") or when there is none."""
+    if not isinstance(mention, str) or not isinstance(speaker, str) or not speaker.split():
+        return None
+    text = " ".join(mention.split())
+    first, last = speaker.split()[0], speaker.split()[-1]
+    at = text.rfind(last)
+    if at < 0:
+        return None
+    rest = text[at + len(last) :]
+    if rest.startswith((",", " (")):
+        apposition = rest.lstrip(" ,(").split(",")[0].strip(" );")
+        words = apposition.split()
+        if words and len(words) <= 10 and not _NOT_ROLE.match(apposition):
+            return _without_determiner(apposition)
+    before = text[:at].split()
+    if first in before:
+        before = before[: before.index(first)]
+    words = [w for w in before if _fold(w) not in _HONORIFICS]
+    openers = _sentence_openers()
+    while words and _fold(words[0].strip(",.;:")) in openers:  # "Meanwhile, Trump": no role
+        words = words[1:]
+    if not words or len(words) > 6 or _fold(words[0]) in _PRONOUNS:
+        return None
+    return _without_determiner(" ".join(words).strip(" ,"))
+
+
+@lru_cache(maxsize=1)
+def _sentence_openers() -> frozenset[str]:
+    """Capitalised words that start sentences, never a role ("Meanwhile", "But", "When")."""
+    from .quotes.cues import _rules
+
+    return _rules().stop_caps - {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
+
+
+def _without_determiner(phrase: str) -> str | None:
+    return re.sub(r"^(?:a|an|the)\s+", "", phrase, flags=re.I).strip() or None
+
+
+# ------------------------------------------------------------------------------------ aliases
+
+
+class AliasError(ValueError):
+    """An aliases file that cannot be applied; the message names the file and line."""
+
+
+@dataclass
+class Aliases:
+    """Corrections of :func:`people` (see :func:`read_aliases`): ``merge`` (target name ->
+    names that are that person), ``rename`` (name -> shown name), ``split`` (bare surnames
+    never joined to a full name automatically), ``types`` and ``genders`` (name -> value).
+    ``lines`` keeps each entry's line in the file, for messages."""
+
+    merge: dict[str, list[str]] = field(default_factory=dict)
+    rename: dict[str, str] = field(default_factory=dict)
+    split: list[str] = field(default_factory=list)
+    types: dict[str, str] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+    source: str = "aliases"
+
+
+_ALIAS_KEYS = ("merge", "rename", "split", "type", "gender")
+
+
+def read_aliases(path: str | os.PathLike | None = None, *, text: str | None = None) -> Aliases:
+    """Read an aliases file (YAML) that corrects :func:`people`::
+
+        merge:                       # these names are one person, shown as the key
+          Donald Trump: [The Donald, Trump Sr.]
+        rename:                      # show a person under another name
+          Hillary Rodham Clinton: Hillary Clinton
+        split: [Clinton]             # never join these bare names to a full name
+        type:                        # person, organization, anonymous or unknown
+          Politico: organization
+        gender:                      # female, male or unknown
+          Jorge Ramos: male
+
+    Names match case-insensitively, by the shown name or any alias. An unknown key or value,
+    a name merged into two people, or merges that go round in a cycle raise
+    :class:`AliasError` naming the line.
+
+    Example:
+        >>> aliases = read_aliases(text="merge: {Ann Lee: [Annie Lee]}\\ngender: {Ann Lee: female}")
+        >>> aliases.merge, aliases.genders
+        ({'Ann Lee': ['Annie Lee']}, {'Ann Lee': 'female'})
+        >>> read_aliases(text="merge: {Ann Lee: [Annie Lee]}\\n\\nnicknames: {}\\n")
+        Traceback (most recent call last):
+        ...
+        newslib.people.AliasError: aliases line 3: unknown key 'nicknames' (use merge, rename, ...
+    """
+    import yaml
+
+    where = str(path) if path is not None else "aliases"
+    if text is None:
+        if path is None:
+            raise TypeError("read_aliases() needs a path or text=")
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError as error:
+            raise AliasError(f"{where}: cannot read the aliases file ({error.strerror})") from None
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f" line {mark.line + 1}" if mark is not None else ""
+        problem = getattr(error, "problem", error)
+        raise AliasError(f"{where}{line}: not valid YAML ({problem})") from None
+    aliases = Aliases(source=where)
+    if root is None:
+        return aliases
+
+    def fail(node, message: str):
+        raise AliasError(f"{where} line {node.start_mark.line + 1}: {message}")
+
+    def scalar(node) -> str:
+        if not isinstance(node, yaml.ScalarNode) or not str(node.value).strip():
+            fail(node, "expected a name")
+        return " ".join(str(node.value).split())
+
+    if not isinstance(root, yaml.MappingNode):
+        fail(root, f"expected a mapping with the keys {', '.join(_ALIAS_KEYS)}")
+    for key_node, value in root.value:
+        key = scalar(key_node)
+        if key not in _ALIAS_KEYS:
+            fail(key_node, f"unknown key {key!r} (use {', '.join(_ALIAS_KEYS)}: see read_aliases)")
+        if key == "split":
+            items = value.value if isinstance(value, yaml.SequenceNode) else [value]
+            for item in items:
+                aliases.split.append(scalar(item))
+                aliases.lines[("split", aliases.split[-1])] = item.start_mark.line + 1
+            continue
+        if not isinstance(value, yaml.MappingNode):
+            fail(value, f"'{key}' takes a mapping of names")
+        for name_node, target in value.value:
+            name = scalar(name_node)
+            line = name_node.start_mark.line + 1
+            if key == "merge":
+                items = target.value if isinstance(target, yaml.SequenceNode) else [target]
+                aliases.merge.setdefault(name, []).extend(scalar(i) for i in items)
+            elif key == "rename":
+                aliases.rename[name] = scalar(target)
+            elif key == "type":
+                kind = scalar(target)
+                if kind not in SPEAKER_TYPES:
+                    fail(target, f"unknown type {kind!r} (use {', '.join(SPEAKER_TYPES)})")
+                aliases.types[name] = kind
+            else:
+                gender = scalar(target)
+                if gender not in GENDERS:
+                    fail(target, f"unknown gender {gender!r} (use {', '.join(GENDERS)})")
+                aliases.genders[name] = gender
+            aliases.lines[(key, name)] = line
+    _check_merges(aliases)
+    return aliases
+
+
+def _check_merges(aliases: Aliases) -> None:
+    into: dict[str, str] = {}
+    for target, names in aliases.merge.items():
+        for name in names:
+            known = into.get(_fold(name))
+            if known is not None and known != _fold(target):
+                line = aliases.lines[("merge", target)]
+                raise AliasError(
+                    f"{aliases.source} line {line}: {name!r} is merged into both "
+                    f"{known!r} and {target!r}"
+                )
+            into[_fold(name)] = _fold(target)
+    for start in into:
+        seen, name = [start], into[start]
+        while name in into:
+            if name in seen:
+                line = min(aliases.lines[("merge", t)] for t in aliases.merge)
+                cycle = " -> ".join([*seen, name])
+                raise AliasError(f"{aliases.source} line {line}: merges go round: {cycle}")
+            seen.append(name)
+            name = into[name]
+
+
+# ------------------------------------------------------------------------------------- sources
+
+
+def _source_facts(speaker: str | None, mention: str | None) -> tuple:
+    """``(speaker_type, key, shown, written, votes, role)`` of one (speaker, mention) pair."""
+    kind, key, shown = _type_of(speaker, mention)
+    written = _POSSESSIVE.sub("", " ".join(str(mention if speaker is None else speaker).split()))
+    if written.endswith(".") and len(written.rsplit(" ", 1)[-1]) > 4:  # "Donald Trump." (not Jr.)
+        written = written[:-1]
+    role = _role_of(mention, speaker) if kind == "person" and mention and speaker else None
+    return kind, key, shown, written, _gender_votes(mention), role
+
+
+_FACTS = ("speaker_type", "key", "shown", "written", "votes", "role")
+
+
+def _sources(quotes: pd.DataFrame) -> pd.DataFrame:
+    """One row per speech row of the quotes table that has a source: its type, key, shown
+    name, the name as written, gender votes and role, before any corpus-level merge. Each
+    distinct (speaker, mention) pair is worked out once: names come back again and again."""
+    speech = quotes[quotes["kind"] != "scare"]
+    speech = speech[speech["speaker"].notna() | speech["speaker_mention"].notna()]
+    speakers = speech["speaker"].astype(object).where(speech["speaker"].notna(), None)
+    mentions = (
+        speech["speaker_mention"].astype(object).where(speech["speaker_mention"].notna(), None)
+    )
+    pairs = list(zip(speakers.tolist(), mentions.tolist(), strict=True))
+    known: dict[tuple, tuple] = {}
+    facts = [known.get(p) or known.setdefault(p, _source_facts(*p)) for p in pairs]
+    frame = pd.DataFrame(
+        {
+            "row": speech.index.to_numpy(),
+            "article_id": speech["article_id"].astype("string").to_numpy(),
+            "kind": speech["kind"].astype("string").to_numpy(),
+            "n_words": speech["n_words"].to_numpy(),
+            "attribution_id": speech["attribution_id"].to_numpy(),
+            **{name: [f[i] for f in facts] for i, name in enumerate(_FACTS)},
+        }
+    )
+    return frame[frame["key"] != ""].reset_index(drop=True)
+
+
+def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
+    """The corpus key of each source: a bare surname joins the one full-name person with that
+    surname (or the one the article's gender evidence, then its titles and roles, leave);
+    otherwise it stays its own, ``ambiguous`` when several could be meant."""
+    keys = sources["key"].to_numpy(dtype=object)
+    is_person = (sources["speaker_type"] == "person").to_numpy(dtype=bool)
+    bare = np.array([k.startswith("person:|") for k in keys], dtype=bool) & is_person
+    full = is_person & ~bare
+    # the people with each surname, and the gender and role words their own mentions give them
+    by_surname: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(set(keys[full])):
+        by_surname[key.split("|", 1)[1]].append(key)
+    gender = _genders(sources.groupby("key", sort=False)["votes"].apply(list))
+    described = _role_words(sources[full])
+    result = keys.copy()
+    groups = sources[bare].groupby(["article_id", "key"], sort=False).indices
+    positions = np.flatnonzero(bare)
+    votes = sources["votes"].to_numpy()
+    roles = sources["role"].to_numpy(dtype=object)
+    for (_article, key), where in groups.items():
+        rows = positions[where]
+        surname = key[len("person:|") :]
+        candidates = by_surname.get(surname, [])
+        if surname in split or not candidates:
+            continue
+        if len(candidates) > 1:  # what the article says of them: Mrs., she; President
+            said = _gender_of(votes[rows].tolist())
+            if said != "unknown":
+                candidates = [c for c in candidates if gender.get(c) == said]
+            cue = {
+                w
+                for role in roles[rows]
+                if isinstance(role, str)
+                for w in _fold(role).split()
+                if w not in _ROLE_FILLER
+            }
+            fitting = [c for c in candidates if described.get(c, set()) & cue]
+            if len(candidates) > 1 and fitting:
+                candidates = fitting
+        result[rows] = candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
+    return pd.Series(result, index=sources.index, dtype=object)
+
+
+# Words of a role that say nothing of who is meant.
+_ROLE_FILLER = frozenset("the a an of for and to in on at his her their former then new s".split())
+
+
+def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
+    """Each source key's role vocabulary: the folded words of its rows' roles."""
+    words: dict[str, set[str]] = defaultdict(set)
+    for key, role in zip(sources["key"], sources["role"], strict=True):
+        if isinstance(role, str):
+            words[key].update(w for w in _fold(role).split() if w not in _ROLE_FILLER)
+    return words
+
+
+def _gender_of(votes) -> str:
+    """female, male or unknown from gender votes (see :func:`_gender_votes`): the side with at
+    least three quarters of the weight."""
+    male = sum(v for v in votes if v > 0)
+    female = -sum(v for v in votes if v < 0)
+    if male + female == 0:
+        return "unknown"
+    if male >= 3 * female:
+        return "male"
+    if female >= 3 * male:
+        return "female"
+    return "unknown"
+
+
+def _genders(votes_by_key: pd.Series) -> dict[str, str]:
+    return {key: _gender_of(votes) for key, votes in votes_by_key.items()}
+
+
+def _person_id(key: str) -> str:
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
+
+
+def _resolve(
+    quotes: pd.DataFrame, aliases: Aliases | None
+) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
+    """The sources of ``quotes`` with their corpus ``person_key`` and the notes of what the
+    aliases did."""
+    aliases = aliases or Aliases()
+    sources = _sources(quotes)
+    sources["person_key"] = _join_surnames(sources, {_fold(s) for s in aliases.split})
+    notes: list[str] = []
+    if len(sources) == 0:
+        return sources, {}, notes
+    shown = _shown_names(sources)
+    # aliases: every name a person is known by, folded -> person key
+    known: dict[str, set[str]] = defaultdict(set)
+    if aliases.merge or aliases.rename:
+        forms = set(zip(sources["person_key"], sources["shown"], strict=True))
+        forms |= set(zip(sources["person_key"], sources["written"], strict=True))
+        for key, name in forms | set(shown.items()):
+            known[_fold(name)].add(key)
+
+    def find(name: str, what: str, line: int) -> set[str]:
+        found = known.get(_fold(name), set())
+        if not found:
+            notes.append(f"{aliases.source} line {line}: {what} {name!r} matches no source")
+        return found
+
+    remap: dict[str, str] = {}
+    for target, names in aliases.merge.items():
+        line = aliases.lines[("merge", target)]
+        target_keys = known.get(_fold(target))
+        target_key = sorted(target_keys)[0] if target_keys else f"person:{_fold(target)}"
+        for name in names:
+            for key in find(name, "merge", line):
+                if key != target_key:
+                    remap[key] = target_key
+                    notes.append(f"{aliases.source} line {line}: merged {name!r} into {target!r}")
+        shown[target_key] = target
+    if remap:
+        sources["person_key"] = sources["person_key"].map(lambda k: remap.get(k, k))
+    for name, new_name in aliases.rename.items():
+        line = aliases.lines[("rename", name)]
+        for key in find(name, "rename", line):
+            shown[remap.get(key, key)] = new_name
+            notes.append(f"{aliases.source} line {line}: renamed {name!r} to {new_name!r}")
+    return sources, shown, notes
+
+
+def _shown_names(sources: pd.DataFrame) -> dict[str, str]:
+    """Each person key's shown name: its most used full form (ties: the longest, then A-Z),
+    else its most used form (an ambiguous surname is shown as the surname)."""
+    counts = Counter(zip(sources["person_key"], sources["shown"], strict=True))
+    best: dict[str, tuple] = {}
+    for (key, name), n in counts.items():
+        # a full name before a bare surname joined to it, then the most used, then the one
+        # keeping accents ("José Núñez" over "Jose Nunez"), the longest, A to Z
+        accents = sum(not c.isascii() for c in name)
+        rank = (" " in name, n, accents, len(name), [-ord(c) for c in name])
+        if key not in best or rank > best[key][0]:
+            best[key] = (rank, name)
+    return {key: name for key, (_, name) in best.items()}
+
+
+def people(
+    quotes: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    *,
+    by: str | None = None,
+    aliases: Aliases | str | os.PathLike | None = None,
+) -> pd.DataFrame:
+    """One row per person (or organisation, or kind of anonymous source) who speaks in the
+    corpus, from the quotes table (:func:`newslib.quotes`).
+
+    Columns: ``person_id`` (stable: a hash of the person's key), ``person`` (the name shown),
+    ``speaker_type`` (person, organization, anonymous, unknown), ``gender`` (female, male,
+    unknown: as the articles refer to the person), ``role`` (the descriptor used most),
+    ``ambiguous`` (a bare surname several people could be meant by), ``aliases`` (every form
+    seen, " | "-separated), ``n_articles``, ``n_quotes`` (quotations: direct and partial rows),
+    ``n_attributions``, ``quoted_words``, ``attributed_words`` (quoted and reported), and, with
+    ``articles`` (for their ``date``), ``first_date`` and ``last_date``. Sorted by attributed
+    words. ``by="source"`` (needs ``articles`` with a ``source`` column) gives one row per
+    person and source. ``aliases``: a file or :class:`Aliases` applied last; what it did is in
+    ``df.attrs["aliases_applied"]``.
+
+    Example:
+        >>> import pandas as pd, newslib
+        >>> text = ('Sen. Ann Lee spoke.\\n\\n"We will win," said Ann Lee. Mrs. Lee said that '
+        ...         'the vote was close.\\n\\nOfficials said the count went on.')
+        >>> q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+        >>> table = people(q)
+        >>> table[["person", "speaker_type", "gender", "n_attributions"]].values.tolist()
+        [['Ann Lee', 'person', 'female', 2], ['officials', 'anonymous', 'unknown', 1]]
+    """
+    return people_and_quotes(quotes, articles, by=by, aliases=aliases)[0]
+
+
+def people_and_quotes(
+    quotes: pd.DataFrame,
+    articles: pd.DataFrame | None = None,
+    *,
+    by: str | None = None,
+    aliases: Aliases | str | os.PathLike | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(people(quotes, ...), with_people(quotes, ...))`` from one resolution of the sources:
+    the people table and the quotes table with ``person_id`` and ``person``.
+
+    Example:
+        >>> import pandas as pd, newslib
+        >>> q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": ['"Yes," said Al Roe.']}))
+        >>> table, rows = people_and_quotes(q)
+        >>> table["person_id"].tolist() == rows["person_id"].dropna().tolist()
+        True
+    """
+    require_columns(
+        quotes,
+        ["article_id", "kind", "n_words", "attribution_id", "speaker", "speaker_mention"],
+        caller="people",
+    )
+    if by not in (None, "source"):
+        raise ValueError(f"by must be None or 'source', not {by!r}")
+    if by == "source" and (articles is None or "source" not in articles.columns):
+        raise ValueError("people(by='source') needs articles= with a 'source' column")
+    if aliases is not None and not isinstance(aliases, Aliases):
+        aliases = read_aliases(aliases)
+    sources, shown, notes = _resolve(quotes, aliases)
+    rows = quotes.copy()
+    rows["person_id"] = pd.Series(pd.NA, index=rows.index, dtype="string")
+    rows["person"] = pd.Series(pd.NA, index=rows.index, dtype="string")
+    if len(sources):
+        where = sources["row"].to_numpy()
+        ids = {key: _person_id(key) for key in sources["person_key"].unique()}
+        rows.loc[where, "person_id"] = sources["person_key"].map(ids).to_numpy()
+        rows.loc[where, "person"] = sources["person_key"].map(shown).to_numpy()
+    rows.attrs["aliases_applied"] = notes
+    columns = (["source"] if by else []) + PEOPLE_COLUMNS
+    if len(sources) == 0:
+        table = _typed(pd.DataFrame({c: [] for c in columns}))
+        table.attrs["aliases_applied"] = notes
+        return table, rows
+    if articles is not None:
+        extra = [c for c in ("date", "source") if c in articles.columns]
+        info = articles[["article_id", *extra]].drop_duplicates("article_id")
+        info = info.assign(article_id=info["article_id"].astype("string"))
+        sources = sources.merge(info, on="article_id", how="left")
+    keys = ["person_key"] + (["source"] if by else [])
+    table = _aggregate(sources, keys, shown)
+    table = _apply_settings(table, aliases, notes)
+    table = table.sort_values(
+        ["attributed_words", "n_attributions", "person"], ascending=[False, False, True]
+    )
+    table = _typed(table[columns].reset_index(drop=True))
+    table.attrs["aliases_applied"] = notes
+    return table, rows
+
+
+def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
+    """The people table's counts, one row per value of ``keys`` (the person, and the source)."""
+    kind = sources["kind"]
+    quoted = kind.isin(["direct", "partial"]).to_numpy()
+    # a partial quotation inside reported speech of the same attribution is part of it
+    attribution = (sources["article_id"] + "#" + sources["attribution_id"].astype("string")).astype(
+        object
+    )
+    reported = set(attribution[(kind == "indirect").to_numpy()].dropna())
+    counted = ~((kind == "partial").to_numpy() & attribution.isin(reported).to_numpy())
+    words = sources["n_words"].to_numpy()
+    frame = sources.assign(
+        _quoted=quoted.astype("int64"),
+        _quoted_words=np.where(quoted, words, 0),
+        _counted_words=np.where(counted, words, 0),
+        _attribution=attribution.fillna(sources["article_id"] + "#row" + sources.index.astype(str)),
+        _male=sources["votes"].clip(lower=0),
+        _female=(-sources["votes"]).clip(lower=0),
+    )
+    if "source" in frame.columns:
+        frame["source"] = frame["source"].astype("string").fillna("")
+    grouped = frame.groupby(keys, sort=False, dropna=False)
+    table = grouped.agg(
+        n_articles=("article_id", "nunique"),
+        n_quotes=("_quoted", "sum"),
+        n_attributions=("_attribution", "nunique"),
+        quoted_words=("_quoted_words", "sum"),
+        attributed_words=("_counted_words", "sum"),
+        male=("_male", "sum"),
+        female=("_female", "sum"),
+    )
+    if "date" in frame.columns:
+        dates = grouped["date"].agg(["min", "max"])
+        table["first_date"], table["last_date"] = dates["min"], dates["max"]
+    else:
+        table["first_date"] = table["last_date"] = pd.NaT
+    table["aliases"] = grouped["written"].agg(lambda names: " | ".join(sorted(set(names))))
+    roles = frame[frame["role"].notna()].groupby(keys, sort=False, dropna=False)["role"]
+    table["role"] = roles.agg(lambda r: r.value_counts(sort=True).index[0])
+    table = table.reset_index()
+    person_key = table["person_key"]
+    prefix = person_key.str.split(":", n=1).str[0]
+    table["speaker_type"] = prefix.where(~prefix.isin(["ambiguous"]), "person")
+    table["ambiguous"] = prefix == "ambiguous"
+    table["person_id"] = person_key.map(_person_id)
+    table["person"] = person_key.map(shown)
+    male, female = table["male"].to_numpy(), table["female"].to_numpy()
+    gender = np.where(
+        male + female == 0,
+        "unknown",
+        np.where(male >= 3 * female, "male", np.where(female >= 3 * male, "female", "unknown")),
+    )
+    table["gender"] = np.where(table["speaker_type"] == "person", gender, "unknown")
+    return table
+
+
+def _apply_settings(table: pd.DataFrame, aliases: Aliases | None, notes: list[str]):
+    if aliases is None:
+        return table
+    names = table["person"].map(_fold)
+    alias_sets = table["aliases"].map(lambda a: {_fold(x) for x in a.split(" | ")})
+
+    def rows_of(name: str) -> np.ndarray:
+        folded = _fold(name)
+        return ((names == folded) | alias_sets.map(lambda s: folded in s)).to_numpy()
+
+    for setting, column, values in (
+        ("type", "speaker_type", aliases.types),
+        ("gender", "gender", aliases.genders),
+    ):
+        for name, value in values.items():
+            line = aliases.lines[(setting, name)]
+            hit = rows_of(name)
+            if not hit.any():
+                notes.append(f"{aliases.source} line {line}: {setting} {name!r} matches no source")
+                continue
+            table.loc[hit, column] = value
+            notes.append(f"{aliases.source} line {line}: {setting} {name!r} -> {value!r}")
+    return table
+
+
+def _typed(table: pd.DataFrame) -> pd.DataFrame:
+    dtypes = {
+        "source": "string",
+        "person_id": "string",
+        "person": "string",
+        "speaker_type": "string",
+        "gender": "string",
+        "role": "string",
+        "ambiguous": "bool",
+        "aliases": "string",
+        "n_articles": "int64",
+        "n_quotes": "int64",
+        "n_attributions": "int64",
+        "quoted_words": "int64",
+        "attributed_words": "int64",
+    }
+    table = table.astype({c: t for c, t in dtypes.items() if c in table.columns})
+    for column in ("first_date", "last_date"):
+        if column in table.columns and not pd.api.types.is_datetime64_any_dtype(table[column]):
+            table[column] = pd.to_datetime(table[column])
+    return table
+
+
+def with_people(
+    quotes: pd.DataFrame, *, aliases: Aliases | str | os.PathLike | None = None
+) -> pd.DataFrame:
+    """``quotes`` with ``person_id`` and ``person``: the corpus person (see :func:`people`) of
+    each row's source; NA for scare quotes and rows without a source.
+
+    Example:
+        >>> import pandas as pd, newslib
+        >>> text = '"It rained," said Ann Lee.\\n\\nThe storm passed.'
+        >>> q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+        >>> with_people(q)[["speaker", "person"]].values.tolist()
+        [['Ann Lee', 'Ann Lee']]
+    """
+    return people_and_quotes(quotes, aliases=aliases)[1]

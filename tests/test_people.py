@@ -1,0 +1,335 @@
+"""People across a corpus (issue 11): one name per person, bare surnames joined only when one
+person is meant, types, gender as the articles give it, roles, the aliases file."""
+
+import pandas as pd
+import pytest
+
+import newslib
+from newslib.analyze import analyze_tables, analyze_to_folder
+from newslib.people import AliasError, people, people_and_quotes, read_aliases, with_people
+
+
+def sources(*rows):
+    """A quotes table from (article_id, kind, n_words, speaker, mention) rows, one attribution
+    each."""
+    frame = pd.DataFrame(rows, columns=["article_id", "kind", "n_words", "speaker", "mention"])
+    return pd.DataFrame(
+        {
+            "article_id": frame["article_id"].astype("string"),
+            "quote_id": range(len(frame)),
+            "attribution_id": pd.array(range(len(frame)), dtype="Int64"),
+            "kind": frame["kind"].astype("string"),
+            "n_words": frame["n_words"],
+            "speaker": frame["speaker"].astype("string"),
+            "speaker_mention": frame["mention"].astype("string"),
+        }
+    )
+
+
+def row_of(table, person):
+    found = table[table["person"] == person]
+    assert len(found) == 1, table[["person", "aliases"]]
+    return found.iloc[0]
+
+
+def test_every_form_of_a_name_is_one_person():
+    q = sources(
+        ("a", "direct", 5, "Donald J. Trump", "Donald J. Trump"),
+        ("a", "indirect", 7, "Donald Trump", "Mr. Trump"),
+        ("b", "direct", 3, "DONALD TRUMP", "DONALD TRUMP"),
+        ("c", "indirect", 4, "Donald Trump's", "Donald Trump's"),
+        ("c", "direct", 2, "Donald Trump", "President Donald Trump"),
+    )
+    table = people(q)
+    assert table["person"].tolist() == ["Donald Trump"]
+    row = table.iloc[0]
+    assert row["n_articles"] == 3 and row["n_attributions"] == 5
+    assert row["quoted_words"] == 10 and row["attributed_words"] == 21
+    assert set(row["aliases"].split(" | ")) == {"Donald Trump", "DONALD TRUMP", "Donald J. Trump"}
+
+
+def test_two_different_full_names_are_never_merged():
+    q = sources(
+        ("a", "direct", 5, "Ann Lee", "Ann Lee"),
+        ("b", "direct", 5, "Anna Lee", "Anna Lee"),
+        ("c", "direct", 5, "Donald Trump Jr.", "Donald Trump Jr."),
+        ("d", "direct", 5, "Donald Trump", "Donald Trump"),
+    )
+    assert sorted(people(q)["person"]) == [
+        "Ann Lee",
+        "Anna Lee",
+        "Donald Trump",
+        "Donald Trump Jr.",
+    ]
+
+
+def test_a_bare_surname_joins_the_one_person_with_that_surname():
+    q = sources(
+        ("a", "direct", 5, "Maria Ortiz", "Maria Ortiz"),
+        ("b", "indirect", 6, "Ortiz", "Ortiz"),
+        ("c", "direct", 2, "Perez", "Perez"),  # no full name anywhere: its own row
+    )
+    table = people(q)
+    assert row_of(table, "Maria Ortiz")["n_articles"] == 2
+    perez = row_of(table, "Perez")
+    assert not perez["ambiguous"] and perez["speaker_type"] == "person"
+
+
+def test_a_bare_surname_two_people_share_is_ambiguous_unless_the_article_says_who():
+    q = sources(
+        ("a", "direct", 5, "Hana Clay", "Hana Clay"),
+        ("a", "direct", 5, "Hana Clay", "she"),
+        ("b", "direct", 5, "Tom Clay", "Tom Clay"),
+        ("b", "direct", 5, "Tom Clay", "he"),
+        ("c", "direct", 3, "Clay", "Clay"),  # nothing says which: ambiguous
+        ("d", "direct", 4, "Clay", "Mrs. Clay"),  # the honorific says: Hana
+        ("e", "direct", 2, "Clay", "Governor Clay"),
+        ("f", "direct", 1, "Tom Clay", "Governor Tom Clay"),  # his role, elsewhere
+    )
+    table = people(q)
+    assert row_of(table, "Hana Clay")["n_articles"] == 2  # a and d
+    assert row_of(table, "Tom Clay")["n_articles"] == 3  # b, e (the role) and f
+    ambiguous = row_of(table, "Clay")
+    assert ambiguous["ambiguous"] and ambiguous["n_articles"] == 1
+
+
+def test_speaker_types_from_names_and_descriptions():
+    q = sources(
+        ("a", "indirect", 5, "State Department", "the State Department"),
+        ("a", "indirect", 5, "Trump Organization", "the Trump Organization"),
+        ("a", "indirect", 5, "Donald Trump", "Donald Trump"),
+        ("b", "indirect", 4, None, "a senior aide to the governor"),
+        ("b", "indirect", 4, None, "officials"),
+        ("b", "indirect", 4, "Officials", "Officials"),
+        ("c", "indirect", 3, None, "the campaign"),
+        ("c", "indirect", 3, None, "the poll"),
+        ("c", "indirect", 3, None, "they"),
+        ("c", "indirect", 3, "Vermont", "Vermont"),
+        ("c", "indirect", 3, "Democratic", "Democratic"),
+        ("c", "scare", 1, None, None),  # no speech: no source
+    )
+    types = dict(zip(people(q)["person"], people(q)["speaker_type"], strict=True))
+    assert types["State Department"] == types["Trump Organization"] == "organization"
+    assert types["Donald Trump"] == "person"
+    assert types["senior aide"] == types["officials"] == "anonymous"
+    assert types["(unnamed) campaign"] == "organization"
+    assert types["poll"] == types["they"] == types["Vermont"] == types["Democratic"] == "unknown"
+    assert len(types) == 10
+
+
+def test_gender_comes_from_the_articles_never_from_first_names():
+    q = sources(
+        ("a", "direct", 5, "Mary Stone", "Mary Stone"),  # a first name says nothing
+        ("b", "direct", 5, "Alex Reed", "Alex Reed"),
+        ("b", "direct", 5, "Alex Reed", "she"),
+        ("b", "direct", 5, "Alex Reed", "she"),
+        ("c", "direct", 5, "Sam Hill", "Mr. Hill"),
+        ("d", "direct", 5, "Jo Park", "he"),
+        ("d", "direct", 5, "Jo Park", "she"),  # the articles disagree: unknown
+    )
+    gender = dict(zip(people(q)["person"], people(q)["gender"], strict=True))
+    assert gender == {
+        "Mary Stone": "unknown",
+        "Alex Reed": "female",
+        "Sam Hill": "male",
+        "Jo Park": "unknown",
+    }
+
+
+def test_role_is_the_descriptor_used_most():
+    q = sources(
+        ("a", "direct", 5, "Ben Ode", "Ben Ode, a spokesman for the mayor"),
+        ("b", "direct", 5, "Ben Ode", "Ben Ode, a spokesman for the mayor,"),
+        ("c", "direct", 5, "Ben Ode", "city official Ben Ode"),
+        ("d", "direct", 5, "Ben Ode", "Ben Ode, who spoke first"),  # a clause is no role
+    )
+    assert people(q).iloc[0]["role"] == "spokesman for the mayor"
+
+
+def test_names_in_capitals_initials_particles_hyphens_and_other_scripts():
+    q = sources(
+        ("a", "direct", 5, "J.D. Vance", "J.D. Vance"),
+        ("b", "direct", 5, "J.D. Vance", "Sen. J.D. Vance"),
+        ("a", "direct", 5, "Alexandria Ocasio-Cortez", "Alexandria Ocasio-Cortez"),
+        ("b", "direct", 5, "Ocasio-Cortez", "Ocasio-Cortez"),
+        ("a", "direct", 5, "Bill de Blasio", "Mayor Bill de Blasio"),
+        ("b", "direct", 5, "de Blasio", "de Blasio"),
+        ("a", "direct", 5, "Владимир Путин", "Владимир Путин"),
+        ("b", "direct", 5, "ВЛАДИМИР ПУТИН", "ВЛАДИМИР ПУТИН"),
+        ("a", "direct", 5, "José Núñez", "José Núñez"),
+        ("b", "direct", 5, "Jose Nunez", "Jose Nunez"),
+    )
+    table = people(q)
+    assert (table["n_articles"] == 2).all(), table[["person", "aliases"]]
+    assert sorted(table["person"]) == [
+        "Alexandria Ocasio-Cortez",
+        "Bill de Blasio",
+        "J.D. Vance",
+        "José Núñez",
+        "Владимир Путин",
+    ]
+
+
+def test_person_ids_are_stable_and_independent_of_row_order():
+    q = sources(
+        ("a", "direct", 5, "Ann Lee", "Ann Lee"),
+        ("b", "indirect", 5, "Bo Chu", "Bo Chu"),
+        ("b", "indirect", 5, None, "officials"),
+    )
+    first = people(q).set_index("person")["person_id"]
+    shuffled = people(q.iloc[::-1]).set_index("person")["person_id"]
+    assert first.to_dict() == shuffled.to_dict()
+    assert first.str.fullmatch(r"[0-9a-f]{12}").all() and first.is_unique
+
+
+def test_quotes_gain_person_and_person_id():
+    q = sources(
+        ("a", "direct", 5, "Maria Ortiz", "Maria Ortiz"),
+        ("b", "indirect", 6, "Ortiz", "Ortiz"),
+        ("b", "scare", 1, None, None),
+    )
+    table, rows = people_and_quotes(q)
+    assert rows["person"].tolist()[:2] == ["Maria Ortiz", "Maria Ortiz"]
+    assert rows["person"].isna().tolist()[2]
+    assert set(rows["person_id"].dropna()) == set(table["person_id"])
+    assert with_people(q)["person"].equals(rows["person"])
+
+
+def test_by_source_counts_each_person_per_source_and_dates_come_from_articles():
+    q = sources(
+        ("a", "direct", 5, "Ann Lee", "Ann Lee"),
+        ("b", "direct", 3, "Ann Lee", "Ann Lee"),
+        ("c", "direct", 2, "Ann Lee", "Ann Lee"),
+    )
+    articles = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "c"],
+            "source": ["Daily", "Daily", "Weekly"],
+            "date": pd.to_datetime(["2024-01-05", "2024-03-01", "2024-02-10"]),
+        }
+    )
+    per_source = people(q, articles, by="source").set_index("source")
+    assert (
+        per_source.loc["Daily", "quoted_words"] == 8 and per_source.loc["Weekly", "n_quotes"] == 1
+    )
+    whole = people(q, articles).iloc[0]
+    assert (whole["first_date"], whole["last_date"]) == (
+        pd.Timestamp("2024-01-05"),
+        pd.Timestamp("2024-03-01"),
+    )
+    with pytest.raises(ValueError, match="needs articles= with a 'source' column"):
+        people(q, by="source")
+
+
+def test_people_from_articles_resolve_a_surname_to_the_full_name_used_anywhere():
+    text = (
+        "Vote looms\n\n"
+        '"We are ready," Ortiz said on Monday.\n\n'
+        "Supporters of Maria Ortiz gathered outside. She said the count would be close."
+    )
+    q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    speech = q[q["kind"] != "scare"]
+    assert set(speech["speaker"].dropna()) == {"Maria Ortiz"}
+    table = people(q)
+    assert row_of(table, "Maria Ortiz")["gender"] == "female"
+
+
+# ------------------------------------------------------------------------------ aliases file
+
+
+ALIASES = """\
+merge:
+  Maria Ortiz: [M. Ortiz Diaz]
+rename:
+  Bo Chu: Bo Chu-Lam
+split: [Clay]
+type:
+  Daily Planet: organization
+gender:
+  Ann Lee: female
+"""
+
+
+def test_the_aliases_file_merges_renames_splits_types_and_sets_gender(tmp_path):
+    path = tmp_path / "people.yml"
+    path.write_text(ALIASES, encoding="utf-8")
+    q = sources(
+        ("a", "direct", 5, "Maria Ortiz", "Maria Ortiz"),
+        ("b", "direct", 5, "M. Ortiz Diaz", "M. Ortiz Diaz"),
+        ("c", "direct", 5, "Bo Chu", "Bo Chu"),
+        ("d", "direct", 5, "Tom Clay", "Tom Clay"),
+        ("e", "direct", 5, "Clay", "Clay"),  # would join Tom Clay, but split says no
+        ("f", "direct", 5, "Daily Planet", "Daily Planet"),
+        ("g", "direct", 5, "Ann Lee", "Ann Lee"),
+    )
+    table = people(q, aliases=path)
+    assert row_of(table, "Maria Ortiz")["n_articles"] == 2
+    assert "Bo Chu-Lam" in set(table["person"]) and "Bo Chu" not in set(table["person"])
+    assert row_of(table, "Tom Clay")["n_articles"] == 1 and "Clay" in set(table["person"])
+    assert row_of(table, "Daily Planet")["speaker_type"] == "organization"
+    assert row_of(table, "Ann Lee")["gender"] == "female"
+    applied = table.attrs["aliases_applied"]
+    assert any("line 2: merged 'M. Ortiz Diaz' into 'Maria Ortiz'" in note for note in applied)
+    assert any("line 9: gender 'Ann Lee' -> 'female'" in note for note in applied)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("merge:\n  A B: [C D]\nnicknames: {}\n", "line 3: unknown key 'nicknames'"),
+        ("type:\n  A B: robot\n", "line 2: unknown type 'robot'"),
+        ("gender:\n  A B: other\n", "line 2: unknown gender 'other'"),
+        ("merge:\n  A B: [C D]\n  E F: [C D]\n", "'C D' is merged into both"),
+        ("merge:\n  A B: [C D]\n  C D: [A B]\n", "merges go round"),
+        ("merge: [A, B]\n", "line 1: 'merge' takes a mapping of names"),
+        ("merge:\n  A B: [C D\n", "not valid YAML"),
+    ],
+)
+def test_a_bad_aliases_file_is_an_error_naming_the_line(text, message):
+    with pytest.raises(AliasError, match=message.replace("[", r"\[")):
+        read_aliases(text=text)
+
+
+def test_an_alias_that_matches_nobody_is_reported_not_silently_dropped():
+    q = sources(("a", "direct", 5, "Ann Lee", "Ann Lee"))
+    table = people(q, aliases=read_aliases(text="gender:\n  Nobody Here: male\n"))
+    assert table.attrs["aliases_applied"] == [
+        "aliases line 2: gender 'Nobody Here' matches no source"
+    ]
+
+
+# ----------------------------------------------------------------------------- whole corpus
+
+
+def _corpus(write):
+    texts = {
+        "n/a.txt": 'Budget\n\n"We will cut nothing," said Maria Ortiz, the mayor.\n\nShe left.',
+        "n/b.txt": 'Rain\n\n"It rained," Ortiz said.\n\nOfficials said roads were shut.',
+        "w/c.txt": 'Bridge\n\n"It opens soon," said Tom Clay. He smiled.\n\nThe campaign said no.',
+    }
+    for name, text in texts.items():
+        write(f"corpus/{name}", text)
+
+
+def test_analyze_writes_the_same_people_for_any_batches_and_jobs(write, tmp_path):
+    _corpus(write)
+    corpus = tmp_path / "corpus"
+    analyze_to_folder(corpus, tmp_path / "one", jobs=1, batch_size=1)
+    analyze_to_folder(corpus, tmp_path / "two", jobs=2, batch_size=100, chunk_size=1)
+    for table in ("people", "quotes"):
+        one = pd.read_parquet(tmp_path / "one" / f"{table}.parquet")
+        two = pd.read_parquet(tmp_path / "two" / f"{table}.parquet")
+        pd.testing.assert_frame_equal(one, two)
+    found = pd.read_parquet(tmp_path / "one" / "people.parquet")
+    assert row_of(found, "Maria Ortiz")["n_articles"] == 2
+    quotes = pd.read_parquet(tmp_path / "one" / "quotes.parquet")
+    assert {"person_id", "person"} <= set(quotes.columns)
+    in_memory = analyze_tables(corpus)
+    pd.testing.assert_frame_equal(in_memory["people"], found, check_dtype=False)
+
+
+def test_no_source_at_all_gives_an_empty_typed_table():
+    q = sources(("a", "scare", 1, None, None), ("b", "direct", 4, None, None))
+    table, rows = people_and_quotes(q)
+    assert table.empty and list(table.columns)[:3] == ["person_id", "person", "speaker_type"]
+    assert rows["person"].isna().all()
