@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 CORPUS ?= seeds
 OUT ?= out
 
-.PHONY: install run test lint bench bench-quotes bench-scale lab clean
+.PHONY: install run test lint bench bench-quotes bench-scale bench-formats bench-duplicates lab clean
 
 install: $(STAMP)
 
@@ -36,7 +36,10 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_readability
 	$(BIN)/python -m benchmarks.bench_sentiment
 	$(BIN)/python -m benchmarks.quotes_polnear
+	$(BIN)/python -m benchmarks.people_polnear
 	$(BIN)/python -m benchmarks.bench_scale
+	$(BIN)/python -m benchmarks.bench_formats
+	$(BIN)/python -m benchmarks.bench_duplicates
 
 # Full analysis at scale (10,000 articles built from PolNeAR): naive vs 1 job, all jobs, reruns.
 # The 100,000-article memory figure: .venv/bin/python -m benchmarks.bench_scale --memory 100000
@@ -45,6 +48,17 @@ bench-scale: install
 
 bench-quotes: install
 	$(BIN)/python -m benchmarks.quotes_polnear
+	$(BIN)/python -m benchmarks.people_polnear
+
+# One corpus as a folder, CSV, JSONL, JSONL.gz, zip, tar.gz and WARC.gz: load speed, peak memory,
+# and whether every form gives the same table.
+bench-formats: install
+	$(BIN)/python -m benchmarks.bench_formats
+
+# Near-duplicates on generated wire copy: precision and recall by threshold and by edit, then
+# articles/s and the index's memory at 100,000 articles (about 4 minutes on 2 cores).
+bench-duplicates: install
+	$(BIN)/python -m benchmarks.bench_duplicates
 
 # Open the notebooks in JupyterLab (their CORPUS defaults to ../seeds); Ctrl-C twice stops it.
 # No news feed, update check or PyPI extension listing: nothing is fetched from the network.

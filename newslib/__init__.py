@@ -23,9 +23,11 @@ _FUNCTIONS = {
     "quotes": "quotes",
     "quote_share": "quotes",
     "speakers": "quotes",
+    "people": "people",
     "timeline": "timeline",
     "analyze": "analyze",
     "analyze_tables": "analyze",
+    "near_duplicates": "duplicates",
 }
 # Modules reached as attributes (newslib.plot, newslib.io, ...), imported on first use.
 _MODULES = ("io", "text", "resources", "cache", "manifest", "plot", "report", "notebook", "cli")

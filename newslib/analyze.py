@@ -7,6 +7,8 @@ give identical tables, whatever their order.
 
 from __future__ import annotations
 
+import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -23,6 +25,7 @@ from ._frame import require_columns
 from ._versions import ANALYSIS_VERSIONS
 from .cache import LEFTOVER_AGE, ResultCache, damaged_parts, sweep
 from .io import load
+from .loadreport import NoArticlesError, no_articles_message
 from .quotes import quotes
 from .quotes.shares import _quote_share
 from .readability import readability
@@ -40,14 +43,32 @@ __all__ = [
 ]
 
 TABLES = ("articles", "sentences", "quotes")
+# Tables of the whole corpus, made once every article is analysed (newslib.people).
+CORPUS_TABLES = ("people",)
 ENGINES = ("local", "dask")
 
 
-def _articles_from(source: pd.DataFrame | str | os.PathLike | Sequence) -> pd.DataFrame:
+def _articles_from(
+    source: pd.DataFrame | str | os.PathLike | Sequence, load_options: dict | None = None
+) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
+        if load_options:
+            raise ValueError(
+                f"analyze(): load options ({', '.join(load_options)}) apply when the source is "
+                "a path; this source is a DataFrame that is already loaded"
+            )
         frame = source
     else:
-        frame = load(source)
+        frame = load(source, **(load_options or {}))
+        if not len(frame):  # nothing to analyse: say why, as analyze_to_folder does
+            raise NoArticlesError(
+                no_articles_message(
+                    frame.attrs["load_report"],
+                    frame.attrs["load_summary"],
+                    _named(source),
+                    hint="newslib.load(...).attrs['load_report'] lists every file and why",
+                )
+            )
     require_columns(frame, ["article_id", "text"], caller="analyze")
     duplicated = frame["article_id"][frame["article_id"].duplicated()]
     if len(duplicated):
@@ -151,6 +172,8 @@ def _analyze_chunk(
     )["readability"]
     metadata = frame.drop(columns=["text"]).reset_index(drop=True)
     metadata["article_id"] = metadata["article_id"].astype("string")
+    if "near_duplicate_of" not in metadata.columns:  # filled by the corpus step, newslib.duplicates
+        metadata["near_duplicate_of"] = pd.array([pd.NA] * len(metadata), dtype="string")
     articles = metadata
     for part in (scores, quoted["quote_share"], moods["sentiment_summary"]):
         part = part.reset_index(drop=True)
@@ -385,12 +408,18 @@ def analyze_tables(
     engine: str = "local",
     scheduler: str | None = None,
     progress: bool = False,
+    people: str | os.PathLike | None = None,
+    dedupe: str | None = None,
+    **load_options,
 ) -> dict[str, pd.DataFrame]:
-    """Run every analysis and return ``{"articles": ..., "sentences": ..., "quotes": ...}``.
+    """Run every analysis and return ``{"articles": ..., "sentences": ..., "quotes": ...,
+    "people": ...}``.
 
     ``articles`` is :func:`analyze`'s table; ``sentences`` is :func:`newslib.sentiment`'s (one
     row per sentence with VADER scores, ``in_quote``, ``in_reported`` and ``voice``); ``quotes``
-    is :func:`newslib.quotes`'s (quotations, reported speech and scare quotes).
+    is :func:`newslib.quotes`'s (quotations, reported speech and scare quotes) with the
+    ``person_id`` and ``person`` of each source, and ``people`` :func:`newslib.people.people`'s
+    table of the corpus (``people``: an aliases file correcting it).
     Articles are analysed in chunks of ``chunk_size``; ``jobs`` > 1 runs chunks in that many
     worker processes (``None``: one per core). With ``cache_dir``, per-article results are read
     from and written to that cache (see :mod:`newslib.cache`), so a rerun only computes new or
@@ -398,14 +427,31 @@ def analyze_tables(
     ``scheduler`` (an address such as ``tcp://10.0.0.5:8786``) or, without one, a
     ``LocalCluster`` of ``jobs`` single-threaded worker processes (needs ``newslib[dask]``).
     The tables are identical for any engine, ``jobs``, ``chunk_size`` and cache state.
+    ``load_options`` (``format``, ``errors``, ``tz``, ``dayfirst``, ``columns``,
+    ``max_bytes``, ``source_from``) go to :func:`newslib.load` when ``source`` is a path.
+
+    The articles table has ``near_duplicate_of`` (:func:`newslib.near_duplicates`: the first
+    article of the story an article repeats, NA for originals), found across all the articles
+    given, or taken from the input when it has that column (e.g. from ``near_duplicates(df,
+    threshold=0.9)``). ``dedupe="near"`` counts each story once: the near-duplicates are left
+    out of every table (not analysed), and ``articles.attrs["near_duplicates_left_out"]`` says
+    how many; the default (``None``) analyses every article.
 
     Example:
         >>> tables = analyze_tables("seeds")
         >>> sorted(tables), len(tables["quotes"]) >= 2
-        (['articles', 'quotes', 'sentences'], True)
+        (['articles', 'people', 'quotes', 'sentences'], True)
     """
-    frame = _articles_from(source)
+    from .people import people_and_quotes
+
+    frame = _articles_from(source, load_options)
     _check_chunk_size(chunk_size)
+    if dedupe not in (None, "near"):
+        raise ValueError(f"dedupe must be None or 'near' (each story once), not {dedupe!r}")
+    near = _near_duplicates_of(frame)
+    if dedupe == "near":
+        frame = frame[near.isna().to_numpy()]
+    aliases, _ = _read_people_file(people)
     if cache_dir is not None:
         manifest.prepare_output(cache_dir, "cache", "cache folder")
     with _Runner(
@@ -417,8 +463,32 @@ def analyze_tables(
         progress=progress,
     ) as runner:
         if not len(frame):
-            return _analyze_chunk(frame, lang, cache_dir)
-        return runner.gather(runner.submit(frame, chunk_size))
+            tables = _analyze_chunk(frame, lang, cache_dir)
+        else:
+            tables = runner.gather(runner.submit(frame, chunk_size))
+    found = tables["articles"]["article_id"].map(near)
+    tables["articles"]["near_duplicate_of"] = found.astype("string")
+    if dedupe == "near":
+        tables["articles"].attrs["near_duplicates_left_out"] = int(near.notna().sum())
+    articles = tables["articles"][[c for c in _ARTICLE_COLUMNS if c in tables["articles"]]]
+    tables["people"], tables["quotes"] = people_and_quotes(
+        tables["quotes"], articles, aliases=aliases
+    )
+    return tables
+
+
+def _near_duplicates_of(frame: pd.DataFrame) -> pd.Series:
+    """``near_duplicate_of`` of the articles, indexed by ``article_id``: the input's column
+    when it has one, else found now among these articles (:mod:`newslib.duplicates`)."""
+    if "near_duplicate_of" in frame.columns:
+        values = frame["near_duplicate_of"]
+    else:
+        from .duplicates import near_duplicates
+
+        columns = [c for c in ("article_id", "date", "text") if c in frame.columns]
+        values = near_duplicates(frame[columns])["near_duplicate_of"]
+    ids = frame["article_id"].astype("string").to_numpy()
+    return pd.Series(values.astype("string").to_numpy(), index=ids, dtype="string")
 
 
 def analyze_to_folder(
@@ -434,6 +504,7 @@ def analyze_to_folder(
     scheduler: str | None = None,
     csv: bool = True,
     progress: bool = False,
+    people: str | os.PathLike | None = None,
     **load_options,
 ) -> dict:
     """Load and analyse a corpus batch by batch, writing partitioned Parquet, so memory stays
@@ -447,12 +518,18 @@ def analyze_to_folder(
     ``chunk_size`` files per task, so the input paths must be readable on the workers (and
     ``cache_dir`` shared with them); this process only lists the files, drops articles repeated
     across tasks and writes the tables. Output parts hold about ``batch_size`` articles either
-    way. ``load_options`` go to :class:`newslib.io.LoadStream`. Returns a summary dict: the
-    load summary, the load report (a DataFrame), the rows written, the names of the files and
-    folders written in ``OUT`` (``written``), ``up_to_date``, ``recovered`` (what was left
-    of an interrupted run and put right first) and ``cache_damaged`` (cache parts that failed
-    their checksum, set aside with the reason; their articles were computed again). Without
-    ``csv``, CSV copies of the tables left by an earlier run are removed.
+    way. ``load_options`` (those of :func:`newslib.load`) go to :class:`newslib.io.LoadStream`.
+    Returns a summary dict: the load summary, the load report (a DataFrame), the rows written,
+    the names of the files and folders written in ``OUT`` (``written``), ``up_to_date``,
+    ``recovered`` (what was left of an interrupted run and put right first) and
+    ``cache_damaged`` (cache parts that failed their checksum, set aside with the reason; their
+    articles were computed again). Without ``csv``, CSV copies of the tables left by an
+    earlier run are removed. The load report is written too, ``OUT/load_report.csv`` (path,
+    line, status, reason; only its header when every file was read), always as CSV.
+
+    A corpus that gives no article at all raises :class:`newslib.loadreport.NoArticlesError`
+    (a ``ValueError``) with the load report's first reasons, and leaves ``OUT``'s tables as
+    they were.
 
     One run writes to an ``OUT`` at a time (a second one stops with
     :class:`newslib.publish.OutputBusyError`), and the tables are replaced all together or not
@@ -480,6 +557,7 @@ def analyze_to_folder(
 
     _check_chunk_size(chunk_size)  # also the files per task of the Dask engine
     _resolve_jobs(jobs)  # before the output folder changes
+    aliases, aliases_digest = _read_people_file(people)
     folder = Path(out)
     # The output and cache folders are marked first, and left out of the sources: a run never
     # reads the tables or caches of this run or of any other as input.
@@ -499,6 +577,8 @@ def analyze_to_folder(
                 )
         exclude = [folder] if cache_dir is None else [folder, Path(cache_dir)]
         options = manifest.run_options(lang=lang, csv=csv, batch_size=batch_size, **load_options)
+        if aliases_digest is not None:  # an edited aliases file changes the people table
+            options["people"] = aliases_digest
         # Taken before any file is read: a file edited during the run makes the next run redo it.
         key = manifest.run_key(source, options, exclude)
         if cache_dir is not None:
@@ -528,6 +608,10 @@ def analyze_to_folder(
         damaged_before = set(damaged_parts(cache_dir)) if cache_dir is not None else set()
         staging = Path(tempfile.mkdtemp(prefix=publish.STAGING_PREFIX, dir=folder))
         parts = _PartWriter(staging, csv=csv, batch_size=batch_size)
+        # Near-duplicates are a corpus step: one index for the whole run, in this process.
+        from .duplicates import NearDuplicateIndex
+
+        near = NearDuplicateIndex()
         try:
             with _Runner(
                 lang=lang,
@@ -539,7 +623,12 @@ def analyze_to_folder(
             ) as runner:
                 if engine == "dask":
                     file_options = {**manifest.LOAD_DEFAULTS, **load_options}
-                    _run_dask_partitions(runner, stream, file_options, chunk_size, parts.add)
+
+                    def add(tables: dict[str, pd.DataFrame]) -> None:
+                        _index_shingles(near, tables["articles"], tables.pop("shingles"))
+                        parts.add(tables)
+
+                    _run_dask_partitions(runner, stream, file_options, chunk_size, add)
                 else:
                     # Pipelined: while the workers analyse one batch, this process writes the
                     # batch before and loads the next, so neither waits for the other. At most
@@ -547,14 +636,27 @@ def analyze_to_folder(
                     pending = None
                     for batch in stream:
                         handle = runner.submit(batch, chunk_size)
+                        near.add_frame(batch)  # while the workers analyse it
                         if pending is not None:
                             parts.add(runner.gather(pending))
                         pending = handle
                     if pending is not None:
                         parts.add(runner.gather(pending))
-                parts.close(lang)
+                if not stream.summary["articles"]:  # nothing to analyse: OUT stays as it was
+                    raise NoArticlesError(
+                        no_articles_message(
+                            stream.report,
+                            stream.summary,
+                            _named(source),
+                            hint="'newslib load' on the same paths lists every file and why",
+                        )
+                    )
+                parts.close(lang, aliases)
+                parts.fill_near_duplicates(near.result())
+                _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
         finally:
+            near.close()
             # A publication cut short keeps its staged tables: the next run finishes it.
             if not (folder / publish.JOURNAL).exists():
                 shutil.rmtree(staging, ignore_errors=True)
@@ -577,12 +679,42 @@ def analyze_to_folder(
             "up_to_date": False,
             "recovered": recovered,
             "cache_damaged": damaged,
+            "aliases_applied": parts.people_notes,
         }
 
 
+def _read_people_file(path: str | os.PathLike | None):
+    """The aliases file's corrections (newslib.people.read_aliases) and a digest of its bytes,
+    or ``(None, None)``."""
+    if path is None:
+        return None, None
+    from .people import read_aliases
+
+    aliases = read_aliases(path)
+    return aliases, hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def _named(source) -> str:
+    """What the user named as the corpus, for a message."""
+    if isinstance(source, str | os.PathLike):
+        return os.fspath(source)
+    items = [os.fspath(item) for item in source]
+    return ", ".join(items[:3]) + (f" and {len(items) - 3} more" if len(items) > 3 else "")
+
+
+def _write_load_report(staging: Path, report: pd.DataFrame) -> None:
+    """The load report of the run, ``OUT/load_report.csv`` (path, line, status, reason), one
+    row per file or table row skipped or repaired, folder unread, output left out or note."""
+    columns = ["path", "line", "status", "reason"]
+    with open(staging / manifest.LOAD_REPORT, "w", encoding="utf-8", newline="") as handle:
+        csv_safe(report[columns]).to_csv(handle, index=False, lineterminator="\n")
+
+
 def _written(csv: bool) -> list[str]:
-    """The names of the files and folders a run writes in OUT."""
-    return [f"{name}.{suffix}" for name in TABLES for suffix in _suffixes(csv)]
+    """The names of the files and folders a run writes in OUT (the tables, their CSV copies
+    with ``csv``, and the load report)."""
+    tables = [f"{name}.{suffix}" for name in TABLES + CORPUS_TABLES for suffix in _suffixes(csv)]
+    return [*tables, manifest.LOAD_REPORT]
 
 
 def _suffixes(csv: bool) -> tuple[str, ...]:
@@ -596,7 +728,8 @@ class _PartWriter:
         self.staging = staging
         self.csv = csv
         self.batch_size = batch_size
-        self.rows = dict.fromkeys(TABLES, 0)
+        self.rows = dict.fromkeys(TABLES + CORPUS_TABLES, 0)
+        self.people_notes: list[str] = []
         self._buffer: list[dict[str, pd.DataFrame]] = []
         self._buffered = 0
         self._parts = 0
@@ -616,11 +749,67 @@ class _PartWriter:
         self._buffer, self._buffered = [], 0
         self._parts += 1
 
-    def close(self, lang: str) -> None:
+    def close(self, lang: str, aliases=None) -> None:
         self.flush()
         if self._parts == 0:  # nothing loaded: still write typed, empty tables
             self.add(_analyze_chunk(_empty_articles(), lang))
             self.flush()
+        self._add_people(aliases)
+
+    def _add_people(self, aliases) -> None:
+        """The corpus step: resolve the speakers of the whole quotes table to people, add
+        ``person_id`` and ``person`` to its parts (same boundaries) and write the people
+        table. Reads the parts written, so the result is the same for any batches or jobs."""
+        from .people import people_and_quotes
+
+        folder = self.staging / "quotes.parquet"
+        parts = sorted(folder.iterdir())
+        # only the columns people() reads (not the quotations' text): memory stays small
+        slim = pd.concat(
+            [pd.read_parquet(part, columns=list(_PEOPLE_INPUT)) for part in parts],
+            ignore_index=True,
+        )
+        articles = pd.read_parquet(self.staging / "articles.parquet")
+        articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
+        table, slim = people_and_quotes(slim, articles, aliases=aliases)
+        self.people_notes = table.attrs.get("aliases_applied", [])
+        csv_path = self.staging / "quotes.csv"
+        start = 0
+        for number, part in enumerate(parts):  # one part at a time, as the run wrote them
+            piece = pd.read_parquet(part)
+            added = slim.iloc[start : start + len(piece)]
+            piece["person_id"] = added["person_id"].to_numpy()
+            piece["person"] = added["person"].to_numpy()
+            piece = piece.astype({"person_id": "string", "person": "string"})
+            to_parquet(piece, part)
+            if self.csv:
+                mode = "w" if number == 0 else "a"
+                with open(csv_path, mode, encoding="utf-8", newline="") as handle:
+                    csv_safe(piece).to_csv(
+                        handle, index=False, header=number == 0, lineterminator="\n"
+                    )
+            start += len(piece)
+        _write_part(self.staging, "people", 0, table, csv=self.csv)
+        self.rows["people"] = len(table)
+
+    def fill_near_duplicates(self, found: pd.Series) -> None:
+        """The corpus step of near-duplicates: ``near_duplicate_of`` (``found``, by
+        ``article_id``, from one :class:`newslib.duplicates.NearDuplicateIndex` of the whole
+        run) into the articles parts written (same boundaries, one part in memory at a time)
+        and their CSV copy. The same for any batches, jobs or engine."""
+        parts = sorted((self.staging / "articles.parquet").iterdir())
+        with contextlib.ExitStack() as stack:
+            handle = None
+            if self.csv:
+                path = self.staging / "articles.csv"
+                handle = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
+            for number, part in enumerate(parts):
+                table = pd.read_parquet(part)
+                table["near_duplicate_of"] = table["article_id"].map(found).astype("string")
+                to_parquet(table, part)
+                if handle is not None:
+                    safe = csv_safe(table)
+                    safe.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
 
 
 def _load_and_analyze(
@@ -629,24 +818,28 @@ def _load_and_analyze(
     """One partition of files, on a Dask worker: read them, analyse each article once.
 
     Returns the readings (without the articles' texts, which the client does not need) for
-    the client's :class:`newslib.io.LoadState`, and the tables.
+    the client's :class:`newslib.io.LoadState`, and the tables. An archive (or WARC file) is
+    read here too, member by member: one reading per member, then the archive's.
     """
-    from .io import FileRead, articles_frame, read_articles
+    from dataclasses import replace
+
+    from .io import articles_frame, read_files
 
     options = dict(file_options)
     tz = options.pop("tz")
-    reads = [read_articles(path, **options) for path in paths]
+    options.pop("source_from", None)  # filled in by the client, which knows the folders named
+    reads = [read for path in paths for read in read_files(path, **options)]
     records, seen = [], set()
     for read in reads:
         for identity, _, record in read.articles:
             if identity not in seen:  # repeats within the partition: the first one
                 seen.add(identity)
                 records.append(record)
-    tables = _analyze_chunk(articles_frame(records, tz=tz), lang, cache_dir)
-    light = [
-        FileRead(r.path, r.rows, r.skipped, [(i, line, None) for i, line, _ in r.articles])
-        for r in reads
-    ]
+    frame = articles_frame(records, tz=tz)
+    tables = _analyze_chunk(frame, lang, cache_dir)
+    # The client finds near-duplicates across the corpus from the articles' shingle sets.
+    tables["shingles"] = _shingle_sets(frame)
+    light = [replace(r, articles=[(i, line, None) for i, line, _ in r.articles]) for r in reads]
     return light, tables
 
 
@@ -676,6 +869,7 @@ def _run_dask_partitions(runner: _Runner, stream, file_options: dict, files_per_
 
     bar = dict(total=len(tasks), desc="analysing", unit="task")
     for reads, tables in tqdm(results(), **bar, disable=None if runner.progress else True):
+        tables = {**tables, "articles": stream.sources.fill(tables["articles"])}
         kept = [
             read.articles[position][0] for read in reads for position in stream.state.accept(read)
         ]
@@ -688,10 +882,38 @@ def _run_dask_partitions(runner: _Runner, stream, file_options: dict, files_per_
         add(tables)
 
 
+def _shingle_sets(frame: pd.DataFrame) -> pd.DataFrame:
+    """``article_id`` and ``shingles`` (:func:`newslib.duplicates.shingles`) of each article."""
+    from .duplicates import shingles
+
+    return pd.DataFrame(
+        {"article_id": frame["article_id"], "shingles": [shingles(t) for t in frame["text"]]}
+    )
+
+
+def _index_shingles(near, articles: pd.DataFrame, sets: pd.DataFrame) -> None:
+    """Add the articles of one Dask task (their shingle sets computed on the worker)."""
+    by_id = dict(zip(sets["article_id"], sets["shingles"], strict=True))
+    ids = articles["article_id"].tolist()
+    dates = articles["date"] if "date" in articles.columns else None
+    near.add_shingles(ids, [by_id[i] for i in ids], dates)
+
+
 def _empty_articles() -> pd.DataFrame:
     from .io import articles_frame
 
     return articles_frame([])
+
+
+# The articles' columns the people table uses (its dates, and per-source counts), and the
+# quotes table's.
+_ARTICLE_COLUMNS = ("article_id", "date", "source")
+_PEOPLE_INPUT = ("article_id", "kind", "n_words", "attribution_id", "speaker", "speaker_mention")
+
+
+def _write_csv(table: pd.DataFrame, path: Path) -> None:
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        csv_safe(table).to_csv(handle, index=False, lineterminator="\n")
 
 
 def _write_part(staging: Path, name: str, number: int, table: pd.DataFrame, *, csv: bool):
@@ -763,7 +985,7 @@ def _publish(staging: Path, folder: Path, *, csv: bool) -> None:
     replacing any earlier run's; without ``csv``, remove the CSV copies of an earlier run
     (they no longer match the tables)."""
     names = _written(csv)
-    stale = [f"{name}.csv" for name in TABLES if not csv]
+    stale = [f"{name}.csv" for name in TABLES + CORPUS_TABLES if not csv]
     publish.publish(staging, folder, names, remove=stale)
 
 
@@ -776,14 +998,19 @@ def analyze(
     cache_dir: str | os.PathLike | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    dedupe: str | None = None,
+    **load_options,
 ) -> pd.DataFrame:
     """Analyse articles and return one row per article: the article's metadata (every input
-    column but ``text``), readability counts and indices, quote share and speakers, and the
-    sentence-sentiment summary.
+    column but ``text``), ``near_duplicate_of``, readability counts and indices, quote share and
+    speakers, and the sentence-sentiment summary.
 
     ``source`` is a DataFrame with ``article_id`` and ``text`` (e.g. from :func:`newslib.load`)
-    or anything ``load`` accepts (a file, folder, glob or list). ``jobs``, ``chunk_size``,
-    ``cache_dir``, ``engine`` and ``scheduler`` are those of :func:`analyze_tables`.
+    or anything ``load`` accepts (a file, folder, glob or list), loaded with ``load_options``
+    (those of :func:`newslib.load`, e.g. ``columns={"body": "text"}``). ``jobs``,
+    ``chunk_size``, ``cache_dir``, ``engine`` and ``scheduler`` are those of
+    :func:`analyze_tables`. ``dedupe="near"`` counts each story once: near-duplicates
+    (:func:`newslib.near_duplicates`) are left out, as in :func:`analyze_tables`.
 
     Example:
         >>> import newslib
@@ -799,6 +1026,8 @@ def analyze(
         cache_dir=cache_dir,
         engine=engine,
         scheduler=scheduler,
+        dedupe=dedupe,
+        **load_options,
     )
     return tables["articles"]
 

@@ -439,7 +439,10 @@ class FileCache:
     An entry is keyed by the file's path, size and modification time (taken before it was
     read) under one set of load ``options`` and one loader version. It holds what reading the
     file gave (report rows, whether it was skipped, each article's id and table line) and the
-    typed article rows, text included. Stored like :class:`ResultCache`: Parquet parts under
+    typed article rows, text included. A member of an archive is keyed by its path in the
+    archive (``a.zip/x.txt``) with the archive's size and time, and the archive by its own key
+    lists its members: an unchanged archive is not opened again, a changed one is read whole.
+    Stored like :class:`ResultCache`: Parquet parts under
     ``<cache_dir>/files-v<version>-<options hash>/``, rows first, index last, then the record
     (``files/part-<id>.json``), atomic renames; parts are checked the same way before use.
 
@@ -465,12 +468,16 @@ class FileCache:
         dayfirst: bool = False,
         columns: dict[str, str] | None = None,
         max_bytes: int | None = None,
+        source_from: str = "auto",
     ):
         from ._versions import LOADER_VERSION
 
         # The load options (those of newslib.load): another option can mean other articles.
+        # (The cache keeps each file's own source, source_from fills in the rest after it;
+        # it is in the key all the same, as every load option is.)
         options = dict(format=format, errors=errors, tz=tz, dayfirst=dayfirst, max_bytes=max_bytes)
         options["columns"] = columns or None  # no renaming, however it is spelled
+        options["source_from"] = source_from
         digest = hashlib.sha256(
             json.dumps(options, sort_keys=True, default=str).encode()
         ).hexdigest()[:10]
@@ -530,6 +537,17 @@ class FileCache:
         if self._index is not None:
             self._index = {key: at for key, at in self._index.items() if at[0] != name}
 
+    def holds(self, key: tuple[str, int, int]) -> bool:
+        """Whether a file (or archive member) with this key is cached, as far as the index
+        of the cache's parts says (:meth:`lookup` still checks the part itself).
+
+        Example:
+            >>> import tempfile
+            >>> FileCache(tempfile.mkdtemp()).holds(("a.txt", 1, 2))
+            False
+        """
+        return key in self._load_index()
+
     def lookup(self, path: Path, key: tuple[str, int, int] | None = None):
         """Return ``(FileRead, rows, positions)`` for an unchanged cached file, else None:
         the file's article rows are ``rows.iloc[positions]`` (``rows`` is shared by the files
@@ -571,6 +589,10 @@ class FileCache:
         if len(positions) != len(listed):
             return None
         read = FileRead(key[0], json.loads(record["rows"]), bool(record["skipped"]), listed)
+        # An archive's member (``container``) or the archive itself (``members``).
+        container, members = record.get("container"), record.get("members")
+        read.container = container if isinstance(container, str) else None
+        read.members = json.loads(members) if isinstance(members, str) else None
         return read, articles, positions
 
     def store(self, reads: list, keys: list[tuple[str, int, int]], rows: pd.DataFrame) -> None:
@@ -600,6 +622,11 @@ class FileCache:
                 "rows": [json.dumps(r.rows, default=str) for r in reads],
                 "skipped": [r.skipped for r in reads],
                 "articles": [json.dumps([[i, line] for i, line, _ in r.articles]) for r in reads],
+                "container": pd.Series([r.container for r in reads], dtype="string"),
+                "members": pd.Series(
+                    [None if r.members is None else json.dumps(r.members) for r in reads],
+                    dtype="string",
+                ),
             }
         )
         _write_part(self.root, [("files", files), ("articles", rows)])

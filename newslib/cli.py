@@ -63,12 +63,23 @@ def _jobs(text: str) -> int:
     return jobs
 
 
-def _add_load_options(parser: argparse.ArgumentParser) -> None:
+def _add_paths(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths",
         nargs="+",
         metavar="PATH",
         help="article files, folders (read recursively) or globs such as 'corpus/**/*.txt'",
+    )
+
+
+def _load_flags() -> argparse.ArgumentParser:
+    """The load options as flags: one parent parser for ``load``, ``analyze`` and ``report``,
+    the options of :func:`newslib.load` (``manifest.LOAD_DEFAULTS``) under the same names."""
+    from .outlets import SOURCE_FROM
+
+    parent = argparse.ArgumentParser(add_help=False)
+    parser = parent.add_argument_group(
+        "load options", "how files are read: newslib.load's options, the same in every command"
     )
     parser.add_argument(
         "--format",
@@ -100,8 +111,19 @@ def _add_load_options(parser: argparse.ArgumentParser) -> None:
         action="append",
         default=[],
         metavar="THEIRS=OURS",
-        help="rename a table column, e.g. --column body=text (repeatable)",
+        help="read a table column as one of newslib's (text, title, date, source, url, author), "
+        "e.g. --column body=text (repeatable); known export names such as headline, body, "
+        "publishedAt, media_name are read without it",
     )
+    parser.add_argument(
+        "--source-from",
+        default="auto",
+        choices=SOURCE_FROM,
+        help="where an article's source comes from when its file names none: auto (its first "
+        "folder below the folder named, else its URL's domain), folder, domain, or none "
+        "(default: auto)",
+    )
+    return parent
 
 
 class _Parser(argparse.ArgumentParser):
@@ -127,23 +149,27 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", required=True, parser_class=_Parser
     )
+    load_flags = _load_flags()
     load_parser = commands.add_parser(
         "load",
+        parents=[load_flags],
         help="load articles and print a summary table and the load report",
         description="Load articles and print a summary table and the load report "
-        "(files skipped or repaired, and why).",
+        "(files skipped or repaired, and why). Exit code 2 when no article loads.",
     )
-    _add_load_options(load_parser)
+    _add_paths(load_parser)
     load_parser.add_argument(
         "--rows", type=int, default=10, metavar="N", help="articles to list (default: 10)"
     )
     analyze_parser = commands.add_parser(
         "analyze",
+        parents=[load_flags],
         help="analyse articles and write articles/sentences/quotes tables (Parquet and CSV)",
         description="Load articles, run readability, quotes and sentiment, and write "
-        "OUT/articles.parquet, OUT/sentences.parquet and OUT/quotes.parquet with CSV copies.",
+        "OUT/articles.parquet, OUT/sentences.parquet and OUT/quotes.parquet with CSV copies, "
+        "and the load report OUT/load_report.csv. Exit code 2 when no article loads.",
     )
-    _add_load_options(analyze_parser)
+    _add_paths(analyze_parser)
     analyze_parser.add_argument(
         "-o", "--out", default="out", metavar="OUT", help="output folder (default: out)"
     )
@@ -193,13 +219,28 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write Parquet only (and remove the CSV copies of an earlier run)",
     )
+    analyze_parser.add_argument(
+        "--people",
+        metavar="FILE",
+        help="an aliases file (YAML: merge, rename, split, type, gender) correcting who is who "
+        "in OUT/people.parquet; see newslib.people.read_aliases",
+    )
+    analyze_parser.add_argument(
+        "--dedupe",
+        choices=("near",),
+        help="count each story once in the summary printed: near-duplicates (syndicated "
+        "copies) left out of its figures; the tables keep every article, with "
+        "near_duplicate_of",
+    )
     analyze_parser.add_argument("--quiet", action="store_true", help="no progress bars")
     report_parser = commands.add_parser(
         "report",
+        parents=[load_flags],
         help="run the notebooks on a corpus and write one self-contained HTML report",
         description="Execute the notebooks (papermill) on PATH and render them into one HTML "
         "file with figures embedded, a table of contents and no code cells. The file loads "
-        "nothing from the network and runs no script.",
+        "nothing from the network and runs no script. The load options reach every notebook "
+        "(its LOAD parameter). Exit code 2 when no article loads.",
     )
     report_parser.add_argument(
         "path", metavar="PATH", help="the corpus: a folder, a file or a quoted glob"
@@ -228,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _column_mapping(pairs: list[str]) -> dict[str, str]:
     mapping = {}
     for pair in pairs:
-        theirs, sep, ours = pair.partition("=")
+        theirs, sep, ours = pair.rpartition("=")  # their name may hold "=", ours never does
         if not sep or not theirs or not ours:
             raise ValueError(f"--column takes THEIRS=OURS, e.g. body=text, not {pair!r}")
         mapping[theirs] = ours
@@ -243,6 +284,7 @@ def _load_options(args: argparse.Namespace) -> dict:
         "dayfirst": args.dayfirst,
         "columns": _column_mapping(args.column),
         "max_bytes": args.max_bytes,
+        "source_from": args.source_from,
     }
 
 
@@ -323,7 +365,19 @@ def _run_load(args: argparse.Namespace) -> int:
 
     df = load(args.paths, **_load_options(args))
     print(summary_text(df, rows=args.rows))
+    if not len(df):
+        _no_articles(df.attrs["load_report"], df.attrs["load_summary"], args.paths, "above")
     return 0
+
+
+def _no_articles(report, summary: dict, paths: Sequence[str], where: str) -> None:
+    """Raise the one-line error of a run that loaded no article (exit code 2): the load
+    report's first reasons, and where the whole report is."""
+    from .loadreport import NoArticlesError, no_articles_message
+
+    named = ", ".join(paths) if len(paths) <= 3 else f"{', '.join(paths[:3])} and more"
+    hint = f"the load report {where} lists every file and why"
+    raise NoArticlesError(no_articles_message(report, summary, named, hint=hint))
 
 
 def _voices_line(articles: pd.DataFrame) -> str | None:
@@ -349,7 +403,9 @@ def _voices_line(articles: pd.DataFrame) -> str | None:
     )
 
 
-def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes: int) -> str:
+def analysis_summary_text(
+    articles: pd.DataFrame, *, n_sentences: int, n_quotes: int, dedupe: str | None = None
+) -> str:
     """Return the short summary ``newslib analyze`` prints after writing its tables.
 
     ``n_quotes`` is the number of rows of the quotes table: quotations, reported speech and
@@ -357,6 +413,10 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
     (the corpus's words summed), not means of the articles' shares. The readability means
     are over the articles that have words: an article without any has no readability (NaN) and
     is left out, and the line says how many were.
+
+    With ``near_duplicate_of`` in ``articles`` (``newslib.near_duplicates``), the last line
+    says how many articles repeat how many stories; ``dedupe="near"`` (``--dedupe near``)
+    counts each story once: the figures after the first line leave the near-duplicates out.
 
     Example:
         >>> import newslib
@@ -371,6 +431,15 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
         f"{n} article{'s' if n != 1 else ''}, {n_sentences} sentences, "
         f"{n_quotes} rows of quoted and reported speech and scare quotes"
     ]
+    near = _near_duplicates_line(articles)
+    if dedupe == "near" and "near_duplicate_of" in articles.columns:
+        repeats = articles["near_duplicate_of"].notna()
+        lines.append(
+            f"each story once: {n - int(repeats.sum())} of {n} articles ({int(repeats.sum())} "
+            "near-duplicates left out of the figures below)"
+        )
+        articles = articles[~repeats.to_numpy()]
+        n = len(articles)
     if n:
 
         def mean(column: str) -> str:
@@ -414,10 +483,30 @@ def analysis_summary_text(articles: pd.DataFrame, *, n_sentences: int, n_quotes:
                     for name, count in speakers.items()
                 )
             )
+    if near:
+        lines.append(near)
     return "\n".join(lines)
 
 
-def _print_load_report(stats: dict, report_rows: list[dict]) -> None:
+def _near_duplicates_line(articles: pd.DataFrame) -> str | None:
+    """'near-duplicates: 3 articles repeat 2 stories ...' (None without the column)."""
+    if "near_duplicate_of" not in articles.columns:
+        return None
+    repeats = articles["near_duplicate_of"].dropna()
+    if not len(repeats):
+        return "near-duplicates: none"
+    n, stories = len(repeats), repeats.nunique()
+    return (
+        f"near-duplicates: {n} article{'s' if n != 1 else ''} repeat{'s' if n == 1 else ''} "
+        f"{stories} stor{'ies' if stories != 1 else 'y'} (kept in the tables: near_duplicate_of "
+        "names the first article of each story; --dedupe near counts each story once)"
+    )
+
+
+def _print_load_report(stats: dict, report_rows: list[dict], where: str) -> None:
+    """Say on stderr what the load left out: newslib's own output, folders not listed, and
+    how many files (and table rows) were skipped or repaired, with ``where`` the load report
+    is and its first rows."""
     excluded = [r["path"] for r in report_rows if r["status"] == "excluded"]
     if excluded:
         folders = list(dict.fromkeys(os.path.dirname(path) or "." for path in excluded))
@@ -437,15 +526,24 @@ def _print_load_report(stats: dict, report_rows: list[dict]) -> None:
             f"listed, {shown}{more} (their files are not counted)",
             file=sys.stderr,
         )
-    if stats["files_skipped"] or stats["repaired"]:
+    rows_skipped = sum(
+        1 for r in report_rows if r["status"] == "skipped" and _is_number(r.get("line"))
+    )
+    if stats["files_skipped"] or stats["repaired"] or rows_skipped:
+        rows = f" and {rows_skipped} table row(s)" if rows_skipped else ""
         print(
-            f"load report: {stats['files_skipped']} file(s) skipped, {stats['repaired']} "
-            "repaired (run 'newslib load' on the same paths for details)",
+            f"load report: {stats['files_skipped']} file(s){rows} skipped, "
+            f"{stats['repaired']} repaired; every one is in {where}",
             file=sys.stderr,
         )
         others = [r for r in report_rows if r["status"] not in ("excluded", "unread")]
         for record in others[:5]:
             print(f"  {record['status']:8} {record['path']}: {record['reason']}", file=sys.stderr)
+
+
+def _is_number(value: object) -> bool:
+    """Whether a report row's ``line`` holds a line number (not NA / None)."""
+    return isinstance(value, int | float) and value == value
 
 
 def _prepare_folders(out: Path, cache_dir: Path | None) -> None:
@@ -460,6 +558,16 @@ def _prepare_folders(out: Path, cache_dir: Path | None) -> None:
         raise UsageError(str(error)) from None
 
 
+def _digest_or_none(path: str) -> str | None:
+    """The SHA-256 of a file's bytes (None when it cannot be read: the run then says why)."""
+    import hashlib
+
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def _run_analyze(args: argparse.Namespace) -> int:
     out = Path(args.out)
     load_options = _load_options(args)
@@ -471,12 +579,13 @@ def _run_analyze(args: argparse.Namespace) -> int:
         # costs a listing and a stat per file.
         from . import manifest
 
-        key = manifest.run_key(
-            args.paths, manifest.run_options(**options, **load_options), [out, cache_dir]
-        )
+        key_options = manifest.run_options(**options, **load_options)
+        if args.people is not None:
+            key_options["people"] = _digest_or_none(args.people)
+        key = manifest.run_key(args.paths, key_options, [out, cache_dir])
         last = manifest.up_to_date(out, key)
         if last is not None:
-            _print_load_report(last["load_summary"], last["load_report"])
+            _print_load_report(last["load_summary"], last["load_report"], _report_file(out))
             rows = last["rows"]
             print(
                 f"{out}/ is up to date: {rows['articles']} articles, {rows['sentences']} "
@@ -489,6 +598,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
 
     from .analyze import analyze_to_folder
 
+    # A corpus without any article is NoArticlesError (exit code 2), OUT left as it was.
     summary = analyze_to_folder(
         args.paths,
         out,
@@ -498,9 +608,12 @@ def _run_analyze(args: argparse.Namespace) -> int:
         engine=args.engine,
         scheduler=args.scheduler,
         progress=not args.quiet,
+        people=args.people,
         **options,
         **load_options,
     )
+    for note in summary.get("aliases_applied", []):  # what --people did, line by line
+        print(f"newslib: {note}", file=sys.stderr)
     for note in summary.get("recovered", []):  # what a killed run had left in OUT
         print(f"newslib: {out}: {note}", file=sys.stderr)
     for part in summary.get("cache_damaged", []):
@@ -508,20 +621,37 @@ def _run_analyze(args: argparse.Namespace) -> int:
             f"newslib: damaged cache part set aside, its articles recomputed: {part}",
             file=sys.stderr,
         )
-    report = summary["load_report"]
-    excluded = report["status"].isin(["excluded", "unread"])  # each listed in its own line
-    shown = report[excluded].to_dict("records") + report[~excluded].head(5).to_dict("records")
-    _print_load_report(summary["load_summary"], shown)
+    _print_load_report(
+        summary["load_summary"], summary["load_report"].to_dict("records"), _report_file(out)
+    )
     articles = pd.read_parquet(out / "articles.parquet")
     rows = summary["rows"]
-    print(analysis_summary_text(articles, n_sentences=rows["sentences"], n_quotes=rows["quotes"]))
+    print(
+        analysis_summary_text(
+            articles, n_sentences=rows["sentences"], n_quotes=rows["quotes"], dedupe=args.dedupe
+        )
+    )
     print(f"wrote {out}/: {', '.join(summary['written'])}")
     return 0
 
 
+def _report_file(out: Path) -> str:
+    from .manifest import LOAD_REPORT
+
+    return str(out / LOAD_REPORT)
+
+
 def _run_report(args: argparse.Namespace) -> int:
+    from .manifest import LOAD_DEFAULTS
     from .report import ReportError, build_report
 
+    # The notebooks' LOAD parameter: the load options given (defaults left to the notebooks).
+    given = _load_options(args)
+    load = {
+        name: value
+        for name, value in given.items()
+        if value != LOAD_DEFAULTS[name] and not (name == "columns" and not value)
+    }
     try:
         path = build_report(
             args.path,
@@ -529,6 +659,7 @@ def _run_report(args: argparse.Namespace) -> int:
             notebooks=args.notebooks,
             include_code=args.include_code,
             progress=not args.quiet,
+            load=load,
         )
     except ReportError as error:
         print(f"newslib: error: {error}", file=sys.stderr)

@@ -16,6 +16,10 @@ Formats (detected per file when ``format="auto"``):
 * ``html``: pages saved from a browser, through trafilatura (``pip install 'newslib[html]'``);
   also a ``.txt`` or ``.md`` file that starts like an HTML page.
 
+Any of them compressed (``.gz``, ``.bz2``, ``.xz``, ``.zst``) is read as the file itself; an
+archive (``.zip``, ``.tar``, ``.tar.gz``, ...) or WARC crawl (``.warc``, ``.warc.gz``) holds
+many files of the load, read member by member (``newslib.archives``, ``newslib.warc``).
+
 Bad input never raises (unless ``errors="raise"``): see README "Bad input" for what is skipped,
 repaired or noted in the load report (``newslib.loadreport``), how bytes are decoded
 (``newslib.decoding``) and how dates are read (``newslib.dates``).
@@ -33,14 +37,16 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from io import StringIO
+from io import BytesIO, StringIO
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from . import archives
 from ._paths import FORMATS, Problem, expand_sources, file_key
+from .columns import ColumnMatch, match_columns, text_problem
 from .dates import _date_for, _parse_iso_date, _parse_long_timestamp, check_time_zone
 from .decoding import (
     _SNIFF_BYTES,
@@ -57,6 +63,7 @@ from .loadreport import (
     _shown,
     report_frame,
 )
+from .outlets import SourceFiller, check_source_from, is_url_domain, source_roots
 from .text import count_words, normalize_line, normalize_text, paragraph_spans
 
 __all__ = [
@@ -68,6 +75,7 @@ __all__ = [
     "article_id",
     "articles_frame",
     "read_articles",
+    "read_files",
     "LoadState",
     "FileRead",
 ]
@@ -84,7 +92,6 @@ ARTICLE_COLUMNS = {
     "url": "string",
     "author": "string",
 }
-_TABLE_FIELDS = ("title", "date", "text", "source", "url", "author")
 
 _EXTENSIONS = {
     ".txt": "text",
@@ -290,32 +297,24 @@ def _clean_field(value: Any) -> str | None:
 
 
 def _read_html(text: str, path: Path, report: _Report) -> list[_Article]:
-    try:
-        import trafilatura
-    except ImportError as error:
-        raise ImportError(
-            "Reading HTML pages needs the optional extra 'html': pip install 'newslib[html]'"
-        ) from error
-    document = trafilatura.bare_extraction(
-        text, with_metadata=True, include_comments=False, include_tables=False
-    )
-    if document is None or not (document.text or "").strip():
+    # Extraction, the time of publication and page clutter: see newslib.htmlpage.
+    from .htmlpage import read_page
+
+    page = read_page(text)
+    if page is None:
         report.skip(path, None, "no article text found in the HTML page")
         return []
-    title = _clean_field(document.title)
-    lines = document.text.splitlines()
-    # trafilatura repeats the headline as the first line of the text.
-    if title and lines and normalize_line(lines[0]) == title:
-        lines = lines[1:]
     return [
         _Article(
             str(path),
-            title,
-            _date_for(document.date, path, None, report),
-            _split_body("\n".join(lines)),
-            source=_clean_field(document.sitename or document.hostname),
-            url=_clean_field(document.url),
-            author=_clean_field(document.author),
+            _clean_field(page.title),
+            _date_for(page.date, path, None, report),
+            _split_body(page.text),
+            # A site name is the page's own source; its URL's domain (what trafilatura gives
+            # a page without one) is left to source_from (newslib.outlets).
+            source=None if is_url_domain(page.source, page.url) else _clean_field(page.source),
+            url=_clean_field(page.url),
+            author=_clean_field(page.author),
         )
     ]
 
@@ -332,17 +331,13 @@ def _read_table(
     found = _table_records(path, fmt, report, text, columns)
     if found is None:
         return []
-    names, records = found
-    if not records and not names:
+    match, records = found
+    if not records and not match.names:
         report.skip(path, None, "no articles in the file")
         return []
-    if "text" not in names:
-        report.skip(
-            path,
-            None,
-            f"table has no 'text' column (columns: {', '.join(map(str, names))}); "
-            "pass columns={'your_column': 'text', ...} to rename",
-        )
+    problem = text_problem(match)  # no column is the text, or several could be
+    if problem is not None:
+        report.skip(path, None, problem)
         return []
     articles = []
     for line, record in records:
@@ -365,24 +360,33 @@ def _table_records(
     report: _Report,
     text: str | None,
     columns: dict[str, str] | None,
-) -> tuple[list[Any], list[tuple[int | None, dict]]] | None:
-    """``(column names, [(line, record), ...])`` of a table file, columns renamed; None when
-    the file is skipped. Lines: the header is line 1 of a CSV, JSON Lines count every line of
-    the file, a JSON list counts its records, a one-object JSON file has none."""
+) -> tuple[ColumnMatch, list[tuple[int | None, dict]]] | None:
+    """``(columns found, [(line, record), ...])`` of a table file, each record holding
+    newslib's fields (``columns``, then the field names and their aliases: see
+    :mod:`newslib.columns`); None when the file is skipped. Lines: the header is line 1 of a
+    CSV, JSON Lines count every line of the file, a JSON list counts its records, a one-object
+    JSON file has none."""
     rename = columns or {}
     try:
         if fmt in ("parquet", "csv", "tsv"):
-            if fmt == "parquet":
-                frame = pd.read_parquet(path).rename(columns=rename)
-                rows = frame.reindex(columns=[c for c in _TABLE_FIELDS if c in frame.columns])
-                return list(frame.columns), [
+            if fmt == "parquet":  # from a file, or the bytes of a member (``text``)
+                frame = pd.read_parquet(path if text is None else BytesIO(text))
+                match = match_columns(list(frame.columns), rename, lambda n: frame[n].tolist())
+                rows = pd.DataFrame(
+                    {name: frame[column] for name, column in match.fields.items()},
+                    index=frame.index,
+                )
+                return match, [
                     (position + 1, record)
                     for position, record in enumerate(rows.to_dict("records"))
                 ]
             names, records = _csv_records(text, "\t" if fmt == "tsv" else ",", path, report)
-            names = [rename.get(name, name) for name in names]
-            wanted = [(n, name) for n, name in enumerate(names) if name in _TABLE_FIELDS]
-            return names, [
+            where = {name: n for n, name in enumerate(names)}
+            match = match_columns(
+                names, rename, lambda n: (cells[where[n]] for _, cells in records)
+            )
+            wanted = [(where[column], name) for name, column in match.fields.items()]
+            return match, [
                 (line, {name: cells[n] for n, name in wanted}) for line, cells in records
             ]
         if fmt == "jsonl":
@@ -401,8 +405,9 @@ def _table_records(
     except Exception as error:  # pyarrow and the csv engine raise their own error types
         report.skip(path, None, f"cannot read as {fmt}: {type(error).__name__}: {error}")
         return None
-    renamed = [(line, {rename.get(k, k): v for k, v in record.items()}) for line, record in records]
-    return list(dict.fromkeys(k for _, record in renamed for k in record)), renamed
+    names = list(dict.fromkeys(k for _, record in records for k in record))
+    match = match_columns(names, rename, lambda n: (record.get(n) for _, record in records))
+    return match, [(line, match.rename(record)) for line, record in records]
 
 
 def _csv_records(
@@ -492,9 +497,9 @@ def _json_records(
     or one article (an object)."""
     value = json.loads(text)
     if isinstance(value, dict):
-        keys = {rename.get(k, k) for k in value}
+        match = match_columns(list(value), rename)
         wrapped = [value[k] for k in _WRAPPER_KEYS if isinstance(value.get(k), list)]
-        if "text" in keys or not wrapped:
+        if "text" in match.fields or match.text_candidates or not wrapped:
             return [(None, value)]
         value = wrapped[0]
     if not isinstance(value, list):
@@ -558,8 +563,12 @@ def _table_article(
             continue
         if isinstance(value, np.ndarray):
             value = value.tolist()
+        # An object with a name stands for that name: NewsAPI's source {"id", "name"}, a
+        # JSON-LD author {"@type": "Person", "name": ...}.
+        if isinstance(value, dict) and "name" in value:
+            value = value["name"]
         if isinstance(value, list | tuple):  # e.g. several authors
-            value = [_as_text(v)[0] for v in value]
+            value = [_as_text(v.get("name") if isinstance(v, dict) else v)[0] for v in value]
         else:
             value, problem = _as_text(value)
             if problem is not None:
@@ -589,19 +598,35 @@ def _read_file(
     report: _Report,
     columns: dict[str, str] | None,
     max_bytes: int | None,
+    data: bytes | None = None,
+    charset: str | None = None,
 ) -> list[_Article]:
+    """The articles of one file of the load. ``data``: its content when it is no file on
+    disk (a member of an archive, ``path`` a :class:`newslib.archives.MemberPath`), already
+    decompressed; ``charset``: the encoding an HTML page's HTTP header declares."""
+    # A compressed file's format is told from its name without .gz/.bz2/.xz/.zst.
+    name = archives.inner_name(path)
     try:
-        size = path.stat().st_size
+        size = path.stat().st_size if data is None else len(data)
         if max_bytes is not None and size > max_bytes:
             report.skip(path, None, f"file is {size:,} bytes, over the limit of {max_bytes:,}")
             return []
+        if data is None and name is not path and size:
+            data = archives.decompress_file(path, max_bytes)
+            size = len(data)
         if size == 0:
-            report.skip(path, None, "empty file")
+            report.skip(path, None, "empty file" if name is path else "empty file (decompressed)")
             return []
-        with path.open("rb") as handle:
-            head = handle.read(_SNIFF_BYTES)
+        if data is not None:
+            head = data[:_SNIFF_BYTES]
+        else:
+            with path.open("rb") as handle:
+                head = handle.read(_SNIFF_BYTES)
     except OSError as error:
         report.skip(path, None, f"cannot read: {error.strerror or error}")
+        return []
+    except archives.Refused as refused:
+        report.skip(path, None, str(refused))
         return []
     if _shown(path) != str(path):
         report.repair(
@@ -612,29 +637,30 @@ def _read_file(
     auto = fmt == "auto"
     sniffed_html = False
     if auto:
-        detected = _detect(path, head)
+        detected = _detect(name, head)
         if detected is None:
             if _head_looks_binary(head):
-                report.skip(path, None, f"binary file ({path.suffix or 'no extension'})")
+                report.skip(path, None, f"binary file ({name.suffix or 'no extension'})")
             else:
                 report.skip(
                     path,
                     None,
-                    f"unknown format (extension {path.suffix!r}); pass format='text' "
-                    "(or another format) to read it",
+                    f"unknown format (extension {name.suffix!r}); to read it, pass "
+                    "--format text (in Python: format='text') or another format",
                 )
             return []
         if detected in ("text", "markdown") and _is_html_page(head):
             detected, sniffed_html = "html", True
         fmt = detected
     if fmt == "parquet":
-        return _read_table(path, fmt, report, columns)
+        return _read_table(path, fmt, report, columns, data)
     try:
-        data = head if len(head) < _SNIFF_BYTES else path.read_bytes()
+        if data is None:
+            data = head if len(head) < _SNIFF_BYTES else path.read_bytes()
     except OSError as error:
         report.skip(path, None, f"cannot read: {error.strerror or error}")
         return []
-    declared = _declared_charset(head) if fmt == "html" else None
+    declared = (charset or _declared_charset(head)) if fmt == "html" else None
     what = fmt if fmt in _TABLE_FORMATS else "text"
     text = _decode(data, path, report, what=what, declared=declared)
     if text is None:
@@ -738,6 +764,7 @@ def load(
     dayfirst: bool = False,
     columns: dict[str, str] | None = None,
     max_bytes: int | None = None,
+    source_from: str = "auto",
     progress: bool | None = False,
 ) -> pd.DataFrame:
     """Load news articles into a DataFrame, one row per article.
@@ -762,8 +789,18 @@ def load(
             ``False`` (the default, as pandas) reads the month first, ``True`` the day first.
             ISO dates (``2023-04-05``) are always year-month-day. The load report says once
             how many dates were ambiguous and how they were read (status ``note``).
-        columns: renames table columns to newslib's names, e.g. ``{"body": "text"}``.
+        columns: renames table columns to newslib's names, e.g. ``{"body": "text"}``. It
+            wins over the names newslib knows by itself: each field's own name in any case,
+            and the aliases of exports such as Media Cloud, NewsAPI and GDELT (``headline``,
+            ``body``, ``publishedAt``, ``media_name``, ...: see :mod:`newslib.columns`).
+            When two columns could be the text, or none, the file is skipped and the load
+            report names the columns and the renaming to pass.
         max_bytes: skip (and report) files larger than this.
+        source_from: where ``source`` comes from when a file has none of its own (a table
+            column, front matter, an HTML page's site name): ``"auto"`` the file's own, else
+            its first folder below the folder named in ``source``, else the URL's domain;
+            ``"folder"`` always that folder; ``"domain"`` always the URL's domain; ``"none"``
+            only the file's own (see :mod:`newslib.outlets`).
         progress: show a progress bar on stderr (only when it is a terminal).
 
     Returns:
@@ -791,6 +828,7 @@ def load(
         dayfirst=dayfirst,
         columns=columns,
         max_bytes=max_bytes,
+        source_from=source_from,
         chunk_size=None,
         progress=progress,
     )
@@ -805,12 +843,19 @@ def load(
 class FileRead:
     """What reading one file gave: its report rows, whether the file as a whole was skipped,
     and ``(article_id, line, record)`` per article in file order (not yet deduplicated;
-    ``record`` is ``None`` once the caller no longer needs the article itself)."""
+    ``record`` is ``None`` once the caller no longer needs the article itself).
+
+    A member of an archive or WARC file is a file of its own, with ``container`` the
+    archive's path; the archive itself comes last, with ``members`` (the paths of its
+    members, in order), the archive's own rows (notes, damage) and no articles: it counts as
+    a file only when ``skipped`` (damaged, not an archive, nothing in it)."""
 
     path: str
     rows: list[dict[str, Any]]
     skipped: bool
     articles: list[tuple[str, int | None, dict[str, Any] | None]]
+    container: str | None = None
+    members: list[str] | None = None
 
 
 def read_articles(
@@ -825,17 +870,92 @@ def read_articles(
     a Dask worker. :class:`LoadState` then deduplicates across files. Never raises for a bad
     file (unless ``errors="raise"``): whatever goes wrong is in ``rows``, naming the file.
 
+    A compressed file (``a.jsonl.gz``) is one file; an archive or WARC file holds many:
+    read it with :func:`read_files` (this raises ``ValueError`` for one).
+
     Example:
         >>> read = read_articles("seeds/000_0ed1607056b3d6d0.txt")
         >>> len(read.articles), read.skipped, read.articles[0][0]
         (1, False, 'be2d2c146d2faf58')
     """
     path = Path(path)
+    if archives.container_kind(path) is not None:
+        raise ValueError(f"{_shown(path)} is an archive of files: read it with read_files()")
+    return _read_one(path, format, errors, columns, max_bytes, dayfirst)
+
+
+def read_files(
+    path: str | os.PathLike,
+    format: str = "auto",
+    errors: str = "report",
+    columns: dict[str, str] | None = None,
+    max_bytes: int | None = None,
+    dayfirst: bool = False,
+):
+    """Read one file of a corpus, yielding a :class:`FileRead` per file of the load: one for
+    a plain or compressed file (as :func:`read_articles`); for an archive (``.zip``,
+    ``.tar.gz``, ...) or WARC file, one per member (``container`` set), then one for the
+    archive itself (``members`` set; see :class:`FileRead`). Members are read one at a time,
+    as they are consumed. Arguments are those of :func:`read_articles`.
+
+    Example:
+        >>> import tempfile, zipfile
+        >>> path = Path(tempfile.mkdtemp()) / "news.zip"
+        >>> with zipfile.ZipFile(path, "w") as archive:
+        ...     archive.writestr("a.txt", "Title\\n\\nBody.")
+        >>> [(Path(read.path).name, len(read.articles)) for read in read_files(path)]
+        [('a.txt', 1), ('news.zip', 0)]
+    """
+    path = Path(path)
+    if archives.container_kind(path) is None:
+        yield read_articles(path, format, errors, columns, max_bytes, dayfirst)
+        return
+    shown = _shown(path)
+    container = archives.Container(path, max_bytes)
+    members = []
+    for entry in container:
+        fmt = entry.format or format
+        read = _read_one(entry.path, fmt, errors, columns, max_bytes, dayfirst, entry)
+        read.container = shown
+        members.append(read.path)
+        yield read
+    report = _Report(errors, dayfirst=dayfirst)
+    for where, reason in container.notes:  # a note never raises
+        report.rows.append(
+            {"path": _shown(where), "line": None, "status": "note", "reason": reason}
+        )
+    if container.damage is not None:
+        report.skip(path, None, container.damage)
+    yield FileRead(shown, report.rows, container.damage is not None, [], shown, members)
+
+
+def _read_one(
+    path,
+    format: str,
+    errors: str,
+    columns: dict[str, str] | None,
+    max_bytes: int | None,
+    dayfirst: bool,
+    entry: archives.Entry | None = None,
+) -> FileRead:
+    """Read one file of the load: ``path`` on disk, or a member of an archive (``entry``,
+    whose ``path`` is ``path``)."""
     shown = _shown(path)
     report = _Report(errors, dayfirst=dayfirst)
     articles = []
     try:
-        for article in _read_file(path, format, report, columns, max_bytes):
+        if entry is None:
+            found = _read_file(path, format, report, columns, max_bytes)
+        elif entry.reason is not None:
+            report.skip(path, None, entry.reason)
+            found = []
+        else:
+            found = _read_file(
+                path, format, report, columns, max_bytes, data=entry.data, charset=entry.charset
+            )
+            if entry.complete is not None:
+                found = entry.complete(found, report)
+        for article in found:
             fields = {
                 name: _valid_unicode(getattr(article, name), name, article.line, path, report)
                 for name in ("title", "text", "source", "url", "author")
@@ -891,12 +1011,15 @@ class LoadState:
         self._notes: dict[str, dict[str, Any]] = {}  # one row per kind of note, for the load
         self._loaded_files = 0
         self._articles = 0
+        # Files seen beyond those listed: an archive is listed as one file, its members are
+        # files of their own (and the archive itself one more only when it is skipped).
+        self._files_beyond = 0
 
     def accept(self, read: FileRead) -> list[int]:
         """Add one file's reading; return the positions (in ``read.articles``) of its articles
         not seen before."""
         report = self._report
-        path = Path(read.path)
+        path = read.path  # a string: a WARC record's path holds a URL's "//"
         for row in read.rows:
             kind = row.get("note")
             if kind is None:
@@ -909,6 +1032,11 @@ class LoadState:
                 self._notes[kind]["reason"] = _note_reason(self._notes[kind])
         if read.skipped:
             report.skipped_files.add(read.path)
+        if read.members is not None:  # an archive, after its members: a file if skipped
+            self._files_beyond += read.skipped - 1
+            return []
+        if read.container is not None:
+            self._files_beyond += 1
         kept = []
         for position, (identity, line, _) in enumerate(read.articles):
             if identity in self._seen:
@@ -935,9 +1063,10 @@ class LoadState:
         return report_frame(self._report.rows)
 
     def summary(self, files_seen: int) -> dict[str, int]:
-        """Counts so far: files seen, loaded and skipped, articles, repairs."""
+        """Counts so far: files seen, loaded and skipped, articles, repairs. ``files_seen``
+        counts the files listed, an archive as one: its members are added as accepted."""
         return {
-            "files_seen": files_seen,
+            "files_seen": files_seen + self._files_beyond,
             "files_loaded": self._loaded_files,
             "files_skipped": len(self._report.skipped_files),
             "articles": self._articles,
@@ -956,15 +1085,22 @@ class LoadStream:
     After iteration, ``report`` and ``summary`` hold what ``load`` puts in ``attrs``.
     Arguments are those of :func:`load`. ``files`` lists the files to read and ``state`` is
     the :class:`LoadState`, for an engine that reads the files elsewhere (e.g. on Dask
-    workers, with :func:`read_articles`) and hands each reading to ``state.accept``.
+    workers, with :func:`read_files`) and hands each reading to ``state.accept``. An archive
+    is one of ``files``; each of its members is a file of the load (``summary`` counts them
+    as they are read).
 
     With ``cache_dir``, files are parsed once: a file whose path, size and modification time
-    are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again.
+    are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again (nor
+    an unchanged archive: its members come from the cache).
     newslib's own output found among the sources (tables and caches, in the ``exclude``
     folders or any folder marked as output) is not read; the report lists it as ``excluded``.
     What finding the files met (see :func:`newslib._paths.expand_sources`) is in the report
     from the start: files that cannot be read as ``skipped`` (and seen), folders that cannot be
     listed as ``unread``, links to folders not followed as ``note``.
+
+    ``sources`` (a :class:`newslib.outlets.SourceFiller`) fills in the ``source`` column as
+    ``source_from`` says; the chunks come filled in, and an engine that reads the files
+    elsewhere fills in its tables with ``sources.fill``.
 
     Example:
         >>> stream = LoadStream("seeds", chunk_size=100)
@@ -982,6 +1118,7 @@ class LoadStream:
         dayfirst: bool = False,
         columns: dict[str, str] | None = None,
         max_bytes: int | None = None,
+        source_from: str = "auto",
         chunk_size: int | None = 1000,
         progress: bool | None = False,
         cache_dir: str | os.PathLike | None = None,
@@ -989,6 +1126,7 @@ class LoadStream:
     ):
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        check_source_from(source_from)
         if errors not in ("report", "raise"):
             raise ValueError(f"errors must be 'report' or 'raise', not {errors!r}")
         if chunk_size is not None and chunk_size < 1:
@@ -997,6 +1135,9 @@ class LoadStream:
         outputs: list[Path] = []
         problems: list[Problem] = []
         self.files = expand_sources(source, exclude=exclude, outputs=outputs, problems=problems)
+        # Sources from folders and domains are filled in after reading (and after the file
+        # cache): they depend on the folders named, not on the file alone.
+        self.sources = SourceFiller(source_roots(source), source_from)
         self._options = (format, columns, max_bytes, dayfirst)
         self._tz = tz
         self._chunk_size = chunk_size
@@ -1033,13 +1174,12 @@ class LoadStream:
                 dayfirst=dayfirst,
                 columns=columns,
                 max_bytes=max_bytes,
+                source_from=source_from,
             )
 
     def __iter__(self):
         from tqdm import tqdm
 
-        fmt, columns, max_bytes, dayfirst = self._options
-        cache = self._file_cache
         # Kept articles waiting to be yielded, in order, as (rows, positions) pieces: rows of a
         # file cache part, or FRESH (the articles of files read now, made into one frame at
         # once: building a frame per file would cost more than reading the file).
@@ -1056,34 +1196,59 @@ class LoadStream:
             leave=False,
         )
         for path in bar:
-            # The key is taken before reading: a file changed meanwhile is read again next time.
-            key = file_key(path) if cache is not None else None
-            if key is not None and _shown(key[0]) != key[0]:
-                key = None  # a name that is not UTF-8 cannot be a key in Parquet: not cached
-            hit = cache.lookup(path, key) if key is not None else None
-            if hit is not None:
-                read, rows, positions = hit
-            else:
-                read = read_articles(path, fmt, self.state.errors, columns, max_bytes, dayfirst)
-                rows, positions = (
-                    _FRESH,
-                    range(len(fresh_records), len(fresh_records) + len(read.articles)),
-                )
-                fresh_records.extend(record for _, _, record in read.articles)
-                fresh_files.append((read, key))
-            kept = self.state.accept(read)
-            if kept:
-                selected = [positions[k] for k in kept]
-                if pieces and pieces[-1][0] is rows:
-                    pieces[-1][1].extend(selected)  # one take per run of rows from one source
-                else:
-                    pieces.append((rows, selected))
-            waiting += len(kept)
-            if self._chunk_size is not None and waiting >= self._chunk_size:
-                yield from self._emit(pieces, fresh_records, fresh_files, final=False)
-                waiting = sum(len(taken) for _, taken in pieces)  # what _emit held back
-                fresh_records, fresh_files = [], []
+            for read, rows, positions in self._readings(path, fresh_records, fresh_files):
+                kept = self.state.accept(read)
+                if kept:
+                    selected = [positions[k] for k in kept]
+                    if pieces and pieces[-1][0] is rows:
+                        pieces[-1][1].extend(selected)  # one take per run of rows from one source
+                    else:
+                        pieces.append((rows, selected))
+                waiting += len(kept)
+                if self._chunk_size is not None and waiting >= self._chunk_size:
+                    yield from self._emit(pieces, fresh_records, fresh_files, final=False)
+                    waiting = sum(len(taken) for _, taken in pieces)  # what _emit held back
+                    fresh_records.clear()
+                    fresh_files.clear()
         yield from self._emit(pieces, fresh_records, fresh_files, final=True)
+
+    def _readings(self, path: Path, fresh_records: list, fresh_files: list):
+        """Yield ``(FileRead, rows, positions)`` per file of the load in ``path`` (one, or an
+        archive's members then the archive): from the file cache when unchanged, else read now
+        (rows ``_FRESH``: their records are added to ``fresh_records``, the readings to
+        ``fresh_files`` for the cache)."""
+        fmt, columns, max_bytes, dayfirst = self._options
+        cache = self._file_cache
+        # The key is taken before reading: a file changed meanwhile is read again next time.
+        key = file_key(path) if cache is not None else None
+        if key is not None and _shown(key[0]) != key[0]:
+            key = None  # a name that is not UTF-8 cannot be a key in Parquet: not cached
+        hit = cache.lookup(path, key) if key is not None else None
+        done = 0
+        if hit is not None and hit[0].members is None:
+            yield hit
+            return
+        if hit is not None:  # an archive: its members are keyed by its size and time
+            members = [(member, *key[1:]) for member in hit[0].members]
+            if all(cache.holds(member) for member in members):
+                for member in members:
+                    found = cache.lookup(path, member)
+                    if found is None:  # damaged meanwhile: read the archive after all
+                        break
+                    yield found
+                    done += 1
+                else:
+                    yield hit
+                    return
+        options = (fmt, self.state.errors, columns, max_bytes, dayfirst)
+        for number, read in enumerate(read_files(path, *options)):
+            if number < done:  # already given from the cache: the same reading
+                continue
+            start = len(fresh_records)
+            fresh_records.extend(record for _, _, record in read.articles)
+            # A member's key: its path in the archive, with the archive's size and time.
+            fresh_files.append((read, None if key is None else (read.path, *key[1:])))
+            yield read, _FRESH, range(start, start + len(read.articles))
 
     def _emit(self, pieces, fresh_records, fresh_files, *, final: bool):
         """Yield the waiting articles in chunks of ``chunk_size``; keep a last partial chunk
@@ -1109,7 +1274,7 @@ class LoadStream:
         if not frames:
             return
         waiting = _concat_articles(frames, like=fresh) if len(frames) > 1 else frames[0]
-        waiting = waiting.reset_index(drop=True)
+        waiting = self.sources.fill(waiting.reset_index(drop=True))
         size = self._chunk_size or len(waiting)
         whole = len(waiting) if final else len(waiting) - len(waiting) % size
         for start in range(0, whole, size):

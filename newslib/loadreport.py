@@ -154,3 +154,66 @@ def report_frame(rows: list[dict[str, Any]]) -> LoadReport:
     """
     frame = pd.DataFrame(rows, columns=list(REPORT_COLUMNS))
     return LoadReport(frame.astype(REPORT_COLUMNS).reset_index(drop=True))
+
+
+class NoArticlesError(ValueError):
+    """A load, or a run (``newslib load``/``analyze``/``report``), found no article at all.
+    The message is one line: the load report's first reasons and what to try (see
+    :func:`no_articles_message`).
+
+    Example:
+        >>> isinstance(NoArticlesError("no articles"), ValueError)
+        True
+    """
+
+
+def no_articles_message(
+    report: Any, summary: dict, where: str, *, hint: str | None = None, shown: int = 3
+) -> str:
+    """One line saying why a load of ``where`` gave no article: what was found, the first
+    ``shown`` reasons of the load ``report`` (a frame or a list of row dicts), and what to try
+    (``hint``, added when files were found: e.g. where the whole load report is).
+
+    Example:
+        >>> rows = [{"path": "e.csv", "line": None, "status": "skipped",
+        ...          "reason": "no 'text' column (...)"}]
+        >>> no_articles_message(rows, {"files_seen": 1, "files_skipped": 1}, "corpus")
+        "no articles loaded from corpus: 1 file seen, 1 skipped: e.csv: no 'text' column (...)"
+        >>> no_articles_message([], {"files_seen": 0}, "empty")  # doctest: +ELLIPSIS
+        'no articles in empty: no files found; give a folder or file of articles (...)'
+    """
+    rows = report.to_dict("records") if isinstance(report, pd.DataFrame) else list(report)
+    seen = int(summary.get("files_seen", 0) or 0)
+    unread = int(summary.get("folders_unread", 0) or 0)
+    excluded = sum(1 for r in rows if r.get("status") == "excluded")
+    if seen == 0 and not unread:
+        left_out = f" ({excluded} of newslib's own tables or caches left out)" if excluded else ""
+        return (
+            f"no articles in {where}: no files found{left_out}; give a folder or file of "
+            "articles (.txt, .md, .csv, .tsv, .jsonl, .json, .parquet, .html)"
+        )
+    problems = [r for r in rows if r.get("status") in ("skipped", "unread")]
+    # Whole files first (they say why a file gave nothing), then rows; each reason once.
+    problems.sort(key=lambda r: not _isna(r.get("line")))
+    listed, reasons = [], set()
+    for row in problems:
+        reason = " ".join(str(row.get("reason", "")).split())
+        if reason in reasons:
+            continue
+        reasons.add(reason)
+        line = row.get("line")
+        where_row = row["path"] if _isna(line) else f"{row['path']}:{int(line)}"
+        listed.append(f"{where_row}: {reason}")
+    head = (
+        f"no articles loaded from {where}: {seen} file{'' if seen == 1 else 's'} seen, "
+        f"{int(summary.get('files_skipped', 0) or 0)} skipped"
+        + (f", {unread} folder{'' if unread == 1 else 's'} unread" if unread else "")
+    )
+    more = len(problems) - len(listed[:shown])
+    tail = f" (and {more} more in the load report)" if more > 0 else ""
+    message = f"{head}: " + "; ".join(listed[:shown]) + tail if listed else head
+    return f"{message}; {hint}" if hint else message
+
+
+def _isna(value: Any) -> bool:
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))

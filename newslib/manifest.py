@@ -29,6 +29,9 @@ from ._versions import ANALYSIS_VERSIONS, LOADER_VERSION, __version__
 __all__ = [
     "STAMP",
     "MARKER",
+    "LOAD_REPORT",
+    "LOAD_DEFAULTS",
+    "check_load_options",
     "run_options",
     "run_key",
     "up_to_date",
@@ -39,11 +42,16 @@ __all__ = [
 ]
 
 STAMP = ".newslib-run.json"
+# The load report a run writes next to its tables (path, line, status, reason).
+LOAD_REPORT = "load_report.csv"
 MARKER = OUTPUT_MARKERS[0]
-_TABLES = ("articles", "sentences", "quotes")
+_TABLES = ("articles", "sentences", "quotes", "people")
 
 
-# LoadStream's defaults, so a run's key is the same whether or not they are spelled out.
+# The load options and their defaults: the same names and defaults in newslib.load,
+# LoadStream, analyze, analyze_to_folder, build_report(load=...), the notebooks' LOAD
+# parameter and the command line's flags (tests/test_load_options.py checks they agree). A
+# run's key is the same whether or not they are spelled out.
 LOAD_DEFAULTS = {
     "format": "auto",
     "errors": "report",
@@ -51,7 +59,31 @@ LOAD_DEFAULTS = {
     "dayfirst": False,
     "columns": None,
     "max_bytes": None,
+    "source_from": "auto",
 }
+
+
+def check_load_options(options: dict | None = None, **more) -> dict:
+    """Every load option, ``options`` (and ``more``) over :data:`LOAD_DEFAULTS`; a name that is
+    no load option is a ``ValueError`` listing them. ``columns`` is ``None`` when empty.
+
+    Example:
+        >>> check_load_options({"tz": "UTC"})["tz"], check_load_options()["source_from"]
+        ('UTC', 'auto')
+        >>> check_load_options({"colums": {}})  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown load option 'colums'; the load options are format, errors, ...
+    """
+    given = {**(options or {}), **more}
+    unknown = [name for name in given if name not in LOAD_DEFAULTS]
+    if unknown:
+        raise ValueError(
+            f"unknown load option {unknown[0]!r}; the load options are {', '.join(LOAD_DEFAULTS)}"
+        )
+    merged = {**LOAD_DEFAULTS, **given}
+    merged["columns"] = dict(merged["columns"]) if merged["columns"] else None
+    return merged
 
 
 def run_options(*, lang: str, csv: bool, batch_size: int, **load_options) -> dict:
@@ -61,9 +93,8 @@ def run_options(*, lang: str, csv: bool, batch_size: int, **load_options) -> dic
         >>> run_options(lang="en_US", csv=True, batch_size=5000)["format"]
         'auto'
     """
-    options = {"lang": lang, "csv": csv, "batch_size": batch_size, **LOAD_DEFAULTS, **load_options}
-    options["columns"] = options["columns"] or None  # {} and None both mean no renaming
-    return options
+    # {} and None both mean no renaming; an unknown name is an error, not a silent key.
+    return {"lang": lang, "csv": csv, "batch_size": batch_size, **check_load_options(load_options)}
 
 
 def run_key(
@@ -83,11 +114,15 @@ def run_key(
         False
     """
     files = [file_key(path) for path in expand_sources(sources, exclude=exclude)]
+    named = [os.fspath(sources)] if isinstance(sources, str | os.PathLike) else sources
     payload = {
         "newslib": __version__,
         "analyses": ANALYSIS_VERSIONS,
         "loader": LOADER_VERSION,
         "options": options,
+        # What was named, not only the files found: the folders named decide the sources
+        # taken from folders (newslib.outlets).
+        "sources": [os.fspath(item) for item in named],
         "files": files,
     }
     encoded = json.dumps(payload, sort_keys=True, default=str, separators=(",", ":"))
@@ -95,8 +130,13 @@ def run_key(
 
 
 def _outputs(out: Path) -> dict[str, list[int]]:
-    """Size and modification time of every table file in ``out`` (relative path -> stats)."""
+    """Size and modification time of every table file in ``out`` and of its load report
+    (relative path -> stats)."""
     found = {}
+    report = out / LOAD_REPORT
+    if report.is_file():
+        stat = report.stat()
+        found[LOAD_REPORT] = [stat.st_size, stat.st_mtime_ns]
     for name in _TABLES:
         for candidate in (out / f"{name}.parquet", out / f"{name}.csv"):
             if candidate.is_dir():

@@ -24,7 +24,8 @@ import numpy as np
 import pandas as pd
 
 from .analyze import analyze_tables
-from .io import load
+from .io import load as _load
+from .loadreport import NoArticlesError, no_articles_message
 from .quotes import speakers as _speakers
 from .quotes.shares import pooled_voices
 from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, QUOTED_THRESHOLD
@@ -45,6 +46,8 @@ __all__ = [
     "sentences_by_voice",
     "sentiment_findings",
     "timeline_findings",
+    "load_findings",
+    "load_problems",
     "figure_with_controls",
 ]
 
@@ -249,18 +252,42 @@ class CorpusData:
         return str(order["id"].iloc[0])
 
 
-def prepare(corpus: str | os.PathLike | pd.DataFrame) -> CorpusData:
+def prepare(
+    corpus: str | os.PathLike | pd.DataFrame, *, load: Mapping[str, Any] | None = None
+) -> CorpusData:
     """Load a corpus (a path, a glob or an article table) and run every analysis once.
 
+    ``load`` holds the load options (the notebooks' ``LOAD`` parameter), as
+    :func:`newslib.load` takes them, e.g. ``{"columns": {"body": "text"}, "tz": "UTC"}``.
+    A corpus that gives no article raises :class:`newslib.loadreport.NoArticlesError` with
+    the load report's first reasons.
+
     Example:
-        >>> data = prepare("seeds")
+        >>> data = prepare("seeds", load={"source_from": "auto"})
         >>> len(data.articles), data.group, len(data.sentences) > 0
         (1, None, True)
     """
-    raw = corpus if isinstance(corpus, pd.DataFrame) else load(corpus)
+    options = dict(load or {})
+    if isinstance(corpus, pd.DataFrame):
+        if options:
+            raise ValueError("LOAD options apply when CORPUS is a path, not an article table")
+        raw = corpus
+    else:
+        raw = _load(corpus, **options)
     if raw.empty:
-        raise ValueError(
-            f"no articles found in {corpus!r}; set CORPUS to a folder or file of articles"
+        if isinstance(corpus, pd.DataFrame):
+            raise NoArticlesError("the article table is empty; set CORPUS to articles")
+        hint = (
+            "set CORPUS to a folder or file of articles, and LOAD to the options the reasons "
+            "ask for (e.g. LOAD = {'columns': {'body': 'text'}})"
+        )
+        raise NoArticlesError(
+            no_articles_message(
+                raw.attrs.get("load_report", []),
+                raw.attrs.get("load_summary", {}),
+                str(corpus),
+                hint=hint,
+            )
         )
     tables = analyze_tables(raw)
     name = "a DataFrame" if isinstance(corpus, pd.DataFrame) else os.fspath(corpus)
@@ -289,6 +316,61 @@ def _source_phrase(sources: list[str], *, names: bool) -> str:
         return f"from one source, {md_escape(sources[0])}"
     listed = f" ({', '.join(md_escape(x) for x in sources)})" if names else ""
     return f"from {len(sources)} sources{listed}"
+
+
+def load_problems(data: CorpusData, *, rows: int | None = 50) -> pd.DataFrame:
+    """The load report's rows for files (or table rows) skipped or repaired and folders that
+    could not be read: ``status``, ``file`` (relative to the corpus folder when under it),
+    ``line`` and ``reason``; the first ``rows``.
+
+    Example:
+        >>> list(load_problems(prepare("seeds")).columns)
+        ['status', 'file', 'line', 'reason']
+    """
+    report = data.raw.attrs.get("load_report")
+    columns = ["status", "file", "line", "reason"]
+    if report is None or not len(report):
+        return pd.DataFrame(columns=columns)
+    frame = pd.DataFrame(report)
+    frame = frame[frame["status"].isin(["skipped", "repaired", "unread"])]
+    base = data.corpus if os.path.isdir(data.corpus) else None
+
+    def shown(path: object) -> object:
+        if base is None or not isinstance(path, str) or not path.startswith(base + os.sep):
+            return path
+        return os.path.relpath(path, base)
+
+    frame = frame.assign(file=frame["path"].map(shown))[columns].reset_index(drop=True)
+    return frame if rows is None else frame.head(rows)
+
+
+def load_findings(data: CorpusData) -> str:
+    """One Markdown sentence about what loading the corpus left out (files skipped or
+    repaired, folders not read), or that every file was read.
+
+    Example:
+        >>> load_findings(prepare("seeds"))
+        'Every file was read: 1 file, no file skipped or repaired.'
+    """
+    summary = data.raw.attrs.get("load_summary")
+    if not summary:
+        return "The articles were given as a table: no file was read."
+    seen, skipped = summary.get("files_seen", 0), summary.get("files_skipped", 0)
+    repaired, unread = summary.get("repaired", 0), summary.get("folders_unread", 0)
+    if not (skipped or repaired or unread):
+        return f"Every file was read: {_plural(seen, 'file')}, no file skipped or repaired."
+    parts = [f"{skipped:,} of {_plural(seen, 'file')} skipped"]
+    if repaired:
+        parts.append(f"{_plural(repaired, 'repair')} (files read with a fix, e.g. an encoding)")
+    if unread:
+        parts.append(f"{_plural(unread, 'folder')} that could not be read")
+    shown = len(load_problems(data, rows=None))
+    more = f" (the first 50 of {shown:,})" if shown > 50 else ""
+    return (
+        f"Loading the corpus left out or changed something: {', '.join(parts)}. The table "
+        f"below lists each with the reason{more}; `newslib load` on the same corpus prints "
+        "the whole load report."
+    )
 
 
 def describe(data: CorpusData) -> str:
@@ -520,6 +602,9 @@ def overview_findings(data: CorpusData) -> str:
         )
     else:
         out.append("No article has a date, so there is no timeline.")
+    near = _near_duplicates_sentence(a)
+    if near:
+        out.append(near)
     lengths = _values(a, "n_words")
     if n > 1 and len(lengths):
         longest = _extreme(data, "n_words", largest=True)
@@ -540,6 +625,22 @@ def overview_findings(data: CorpusData) -> str:
             "(from −1, most negative, to +1, most positive)."
         )
     return _bullets(out)
+
+
+def _near_duplicates_sentence(articles: pd.DataFrame) -> str | None:
+    """How many articles repeat another (``near_duplicate_of``, newslib.near_duplicates)."""
+    if "near_duplicate_of" not in articles.columns or len(articles) < 2:
+        return None
+    repeats = articles["near_duplicate_of"].dropna()
+    if not len(repeats):
+        return "No article is a near-duplicate of another (no syndicated copies)."
+    n, stories = len(repeats), _plural(repeats.nunique(), "story", "stories")
+    return (
+        f"{_plural(n, 'article')} {'is a near-duplicate' if n == 1 else 'are near-duplicates'} "
+        f"of {stories} told first elsewhere in the corpus (syndicated copies with small edits); "
+        'every figure counts them (`dedupe="near"` in `newslib.analyze` counts each story '
+        "once)."
+    )
 
 
 def readability_findings(data: CorpusData, metric: str = "flesch_kincaid_grade") -> str:

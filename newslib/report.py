@@ -18,6 +18,13 @@ in a git checkout and in an editable install (``pip install -e .``). A wheel doe
 pass ``notebooks=`` (a folder or a list of ``.ipynb`` files), or ``--notebooks`` on the command
 line. The notebooks run with their own folder as working directory, so their relative defaults
 keep working, and get ``CORPUS`` as an absolute path.
+
+The load options (those of :func:`newslib.load`: ``format``, ``errors``, ``tz``,
+``dayfirst``, ``columns``, ``max_bytes``, ``source_from``) reach every notebook as its ``LOAD``
+parameter, a dict. Before any notebook runs, the corpus is loaded once with them (chunk by
+chunk, nothing kept): a corpus that gives no article stops the report at once with the load
+report's first reasons (:class:`newslib.loadreport.NoArticlesError`), and files skipped or
+repaired are said on stderr (the overview notebook lists them in the report).
 """
 
 from __future__ import annotations
@@ -129,17 +136,47 @@ def _error_text(nb) -> str:
     return "see the notebook for details"
 
 
-def _execute(path: Path, out_dir: Path, corpus: str, kernel_name: str, timeout: int | None):
+def _check_load(corpus: str, load: dict) -> tuple[dict, list[dict]]:
+    """Load the corpus once as the notebooks will (chunk by chunk, nothing kept): the load
+    summary and report, or :class:`newslib.loadreport.NoArticlesError` when no article loads.
+    Bad options fail here, before any notebook starts."""
+    from .io import LoadStream
+    from .loadreport import NoArticlesError, no_articles_message
+
+    stream = LoadStream(corpus, chunk_size=1000, **load)
+    for _ in stream:
+        pass
+    summary, report = stream.summary, stream.report
+    if not summary["articles"]:
+        hint = "'newslib load' on the same path lists every file and why"
+        raise NoArticlesError(no_articles_message(report, summary, corpus, hint=hint))
+    return summary, report.to_dict("records")
+
+
+def _say_skipped(summary: dict, out: Path) -> None:
+    """One line on stderr when files were skipped or repaired: how many, and where they are
+    listed (the overview's "Files skipped or repaired" section)."""
+    if summary.get("files_skipped") or summary.get("repaired"):
+        print(
+            f"load report: {summary.get('files_skipped', 0)} file(s) skipped, "
+            f"{summary.get('repaired', 0)} repaired; listed under 'Files skipped or repaired' "
+            f"in {out} (and by 'newslib load' on the same path)",
+            file=sys.stderr,
+        )
+
+
+def _execute(path: Path, out_dir: Path, parameters: dict, kernel_name: str, timeout: int | None):
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
+    corpus = parameters["CORPUS"]
     target = out_dir / path.name
     try:
         papermill.execute_notebook(
             str(path),
             str(target),
-            parameters={"CORPUS": corpus},
+            parameters=parameters,
             cwd=str(path.parent),
             kernel_name=kernel_name,
             progress_bar=False,
@@ -319,6 +356,7 @@ def build_report(
     progress: bool = True,
     kernel_name: str = "python3",
     timeout: int | None = 600,
+    load: dict | None = None,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write them as one self-contained HTML file.
 
@@ -332,27 +370,38 @@ def build_report(
         progress: print ``executing 2/5: 01_readability`` lines on stderr.
         kernel_name: the Jupyter kernel to run the notebooks in.
         timeout: seconds one cell may run before the report gives up (``None``: no limit).
+        load: the load options, as :func:`newslib.load` takes them (e.g.
+            ``{"columns": {"body": "text"}, "tz": "UTC"}``); every notebook gets them as its
+            ``LOAD`` parameter.
 
     Returns:
         The path of the HTML file.
 
     Raises:
         FileNotFoundError: the corpus or the notebooks are missing.
+        ValueError: an unknown load option or value; no article in the corpus
+            (:class:`newslib.loadreport.NoArticlesError`, with the load report's reasons).
         ReportError: a notebook failed; the message names it and its error.
 
     Example:
-        >>> path = build_report("seeds", "out/report.html", progress=False)  # doctest: +SKIP
+        >>> path = build_report("seeds", "out/report.html", load={"tz": "UTC"})  # doctest: +SKIP
     """
+    from .manifest import check_load_options
+
     corpus_param = _corpus_parameter(corpus)
     paths = _notebook_paths(notebooks)
     out = Path(out_html)
+    load = dict(load or {})
+    check_load_options(load)  # names only; values are checked by loading
+    summary, _ = _check_load(corpus_param, load)
+    parameters = {"CORPUS": corpus_param, "LOAD": load}
     executed = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newslib-report-") as tmp:
         for i, path in enumerate(paths, 1):
             if progress:
                 print(f"executing {i}/{len(paths)}: {path.stem}", file=sys.stderr, flush=True)
-            executed.append((path, _execute(path, Path(tmp), corpus_param, kernel_name, timeout)))
+            executed.append((path, _execute(path, Path(tmp), parameters, kernel_name, timeout)))
     merged = _merge(executed, corpus_param, include_code)
     page = _to_html(merged, include_code)
     if re.search(r"<script", page, flags=re.IGNORECASE):
@@ -363,6 +412,7 @@ def build_report(
         )
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(page, encoding="utf-8")
+    _say_skipped(summary, out)
     if progress:
         elapsed = time.perf_counter() - started
         print(f"wrote {out} ({len(paths)} notebooks, {elapsed:.1f} s)", file=sys.stderr)

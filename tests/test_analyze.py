@@ -95,7 +95,14 @@ def test_cli_analyze_writes_identical_tables_on_rerun(seed_path, tmp_path, capsy
     assert (first / ".newslib-cache").is_dir()
     written = _files(first)
     assert sorted({name.split("/")[0] for name in written}) == sorted(
-        f"{t}.{s}" for t in ("articles", "quotes", "sentences") for s in ("csv", "parquet")
+        [
+            *(
+                f"{t}.{s}"
+                for t in ("articles", "quotes", "sentences", "people")
+                for s in ("csv", "parquet")
+            ),
+            "load_report.csv",
+        ]
     )
     assert written == _files(second)
     # Built from the first run's cache into a new folder: the same bytes again.

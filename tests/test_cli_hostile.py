@@ -20,7 +20,7 @@ ARTICLES = {
     "c.txt": 'New school opens\n\nPupils arrived early. "It is bright," the head teacher said.',
 }
 TABLE_ENTRIES = {
-    f"{t}.{s}" for t in ("articles", "sentences", "quotes") for s in ("csv", "parquet")
+    f"{t}.{s}" for t in ("articles", "sentences", "quotes", "people") for s in ("csv", "parquet")
 }
 
 
@@ -70,7 +70,8 @@ def test_rerun_into_an_output_folder_inside_the_corpus_reads_the_corpus_only(cor
     assert cli(corpus, "-o", out, "--no-cache") == 0
     assert articles(out) == 3
     captured = capsys.readouterr()
-    assert "not read: 6 table(s) or cache(s) newslib wrote" in captured.err
+    # 8 tables and the load report (OUT/load_report.csv)
+    assert "not read: 9 table(s) or cache(s) newslib wrote" in captured.err
     assert f"{out}/" in captured.err
 
 
@@ -107,7 +108,9 @@ def test_output_folder_of_another_run_is_left_out(corpus, tmp_path):
     assert summary["load_summary"]["files_seen"] == 3
     assert summary["rows"]["articles"] == 3
     excluded = set(summary["load_report"].query("status == 'excluded'")["path"])
-    assert {os.path.basename(p) for p in excluded if "first" in p} == TABLE_ENTRIES
+    assert {os.path.basename(p) for p in excluded if "first" in p} == TABLE_ENTRIES | {
+        "load_report.csv"
+    }
     assert any("cache" in p and "files-v" in p for p in excluded)
     # newslib.load honours the marks too.
     df = newslib.load(corpus)
@@ -147,8 +150,12 @@ def test_no_csv_rerun_removes_stale_csv_copies_and_lists_what_it_wrote(corpus, t
     capsys.readouterr()
     assert cli(corpus, "-o", out, "--no-csv") == 0
     wrote = capsys.readouterr().out.splitlines()[-1]
-    assert wrote == f"wrote {out}/: articles.parquet, sentences.parquet, quotes.parquet"
-    assert not any((out / f"{t}.csv").exists() for t in ("articles", "sentences", "quotes"))
+    assert wrote == (
+        f"wrote {out}/: articles.parquet, sentences.parquet, quotes.parquet, people.parquet, "
+        "load_report.csv"  # the load report is CSV either way
+    )
+    tables = ("articles", "sentences", "quotes", "people")
+    assert not any((out / f"{t}.csv").exists() for t in tables)
     assert (out / "mine.csv").read_text(encoding="utf-8") == "a\n1\n"
     # The no-op rerun sees the tables as written (no CSV expected back).
     assert cli(corpus, "-o", out, "--no-csv") == 0

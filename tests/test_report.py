@@ -147,8 +147,30 @@ def test_missing_notebooks_folder_says_what_to_do(tmp_path):
 
 
 def test_failing_notebook_names_itself(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    broken = new_notebook(
+        cells=[
+            new_code_cell('CORPUS = "../seeds"\nLOAD = {}', metadata={"tags": ["parameters"]}),
+            new_code_cell('raise ValueError("deliberately broken")'),
+        ],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+        },
+    )
+    path = tmp_path / "99_broken.ipynb"
+    nbformat.write(broken, path)
+    with pytest.raises(ReportError, match=r"99_broken.*deliberately broken"):
+        build_report(ROOT / "seeds", tmp_path / "r.html", notebooks=[path], progress=False)
+    assert not (tmp_path / "r.html").exists()
+
+
+def test_a_corpus_without_articles_runs_no_notebook(tmp_path):
+    # The corpus is loaded once before any notebook starts: no kernel for an empty folder.
     empty = tmp_path / "empty"
     empty.mkdir()
-    with pytest.raises(ReportError, match=r"00_overview.*no articles"):
+    with pytest.raises(ValueError, match=r"no articles in .*empty: no files found"):
         build_report(empty, tmp_path / "r.html", notebooks=[NOTEBOOKS[0]], progress=False)
     assert not (tmp_path / "r.html").exists()
