@@ -261,6 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--include-code", action="store_true", help="show the code cells too"
     )
     report_parser.add_argument(
+        "--dedupe",
+        choices=("near",),
+        help="count each story once: near-duplicates (syndicated copies) left out of every "
+        "figure and table (the notebooks' DEDUPE parameter)",
+    )
+    report_parser.add_argument(
         "--quiet", action="store_true", help="do not print progress on stderr"
     )
     return parser
@@ -660,6 +666,7 @@ def _run_report(args: argparse.Namespace) -> int:
             include_code=args.include_code,
             progress=not args.quiet,
             load=load,
+            dedupe=args.dedupe,
         )
     except ReportError as error:
         print(f"newslib: error: {error}", file=sys.stderr)

@@ -190,7 +190,8 @@ def no_articles_message(
         left_out = f" ({excluded} of newslib's own tables or caches left out)" if excluded else ""
         return (
             f"no articles in {where}: no files found{left_out}; give a folder or file of "
-            "articles (.txt, .md, .csv, .tsv, .jsonl, .json, .parquet, .html)"
+            "articles (.txt, .md, .csv, .tsv, .jsonl, .json, .parquet, .html, .warc, archives "
+            ".zip and .tar, any of them compressed: .gz, .bz2, .xz, .zst)"
         )
     problems = [r for r in rows if r.get("status") in ("skipped", "unread")]
     # Whole files first (they say why a file gave nothing), then rows; each reason once.

@@ -253,12 +253,17 @@ class CorpusData:
 
 
 def prepare(
-    corpus: str | os.PathLike | pd.DataFrame, *, load: Mapping[str, Any] | None = None
+    corpus: str | os.PathLike | pd.DataFrame,
+    *,
+    load: Mapping[str, Any] | None = None,
+    dedupe: str | None = None,
 ) -> CorpusData:
     """Load a corpus (a path, a glob or an article table) and run every analysis once.
 
     ``load`` holds the load options (the notebooks' ``LOAD`` parameter), as
     :func:`newslib.load` takes them, e.g. ``{"columns": {"body": "text"}, "tz": "UTC"}``.
+    ``dedupe="near"`` (the ``DEDUPE`` parameter) counts each story once: near-duplicate
+    articles are left out of every table (see :func:`newslib.analyze.analyze_tables`).
     A corpus that gives no article raises :class:`newslib.loadreport.NoArticlesError` with
     the load report's first reasons.
 
@@ -289,7 +294,9 @@ def prepare(
                 hint=hint,
             )
         )
-    tables = analyze_tables(raw)
+    tables = analyze_tables(raw, dedupe=dedupe)
+    if dedupe == "near":  # the articles left out are left out of every view
+        raw = raw[raw["article_id"].isin(tables["articles"]["article_id"])]
     name = "a DataFrame" if isinstance(corpus, pd.DataFrame) else os.fspath(corpus)
     # Titles on the sentence rows let the sentence plots name their article.
     titles = (

@@ -133,9 +133,25 @@ def source_roots(source: str | os.PathLike | Sequence[str | os.PathLike]) -> tup
             parts = path.parts
             first = next(i for i, part in enumerate(parts) if globlib.has_magic(part))
             roots.append(str(Path(*parts[:first])) if first else ".")
-        elif os.path.isdir(path):
-            roots.append(str(path))
+        elif os.path.isdir(path) or (os.path.isfile(path) and _is_archive(path)):
+            roots.append(str(path))  # an archive named is a folder of its members
     return tuple(sorted(set(roots), key=lambda r: (r.count(os.sep), r)))
+
+
+def _is_archive(path: str | os.PathLike) -> bool:
+    """A zip or tar file, whose members are shown as paths below it (a WARC's are URLs)."""
+    from .archives import container_kind
+
+    return container_kind(Path(path)) in ("zip", "tar")
+
+
+def _archive_stem(name: str) -> str:
+    """``nyt`` for ``nyt.zip``, ``nyt.tar.gz``, ``nyt.tgz``."""
+    lower = name.lower()
+    for suffix in (".tar.gz", ".tar.bz2", ".tar.xz", ".tar.zst", ".zip", ".tar", ".tgz"):
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name.rsplit(".", 1)[0]
 
 
 class SourceFiller:
@@ -184,10 +200,23 @@ class SourceFiller:
                 return None  # at the top level of the named folder
             key = (root, parts[0])
             if key not in self._folders:
-                # A folder, not a file such as an archive whose members are shown below it.
-                self._folders[key] = os.path.isdir(os.path.join(root, parts[0]))
-            return parts[0] if self._folders[key] else None
+                self._folders[key] = self._kind(root, parts[0])
+            kind = self._folders[key]
+            if kind == "archive":  # "corpus/nyt.zip/a.txt": the archive is the folder
+                return _archive_stem(parts[0])
+            return parts[0] if kind == "folder" else None
         return None
+
+    @staticmethod
+    def _kind(root: str, name: str) -> str | None:
+        """What ``name`` below ``root`` is: a "folder" (also a folder inside an archive that
+        was named), an "archive" (zip or tar: a folder of its members), or None (a file)."""
+        if os.path.isfile(root):  # the named archive: its members' first folder
+            return "folder"
+        inside = os.path.join(root, name) if root != "." else name
+        if os.path.isdir(inside):
+            return "folder"
+        return "archive" if os.path.isfile(inside) and _is_archive(inside) else None
 
     def fill(self, frame):
         """``frame`` (with ``path``, ``source`` and ``url``) with its ``source`` filled in.

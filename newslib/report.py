@@ -357,6 +357,7 @@ def build_report(
     kernel_name: str = "python3",
     timeout: int | None = 600,
     load: dict | None = None,
+    dedupe: str | None = None,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write them as one self-contained HTML file.
 
@@ -373,6 +374,9 @@ def build_report(
         load: the load options, as :func:`newslib.load` takes them (e.g.
             ``{"columns": {"body": "text"}, "tz": "UTC"}``); every notebook gets them as its
             ``LOAD`` parameter.
+        dedupe: ``"near"`` counts each story once: near-duplicate articles (syndicated copies,
+            see :mod:`newslib.duplicates`) are left out of every figure and table; every
+            notebook gets it as its ``DEDUPE`` parameter.
 
     Returns:
         The path of the HTML file.
@@ -394,7 +398,9 @@ def build_report(
     load = dict(load or {})
     check_load_options(load)  # names only; values are checked by loading
     summary, _ = _check_load(corpus_param, load)
-    parameters = {"CORPUS": corpus_param, "LOAD": load}
+    if dedupe not in (None, "near"):
+        raise ValueError(f"dedupe must be None or 'near' (each story once), not {dedupe!r}")
+    parameters = {"CORPUS": corpus_param, "LOAD": load, "DEDUPE": dedupe}
     executed = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newslib-report-") as tmp:

@@ -335,3 +335,15 @@ def test_the_dask_engine_writes_the_same_near_duplicates(tmp_path):
     tables = [pd.read_parquet(tmp_path / name / "articles.parquet") for name in ("local", "dask")]
     assert tables[0]["near_duplicate_of"].notna().sum() > 0
     pd.testing.assert_frame_equal(tables[0], tables[1])
+
+
+def test_the_notebooks_count_each_story_once_when_asked():
+    from newslib import notebook as nb
+
+    corpus = loaded_wire()
+    every = nb.prepare(corpus)
+    once = nb.prepare(corpus, dedupe="near")
+    copies = int(every.articles["near_duplicate_of"].notna().sum())
+    assert copies > 0
+    assert len(once.articles) == len(every.articles) - copies == len(once.raw)
+    assert set(once.sentences["article_id"]) <= set(once.articles["article_id"])

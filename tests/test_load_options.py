@@ -404,7 +404,7 @@ def test_build_report_passes_the_load_options_to_every_notebook(
     assert out.is_file()
     assert [name for name, _ in fake_papermill] == [p.name for p in NOTEBOOKS]
     for _, parameters in fake_papermill:
-        assert parameters == {"CORPUS": str(two_texts.resolve()), "LOAD": load}
+        assert parameters == {"CORPUS": str(two_texts.resolve()), "LOAD": load, "DEDUPE": None}
     # The options are checked, and applied, before any notebook runs.
     fake_papermill.clear()
     with pytest.raises(NoArticlesError, match=FLAG):
@@ -454,7 +454,7 @@ def test_notebooks_take_a_load_parameter(two_texts):
         tagged = [c for c in cells if "parameters" in c["metadata"].get("tags", [])]
         assert "\nLOAD = {}" in "".join(tagged[0]["source"]), path.name
         code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-        assert "nb.prepare(CORPUS, load=LOAD)" in code, path.name
+        assert "nb.prepare(CORPUS, load=LOAD, dedupe=DEDUPE)" in code, path.name
     data = nb.prepare(two_texts, load={"columns": {"content": "text"}, "source_from": "folder"})
     assert data.sources == ["courier", "gazette"] and data.group == "source"
     with pytest.raises(NoArticlesError, match=FLAG + ".*LOAD"):
@@ -532,3 +532,32 @@ def test_a_report_with_skipped_files_says_how_many(write, tmp_path, fake_papermi
     assert nb.load_problems(data)[["file", "reason"]].values.tolist() == [
         ["empty.txt", "empty file"]
     ]
+
+
+def test_report_counts_each_story_once_when_asked(two_texts, tmp_path, fake_papermill):
+    columns = {"columns": {"content": "text"}}
+    build_report(two_texts, tmp_path / "r.html", progress=False, load=columns, dedupe="near")
+    assert {parameters["DEDUPE"] for _, parameters in fake_papermill} == {"near"}
+    fake_papermill.clear()
+    code = main(
+        ["report", str(two_texts), "-o", str(tmp_path / "c.html"), "--quiet"]
+        + ["--column", "content=text", "--dedupe", "near"]
+    )
+    assert code == 0 and {p["DEDUPE"] for _, p in fake_papermill} == {"near"}
+    with pytest.raises(ValueError, match="dedupe must be None or 'near'"):
+        build_report(two_texts, tmp_path / "x.html", progress=False, load=columns, dedupe="all")
+
+
+def test_an_archive_is_a_folder_for_the_source(tmp_path):
+    import zipfile
+
+    members = {"nyt/a.txt": "One\n\nThe first text.", "top.txt": "Two\n\nThe second text."}
+    with zipfile.ZipFile(tmp_path / "corpus.zip", "w") as archive:
+        for name, text in members.items():
+            archive.writestr(name, text)
+    (tmp_path / "shelf").mkdir()
+    (tmp_path / "corpus.zip").rename(tmp_path / "shelf" / "wire.zip")
+    named = newslib.load(tmp_path / "shelf" / "wire.zip").set_index("title")["source"]
+    assert named["One"] == "nyt" and pd.isna(named["Two"])  # the archive named: its folders
+    inside = newslib.load(tmp_path / "shelf").set_index("title")["source"]
+    assert inside.to_dict() == {"One": "wire", "Two": "wire"}  # in a folder: the archive
