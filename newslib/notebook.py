@@ -17,7 +17,7 @@ import html
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -42,6 +42,10 @@ __all__ = [
     "quotes_findings",
     "voices_findings",
     "top_speakers",
+    "top_people",
+    "top_people_by_source",
+    "speaker_types",
+    "speaker_genders",
     "voice_sentiment",
     "sentences_by_voice",
     "sentiment_findings",
@@ -180,6 +184,8 @@ class CorpusData:
             and ``voice``.
         quotes: one row per quotation or piece of reported speech (and scare quote).
         speakers: one row per (article, speaker) of attributed speech, quoted or reported.
+        people: one row per person (or organisation, or kind of unnamed source) across the
+            corpus (``newslib.people``); ``quotes`` has each row's ``person_id``.
     """
 
     corpus: str
@@ -188,6 +194,7 @@ class CorpusData:
     sentences: pd.DataFrame
     quotes: pd.DataFrame
     speakers: pd.DataFrame
+    people: pd.DataFrame = field(default_factory=pd.DataFrame)
 
     @property
     def group(self) -> str | None:
@@ -312,6 +319,7 @@ def prepare(
         sentences=sentences,
         quotes=tables["quotes"],
         speakers=_speakers(raw, quotes=tables["quotes"]),
+        people=tables["people"],
     )
 
 
@@ -1208,3 +1216,12 @@ def select(
         dates = frame["date"]
         keep &= ((dates >= lo) & (dates < hi)).fillna(False).to_numpy(dtype=bool)
     return frame[keep]
+
+
+# The people views live in their own module; the notebooks reach them as nb.<name>.
+from .notebook_people import (  # noqa: E402
+    speaker_genders,
+    speaker_types,
+    top_people,
+    top_people_by_source,
+)

@@ -238,6 +238,8 @@ _NOT_ROLE = re.compile(
     re.I,
 )
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
+# A party and state tag ("D-Ohio", "R", "I-Vt."): no role.
+_PARTY = re.compile(r"(?:[DRI]|Dem|Rep|Ind)\.?(?:[-–][A-Z][\w.]*)?")
 
 
 def _role_of(mention, speaker) -> str | None:
@@ -255,7 +257,12 @@ def _role_of(mention, speaker) -> str | None:
     if rest.startswith((",", " (")):
         apposition = rest.lstrip(" ,(").split(",")[0].strip(" );")
         words = apposition.split()
-        if words and len(words) <= 10 and not _NOT_ROLE.match(apposition):
+        if (
+            words
+            and len(words) <= 10
+            and not _NOT_ROLE.match(apposition)
+            and not _PARTY.fullmatch(apposition)
+        ):
             return _without_determiner(apposition)
     before = text[:at].split()
     if first in before:

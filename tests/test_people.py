@@ -304,8 +304,8 @@ def test_an_alias_that_matches_nobody_is_reported_not_silently_dropped():
 def _corpus(write):
     texts = {
         "n/a.txt": 'Budget\n\n"We will cut nothing," said Maria Ortiz, the mayor.\n\nShe left.',
-        "n/b.txt": 'Rain\n\n"It rained," Ortiz said.\n\nOfficials said roads were shut.',
-        "w/c.txt": 'Bridge\n\n"It opens soon," said Tom Clay. He smiled.\n\nThe campaign said no.',
+        "n/b.txt": 'Rain\n\n"It rained," Ms. Ortiz said.\n\nOfficials said roads were shut.',
+        "w/c.txt": 'Bridge\n\n"It opens soon," said Tom Clay.\n\n"We are ready," he said.\n\nThe campaign said that it would open in May.',
     }
     for name, text in texts.items():
         write(f"corpus/{name}", text)
@@ -333,3 +333,21 @@ def test_no_source_at_all_gives_an_empty_typed_table():
     table, rows = people_and_quotes(q)
     assert table.empty and list(table.columns)[:3] == ["person_id", "person", "speaker_type"]
     assert rows["person"].isna().all()
+
+
+def test_notebook_tables_of_who_speaks_per_source(write, tmp_path):
+    from newslib import notebook as nb
+
+    _corpus(write)
+    data = nb.prepare(tmp_path / "corpus")
+    top = nb.top_people(data)
+    assert top["person"].tolist()[0] == "Maria Ortiz"
+    assert top.set_index("person").loc["Maria Ortiz", "referred to as"] == "she"
+    types = nb.speaker_types(data).set_index("source")
+    assert set(types.index) == {"n", "w"}
+    assert types.loc["n", "attributions"] == 3 and types.loc["n", "unnamed people"] == "33%"
+    assert types.loc["w", "organisations"] == "33%"  # "The campaign said that ..."
+    genders = nb.speaker_genders(data).set_index("source")
+    assert genders.loc["n", "she"] == "100%" and genders.loc["w", "he"] == "100%"
+    by_source = nb.top_people_by_source(data)
+    assert by_source.values.tolist() == [["n", "Maria Ortiz", 2, 6], ["w", "Tom Clay", 2, 6]]
