@@ -399,3 +399,24 @@ def test_a_description_names_no_person():
     found = indirect("Title\n\nThe Voss campaign said that the count was fair.")
     assert found["speaker"].isna().all()
     assert found["speaker_mention"].tolist() == ["The Voss campaign"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Title\n\nIn Berea, Ohio, after the vote, Gov. Ann Voss (R-Ohio), said, "We are ready."',
+        'Title\n\nNEW YORK ENDS TAX "The tax is gone," the paper wrote.',
+        'Title\n\nVermont said "we are proud" of the result.',
+        'Title\n\nDemocratic said "we are proud" of the result.',
+    ],
+)
+def test_a_place_a_headline_or_a_party_is_no_speaker(text):
+    speech = rows(text)
+    assert not speech["speaker"].isin(["Berea", "Vermont", "Democratic"]).any()
+    assert not speech["speaker"].dropna().str.isupper().any()
+
+
+def test_a_person_followed_by_a_state_is_still_the_speaker():
+    assert rows('Title\n\n"We won," said Ann Voss, Ohio, on Monday.')["speaker"].tolist() == [
+        "Ann Voss"
+    ]

@@ -205,7 +205,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         s, e = q.mention
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
-            q.speaker = canonical(name) if name else None
+            q.speaker = canonical(name) if name and _can_speak(text[s:e], name) else None
         elif q.mention_kind == "rel" or (
             q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
         ):
@@ -222,11 +222,43 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # in; "the Clinton campaign", "many Democrats": a description names no person
                 # (the mention stays, for newslib.people)
                 q.speaker = _leading_name(text, s, e, rules)
+    # no place, headline or party adjective is a speaker, however it was found
+    for q in found:
+        if q.speaker is None:
+            continue
+        after = q.mention[0] + len(q.speaker) if q.mention else None
+        if not _can_speak(q.speaker, q.speaker) or (
+            after is not None
+            and " " not in q.speaker  # a town is one word; "Ann Voss, Ohio," is a person
+            and text.startswith(q.speaker, q.mention[0])
+            and _CITY_STATE_RE.match(text, after)
+        ):
+            q.speaker = None
     # copy resolutions to the pieces that inherited a mention
     resolved = {q.mention: q.speaker for q in found if q.mention and q.speaker}
     for q in found:
         if q.kind != "scare" and q.mention is not None and q.speaker is None:
             q.speaker = resolved.get(q.mention)
+
+
+# "Berea, Ohio," / "Berea, OH," / "Berea, Ky.,": a town and its state (a dateline), no speaker.
+_CITY_STATE_RE = re.compile(
+    r",\s(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:New |North |South |West |Rhode )?[A-Z][a-z]+),"
+)
+
+
+def _can_speak(mention: str, name: str) -> bool:
+    """False for what reads as a name but is no speaker: a headline in capitals ("NEW YORK
+    ENDS TAX"), a place ("Berea", "South Carolina": a dateline), a party adjective alone
+    ("Democratic"). Lists: ``newslib/data/speaker_types.txt``."""
+    from ..people import _fold, _lists
+
+    words = mention.split()
+    if len(words) >= 2 and mention.isupper():
+        return False
+    lists = _lists()
+    folded = _fold(name)
+    return folded not in lists["places"] and folded not in lists["not_names"]
 
 
 def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
