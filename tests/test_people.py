@@ -305,7 +305,10 @@ def _corpus(write):
     texts = {
         "n/a.txt": 'Budget\n\n"We will cut nothing," said Maria Ortiz, the mayor.\n\nShe left.',
         "n/b.txt": 'Rain\n\n"It rained," Ms. Ortiz said.\n\nOfficials said roads were shut.',
-        "w/c.txt": 'Bridge\n\n"It opens soon," said Tom Clay.\n\n"We are ready," he said.\n\nThe campaign said that it would open in May.',
+        "w/c.txt": (
+            'Bridge\n\n"It opens soon," said Tom Clay.\n\n"We are ready," he said.\n\n'
+            "The campaign said that it would open in May."
+        ),
     }
     for name, text in texts.items():
         write(f"corpus/{name}", text)
