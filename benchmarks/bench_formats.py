@@ -19,8 +19,10 @@ Then every form's table is compared with the folder's on ``article_id``, ``title
 ``date``, ``text``, ``n_paragraphs`` and ``n_words`` (``path`` differs by form, and the WARC
 form sets ``url`` and ``source``): the script prints any difference and exits with status 1
 when a form other than the WARC one differs. The WARC form goes through the HTML reader,
-whose text is trafilatura's extraction of the page (with newslib's clutter rules): articles
-whose text differs there are counted and shown, not failed.
+whose text is trafilatura's extraction of the page (with newslib's clutter rules); an HTML
+page carries no line break inside a paragraph and no invisible characters (soft hyphens,
+control characters), so the WARC form is also compared with both tables' text as HTML carries
+it, and fails when that differs.
 
 Run from the repository root::
 
@@ -36,6 +38,7 @@ import io
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tarfile
@@ -175,17 +178,36 @@ def size_of(path: Path) -> int:
     return path.stat().st_size
 
 
-def compare(reference: pd.DataFrame, table: pd.DataFrame) -> tuple[int, list[str]]:
-    """How many articles differ from the reference (by title), and a few examples."""
-    left = reference[COMPARED].sort_values("title").reset_index(drop=True)
-    right = table[COMPARED].sort_values("title").reset_index(drop=True)
+# What an HTML page cannot carry: a line break inside a paragraph (it is a space in HTML) and
+# invisible characters (control and format characters: soft hyphens, bidi marks, a BOM).
+_INVISIBLE = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060\ufeff]"
+)
+_INNER_BREAK = re.compile(r"(?<!\n)\n(?!\n)")
+
+
+def as_html_carries(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` with its text as an HTML page can carry it (see ``_INVISIBLE``), for the WARC
+    form's comparison; ``article_id`` and ``n_words``, computed from the text, are left out."""
+    text = table["text"].map(lambda t: _INNER_BREAK.sub(" ", _INVISIBLE.sub("", t)))
+    text = text.map(lambda t: re.sub(r" {2,}", " ", t))
+    return table.assign(text=text)
+
+
+def compare(
+    reference: pd.DataFrame, table: pd.DataFrame, columns: list[str] = COMPARED
+) -> tuple[int, list[str]]:
+    """How many articles differ from the reference (by title) on ``columns``, and a few
+    examples."""
+    left = reference[columns].sort_values("title").reset_index(drop=True)
+    right = table[columns].sort_values("title").reset_index(drop=True)
     if len(left) != len(right):
         return max(len(left), len(right)), [f"{len(right)} articles, not {len(left)}"]
     differ = ~(left.eq(right) | (left.isna() & right.isna())).all(axis=1)
     examples = []
     for i in differ[differ].index[:3]:
-        columns = [c for c in COMPARED if not (left.at[i, c] == right.at[i, c])]
-        examples.append(f"{left.at[i, 'title'][:50]!r}: {', '.join(columns)}")
+        changed = [c for c in columns if not (left.at[i, c] == right.at[i, c])]
+        examples.append(f"{left.at[i, 'title'][:50]!r}: {', '.join(changed)}")
     return int(differ.sum()), examples
 
 
@@ -234,7 +256,17 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{form}: identical to the folder's table ({', '.join(COMPARED)})")
                 continue
             print(f"{form}: {differ} of {len(reference)} articles differ: {'; '.join(examples)}")
-            failed = failed or form != "warc.gz"
+            if form == "warc.gz":
+                html_columns = [c for c in COMPARED if c not in ("article_id", "n_words")]
+                differ, examples = compare(
+                    as_html_carries(reference), as_html_carries(tables[form]), html_columns
+                )
+                print(
+                    f"{form}, text as HTML carries it (no line break inside a paragraph, no "
+                    f"invisible characters; on {', '.join(html_columns)}): "
+                    + ("identical" if differ == 0 else f"{differ} differ: {'; '.join(examples)}")
+                )
+            failed = failed or form != "warc.gz" or differ > 0
         warc = tables["warc.gz"]
         print(
             f"warc.gz sets url on {warc['url'].notna().sum()} and source on "

@@ -28,4 +28,6 @@ ANALYSIS_VERSIONS = {"readability": 2, "quotes": 4, "sentiment": 4, "near_duplic
 # (folders and domains fill in later: newslib.outlets) (issue 12).
 # loader 6: compressed files (.gz, .bz2, .xz, .zst: a .gz was a binary file), archives and WARC
 # files read member by member (newslib.archives, newslib.warc) (issue 12).
-LOADER_VERSION = 6
+# loader 7: a time alone on a line of a web page ("6:01 p.m.", a live blog's entry) is text,
+# not clutter; a date alone on a line still is.
+LOADER_VERSION = 7

@@ -94,7 +94,8 @@ def clutter_patterns() -> tuple[re.Pattern, ...]:
 
 def strip_clutter(text: str) -> str:
     """``text`` (lines of text taken from a web page) without the lines that are page
-    clutter: share bars, "Posted ... by" lines, dates, datelines and bylines alone on a line,
+    clutter: share bars, "Posted ... by" lines, dates (not a time alone), datelines and bylines
+    alone on a line,
     copyright notices (the patterns of ``newslib/data/html_clutter.txt``). Other lines are
     kept as they are.
 

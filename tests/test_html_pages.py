@@ -175,3 +175,11 @@ def test_a_story_only_the_balanced_extraction_finds_is_not_lost(write):
     )
     df = newslib.load(write("old.html", html))
     assert df.loc[0, "text"].startswith("Story in a table cell")
+
+
+def test_a_time_alone_on_a_line_is_the_story_s_not_clutter(write):
+    # Live blogs mark their entries with the time; a date alone on a line is still clutter.
+    entries = "<p>6:01 p.m.</p><p>March 12, 2024</p>"
+    head = STYLES["article:published_time"][0]
+    text = newslib.load(write("live.html", page(head, before=entries))).iloc[0]["text"]
+    assert text.startswith("6:01 p.m.\n\n") and "March 12, 2024\n" not in text
