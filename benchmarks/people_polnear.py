@@ -9,12 +9,16 @@ the dev articles, the unseen ones (see ``benchmarks/_polnear_split.py``) and all
 
 * **Canonical speaker accuracy.** A gold attribution is *found* when a predicted speech row
   overlaps one of its Content fragments (the row overlapping most is its prediction). Its gold
-  Source *names someone* when the Source text starts with a capitalised name (titles such as
-  "Sen." or "Mr." allowed before it); descriptions ("a spokesman for ...") and pronouns are left
-  out (the annotations do not resolve them), and their share is printed. The prediction is
-  right when the row's ``person`` (``newslib.people``) has the gold name's surname and, when
-  the gold name has a first name, the same first name (names compared as ``newslib.people``
-  compares them: Unicode-folded, without titles and middle initials). Split by the row's kind:
+  Source *names someone* when it is a name, or a description with a name in apposition
+  ("Lee's lawyer, Al Roe"): the capitalised run ending its head (before a comma, a parenthesis,
+  "of", "who" ...), after any title ("City Council president Marty Small" -> Marty Small);
+  descriptions ("a spokesman for ...", "another New Hampshire Republican"), pronouns, headlines
+  in capitals and several people are left out (the annotations do not resolve them), and their
+  share is printed. The prediction is right when the row's ``person`` (``newslib.people``) has
+  the gold name's surname and, when the gold name has a first name, that first name is one of
+  the predicted name's words or the predicted first name one of the gold's (names compared as
+  ``newslib.people`` compares them: Unicode-folded, without titles and middle initials; three-
+  word names such as "Shelley Moore Capito" match either way). Split by the row's kind:
   direct (direct and partial rows) and indirect.
 * **Found with a speaker**: the share of found attributions whose predicted row has a person.
 * **Top 40 people** of the whole corpus by attributed words (``speaker_type == "person"``),
@@ -42,7 +46,7 @@ import pandas as pd  # noqa: E402
 
 from benchmarks._polnear_split import SPLITS, is_unseen  # noqa: E402
 from benchmarks.quotes_polnear import POLNEAR, load_gold  # noqa: E402
-from newslib.people import _parse_name, people, people_and_quotes  # noqa: E402
+from newslib.people import _fold, _parse_name, people, people_and_quotes  # noqa: E402
 from newslib.quotes import quotes  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "polnear_top_people.csv"
@@ -53,7 +57,8 @@ _CAPITALISED = re.compile(r"[A-Z][\w.'’-]*|(?:de|van|von|del|da|la|le|al|bin)\
 _INITIAL = re.compile(r"[A-Z]\.")
 _PARTICLES = frozenset("de van von del da la le al bin".split())
 _NOT_A_NAME = frozenset(
-    "he she they it we i you his her their the a an this that these those one some many".split()
+    "he she they it we i you his her their the a an this that these those one some many "
+    "another other several".split()
 )
 
 
@@ -81,12 +86,14 @@ def _trailing_name(words: list[str]) -> str | None:
 
 
 def gold_name(source_text: str):
-    """The (first, last) of the person a gold Source names, or None for a pronoun, a
+    """The (first, last, words) of the person a gold Source names, or None for a pronoun, a
     description ("Mrs. Lee's aides", "Fed officials") or several people. The name is the
     capitalised run ending the Source's head (before a comma or a parenthesis), after any
     title; when the head is a description, a name in apposition ("Lee's lawyer, Al Roe")."""
     text = " ".join(source_text.split()).strip(" ,")
     if not text or text.split()[0].lower().strip(".,") in _NOT_A_NAME or " and " in text:
+        return None
+    if text.isupper() and " " in text:  # a headline, not a name
         return None
     parts = re.split(r",|\s\(|\s(?:of|from|who|at|with)\s", text, maxsplit=1)
     head, apposition = parts[0], parts[1] if len(parts) > 1 else ""
@@ -96,7 +103,21 @@ def gold_name(source_text: str):
     if name is None:
         return None
     parsed = _parse_name(name)
-    return None if parsed is None else (parsed.first, parsed.last)
+    return None if parsed is None else (parsed.first, parsed.last, frozenset(_fold(name).split()))
+
+
+def same_person(predicted: str | None, gold) -> bool:
+    """Whether the predicted person's name names the gold Source's person: the same surname,
+    and, when the gold name has a first name, that first name among the predicted name's words
+    or the predicted first name among the gold's (three-word names: "Shelley Moore Capito")."""
+    if predicted is None:
+        return False
+    name = _parse_name(predicted)
+    if name is None or name.last != gold[1]:
+        return False
+    if not gold[0]:
+        return True
+    return gold[0] in _fold(predicted).split() or name.first in gold[2]
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -130,9 +151,7 @@ def score_article(article, rows: pd.DataFrame) -> dict:
         counts["gold_named"] += 1
         kind = "direct" if row["kind"] in ("direct", "partial") else "indirect"
         counts[f"{kind}_named"] += 1
-        predicted = None if pd.isna(row["person"]) else _parse_name(row["person"])
-        right = predicted is not None and predicted.last == gold[1]
-        right = right and (not gold[0] or predicted.first == gold[0])
+        right = same_person(None if pd.isna(row["person"]) else row["person"], gold)
         counts[f"{kind}_right"] += int(right)
     return counts
 
