@@ -773,22 +773,15 @@ class _PartWriter:
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
         table, slim = people_and_quotes(slim, articles, aliases=aliases)
         self.people_notes = table.attrs.get("aliases_applied", [])
-        csv_path = self.staging / "quotes.csv"
-        start = 0
-        for number, part in enumerate(parts):  # one part at a time, as the run wrote them
-            piece = pd.read_parquet(part)
+
+        def add_people(piece: pd.DataFrame, start: int) -> pd.DataFrame:
             added = slim.iloc[start : start + len(piece)]
-            piece["person_id"] = added["person_id"].to_numpy()
-            piece["person"] = added["person"].to_numpy()
-            piece = piece.astype({"person_id": "string", "person": "string"})
-            to_parquet(piece, part)
-            if self.csv:
-                mode = "w" if number == 0 else "a"
-                with open(csv_path, mode, encoding="utf-8", newline="") as handle:
-                    csv_safe(piece).to_csv(
-                        handle, index=False, header=number == 0, lineterminator="\n"
-                    )
-            start += len(piece)
+            return piece.assign(
+                person_id=pd.array(added["person_id"].to_numpy(), dtype="string"),
+                person=pd.array(added["person"].to_numpy(), dtype="string"),
+            )
+
+        self._rewrite("quotes", add_people)
         _write_part(self.staging, "people", 0, table, csv=self.csv)
         self.rows["people"] = len(table)
 
@@ -797,19 +790,33 @@ class _PartWriter:
         ``article_id``, from one :class:`newslib.duplicates.NearDuplicateIndex` of the whole
         run) into the articles parts written (same boundaries, one part in memory at a time)
         and their CSV copy. The same for any batches, jobs or engine."""
-        parts = sorted((self.staging / "articles.parquet").iterdir())
+        self._rewrite(
+            "articles",
+            lambda table, _: table.assign(
+                near_duplicate_of=table["article_id"].map(found).astype("string")
+            ),
+        )
+
+    def _rewrite(self, name: str, add) -> None:
+        """Rewrite every part of the table ``name`` written so far as ``add(part, start)``
+        (``start``: the part's first row in the whole table) and its CSV copy, one part in
+        memory at a time: a corpus step's columns go in with the same part boundaries."""
+        parts = sorted((self.staging / f"{name}.parquet").iterdir())
         with contextlib.ExitStack() as stack:
             handle = None
             if self.csv:
-                path = self.staging / "articles.csv"
+                path = self.staging / f"{name}.csv"
                 handle = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
+            start = 0
             for number, part in enumerate(parts):
                 table = pd.read_parquet(part)
-                table["near_duplicate_of"] = table["article_id"].map(found).astype("string")
+                rows = len(table)
+                table = add(table, start)
                 to_parquet(table, part)
                 if handle is not None:
                     safe = csv_safe(table)
                     safe.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
+                start += rows
 
 
 def _load_and_analyze(

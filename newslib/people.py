@@ -500,13 +500,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
             said = _gender_of(votes[rows].tolist())
             if said != "unknown":
                 candidates = [c for c in candidates if gender.get(c) == said]
-            cue = {
-                w
-                for role in roles[rows]
-                if isinstance(role, str)
-                for w in _fold(role).split()
-                if w not in _ROLE_FILLER
-            }
+            cue = {w for role in roles[rows] for w in _meaningful_role_words(role)}
             fitting = [c for c in candidates if described.get(c, set()) & cue]
             if len(candidates) > 1 and fitting:
                 candidates = fitting
@@ -522,23 +516,32 @@ def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
     """Each source key's role vocabulary: the folded words of its rows' roles."""
     words: dict[str, set[str]] = defaultdict(set)
     for key, role in zip(sources["key"], sources["role"], strict=True):
-        if isinstance(role, str):
-            words[key].update(w for w in _fold(role).split() if w not in _ROLE_FILLER)
+        words[key].update(_meaningful_role_words(role))
     return words
 
 
+def _meaningful_role_words(role) -> list[str]:
+    """The folded words of a role that say who is meant (none for a missing role)."""
+    if not isinstance(role, str):
+        return []
+    return [w for w in _fold(role).split() if w not in _ROLE_FILLER]
+
+
 def _gender_of(votes) -> str:
-    """female, male or unknown from gender votes (see :func:`_gender_votes`): the side with at
-    least three quarters of the weight."""
+    """female, male or unknown from gender votes (see :func:`_gender_votes`)."""
     male = sum(v for v in votes if v > 0)
     female = -sum(v for v in votes if v < 0)
-    if male + female == 0:
-        return "unknown"
-    if male >= 3 * female:
-        return "male"
-    if female >= 3 * male:
-        return "female"
-    return "unknown"
+    return str(_gender_from(np.array([male]), np.array([female]))[0])
+
+
+def _gender_from(male: np.ndarray, female: np.ndarray) -> np.ndarray:
+    """female, male or unknown from the summed votes of each side: the side with at least
+    three quarters of the weight; unknown without votes."""
+    return np.where(
+        male + female == 0,
+        "unknown",
+        np.where(male >= 3 * female, "male", np.where(female >= 3 * male, "female", "unknown")),
+    )
 
 
 def _genders(votes_by_key: pd.Series) -> dict[str, str]:
@@ -749,12 +752,7 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     table["ambiguous"] = prefix == "ambiguous"
     table["person_id"] = person_key.map(_person_id)
     table["person"] = person_key.map(shown)
-    male, female = table["male"].to_numpy(), table["female"].to_numpy()
-    gender = np.where(
-        male + female == 0,
-        "unknown",
-        np.where(male >= 3 * female, "male", np.where(female >= 3 * male, "female", "unknown")),
-    )
+    gender = _gender_from(table["male"].to_numpy(), table["female"].to_numpy())
     table["gender"] = np.where(table["speaker_type"] == "person", gender, "unknown")
     return table
 

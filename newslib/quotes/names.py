@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from ..people import _fold, _lists
 from .attribution import _FINITE_AFTER_RE, _VERB_AFTER_RE
 from .cues import _NAME, _Rules
 from .marks import _Quote
@@ -251,8 +252,6 @@ def _can_speak(mention: str, name: str) -> bool:
     """False for what reads as a name but is no speaker: a headline in capitals ("NEW YORK
     ENDS TAX"), a place ("Berea", "South Carolina": a dateline), a party adjective alone
     ("Democratic"). Lists: ``newslib/data/speaker_types.txt``."""
-    from ..people import _fold, _lists
-
     words = mention.split()
     if len(words) >= 2 and mention.isupper():
         return False
