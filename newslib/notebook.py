@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from . import labels as _labels
 from .analyze import analyze_tables
 from .io import load as _load
 from .loadreport import NoArticlesError, no_articles_message
@@ -56,33 +57,6 @@ __all__ = [
 ]
 
 # Words for metrics in prose (the plots label their axes themselves).
-_METRIC_WORDS = {
-    "flesch_kincaid_grade": "Flesch–Kincaid grade",
-    "flesch_reading_ease": "Flesch reading ease",
-    "text_standard": "consensus grade",
-    "gunning_fog": "Gunning fog index",
-    "smog_index": "SMOG index",
-    "coleman_liau_index": "Coleman–Liau index",
-    "automated_readability_index": "automated readability index",
-    "dale_chall": "Dale–Chall score",
-    "linsear_write": "Linsear Write score",
-    "reading_time": "reading time",
-    "n_words": "length in words",
-    "quote_share": "share of words quoted",
-    "reported_share": "share of words reported",
-    "attributed_share": "share of words attributed to someone",
-    "n_quotes": "number of quotations",
-    "n_attributions": "number of attributions",
-    "n_speakers": "number of speakers",
-    "compound_mean": "mean sentence sentiment",
-    "compound_weighted": "word-weighted sentence sentiment",
-    "quoted_compound_mean": "sentiment of quoted sentences",
-    "reported_compound_mean": "sentiment of reported sentences",
-    "narration_compound_mean": "sentiment of the reporter's own sentences",
-    "share_positive": "share of positive sentences",
-    "share_negative": "share of negative sentences",
-    "n_articles": "number of articles",
-}
 
 _FREQ_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "h": "hour"}
 
@@ -97,7 +71,7 @@ def metric_words(metric: str) -> str:
         >>> metric_words("flesch_kincaid_grade"), metric_words("my_score")
         ('Flesch–Kincaid grade', 'my score')
     """
-    return _METRIC_WORDS.get(metric, metric.replace("_", " "))
+    return _labels.words(metric)
 
 
 def md_escape(value: object) -> str:

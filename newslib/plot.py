@@ -16,7 +16,7 @@ the sorted list of group names, so a source has the same colour in every plot of
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any, NamedTuple
+from typing import Any
 
 import matplotlib
 import matplotlib.dates as mdates
@@ -30,6 +30,8 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 from matplotlib.transforms import ScaledTranslation, blended_transform_factory
 
 # Import the function from its module: newslib/__init__ may re-export a function of that name.
+from newslib import labels as _labels
+from newslib.labels import _COMPOUND, LABELS, Label
 from newslib.quotes.shares import pooled_voices
 from newslib.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, QUOTED_THRESHOLD
 from newslib.timeline import timeline as _compute_timeline
@@ -78,112 +80,28 @@ PALETTE: tuple[str, ...] = (
 )
 
 
-class MetricLabel(NamedTuple):
-    """How a metric is named on an axis: ``name (unit)``; ``percent`` metrics are shares 0..1
-    drawn as percentages; ``limits`` is the metric's fixed range (used for default bins)."""
+#: How a metric is named (the shared table of ``newslib.labels``).
+MetricLabel = Label
 
-    name: str
-    unit: str | None = None
-    percent: bool = False
-    limits: tuple[float, float] | None = None
-
-
-_GRADE = "US school grade"
-_COMPOUND = "VADER compound, −1 to 1"
-_SHARE = (0.0, 1.0)
-
-#: Readable axis names and units of newslib's metrics, by column name. Metrics not listed are
-#: labelled with their column name.
-METRIC_LABELS: dict[str, MetricLabel] = {
-    # readability (newslib.readability)
-    "flesch_reading_ease": MetricLabel("Flesch reading ease", "score, higher is easier"),
-    "flesch_kincaid_grade": MetricLabel("Flesch–Kincaid grade", _GRADE),
-    "gunning_fog": MetricLabel("Gunning fog index", _GRADE),
-    "smog_index": MetricLabel("SMOG index", _GRADE),
-    "coleman_liau_index": MetricLabel("Coleman–Liau index", _GRADE),
-    "automated_readability_index": MetricLabel("Automated readability index", _GRADE),
-    "dale_chall": MetricLabel("Dale–Chall score", "higher is harder, 9+ is college"),
-    "linsear_write": MetricLabel("Linsear Write", _GRADE),
-    "text_standard": MetricLabel("Consensus grade", f"{_GRADE}, textstat"),
-    "reading_time": MetricLabel("Reading time", "seconds"),
-    "ts_words": MetricLabel("Words, textstat count", "words"),
-    "ts_sentences": MetricLabel("Sentences, textstat count", "sentences"),
-    "ts_syllables": MetricLabel("Syllables", "syllables"),
-    "ts_polysyllables": MetricLabel("Words of 3+ syllables", "words"),
-    "ts_difficult_words": MetricLabel("Difficult words", "distinct words"),
-    "ts_characters": MetricLabel("Characters", "non-space characters"),
-    "ts_letters": MetricLabel("Letters", "word characters"),
-    # quotes (newslib.quotes)
-    "quote_share": MetricLabel("Quote share", "% of words inside quotations", True, _SHARE),
-    "quote_char_share": MetricLabel(
-        "Quote share by characters", "% of characters inside quotations", True, _SHARE
-    ),
-    "n_quotes": MetricLabel("Quotations", "count"),
-    "quoted_words": MetricLabel("Quoted words", "words"),
-    "total_words": MetricLabel("Words", "words"),
-    "n_speakers": MetricLabel("Speakers quoted", "people"),
-    "reported_share": MetricLabel(
-        "Reported share", "% of words in indirect speech, outside quotations", True, _SHARE
-    ),
-    "attributed_share": MetricLabel(
-        "Attributed share", "% of words quoted or reported", True, _SHARE
-    ),
-    "reported_words": MetricLabel("Reported words", "words"),
-    "attributed_words": MetricLabel("Attributed words", "words, quoted or reported"),
-    "n_attributions": MetricLabel("Attributions", "count"),
-    # sentiment (newslib.sentiment)
-    "compound": MetricLabel("Sentence sentiment", _COMPOUND, limits=(-1.0, 1.0)),
-    "neg": MetricLabel("Negative part of sentence", "VADER, 0 to 1", limits=_SHARE),
-    "neu": MetricLabel("Neutral part of sentence", "VADER, 0 to 1", limits=_SHARE),
-    "pos": MetricLabel("Positive part of sentence", "VADER, 0 to 1", limits=_SHARE),
-    "in_quote": MetricLabel("Sentence inside quotations", "% of characters", True, _SHARE),
-    "in_reported": MetricLabel(
-        "Sentence in reported speech", "% of characters, outside quotations", True, _SHARE
-    ),
-    "compound_mean": MetricLabel("Mean sentence sentiment", _COMPOUND, limits=(-1.0, 1.0)),
-    "compound_weighted": MetricLabel(
-        "Word-weighted sentence sentiment", _COMPOUND, limits=(-1.0, 1.0)
-    ),
-    "quoted_compound_mean": MetricLabel(
-        "Sentiment of quoted sentences", _COMPOUND, limits=(-1.0, 1.0)
-    ),
-    "reported_compound_mean": MetricLabel(
-        "Sentiment of reported sentences", _COMPOUND, limits=(-1.0, 1.0)
-    ),
-    "narration_compound_mean": MetricLabel(
-        "Sentiment of the reporter's own sentences", _COMPOUND, limits=(-1.0, 1.0)
-    ),
-    "share_positive": MetricLabel(
-        "Positive sentences", "% of sentences, compound ≥ 0.05", True, _SHARE
-    ),
-    "share_negative": MetricLabel(
-        "Negative sentences", "% of sentences, compound ≤ −0.05", True, _SHARE
-    ),
-    "n_sentences": MetricLabel("Sentences", "sentences"),
-    "n_quoted_sentences": MetricLabel("Quoted sentences", "sentences"),
-    "n_reported_sentences": MetricLabel("Reported sentences", "sentences"),
-    "n_narration_sentences": MetricLabel("The reporter's own sentences", "sentences"),
-    # article table (newslib.load)
-    "n_words": MetricLabel("Article length", "words"),
-    "n_paragraphs": MetricLabel("Paragraphs", "paragraphs"),
-}
+#: Readable axis names and units of newslib's columns (``newslib.labels.LABELS``).
+METRIC_LABELS: dict[str, Label] = LABELS
 
 
 def metric_label(metric: str) -> str:
-    """The axis label of ``metric``: ``"name (unit)"`` from ``METRIC_LABELS``, else the name.
+    """The axis label of ``metric``: ``"name (unit)"`` from ``newslib.labels``; a column newslib
+    does not know is named from its own name, never shown raw.
 
     Example:
         >>> metric_label("flesch_kincaid_grade")
         'Flesch–Kincaid grade (US school grade)'
         >>> metric_label("my_score")
-        'my_score'
+        'My score'
     """
-    spec = _spec(metric)
-    return f"{spec.name} ({spec.unit})" if spec.unit else spec.name
+    return _labels.label(metric)
 
 
-def _spec(metric: str) -> MetricLabel:
-    return METRIC_LABELS.get(metric, MetricLabel(metric))
+def _spec(metric: str) -> Label:
+    return _labels.spec(metric)
 
 
 _EVENT_COLOUR = "0.35"

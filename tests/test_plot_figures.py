@@ -149,7 +149,7 @@ def test_metric_labels_cover_newslib_metrics():
     assert plot.metric_label("flesch_kincaid_grade") == "Flesch–Kincaid grade (US school grade)"
     assert plot.METRIC_LABELS["quote_share"].percent
     assert not plot.METRIC_LABELS["flesch_kincaid_grade"].percent
-    assert plot.metric_label("not_a_metric") == "not_a_metric"
+    assert plot.metric_label("not_a_metric") == "Not a metric"
 
 
 # --------------------------------------------------------------------------------------------
