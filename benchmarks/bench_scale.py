@@ -2,9 +2,12 @@
 
 The corpus is the shared PolNeAR texts (else ``_corpus``'s synthetic one) written to a temporary
 folder as plain-text files (title line, blank line, body; the date in the file name), repeated
-with dates shifted by a week per copy and `` (copy k)`` added to the title, so every file is its
-own article (its own ``article_id``), up to ``--articles`` files (default 10,000). Each copy is
-its own sub-folder, so a chunk of articles never holds two copies of one text.
+with dates shifted by a week per copy, up to ``--articles`` files (default 10,000). Copies are
+not repeats: each swaps about a third of the longer words of every sentence for other corpus
+words of the same length and case (``benchmarks._variants``; cue verbs, pronouns and the other
+words the quotation rules read are kept), so no cache keyed by text is flattered; the share of
+a copy's sentences that still repeat one of the corpus (too short to vary) is printed. Each copy
+is its own sub-folder.
 
 Measured side by side on that folder:
 
@@ -55,6 +58,7 @@ from pathlib import Path
 import pandas as pd
 
 from benchmarks._corpus import bench_corpus
+from benchmarks._variants import Variants, repeated_sentence_share
 from benchmarks.bench_readability import fresh_caches, load_resources, naive_indices
 
 LANG = "en_US"
@@ -70,11 +74,16 @@ _SLUG = re.compile(r"[^a-z0-9]+")
 
 
 def write_corpus(folder: Path, n: int) -> tuple[list[Path], str]:
-    """Write ``n`` plain-text articles under ``folder``; return their paths (in load order)."""
+    """Write ``n`` plain-text articles under ``folder``; return their paths (in load order).
+
+    Copy ``k`` of each corpus text is ``Variants.text(text, k)``: words swapped so that no
+    sentence repeats a sentence of another copy wherever it has a word to swap."""
     base, description = bench_corpus()
     base = base.reset_index(drop=True)
+    variants = Variants([*base["title"], *base["text"]])
     paths = []
     copy = 0
+    originals, varied = [], []
     while len(paths) < n:
         sub = folder / f"copy-{copy:03d}"
         sub.mkdir(parents=True, exist_ok=True)
@@ -82,13 +91,22 @@ def write_corpus(folder: Path, n: int) -> tuple[list[Path], str]:
             if len(paths) == n:
                 break
             date = (row.date + copy * WEEK).strftime("%Y-%m-%d")
-            title = row.title if copy == 0 else f"{row.title} (copy {copy})"
-            slug = _SLUG.sub("-", row.title.lower())[:30].strip("-")
+            title = variants.text(row.title, copy)
+            text = variants.text(row.text, copy)
+            if copy == 0:
+                originals.append(row.text)
+            elif copy == 1:
+                varied.append(text)
+            slug = _SLUG.sub("-", title.lower())[:30].strip("-")
             path = sub / f"{i:04d}_{date}_{slug}.txt"
-            path.write_text(f"{title}\n\n{row.text}\n", encoding="utf-8")
+            path.write_text(f"{title}\n\n{text}\n", encoding="utf-8")
             paths.append(path)
         copy += 1
-    return sorted(paths, key=str), f"{description}, {copy} copies, {n} files"
+    repeats = repeated_sentence_share(originals, varied) if varied else 0.0
+    return sorted(paths, key=str), (
+        f"{description}, {copy} copies with words swapped ({repeats:.1%} of a copy's sentences "
+        f"repeat one of the corpus), {n} files"
+    )
 
 
 # --------------------------------------------------------------------------------------------
