@@ -14,7 +14,15 @@ __version__ = "0.1.0"
 # ("the Voss campaign") no speaker; a name in apposition found as the source (issue 11).
 # near_duplicates 1: near_duplicate_of in the articles table (newslib.duplicates; a corpus step,
 # never cached per article: its version only enters a run's key, newslib.manifest).
-ANALYSIS_VERSIONS = {"readability": 2, "quotes": 4, "sentiment": 4, "near_duplicates": 1}
+# corpus_inputs 1: each article's shingles, MinHash signature and sources' facts, computed
+# with its other analyses and cached, for the corpus steps (near-duplicates, people; issue 14).
+ANALYSIS_VERSIONS = {
+    "readability": 2,
+    "quotes": 4,
+    "sentiment": 4,
+    "near_duplicates": 1,
+    "corpus_inputs": 1,
+}
 
 # Bump when loading a file can give other articles or another load report than before: the
 # cache of parsed files (newslib.cache.FileCache) then reads every file again.

@@ -45,6 +45,9 @@ __all__ = [
 TABLES = ("articles", "sentences", "quotes")
 # Tables of the whole corpus, made once every article is analysed (newslib.people).
 CORPUS_TABLES = ("people",)
+# Per-article inputs of the corpus steps (near-duplicates, people): computed with the other
+# analyses, never written to OUT.
+CORPUS_INPUTS = ("near_inputs", "source_facts")
 ENGINES = ("local", "dask")
 
 
@@ -108,7 +111,7 @@ def _with_cache(cache: ResultCache | None, frame: pd.DataFrame, compute) -> dict
 
 def _caches(cache_dir: str | os.PathLike | None, lang: str) -> dict[str, ResultCache | None]:
     if cache_dir is None:
-        return {"readability": None, "quotes": None, "sentiment": None}
+        return {"readability": None, "quotes": None, "sentiment": None, "corpus_inputs": None}
     v = ANALYSIS_VERSIONS
     return {
         "readability": ResultCache(
@@ -128,6 +131,15 @@ def _caches(cache_dir: str | os.PathLike | None, lang: str) -> dict[str, ResultC
             version=v["sentiment"],
             tables=("sentiment_summary", "sentences"),
             options={"quotes": v["quotes"]},
+        ),
+        # What the corpus steps need of each article, worked out where the article is (in a
+        # worker) and kept: shingles and MinHash signature, and its sources' own facts.
+        "corpus_inputs": ResultCache(
+            cache_dir,
+            "corpus_inputs",
+            version=v["corpus_inputs"],
+            tables=CORPUS_INPUTS,
+            options={"quotes": v["quotes"], "near_duplicates": v["near_duplicates"]},
         ),
     }
 
@@ -170,6 +182,7 @@ def _analyze_chunk(
     scores = _with_cache(
         caches["readability"], frame, lambda f: {"readability": readability(f, lang=lang)}
     )["readability"]
+    inputs = _with_cache(caches["corpus_inputs"], frame, lambda f: _corpus_inputs(f, quote_table))
     metadata = frame.drop(columns=["text"]).reset_index(drop=True)
     metadata["article_id"] = metadata["article_id"].astype("string")
     if "near_duplicate_of" not in metadata.columns:  # filled by the corpus step, newslib.duplicates
@@ -181,7 +194,32 @@ def _analyze_chunk(
         articles = articles.merge(
             part.drop(columns=overlap), on="article_id", how="left", validate="one_to_one"
         )
-    return {"articles": articles, "sentences": moods["sentences"], "quotes": quote_table}
+    return {
+        "articles": articles,
+        "sentences": moods["sentences"],
+        "quotes": quote_table,
+        **{name: inputs[name] for name in CORPUS_INPUTS},
+    }
+
+
+def _corpus_inputs(frame: pd.DataFrame, quote_table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """What the corpus steps read of each article of ``frame``: ``near_inputs`` (one row per
+    article: its shingle set and MinHash signature, :mod:`newslib.duplicates`) and
+    ``source_facts`` (:func:`newslib.people.source_facts` of its quotations)."""
+    from .duplicates import minhash_signature, shingles
+    from .people import source_facts
+
+    sets = [shingles(text) for text in frame["text"]]
+    near = pd.DataFrame(
+        {
+            "article_id": pd.array(frame["article_id"].astype(str).to_numpy(), dtype="string"),
+            "shingles": sets,
+            # no words, no signature: such an article is never a near-duplicate
+            "signature": [minhash_signature(v) if len(v) else None for v in sets],
+        }
+    )
+    mine = quote_table[quote_table["article_id"].isin(set(frame["article_id"]))]
+    return {"near_inputs": near, "source_facts": source_facts(mine)}
 
 
 # More worker processes than this many per core only cost memory and start-up time.
@@ -281,7 +319,7 @@ class _Runner:
         if len(results) == 1:
             return results[0]
         positions = {identity: n for n, identity in enumerate(ids)}
-        return {name: _in_order([r[name] for r in results], positions) for name in TABLES}
+        return {name: _in_order([r[name] for r in results], positions) for name in results[0]}
 
     def _cached(self, batch: pd.DataFrame) -> np.ndarray:
         """Which articles of ``batch`` have every analysis's results in the cache."""
@@ -395,7 +433,7 @@ def _split(frame: pd.DataFrame, chunk_size: int) -> list[pd.DataFrame]:
 
 
 def _concat(results: list[dict[str, pd.DataFrame]]) -> dict[str, pd.DataFrame]:
-    return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in TABLES}
+    return {name: pd.concat([r[name] for r in results], ignore_index=True) for name in results[0]}
 
 
 def analyze_tables(
@@ -466,13 +504,15 @@ def analyze_tables(
             tables = _analyze_chunk(frame, lang, cache_dir)
         else:
             tables = runner.gather(runner.submit(frame, chunk_size))
+    del tables["near_inputs"]  # near-duplicates were found above, before any was left out
+    facts = tables.pop("source_facts")
     found = tables["articles"]["article_id"].map(near)
     tables["articles"]["near_duplicate_of"] = found.astype("string")
     if dedupe == "near":
         tables["articles"].attrs["near_duplicates_left_out"] = int(near.notna().sum())
     articles = tables["articles"][[c for c in _ARTICLE_COLUMNS if c in tables["articles"]]]
     tables["people"], tables["quotes"] = people_and_quotes(
-        tables["quotes"], articles, aliases=aliases
+        tables["quotes"], articles, aliases=aliases, facts=facts
     )
     return tables
 
@@ -621,13 +661,13 @@ def analyze_to_folder(
                 scheduler=scheduler,
                 progress=progress,
             ) as runner:
+
+                def add(tables: dict[str, pd.DataFrame]) -> None:
+                    _index_near(near, tables["articles"], tables.pop("near_inputs"))
+                    parts.add(tables)
+
                 if engine == "dask":
                     file_options = {**manifest.LOAD_DEFAULTS, **load_options}
-
-                    def add(tables: dict[str, pd.DataFrame]) -> None:
-                        _index_shingles(near, tables["articles"], tables.pop("shingles"))
-                        parts.add(tables)
-
                     _run_dask_partitions(runner, stream, file_options, chunk_size, add)
                 else:
                     # Pipelined: while the workers analyse one batch, this process writes the
@@ -636,12 +676,11 @@ def analyze_to_folder(
                     pending = None
                     for batch in stream:
                         handle = runner.submit(batch, chunk_size)
-                        near.add_frame(batch)  # while the workers analyse it
                         if pending is not None:
-                            parts.add(runner.gather(pending))
+                            add(runner.gather(pending))
                         pending = handle
                     if pending is not None:
-                        parts.add(runner.gather(pending))
+                        add(runner.gather(pending))
                 if not stream.summary["articles"]:  # nothing to analyse: OUT stays as it was
                     raise NoArticlesError(
                         no_articles_message(
@@ -733,8 +772,13 @@ class _PartWriter:
         self._buffer: list[dict[str, pd.DataFrame]] = []
         self._buffered = 0
         self._parts = 0
+        # the sources' facts of the people step, kept beside the tables (never published)
+        self._facts = staging / ".source_facts"
+        self._facts.mkdir()
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
+        facts = tables.pop("source_facts")
+        to_parquet(facts, self._facts / f"part-{len(list(self._facts.iterdir())):05d}.parquet")
         self._buffer.append(tables)
         self._buffered += len(tables["articles"])
         if self._buffered >= self.batch_size:
@@ -771,7 +815,10 @@ class _PartWriter:
         )
         articles = pd.read_parquet(self.staging / "articles.parquet")
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
-        table, slim = people_and_quotes(slim, articles, aliases=aliases)
+        facts = pd.concat(
+            [pd.read_parquet(part) for part in sorted(self._facts.iterdir())], ignore_index=True
+        )
+        table, slim = people_and_quotes(slim, articles, aliases=aliases, facts=facts)
         self.people_notes = table.attrs.get("aliases_applied", [])
 
         def add_people(piece: pd.DataFrame, start: int) -> pd.DataFrame:
@@ -844,8 +891,6 @@ def _load_and_analyze(
                 records.append(record)
     frame = articles_frame(records, tz=tz)
     tables = _analyze_chunk(frame, lang, cache_dir)
-    # The client finds near-duplicates across the corpus from the articles' shingle sets.
-    tables["shingles"] = _shingle_sets(frame)
     light = [replace(r, articles=[(i, line, None) for i, line, _ in r.articles]) for r in reads]
     return light, tables
 
@@ -889,21 +934,24 @@ def _run_dask_partitions(runner: _Runner, stream, file_options: dict, files_per_
         add(tables)
 
 
-def _shingle_sets(frame: pd.DataFrame) -> pd.DataFrame:
-    """``article_id`` and ``shingles`` (:func:`newslib.duplicates.shingles`) of each article."""
-    from .duplicates import shingles
-
-    return pd.DataFrame(
-        {"article_id": frame["article_id"], "shingles": [shingles(t) for t in frame["text"]]}
-    )
-
-
-def _index_shingles(near, articles: pd.DataFrame, sets: pd.DataFrame) -> None:
-    """Add the articles of one Dask task (their shingle sets computed on the worker)."""
-    by_id = dict(zip(sets["article_id"], sets["shingles"], strict=True))
+def _index_near(near, articles: pd.DataFrame, inputs: pd.DataFrame) -> None:
+    """Add a batch's articles to the run's near-duplicate index, from the shingle sets and
+    signatures their analysis found (``near_inputs``)."""
+    by_id = {
+        identity: (values, signature)
+        for identity, values, signature in zip(
+            inputs["article_id"], inputs["shingles"], inputs["signature"], strict=True
+        )
+    }
     ids = articles["article_id"].tolist()
     dates = articles["date"] if "date" in articles.columns else None
-    near.add_shingles(ids, [by_id[i] for i in ids], dates)
+    found = [by_id[i] for i in ids]
+    near.add_shingles(
+        ids,
+        [np.asarray(v, dtype=np.uint32) for v, _ in found],
+        dates,
+        [None if s is None else np.asarray(s, dtype=np.uint64) for _, s in found],
+    )
 
 
 def _empty_articles() -> pd.DataFrame:
@@ -915,7 +963,15 @@ def _empty_articles() -> pd.DataFrame:
 # The articles' columns the people table uses (its dates, and per-source counts), and the
 # quotes table's.
 _ARTICLE_COLUMNS = ("article_id", "date", "source")
-_PEOPLE_INPUT = ("article_id", "kind", "n_words", "attribution_id", "speaker", "speaker_mention")
+_PEOPLE_INPUT = (
+    "article_id",
+    "quote_id",
+    "kind",
+    "n_words",
+    "attribution_id",
+    "speaker",
+    "speaker_mention",
+)
 
 
 def _write_csv(table: pd.DataFrame, path: Path) -> None:

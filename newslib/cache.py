@@ -433,6 +433,10 @@ class ResultCache:
         _write_part(self.root, [(table, tables[table]) for table in self.tables])
 
 
+# Article rows of parsed files a FileCache keeps read at once (a few parts; see _part).
+_KEEP_ROWS = 12_000
+
+
 class FileCache:
     """Parsed input files, so a rerun does not read, decode and parse unchanged files again.
 
@@ -484,7 +488,7 @@ class FileCache:
         self.root = Path(directory) / f"files-v{LOADER_VERSION}-{digest}"
         self._index: dict[tuple[str, int, int], tuple[str, int]] | None = None
         self._entries: dict[str, dict] = {}  # part -> its record's entries
-        self._parts: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = {}
+        self._parts: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = {}  # in use order
 
     def _load_index(self) -> dict[tuple[str, int, int], tuple[str, int]]:
         """File key -> (part, row of its ``files`` table), from the parts whose record and
@@ -528,7 +532,17 @@ class FileCache:
                 for path, rows in articles.groupby("_file", sort=False).indices.items()
             }
             articles = articles.drop(columns=["_file", "_position"])
-            self._parts = {name: (files, articles, rows_of)}  # one part at a time: flat memory
+            self._parts[name] = (files, articles, rows_of)
+            # A few parts stay read, the latest used last: files edited since the first run sit
+            # in small parts of their own, and a walk that alternates between those and a big
+            # part must not read the big one again after each edited file. Memory stays flat:
+            # beyond _KEEP_ROWS article rows the least recently used parts are dropped.
+            held = sum(len(part[1]) for part in self._parts.values())
+            while len(self._parts) > 1 and held > _KEEP_ROWS:
+                oldest = next(iter(self._parts))
+                held -= len(self._parts.pop(oldest)[1])
+        else:
+            self._parts[name] = self._parts.pop(name)  # most recently used last
         return self._parts[name]
 
     def _drop(self, name: str) -> None:

@@ -130,6 +130,29 @@ def shingles(text: str, shingle: int = SHINGLE) -> np.ndarray:
     return np.unique((_mix64(combined) >> np.uint64(32)).astype(np.uint32))
 
 
+@functools.lru_cache(maxsize=4)
+def _empty_minhash(num_perm: int):
+    from datasketch import MinHash
+
+    # The shingles are hashes already: datasketch mixes them (its affine32 scheme).
+    return MinHash(num_perm=num_perm, seed=SEED, hashfunc=int)
+
+
+def minhash_signature(values: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarray:
+    """The MinHash signature (``num_perm`` unsigned 64-bit values, datasketch's) of a shingle
+    set as :func:`shingles` returns it: what :class:`NearDuplicateIndex` bands. Computed where
+    the texts are (a worker) and cached per article by ``newslib analyze``.
+
+    Example:
+        >>> a = minhash_signature(shingles("a b c d e f g h i j"))
+        >>> a.shape, bool((a == minhash_signature(shingles("A b c d e f g h i j"))).all())
+        ((128,), True)
+    """
+    signature = _empty_minhash(num_perm).copy()
+    signature.update_batch(np.asarray(values, dtype=np.uint32).tolist())
+    return np.asarray(signature.hashvalues, dtype=np.uint64)
+
+
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """The Jaccard similarity of two shingle sets (as :func:`shingles` returns them).
 
@@ -354,15 +377,20 @@ class NearDuplicateIndex:
         article_ids: Iterable[str],
         sets: Sequence[np.ndarray],
         dates: Iterable | pd.Series | None = None,
+        signatures: Sequence[np.ndarray | None] | None = None,
     ) -> None:
         """:meth:`add` for articles whose shingle sets are known (``shingles(text, shingle)``
-        computed elsewhere, e.g. where the texts are: a Dask worker)."""
+        computed elsewhere, e.g. where the texts are: a worker process), and optionally their
+        MinHash ``signatures`` (:func:`minhash_signature` with this index's ``num_perm``)."""
         article_ids = [str(i) for i in article_ids]
-        if len(sets) != len(article_ids):
+        if len(sets) != len(article_ids) or (
+            signatures is not None and len(signatures) != len(article_ids)
+        ):
             raise ValueError("add(): as many texts as article ids are needed")
         stamps = _nanoseconds(dates, len(article_ids))
-        numbers, signatures = [], []
-        for identity, values, stamp in zip(article_ids, sets, stamps, strict=True):
+        numbers, hashes = [], []
+        given = signatures if signatures is not None else [None] * len(article_ids)
+        for identity, values, stamp, known in zip(article_ids, sets, stamps, given, strict=True):
             key = len(self._ids)
             self._ids.append(identity)
             self._dates.append(stamp)
@@ -376,13 +404,15 @@ class NearDuplicateIndex:
             if same != key:  # the very same shingles: one group, indexed once
                 self._union(key, same)
                 continue
-            signature = self._empty.copy()
-            signature.update_batch(values.tolist())
+            if known is None:
+                signature = self._empty.copy()
+                signature.update_batch(values.tolist())
+                known = signature.hashvalues
             numbers.append(key)
-            signatures.append(signature.hashvalues)
+            hashes.append(np.asarray(known, dtype=np.uint64))
         if not numbers:
             return
-        pairs = self._bands.add(np.array(numbers, dtype=np.int64), np.vstack(signatures))
+        pairs = self._bands.add(np.array(numbers, dtype=np.int64), np.vstack(hashes))
         self.candidates += len(pairs)
         for code in pairs.tolist():
             a, b = code >> 32, code & 0xFFFFFFFF

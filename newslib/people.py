@@ -45,6 +45,7 @@ __all__ = [
     "people",
     "with_people",
     "people_and_quotes",
+    "source_facts",
     "read_aliases",
     "Aliases",
     "AliasError",
@@ -445,12 +446,44 @@ def _source_facts(speaker: str | None, mention: str | None) -> tuple:
 _FACTS = ("speaker_type", "key", "shown", "written", "votes", "role")
 
 
-def _sources(quotes: pd.DataFrame) -> pd.DataFrame:
-    """One row per speech row of the quotes table that has a source: its type, key, shown
-    name, the name as written, gender votes and role, before any corpus-level merge. Each
-    distinct (speaker, mention) pair is worked out once: names come back again and again."""
+def _speech_with_source(quotes: pd.DataFrame) -> pd.DataFrame:
     speech = quotes[quotes["kind"] != "scare"]
-    speech = speech[speech["speaker"].notna() | speech["speaker_mention"].notna()]
+    return speech[speech["speaker"].notna() | speech["speaker_mention"].notna()]
+
+
+def source_facts(quotes: pd.DataFrame) -> pd.DataFrame:
+    """What each source of a quotes table says on its own, before any corpus-level merge: one
+    row per speech row with a source (``article_id``, ``quote_id``) and its ``speaker_type``,
+    ``key``, ``shown`` name, the name as ``written``, gender ``votes`` and ``role``.
+
+    Rows depend on their own speaker and mention only, so a large corpus can compute them
+    article by article (in parallel, cached: ``newslib analyze`` does) and hand them to
+    :func:`people_and_quotes` as ``facts=``. Each distinct (speaker, mention) pair is worked
+    out once: names come back again and again.
+
+    Example:
+        >>> import pandas as pd, newslib
+        >>> q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": ['"Yes," said Al Roe.']}))
+        >>> source_facts(q)[["quote_id", "speaker_type", "shown"]].values.tolist()
+        [[0, 'person', 'Al Roe']]
+    """
+    require_columns(
+        quotes,
+        ["article_id", "quote_id", "kind", "speaker", "speaker_mention"],
+        caller="source_facts",
+    )
+    speech = _speech_with_source(quotes)
+    return pd.DataFrame(
+        {
+            "article_id": pd.array(speech["article_id"].astype(str).to_numpy(), dtype="string"),
+            "quote_id": speech["quote_id"].to_numpy(dtype=np.int64),
+            **_facts_of(speech),
+        }
+    )
+
+
+def _facts_of(speech: pd.DataFrame) -> dict[str, pd.api.extensions.ExtensionArray]:
+    """:func:`source_facts`'s fact columns for the rows of ``speech``."""
     speakers = speech["speaker"].astype(object).where(speech["speaker"].notna(), None)
     mentions = (
         speech["speaker_mention"].astype(object).where(speech["speaker_mention"].notna(), None)
@@ -458,6 +491,31 @@ def _sources(quotes: pd.DataFrame) -> pd.DataFrame:
     pairs = list(zip(speakers.tolist(), mentions.tolist(), strict=True))
     known: dict[tuple, tuple] = {}
     facts = [known.get(p) or known.setdefault(p, _source_facts(*p)) for p in pairs]
+    columns = list(zip(*facts, strict=True)) if facts else [[] for _ in _FACTS]
+    return {
+        name: pd.array(list(values), dtype="int64" if name == "votes" else "string")
+        for name, values in zip(_FACTS, columns, strict=True)
+    }
+
+
+def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per speech row of the quotes table that has a source: its row label (``row``),
+    counts and :func:`source_facts` (computed here unless given)."""
+    speech = _speech_with_source(quotes)
+    if facts is None:
+        facts = pd.DataFrame(_facts_of(speech))
+    else:
+        # Facts computed elsewhere, joined by article and quotation: rows of the same quotes.
+        where = pd.DataFrame(
+            {
+                "article_id": speech["article_id"].astype(str).to_numpy(),
+                "quote_id": speech["quote_id"].to_numpy(dtype=np.int64),
+            }
+        )
+        given = facts.assign(article_id=facts["article_id"].astype(str))
+        facts = where.merge(given, on=["article_id", "quote_id"], how="left", validate="1:1")
+        if facts["key"].isna().any():
+            raise ValueError("people: facts= lacks sources of the quotes table (see source_facts)")
     frame = pd.DataFrame(
         {
             "row": speech.index.to_numpy(),
@@ -465,7 +523,14 @@ def _sources(quotes: pd.DataFrame) -> pd.DataFrame:
             "kind": speech["kind"].astype("string").to_numpy(),
             "n_words": speech["n_words"].to_numpy(),
             "attribution_id": speech["attribution_id"].to_numpy(),
-            **{name: [f[i] for f in facts] for i, name in enumerate(_FACTS)},
+            **{
+                name: (
+                    facts[name].to_numpy(dtype=np.int64)
+                    if name == "votes"
+                    else facts[name].astype(object).where(facts[name].notna(), None).to_numpy()
+                )
+                for name in _FACTS
+            },
         }
     )
     return frame[frame["key"] != ""].reset_index(drop=True)
@@ -553,12 +618,12 @@ def _person_id(key: str) -> str:
 
 
 def _resolve(
-    quotes: pd.DataFrame, aliases: Aliases | None
+    quotes: pd.DataFrame, aliases: Aliases | None, facts: pd.DataFrame | None = None
 ) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """The sources of ``quotes`` with their corpus ``person_key`` and the notes of what the
     aliases did."""
     aliases = aliases or Aliases()
-    sources = _sources(quotes)
+    sources = _sources(quotes, facts)
     sources["person_key"] = _join_surnames(sources, {_fold(s) for s in aliases.split})
     notes: list[str] = []
     if len(sources) == 0:
@@ -653,9 +718,12 @@ def people_and_quotes(
     *,
     by: str | None = None,
     aliases: Aliases | str | os.PathLike | None = None,
+    facts: pd.DataFrame | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """``(people(quotes, ...), with_people(quotes, ...))`` from one resolution of the sources:
-    the people table and the quotes table with ``person_id`` and ``person``.
+    the people table and the quotes table with ``person_id`` and ``person``. ``facts``:
+    :func:`source_facts` of these quotes when already computed (then ``quotes`` needs
+    ``quote_id`` too); the result is the same.
 
     Example:
         >>> import pandas as pd, newslib
@@ -675,7 +743,7 @@ def people_and_quotes(
         raise ValueError("people(by='source') needs articles= with a 'source' column")
     if aliases is not None and not isinstance(aliases, Aliases):
         aliases = read_aliases(aliases)
-    sources, shown, notes = _resolve(quotes, aliases)
+    sources, shown, notes = _resolve(quotes, aliases, facts)
     rows = quotes.copy()
     rows["person_id"] = pd.Series(pd.NA, index=rows.index, dtype="string")
     rows["person"] = pd.Series(pd.NA, index=rows.index, dtype="string")
@@ -742,9 +810,8 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
         table["first_date"], table["last_date"] = dates["min"], dates["max"]
     else:
         table["first_date"] = table["last_date"] = pd.NaT
-    table["aliases"] = grouped["written"].agg(lambda names: " | ".join(sorted(set(names))))
-    roles = frame[frame["role"].notna()].groupby(keys, sort=False, dropna=False)["role"]
-    table["role"] = roles.agg(lambda r: r.value_counts(sort=True).index[0])
+    table["aliases"] = _joined_forms(frame, keys)
+    table["role"] = _most_used_role(frame, keys)
     table = table.reset_index()
     person_key = table["person_key"]
     prefix = person_key.str.split(":", n=1).str[0]
@@ -755,6 +822,32 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     gender = _gender_from(table["male"].to_numpy(), table["female"].to_numpy())
     table["gender"] = np.where(table["speaker_type"] == "person", gender, "unknown")
     return table
+
+
+def _group_index(frame: pd.DataFrame, keys: list[str]) -> pd.Index | pd.MultiIndex:
+    return pd.MultiIndex.from_frame(frame[keys]) if len(keys) > 1 else pd.Index(frame[keys[0]])
+
+
+def _joined_forms(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each group's distinct ``written`` forms, sorted, joined by " | " (one pass, no
+    per-group pandas call: there are tens of thousands of groups)."""
+    forms = frame[[*keys, "written"]].drop_duplicates()
+    forms = forms.sort_values([*keys, "written"], kind="stable")
+    joined: dict = {}
+    group_keys = _group_index(forms, keys)
+    for key, form in zip(group_keys, forms["written"].astype(object), strict=True):
+        joined.setdefault(key, []).append(form)
+    return pd.Series({k: " | ".join(v) for k, v in joined.items()}, dtype=object)
+
+
+def _most_used_role(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
+    """Each group's most used ``role`` (ties: the one used first); missing when none."""
+    roles = frame.loc[frame["role"].notna(), [*keys, "role"]]
+    roles = roles.assign(_order=np.arange(len(roles)))
+    counts = roles.groupby([*keys, "role"], sort=False, dropna=False)["_order"].agg(["size", "min"])
+    counts = counts.reset_index().sort_values(["size", "min"], ascending=[False, True])
+    best = counts.drop_duplicates(keys)
+    return pd.Series(best["role"].to_numpy(dtype=object), index=_group_index(best, keys))
 
 
 def _apply_settings(table: pd.DataFrame, aliases: Aliases | None, notes: list[str]):
