@@ -354,3 +354,27 @@ def test_notebook_tables_of_who_speaks_per_source(write, tmp_path):
     assert genders.loc["n", "she"] == "100%" and genders.loc["w", "he"] == "100%"
     by_source = nb.top_people_by_source(data)
     assert by_source.values.tolist() == [["n", "Maria Ortiz", 2, 6], ["w", "Tom Clay", 2, 6]]
+
+
+def test_plain_names_skip_nameparser_with_its_very_answer():
+    from nameparser import HumanName
+
+    from newslib.people import _simple_name
+
+    for name in ("Ann Lee", "Maria Teresa Lopez", "Jon Smithers", "Dale Van", "Bill Ray"):
+        simple = _simple_name(name)
+        parsed = HumanName(name)
+        if simple is not None:
+            assert simple == (parsed.first, parsed.middle, parsed.last), name
+    # what nameparser reads specially is left to it: titles, particles, suffixes, initials
+    for name in (
+        "Mr Lee",
+        "Ann de Lee",
+        "Ann Lee Jr",
+        "Ann Van Lee",
+        "A. Lee",
+        "Lee, Ann",
+        "ANN LEE",
+    ):
+        assert _simple_name(name) is None, name
+    assert _simple_name("Ann Lee") == ("Ann", "", "Lee")
