@@ -30,7 +30,7 @@ import hashlib
 import os
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -716,16 +716,27 @@ def _resolve(
 def _shown_names(sources: pd.DataFrame) -> dict[str, str]:
     """Each person key's shown name: its most used full form (ties: the longest, then A-Z),
     else its most used form (an ambiguous surname is shown as the surname)."""
-    counts = Counter(zip(sources["person_key"], sources["shown"], strict=True))
-    best: dict[str, tuple] = {}
-    for (key, name), n in counts.items():
-        # a full name before a bare surname joined to it, then the most used, then the one
-        # keeping accents ("José Núñez" over "Jose Nunez"), the longest, A to Z
-        accents = sum(not c.isascii() for c in name)
-        rank = (" " in name, n, accents, len(name), [-ord(c) for c in name])
-        if key not in best or rank > best[key][0]:
-            best[key] = (rank, name)
-    return {key: name for key, (_, name) in best.items()}
+    forms = pd.DataFrame(
+        {
+            "key": sources["person_key"].astype(object).to_numpy(),
+            "name": sources["shown"].astype(object).to_numpy(),
+        }
+    )
+    counts = forms.groupby(["key", "name"], sort=False).size().rename("n").reset_index()
+    names = counts["name"].astype(str)
+    # a full name before a bare surname joined to it, then the most used, then the one keeping
+    # accents ("José Núñez" over "Jose Nunez"), the longest, A to Z (by code point)
+    counts["full"] = names.str.contains(" ", regex=False)
+    counts["accents"] = names.str.len() - names.str.count(r"[\x00-\x7f]")
+    counts["length"] = names.str.len()
+    counts["name"] = names.to_numpy(dtype=object)
+    ranked = counts.sort_values(
+        ["key", "full", "n", "accents", "length", "name"],
+        ascending=[True, False, False, False, False, True],
+        kind="stable",
+    )
+    best = ranked.drop_duplicates("key")
+    return dict(zip(best["key"], best["name"], strict=True))
 
 
 def people(
