@@ -13,7 +13,15 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newslib.timeline import _median_ci_rank, t_cdf, t_quantile, timeline
+from newslib import notebook as nb
+from newslib.timeline import (
+    POOLED_RATIOS,
+    _median_ci_rank,
+    default_freq,
+    t_cdf,
+    t_quantile,
+    timeline,
+)
 
 # t(0.975, df) from closed forms, independent of the implementation:
 # df=1 (Cauchy): tan(pi * (p - 1/2)); df=2: (2p - 1) / sqrt(2 p (1 - p)).
@@ -165,7 +173,8 @@ def test_median_ci_rank_table(n, rank):
 
 
 def test_median_ci_rank_coverage_is_at_least_95_percent():
-    for n in range(6, 80):
+    # exact binomial sums (integers) against the scipy.stats.binom quantile used by the code
+    for n in [*range(1, 80), 151, 152, 500, 1001]:
         k = _median_ci_rank(n)
         miss = 2 * sum(math.comb(n, i) for i in range(k)) / 2**n
         miss_wider_k = 2 * sum(math.comb(n, i) for i in range(k + 1)) / 2**n
@@ -399,6 +408,7 @@ def test_empty_table_gives_an_empty_typed_result():
     assert list(out.columns) == [
         "period",
         "n_articles",
+        "partial",
         "x",
         "x_ci_low",
         "x_ci_high",
@@ -408,6 +418,7 @@ def test_empty_table_gives_an_empty_typed_result():
     assert out.dtypes.astype(str).tolist() == [
         "datetime64[ns]",
         "int64",
+        "bool",
         "Float64",
         "Float64",
         "Float64",
@@ -499,15 +510,17 @@ def test_t_quantile_matches_textbook_table(p, df, table):
 
 
 def test_t_quantile_matches_closed_forms():
+    # scipy.stats.t replaced newslib's own incomplete-beta inversion: results must agree with
+    # the exact values to 1e-12.
     for p in (0.51, 0.6, 0.9, 0.975, 0.99, 0.999):
-        assert t_quantile(p, 1) == pytest.approx(math.tan(math.pi * (p - 0.5)), rel=1e-11)
+        assert t_quantile(p, 1) == pytest.approx(math.tan(math.pi * (p - 0.5)), rel=1e-12)
         assert t_quantile(p, 2) == pytest.approx(
-            (2 * p - 1) / math.sqrt(2 * p * (1 - p)), rel=1e-11
+            (2 * p - 1) / math.sqrt(2 * p * (1 - p)), rel=1e-12
         )
         # df = 4: t = 2 sqrt(q - 1), q = cos(arccos(sqrt(a)) / 3) / sqrt(a), a = 4 p (1 - p)
         a = 4 * p * (1 - p)
         q = math.cos(math.acos(math.sqrt(a)) / 3) / math.sqrt(a)
-        assert t_quantile(p, 4) == pytest.approx(2 * math.sqrt(q - 1), rel=1e-11)
+        assert t_quantile(p, 4) == pytest.approx(2 * math.sqrt(q - 1), rel=1e-12)
 
 
 def test_t_quantile_symmetry_limits_and_round_trip():
@@ -533,3 +546,382 @@ def test_t_quantile_rejects_bad_arguments():
         t_quantile(1.0, 3)
     with pytest.raises(ValueError, match="positive"):
         t_quantile(0.9, 0)
+
+
+# ------------------------------------------------------------------ automatic period
+
+
+def _spanning(start: str, end: str) -> pd.DataFrame:
+    return pd.DataFrame({"date": pd.to_datetime([start, end]), "x": [1.0, 2.0]})
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "freq", "n_periods"),
+    [
+        # 10 days -> 10 days
+        ("2024-03-01", "2024-03-10", "D", 10),
+        # 3 weeks -> 22 days
+        ("2024-03-01", "2024-03-22", "D", 22),
+        # exactly 31 days (Jan 1 to Feb 1) is still daily: 32 days
+        ("2024-01-01", "2024-02-01", "D", 32),
+        # an hour longer: weeks (Mon Jan 1 .. the week of Mon Jan 29)
+        ("2024-01-01 00:00", "2024-02-01 01:00", "W-SUN", 5),
+        # 5 months: weeks from Mon 2024-01-01 to the week of Mon 2024-05-27
+        ("2024-01-01", "2024-06-01", "W-SUN", 22),
+        # 3 years: months
+        ("2021-03-15", "2024-03-14", "M", 37),
+        # 8 years: quarters (2016Q1 .. 2024Q1)
+        ("2016-02-01", "2024-02-01", "Q-DEC", 33),
+        # 20 years: years
+        ("2004-06-01", "2024-06-01", "Y-DEC", 21),
+    ],
+)
+def test_default_freq_follows_the_span(start, end, freq, n_periods):
+    df = _spanning(start, end)
+    assert default_freq(df["date"]) == freq.split("-")[0]
+    out = timeline(df)
+    assert out.attrs["freq"] == freq
+    assert len(out) == n_periods
+    assert out["n_articles"].sum() == 2
+
+
+def test_default_freq_ignores_missing_dates_and_handles_zones():
+    assert default_freq(pd.to_datetime(["2024-01-01", None, "2024-12-31"])) == "M"
+    assert default_freq(pd.Series([], dtype="datetime64[ns]")) == "D"  # nothing to span
+    assert default_freq(pd.to_datetime(["2024-01-01"])) == "D"
+    aware = pd.Series(
+        [pd.Timestamp("2024-01-01", tz="Asia/Tokyo"), pd.Timestamp("2024-04-01", tz="UTC")],
+        dtype=object,
+    )
+    assert default_freq(aware) == "W"  # 91 days
+    with pytest.raises(TypeError, match="to_datetime"):
+        default_freq(["2024-01-01", "2024-02-01"])
+
+
+def test_explicit_freq_overrides_the_automatic_one():
+    df = _spanning("2024-03-01", "2024-03-10")  # automatic: days
+    out = timeline(df, freq="M")
+    assert out.attrs["freq"] == "M" and len(out) == 1
+
+
+# ------------------------------------------------------------------ partial periods
+
+
+def test_full_first_and_last_months_are_not_partial():
+    df = _spanning("2024-01-01 00:00", "2024-03-31 23:59")
+    assert timeline(df, freq="M")["partial"].tolist() == [False, False, False]
+
+
+def test_months_started_or_ended_part_way_are_partial():
+    assert timeline(_spanning("2024-01-08", "2024-03-31"), freq="M")["partial"].tolist() == [
+        True,
+        False,
+        False,
+    ]
+    assert timeline(_spanning("2024-01-01", "2024-03-30"), freq="M")["partial"].tolist() == [
+        False,
+        False,
+        True,
+    ]
+    # one period, covered in part (Feb 3 .. Feb 20) or in full (Feb 1 .. Feb 29, 2024)
+    assert timeline(_spanning("2024-02-03", "2024-02-20"), freq="M")["partial"].tolist() == [True]
+    assert timeline(_spanning("2024-02-01", "2024-02-29"), freq="M")["partial"].tolist() == [False]
+
+
+def test_partial_weeks_and_never_partial_days():
+    # _articles: Mon Jan 1 .. Wed Jan 24; the last ISO week ends Sunday Jan 28
+    out = timeline(_articles(), freq="W", metrics=["x"])
+    assert out["partial"].tolist() == [False, False, False, True]
+    assert out["partial"].dtype == bool
+    assert not timeline(_articles(), freq="D")["partial"].any()
+
+
+def test_groups_share_the_corpus_wide_partial_flags():
+    df = pd.DataFrame(
+        {
+            # BBC covers all of January; CNN only starts on Feb 10; the corpus ends on Mar 15
+            "date": pd.to_datetime(["2024-01-01", "2024-01-31", "2024-02-10", "2024-03-15"]),
+            "source": ["BBC", "BBC", "CNN", "CNN"],
+            "x": [1.0, 2.0, 3.0, 4.0],
+        }
+    )
+    out = timeline(df, freq="M", by="source")
+    for name in ("BBC", "CNN"):
+        assert out.loc[out["source"] == name, "partial"].tolist() == [False, False, True]
+
+
+def test_partial_flags_use_the_calendar_of_the_zone():
+    # 23:30 UTC on Jan 31 is 00:30 on Feb 1 in Berlin; the last article is Feb 29 12:00 UTC.
+    df = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-31 23:30", "2024-02-29 12:00"]).tz_localize("UTC"),
+            "x": [1.0, 2.0],
+        }
+    )
+    utc = timeline(df, freq="M")
+    assert utc["partial"].tolist() == [True, False]  # January only from the 31st
+    berlin = timeline(df, freq="M", tz="Europe/Berlin")
+    assert berlin["period"].tolist() == [pd.Timestamp("2024-02-01", tz="Europe/Berlin")]
+    assert berlin["partial"].tolist() == [False]  # all of February, Berlin time
+    assert berlin.attrs["first_date"] == pd.Timestamp("2024-02-01 00:30", tz="Europe/Berlin")
+    assert berlin.attrs["last_date"] == pd.Timestamp("2024-02-29 13:00", tz="Europe/Berlin")
+
+
+def test_partial_is_a_reserved_name():
+    df = _spanning("2024-01-01", "2024-01-03").assign(partial=[0.5, 0.7])
+    assert "partial" not in timeline(df, freq="D").attrs["metrics"]
+    with pytest.raises(ValueError, match="cannot be a metric"):
+        timeline(df, freq="D", metrics=["partial"])
+
+
+# ------------------------------------------------------------------ pooled ratios
+
+
+def _shares() -> pd.DataFrame:
+    """Day 1: (quoted, total) = (2, 10), (3, 10), (8, 20), plus an article without words.
+    Pooled: 13 / 40 = 0.325; mean of the shares (0.2, 0.3, 0.4) = 0.3.
+    Day 2: (0, 50) -> 0; day 3: (6, 10), (2, 30) -> 8 / 40 = 0.2."""
+    quoted = [2, 3, 8, 0, 0, 6, 2]
+    total = [10, 10, 20, 0, 50, 10, 30]
+    return pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-05-01"] * 4 + ["2024-05-02"] + ["2024-05-03"] * 2),
+            "quoted_words": np.array(quoted, dtype="int64"),
+            "total_words": np.array(total, dtype="int64"),
+            "quote_share": [q / t if t else np.nan for q, t in zip(quoted, total, strict=True)],
+        }
+    )
+
+
+def test_pooled_share_is_the_ratio_of_sums():
+    out = timeline(_shares(), freq="D", metrics=["quote_share"], agg="pooled")
+    assert out["quote_share"].tolist() == pytest.approx([0.325, 0.0, 0.2])
+    # the article without words adds nothing to either sum and is not counted
+    assert out["quote_share_n"].tolist() == [3, 1, 2]
+    assert out.attrs["statistic"] == out.attrs["agg"] == "pooled"
+    assert out.attrs["ratios"] == {"quote_share": ("quoted_words", "total_words")}
+    mean = timeline(_shares(), freq="D", metrics=["quote_share"])
+    assert mean.loc[0, "quote_share"] == pytest.approx(0.3)  # not the pooled 0.325
+    assert mean.attrs["statistic"] == "mean" and mean.attrs["ratios"] is None
+
+
+def test_pooled_interval_is_the_ratio_estimator_t_interval():
+    out = timeline(_shares(), freq="D", metrics=["quote_share"], agg="pooled")
+    # Day 1: residuals y - 0.325 x = -1.25, -0.25, 1.5 -> s_e^2 = 3.875 / 2; x-bar = 40 / 3;
+    # se = sqrt(1.9375 / 3) / (40 / 3) = 0.0603; t(0.975, 2) -> 0.325 -+ 0.259
+    half = T2 * math.sqrt(1.9375 / 3) / (40 / 3)
+    assert half == pytest.approx(0.2593, abs=1e-4)
+    assert out.loc[0, "quote_share_ci_low"] == pytest.approx(0.325 - half)
+    assert out.loc[0, "quote_share_ci_high"] == pytest.approx(0.325 + half)
+    # Day 2: one article -> no interval; day 3: residuals 6 - 2 = 4, 2 - 6 = -4 ->
+    # s_e^2 = 32, x-bar = 20, se = sqrt(32 / 2) / 20 = 0.2; t(0.975, 1) -> 0.2 -+ 2.54,
+    # clipped to the range of a share
+    assert pd.isna(out.loc[1, "quote_share_ci_low"])
+    assert (out.loc[2, "quote_share_ci_low"], out.loc[2, "quote_share_ci_high"]) == (0.0, 1.0)
+
+
+def test_pooled_interval_stays_within_the_range_of_a_share():
+    # (1, 100), (30, 40): R = 31 / 140; the t(0.975, 1) interval is far wider than [0, 1]
+    df = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-05-01", "2024-05-01"]),
+            "quoted_words": [1, 30],
+            "total_words": [100, 40],
+        }
+    )
+    out = timeline(df, freq="D", agg="pooled")
+    assert out.loc[0, "quote_share"] == pytest.approx(31 / 140)
+    assert (out.loc[0, "quote_share_ci_low"], out.loc[0, "quote_share_ci_high"]) == (0.0, 1.0)
+    # a ratio whose numerator may exceed its denominator is only clipped at 0
+    ratio = df.assign(total_words=[1, 3])
+    out = timeline(ratio, freq="D", agg="pooled")
+    assert out.loc[0, "quote_share"] == pytest.approx(31 / 4)
+    assert out.loc[0, "quote_share_ci_low"] == 0.0 and out.loc[0, "quote_share_ci_high"] > 1
+
+
+def test_pooled_rolling_is_the_ratio_of_sums_over_the_window():
+    out = timeline(_shares(), freq="D", metrics=["quote_share"], agg="pooled", window=2)
+    # day 2: (13 + 0) / (40 + 50); day 3: (0 + 8) / (50 + 40)
+    assert out["quote_share_rolling"].tolist() == pytest.approx([0.325, 13 / 90, 8 / 90])
+
+
+def test_pooled_metrics_default_to_the_ratios_the_table_has():
+    out = timeline(_shares(), freq="D", agg="pooled")
+    assert out.attrs["metrics"] == ["quote_share"]  # no reported_words, attributed_words
+    assert set(POOLED_RATIOS) >= {"quote_share", "reported_share", "attributed_share"}
+
+
+def test_pooled_ratio_can_be_added_by_the_caller():
+    df = _shares().rename(columns={"quoted_words": "q", "total_words": "w"})
+    out = timeline(
+        df, freq="D", metrics=["my_share"], agg="pooled", ratios={"my_share": ("q", "w")}
+    )
+    assert out["my_share"].tolist() == pytest.approx([0.325, 0.0, 0.2])
+    # ratios= is ignored by the other statistics
+    mean = timeline(df, freq="D", metrics=["quote_share"], ratios={"my_share": ("q", "w")})
+    assert mean.loc[0, "quote_share"] == pytest.approx(0.3)
+
+
+def test_pooled_grouped_flags_and_order_independence():
+    df = _shares().assign(source=["a", "b", "a", "b", "a", "b", "a"])
+    one = timeline(df, freq="D", by="source", agg="pooled", window=2)
+    two = timeline(
+        df.iloc[::-1].reset_index(drop=True), freq="D", by="source", agg="pooled", window=2
+    )
+    pd.testing.assert_frame_equal(one, two, check_exact=True)
+    a = one[one["source"] == "a"]
+    # source a: day 1 (2, 10), (8, 20) -> 10 / 30; day 2 (0, 50) -> 0; day 3 (2, 30) -> 1/15
+    assert a["quote_share"].tolist() == pytest.approx([1 / 3, 0.0, 1 / 15])
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"metrics": ["x"]}, ValueError, r"ratios=\{'x': \('numerator_column'"),
+        (
+            {"metrics": ["quote_share"], "ratios": {"quote_share": ("q", "total_words")}},
+            ValueError,
+            "no 'q'",
+        ),
+        ({"ratios": {"y": "x / total_words"}}, TypeError, "pair"),
+        ({"ratios": [("y", ("x", "total_words"))]}, TypeError, "ratios must map"),
+        ({"metrics": ["reported_share"]}, ValueError, "reported_words"),
+    ],
+)
+def test_pooled_errors_say_what_to_pass(kwargs, error, match):
+    df = _shares().assign(x=1.0)
+    with pytest.raises(error, match=match):
+        timeline(df, freq="D", agg="pooled", **kwargs)
+
+
+def test_pooled_without_any_known_ratio_is_an_error():
+    with pytest.raises(ValueError, match="ratios="):
+        timeline(_articles(), freq="W", agg="pooled")
+
+
+def test_agg_error_lists_pooled():
+    with pytest.raises(ValueError, match="'pooled'"):
+        timeline(_articles(), agg="sum")
+
+
+# ------------------------------------------------------------------ notebook findings
+
+
+def _corpus(dates: list[str], quoted: list[int], total: list[int]) -> nb.CorpusData:
+    articles = pd.DataFrame(
+        {
+            "article_id": [f"a{i}" for i in range(len(dates))],
+            "date": pd.to_datetime(dates),
+            "quoted_words": np.array(quoted, dtype="int64"),
+            "total_words": np.array(total, dtype="int64"),
+        }
+    )
+    articles["quote_share"] = articles["quoted_words"] / articles["total_words"]
+    empty = pd.DataFrame()
+    return nb.CorpusData("hand", articles, articles, empty, empty, empty)
+
+
+def _autumn() -> nb.CorpusData:
+    """Sep 24-30 2016 (7 days, 5 articles, 90% quoted), Oct (3 articles, mean share 20%),
+    Nov (4 articles), Dec (2 articles, mean share 30%), Jan 1-10 2017 (10 days, 1 article)."""
+    dates = (
+        ["2016-09-24", "2016-09-25", "2016-09-27", "2016-09-29", "2016-09-30"]
+        + ["2016-10-03", "2016-10-14", "2016-10-30"]
+        + ["2016-11-02", "2016-11-09", "2016-11-16", "2016-11-23"]
+        + ["2016-12-05", "2016-12-20"]
+        + ["2017-01-10"]
+    )
+    quoted = [9] * 5 + [1, 2, 3] + [5] * 4 + [2, 4] + [0]
+    total = [10] * 5 + [10, 10, 10] + [10] * 4 + [10, 10] + [10]
+    return _corpus(dates, quoted, total)
+
+
+def test_findings_leave_partial_periods_out_of_the_comparison():
+    text = nb.timeline_findings(_autumn(), metric="quote_share", freq="M")
+    assert "15 dated articles spread over 5 months, from September 2016 to January 2017" in text
+    assert (
+        "September 2016 (7 days) and January 2017 (10 days) are partial and left out of the "
+        "comparison." in text
+    )
+    # September has the most articles but only 7 days: November is the busiest full month
+    assert "The busiest full month is November 2016 with 4 articles." in text
+    # not "fell from 90.0% in September ... to 0.0% in January"
+    assert (
+        "The mean of articles' share of words quoted rose from 20.0% in October 2016 to 30.0% "
+        "in December 2016." in text
+    )
+    assert "It peaks in November 2016 at 50.0%" in text
+    assert "span 30.0 percentage points" in text
+
+
+def test_findings_name_the_pooled_statistic():
+    data = _autumn()
+    tl = timeline(data.dated, freq="M", metrics=["quote_share"], agg="pooled")
+    text = nb.timeline_findings(data, tl, metric="quote_share")
+    assert "The pooled share of words quoted (all quoted words over all words) rose" in text
+    assert "from 20.0% in October 2016 to 30.0% in December 2016" in text
+
+
+def test_findings_with_only_a_partial_first_period():
+    data = _corpus(["2016-09-24", "2016-10-05", "2016-10-31"], [1, 2, 3], [10, 10, 10])
+    text = nb.timeline_findings(data, metric="quote_share", freq="M")
+    assert "September 2016 is partial (7 days) and left out of the comparison." in text
+    assert "The busiest full month is October 2016 with 2 articles." in text
+    # a single full month is left: no rose/fell sentence
+    assert "rose" not in text and "fell" not in text
+
+
+def test_findings_without_partial_periods_compare_all():
+    data = _corpus(["2016-09-01", "2016-10-05", "2016-10-31"], [1, 2, 3], [10, 10, 10])
+    text = nb.timeline_findings(data, metric="quote_share", freq="M")
+    assert "partial" not in text
+    assert "The busiest month is October 2016 with 2 articles." in text
+    assert "rose from 10.0% in September 2016 to 25.0% in October 2016" in text
+
+
+def test_findings_period_labels_and_automatic_period():
+    # 3 weeks of articles: automatic daily periods, labelled as dates
+    data = _corpus(["2016-09-05", "2016-09-26"], [1, 3], [10, 10])
+    text = nb.timeline_findings(data, metric="quote_share")
+    assert "spread over 22 days, from 5 September 2016 to 26 September 2016" in text
+    assert nb._period_label(pd.Timestamp("2016-07-01"), "Q-DEC") == "Q3 2016"
+    assert nb._period_label(pd.Timestamp("2016-09-05"), "W-SUN") == "the week of 5 September 2016"
+
+
+# ------------------------------------------------------------------ month control
+
+
+def test_month_options_have_short_labels():
+    data = _corpus(["2015-11-20", "2016-03-02"], [1, 1], [10, 10])
+    options = nb.month_options(data)
+    assert [label for label, _ in options] == [
+        "Nov 2015",
+        "Dec 2015",
+        "Jan 2016",
+        "Feb 2016",
+        "Mar 2016",
+    ]
+    assert options[0][1] == pd.Timestamp("2015-11-01")
+
+
+def test_month_options_keep_the_zone_of_aware_dates():
+    data = _corpus(["2015-11-20", "2016-03-02"], [1, 1], [10, 10])
+    data.articles["date"] = data.articles["date"].dt.tz_localize("America/New_York")
+    options = nb.month_options(data)
+    assert options[0][1] == pd.Timestamp("2015-11-01", tz="America/New_York")
+    # the month starts compare with the dates: select() keeps everything in range
+    assert len(nb.select(data.articles, months=(options[0][1], options[-1][1]))) == 2
+
+
+def test_month_slider_readout_fits():
+    data = _corpus(["2015-11-20", "2016-09-02"], [1, 1], [10, 10])
+    slider = nb.month_slider(data)
+    assert slider.layout.width == "34em"
+    assert slider.style.description_width == "initial"
+    first, last = slider.index
+    labels = slider._options_labels
+    # ipywidgets writes the readout as "<first>-<last>" in a box about 150 px wide (~18
+    # characters at its 13 px font)
+    readout = f"{labels[first]}-{labels[last]}"
+    assert readout == "Nov 2015-Sep 2016"
+    assert len(readout) <= 18
