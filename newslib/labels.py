@@ -210,6 +210,7 @@ LABELS: dict[str, Label] = {
     ),
     # timeline (newslib.timeline)
     "period": Label("Period", words="period"),
+    "partial": Label("Partial period", words="partial period"),
 }
 
 # Timeline columns derived from a metric, by suffix: (name pattern, unit kept?).

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from pathlib import Path
 
 import matplotlib
@@ -31,8 +32,10 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.testing.compare import compare_images  # noqa: E402
+from matplotlib.text import Text  # noqa: E402
 
 from newslib import plot  # noqa: E402
+from newslib.labels import LABELS  # noqa: E402
 
 BASELINE = Path(__file__).resolve().parent / "baseline"
 UPDATE = os.environ.get("NEWSLIB_UPDATE_BASELINES") == "1"
@@ -161,7 +164,7 @@ def test_readability_histogram_with_median(ax):
     out = plot.readability(_articles(), ax=ax, bins=4)
     assert out is ax
     assert ax.get_xlabel() == "Flesch–Kincaid grade (US school grade)"
-    assert ax.get_ylabel() == "articles (count)"
+    assert ax.get_ylabel() == "Articles"
     assert ax.get_title() == "Flesch–Kincaid grade, 8 articles"
     # 8 values 8..15 in 4 equal bins of 1.75: two values in each
     assert [p.get_height() for p in ax.patches] == [2, 2, 2, 2]
@@ -173,9 +176,9 @@ def test_readability_histogram_with_median(ax):
 def test_readability_by_source_sorted_by_median(ax):
     plot.readability(_articles(), by="source", ax=ax)
     assert ax.get_title() == "Flesch–Kincaid grade by source"
-    assert ax.get_ylabel() == "source"
+    assert ax.get_ylabel() == "Source"
     # medians: no source 14, CNN 13, BBC 10, Reuters 9; the NA grade is not counted for CNN
-    assert _ticks(ax) == ["(no group) (n=1)", "CNN (n=3)", "BBC (n=3)", "Reuters (n=1)"]
+    assert _ticks(ax) == ["not stated (n=1)", "CNN (n=3)", "BBC (n=3)", "Reuters (n=1)"]
     lo, hi = ax.get_ylim()
     assert lo > hi  # first group drawn at the top
     assert len(ax.patches) == 4  # one box per group with values
@@ -276,7 +279,8 @@ def test_speakers_sums_over_articles_and_breaks_ties_by_name(ax):
         "1 article",
     ]
     assert ax.get_title() == "Top 4 of 5 speakers by quoted words"
-    assert ax.get_xlabel() == "words in quotations (summed over articles)"
+    assert ax.get_xlabel() == "Words in quotations (summed over articles)"
+    assert ax.get_ylabel() == "Speaker"
 
 
 def test_speakers_do_not_depend_on_row_order(ax):
@@ -316,7 +320,7 @@ def _attributed_speakers() -> pd.DataFrame:
 def test_speakers_by_attributed_words_split_quoted_and_reported(ax):
     plot.speakers(_attributed_speakers(), words="attributed", ax=ax)
     assert ax.get_title() == "3 speakers by attributed words"
-    assert ax.get_xlabel() == "words attributed (summed over articles)"
+    assert ax.get_xlabel() == "Words attributed (summed over articles)"
     assert _ticks(ax) == ["Ann", "Bob", "Cy"]  # 40, 25, 20 words
     quoted, reported = ax.containers
     assert [b.get_width() for b in quoted] == [10, 25, 0]
@@ -352,10 +356,11 @@ def test_sentiment_strip_bars_colours_quotes_and_paragraphs(ax):
     out = plot.sentiment_strip(_sentences(), ax=ax)  # default: the first article, x
     assert out is ax
     assert ax.get_title() == "Sentence sentiment: Council votes on the new bridge"
-    assert ax.get_xlabel() == "sentence (number in the article)"
-    assert ax.get_ylabel() == "sentiment (VADER compound, −1 to 1)"
+    assert ax.get_xlabel() == "Sentence (number from 0)"
+    assert ax.get_ylabel() == "Sentence sentiment\n(VADER compound, −1 to 1)"
     bars = _bars(ax)
-    assert [b.get_x() + b.get_width() / 2 for b in bars] == pytest.approx(range(1, 11))
+    # numbered as the sentences table numbers them: from 0
+    assert [b.get_x() + b.get_width() / 2 for b in bars] == pytest.approx(range(10))
     assert [b.get_height() for b in bars] == pytest.approx(
         [0.6, 0.0, -0.4, -0.7, 0.3, 0.02, -0.05, 0.8, -0.2, 0.5]
     )
@@ -363,11 +368,13 @@ def test_sentiment_strip_bars_colours_quotes_and_paragraphs(ax):
     grey = to_hex("0.6")
     colours = [to_hex(b.get_facecolor()) for b in bars]
     assert colours == [blue, grey, red, red, blue, grey, red, blue, red, blue]
-    # in_quote >= 0.5: sentences 3-4 and 7-8, one band per run
+    # in_quote >= 0.5: sentences 2-3 and 6-7, one band per run
     bands = sorted(p.get_x() for p in ax.patches if p.get_label() == "_quoted")
-    assert bands == pytest.approx([2.5, 6.5])
+    assert bands == pytest.approx([1.5, 5.5])
     breaks = [line.get_xdata()[0] for line in ax.get_lines() if line.get_label() == "_paragraph"]
-    assert breaks == pytest.approx([2.5, 5.5, 7.5])
+    assert breaks == pytest.approx([1.5, 4.5, 6.5])
+    assert list(ax.get_xticks()) == list(range(10))
+    assert ax.get_xlim() == (-0.5, 9.5)
     assert any(line.get_label() == "_zero" for line in ax.get_lines())
     assert _legend_texts(ax) == [
         "positive",
@@ -411,7 +418,7 @@ def test_sentiment_strip_without_quote_information(ax):
 
 def test_sentiment_strip_marks_reported_sentences(ax):
     data = _sentences()
-    # x: sentences 3-4 and 7-8 are quoted; 1-2 and 10 reported; sentence 6 is unknown
+    # x: sentences 2-3 and 6-7 are quoted; 0-1 and 9 reported; sentence 5 is unknown
     data["voice"] = pd.array(
         ["reported", "reported", "quoted", "quoted", "narration", None, "quoted", "quoted"]
         + ["narration", "reported", "narration", "narration", "narration"],
@@ -419,7 +426,7 @@ def test_sentiment_strip_marks_reported_sentences(ax):
     )
     plot.sentiment_strip(data, ax=ax)
     reported = sorted(p.get_x() for p in ax.patches if p.get_label() == "_reported")
-    assert reported == pytest.approx([0.5, 9.5])
+    assert reported == pytest.approx([-0.5, 8.5])
     assert len([p for p in ax.patches if p.get_label() == "_quoted"]) == 2
     assert "reported" in _legend_texts(ax)
     shades = {to_hex(p.get_facecolor()) for p in ax.patches if p.get_label() == "_reported"}
@@ -442,13 +449,13 @@ def test_voices_stacks_pooled_shares_to_100_percent(ax):
     out = plot.voices(_voice_articles(), by="source", ax=ax)
     assert out is ax
     assert ax.get_title() == "Whose words, by source"
-    assert ax.get_xlabel() == "share of all words (%, articles pooled)"
-    assert ax.get_ylabel() == "source"
+    assert ax.get_xlabel() == "Share of all words (%, articles pooled)"
+    assert ax.get_ylabel() == "Source"
     assert _ticks(ax) == [
         "BBC (n=2)",
         "CNN (n=1)",
         "Reuters (n=1, no words)",
-        "(no group) (n=1)",
+        "not stated (n=1)",
     ]
     assert _legend_texts(ax) == _VOICES
     quoted, reported, own = _segments(ax)
@@ -518,17 +525,17 @@ def test_scatter_groups_and_dropped_rows(ax):
     out = plot.scatter(_articles(), x="flesch_kincaid_grade", y="quote_share", hue="source", ax=ax)
     assert out is ax
     assert ax.get_xlabel() == "Flesch–Kincaid grade (US school grade)"
-    assert ax.get_ylabel() == "Quote share (% of words inside quotations)"
+    assert ax.get_ylabel() == "Quote share\n(% of words inside quotations)"
     assert ax.get_title() == "Quote share vs Flesch–Kincaid grade"
     # a6 (no quote share) and a9 (neither value) are left out
     assert _legend_texts(ax) == [
         "BBC (n=3)",
         "CNN (n=2)",
         "Reuters (n=1)",
-        "(no group) (n=1)",
+        "not stated (n=1)",
         "2 rows without a value left out",
     ]
-    assert ax.get_legend().get_title().get_text() == "source"
+    assert ax.get_legend().get_title().get_text() == "Source"
     points = np.concatenate([c.get_offsets() for c in ax.collections])
     assert len(points) == 7
     assert sorted(map(tuple, points.tolist()))[0] == (8.0, 0.10)
@@ -548,6 +555,306 @@ def test_scatter_without_hue_single_point_and_empty(ax):
 
 
 # --------------------------------------------------------------------------------------------
+# No raw column names; zero baselines; many points (issue 15)
+# --------------------------------------------------------------------------------------------
+
+RAW_NAMES = sorted(k for k in LABELS if "_" in k)
+
+
+def _raw_names(fig) -> list[tuple[str, str]]:
+    """Raw column names in any text a reader sees (titles, labels, ticks, legends, notes)."""
+    fig.canvas.draw()
+    texts = [t.get_text() for t in fig.findobj(Text) if t.get_visible() and t.get_text()]
+    return [(name, text) for text in texts for name in RAW_NAMES if name in text]
+
+
+def _corpus(n: int = 800, seed: int = 5) -> pd.DataFrame:
+    """n articles of 7 sources with every article-level column the figures use."""
+    rng = np.random.default_rng(seed)
+    total = rng.integers(120, 2000, n)
+    quoted = (total * rng.beta(2, 6, n)).astype(int)
+    narration = np.clip(rng.normal(0.02, 0.2, n), -1, 1)
+    return pd.DataFrame(
+        {
+            "article_id": pd.array([f"a{i}" for i in range(n)], dtype="string"),
+            "source": pd.array([f"Outlet {i % 7 + 1}" for i in range(n)], dtype="string"),
+            "n_words": total,
+            "total_words": total,
+            "quoted_words": quoted,
+            "reported_words": (total * rng.uniform(0, 0.1, n)).astype(int),
+            "quote_share": quoted / total,
+            "compound_mean": np.clip(rng.normal(0.03, 0.18, n), -1, 1),
+            "flesch_kincaid_grade": rng.normal(11, 2, n),
+            "narration_compound_mean": narration,
+            "quoted_compound_mean": np.clip(narration / 2 + rng.normal(0.05, 0.2, n), -1, 1),
+        }
+    )
+
+
+def _many_sentences(n: int = 30_000, seed: int = 6) -> pd.DataFrame:
+    rng = np.random.default_rng(seed)
+    voice = rng.choice(["quoted", "reported", "narration"], n, p=[0.25, 0.15, 0.6])
+    compound = np.clip(rng.normal(0.05, 0.45, n), -0.99, 0.99)
+    compound[rng.random(n) < 0.4] = 0.0
+    return pd.DataFrame({"voice": voice, "compound": compound})
+
+
+def _attributions() -> pd.DataFrame:
+    """A: 4 attributions (2 named, 1 unnamed, 1 with no source); B: 2 (organisation, NA).
+    Named people's words in A: she 30, he 50 + 20 (one person), not stated 0."""
+    return pd.DataFrame(
+        {
+            "article_id": ["a1", "a1", "a2", "a3", "b1", "b2"],
+            "source": pd.array(["A", "A", "A", "A", "B", "B"], dtype="string"),
+            "type": pd.array(
+                ["person", "person", "anonymous", "none", "organization", None], dtype="string"
+            ),
+            "gender": ["female", "male", "unknown", "unknown", "unknown", "unknown"],
+            "person": pd.array(["Ann", "Bob", None, None, None, None], dtype="string"),
+            "words": [30, 70, 12, 8, 25, 5],
+            "date": pd.to_datetime(
+                ["2024-01-03", "2024-01-03", "2024-01-20", "2024-02-07", "2024-02-10", "2024-02-11"]
+            ),
+        }
+    )
+
+
+FIGURE_CALLS = {
+    "distribution": lambda ax: plot.distribution(_corpus(), metric="compound_mean", ax=ax),
+    "distribution_by": lambda ax: plot.distribution(
+        _corpus(), metric="n_words", by="source", ax=ax
+    ),
+    "quote_share_by": lambda ax: plot.quote_share(_corpus(), by="source", ax=ax),
+    "scatter": lambda ax: plot.scatter(
+        _corpus(),
+        x="narration_compound_mean",
+        y="quoted_compound_mean",
+        hue="source",
+        diagonal=True,
+        ax=ax,
+    ),
+    "voices": lambda ax: plot.voices(_corpus(), by="source", ax=ax),
+    "sentiment_strip": lambda ax: plot.sentiment_strip(_sentences(), ax=ax),
+    "sentiment_by_voice": lambda ax: plot.sentiment_by_voice(_many_sentences(), ax=ax),
+    "speaker_types": lambda ax: plot.speaker_types(_attributions(), ax=ax),
+    "speaker_genders": lambda ax: plot.speaker_genders(_attributions(), ax=ax),
+    "share_over_time": lambda ax: plot.share_over_time(_attributions(), freq="M", ax=ax),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIGURE_CALLS))
+def test_no_raw_column_name_in_any_figure_text(name):
+    fig, ax = plt.subplots(figsize=(8, 5))
+    try:
+        FIGURE_CALLS[name](ax)
+        assert _raw_names(fig) == []
+    finally:
+        plt.close(fig)
+
+
+def test_boxes_of_shares_and_counts_start_at_zero(ax):
+    plot.quote_share(_corpus(), by="source", ax=ax)
+    assert ax.get_xlim()[0] == 0
+    fig, (length, tone) = plt.subplots(1, 2)
+    try:
+        plot.distribution(_corpus(), metric="n_words", by="source", ax=length)
+        assert length.get_xlim()[0] == 0 and _corpus()["n_words"].min() >= 120
+        plot.distribution(_corpus(), metric="compound_mean", by="source", ax=tone)
+        assert tone.get_xlim()[0] < 0  # a score that can be negative keeps its own range
+    finally:
+        plt.close(fig)
+
+
+def test_an_ordered_category_keeps_its_order(ax):
+    data = pd.DataFrame(
+        {
+            "voice": pd.Categorical(["low", "high", "mid", "high"], ["low", "mid", "high"], True),
+            "quote_share": [0.9, 0.1, 0.5, 0.2],
+        }
+    )
+    plot.quote_share(data, by="voice", ax=ax)
+    assert _ticks(ax) == ["low (n=1)", "mid (n=1)", "high (n=2)"]  # not by median
+
+
+def test_a_large_group_shows_an_even_sample_of_its_points(ax):
+    data = pd.DataFrame(
+        {"source": ["big"] * 2000 + ["small"] * 40, "quote_share": np.linspace(0, 1, 2040)}
+    )
+    plot.quote_share(data, by="source", ax=ax)
+    sizes = sorted(len(c.get_offsets()) for c in ax.collections)
+    assert sizes == [40, 500]
+    big = max(ax.collections, key=lambda c: len(c.get_offsets())).get_offsets()[:, 0]
+    assert big.min() == 0 and big.max() == pytest.approx(1999 / 2039)  # the ends are kept
+    assert any("sample of 500" in t for t in _legend_texts(ax))
+
+
+# --------------------------------------------------------------------------------------------
+# sentiment_strip on short articles, scatter's diagonal
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("n", [1, 2])
+def test_sentiment_strip_of_a_short_article(ax, n):
+    rows = pd.DataFrame(
+        {"article_id": "a", "sentence": list(range(n)), "compound": [0.4, -0.3][:n]}
+    )
+    plot.sentiment_strip(rows, ax=ax)
+    assert list(ax.get_xticks()) == list(range(n))  # whole sentence numbers from 0
+    lo, hi = ax.get_xlim()
+    assert lo < 0 and hi - lo >= 7  # room around the bars, not one bar across the plot
+    assert all(b.get_width() / (hi - lo) <= 0.12 for b in _bars(ax))
+    ax.figure.canvas.draw()
+    assert [t.get_text() for t in ax.get_xticklabels()] == [str(i) for i in range(n)]
+
+
+def test_sentiment_strip_of_a_long_article_has_whole_ticks(ax):
+    rows = pd.DataFrame(
+        {"article_id": "a", "sentence": list(range(60)), "compound": np.linspace(-1, 1, 60)}
+    )
+    plot.sentiment_strip(rows, ax=ax)
+    ax.figure.canvas.draw()
+    lo, hi = ax.get_xlim()
+    assert (lo, hi) == (-0.5, 59.5)
+    ticks = [t for t in ax.get_xticks() if lo <= t <= hi]
+    assert ticks[0] == 0 and all(float(t).is_integer() for t in ticks)
+
+
+def test_scatter_draws_the_diagonal_with_a_label(ax):
+    data = _corpus()
+    plot.scatter(data, x="narration_compound_mean", y="quoted_compound_mean", diagonal=True, ax=ax)
+    diagonal = [line for line in ax.get_lines() if line.get_label() == "_diagonal"]
+    assert len(diagonal) == 1
+    xs, ys = (np.asarray(v, dtype=float) for v in diagonal[0].get_data())
+    assert xs.tolist() == ys.tolist()  # y = x
+    assert ax.get_xlim() == ax.get_ylim() == (xs[0], xs[-1])  # corner to corner
+    assert _legend_texts(ax) == ["same on both axes"]
+    assert [t.get_text() for t in ax.texts] == [
+        "above the line: sentiment of quoted sentences higher"
+    ]
+    fig, other = plt.subplots()
+    try:
+        plot.scatter(data, x="narration_compound_mean", y="quoted_compound_mean", ax=other)
+        assert not [line for line in other.get_lines() if line.get_label() == "_diagonal"]
+    finally:
+        plt.close(fig)
+
+
+# --------------------------------------------------------------------------------------------
+# sentiment_by_voice
+# --------------------------------------------------------------------------------------------
+
+_VOICE_TICKS = ["quoted", "reported", "the reporter's own"]
+
+
+def test_sentiment_by_voice_at_30000_sentences_draws_histograms(ax):
+    data = _many_sentences()
+    plot.sentiment_by_voice(data, ax=ax)
+    counts = data["voice"].value_counts()
+    assert _ticks(ax) == [
+        f"quoted (n={counts['quoted']:,})",
+        f"reported (n={counts['reported']:,})",
+        f"the reporter's own (n={counts['narration']:,})",
+    ]
+    assert not [c for c in ax.collections if len(c.get_offsets()) > 0]  # no cloud of points
+    bars = [b for c in ax.containers if c.get_label() == "_hist" for b in c]
+    assert len(bars) == 3 * 21
+    # the neutral share is written for each voice, and is the share of scores in -0.05..0.05
+    for voice, code in zip(_VOICE_TICKS, ["quoted", "reported", "narration"], strict=True):
+        scores = data.loc[data["voice"] == code, "compound"]
+        share = ((scores >= -0.05) & (scores < 0.05)).mean()
+        assert f"{share:.0%} neutral" in [t.get_text() for t in ax.texts], voice
+    # quoted at the top: its bars hang from the first row's baseline
+    first_row = [b for b in bars if b.get_y() == pytest.approx(0.45)]
+    assert len(first_row) == 21
+    assert "mean" in _legend_texts(ax)
+
+
+def test_sentiment_by_voice_of_few_sentences_draws_every_point(ax):
+    from newslib.notebook import VOICE_LABELS
+
+    data = _many_sentences(90)
+    labelled = data.assign(voice=data["voice"].map(VOICE_LABELS))  # the notebooks' labels
+    plot.sentiment_by_voice(labelled, ax=ax)
+    assert [t.split(" (n=")[0] for t in _ticks(ax)] == _VOICE_TICKS
+    assert sum(len(c.get_offsets()) for c in ax.collections) == 90
+    assert not [c for c in ax.containers if c.get_label() == "_hist"]
+
+
+def test_sentiment_by_voice_counts_what_it_leaves_out(ax):
+    data = pd.DataFrame({"voice": ["quoted", None, "narration"], "compound": [0.1, 0.2, None]})
+    plot.sentiment_by_voice(data, ax=ax)
+    assert "2 sentences without a voice or score left out" in _legend_texts(ax)
+    plot.sentiment_by_voice(data.iloc[:0], ax=ax)
+    assert "no data" in [t.get_text() for t in ax.texts]
+
+
+# --------------------------------------------------------------------------------------------
+# People: speaker_types, speaker_genders, share_over_time
+# --------------------------------------------------------------------------------------------
+
+
+def test_speaker_types_stack_attributions_by_type_of_source(ax):
+    out = plot.speaker_types(_attributions(), ax=ax)
+    assert out is ax
+    assert ax.get_title() == "Who the attributions come from, by source"
+    assert ax.get_xlabel() == "Share of attributions (%)"
+    assert _ticks(ax) == ["A (n=4)", "B (n=2)"]
+    assert _legend_texts(ax) == [
+        "named person",
+        "organisation",
+        "unnamed (anonymous)",
+        "unclear",
+        "no source given",
+    ]
+    widths = [b.get_width() for c in ax.containers for b in c]
+    assert widths == pytest.approx([0.5, 0, 0, 0.5, 0.25, 0, 0, 0, 0.25, 0.5])
+    assert to_hex(ax.containers[2][0].get_facecolor()) == plot.OKABE_ITO["vermillion"].lower()
+    assert ax.get_xlim() == (0.0, 1.0)
+    fig, other = plt.subplots()
+    try:
+        plot.speaker_types(_attributions(), by=None, ax=other)
+        assert _ticks(other) == ["all articles (n=6)"]
+    finally:
+        plt.close(fig)
+
+
+def test_speaker_genders_share_named_people_s_words(ax):
+    plot.speaker_genders(_attributions(), ax=ax)
+    assert _ticks(ax) == ["A (2 people)", "B (no named people)"]
+    assert _legend_texts(ax) == ["she", "he", "not stated"]
+    she, he, unstated = ([b.get_width() for b in c] for c in ax.containers)
+    assert she == pytest.approx([0.3]) and he == pytest.approx([0.7]) and unstated == [0]
+    assert ax.get_xlabel() == "Share of named people's attributed words (%)"
+
+
+def test_share_over_time_from_zero_to_100_percent(ax):
+    plot.share_over_time(_attributions(), share="anonymous", freq="M", ax=ax)
+    # January: 1 of 3 attributions unnamed; February: none of 3
+    y = np.asarray(_main(ax).get_ydata(), dtype=float)
+    assert y == pytest.approx([1 / 3, 0.0])
+    assert ax.get_ylim() == (0.0, 1.0)
+    assert ax.yaxis.get_major_formatter()(0.25, 0) == "25%"
+    assert ax.get_xlabel() == "Month"
+    assert ax.get_title() == "Unnamed sources per month"
+    assert _legend_texts(ax)[0] == "6 attributions"
+    fig, other = plt.subplots()
+    try:
+        plot.share_over_time(_attributions(), share="she", freq="M", ax=other)
+        # January: Ann 30 of 100 named people's words; February: no named person (a gap)
+        y = np.asarray(_main(other).get_ydata(), dtype=float)
+        assert y[0] == pytest.approx(0.3) and np.isnan(y[1])
+        assert other.get_title() == "Words by people called “she” per month"
+    finally:
+        plt.close(fig)
+    with pytest.raises(ValueError, match="share must be"):
+        plot.share_over_time(_attributions(), share="he", ax=ax)
+
+
+def _main(axes):
+    return [line for line in axes.get_lines() if not line.get_label().startswith("_")][0]
+
+
+# --------------------------------------------------------------------------------------------
 # Images
 # --------------------------------------------------------------------------------------------
 
@@ -561,7 +868,26 @@ FIGURES = {
     "scatter": lambda ax: plot.scatter(
         _articles(), x="flesch_kincaid_grade", y="quote_share", hue="source", ax=ax
     ),
+    "timeline_partial_months": lambda ax: plot.timeline(
+        _dated(), metric="quote_share", freq="M", window=3, ax=ax
+    ),
+    "sentiment_by_voice": lambda ax: plot.sentiment_by_voice(_many_sentences(), ax=ax),
+    "speaker_types": lambda ax: plot.speaker_types(_attributions(), ax=ax),
 }
+
+
+def _dated() -> pd.DataFrame:
+    """120 articles from 10 Nov 2015 to 20 Jan 2017 (November and January partial months)."""
+    rng = np.random.default_rng(7)
+    start = pd.Timestamp("2015-11-10")
+    days = np.sort(rng.uniform(0, 437, 120))
+    days[0], days[-1] = 0, 437
+    return pd.DataFrame(
+        {
+            "date": start + pd.to_timedelta(days, unit="D"),
+            "quote_share": rng.beta(2, 6, 120),
+        }
+    )
 
 
 def _render(name: str, path: Path) -> None:
@@ -610,3 +936,13 @@ def test_baseline_size():
             pytest.skip("baselines not generated yet")
         with Image.open(path) as img:
             assert img.size == (480, 320), name
+
+
+def test_share_over_time_leaves_undated_attributions_out_and_says_so(ax):
+    data = _attributions()
+    data.loc[5, "date"] = pd.NaT
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning from the timeline about undated rows
+        plot.share_over_time(data, freq="M", ax=ax)
+    assert _legend_texts(ax)[0] == "5 attributions"
+    assert "1 attribution of undated articles left out" in _legend_texts(ax)
