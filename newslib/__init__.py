@@ -30,7 +30,18 @@ _FUNCTIONS = {
     "near_duplicates": "duplicates",
 }
 # Modules reached as attributes (newslib.plot, newslib.io, ...), imported on first use.
-_MODULES = ("io", "text", "resources", "cache", "manifest", "plot", "report", "notebook", "cli")
+_MODULES = (
+    "io",
+    "text",
+    "resources",
+    "cache",
+    "manifest",
+    "plot",
+    "report",
+    "notebook",
+    "reader",
+    "cli",
+)
 
 __all__ = [*_FUNCTIONS, "__version__"]
 
