@@ -23,11 +23,12 @@ FORMATS = ("auto", "seed", "text", "markdown", "jsonl", "json", "csv", "tsv", "p
 # is written when a run starts and never removed; the second is a finished run's record.
 OUTPUT_MARKERS = (".newslib-output", ".newslib-run.json")
 # What newslib writes into such a folder (hidden entries, such as its staging folders, are never
-# read anyway): the tables and their CSV copies, the load report, and the caches' folders.
+# read anyway): the tables and their CSV copies, the load report, and the caches' folders
+# (``<analysis>-v<version>-<options hash>``, any analysis: a new one needs no change here).
 # Nothing else in the folder is touched, so an output folder can also hold (or be) a corpus.
 _OUTPUT_ENTRY = re.compile(
     r"(?:articles|sentences|quotes|people)\.(?:parquet|csv)|load_report\.csv"
-    r"|(?:readability|quotes|sentiment|files)-v[^-/]+-[0-9a-f]{10}"
+    r"|[a-z][a-z_]*-v[^-/]+-[0-9a-f]{10}"
 )
 
 

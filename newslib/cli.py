@@ -239,8 +239,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="run the notebooks on a corpus and write one self-contained HTML report",
         description="Execute the notebooks (papermill) on PATH and render them into one HTML "
         "file with figures embedded, a table of contents and no code cells. The file loads "
-        "nothing from the network and runs no script. The load options reach every notebook "
-        "(its LOAD parameter). Exit code 2 when no article loads.",
+        "nothing from the network and runs no script. Beside it, FILE_files/ holds every "
+        "figure (PNG and SVG) and table (CSV), linked from the report. The load options reach "
+        "every notebook (its LOAD parameter). Exit code 2 when no article loads.",
     )
     report_parser.add_argument(
         "path", metavar="PATH", help="the corpus: a folder, a file or a quoted glob"
@@ -265,6 +266,12 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("near",),
         help="count each story once: near-duplicates (syndicated copies) left out of every "
         "figure and table (the notebooks' DEDUPE parameter)",
+    )
+    report_parser.add_argument(
+        "--no-files",
+        action="store_true",
+        help="write the HTML alone, without the folder beside it (FILE_files/) of every figure "
+        "(PNG, SVG) and table (CSV)",
     )
     report_parser.add_argument(
         "--quiet", action="store_true", help="do not print progress on stderr"
@@ -410,15 +417,27 @@ def _voices_line(articles: pd.DataFrame) -> str | None:
 
 
 def analysis_summary_text(
-    articles: pd.DataFrame, *, n_sentences: int, n_quotes: int, dedupe: str | None = None
+    articles: pd.DataFrame,
+    *,
+    n_sentences: int,
+    n_quotes: int,
+    dedupe: str | None = None,
+    sentences: pd.DataFrame | None = None,
+    people: pd.DataFrame | None = None,
 ) -> str:
     """Return the short summary ``newslib analyze`` prints after writing its tables.
 
+    Every number is the one the report states, with the same definition and its unit
+    (``newslib.notebook``'s findings): the median article's readability; the shares of words
+    quoted, reported and the reporter's own *pooled* (the corpus's words summed, not a mean
+    of per-article shares); how many articles quote someone and the median article's quoted
+    share; the sentences' mean VADER compound and shares of negative and positive sentences,
+    overall and by voice (from ``sentences``, the sentence table; without it the line says
+    it gives means of article means); the people with most words attributed to them, quoted
+    or reported (from ``people``, the people table, as the report's "Who speaks" table).
     ``n_quotes`` is the number of rows of the quotes table: quotations, reported speech and
-    scare quotes. The shares of words quoted, reported and the reporter's own are pooled
-    (the corpus's words summed), not means of the articles' shares. The readability means
-    are over the articles that have words: an article without any has no readability (NaN) and
-    is left out, and the line says how many were.
+    scare quotes. An article without words has no readability (NaN) and is left out of the
+    medians, and the line says how many were.
 
     With ``near_duplicate_of`` in ``articles`` (``newslib.near_duplicates``), the last line
     says how many articles repeat how many stories; ``dedupe="near"`` (``--dedupe near``)
@@ -434,8 +453,8 @@ def analysis_summary_text(
     """
     n = len(articles)
     lines = [
-        f"{n} article{'s' if n != 1 else ''}, {n_sentences} sentences, "
-        f"{n_quotes} rows of quoted and reported speech and scare quotes"
+        f"{n:,} article{'s' if n != 1 else ''}, {n_sentences:,} sentences, "
+        f"{n_quotes:,} rows of quoted and reported speech and scare quotes"
     ]
     near = _near_duplicates_line(articles)
     if dedupe == "near" and "near_duplicate_of" in articles.columns:
@@ -445,53 +464,143 @@ def analysis_summary_text(
             "near-duplicates left out of the figures below)"
         )
         articles = articles[~repeats.to_numpy()]
+        if sentences is not None and "article_id" in sentences.columns:
+            kept = articles["article_id"].astype("string")
+            sentences = sentences[sentences["article_id"].astype("string").isin(kept)]
         n = len(articles)
     if n:
-
-        def mean(column: str) -> str:
-            if column not in articles.columns:
-                return "n/a"
-            values = articles[column].dropna()
-            return f"{values.mean():.2f}" if len(values) else "n/a"
-
-        # An article without words has no readability (NaN): left out of the means, and said so.
-        unscored = (
-            int(articles["flesch_kincaid_grade"].isna().sum())
-            if "flesch_kincaid_grade" in articles.columns
-            else 0
-        )
-        lines.append(
-            f"readability: Flesch-Kincaid grade {mean('flesch_kincaid_grade')}, "
-            f"consensus grade {mean('text_standard')}, reading ease {mean('flesch_reading_ease')}"
-            + (
-                f" ({unscored} article{'s' if unscored != 1 else ''} without words left out)"
-                if unscored
-                else ""
-            )
-        )
+        lines.append(_readability_line(articles))
         voices = _voices_line(articles)
         if voices:
             lines.append(voices)
-        lines += [
-            f"quotes: speakers quoted per article {mean('n_speakers')}, "
-            f"attributions per article {mean('n_attributions')}",
-            f"sentiment: mean sentence compound {mean('compound_mean')}; by voice (mean of "
-            f"article means): quoted {mean('quoted_compound_mean')}, reported "
-            f"{mean('reported_compound_mean')}, the reporter's own "
-            f"{mean('narration_compound_mean')}",
-        ]
-        speakers = articles["top_speaker"].dropna().value_counts().head(5)
-        if len(speakers):
-            lines.append(
-                "most often the most quoted person of an article: "
-                + ", ".join(
-                    f"{name} ({count} article{'s' if count != 1 else ''})"
-                    for name, count in speakers.items()
-                )
-            )
+        lines.append(_quotes_line(articles))
+        lines += _sentiment_lines(articles, sentences)
+        heard = _people_line(people, deduped=dedupe == "near")
+        if heard:
+            lines.append(heard)
     if near:
         lines.append(near)
     return "\n".join(lines)
+
+
+def _numbers(frame: pd.DataFrame, column: str) -> pd.Series:
+    import pandas as pd
+
+    if column not in frame.columns:
+        return pd.Series([], dtype=float)
+    return pd.to_numeric(frame[column], errors="coerce").astype(float).dropna()
+
+
+def _readability_line(articles: pd.DataFrame) -> str:
+    """'readability: the median article has a Flesch–Kincaid grade of 10.1 (US school grade);
+    the middle half lie between 8.9 and 11.5' (as ``newslib.notebook.readability_findings``).
+    An article without words has no readability (NaN): left out, and said so."""
+    from .labels import unit, words
+
+    column = "flesch_kincaid_grade"
+    values = _numbers(articles, column)
+    if values.empty:
+        line = f"readability: no article has a {words(column)}"
+    else:
+        q1, median, q3 = values.quantile([0.25, 0.5, 0.75]).tolist()
+        line = (
+            f"readability: the median article has a {words(column)} of {median:.1f} "
+            f"({unit(column)})"
+        )
+        if len(values) > 1:
+            line += f"; the middle half lie between {q1:.1f} and {q3:.1f}"
+    unscored = len(articles) - len(values)
+    if unscored:
+        line += f" ({unscored} article{'s' if unscored != 1 else ''} without words left out)"
+    return line
+
+
+def _quotes_line(articles: pd.DataFrame) -> str:
+    """'quotes: 12 of 15 articles (80%) quote someone directly; in the median article 18.0%
+    of the words are quoted' (as ``newslib.notebook.quotes_findings``)."""
+    n = len(articles)
+    speaking = int((_numbers(articles, "n_speakers") > 0).sum())
+    line = (
+        f"quotes: {speaking:,} of {n:,} article{'s' if n != 1 else ''} ({speaking / n:.0%}) "
+        f"quote{'s' if n == 1 else ''} someone directly"
+    )
+    share = _numbers(articles, "quote_share")
+    if n > 1 and len(share):
+        line += f"; in the median article {share.median():.1%} of the words are quoted"
+    return line
+
+
+def _sentiment_lines(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> list[str]:
+    """The tone as the report gives it (``newslib.notebook.sentiment_findings``): the
+    sentences' mean VADER compound, the shares of negative and positive sentences, and the
+    mean by voice. Without the sentence table: the mean of the articles' means, said so."""
+    from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+
+    def signed(value: float) -> str:
+        return "n/a" if value != value else f"{value:+.2f}"
+
+    scale = "VADER compound, −1 to +1"
+    if sentences is None or "compound" not in sentences.columns:
+        means = {
+            voice: _numbers(articles, column).mean()
+            for voice, column in (
+                ("quoted", "quoted_compound_mean"),
+                ("reported", "reported_compound_mean"),
+                ("the reporter's own", "narration_compound_mean"),
+            )
+        }
+        return [
+            f"sentiment: mean of the articles' mean sentence scores "
+            f"{signed(_numbers(articles, 'compound_mean').mean())} ({scale}); by voice: "
+            + ", ".join(f"{voice} {signed(value)}" for voice, value in means.items())
+        ]
+    compound = _numbers(sentences, "compound")
+    if compound.empty:
+        return ["sentiment: no sentence to score"]
+    negative = float((compound <= NEGATIVE_THRESHOLD).mean())
+    positive = float((compound >= POSITIVE_THRESHOLD).mean())
+    lines = [
+        f"sentiment: the {len(compound):,} sentences average {signed(compound.mean())} "
+        f"({scale}); {negative:.0%} are negative (≤ {NEGATIVE_THRESHOLD}), {positive:.0%} "
+        f"positive (≥ {POSITIVE_THRESHOLD})"
+    ]
+    if "voice" in sentences.columns and sentences["voice"].notna().any():
+        voice = sentences["voice"].astype("string")
+        values = _floats(sentences["compound"])
+        parts = []
+        for key, name in (
+            ("quoted", "quoted"),
+            ("reported", "reported"),
+            ("narration", "the reporter's own"),
+        ):
+            own = values[(voice == key).fillna(False).to_numpy(bool)].dropna()
+            parts.append(f"{name} {signed(own.mean()) if len(own) else 'n/a'} ({len(own):,})")
+        lines.append("sentiment by voice (mean of the sentences, how many): " + ", ".join(parts))
+    return lines
+
+
+def _floats(values: pd.Series) -> pd.Series:
+    import pandas as pd
+
+    return pd.to_numeric(values, errors="coerce").astype(float)
+
+
+def _people_line(people: pd.DataFrame | None, *, deduped: bool, top: int = 5) -> str | None:
+    """'most heard people (words attributed to them, quoted or reported): Ann Lee (1,234
+    words, 1,000 quoted), ...': the first rows of the people table, as the report's "Who
+    speaks" table."""
+    if people is None or people.empty or "attributed_words" not in people.columns:
+        return None
+    named = people[people["speaker_type"] == "person"] if "speaker_type" in people else people
+    named = named.head(top)
+    if named.empty:
+        return None
+    listed = ", ".join(
+        f"{row.person} ({int(row.attributed_words):,} words, {int(row.quoted_words):,} quoted)"
+        for row in named.itertuples(index=False)
+    )
+    every = " (all articles, near-duplicates too)" if deduped else ""
+    return f"most heard people{every}, words attributed to them: {listed}"
 
 
 def _near_duplicates_line(articles: pd.DataFrame) -> str | None:
@@ -631,10 +740,20 @@ def _run_analyze(args: argparse.Namespace) -> int:
         summary["load_summary"], summary["load_report"].to_dict("records"), _report_file(out)
     )
     articles = pd.read_parquet(out / "articles.parquet")
+    # The two columns the tone needs: sentence tables are long, the summary reads no text.
+    sentences = pd.read_parquet(
+        out / "sentences.parquet", columns=["article_id", "compound", "voice"]
+    )
+    people = pd.read_parquet(out / "people.parquet") if (out / "people.parquet").exists() else None
     rows = summary["rows"]
     print(
         analysis_summary_text(
-            articles, n_sentences=rows["sentences"], n_quotes=rows["quotes"], dedupe=args.dedupe
+            articles,
+            n_sentences=rows["sentences"],
+            n_quotes=rows["quotes"],
+            dedupe=args.dedupe,
+            sentences=sentences,
+            people=people,
         )
     )
     print(f"wrote {out}/: {', '.join(summary['written'])}")
@@ -667,6 +786,7 @@ def _run_report(args: argparse.Namespace) -> int:
             progress=not args.quiet,
             load=load,
             dedupe=args.dedupe,
+            files=not args.no_files,
         )
     except ReportError as error:
         print(f"newslib: error: {error}", file=sys.stderr)

@@ -13,9 +13,12 @@ or HTML goes through ``md_escape`` or ``html_table`` (``to_html(escape=True)``),
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
 import html
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +39,7 @@ __all__ = [
     "prepare",
     "md_escape",
     "html_table",
+    "Table",
     "show_markdown",
     "metric_words",
     "overview_findings",
@@ -47,6 +51,7 @@ __all__ = [
     "top_people_by_source",
     "speaker_types",
     "speaker_genders",
+    "attributions",
     "voice_sentiment",
     "sentences_by_voice",
     "sentiment_findings",
@@ -54,9 +59,10 @@ __all__ = [
     "load_findings",
     "load_problems",
     "figure_with_controls",
+    "selection_caption",
+    "article_choices",
+    "article_picker",
 ]
-
-# Words for metrics in prose (the plots label their axes themselves).
 
 _FREQ_WORDS = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "h": "hour"}
 
@@ -93,35 +99,179 @@ def md_escape(value: object) -> str:
 def html_table(
     frame: pd.DataFrame,
     *,
-    float_format: str = "{:.2f}",
+    float_format: str | None = None,
     max_chars: int = 80,
     formats: Mapping[str, str] | None = None,
-) -> Any:
-    """A DataFrame as an IPython ``HTML`` table with every cell escaped and long text shortened.
+) -> Table:
+    """A DataFrame as a table a reader can read: a :class:`Table` that shows as HTML in
+    Jupyter and in the report, and carries its data as CSV.
 
-    Numbers are written with ``float_format``, or with ``formats[column]`` for the columns it
-    names (e.g. ``{"share": "{:.0%}"}``); missing values are empty cells.
+    Every cell is escaped and long text shortened to ``max_chars``. Headers are in words
+    (``newslib.labels.header``: *Words*, not ``n_words``); numbers are written for a reader
+    (``newslib.labels.display_value``: shares as percentages, counts with thousands
+    separators, grades with one decimal, sentiment signed), or with ``formats[column]`` for
+    the columns it names (a format, e.g. ``{"share": "{:.0%}"}``, or a newslib column to
+    write them like, e.g. ``{"mean tone": "compound_mean"}``), or with ``float_format`` for other
+    decimal columns (default ``{:,.2f}``). Dates are ``YYYY-MM-DD`` and never wrap; text is
+    left-aligned and numbers right-aligned (inline styles, so JupyterLab and the report look
+    the same). Missing values are empty cells, and a column without any value is left out.
 
     Example:
-        >>> t = html_table(pd.DataFrame({"title": ["<b>x</b>"], "grade": [9.456]}))
-        >>> "&lt;b&gt;x&lt;/b&gt;" in t.data, "9.46" in t.data
-        (True, True)
+        >>> t = html_table(pd.DataFrame({"title": ["<b>x</b>"], "grade": [9.456],
+        ...                              "n_words": [12345], "source": [None]}))
+        >>> "&lt;b&gt;x&lt;/b&gt;" in t.data, "9.46" in t.data, "12,345" in t.data
+        (True, True, True)
+        >>> ">Words</th>" in t.data, "Source" in t.data  # a header in words; no empty column
+        (True, False)
     """
-    from IPython.display import HTML
-
-    shown = frame.copy()
+    shown = frame.loc[:, [c for c in frame.columns if not _empty_column(frame[c])]]
+    if not len(frame):
+        shown = frame
+    columns = []
     for name in shown.columns:
         col = shown[name]
+        kind = _column_kind(col)
         if formats and name in formats:
             fmt = formats[name]
-            shown[name] = col.map(lambda v, fmt=fmt: "" if _isna(v) else fmt.format(v))
-        elif pd.api.types.is_datetime64_any_dtype(col):
-            shown[name] = col.map(lambda d: "" if pd.isna(d) else f"{d:%Y-%m-%d}")
-        elif pd.api.types.is_float_dtype(col):
-            shown[name] = col.map(lambda v: "" if pd.isna(v) else float_format.format(v))
-        elif pd.api.types.is_string_dtype(col) or col.dtype == object:
-            shown[name] = col.map(lambda v: "" if _isna(v) else _shorten(str(v), max_chars))
-    return HTML(shown.to_html(index=False, escape=True, border=0, na_rep=""))
+            if "{" not in fmt:  # the name of a newslib column: its way of writing numbers
+                cells = [
+                    _escape_cell(v, lambda v, like=fmt: _labels.display_value(like, v)) for v in col
+                ]
+            else:
+                cells = [_escape_cell(v, lambda v, fmt=fmt: fmt.format(v)) for v in col]
+        elif kind == "date":
+            cells = [_escape_cell(v, _date_text) for v in col]
+        elif kind == "number" and _is_numeric(col):
+            write = _number_writer(str(name), col, float_format)
+            cells = [_escape_cell(v, write) for v in col]
+        else:
+            cells = [_escape_cell(v, lambda v: _shorten(str(v), max_chars)) for v in col]
+            if kind == "text" and all(len(html.unescape(c)) <= _SHORT_TEXT for c in cells):
+                kind = "label"  # names, outlets, kinds: short enough never to break a line
+        columns.append((_labels.header(str(name)), kind, cells))
+    return Table(_table_html(columns, len(shown)), shown)
+
+
+class Table:
+    """A table shown by :func:`html_table`: ``data`` is its HTML, ``frame`` its values.
+
+    In Jupyter it displays as HTML (``text/html``), with a ``text/csv`` copy of the data
+    alongside (the report writes it to its take-away folder; Jupyter shows the HTML). The CSV
+    has one header row of the column headers shown (share columns, which hold fractions, say
+    ``(0–1)``), then the values at full precision: numbers unrounded, dates as stored, text
+    unshortened; text that a spreadsheet would run as a formula is prefixed with ``'``.
+
+    Example:
+        >>> t = html_table(pd.DataFrame({"quote_share": [0.21432], "title": ["=1+2"]}))
+        >>> print(t.csv(), end="")
+        Quoted (0–1),Title
+        0.21432,'=1+2
+    """
+
+    def __init__(self, html_text: str, frame: pd.DataFrame) -> None:
+        self.data = html_text
+        self.frame = frame
+
+    def csv(self) -> str:
+        """The table's data as CSV text (see the class)."""
+        from .analyze import csv_safe
+
+        headers = [
+            _labels.header(str(c)) + (" (0–1)" if _labels.spec(str(c)).percent else "")
+            for c in self.frame.columns
+        ]
+        out = csv_safe(self.frame.set_axis(headers, axis=1))
+        return out.to_csv(index=False, lineterminator="\n")
+
+    def _repr_html_(self) -> str:
+        return self.data
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"text/html": self.data, "text/csv": self.csv(), "text/plain": repr(self)}
+
+    def __repr__(self) -> str:
+        return f"<newslib table: {len(self.frame):,} rows × {len(self.frame.columns)} columns>"
+
+
+# Inline styles: JupyterLab renders text/html outputs with its own table CSS (numbers and
+# text all right-aligned); a style attribute wins over it, in the notebook and the report.
+_CELL_STYLE = {
+    "text": "text-align:left",
+    "number": "text-align:right;white-space:nowrap;font-variant-numeric:tabular-nums",
+    "date": "text-align:left;white-space:nowrap",
+    "label": "text-align:left;white-space:nowrap",
+}
+_SHORT_TEXT = 24
+_NUMBER_TEXT = re.compile(r"^\s*[−+-]?[\d,]*\.?\d+\s*%?\s*$")
+
+
+def _empty_column(col: pd.Series) -> bool:
+    """Whether a column holds no value at all (missing or blank text in every row)."""
+    return all(_isna(v) or (isinstance(v, str) and not v.strip()) for v in col)
+
+
+def _is_numeric(col: pd.Series) -> bool:
+    return pd.api.types.is_numeric_dtype(col) and not pd.api.types.is_bool_dtype(col)
+
+
+def _column_kind(col: pd.Series) -> str:
+    """'date', 'number' (numbers, or text that reads as a number such as '25%') or 'text'."""
+    if pd.api.types.is_datetime64_any_dtype(col):
+        return "date"
+    if _is_numeric(col):
+        return "number"
+    values = [v for v in col if not _isna(v)]
+    if values and all(isinstance(v, pd.Timestamp | _dt.date) for v in values):
+        return "date"
+    numeric = all(
+        (isinstance(v, int | float | np.number) and not isinstance(v, bool))
+        or (isinstance(v, str) and _NUMBER_TEXT.match(v))
+        for v in values
+    )
+    return "number" if values and numeric else "text"
+
+
+def _date_text(value: Any) -> str:
+    return f"{value:%Y-%m-%d}"
+
+
+def _number_writer(name: str, col: pd.Series, float_format: str | None) -> Callable[[Any], str]:
+    """How to write the numbers of a column: its label's format when newslib knows the
+    column, else ``float_format`` (decimals) or thousands separators (whole numbers)."""
+    if _known_column(name):
+        return lambda v: _labels.display_value(name, v)
+    if pd.api.types.is_integer_dtype(col):
+        return lambda v: f"{int(v):,}"
+    fmt = float_format or "{:,.2f}"
+    return lambda v: fmt.format(v)
+
+
+def _known_column(name: str) -> bool:
+    """Whether ``newslib.labels`` names ``name`` (a column newslib writes, or a timeline
+    column derived from one, such as ``quote_share_ci_low``)."""
+    derived = ("_ci_low", "_ci_high", "_n")
+    return name in _labels.LABELS or any(
+        name.endswith(s) and name[: -len(s)] in _labels.LABELS for s in derived
+    )
+
+
+def _escape_cell(value: Any, write: Callable[[Any], str]) -> str:
+    return "" if _isna(value) else html.escape(write(value), quote=False)
+
+
+def _table_html(columns: list[tuple[str, str, list[str]]], n_rows: int) -> str:
+    head = "".join(
+        f'<th style="{_CELL_STYLE[kind].split(";")[0]}">{html.escape(header, quote=False)}</th>'
+        for header, kind, _ in columns
+    )
+    rows = []
+    for i in range(n_rows):
+        cells = "".join(f'<td style="{_CELL_STYLE[kind]}">{c[i]}</td>' for _, kind, c in columns)
+        rows.append(f"<tr>{cells}</tr>")
+    return (
+        '<table class="newslib-table dataframe">\n'
+        f"<thead><tr>{head}</tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>"
+    )
 
 
 def show_markdown(text: str) -> None:
@@ -292,19 +442,29 @@ def prepare(
         articles=tables["articles"],
         sentences=sentences,
         quotes=tables["quotes"],
-        speakers=_speakers(raw, quotes=tables["quotes"]),
+        speakers=_speakers(raw, quotes=_named_as_people(tables["quotes"])),
         people=tables["people"],
     )
 
 
+def _named_as_people(quotes: pd.DataFrame) -> pd.DataFrame:
+    """The quotes with each named speaker written as its person (``newslib.people``): "Mr.
+    Trump" and "Donald J. Trump" count as one speaker in the notebooks' speaker views."""
+    if "person" not in quotes.columns:
+        return quotes
+    named = quotes["speaker"].notna() & quotes["person"].notna()
+    return quotes.assign(speaker=quotes["speaker"].where(~named, quotes["person"]))
+
+
 def _source_phrase(sources: list[str], *, names: bool) -> str:
-    """'from no named source' / 'from one source, X' / 'from N sources' (with names)."""
+    """' from one source, X' / ' from N sources' (with names); nothing when no source is
+    named (the corpus has no source column, or it is empty)."""
     if not sources:
-        return "from no named source"
+        return ""
     if len(sources) == 1:
-        return f"from one source, {md_escape(sources[0])}"
+        return f" from one source, {md_escape(sources[0])}"
     listed = f" ({', '.join(md_escape(x) for x in sources)})" if names else ""
-    return f"from {len(sources)} sources{listed}"
+    return f" from {len(sources)} sources{listed}"
 
 
 def load_problems(data: CorpusData, *, rows: int | None = 50) -> pd.DataFrame:
@@ -367,7 +527,7 @@ def describe(data: CorpusData) -> str:
 
     Example:
         >>> describe(prepare("seeds"))
-        'This notebook reads **1 article** (375 words) from no named source, dated 2023-04-04.'
+        'This notebook reads **1 article** (375 words), dated 2023-04-04.'
     """
     a = data.articles
     words = int(_values(a, "n_words").sum())
@@ -384,9 +544,7 @@ def describe(data: CorpusData) -> str:
         )
         if len(dated) < len(a):
             when += f" ({len(a) - len(dated):,} undated)"
-    return (
-        f"This notebook reads **{_plural(len(a), 'article')}** ({words:,} words) {where}, {when}."
-    )
+    return f"This notebook reads **{_plural(len(a), 'article')}** ({words:,} words){where}, {when}."
 
 
 def article_summary(articles: pd.DataFrame, *, rows: int | None = 15) -> pd.DataFrame:
@@ -465,7 +623,8 @@ def quote_table(data: CorpusData, article_id: str) -> pd.DataFrame:
 
 def extreme_sentences(data: CorpusData, article_id: str) -> pd.DataFrame:
     """The most negative and the most positive sentence of one article (one row if the
-    article has a single sentence), numbered from 1 as in the sentence strip, with its voice.
+    article has a single sentence), numbered as in the sentences table and the sentence strip
+    (from 0), with its voice.
 
     Example:
         >>> data = prepare("seeds")
@@ -476,8 +635,6 @@ def extreme_sentences(data: CorpusData, article_id: str) -> pd.DataFrame:
     own = data.sentences[data.sentences["article_id"] == article_id]
     own = own.sort_values(["compound", "sentence"], kind="stable")
     both = pd.concat([own.head(1), own.tail(1)]).drop_duplicates("sentence")
-    # numbered from 1, as the sentence strip numbers them
-    both = both.assign(sentence=both["sentence"] + 1)
     if "voice" in both.columns:
         # the voice as a reader names it, rather than the share of characters quoted
         both = both.assign(voice=both["voice"].astype("string").map(VOICE_LABELS))
@@ -487,27 +644,56 @@ def extreme_sentences(data: CorpusData, article_id: str) -> pd.DataFrame:
 
 def dropdown(options: Sequence[Any], value: Any = None, description: str = "") -> Any:
     """An ipywidgets ``Dropdown`` (``options``: values or ``(label, value)`` pairs; ``value``
-    defaults to the first option); without ipywidgets, just the default value."""
+    defaults to the first option); without ipywidgets, just the default value.
+
+    The option is chosen by position, so an option whose value is ``None`` ("all sources")
+    shows its label rather than an empty box.
+
+    Example:
+        >>> w = dropdown([("all sources", None), ("A", "A")], description="Source")
+        >>> w.label, w.value
+        ('all sources', None)
+    """
     values = [o[1] if isinstance(o, tuple) else o for o in options]
     default = value if value is not None or not values else values[0]
+    if values and default not in values:
+        raise ValueError(f"{default!r} is not one of the options {values!r}")
     try:
         from ipywidgets import Dropdown
     except ImportError:  # pragma: no cover - ipywidgets is a dependency
         return default
-    return Dropdown(options=list(options), value=default, description=description)
+    index = values.index(default) if values else None
+    return Dropdown(options=list(options), index=index, description=description)
 
 
 def month_slider(data: CorpusData, description: str = "Months") -> Any:
     """A range slider over the months of the dated articles, set to the whole range;
-    ``None`` (no filter) when there are no dated articles or no ipywidgets."""
+    ``None`` (no filter) when there are no dated articles or no ipywidgets.
+
+    Its readout ("Nov 2015-Mar 2016") fits the slider's readout box, which ipywidgets caps at
+    about 150 pixels whatever the layout: the month labels are short and the widget has a fixed
+    width, so it is not squeezed (and its readout cut) beside other controls.
+
+    Example:
+        >>> slider = month_slider(prepare("seeds"))
+        >>> slider.value[0].strftime("%Y-%m"), slider.layout.width
+        ('2023-04', '34em')
+    """
     months = month_options(data)
     if not months:
         return None
     try:
-        from ipywidgets import SelectionRangeSlider
+        from ipywidgets import Layout, SelectionRangeSlider
     except ImportError:  # pragma: no cover - ipywidgets is a dependency
         return None
-    return SelectionRangeSlider(options=months, index=(0, len(months) - 1), description=description)
+    return SelectionRangeSlider(
+        options=months,
+        index=(0, len(months) - 1),
+        description=description,
+        # Fixed width (no flex shrinking in an HBox) and a description as wide as its text.
+        layout=Layout(width="34em", flex="0 0 auto"),
+        style={"description_width": "initial"},
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -564,13 +750,13 @@ def overview_findings(data: CorpusData) -> str:
 
     Example:
         >>> print(overview_findings(prepare("seeds")).splitlines()[0])
-        - The corpus holds 1 article (375 words) from no named source.
+        - The corpus holds 1 article (375 words).
     """
     a = data.articles
     n = len(a)
     words = int(_values(a, "n_words").sum())
     where = _source_phrase(data.sources, names=False)
-    out = [f"The corpus holds {_plural(n, 'article')} ({words:,} words) {where}."]
+    out = [f"The corpus holds {_plural(n, 'article')} ({words:,} words){where}."]
     dated = data.dated
     undated = n - len(dated)
     if len(dated):
@@ -929,7 +1115,8 @@ def sentences_by_voice(data: CorpusData) -> pd.DataFrame:
 
 def voice_sentiment(data: CorpusData) -> pd.DataFrame:
     """Sentence sentiment per voice over the whole corpus: ``voice``, ``sentences``,
-    ``share of sentences``, ``mean compound`` (NA without sentences), ``negative sentences``
+    ``share of sentences``, ``mean sentiment`` (of the compound scores; NA without sentences),
+    ``negative sentences``
     and ``positive sentences`` (shares of the voice's sentences at VADER's ±0.05 cut-offs).
 
     Example:
@@ -946,7 +1133,7 @@ def voice_sentiment(data: CorpusData) -> pd.DataFrame:
                 "voice": label,
                 "sentences": len(c),
                 "share of sentences": len(c) / len(s) if len(s) else np.nan,
-                "mean compound": c.mean() if len(c) else np.nan,
+                "mean sentiment": c.mean() if len(c) else np.nan,
                 "negative sentences": float((c <= NEGATIVE_THRESHOLD).mean()) if len(c) else np.nan,
                 "positive sentences": float((c >= POSITIVE_THRESHOLD).mean()) if len(c) else np.nan,
             }
@@ -977,7 +1164,7 @@ def sentiment_findings(data: CorpusData) -> str:
         parts = [
             f"{label} sentences ({int(by.loc[label, 'sentences']):,}) "
             + (
-                f"average {by.loc[label, 'mean compound']:+.2f}"
+                f"average {by.loc[label, 'mean sentiment']:+.2f}"
                 if by.loc[label, "sentences"]
                 else "do not occur"
             )
@@ -986,7 +1173,7 @@ def sentiment_findings(data: CorpusData) -> str:
         own = by.loc["the reporter's own"]
         parts.append(
             f"the reporter's own ({int(own['sentences']):,}) "
-            + (f"{own['mean compound']:+.2f}" if own["sentences"] else "none")
+            + (f"{own['mean sentiment']:+.2f}" if own["sentences"] else "none")
         )
         out.append(f"{parts[0][0].upper()}{parts[0][1:]}, {parts[1]}, {parts[2]}.")
         voice = s["voice"].astype("string")
@@ -1025,31 +1212,85 @@ def sentiment_findings(data: CorpusData) -> str:
     return _bullets(out)
 
 
-def _freq_base(freq: str) -> str:
-    """ "M" for "M"/"MS"/"ME", "W" for "W-SAT", ...: the calendar unit of a frequency."""
+def _freq_base(freq: str | None) -> str:
+    """ "M" for "M"/"MS"/"ME", "W" for "W-SAT", "Y" for "Y-DEC"/"A", ...: the calendar unit."""
+    if not freq:
+        return ""
     base = freq.split("-")[0]
+    if base[:1] == "A":
+        return "Y"
     return base[0] if base[:1] in ("M", "Q", "Y") else base
 
 
-def _period_label(period: pd.Timestamp, freq: str) -> str:
+def _period_label(period: pd.Timestamp, freq: str | None) -> str:
+    """A period in words: "September 2016", "Q3 2016", "the week of 5 September 2016", ..."""
     base = _freq_base(freq)
+    day = f"{period.day} {period:%B %Y}"
     if base == "M":
         return f"{period:%B %Y}"
     if base == "Y":
         return f"{period:%Y}"
-    return f"the {_FREQ_WORDS.get(base, 'period')} of {period:%Y-%m-%d}"
+    if base == "Q":
+        return f"Q{period.quarter} {period.year}"
+    if base == "D":
+        return day
+    if base == "h":
+        return f"{day}, {period:%H}:00"
+    return f"the {_FREQ_WORDS.get(base, 'period')} of {day}"
+
+
+def _period_days(period: pd.Timestamp, freq: str, first: Any, last: Any) -> int:
+    """Calendar days of ``period`` between the dates ``first`` and ``last`` (inclusive)."""
+    start = period.tz_localize(None) if period.tzinfo is not None else period
+    whole = pd.Period(start, freq=freq)
+    lo, hi = whole.start_time.normalize(), whole.end_time.normalize()
+    if first is not None:
+        lo = max(lo, pd.Timestamp(first).tz_localize(None).normalize())
+    if last is not None:
+        hi = min(hi, pd.Timestamp(last).tz_localize(None).normalize())
+    return (hi - lo).days + 1
+
+
+def _statistic_words(timeline: pd.DataFrame, metric: str) -> str:
+    """ "the mean of articles' share of words quoted", "the pooled share of words quoted
+    (all quoted words over all words)", ..."""
+    statistic = timeline.attrs.get("statistic", timeline.attrs.get("agg", "mean"))
+    what = metric_words(metric)
+    if statistic == "pooled":
+        pair = (timeline.attrs.get("ratios") or {}).get(metric)
+        parts = f" (all {_labels.words(pair[0])} over all {_labels.words(pair[1])})" if pair else ""
+        return f"the pooled {what}{parts}"
+    return f"the {statistic} of articles' {what}"
+
+
+def _spread_words(metric: str, spread: float) -> str:
+    found = _labels.spec(metric)
+    if found.percent:
+        return f"{spread * 100:.1f} percentage points"
+    return f"{spread:,.{found.digits}f}"
 
 
 def timeline_findings(
-    data: CorpusData, timeline: pd.DataFrame | None = None, *, metric: str, freq: str = "M"
+    data: CorpusData,
+    timeline: pd.DataFrame | None = None,
+    *,
+    metric: str,
+    freq: str | None = None,
+    agg: str = "mean",
 ) -> str:
     """How the corpus changes over time, as Markdown bullet points computed from ``data``.
 
-    ``timeline`` is ``newslib.timeline(data.dated, freq=freq, metrics=[metric])`` (computed when
-    not given).
+    ``timeline`` is ``newslib.timeline(data.dated, freq=freq, metrics=[metric], agg=agg)``
+    (computed when not given; ``freq=None`` picks the period from the span of the dates). A
+    first or last period the articles cover only in part (``timeline["partial"]``) is left out
+    of the busiest-period and rose/fell comparisons, and the bullets say so. The metric is named
+    in words together with its statistic ("the mean of articles' share of words quoted", "the
+    pooled share of words quoted").
 
     Example:
         >>> print(timeline_findings(prepare("seeds"), metric="compound_mean"))
+        - The dated article falls on 4 April 2023.
+        >>> print(timeline_findings(prepare("seeds"), metric="compound_mean", freq="M"))
         - The dated article falls in April 2023.
     """
     from .timeline import timeline as _timeline
@@ -1059,9 +1300,14 @@ def timeline_findings(
     if dated.empty:
         return _bullets(["No article has a date, so there is no timeline to describe."])
     if timeline is None:
-        timeline = _timeline(dated, freq=freq, metrics=[metric])
+        timeline = _timeline(dated, freq=freq, metrics=[metric], agg=agg)
+    freq = timeline.attrs.get("freq") or freq or "M"
     word = _FREQ_WORDS.get(_freq_base(freq), "period")
     counts = timeline.groupby("period", sort=True)["n_articles"].sum()
+    if "partial" in timeline.columns:
+        partial = timeline.groupby("period", sort=True)["partial"].any()
+    else:
+        partial = pd.Series(False, index=counts.index)
     left_out = (
         f"; {_plural(undated, 'undated article')} {'is' if undated == 1 else 'are'} left out"
         if undated
@@ -1075,34 +1321,63 @@ def timeline_findings(
                     if len(dated) == 1
                     else f"All {len(dated):,} dated articles fall"
                 )
-                + f" in {_period_label(counts.index[0], freq)}{left_out}."
+                + (" on " if _freq_base(freq) == "D" else " in ")
+                + f"{_period_label(counts.index[0], freq)}{left_out}."
             ]
         )
-    busiest = counts.idxmax()
-    empty = int((counts == 0).sum())
     out = [
         f"{_plural(len(dated), 'dated article')} spread over {len(counts)} {word}s, from "
         f"{_period_label(counts.index[0], freq)} to {_period_label(counts.index[-1], freq)}"
-        f"{left_out}.",
-        f"The busiest {word} is {_period_label(busiest, freq)} with "
-        f"{_plural(int(counts.max()), 'article')}"
-        + (f"; {_plural(empty, word)} without any article." if empty else "."),
+        f"{left_out}."
     ]
-    if "by" not in timeline.attrs or timeline.attrs.get("by") is None:
+    # A period the articles cover only in part has fewer articles (and a noisier value) for
+    # want of days, not of news: it is not compared with the full ones.
+    cut = [p for p in counts.index if bool(partial.get(p, False))]
+    if cut:
+        first, last = timeline.attrs.get("first_date"), timeline.attrs.get("last_date")
+        days = [f"({_plural(_period_days(p, freq, first, last), 'day')})" for p in cut]
+        if len(cut) == 1:  # "September 2016 is partial (7 days) and ..."
+            text = f"{_period_label(cut[0], freq)} is partial {days[0]}"
+        else:
+            text = " and ".join(
+                f"{_period_label(p, freq)} {d}" for p, d in zip(cut, days, strict=True)
+            )
+            text += " are partial"
+        out.append(f"{text[:1].upper()}{text[1:]} and left out of the comparison.")
+    complete = counts[~counts.index.isin(cut)]
+    empty = int((counts == 0).sum())
+    if len(complete):
+        busiest = complete.idxmax()
+        out.append(
+            f"The busiest {'full ' if cut else ''}{word} is {_period_label(busiest, freq)} with "
+            f"{_plural(int(complete.max()), 'article')}"
+            + (f"; {_plural(empty, word)} without any article." if empty else ".")
+        )
+    if timeline.attrs.get("by") is None and metric in timeline.columns:
         series = timeline.set_index("period")[metric].astype("Float64").dropna()
+        series = series[~series.index.isin(cut)]
         if len(series) >= 2:
-            first, last = float(series.iloc[0]), float(series.iloc[-1])
-            change = "rose" if last > first else "fell" if last < first else "stayed"
+            first_value, last_value = float(series.iloc[0]), float(series.iloc[-1])
+            change = (
+                "rose"
+                if last_value > first_value
+                else "fell"
+                if last_value < first_value
+                else "stayed"
+            )
+            what = _statistic_words(timeline, metric)
             out.append(
-                f"The {metric_words(metric)} {change} from {first:.2f} in "
-                f"{_period_label(series.index[0], freq)} to {last:.2f} in "
+                f"{what[:1].upper() + what[1:]} {change} from "
+                f"{_labels.display_value(metric, first_value)} in "
+                f"{_period_label(series.index[0], freq)} to "
+                f"{_labels.display_value(metric, last_value)} in "
                 f"{_period_label(series.index[-1], freq)}."
             )
-            spread = series.max() - series.min()
-            peak = series.idxmax()
             out.append(
-                f"It peaks in {_period_label(peak, freq)} at {series.max():.2f}; the values "
-                f"per {word} span {spread:.2f}."
+                f"It peaks in {_period_label(series.idxmax(), freq)} at "
+                f"{_labels.display_value(metric, float(series.max()))}; the values per "
+                f"{'full ' if cut else ''}{word} span "
+                f"{_spread_words(metric, float(series.max() - series.min()))}."
             )
     return _bullets(out)
 
@@ -1117,6 +1392,8 @@ def figure_with_controls(
     controls: Mapping[str, Any],
     *,
     figsize: tuple[float, float] = (8.0, 4.0),
+    articles: pd.DataFrame | None = None,
+    caption: Callable[..., str] | None = None,
 ) -> Any:
     """Show ``draw(ax=ax, **values)`` under widget controls and redraw it when they change.
 
@@ -1124,7 +1401,14 @@ def figure_with_controls(
     ipywidgets, to plain default values. The figure for the controls' initial values is
     displayed as an ordinary image output, so a headless run (papermill, nbconvert, a report)
     shows a sensible default; in Jupyter, changing a control replaces that image in place.
-    Returns the display handle of the figure.
+    Returns the display handle of the figure; its ``caption`` is the caption widget (``None``
+    without widget controls).
+
+    A caption line between the controls and the figure says what the figure shows, and is
+    rewritten with every redraw: ``caption(**values)`` when given, else
+    :func:`selection_caption` of the controls, which counts the rows of ``articles`` that the
+    ``source`` and ``months`` controls select (e.g. "Flesch–Kincaid grade — politico,
+    Jan–Mar 2016, 120 articles").
 
     Example:
         >>> import matplotlib
@@ -1133,7 +1417,7 @@ def figure_with_controls(
         Figure(800x400)
     """
     import matplotlib.pyplot as plt
-    from IPython.display import display
+    from IPython.display import DisplayHandle, display
 
     def values() -> dict[str, Any]:
         return {k: getattr(w, "value", w) for k, w in controls.items()}
@@ -1144,20 +1428,101 @@ def figure_with_controls(
         plt.close(fig)  # shown through the display handle only, not again at cell end
         return fig
 
-    widgets = [w for w in controls.values() if hasattr(w, "observe")]
-    if widgets:
-        from ipywidgets import HBox
+    def caption_html() -> str:
+        text = caption(**values()) if caption is not None else None
+        if text is None:
+            text = selection_caption(controls, articles=articles)
+        # Titles and sources are untrusted: the caption is text, never markup.
+        return f'<span class="newslib-caption"><b>Showing:</b> {html.escape(text)}</span>'
 
-        display(HBox(widgets))
-    handle = display(render(), display_id=True)
+    widgets = [w for w in controls.values() if hasattr(w, "observe")]
+    label = None
+    if widgets:
+        from ipywidgets import HTML, HBox, Layout, VBox
+
+        label = HTML(caption_html(), layout=Layout(margin="4px 0 0 8px"))
+        # Wrap the controls onto a second row rather than squeezing (and cutting) them.
+        row = HBox(widgets, layout=Layout(flex_flow="row wrap", align_items="flex-start"))
+        display(VBox([row, label]))
+    # A handle of our own (display(..., display_id=True) gives None outside IPython).
+    handle = DisplayHandle()
+    handle.display(render())
 
     def redraw(_change: object) -> None:
-        if handle is not None:
-            handle.update(render())
+        if label is not None:
+            label.value = caption_html()
+        handle.update(render())
 
     for widget in widgets:
         widget.observe(redraw, names="value")
+    handle.caption = label
     return handle
+
+
+def _month_range(months: tuple[Any, Any]) -> str:
+    """'Mar 2016', 'Jan–Mar 2016' or 'Nov 2015–Feb 2016' for a (first, last) month pair."""
+    lo, hi = pd.Timestamp(months[0]), pd.Timestamp(months[1])
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{lo:%b %Y}"
+    if lo.year == hi.year:
+        return f"{lo:%b}–{hi:%b %Y}"
+    return f"{lo:%b %Y}–{hi:%b %Y}"
+
+
+def _is_month_range(value: object) -> bool:
+    return (
+        isinstance(value, tuple)
+        and len(value) == 2
+        and all(isinstance(v, pd.Timestamp | np.datetime64) for v in value)
+    )
+
+
+def selection_caption(controls: Mapping[str, Any], *, articles: pd.DataFrame | None = None) -> str:
+    """What a figure under ``controls`` shows, in words: each control's chosen label (a month
+    range as "Jan–Mar 2016", a number with the control's name, "top 10"), the first one set
+    apart by a dash and capitalised, then how many rows of ``articles`` the ``source`` and
+    ``months`` controls select. Plain values (not widgets) are fixed and not named.
+
+    Example:
+        >>> import ipywidgets as w
+        >>> dates = pd.to_datetime(["2016-01-05", "2016-03-09", "2016-02-01"])
+        >>> arts = pd.DataFrame({"source": ["A", "A", "B"], "date": dates})
+        >>> months = [(f"{m:%Y-%m}", m) for m in pd.date_range("2016-01-01", periods=3, freq="MS")]
+        >>> controls = {
+        ...     "metric": w.Dropdown(options=[("Flesch–Kincaid grade", "fk")]),
+        ...     "source": w.Dropdown(options=[("all sources", None), ("A", "A")], value="A"),
+        ...     "months": w.SelectionRangeSlider(options=months, index=(0, 2)),
+        ...     "top": w.Dropdown(options=[5, 10], value=10, description="Top"),
+        ... }
+        >>> selection_caption(controls, articles=arts)
+        'Flesch–Kincaid grade — A, Jan–Mar 2016, top 10, 2 articles'
+    """
+    parts: list[str] = []
+    values: dict[str, Any] = {}
+    for name, control in controls.items():
+        if not hasattr(control, "observe"):
+            continue
+        value = values[name] = control.value
+        label = getattr(control, "label", None)
+        if _is_month_range(value):
+            parts.append(_month_range(value))
+        elif isinstance(label, str) and label:
+            text = " ".join(label.split())
+            number = isinstance(value, int | float | np.number) and not isinstance(value, bool)
+            description = str(getattr(control, "description", "") or "").strip().lower()
+            parts.append(f"{description} {text}" if number and description else text)
+    if articles is not None:
+        months = values.get("months")
+        chosen = select(
+            articles,
+            source=values.get("source"),
+            months=months if _is_month_range(months) else None,
+        )
+        parts.append(_plural(len(chosen), "article"))
+    if not parts:
+        return ""
+    first = parts[0][:1].upper() + parts[0][1:]  # "Mean sentence sentiment — …"
+    return first + (" — " + ", ".join(parts[1:]) if len(parts) > 1 else "")
 
 
 def source_options(data: CorpusData) -> list[tuple[str, str | None]]:
@@ -1165,13 +1530,238 @@ def source_options(data: CorpusData) -> list[tuple[str, str | None]]:
     return [("all sources", None)] + [(s, s) for s in data.sources]
 
 
+# Characters that would break a one-line label: control characters and line separators.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _one_line(value: object) -> str:
+    return "" if _isna(value) else " ".join(_CONTROL.sub(" ", str(value)).split())
+
+
+def article_choices(data: CorpusData | pd.DataFrame, *, width: int = 80) -> list[tuple[str, str]]:
+    """``(label, article_id)`` pairs for an article picker, sorted by date (undated last), then
+    source, title and id.
+
+    A label reads "YYYY-MM-DD · source · title" with the parts the article has (the title on
+    one line, shortened to ``width`` characters; the id when there is no title). Labels that
+    would repeat (the same date, source and title) end with " · id <article_id>", so each
+    label names one article. Labels are plain text: show them as text, or escape them.
+
+    Example:
+        >>> arts = pd.DataFrame({
+        ...     "article_id": ["a", "b", "c"], "title": ["Storm", "Storm", "Ferry\\nline"],
+        ...     "source": ["Gazette", "Gazette", None],
+        ...     "date": pd.to_datetime(["2024-01-02", "2024-01-02", None])})
+        >>> for label, article_id in article_choices(arts):
+        ...     print(article_id, label)
+        a 2024-01-02 · Gazette · Storm · id a
+        b 2024-01-02 · Gazette · Storm · id b
+        c Ferry line
+    """
+    frame = data.articles if isinstance(data, CorpusData) else data
+    cols = [c for c in ("date", "source", "title", "article_id") if c in frame.columns]
+    rows = frame[cols].sort_values(cols, na_position="last", kind="stable")
+    labels, ids = [], []
+    for row in rows.itertuples(index=False):
+        article_id = str(row.article_id)
+        title = _shorten(_one_line(getattr(row, "title", None)), width) or article_id
+        parts = [title]
+        source = _one_line(getattr(row, "source", None))
+        if source:
+            parts.insert(0, _shorten(source, 40))
+        date = getattr(row, "date", pd.NaT)
+        if not _isna(date):
+            parts.insert(0, f"{pd.Timestamp(date):%Y-%m-%d}")
+        labels.append(" · ".join(parts))
+        ids.append(article_id)
+    counts = Counter(labels)
+    labels = [
+        f"{label} · id {_shorten(article_id, 40)}" if counts[label] > 1 else label
+        for label, article_id in zip(labels, ids, strict=True)
+    ]
+    # Still the same (shortened ids alike): number them, so no two labels are equal.
+    seen: dict[str, int] = {}
+    unique = []
+    for label in labels:
+        seen[label] = seen.get(label, 0) + 1
+        unique.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
+    return list(zip(unique, ids, strict=True))
+
+
+@functools.cache
+def _article_picker_class() -> type:
+    """The picker's widget class, built on first use (ipywidgets is imported only then)."""
+    import ipywidgets as w
+    import traitlets
+
+    class ArticlePicker(w.VBox):
+        """A search box over a list of articles; ``value`` is the chosen article's id."""
+
+        value = traitlets.Unicode(allow_none=True)
+
+        def __init__(
+            self,
+            choices: list[tuple[str, str]],
+            value: str | None,
+            description: str,
+            limit: int,
+        ) -> None:
+            self.choices = choices
+            self.limit = limit
+            self._labels = {article_id: label for label, article_id in choices}
+            # What a query is matched against: the label (date, source, title) and the id.
+            self._haystack = [f"{label} {article_id}".casefold() for label, article_id in choices]
+            self._syncing = False
+            self.search = w.Text(
+                description=description,
+                placeholder="words of a title, a source or a date (2016-01)",
+                continuous_update=True,
+                layout=w.Layout(width="56em", max_width="100%"),
+            )
+            self.list = w.Select(
+                options=[], rows=8, description=" ", layout=w.Layout(width="56em", max_width="100%")
+            )
+            self.status = w.HTML(layout=w.Layout(margin="0 0 0 92px"))
+            super().__init__([self.search, self.list, self.status])
+            self.value = value
+            self._refilter()
+            self.search.observe(lambda _change: self._refilter(), names="value")
+            self.list.observe(self._on_select, names="value")
+            self.observe(self._on_value, names="value")
+
+        @traitlets.validate("value")
+        def _known(self, proposal: Any) -> str | None:
+            if proposal.value is not None and proposal.value not in self._labels:
+                raise traitlets.TraitError(f"no article with id {proposal.value!r}")
+            return proposal.value
+
+        @property
+        def label(self) -> str | None:
+            """The chosen article's label (what a caption shows)."""
+            return self._labels.get(self.value) if self.value is not None else None
+
+        def matches(self, query: str) -> list[tuple[str, str]]:
+            """Every ``(label, id)`` whose label or id holds each word of ``query``
+            (any case)."""
+            words = query.casefold().split()
+            if not words:
+                return list(self.choices)
+            return [
+                choice
+                for choice, text in zip(self.choices, self._haystack, strict=True)
+                if all(word in text for word in words)
+            ]
+
+        def _refilter(self) -> None:
+            query = self.search.value
+            found = self.matches(query)
+            shown = found[: self.limit]
+            # The chosen article stays in view while the query still matches it.
+            if self.value is not None and self.value not in {i for _, i in shown}:
+                if any(i == self.value for _, i in found):
+                    shown = [(self._labels[self.value], self.value)] + shown[: self.limit - 1]
+            self._syncing = True
+            try:
+                self.list.index = None
+                self.list.options = shown
+                if any(i == self.value for _, i in shown):
+                    self.list.value = self.value
+            finally:
+                self._syncing = False
+            self.status.value = self._status(query, len(found), len(shown))
+
+        def _status(self, query: str, found: int, shown: int) -> str:
+            total = len(self.choices)
+            if not query.strip():
+                text = f"{_plural(total, 'article')}."
+            elif not found:
+                text = f"No article matches “{' '.join(query.split())}”."
+            else:
+                text = f"{found:,} of {_plural(total, 'article')} match."
+            if shown < found:
+                text += f" The first {shown:,} are listed; type more words to narrow the list."
+            return f'<span style="color: #555">{html.escape(text)}</span>'
+
+        def _on_select(self, change: Any) -> None:
+            if not self._syncing and change.new is not None:
+                self.value = change.new
+
+        def _on_value(self, change: Any) -> None:
+            if self._syncing:
+                return
+            if any(i == change.new for _, i in self.list.options):
+                self._syncing = True
+                try:
+                    self.list.value = change.new
+                finally:
+                    self._syncing = False
+            elif change.new not in {i for _, i in self.matches(self.search.value)}:
+                self.search.value = ""  # a query that hides the chosen article goes
+            else:
+                self._refilter()
+
+    return ArticlePicker
+
+
+def article_picker(
+    data: CorpusData | pd.DataFrame,
+    value: str | None = None,
+    description: str = "Article",
+    *,
+    limit: int = 50,
+) -> Any:
+    """A searchable article picker: a text box that filters a list of articles as you type.
+
+    Each word typed must occur in an article's label ("YYYY-MM-DD · source · title", see
+    :func:`article_choices`) or id, in any case; the list shows the first ``limit`` matches,
+    so thousands of articles stay quick to search, and a line under it says how many match.
+    Clicking an article sets the picker's ``value`` to its ``article_id`` (``value`` to start
+    with, else the first article), so it works as a control of :func:`figure_with_controls`.
+    Without ipywidgets, just the starting article id.
+
+    Example:
+        >>> picker = article_picker(prepare("seeds"))
+        >>> picker.search.value = "no such words"
+        >>> picker.list.options, picker.value == picker.choices[0][1]
+        ((), True)
+    """
+    choices = article_choices(data)
+    ids = {article_id for _, article_id in choices}
+    if value is not None and value not in ids:
+        raise ValueError(
+            f"ARTICLE {value!r} is not in the corpus; use one of the article_id values of "
+            "data.articles, or None"
+        )
+    start = value if value is not None else (choices[0][1] if choices else None)
+    try:
+        cls = _article_picker_class()
+    except ImportError:  # pragma: no cover - ipywidgets is a dependency
+        return start
+    return cls(choices, start, description, limit)
+
+
 def month_options(data: CorpusData) -> list[tuple[str, pd.Timestamp]]:
-    """``(label, month start)`` pairs for a date-range slider over the dated articles."""
+    """``(label, month start)`` pairs for a date-range slider over the dated articles.
+
+    Labels are short ("Nov 2015") so a range readout fits; with time-zone-aware dates the
+    months are those of the dates' own zone and the month starts are aware too (so ``select``
+    can compare them with the dates).
+
+    Example:
+        >>> month_options(prepare("seeds"))
+        [('Apr 2023', Timestamp('2023-04-01 00:00:00'))]
+    """
     dated = data.dated
     if dated.empty:
         return []
-    months = pd.period_range(dated["date"].min(), dated["date"].max(), freq="M")
-    return [(f"{m:%Y-%m}", m.start_time) for m in months]
+    dates = dated["date"]
+    tz = dates.dt.tz if isinstance(dates.dtype, pd.DatetimeTZDtype) else None
+    wall = dates.dt.tz_localize(None) if tz is not None else dates
+    months = pd.period_range(wall.min(), wall.max(), freq="M")
+    starts = [m.start_time for m in months]
+    if tz is not None:
+        starts = [s.tz_localize(tz, ambiguous=True, nonexistent="shift_forward") for s in starts]
+    return [(f"{m:%b %Y}", start) for m, start in zip(months, starts, strict=True)]
 
 
 def select(
@@ -1194,6 +1784,7 @@ def select(
 
 # The people views live in their own module; the notebooks reach them as nb.<name>.
 from .notebook_people import (  # noqa: E402
+    attributions,
     speaker_genders,
     speaker_types,
     top_people,

@@ -13,7 +13,13 @@ import pandas as pd
 if TYPE_CHECKING:
     from .notebook import CorpusData
 
-__all__ = ["top_people", "top_people_by_source", "speaker_types", "speaker_genders"]
+__all__ = [
+    "top_people",
+    "top_people_by_source",
+    "speaker_types",
+    "speaker_genders",
+    "attributions",
+]
 
 #: How the tables name each kind of source, in order.
 TYPE_LABELS = {
@@ -98,10 +104,29 @@ def _attributions(data: CorpusData) -> pd.DataFrame:
     if group is not None:
         sources = data.articles[["article_id", group]].astype({"article_id": "string"})
         frame = frame.merge(sources, on="article_id", how="left")
-        frame["group"] = frame[group].astype("string").fillna("(no source)")
+        frame["group"] = frame[group].astype("string").fillna("not stated")
     else:
         frame["group"] = _ALL
     return frame
+
+
+def attributions(data: CorpusData) -> pd.DataFrame:
+    """One row per attribution of the corpus, for the people plots (``newslib.plot.speaker_types``,
+    ``speaker_genders``, ``share_over_time``): ``article_id``, ``type`` of source (person,
+    organization, anonymous, unknown, none), ``gender`` (female, male, unknown), ``person``,
+    attributed ``words``, the article's group column (when the corpus has one) and ``date``.
+
+    Example:
+        >>> from newslib.notebook import prepare
+        >>> table = attributions(prepare("seeds"))
+        >>> len(table), int((table["type"] == "person").sum()), "date" in table
+        (7, 5, True)
+    """
+    frame = _attributions(data)
+    dates = data.articles[["article_id", "date"]].astype({"article_id": "string"})
+    if "date" in frame.columns:
+        frame = frame.drop(columns="date")
+    return frame.astype({"article_id": "string"}).merge(dates, on="article_id", how="left")
 
 
 def speaker_types(data: CorpusData) -> pd.DataFrame:

@@ -12,6 +12,18 @@ report renders Markdown without that rule. A URL in the text is shown as text, w
 links newslib writes itself (the contents, and explicit ``[text](url)`` links of a notebook's
 own Markdown) stay links.
 
+What the report leaves out: cells tagged ``interactive`` (the notebooks' "Explore" sections:
+widgets that redraw an earlier figure, useful in a live notebook only) and cells tagged
+``report-skip`` (a figure another notebook shows too, e.g. the overview's articles per month,
+which the timeline notebook draws again). The live notebooks keep every cell.
+
+The take-away folder: beside ``report.html`` the report writes ``report_files/`` with every
+figure as PNG and SVG (text kept as text, so the SVG opens for editing) and every table as CSV
+(:class:`newslib.notebook.Table` carries its data as ``text/csv``), named after the notebook
+and the section, e.g. ``02-quotes-03-by-source.png``, and links each from a small line under
+its figure or table (relative links; the HTML itself still embeds its figures as PNG and needs
+nothing else). ``files=False`` (``--no-files``) writes the HTML alone.
+
 Where the notebooks come from: by default the ``notebooks/`` folder of the repository this
 package lives in (``<repo>/newslib/report.py`` -> ``<repo>/notebooks``), which is where they are
 in a git checkout and in an editable install (``pip install -e .``). A wheel does not ship them:
@@ -29,6 +41,7 @@ repaired are said on stderr (the overview notebook lists them in the report).
 
 from __future__ import annotations
 
+import base64
 import copy
 import html
 import os
@@ -36,7 +49,9 @@ import re
 import sys
 import tempfile
 import time
+import urllib.parse
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["build_report", "default_notebooks", "ReportError"]
@@ -46,6 +61,22 @@ DEFAULT_NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 # Outputs the report never shows: live widgets (they need JavaScript and a kernel; the figure
 # each notebook draws for the default choice is shown instead) and any JavaScript.
 _DROPPED_MIME = ("application/vnd.jupyter.widget-view+json", "application/javascript")
+
+# Cells the report leaves out: live widgets ("Explore" sections, which in a static file only
+# redraw an earlier figure) and figures another notebook shows too.
+SKIPPED_TAGS = ("interactive", "report-skip")
+
+# Kernel options when the take-away folder is written: each figure also as SVG, its text as
+# <text> (editable, searchable) rather than glyph outlines, with stable element ids.
+_SVG_KERNEL_ARGUMENTS = [
+    "--InlineBackend.figure_formats=png",
+    "--InlineBackend.figure_formats=svg",
+    "--IPKernelApp.exec_lines=import matplotlib; "
+    "matplotlib.rcParams.update({'svg.fonttype': 'none', 'svg.hashsalt': 'newslib'})",
+]
+_SVG_DATE = re.compile(r"\n? *<dc:date>[^<]*</dc:date>")
+# Names of the files the report writes into its folder (and may replace on the next run).
+_TAKE_AWAY_NAME = re.compile(r"^[a-z0-9-]+-\d\d-[a-z0-9-]+\.(png|svg|csv)$")
 
 # The lab template without its <script> tags (require.js, MathJax, Mermaid and widgets are
 # loaded from CDNs): the report must open offline and must not run anything.
@@ -60,6 +91,8 @@ nav.newslib-toc { max-width: 60em; margin: 1em auto 2em; padding: 0.5em 1.5em;
   border: 1px solid #ddd; border-radius: 4px; background: #fafafa; }
 nav.newslib-toc ul { margin: 0.2em 0; }
 section.newslib-notebook { border-top: 2px solid #bbb; margin-top: 2em; padding-top: 1em; }
+p.newslib-files { font-size: 0.85em; color: #666; margin: 0.1em 0 1.2em; }
+p.newslib-files a { color: #555; }
 </style>
 {%- endblock extra_css -%}
 """
@@ -165,7 +198,14 @@ def _say_skipped(summary: dict, out: Path) -> None:
         )
 
 
-def _execute(path: Path, out_dir: Path, parameters: dict, kernel_name: str, timeout: int | None):
+def _execute(
+    path: Path,
+    out_dir: Path,
+    parameters: dict,
+    kernel_name: str,
+    timeout: int | None,
+    svg: bool = False,
+):
     import nbformat
     import papermill
     from papermill.exceptions import PapermillExecutionError
@@ -185,7 +225,10 @@ def _execute(path: Path, out_dir: Path, parameters: dict, kernel_name: str, time
             execution_timeout=timeout,
             # The kernel's own start-up warnings (e.g. about TCP transport) are noise here;
             # failures still surface as papermill errors.
-            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
+            extra_arguments=[
+                "--IPKernelApp.log_level=CRITICAL",
+                *(_SVG_KERNEL_ARGUMENTS if svg else []),
+            ],
         )
     except PapermillExecutionError as error:
         raise ReportError(
@@ -198,8 +241,24 @@ def _execute(path: Path, out_dir: Path, parameters: dict, kernel_name: str, time
     return nb
 
 
-def _merge(executed: list[tuple[Path, object]], corpus: str, include_code: bool):
-    """One notebook: a title and table-of-contents cell, then each notebook's cells."""
+@dataclass
+class _TakeAway:
+    """One figure or table of the report, as files of the take-away folder."""
+
+    name: str  # e.g. "02-quotes-03-by-source", without extension
+    files: dict[str, bytes]  # extension -> content
+
+
+def _merge(
+    executed: list[tuple[Path, object]],
+    corpus: str,
+    include_code: bool,
+    files_href: str | None = None,
+):
+    """One notebook: a title and table-of-contents cell, then each notebook's cells (those
+    tagged with ``SKIPPED_TAGS`` left out), and the figures and tables for the take-away
+    folder. With ``files_href`` (the folder, relative to the HTML), each figure and table is
+    followed by links to its files; without, SVG and CSV copies are simply dropped."""
     import nbformat
     from nbformat.v4 import new_markdown_cell, new_notebook
 
@@ -219,7 +278,9 @@ def _merge(executed: list[tuple[Path, object]], corpus: str, include_code: bool)
 
     toc: list[tuple[int, str, str]] = []
     cells = []
+    take_away: list[_TakeAway] = []
     for path, nb in executed:
+        prefix, heading, count = _slug(path.stem), path.stem, 0
         section = anchor(f"nb-{path.stem}")
         first_entry = len(toc)
         cells.append(
@@ -230,16 +291,32 @@ def _merge(executed: list[tuple[Path, object]], corpus: str, include_code: bool)
             tags = cell.get("metadata", {}).get("tags", [])
             if "injected-parameters" in tags and not include_code:
                 continue
+            if any(tag in tags for tag in SKIPPED_TAGS):
+                continue
             if cell.cell_type == "markdown":
                 cell.source, headings = _anchor_headings(cell.source, anchor)
                 toc.extend(headings)
+                heading = _last_heading(cell.source) or heading
                 cell.pop("attachments", None)
             elif cell.cell_type == "code":
-                cell.outputs = [
-                    o
-                    for o in cell.outputs
-                    if not any(m in o.get("data", {}) for m in _DROPPED_MIME)
-                ]
+                outputs = []
+                for output in cell.outputs:
+                    data = output.get("data", {})
+                    if any(m in data for m in _DROPPED_MIME):
+                        continue
+                    words = heading.replace("'", "")  # "reporter's" -> "reporters"
+                    name = f"{prefix}-{count + 1:02d}-{_slug(words)}"
+                    item = _take_away_item(data, name)
+                    # The HTML embeds the PNG (nbconvert would prefer the SVG) and the table.
+                    data.pop("image/svg+xml", None)
+                    data.pop("text/csv", None)
+                    outputs.append(output)
+                    if item is not None:
+                        count += 1
+                        take_away.append(item)
+                        if files_href is not None:
+                            outputs.append(_links_output(item, files_href))
+                cell.outputs = outputs
             cell.metadata = {"tags": tags} if tags else {}
             cells.append(cell)
         if len(toc) == first_entry or toc[first_entry][0] != 1:
@@ -274,7 +351,62 @@ def _merge(executed: list[tuple[Path, object]], corpus: str, include_code: bool)
         "title": f"newslib report: {Path(corpus).name or corpus}",
     }
     nbformat.validate(merged)
-    return merged
+    return merged, take_away
+
+
+def _last_heading(source: str) -> str | None:
+    """The text of the last heading of a Markdown cell (the section its outputs belong to)."""
+    found = None
+    for line in source.splitlines():
+        match = _HEADING.match(line)
+        if match:
+            found = _plain(match.group(2))
+    return found
+
+
+def _take_away_item(data: dict, name: str) -> _TakeAway | None:
+    """The files of one output: a figure (PNG, and SVG when the kernel made one) or a table
+    (CSV, from :class:`newslib.notebook.Table`); ``None`` for anything else."""
+    name = name[:80].rstrip("-")
+    if "image/png" in data:
+        files = {"png": base64.b64decode(data["image/png"])}
+        if "image/svg+xml" in data:
+            svg = data["image/svg+xml"]
+            svg = svg if isinstance(svg, str) else "".join(svg)
+            # Matplotlib stamps the time of drawing: without it, the same report, same files.
+            files["svg"] = _SVG_DATE.sub("", svg).encode("utf-8")
+        return _TakeAway(name, files)
+    if "text/csv" in data:
+        csv = data["text/csv"]
+        return _TakeAway(name, {"csv": (csv if isinstance(csv, str) else "".join(csv)).encode()})
+    return None
+
+
+def _links_output(item: _TakeAway, files_href: str):
+    """A small HTML output under a figure or table: links to its files in the folder."""
+    from nbformat.v4 import new_output
+
+    links = " · ".join(
+        f'<a href="{html.escape(files_href + urllib.parse.quote(f"{item.name}.{ext}"))}">'
+        f"{ext.upper()}</a>"
+        for ext in item.files
+    )
+    return new_output("display_data", data={"text/html": f'<p class="newslib-files">{links}</p>'})
+
+
+def _write_take_away(folder: Path, items: list[_TakeAway]) -> int:
+    """Write the figures and tables into ``folder`` (files of an earlier report that follow
+    the report's naming are replaced; other files are left alone); return how many files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for old in folder.iterdir():
+        if old.is_file() and _TAKE_AWAY_NAME.match(old.name):
+            old.unlink()
+    written = 0
+    for item in items:
+        for ext, content in item.files.items():
+            (folder / f"{item.name}.{ext}").write_bytes(content)
+            written += 1
+    return written
 
 
 def _anchor_headings(source: str, anchor) -> tuple[str, list[tuple[int, str, str]]]:
@@ -358,6 +490,7 @@ def build_report(
     timeout: int | None = 600,
     load: dict | None = None,
     dedupe: str | None = None,
+    files: bool | str | os.PathLike = True,
 ) -> Path:
     """Execute the notebooks on ``corpus`` and write them as one self-contained HTML file.
 
@@ -367,7 +500,8 @@ def build_report(
         out_html: the HTML file to write (its folder is created).
         notebooks: a folder of notebooks, or a list of ``.ipynb`` files, run in that order
             (default: ``<repo>/notebooks``, sorted by name).
-        include_code: show the code cells too (by default only prose, tables and figures).
+        include_code: show the code cells too (by default only prose, tables and figures);
+            the cells the report leaves out (``SKIPPED_TAGS``) stay out.
         progress: print ``executing 2/5: 01_readability`` lines on stderr.
         kernel_name: the Jupyter kernel to run the notebooks in.
         timeout: seconds one cell may run before the report gives up (``None``: no limit).
@@ -377,6 +511,10 @@ def build_report(
         dedupe: ``"near"`` counts each story once: near-duplicate articles (syndicated copies,
             see :mod:`newslib.duplicates`) are left out of every figure and table; every
             notebook gets it as its ``DEDUPE`` parameter.
+        files: write the take-away folder: every figure as PNG and SVG and every table as
+            CSV, linked from the HTML. ``True``: ``<name>_files/`` beside the HTML
+            (``report.html`` -> ``report_files/``); a path: that folder; ``False``: the HTML
+            alone.
 
     Returns:
         The path of the HTML file.
@@ -401,14 +539,20 @@ def build_report(
     if dedupe not in (None, "near"):
         raise ValueError(f"dedupe must be None or 'near' (each story once), not {dedupe!r}")
     parameters = {"CORPUS": corpus_param, "LOAD": load, "DEDUPE": dedupe}
+    folder = _files_folder(out, files)
+    href = None
+    if folder is not None:
+        relative = os.path.relpath(folder.resolve(), out.parent.resolve())
+        href = Path(relative).as_posix().rstrip("/") + "/"
     executed = []
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="newslib-report-") as tmp:
         for i, path in enumerate(paths, 1):
             if progress:
                 print(f"executing {i}/{len(paths)}: {path.stem}", file=sys.stderr, flush=True)
-            executed.append((path, _execute(path, Path(tmp), parameters, kernel_name, timeout)))
-    merged = _merge(executed, corpus_param, include_code)
+            nb = _execute(path, Path(tmp), parameters, kernel_name, timeout, folder is not None)
+            executed.append((path, nb))
+    merged, take_away = _merge(executed, corpus_param, include_code, href)
     page = _to_html(merged, include_code)
     if re.search(r"<script", page, flags=re.IGNORECASE):
         # Nothing in the report should be a script; finding one means unescaped input.
@@ -417,9 +561,20 @@ def build_report(
             "untrusted text without escaping it (use newslib.notebook.md_escape/html_table)"
         )
     out.parent.mkdir(parents=True, exist_ok=True)
+    written = _write_take_away(folder, take_away) if folder is not None else 0
     out.write_text(page, encoding="utf-8")
     _say_skipped(summary, out)
     if progress:
         elapsed = time.perf_counter() - started
-        print(f"wrote {out} ({len(paths)} notebooks, {elapsed:.1f} s)", file=sys.stderr)
+        also = f"; {written} figure and table files in {folder}" if folder is not None else ""
+        print(f"wrote {out} ({len(paths)} notebooks, {elapsed:.1f} s{also})", file=sys.stderr)
     return out
+
+
+def _files_folder(out: Path, files: bool | str | os.PathLike) -> Path | None:
+    """The take-away folder of ``files`` (see :func:`build_report`)."""
+    if files is True:
+        return out.with_name(f"{out.stem}_files")
+    if files is False or files is None:
+        return None
+    return Path(files)

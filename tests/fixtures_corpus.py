@@ -238,3 +238,102 @@ def write_fixture_corpus(folder: str | Path) -> Path:
         text = "---\n" + "\n".join(front) + "\n---\n\n" + body + "\n"
         (folder / f"{stem}.md").write_text(text, encoding="utf-8")
     return folder
+
+
+# The generated corpus: seven invented outlets over fourteen months, articles written from
+# templates (quotations, reported speech, narration), dates drawn so that the first and the
+# last month are only partly covered.
+GENERATED_SOURCES = (
+    "Northern Star",
+    "Coast Herald",
+    "Plains Post",
+    "River Times",
+    "Hill Tribune",
+    "Bay Observer",
+    "Lake Record",
+)
+_PEOPLE = (
+    ("Mayor", "Ana Ruiz"),
+    ("councillor", "Tom Becker"),
+    ("transit chief", "Omar Haddad"),
+    ("campaigner", "Nina Costa"),
+    ("head teacher", "Grace Mensah"),
+    ("engineer", "Ruth Adler"),
+    ("farmer", "Jonas Weber"),
+    ("doctor", "Lena Park"),
+    ("museum director", "Claire Dubois"),
+    ("union leader", "Victor Hale"),
+)
+_TOPICS = (
+    ("the new bridge", "bridge"),
+    ("the school budget", "budget"),
+    ("the bus network", "network"),
+    ("the housing plan", "plan"),
+    ("the river clean-up", "clean-up"),
+    ("the hospital merger", "merger"),
+    ("the harbour festival", "festival"),
+)
+_GOOD = ("a wonderful success", "a great help to families", "good news for everyone")
+_BAD = ("a terrible mistake", "a disaster for the town", "an unfair burden on residents")
+_NARRATION = (
+    "The council will meet again next month to discuss {topic}.",
+    "Work on {topic} began last spring and is expected to finish within two years.",
+    "Figures published on Tuesday show that costs have risen since the start.",
+    "Residents have until the end of the month to send their comments.",
+    "The project is paid for by the regional government and a local bank.",
+)
+
+
+def write_generated_corpus(folder: str | Path, *, per_source: int = 20, seed: int = 7) -> Path:
+    """Write ``7 * per_source`` short invented articles as ``folder/<source>/<n>.md``: seven
+    sources, dates from 2023-01-20 to 2024-02-09 (fourteen months, the first and the last
+    partial), each with quotations, reported speech and narration; return ``folder``.
+
+    Example:
+        >>> import tempfile, newslib
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     df = newslib.load(write_generated_corpus(tmp, per_source=4))
+        >>> len(df), df["source"].nunique(), df["date"].dt.to_period("M").nunique() <= 14
+        (28, 7, True)
+    """
+    import random
+    from datetime import date, timedelta
+
+    rng = random.Random(seed)
+    folder = Path(folder)
+    first, last = date(2023, 1, 20), date(2024, 2, 9)
+    span = (last - first).days
+    for s, source in enumerate(GENERATED_SOURCES):
+        outlet = folder / source.lower().replace(" ", "-")
+        outlet.mkdir(parents=True, exist_ok=True)
+        for i in range(per_source):
+            # Spread evenly over the span (with jitter), so every month has articles.
+            offset = (i * span) // max(per_source - 1, 1) + rng.randint(-6, 6)
+            day = first + timedelta(days=min(max(offset, 0), span))
+            topic, short = _TOPICS[(s + i) % len(_TOPICS)]
+            (role, person), (role2, other) = rng.sample(_PEOPLE, 2)
+            good, bad = rng.choice(_GOOD), rng.choice(_BAD)
+            upbeat = rng.random() < 0.5 + 0.05 * (s - 3)
+            verdict = "welcomed" if upbeat else "criticised"
+            title = f"{person.split()[-1]} {verdict} {topic}"
+            paragraphs = [
+                f"{role.capitalize()} {person} on {day:%A} {verdict} {topic}, "
+                f"which has divided the town for months.",
+                f'"This {short} is {good if upbeat else bad}," {person} said. '
+                f'"We will keep a close eye on what happens next."',
+                f"{role2.capitalize()} {other} said the {short} would "
+                f"{'help' if upbeat else 'hurt'} the people who need it most, and added that "
+                "the town had not been asked.",
+                f"According to {other}, the cost of {topic} has doubled since the plans were "
+                "first shown.",
+                rng.choice(_NARRATION).format(topic=topic),
+            ]
+            if i % 5 == 0:
+                paragraphs.append(
+                    f'"I am {"delighted" if upbeat else "angry"}, and so are my neighbours," '
+                    f"said resident {rng.choice(_PEOPLE)[1]}."
+                )
+            front = [f'title: "{title}"', f"source: {source}", f"date: {day:%Y-%m-%d}"]
+            text = "---\n" + "\n".join(front) + "\n---\n\n" + "\n\n".join(paragraphs) + "\n"
+            (outlet / f"{i:03d}.md").write_text(text, encoding="utf-8")
+    return folder

@@ -82,7 +82,9 @@ def test_analysis_summary_pools_quoted_reported_and_own_words():
     assert "words, pooled over all 500: 18.0% quoted, 22.0% reported, 60.0% the reporter's own" in (
         text
     )
-    assert "quoted 0.20, reported n/a, the reporter's own -0.15" in text
+    # Without the sentence table, the tone is the mean of the articles' means, and says so.
+    assert "mean of the articles' mean sentence scores -0.10" in text
+    assert "quoted +0.20, reported n/a, the reporter's own -0.15" in text
     # a table without reported words (older runs): reported and own words unknown
     older = articles.drop(columns=["reported_words", "reported_compound_mean"])
     assert "n/a reported" in analysis_summary_text(older, n_sentences=9, n_quotes=4)
@@ -96,3 +98,51 @@ def test_analyze_prints_pooled_voices(tmp_path, seed_path, capsys):
     out = capsys.readouterr().out
     assert "words, pooled over all 375: " in out and "% reported" in out
     assert "the reporter's own" in out
+
+
+def test_analyze_summary_states_the_numbers_of_the_report(tmp_path, capsys):
+    """Every number the summary prints is the one the report states, with the same
+    definition: pooled shares, medians, sentence means, attributed words per person."""
+    import re
+
+    from fixtures_corpus import write_fixture_corpus
+
+    from newslib import notebook as nb
+
+    corpus = write_fixture_corpus(tmp_path / "corpus")
+    assert (
+        main(["analyze", str(corpus), "-o", str(tmp_path / "out"), "--quiet", "--jobs", "1"]) == 0
+    )
+    lines = capsys.readouterr().out.splitlines()
+    summary = {line.split(":")[0]: line for line in lines}
+    data = nb.prepare(corpus)
+    findings = "\n".join(
+        f(data)
+        for f in (
+            nb.overview_findings,
+            nb.readability_findings,
+            nb.quotes_findings,
+            nb.voices_findings,
+            nb.sentiment_findings,
+        )
+    ).replace("**", "")
+    people = nb.top_people(data)
+
+    def numbers(line: str) -> list[str]:
+        return re.findall(r"(?<![\w.])[+−-]?\d[\d,]*(?:\.\d+)?%?", line)
+
+    checked = 0
+    for key in ("readability", "words, pooled over all 761", "quotes", "sentiment"):
+        for number in numbers(summary[key].split(":", 1)[1]):
+            if number in ("−1", "+1"):  # the scale, −1 to +1
+                continue
+            assert number in findings, f"{number} of {summary[key]!r} is not in the report"
+            checked += 1
+    assert checked >= 10
+    voices = summary["sentiment by voice (mean of the sentences, how many)"]
+    assert len(numbers(voices)) == 6 and all(n in findings for n in numbers(voices))
+    # the people: names and words as in the report's "Who speaks" table
+    heard = summary["most heard people, words attributed to them"]
+    for row in people.head(5).to_dict("records"):
+        expected = f"{row['person']} ({row['attributed words']:,} words, "
+        assert expected + f"{row['quoted words']:,} quoted)" in heard

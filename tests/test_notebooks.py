@@ -469,14 +469,14 @@ def test_voice_sentiment_and_findings():
     table = nb.voice_sentiment(data)
     assert table["voice"].tolist() == ["quoted", "reported", "the reporter's own"]
     assert table["sentences"].tolist() == [1, 2, 2]
-    assert table["mean compound"].tolist() == pytest.approx([0.5, -0.3, 0.2])
+    assert table["mean sentiment"].tolist() == pytest.approx([0.5, -0.3, 0.2])
     assert table["negative sentences"].tolist() == pytest.approx([0.0, 1.0, 0.0])
     # no sentence of a voice: NA, not 0
     data2 = nb.CorpusData(
         "x", data.raw, data.articles, data.sentences.iloc[1:], data.quotes, data.speakers
     )
     quoted = nb.voice_sentiment(data2).iloc[0]
-    assert quoted["sentences"] == 0 and pd.isna(quoted["mean compound"])
+    assert quoted["sentences"] == 0 and pd.isna(quoted["mean sentiment"])
     text = nb.sentiment_findings(data)
     assert "Quoted sentences (1) average +0.50, reported sentences (2) average -0.30" in text
     assert "the reporter's own (2) +0.20" in text
@@ -488,7 +488,7 @@ def test_voice_sentiment_and_findings():
     ]
     extremes = nb.extreme_sentences(data, "a")
     assert extremes["voice"].tolist() == ["reported", "quoted"]
-    assert extremes["sentence"].tolist() == [2, 1]  # numbered from 1, as in the strip
+    assert extremes["sentence"].tolist() == [1, 0]  # numbered as in the sentences table
 
 
 def test_html_table_formats_named_columns():

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import csv
+import hashlib
+import io
 import json
 import re
 import shutil
@@ -38,11 +42,73 @@ def report(tmp_path_factory):
     return returned, out, out.read_text(encoding="utf-8")
 
 
-def test_writes_one_html_file(report):
+def _embedded_pngs(html: str) -> list[bytes]:
+    """The figures of a report: the decoded PNG of every ``<img>``."""
+    found = re.findall(r"""<img\b[^>]*\bsrc\s*=\s*["']data:image/png;base64,([^"']+)""", html)
+    return [base64.b64decode(data) for data in found]
+
+
+def test_writes_the_html_and_its_take_away_folder(report):
     returned, out, html = report
     assert returned == out and out.is_file()
-    assert [p.name for p in out.parent.iterdir()] == ["report.html"]
+    # The HTML and, beside it, the folder of figures and tables it links to: nothing else.
+    assert sorted(p.name for p in out.parent.iterdir()) == ["report.html", "report_files"]
     assert html.lstrip().lower().startswith("<!doctype html>")
+    folder = out.parent / "report_files"
+    names = sorted(p.name for p in folder.iterdir())
+    links = re.findall(r'<p class="newslib-files">(.*?)</p>', html)
+    targets = [t for line in links for t in re.findall(r'href="([^"]+)"', line)]
+    # Every link is relative, into the folder, and every file is linked once.
+    assert targets and all(t.startswith("report_files/") for t in targets)
+    assert sorted(t.removeprefix("report_files/") for t in targets) == names
+    # Each figure: the PNG the HTML embeds, and an SVG whose words are text (editable).
+    pngs = sorted(n for n in names if n.endswith(".png"))
+    embedded = _embedded_pngs(html)
+    assert len(pngs) == len(embedded) >= 2 * len(NOTEBOOKS)
+    assert sorted((folder / n).read_bytes() for n in pngs) == sorted(embedded)
+    for name in pngs:
+        svg = (folder / name).with_suffix(".svg").read_text(encoding="utf-8")
+        assert svg.lstrip().startswith("<?xml") and re.search(r"<text\b[^>]*>\s*\w", svg), name
+    # Each table: CSV with a header row of words and the values unrounded.
+    tables = [n for n in names if n.endswith(".csv")]
+    assert tables and len(tables) + 2 * len(pngs) == len(names)
+    articles = next(n for n in tables if n.startswith("00-overview-") and "articles" in n)
+    rows = list(csv.reader(io.StringIO((folder / articles).read_text(encoding="utf-8"))))
+    assert rows[0][:3] == ["Date", "Source", "Title"] and "Words" in rows[0]
+    assert len(rows) == 1 + 15  # every fixture article
+    grades = [r[rows[0].index("Flesch–Kincaid grade")] for r in rows[1:]]
+    assert any(len(g.split(".")[-1]) > 1 for g in grades)  # full precision, not 1 decimal
+
+
+def test_each_figure_is_shown_once_and_no_widget_section(report):
+    _, _, html = report
+    hashes = [hashlib.sha256(png).hexdigest() for png in _embedded_pngs(html)]
+    assert len(set(hashes)) == len(hashes), "the same figure is drawn twice"
+    # The Explore sections (live widgets) and the overview's copy of articles per month are
+    # for the live notebooks only.
+    assert not re.search(r"<h[1-6][^>]*>\s*Explore", html)
+    assert "Without a live kernel" not in html and "without a live kernel" not in html
+    assert "When were they published?" not in html
+    assert "How many articles, when" in html
+    # The SVG copies go to the folder; the page embeds PNG only (no inline <svg> figure).
+    assert "<svg" not in html
+
+
+def test_widget_sections_are_tagged_for_the_report():
+    """The report leaves out cells by tag: every Explore heading and widget cell has one."""
+    for path in NOTEBOOKS:
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        for i, cell in enumerate(cells):
+            source = "".join(cell["source"])
+            tags = cell.get("metadata", {}).get("tags", [])
+            if source.startswith("## Explore"):
+                assert "interactive" in tags, f"{path.name}: Explore heading not tagged"
+                assert "interactive" in cells[i + 1]["metadata"].get("tags", []), path.name
+            if cell["cell_type"] == "code" and "figure_with_controls(" in source:
+                assert "interactive" in tags, f"{path.name}: widget cell not tagged"
+            # papermill's own tag stays alone on the parameters cell
+            if "parameters" in tags:
+                assert tags == ["parameters"], path.name
 
 
 def test_is_self_contained_and_runs_no_script(report):
@@ -97,10 +163,13 @@ def test_progress_is_printed_while_executing(tmp_path, capsys):
     one = tmp_path / "nbs"
     one.mkdir()
     shutil.copy(NOTEBOOKS[0], one)
-    build_report(ROOT / "seeds", tmp_path / "r.html", notebooks=one)
+    build_report(ROOT / "seeds", tmp_path / "r.html", notebooks=one, files=False)
     err = capsys.readouterr().err
     assert f"executing 1/1: {NOTEBOOKS[0].stem}" in err
     assert "wrote" in err
+    # files=False: the HTML alone, without links to a folder
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["nbs", "r.html"]
+    assert 'class="newslib-files"' not in (tmp_path / "r.html").read_text(encoding="utf-8")
 
 
 def test_include_code_shows_the_code(tmp_path):
@@ -112,14 +181,16 @@ def test_include_code_shows_the_code(tmp_path):
         progress=False,
     )
     html = out.read_text(encoding="utf-8")
-    assert "figure_with_controls" in html and 'class="jp-CodeMirrorEditor' in html
+    assert '<span class="n">prepare</span>' in html and 'class="jp-CodeMirrorEditor' in html
+    # the widget cells stay out of a static file, code or not
+    assert "figure_with_controls" not in html
     assert not re.search(r"<script", html, re.IGNORECASE)
 
 
 def test_cli_writes_the_same_report_as_the_function(tmp_path, capsys):
-    # Also a determinism check: two runs on the same input give the same bytes.
+    # Also a determinism check: two runs on the same input give the same bytes, HTML and files.
     first = build_report(
-        ROOT / "seeds", tmp_path / "a.html", notebooks=[NOTEBOOKS[0]], progress=False
+        ROOT / "seeds", tmp_path / "a" / "report.html", notebooks=[NOTEBOOKS[0]], progress=False
     )
     folder = tmp_path / "nbs"
     folder.mkdir()
@@ -131,6 +202,9 @@ def test_cli_writes_the_same_report_as_the_function(tmp_path, capsys):
     assert code == 0
     assert capsys.readouterr().out.strip() == str(second)
     assert first.read_bytes() == second.read_bytes()
+    files = {p.name: p.read_bytes() for p in (tmp_path / "a" / "report_files").iterdir()}
+    again = {p.name: p.read_bytes() for p in (tmp_path / "b" / "report_files").iterdir()}
+    assert files and files == again
 
 
 def test_missing_corpus_is_a_one_line_error(tmp_path, capsys):
@@ -174,3 +248,86 @@ def test_a_corpus_without_articles_runs_no_notebook(tmp_path):
     with pytest.raises(ValueError, match=r"no articles in .*empty: no files found"):
         build_report(empty, tmp_path / "r.html", notebooks=[NOTEBOOKS[0]], progress=False)
     assert not (tmp_path / "r.html").exists()
+
+
+# --------------------------------------------------------------------------------------------
+# Tables (newslib.notebook.html_table) as the report and JupyterLab show them
+
+
+def _cells(html: str, tag: str) -> list[tuple[str, str]]:
+    """(style, text) of every ``<th>`` or ``<td>``."""
+    return re.findall(rf'<{tag} style="([^"]*)">(.*?)</{tag}>', html)
+
+
+def test_tables_read_as_a_reader_expects():
+    import pandas as pd
+
+    from newslib.notebook import html_table
+
+    frame = pd.DataFrame(
+        {
+            "date": pd.to_datetime(["2024-01-08 16:30", None]),
+            "source": [None, ""],  # no value at all: the column is left out
+            "title": ["A long headline", "<b>x</b>"],
+            "n_words": [12345, 7],
+            "flesch_kincaid_grade": [11.234, 9.0],
+            "quote_share": [0.2143, float("nan")],
+            "compound_mean": [0.0612, -0.25],
+            "people": [3, 4],  # not a newslib column: a plain count
+        }
+    )
+    table = html_table(frame)
+    headers = [text for _, text in _cells(table.data, "th")]
+    assert headers == [
+        "Date",
+        "Title",
+        "Words",
+        "Flesch–Kincaid grade",
+        "Quoted",
+        "Sentiment",
+        "People",
+    ]
+    rows = _cells(table.data, "td")
+    first = dict(zip(headers, rows[: len(headers)], strict=True))
+    assert first["Date"][1] == "2024-01-08" and "white-space:nowrap" in first["Date"][0]
+    assert first["Title"][0].startswith("text-align:left")
+    assert [first[h][1] for h in headers[2:]] == ["12,345", "11.2", "21.4%", "+0.06", "3"]
+    assert all(first[h][0].startswith("text-align:right") for h in headers[2:])
+    assert rows[len(headers) + 5][1] == "−0.25" and rows[len(headers) + 4][1] == ""
+    assert "&lt;b&gt;x&lt;/b&gt;" in table.data
+    # Text that reads as numbers (a table of "25%" strings) is right-aligned too.
+    shares = html_table(pd.DataFrame({"source": ["A"], "named people": ["25%"]}))
+    assert [s.split(";")[0] for s, _ in _cells(shares.data, "td")] == [
+        "text-align:left",
+        "text-align:right",
+    ]
+
+
+def test_tables_carry_their_data_as_csv():
+    import pandas as pd
+
+    from newslib.notebook import html_table
+
+    frame = pd.DataFrame({"quote_share": [0.21432], "title": ["=1+2"], "url": [None]})
+    bundle = html_table(frame)._repr_mimebundle_()
+    assert set(bundle) == {"text/html", "text/csv", "text/plain"}
+    lines = bundle["text/csv"].splitlines()
+    # Headers in words (a share says it is a fraction), values unrounded, formulas defused.
+    assert lines == ["Quoted (0–1),Title", "0.21432,'=1+2"]
+    # Callers' own formats still apply to the HTML.
+    table = html_table(pd.DataFrame({"share": [0.255]}), formats={"share": "{:.0%}"})
+    assert ">26%<" in table.data
+
+
+def test_a_second_report_replaces_its_own_files_only(tmp_path):
+    from newslib.report import _TakeAway, _write_take_away
+
+    folder = tmp_path / "report_files"
+    folder.mkdir()
+    (folder / "00-overview-09-gone.png").write_bytes(b"old")
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    _write_take_away(folder, [_TakeAway("00-overview-01-the-articles", {"csv": b"a\n1\n"})])
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "00-overview-01-the-articles.csv",
+        "notes.txt",
+    ]
