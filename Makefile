@@ -18,6 +18,8 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev,html,dask]"
 	touch $(STAMP)
 
+# The tables in OUT/, then OUT/report.html and beside it OUT/report_files/ (every figure of the
+# report as PNG and SVG, every table as CSV).
 run: install
 	$(BIN)/newslib analyze $(CORPUS) -o $(OUT)
 	$(BIN)/newslib report $(CORPUS) -o $(OUT)/report.html
@@ -42,9 +44,10 @@ bench: install
 	$(BIN)/python -m benchmarks.bench_duplicates
 
 # Full analysis at scale (10,000 articles built from PolNeAR): naive vs 1 job, all jobs, reruns.
-# The 100,000-article memory figure: .venv/bin/python -m benchmarks.bench_scale --memory 100000
+# With the 100,000-article memory run (about 25 minutes on 2 cores in all); the memory figure
+# alone: .venv/bin/python -m benchmarks.bench_scale --memory 100000 --memory-only
 bench-scale: install
-	$(BIN)/python -m benchmarks.bench_scale
+	$(BIN)/python -m benchmarks.bench_scale --memory 100000
 
 bench-quotes: install
 	$(BIN)/python -m benchmarks.quotes_polnear
@@ -62,8 +65,13 @@ bench-duplicates: install
 
 # Open the notebooks in JupyterLab (their CORPUS defaults to ../seeds); Ctrl-C twice stops it.
 # No news feed, update check or PyPI extension listing: nothing is fetched from the network.
+# tools/lab/overrides.json is JupyterLab's documented defaults override (in the application
+# settings directory): it turns the "official Jupyter news?" pop-up off; a user's own settings
+# still win. --allow-root: JupyterLab refuses to start as root (e.g. in a container) without it.
 lab: install
-	$(BIN)/jupyter lab --notebook-dir=notebooks --LabApp.news_url=None \
+	$(BIN)/jupyter lab --notebook-dir=notebooks --allow-root \
+		--LabApp.app_settings_dir="$(CURDIR)/tools/lab" \
+		--LabApp.news_url=None \
 		--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
 		--LabApp.extension_manager=readonly
 

@@ -7,6 +7,11 @@ Playwright, runs all cells from the Run menu, waits until the kernel is idle and
 has an execution count, and fails on any error output. A full-page screenshot of each notebook is
 saved under the test's temporary directory.
 
+The server starts with the flags of the Makefile's ``lab`` target (``--allow-root``, the settings
+overrides in ``tools/lab``), and every page is checked for JupyterLab's "official Jupyter news"
+pop-up, which those overrides turn off, and for slider readouts whose text is cut. The article
+picker is driven like a reader would: type, click, and see the caption and figure change.
+
 Chromium is Debian's package (``/usr/bin/chromium``, or ``NEWSLIB_CHROMIUM``); Playwright's own
 browser download is not used. The test skips, saying why, when Chromium or Playwright is missing;
 ``.ci/run`` installs Chromium so CI always runs it.
@@ -39,11 +44,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from browser import CHROMIUM, skip_reason, sync_playwright
 from fixtures_corpus import write_fixture_corpus
+from test_widgets import lab_command
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
-CHROMIUM = Path(os.environ.get("NEWSLIB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -71,23 +77,15 @@ WIDGET_ERROR_TEXT = "Error displaying widget"
 IMAGE_OUTPUT = '.jp-OutputArea-output[data-mime-type="image/png"]'
 
 try:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect
 except ImportError:  # pragma: no cover - the dev extra installs it
-    sync_playwright = None
+    expect = None
+
+# JupyterLab's first-run question, which `make lab` turns off (fetchNews "false").
+NEWS_POPUP_TEXT = "official Jupyter news"
 
 
-def _skip_reason() -> str | None:
-    if sync_playwright is None:
-        return "Playwright is not installed (pip install -e '.[dev]')"
-    if not (CHROMIUM.is_file() and os.access(CHROMIUM, os.X_OK)):
-        return (
-            f"Chromium not found at {CHROMIUM}: install Debian's package "
-            "(sudo apt-get install -y chromium) or set NEWSLIB_CHROMIUM; .ci/run installs it"
-        )
-    return None
-
-
-pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=str(_skip_reason()))
+pytestmark = pytest.mark.skipif(skip_reason() is not None, reason=str(skip_reason()))
 
 
 # --------------------------------------------------------------------------------------------
@@ -184,11 +182,8 @@ def lab(tmp_path_factory):
     )
     env.pop("JUPYTER_TOKEN", None)
     settings = config / "lab" / "user-settings" / "@jupyterlab"
-    # No news feed and no update check: the test must not touch the network.
-    _write_json(
-        settings / "apputils-extension" / "notification.jupyterlab-settings",
-        {"fetchNews": "false", "checkForUpdates": False},
-    )
+    # No user setting for news or update checks: the flags `make lab` starts JupyterLab with
+    # (its settings overrides) must keep them off, and the news pop-up away.
     # Keep every cell attached to the DOM so the checks and the full-page screenshot see all.
     _write_json(
         settings / "notebook-extension" / "tracker.jupyterlab-settings",
@@ -203,15 +198,14 @@ def lab(tmp_path_factory):
         str(bin_dir / "jupyter"),
         "lab",
         "--no-browser",
-        "--allow-root",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
         "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={token}",
         f"--ServerApp.root_dir={work / 'notebooks'}",
-        "--LabApp.news_url=None",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
-        "--LabApp.extension_manager=readonly",
+        # The Makefile's own flags (--allow-root, the settings overrides, no news or update
+        # check), so this test checks what `make lab` runs; the test sets the notebook folder.
+        *[a for a in lab_command()[2:] if not a.startswith("--notebook-dir")],
     ]
     with log.open("wb") as log_file:
         proc = subprocess.Popen(
@@ -298,6 +292,38 @@ _STATE_JS = """
     status: indicator ? indicator.getAttribute('data-status') : null,
     kernel: kernelName ? kernelName.textContent.trim() : null,
   };
+}
+"""
+
+
+# Slider readouts (e.g. "2024-01 – 2024-04") whose text does not fit: wider than their own
+# box, or their box not inside the slider widget or its output area.
+_CUT_READOUTS_JS = """
+() => {
+  const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  if (!panel) return {found: 0, cut: []};
+  const within = (a, b) =>
+    a.left >= b.left - 0.5 && a.right <= b.right + 0.5 &&
+    a.top >= b.top - 0.5 && a.bottom <= b.bottom + 0.5;
+  const cut = [];
+  for (const readout of panel.querySelectorAll('.widget-readout')) {
+    if (readout.offsetParent === null) continue;  // a readout the widget hides
+    const box = readout.getBoundingClientRect();
+    const widget = readout.closest('.widget-slider') || readout.parentElement;
+    const output = readout.closest('.jp-OutputArea-output') || widget;
+    const fits = readout.scrollWidth <= readout.clientWidth + 1;
+    if (!fits || !within(box, widget.getBoundingClientRect())
+        || !within(box, output.getBoundingClientRect())) {
+      cut.push({
+        text: readout.textContent,
+        scrollWidth: readout.scrollWidth,
+        clientWidth: readout.clientWidth,
+        readout: [box.left, box.right],
+        widget: [widget.getBoundingClientRect().left, widget.getBoundingClientRect().right],
+      });
+    }
+  }
+  return {found: panel.querySelectorAll('.widget-readout').length, cut};
 }
 """
 
@@ -442,6 +468,9 @@ def run_in_lab(lab: Lab, page, name: str, screenshot: Path) -> dict:
     # Settled: still idle a moment later (a widget callback or a display update may follow).
     page.wait_for_timeout(500)
     state = _wait(page, lambda s: s["status"] == "idle", KERNEL_READY_S, "the kernel to settle")
+    state["news_popups"] = page.get_by_text(NEWS_POPUP_TEXT).count()
+    readouts = page.evaluate(_CUT_READOUTS_JS)  # at the ordinary window size
+    state["readouts"], state["cut_readouts"] = readouts["found"], readouts["cut"]
     _full_screenshot(page, screenshot)
     state["saved_errors"] = _save_and_read_errors(page, lab.root / name)
     return state
@@ -507,6 +536,7 @@ def test_harness_sees_a_clean_run(lab, page, tmp_path):
     state = run_in_lab(lab, page, "_tiny_clean.ipynb", tmp_path / "tiny_clean.png")
     _shutdown_kernels(lab)
     assert state["kernel"] == "Python 3 (ipykernel)"
+    assert state["news_popups"] == 0, "JupyterLab asks about Jupyter news: fetchNews is not off"
     assert state["prompts"] == ["[1]:", "[2]:", "[3]:"]  # the empty cell is not run
     assert state["errors"] == [] and state["saved_errors"] == []
     assert (tmp_path / "tiny_clean.png").stat().st_size > 0
@@ -564,6 +594,12 @@ def test_notebook_runs_clean_in_jupyterlab(lab, page, tmp_path, notebook, corpus
     not_run = [i for i, p in enumerate(state["prompts"]) if not re.fullmatch(r"\[\d+\]:", p)]
     assert not not_run, f"code cells {not_run} of {notebook.name} did not run: {state['prompts']}"
     assert state["kernel"] == "Python 3 (ipykernel)"
+    assert state["news_popups"] == 0, "JupyterLab asks about Jupyter news: fetchNews is not off"
+    assert not state["cut_readouts"], (
+        f"{notebook.name}: slider readout cut: {state['cut_readouts']}"
+    )
+    if (notebook.stem, corpus) == ("04_timeline", "fixture"):  # four months: a month slider
+        assert state["readouts"] >= 1, "the timeline explorer shows no month range"
     assert screenshot.stat().st_size > 0
 
     shots = os.environ.get("NEWSLIB_SCREENSHOT_DIR")
@@ -576,3 +612,39 @@ def test_notebook_runs_clean_in_jupyterlab(lab, page, tmp_path, notebook, corpus
     _shutdown_kernels(lab)
     # The server worked on a copy; the repository's notebook is untouched.
     assert hashlib.sha256(notebook.read_bytes()).hexdigest() == before
+
+
+def test_article_picker_and_caption_in_jupyterlab(lab, page, tmp_path):
+    """Type in the picker, click an article: the caption names it and the figure is redrawn;
+    a title with HTML shows as its characters, in the list and in the caption."""
+    name = "03_sentiment__fixture.ipynb"
+    state = run_in_lab(lab, page, name, tmp_path / "03-picker.png")
+    assert not state["errors"], state["errors"]
+    cell = page.locator(
+        ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell", has_text="article_picker"
+    )
+    search = cell.locator(".widget-text input")
+    listbox = cell.locator(".widget-select select")
+    caption = cell.locator(".newslib-caption")
+    figure = cell.locator(f"{IMAGE_OUTPUT} img")
+    before = figure.get_attribute("src")
+
+    search.fill("festival harbour")
+    expect(listbox.locator("option")).to_have_count(1)
+    listbox.select_option(index=0)
+    expect(caption).to_contain_text("Harbour Gazette · Harbour festival draws record crowds")
+    expect(figure).not_to_have_attribute("src", before)
+    cell.screenshot(path=str(tmp_path / "03-picker-cell.png"))
+
+    search.fill("HACKERS")
+    option = listbox.locator("option")
+    expect(option).to_have_count(1)
+    expect(option).to_contain_text("Hackers")  # the list has followed the new query
+    shown = option.text_content().replace("\xa0", " ")  # ipywidgets keeps spaces as &nbsp;
+    assert "Hackers post <script>alert('x')</script> on <b>city</b> website" in shown
+    listbox.select_option(index=0)
+    expect(caption).to_contain_text("<script>alert('x')</script>")
+    # Text, never markup: no script element, and only the caption's own bold "Showing:".
+    assert cell.locator(".widget-select script, .newslib-caption script").count() == 0
+    assert caption.locator("b").count() == 1
+    _shutdown_kernels(lab)
