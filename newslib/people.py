@@ -543,39 +543,62 @@ def _facts_of(speech: pd.DataFrame) -> dict[str, pd.api.extensions.ExtensionArra
 def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per speech row of the quotes table that has a source: its row label (``row``),
     counts and :func:`source_facts` (computed here unless given)."""
-    speech = _speech_with_source(quotes)
+    speech = _speech_with_source(quotes[["article_id", "kind", "speaker", "speaker_mention"]])
+    where = quotes.index.get_indexer(speech.index)
     if facts is None:
         facts = pd.DataFrame(_facts_of(speech))
     else:
-        # Facts computed elsewhere, joined by article and quotation: rows of the same quotes.
-        where = pd.DataFrame(
-            {
-                "article_id": speech["article_id"].astype(str).to_numpy(),
-                "quote_id": speech["quote_id"].to_numpy(dtype=np.int64),
-            }
-        )
-        given = facts.assign(article_id=facts["article_id"].astype(str))
-        facts = where.merge(given, on=["article_id", "quote_id"], how="left", validate="1:1")
-        if facts["key"].isna().any():
-            raise ValueError("people: facts= lacks sources of the quotes table (see source_facts)")
+        facts = _facts_for(quotes, speech, where, facts)
     frame = pd.DataFrame(
         {
             "row": speech.index.to_numpy(),
             "article_id": speech["article_id"].astype("string").to_numpy(),
             "kind": speech["kind"].astype("string").to_numpy(),
-            "n_words": speech["n_words"].to_numpy(),
-            "attribution_id": speech["attribution_id"].to_numpy(),
+            "n_words": quotes["n_words"].to_numpy()[where],
+            "attribution_id": quotes["attribution_id"].to_numpy()[where],
             **{
                 name: (
                     facts[name].to_numpy(dtype=np.int64)
                     if name == "votes"
-                    else facts[name].astype(object).where(facts[name].notna(), None).to_numpy()
+                    else _shared_objects(facts[name])
                 )
                 for name in _FACTS
             },
         }
     )
     return frame[frame["key"] != ""].reset_index(drop=True)
+
+
+def _facts_for(
+    quotes: pd.DataFrame, speech: pd.DataFrame, where: np.ndarray, facts: pd.DataFrame
+) -> pd.DataFrame:
+    """``facts`` (:func:`source_facts` computed elsewhere) row for row with ``speech``: as
+    they are when they come in the same order (``newslib analyze`` writes them so), else
+    joined by article and quotation."""
+    ids = speech["article_id"].astype(str).to_numpy()
+    numbers = quotes["quote_id"].to_numpy(dtype=np.int64)[where]
+    if len(facts) == len(speech):
+        same = (facts["quote_id"].to_numpy(dtype=np.int64) == numbers).all() and (
+            facts["article_id"].astype(str).to_numpy() == ids
+        ).all()
+        if same:
+            return facts.reset_index(drop=True)
+    given = facts.assign(article_id=facts["article_id"].astype(str))
+    wanted = pd.DataFrame({"article_id": ids, "quote_id": numbers})
+    joined = wanted.merge(given, on=["article_id", "quote_id"], how="left", validate="1:1")
+    if joined["key"].isna().any():
+        raise ValueError("people: facts= lacks sources of the quotes table (see source_facts)")
+    return joined
+
+
+def _shared_objects(column: pd.Series) -> np.ndarray:
+    """``column`` as an object array (None for missing) in which equal strings are one object:
+    a name said in thousands of rows is stored once, not once a row."""
+    codes, uniques = pd.factorize(column)
+    values = np.asarray(uniques, dtype=object)
+    out = values[np.where(codes < 0, 0, codes)] if len(values) else np.full(len(codes), None)
+    out[codes < 0] = None
+    return out
 
 
 def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:

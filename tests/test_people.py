@@ -378,3 +378,21 @@ def test_plain_names_skip_nameparser_with_its_very_answer():
     ):
         assert _simple_name(name) is None, name
     assert _simple_name("Ann Lee") == ("Ann", "", "Lee")
+
+
+def test_facts_given_in_any_order_give_the_same_people():
+    from newslib.people import source_facts
+
+    text = (
+        'Sen. Ann Lee spoke.\n\n"We will win," said Ann Lee. Mrs. Lee said that the vote was '
+        'close.\n\nOfficials said the count went on. "Not yet," Tom Roe said.'
+    )
+    quotes = newslib.quotes(pd.DataFrame({"article_id": ["a", "b"], "text": [text, text]}))
+    alone = people_and_quotes(quotes)
+    facts = source_facts(quotes)
+    for given in (facts, facts.iloc[::-1]):  # as analyze writes them, and shuffled
+        table, rows = people_and_quotes(quotes, facts=given)
+        pd.testing.assert_frame_equal(table, alone[0])
+        pd.testing.assert_frame_equal(rows, alone[1])
+    with pytest.raises(ValueError, match="lacks sources"):
+        people_and_quotes(quotes, facts=facts.iloc[1:])
