@@ -690,9 +690,11 @@ def analyze_to_folder(
                             hint="'newslib load' on the same paths lists every file and why",
                         )
                     )
-                parts.close(lang, aliases)
-                parts.fill_near_duplicates(near.result())
-                _write_load_report(staging, stream.report)
+            # The corpus steps run once the workers have ended: their memory is given back
+            # first, so a run's peak is the larger of the two phases, not their sum.
+            parts.close(lang, aliases)
+            parts.fill_near_duplicates(near.result())
+            _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
         finally:
             near.close()

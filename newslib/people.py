@@ -861,18 +861,25 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     """The people table's counts, one row per value of ``keys`` (the person, and the source)."""
     kind = sources["kind"]
     quoted = kind.isin(["direct", "partial"]).to_numpy()
-    # a partial quotation inside reported speech of the same attribution is part of it
-    attribution = (sources["article_id"] + "#" + sources["attribution_id"].astype("string")).astype(
-        object
+    # One number per (article, attribution): a row without an attribution id is one of its
+    # own. (Numbers, not "article#id" strings: millions of rows at corpus scale.)
+    articles = pd.factorize(sources["article_id"])[0].astype(np.int64)
+    ids = pd.array(sources["attribution_id"], dtype="Int64")
+    missing = ids.isna()
+    attribution = np.where(
+        missing,
+        -1 - np.arange(len(sources), dtype=np.int64),
+        articles * (1 << 32) + ids.to_numpy(dtype=np.int64, na_value=0),
     )
-    reported = set(attribution[(kind == "indirect").to_numpy()].dropna())
-    counted = ~((kind == "partial").to_numpy() & attribution.isin(reported).to_numpy())
+    # a partial quotation inside reported speech of the same attribution is part of it
+    reported = attribution[(kind == "indirect").to_numpy() & ~missing]
+    counted = ~((kind == "partial").to_numpy() & np.isin(attribution, reported))
     words = sources["n_words"].to_numpy()
     frame = sources.assign(
         _quoted=quoted.astype("int64"),
         _quoted_words=np.where(quoted, words, 0),
         _counted_words=np.where(counted, words, 0),
-        _attribution=attribution.fillna(sources["article_id"] + "#row" + sources.index.astype(str)),
+        _attribution=attribution,
         _male=sources["votes"].clip(lower=0),
         _female=(-sources["votes"]).clip(lower=0),
     )
