@@ -486,7 +486,11 @@ def analyze_tables(
     _check_chunk_size(chunk_size)
     if dedupe not in (None, "near"):
         raise ValueError(f"dedupe must be None or 'near' (each story once), not {dedupe!r}")
-    near = _near_duplicates_of(frame)
+    # Near-duplicates come from the analysis's own shingles and signatures, unless the input
+    # has them or they must be known first (to leave them out).
+    near = None
+    if dedupe == "near" or "near_duplicate_of" in frame.columns:
+        near = _near_duplicates_of(frame)
     if dedupe == "near":
         frame = frame[near.isna().to_numpy()]
     aliases, _ = _read_people_file(people)
@@ -504,7 +508,9 @@ def analyze_tables(
             tables = _analyze_chunk(frame, lang, cache_dir)
         else:
             tables = runner.gather(runner.submit(frame, chunk_size))
-    del tables["near_inputs"]  # near-duplicates were found above, before any was left out
+    inputs = tables.pop("near_inputs")
+    if near is None:
+        near = _near_duplicates_from(tables["articles"], inputs)
     facts = tables.pop("source_facts")
     found = tables["articles"]["article_id"].map(near)
     tables["articles"]["near_duplicate_of"] = found.astype("string")
@@ -515,6 +521,19 @@ def analyze_tables(
         tables["quotes"], articles, aliases=aliases, facts=facts
     )
     return tables
+
+
+def _near_duplicates_from(articles: pd.DataFrame, inputs: pd.DataFrame) -> pd.Series:
+    """``near_duplicate_of`` of the analysed articles, indexed by ``article_id``, from the
+    shingle sets and signatures their analysis found (``near_inputs``)."""
+    from .duplicates import NearDuplicateIndex
+
+    index = NearDuplicateIndex()
+    try:
+        _index_near(index, articles, inputs)
+        return index.result()
+    finally:
+        index.close()
 
 
 def _near_duplicates_of(frame: pd.DataFrame) -> pd.Series:
@@ -777,10 +796,12 @@ class _PartWriter:
         # the sources' facts of the people step, kept beside the tables (never published)
         self._facts = staging / ".source_facts"
         self._facts.mkdir()
+        self._fact_parts = 0
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
         facts = tables.pop("source_facts")
-        to_parquet(facts, self._facts / f"part-{len(list(self._facts.iterdir())):05d}.parquet")
+        to_parquet(facts, self._facts / f"part-{self._fact_parts:05d}.parquet")
+        self._fact_parts += 1
         self._buffer.append(tables)
         self._buffered += len(tables["articles"])
         if self._buffered >= self.batch_size:
