@@ -271,6 +271,20 @@ def _jitter(n: int, width: float = 0.36) -> np.ndarray:
     return ((np.arange(n) * _GOLDEN) % 1.0 - 0.5) * width
 
 
+def _strip_points(ax: Axes, values: np.ndarray, row: float, colour: str, width: float = 0.36):
+    """Draw ``values`` as points jittered around ``row`` (one row of a strip or box plot)."""
+    ax.scatter(
+        values,
+        row + _jitter(len(values), width),
+        s=12,
+        color=colour,
+        alpha=0.8,
+        linewidths=0,
+        zorder=3,
+        label="_points",
+    )
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n:,} {word}" if n == 1 else f"{n:,} {word}s"
 

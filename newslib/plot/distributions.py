@@ -28,7 +28,6 @@ from ._base import (
     _group_colours,
     _group_keys,
     _group_name,
-    _jitter,
     _label,
     _lower_first,
     _no_data,
@@ -37,6 +36,7 @@ from ._base import (
     _plural,
     _same,
     _spec,
+    _strip_points,
 )
 
 __all__ = ["distribution", "readability", "quote_share", "scatter"]
@@ -206,16 +206,7 @@ def _boxes(
             # shape, and thousands of points do not merge into a blob.
             vals = vals[np.linspace(0, len(vals) - 1, _MAX_POINTS).round().astype(int)]
             thinned = True
-        ax.scatter(
-            vals,
-            i + _jitter(len(vals)),
-            s=12,
-            color=colours[name],
-            alpha=0.8,
-            linewidths=0,
-            zorder=3,
-            label="_points",
-        )
+        _strip_points(ax, vals, i, colours[name])
     ax.set_yticks(range(len(parts)), [f"{name} (n={len(vals):,})" for name, vals, _ in parts])
     ax.set_ylim(len(parts) - 0.5, -0.5)  # first group at the top
     return thinned

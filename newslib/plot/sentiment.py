@@ -340,7 +340,7 @@ def sentiment_by_voice(
 
 def _voice_points(ax: Axes, groups: dict[str, np.ndarray]) -> None:
     """Each sentence a point over its voice's box."""
-    from ._base import _MPL_ORIENTATION, _jitter
+    from ._base import _MPL_ORIENTATION, _strip_points
 
     filled = [(row, v) for row, v in enumerate(_VOICE_ORDER) if len(groups[v])]
     options: dict[str, Any] = {"orientation": "horizontal"} if _MPL_ORIENTATION else {"vert": False}
@@ -360,16 +360,7 @@ def _voice_points(ax: Axes, groups: dict[str, np.ndarray]) -> None:
         box.set_edgecolor(_VOICE_INK[voice])
     for row, voice in filled:
         vals = groups[voice]
-        ax.scatter(
-            vals,
-            row + _jitter(len(vals), 0.5),
-            s=12,
-            color=_VOICE_INK[voice],
-            alpha=0.8,
-            linewidths=0,
-            zorder=3,
-            label="_points",
-        )
+        _strip_points(ax, vals, row, _VOICE_INK[voice], width=0.5)
 
 
 def _voice_histograms(ax: Axes, groups: dict[str, np.ndarray]) -> None:
