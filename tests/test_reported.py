@@ -138,6 +138,25 @@ def test_cue_with_auxiliaries_and_manner():
     assert r["text"] == "that the vote was fair"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Nora Quill did not say that the vote was fair.", "did not say"),
+        ("Nora Quill didn’t say that the vote was fair.", "didn’t say"),
+        ("Nora Quill was asked whether the vote was fair.", "was asked"),
+        ("Nora Quill went on to say that the vote was fair.", "went on to say"),
+        ("Nora Quill pointed out that the vote was fair.", "pointed out"),
+        ("Nora Quill publicly argued that the vote was fair.", "publicly argued"),
+    ],
+)
+def test_cue_span_conventions(text, cue):
+    # negations, auxiliaries, 'went on to' and manner adverbs before the verb, the particle
+    # of a phrasal verb after it, as attribution annotation marks a cue
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker") == "Nora Quill"
+
+
 def test_source_with_title_and_apposition():
     text = "Sen. Nora Quill, a member of the budget panel, said the vote was fair."
     r = indirect(text).iloc[0]

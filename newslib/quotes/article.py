@@ -185,7 +185,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     return found
 
 
-_WORD_BEFORE_RE = re.compile(r"(\w+)[^\S\n]+$")
+_WORD_BEFORE_RE = re.compile(r"([\w’']+)[^\S\n]+$")
 
 
 def _number_attributions(found: list[_Quote]) -> None:
@@ -218,27 +218,41 @@ def _number_attributions(found: list[_Quote]) -> None:
 
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
-    r"|out\b|about\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
+_PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
 
 
 def _widen_cues(text: str, found: list[_Quote]) -> None:
-    """Cue spans as news annotation reads them: with the auxiliaries and adverbs right before
-    ("has also said") and the words that say how ("said in a statement", "pointed out")."""
-    before = _lists()["cue_before"]
-    widened: dict[tuple[int, int], tuple[int, int]] = {}
+    """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
+    right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
+    verb ("pointed out", "called for") and the words that say how ("said in a statement").
+    Words of the speaker's own mention never join the cue."""
+    lists = _lists()
+    before, particles = lists["cue_before"], lists["cue_particles"]
+    chained = {"to": lists["cue_before_to"], "on": lists["cue_before_on"]}
+    widened: dict[tuple, tuple[int, int]] = {}
     for q in found:
         if q.cue_span is None or q.cue == ":":
             continue
-        if q.cue_span not in widened:
+        key = (q.cue_span, q.mention)
+        if key not in widened:
             s, e = q.cue_span
+            floor = q.mention[1] if q.mention is not None and q.mention[1] <= s else 0
+            prev = ""
             while True:
-                m = _WORD_BEFORE_RE.search(text, max(0, s - 20), s)
-                if m is None or m.group(1).lower() not in before:
+                m = _WORD_BEFORE_RE.search(text, max(floor, s - 20), s)
+                if m is None:
                     break
-                s = m.start(1)
+                word = m.group(1).lower().replace("’", "'")
+                if not (word in before or word in chained.get(prev, ())):
+                    break
+                s, prev = m.start(1), word
+            m = _PARTICLE_RE.match(text, e)
+            if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
+                e = m.end()
             m = _CUE_AFTER_RE.match(text, e)
             if m is not None:
                 e = m.end()
-            widened[q.cue_span] = (s, e)
-        q.cue_span = widened[q.cue_span]
+            widened[key] = (s, e)
+        q.cue_span = widened[key]

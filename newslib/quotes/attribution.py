@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _alternation, _Rules
+from .cues import _alternation, _lists, _Rules
 from .marks import _DOUBLE_RE, _Quote
 from .sentences import _ABBREV_RE
 
@@ -337,17 +337,28 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
 _CHUNK_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–]")
 
 
+@lru_cache(maxsize=1)
+def _cue_joiners() -> frozenset[str]:
+    """Words that join a cue from before it ('has', 'didn't', 'went on to'): no subject's."""
+    lists = _lists()
+    return lists["cue_before"] | lists["cue_before_to"] | lists["cue_before_on"]
+
+
 def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     """The subject of a cue at ``cue_start``: the words right before it ('Smith also said'),
     or the words before an apposition ('Smith, a spokesman for the campaign, said')."""
     breaks = [m.start() for m in _CHUNK_BREAK_RE.finditer(text, lo, cue_start)]
     start = breaks[-1] + 1 if breaks else lo
     words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
-    while words and text[words[-1].start() : words[-1].end()].lower() in rules.adverbs:
-        words.pop()
+    joins = _cue_joiners()
+    while words and (
+        text[words[-1].start() : words[-1].end()].lower() in rules.adverbs
+        or text[words[-1].start() : words[-1].end()].lower().replace("’", "'") in joins
+    ):
+        words.pop()  # 'Smith also said', 'Smith did not say', 'Smith went on to say'
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
-        end = _before_party_tag(text, words[0].start(), cue_start)
+        end = _before_party_tag(text, words[0].start(), words[-1].end())
         # None for '... and said' (the last word is a conjunction): the sentence's subject
         return _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
     if not breaks or text[breaks[-1]] != ",":
