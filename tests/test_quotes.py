@@ -294,8 +294,9 @@ def test_partial_quote_with_speaker():
             "called",
         ),
         (
+            # a participle phrase between commas is no apposition: not part of the source
             'Joe Biden, speaking on the radio, called the plan "a gift to the banks."',
-            "Joe Biden, speaking on the radio",
+            "Joe Biden",
             "Joe Biden",
             "called",
         ),

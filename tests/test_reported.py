@@ -157,6 +157,47 @@ def test_cue_span_conventions(text, cue):
     assert span(text, r, "speaker") == "Nora Quill"
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # the role and the words qualifying it belong to the source
+        (
+            "Harbor Union press secretary Nora Quill said that the vote was fair.",
+            "Harbor Union press secretary Nora Quill",
+            "said",
+        ),
+        # the head of a phrase whose object the name is
+        (
+            "A spokesman for the Harbor Board said that the vote was fair.",
+            "A spokesman for the Harbor Board",
+            "said",
+        ),
+        (
+            "Supporters of Nora Quill argued that the vote was fair.",
+            "Supporters of Nora Quill",
+            "argued",
+        ),
+        # adverbs after the subject join the cue, not the source
+        (
+            "The harbor committee now says that the vote was fair.",
+            "The harbor committee",
+            "now says",
+        ),
+        # a sentence adverb between commas is no apposition
+        ("Nora Quill, however, said that the vote was fair.", "Nora Quill", "said"),
+        (
+            "Nora Quill, a nurse at the clinic, said that the vote was fair.",
+            "Nora Quill, a nurse at the clinic",
+            "said",
+        ),
+    ],
+)
+def test_source_span_conventions(text, source, cue):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "speaker") == source
+    assert span(text, r, "cue") == cue
+
+
 def test_source_with_title_and_apposition():
     text = "Sen. Nora Quill, a member of the budget panel, said the vote was fair."
     r = indirect(text).iloc[0]

@@ -22,7 +22,7 @@ from .marks import (
 from .names import _inherit, _resolve
 from .reported import _reported
 from .sentences import _sentence_starts
-from .sources import _source_spans
+from .sources import _source_spans, _trim_mentions
 
 # an HTML or XML tag left in the text: '<tweet tweet-author="@someone">'
 _TAG_RE = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>\n]*)?/?>")
@@ -177,6 +177,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             last_src[q.paragraph] = q
     # 4. reported speech around them, and the attributions the pieces belong to
     found = sorted([*found, *_reported(text, paras, found, rules)], key=lambda q: (q.start, -q.end))
+    _trim_mentions(text, found, rules)
     _number_attributions(found)
     _widen_cues(text, found)
     _source_spans(text, found, rules)

@@ -351,10 +351,12 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     start = breaks[-1] + 1 if breaks else lo
     words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
     joins = _cue_joiners()
-    while words and (
-        text[words[-1].start() : words[-1].end()].lower() in rules.adverbs
-        or text[words[-1].start() : words[-1].end()].lower().replace("’", "'") in joins
-    ):
+    while words:
+        w = text[words[-1].start() : words[-1].end()].lower().replace("’", "'")
+        if w == "to" and not (len(words) > 1 and words[-2].group(0).lower() in joins):
+            break  # 'asked the party to respond': the party is no speaker of 'respond'
+        if w not in rules.adverbs and w not in joins:
+            break
         words.pop()  # 'Smith also said', 'Smith did not say', 'Smith went on to say'
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name

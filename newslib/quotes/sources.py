@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .cues import _Rules
+from .attribution import _PARTICLES
+from .cues import _lists, _Rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
@@ -22,7 +23,36 @@ _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)"
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
 _APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:adding|saying|noting|and)\b")
-_MAX_BEFORE = 3  # words of a role before a name: 'Clinton campaign spokesman'
+_MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
+
+
+_MENTION_WORD_RE = re.compile(r"[^\s,;:()\"“”«»]+")
+
+
+def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
+    """Cut the words that belong to the verb off the end of every speaker mention: adverbs
+    and auxiliaries ('Lee later walked back' -> 'Lee', 'he barely' -> 'he', 'the committee
+    now' -> 'the committee'), so that they join the cue instead."""
+    keep = _lists()["not_adverbs"]
+    joins = (_lists()["cue_before"] | rules.adverbs) - keep
+    done: dict[tuple, tuple[int, int]] = {}
+    for q in found:
+        if q.mention is None or q.mention_kind == "rel":
+            continue
+        if q.mention not in done:
+            s, e = q.mention
+            words = list(_MENTION_WORD_RE.finditer(text, s, e))
+            cut = e
+            for k in range(1, len(words)):
+                w = words[k].group(0)
+                low = w.lower().replace("’", "'")
+                if w[:1].isupper() or w[:1].isdigit() or low in _PARTICLES:
+                    continue
+                if low in joins or (low.endswith("ly") and len(low) > 4 and low not in keep):
+                    cut = words[k - 1].end()
+                    break
+            done[q.mention] = (s, cut)
+        q.mention = done[q.mention]
 
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
@@ -46,6 +76,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
     if kind in ("pron", "rel"):
         return s, e
     s = _with_title(text, s, rules)
+    s = _with_head(text, s, rules)
     if cue_span is not None and cue_span[0] >= e:
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
@@ -53,17 +84,49 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
             e += m.end()
             between = text[e : cue_span[0]]
         m = _APPOSITION_RE.match(between)
-        if m is not None:  # 'Ann Lee, a nurse at the clinic, said'
+        if m is not None and _is_apposition(m.group(0)):  # 'Ann Lee, a nurse at the clinic, said'
             e += m.end()
     elif cue_span is not None and cue_span[1] <= s:
         e = _with_apposition(text, e, limit, rules)
     return s, e
 
 
-def _with_title(text: str, s: int, rules: _Rules) -> int:
+_HEAD_BEFORE_RE = re.compile(r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from)[^\S\n]+$")
+
+
+def _with_head(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the head of a phrase whose object the mention is: 'a spokesman
+    for the Election Board', 'supporters of Ann Lee', 'most of the voters'."""
+    m = _HEAD_BEFORE_RE.search(text, max(0, s - 40), s)
+    if m is None:
+        return s
+    head = m.group(1).lower()
+    heads = rules.roles | _lists()["source_heads"]
+    if not (head in heads or (head.endswith("s") and head[:-1] in heads)):
+        return s
+    s = _with_title(text, m.start(1), rules, role_seen=1)
+    d = _WORD_BEFORE_RE.search(text, max(0, s - 12), s)
+    if d is not None and (d.group(1).lower() in rules.determiners or d.group(1)[:1].isdigit()):
+        s = d.start(1)  # 'a spokesman for', '50 percent of'
+    return s
+
+
+def _is_apposition(phrase: str) -> bool:
+    """Does ', PHRASE' describe the name before it ('a nurse', 'president of the union'),
+    rather than add to the sentence (', however', ', in a statement', ', speaking in Ohio')?"""
+    first = phrase.lstrip(", \t").split(None, 1)
+    if not first:
+        return False
+    word = first[0].lower()
+    if word in _lists()["not_appositions"]:
+        return False
+    # 'Lee, speaking in Ohio, said' is no apposition; 'Lee, managing director of ...' is
+    return not word.endswith("ing") or word == "including" or word in _lists()["role_modifiers"]
+
+
+def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
     """Move ``s`` back over titles and role words right before a name ('Sen.', 'former
-    campaign spokesman')."""
-    role_seen = 0
+    campaign spokesman'); ``role_seen``: the word at ``s`` is already a role."""
     while True:
         m = _WORD_BEFORE_RE.search(text, max(0, s - 40), s)
         if m is None:
@@ -72,11 +135,18 @@ def _with_title(text: str, s: int, rules: _Rules) -> int:
         low = word.lower().rstrip(".")
         if low in _TITLE_WORDS or low == "former":
             s = m.start(1)
+            if low in rules.roles:  # 'press secretary Al Roe'
+                role_seen = max(role_seen, 1)
         elif low in rules.roles:
             s = m.start(1)
             role_seen = 1
-        elif role_seen and role_seen <= _MAX_BEFORE and word[:1].isupper():
-            # 'Clinton campaign spokesman': a capitalised word qualifying the role
+        elif (
+            role_seen
+            and role_seen <= _MAX_BEFORE
+            and (word[:1].isupper() or low in _lists()["role_modifiers"])
+        ):
+            # 'Clinton campaign spokesman', 'Republican presidential nominee': a capitalised
+            # word or a modifier qualifying the role
             if low in rules.stop_caps:
                 return s
             s = m.start(1)
