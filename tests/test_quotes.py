@@ -600,3 +600,12 @@ def test_text_without_words_has_no_share():
     shares = quote_share(frame("", "... !!!"))
     assert shares[["quote_share", "reported_share", "attributed_share"]].isna().all().all()
     assert shares["total_words"].tolist() == [0, 0]
+
+
+def test_a_quotation_opened_by_two_apostrophes_starts_a_sentence():
+    # ''...'' marks: the second quotation is a statement of its own, by the same speaker
+    text = "''The vote was a mess,'' said Nora Quill, a nurse. ''I do not think it went well.''"
+    q = quoted(text)
+    assert q["kind"].tolist() == ["direct", "direct"]
+    assert q["speaker_mention"].tolist() == ["Nora Quill, a nurse"] * 2
+    assert q["cue"].tolist() == ["said", "said"]
