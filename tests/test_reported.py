@@ -480,3 +480,24 @@ def test_a_person_followed_by_a_state_is_still_the_speaker():
     assert rows('Title\n\n"We won," said Ann Voss, Ohio, on Monday.')["speaker"].tolist() == [
         "Ann Voss"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # a relative pronoun right before the cue is the source, comma or not
+        (
+            "Harbor officials met Nora Quill, a nurse who has argued that the vote was unfair.",
+            "who",
+            "has argued",
+        ),
+        # a share of people, and a bare noun phrase after a conjunction
+        ("On harbor matters, 42% say that the vote was fair.", "42%", "say"),
+        ("Only 42 percent say that the vote was fair.", "Only 42 percent", "say"),
+        ("But early survey data suggests that the vote was fair.", "early survey data", "suggests"),
+    ],
+)
+def test_sources_found_before_a_cue(text, source, cue):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "speaker") == source
+    assert span(text, r, "cue") == cue

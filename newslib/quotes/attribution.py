@@ -344,6 +344,9 @@ def _cue_joiners() -> frozenset[str]:
     return lists["cue_before"] | lists["cue_before_to"] | lists["cue_before_on"]
 
 
+_WHO_RE = re.compile(r"[Ww]ho(?:[’'](?:ve|d|s|ll))?")
+
+
 def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     """The subject of a cue at ``cue_start``: the words right before it ('Smith also said'),
     or the words before an apposition ('Smith, a spokesman for the campaign, said')."""
@@ -358,6 +361,9 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
         if w not in rules.adverbs and w not in joins:
             break
         words.pop()  # 'Smith also said', 'Smith did not say', 'Smith went on to say'
+    if words and _WHO_RE.fullmatch(words[-1].group(0)):
+        # 'a senator who has refused to endorse him': the relative pronoun is the source
+        return words[-1].start(), words[-1].start() + 3, "rel"
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
         end = _before_party_tag(text, words[0].start(), words[-1].end())

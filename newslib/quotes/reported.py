@@ -541,17 +541,26 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     return m.start()
 
 
+_SHARE_RE = re.compile(r"\d[\d.,]*")
+
+
 def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
     """A plain noun phrase right before a cue ('legal experts', 'many economists'), as a
     description mention, or None."""
     words = _words(text, s, e)
     while words and words[-1][2].lower() in rules.adverbs:
         words.pop()
+    while words and words[0][2].lower() in _CONJUNCTIONS:
+        words.pop(0)  # 'But early ratings data suggests ...'
     if not words or len(words) > 6:
         return None
     lower = [w.lower() for _, _, w in words]
     if any(w in _NOT_NOUN_PHRASE for w in lower):
         return None
+    if lower[-1] == "percent":
+        return words[0][0], words[-1][1], "desc"  # 'about 30 percent say'
+    if _SHARE_RE.fullmatch(lower[-1]) and text.startswith("%", words[-1][1]):
+        return words[0][0], words[-1][1] + 1, "desc"  # '42% say'
     if not lower[-1].isalpha() or len(lower[-1]) < 3:
         return None
     return words[0][0], words[-1][1], "desc"
