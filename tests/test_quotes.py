@@ -609,3 +609,11 @@ def test_a_quotation_opened_by_two_apostrophes_starts_a_sentence():
     assert q["kind"].tolist() == ["direct", "direct"]
     assert q["speaker_mention"].tolist() == ["Nora Quill, a nurse"] * 2
     assert q["cue"].tolist() == ["said", "said"]
+
+
+def test_an_apposition_after_an_inverted_cue_ends_at_a_participle():
+    text = '"The vote was a mess," said Nora Quill, a nurse, adding that she would appeal.'
+    q = quoted(text)
+    assert q["speaker_mention"].tolist() == ["Nora Quill, a nurse"]
+    text = '"The vote was a mess," said Nora Quill, a nurse, becoming the first to object.'
+    assert quoted(text)["speaker_mention"].tolist() == ["Nora Quill, a nurse"]

@@ -184,6 +184,8 @@ def test_cue_span_conventions(text, cue):
             "The harbor committee",
             "now says",
         ),
+        # two subjects joined by 'and' are one source
+        ("Nora Quill and Al Roe said that the vote was fair.", "Nora Quill and Al Roe", "said"),
         # a sentence adverb between commas is no apposition
         ("Nora Quill, however, said that the vote was fair.", "Nora Quill", "said"),
         (

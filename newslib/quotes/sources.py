@@ -22,7 +22,7 @@ _WORD_BEFORE_RE = re.compile(r"([\w.'’\-]+)[^\S\n]+$")
 _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)")
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
-_APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:adding|saying|noting|and)\b")
+_APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|(?!including)[a-z]+ing\b)")
 _MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
 
 
@@ -78,6 +78,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
     s = _with_title(text, s, rules)
     s = _with_head(text, s, rules)
     if cue_span is not None and cue_span[0] >= e:
+        s = _with_conjunct(text, s, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
@@ -109,6 +110,27 @@ def _with_head(text: str, s: int, rules: _Rules) -> int:
     if d is not None and (d.group(1).lower() in rules.determiners or d.group(1)[:1].isdigit()):
         s = d.start(1)  # 'a spokesman for', '50 percent of'
     return s
+
+
+_CONJUNCT_RE = re.compile(
+    r"((?:[A-Z][\w.'’\-]*[^\S\n]+){1,4}|(?:[Hh]e|[Ss]he|I|[Ww]e)[^\S\n]+)and[^\S\n]+$"
+)
+
+
+def _with_conjunct(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over a name joined by 'and' to a subject: 'Lee and Roe said' is one
+    source."""
+    m = _CONJUNCT_RE.search(text, max(0, s - 60), s)
+    if m is None:
+        return s
+    words = list(_MENTION_WORD_RE.finditer(text, m.start(1), m.end(1)))
+    while words and words[0].group(0).lower().rstrip(".") in rules.stop_caps:
+        if words[0].group(0).lower() in ("he", "she", "i", "we") and len(words) == 1:
+            break
+        words.pop(0)
+    if not words:
+        return s
+    return _with_title(text, words[0].start(), rules)
 
 
 def _is_apposition(phrase: str) -> bool:
