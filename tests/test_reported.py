@@ -504,3 +504,28 @@ def test_sources_found_before_a_cue(text, source, cue):
     r = indirect(text).iloc[0]
     assert span(text, r, "speaker") == source
     assert span(text, r, "cue") == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "After the storm, terrorist attacks on ports drew a response from the mayor.",
+        "About 30 percent support a new vote on the harbor.",
+        "The union held a conference call on the plan to rebuild the docks.",
+    ],
+)
+def test_a_stance_word_read_as_a_noun_is_no_cue(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Nora Quill attacks the plan as a waste of money.", "Nora Quill", "attacks"),
+        ("Harbor workers back the plan to rebuild the docks.", "Harbor workers", "back"),
+    ],
+)
+def test_a_stance_verb_after_its_subject_is_a_cue(text, source, cue):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "speaker") == source
+    assert span(text, r, "cue") == cue

@@ -252,6 +252,36 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
 
 
+@lru_cache(maxsize=1)
+def _verb_lead() -> frozenset[str]:
+    """Lower-case words after which a stance word is a verb: pronouns, relatives, auxiliaries,
+    'to', adverbs, conjunctions ('they back', 'who support', 'would attack')."""
+    lists = _lists()
+    return (
+        lists["cue_before"]
+        | lists["adverbs"]
+        | lists["pronouns"]
+        | frozenset("who that which and or but i".split())
+    )
+
+
+def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> bool:
+    """Is the stance word at ``c0`` a noun ('terrorist attacks', 'a primary challenge', 'roll
+    call', '30 percent support') rather than the verb of a speaker?"""
+    report = _report_rules()
+    if cue not in report.stances or cue in rules.cues or cue.endswith(("ed", "ing")):
+        return False
+    if prev[:1].isdigit() or prev == "percent":
+        return True
+    before = text[max(0, c0 - len(prev) - 2) : c0]
+    if not prev.isalpha() or not prev.islower() or prev not in before:
+        return False  # a name or a capitalised word: 'Lee attacks'
+    if prev in _verb_lead() or prev.endswith("ly"):
+        return False
+    # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
+    return not (prev.endswith("s") and not cue.endswith("s"))
+
+
 def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
     c0, c1 = span
@@ -265,6 +295,8 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
         return None  # 'the mayor's hopes of'
+    if _noun_reading(text, cue, c0, prev, rules):
+        return None  # 'terrorist attacks', 'a conference call', '30 percent support'
     for _, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
         # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more)
