@@ -617,3 +617,11 @@ def test_an_apposition_after_an_inverted_cue_ends_at_a_participle():
     assert q["speaker_mention"].tolist() == ["Nora Quill, a nurse"]
     text = '"The vote was a mess," said Nora Quill, a nurse, becoming the first to object.'
     assert quoted(text)["speaker_mention"].tolist() == ["Nora Quill, a nurse"]
+
+
+def test_the_verb_before_a_colon_is_the_cue():
+    # 'notes' is no cue word, but a subject, a verb and a colon introduce the quotation
+    text = 'The board met on Monday. Dr. Ward notes: "The vote is about power. Nothing else."'
+    r = quoted(text).iloc[0]
+    assert r["speaker_mention"] == "Dr. Ward"
+    assert r["cue"] == "notes"

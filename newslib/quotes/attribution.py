@@ -419,6 +419,9 @@ _APPOSITION_OPENERS = frozenset(
 )
 
 
+_VERB_AFTER_SUBJECT_RE = re.compile(r"[^\S\n]+([a-z]{3,})[^\S\n]*:")
+
+
 def _attribute_before(
     text: str, lo: int, hi: int, rules: _Rules, sentence_lo: int | None = None, masked=()
 ):
@@ -437,6 +440,10 @@ def _attribute_before(
             # 'Politico reveals a few relevant facts: "...'
             cut = _sentence_subject(text, sentence_lo, hi, rules, masked)
             if cut:
+                # 'Dr. Ward notes: "...': the verb after the subject is the cue
+                m = _VERB_AFTER_SUBJECT_RE.match(text, cut[1], hi)
+                if m is not None and m.group(1).lower() not in rules.stop_caps:
+                    return cut, m.group(1).lower(), m.span(1)
                 return cut, None, None
         return None
     cue = text[best.start() : best.end()].lower()
