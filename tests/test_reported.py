@@ -167,6 +167,11 @@ def test_cue_span_conventions(text, cue):
             "Harbor Union press secretary Nora Quill",
             "said",
         ),
+        (
+            "Retired neurosurgeon Nora Quill said that the vote was fair.",
+            "Retired neurosurgeon Nora Quill",
+            "said",
+        ),
         # the head of a phrase whose object the name is
         (
             "A spokesman for the Harbor Board said that the vote was fair.",
