@@ -148,9 +148,44 @@ def minhash_signature(values: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarra
         >>> a.shape, bool((a == minhash_signature(shingles("A b c d e f g h i j"))).all())
         ((128,), True)
     """
-    signature = _empty_minhash(num_perm).copy()
-    signature.update_batch(np.asarray(values, dtype=np.uint32).tolist())
+    empty = _empty_minhash(num_perm)
+    values = np.asarray(values, dtype=np.uint32)
+    fast = _affine32(num_perm)
+    if fast is not None:
+        if not len(values):
+            return np.asarray(empty.hashvalues, dtype=np.uint64)
+        fmix, (a, b) = fast
+        # update_batch's CPU steps for its affine32 scheme, on the array itself: the hashes
+        # (int of each value) premixed, permuted (a * h + b, wrapping at 2**32), the minimum.
+        permuted = fmix(values.reshape(-1, 1), 32) * a + b
+        return np.minimum(empty.hashvalues, permuted.min(axis=0)).astype(np.uint64)
+    signature = empty.copy()
+    signature.update_batch(values.tolist())
     return np.asarray(signature.hashvalues, dtype=np.uint64)
+
+
+@functools.lru_cache(maxsize=4)
+def _affine32(num_perm: int):
+    """``(fmix, permutations)`` of :func:`_empty_minhash` when it hashes with ``int`` under
+    datasketch's affine32 scheme on the CPU, for :func:`minhash_signature` to apply to a whole
+    uint32 array without a Python list; None for any other set-up (then datasketch's own
+    update_batch)."""
+    try:
+        from datasketch.minhash import _fmix
+    except ImportError:
+        return None
+    empty = _empty_minhash(num_perm)
+    a, b = empty.permutations
+    if (
+        getattr(empty, "scheme", None) != "affine32"
+        or empty.hashfunc is not int
+        or getattr(empty, "_gpu_mode", None) != "disable"
+        or a.dtype != np.uint32
+        or b.dtype != np.uint32
+        or empty.hashvalues.dtype != np.uint32
+    ):
+        return None
+    return _fmix, (a, b)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
