@@ -44,6 +44,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import tempfile
 from array import array
 from collections.abc import Iterable, Sequence
@@ -52,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from ._frame import require_columns
-from .text import WORD_RE
+from .text import _MARK, WORD_RE, _Words
 
 __all__ = [
     "near_duplicates",
@@ -118,7 +119,50 @@ def shingles(text: str, shingle: int = SHINGLE) -> np.ndarray:
     """
     if not 1 <= shingle <= len(_POSITION):
         raise ValueError(f"shingle must be 1 to {len(_POSITION)} words, not {shingle!r}")
-    words = WORD_RE.findall(text.lower())
+    return _shingles_of(WORD_RE.findall(text.lower()), shingle)
+
+
+def _shingles_from_words(text: str, words: _Words, shingle: int = SHINGLE) -> np.ndarray:
+    """``shingles(text, shingle)`` from where the words of ``text`` are (``words``, found
+    once per article for the quote shares and sentence counts): when lower-casing keeps every
+    word where it is, the words of the lower-cased text are the lower-cased words' slices."""
+    lowered = text.lower()
+    if not _lowering_keeps_words(text, lowered):
+        return shingles(text, shingle)
+    spans = zip(words.starts, words.ends, strict=True)
+    return _shingles_of([lowered[s:e] for s, e in spans], shingle)
+
+
+def _lowering_keeps_words(text: str, lowered: str) -> bool:
+    """Whether ``WORD_RE`` finds its words of ``lowered`` (``text.lower()``) at the same places
+    as in ``text``: true when each character lower-cases to one character of the same kind
+    for the pattern (word character, combining mark, digit, one of its joining marks). Python
+    lower-cases character by character but for the Greek final sigma (``Σ`` becomes ``σ`` or
+    ``ς``, both letters), so the kinds of the distinct characters decide."""
+    if text.isascii():
+        return True  # A-Z become a-z: letters for letters
+    if len(lowered) != len(text):
+        return False
+    return all(_lowers_alike(c) for c in set(text) if not c.isascii())
+
+
+@functools.lru_cache(maxsize=4096)
+def _lowers_alike(char: str) -> bool:
+    lower = char.lower()
+    return len(lower) == 1 and _word_kind(char) == _word_kind(lower)
+
+
+_KINDS = (re.compile(r"\w"), re.compile(_MARK), re.compile(r"\d"), re.compile(r"['’\-.,]"))
+
+
+def _word_kind(char: str) -> tuple[bool, ...]:
+    """What ``WORD_RE`` can see of a character: word character, combining mark, digit, a mark
+    that may join two word parts."""
+    return tuple(kind.fullmatch(char) is not None for kind in _KINDS)
+
+
+def _shingles_of(words: list[str], shingle: int) -> np.ndarray:
+    """The shingle set of a text's lower-cased words (see :func:`shingles`)."""
     if not words:
         return np.empty(0, dtype=np.uint32)
     hashes = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))

@@ -370,3 +370,26 @@ def test_minhash_signature_is_datasketchs_update_batch(num_perm):
         found = minhash_signature(values, num_perm)
         assert found.dtype == np.uint64
         assert (found == np.asarray(expected.hashvalues, dtype=np.uint64)).all()
+
+
+def test_shingles_from_an_articles_words_are_its_shingles():
+    import random
+
+    from newslib.duplicates import _shingles_from_words, shingles
+    from newslib.text import _Words
+
+    texts = [
+        "The council's well-known plan costs 3.5 million, officials said.",
+        "“Never,” she said — the 2,000 voters’ choice was clear.",
+        "İSTANBUL reporters met the İzmir mayor on Tuesday.",  # İ lower-cases to two characters
+        "ΟΔΥΣΣΕΥΣ ΚΑΙ ΣΟΦΟΣ ΛΟΓΟΣ were the words on the stone.",  # final sigma
+        "नमस्ते दुनिया and café au lait with the KELVIN sign \u212a here.",
+        "",
+        "...",
+    ]
+    alphabet = "aZ09 .,'’-\n\u0301\u0130\u03a3\u212a\u00df\u1e9eǅ_!?\u0663"
+    rng = random.Random(5)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(400)]
+    for text in texts:
+        found = _shingles_from_words(text, _Words(text))
+        assert found.dtype == np.uint32 and np.array_equal(found, shingles(text)), text
