@@ -182,7 +182,9 @@ def _analyze_chunk(
     scores = _with_cache(
         caches["readability"], frame, lambda f: {"readability": readability(f, lang=lang)}
     )["readability"]
-    inputs = _with_cache(caches["corpus_inputs"], frame, lambda f: _corpus_inputs(f, quote_table))
+    inputs = _with_cache(
+        caches["corpus_inputs"], frame, lambda f: _corpus_inputs(f, quote_table, words)
+    )
     metadata = frame.drop(columns=["text"]).reset_index(drop=True)
     metadata["article_id"] = metadata["article_id"].astype("string")
     if "near_duplicate_of" not in metadata.columns:  # filled by the corpus step, newslib.duplicates
@@ -202,14 +204,20 @@ def _analyze_chunk(
     }
 
 
-def _corpus_inputs(frame: pd.DataFrame, quote_table: pd.DataFrame) -> dict[str, pd.DataFrame]:
+def _corpus_inputs(
+    frame: pd.DataFrame, quote_table: pd.DataFrame, words: _WordsOf | None = None
+) -> dict[str, pd.DataFrame]:
     """What the corpus steps read of each article of ``frame``: ``near_inputs`` (one row per
     article: its shingle set and MinHash signature, :mod:`newslib.duplicates`) and
-    ``source_facts`` (:func:`newslib.people.source_facts` of its quotations)."""
-    from .duplicates import minhash_signature, shingles
+    ``source_facts`` (:func:`newslib.people.source_facts` of its quotations). ``words``: the
+    articles' words, kept by the chunk (the shingles are read from them)."""
+    from .duplicates import _shingles_from_words, minhash_signature, shingles
     from .people import source_facts
 
-    sets = [shingles(text) for text in frame["text"]]
+    if words is None:
+        sets = [shingles(text) for text in frame["text"]]
+    else:
+        sets = [_shingles_from_words(text, words[text]) for text in frame["text"]]
     near = pd.DataFrame(
         {
             "article_id": pd.array(frame["article_id"].astype(str).to_numpy(), dtype="string"),

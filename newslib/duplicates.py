@@ -44,6 +44,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import re
 import tempfile
 from array import array
 from collections.abc import Iterable, Sequence
@@ -52,7 +53,7 @@ import numpy as np
 import pandas as pd
 
 from ._frame import require_columns
-from .text import WORD_RE
+from .text import _MARK, WORD_RE, _Words
 
 __all__ = [
     "near_duplicates",
@@ -118,7 +119,50 @@ def shingles(text: str, shingle: int = SHINGLE) -> np.ndarray:
     """
     if not 1 <= shingle <= len(_POSITION):
         raise ValueError(f"shingle must be 1 to {len(_POSITION)} words, not {shingle!r}")
-    words = WORD_RE.findall(text.lower())
+    return _shingles_of(WORD_RE.findall(text.lower()), shingle)
+
+
+def _shingles_from_words(text: str, words: _Words, shingle: int = SHINGLE) -> np.ndarray:
+    """``shingles(text, shingle)`` from where the words of ``text`` are (``words``, found
+    once per article for the quote shares and sentence counts): when lower-casing keeps every
+    word where it is, the words of the lower-cased text are the lower-cased words' slices."""
+    lowered = text.lower()
+    if not _lowering_keeps_words(text, lowered):
+        return shingles(text, shingle)
+    spans = zip(words.starts, words.ends, strict=True)
+    return _shingles_of([lowered[s:e] for s, e in spans], shingle)
+
+
+def _lowering_keeps_words(text: str, lowered: str) -> bool:
+    """Whether ``WORD_RE`` finds its words of ``lowered`` (``text.lower()``) at the same places
+    as in ``text``: true when each character lower-cases to one character of the same kind
+    for the pattern (word character, combining mark, digit, one of its joining marks). Python
+    lower-cases character by character but for the Greek final sigma (``Σ`` becomes ``σ`` or
+    ``ς``, both letters), so the kinds of the distinct characters decide."""
+    if text.isascii():
+        return True  # A-Z become a-z: letters for letters
+    if len(lowered) != len(text):
+        return False
+    return all(_lowers_alike(c) for c in set(text) if not c.isascii())
+
+
+@functools.lru_cache(maxsize=4096)
+def _lowers_alike(char: str) -> bool:
+    lower = char.lower()
+    return len(lower) == 1 and _word_kind(char) == _word_kind(lower)
+
+
+_KINDS = (re.compile(r"\w"), re.compile(_MARK), re.compile(r"\d"), re.compile(r"['’\-.,]"))
+
+
+def _word_kind(char: str) -> tuple[bool, ...]:
+    """What ``WORD_RE`` can see of a character: word character, combining mark, digit, a mark
+    that may join two word parts."""
+    return tuple(kind.fullmatch(char) is not None for kind in _KINDS)
+
+
+def _shingles_of(words: list[str], shingle: int) -> np.ndarray:
+    """The shingle set of a text's lower-cased words (see :func:`shingles`)."""
     if not words:
         return np.empty(0, dtype=np.uint32)
     hashes = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
@@ -148,9 +192,44 @@ def minhash_signature(values: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarra
         >>> a.shape, bool((a == minhash_signature(shingles("A b c d e f g h i j"))).all())
         ((128,), True)
     """
-    signature = _empty_minhash(num_perm).copy()
-    signature.update_batch(np.asarray(values, dtype=np.uint32).tolist())
+    empty = _empty_minhash(num_perm)
+    values = np.asarray(values, dtype=np.uint32)
+    fast = _affine32(num_perm)
+    if fast is not None:
+        if not len(values):
+            return np.asarray(empty.hashvalues, dtype=np.uint64)
+        fmix, (a, b) = fast
+        # update_batch's CPU steps for its affine32 scheme, on the array itself: the hashes
+        # (int of each value) premixed, permuted (a * h + b, wrapping at 2**32), the minimum.
+        permuted = fmix(values.reshape(-1, 1), 32) * a + b
+        return np.minimum(empty.hashvalues, permuted.min(axis=0)).astype(np.uint64)
+    signature = empty.copy()
+    signature.update_batch(values.tolist())
     return np.asarray(signature.hashvalues, dtype=np.uint64)
+
+
+@functools.lru_cache(maxsize=4)
+def _affine32(num_perm: int):
+    """``(fmix, permutations)`` of :func:`_empty_minhash` when it hashes with ``int`` under
+    datasketch's affine32 scheme on the CPU, for :func:`minhash_signature` to apply to a whole
+    uint32 array without a Python list; None for any other set-up (then datasketch's own
+    update_batch)."""
+    try:
+        from datasketch.minhash import _fmix
+    except ImportError:
+        return None
+    empty = _empty_minhash(num_perm)
+    a, b = empty.permutations
+    if (
+        getattr(empty, "scheme", None) != "affine32"
+        or empty.hashfunc is not int
+        or getattr(empty, "_gpu_mode", None) != "disable"
+        or a.dtype != np.uint32
+        or b.dtype != np.uint32
+        or empty.hashvalues.dtype != np.uint32
+    ):
+        return None
+    return _fmix, (a, b)
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:

@@ -154,20 +154,29 @@ def _parse_name(name: str) -> _Name | None:
     return _Name(_fold(first), _fold(last), shown, _fold(title), f" {suffix}" if suffix else "")
 
 
-# Two or three capitalised words of plain letters: most names in the news.
-_SIMPLE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}")
+# One to three capitalised words of plain letters: most names in the news (one word: a
+# surname mentioned again, "Lee said").
+_SIMPLE_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}")
 
 
 def _simple_name(text: str) -> tuple[str, str, str] | None:
-    """``(first, middle, last)`` of a name nameparser would read word by word (two or three
+    """``(first, middle, last)`` of a name nameparser would read word by word (one to three
     capitalised words, none of them a title, suffix, particle or conjunction it knows), else
     None. nameparser costs about half a millisecond a name; this gives its very answer
-    (checked on 70,000 such names) without it."""
+    (checked on 70,000 names of two or three words, and on every word of the CMU dictionary
+    capitalised: nameparser reads a lone word as a first name) without it.
+
+    Example:
+        >>> _simple_name("Ann Lee"), _simple_name("Lee"), _simple_name("Mr Lee")
+        (('Ann', '', 'Lee'), ('Lee', '', ''), None)
+    """
     if not _SIMPLE_NAME.fullmatch(text):
         return None
     words = text.split(" ")
     if any(w.lower() in _name_parser_words() for w in words):
         return None
+    if len(words) == 1:
+        return words[0], "", ""
     return words[0], " ".join(words[1:-1]), words[-1]
 
 

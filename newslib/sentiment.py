@@ -142,10 +142,16 @@ class _Token(NamedTuple):
 class _TokenTable(dict):
     """Whitespace token of a text -> its :class:`_Token`, or None for a one-character token
     (``SentiText`` drops those). Filled on first sight, so each distinct token is analysed
-    once per scorer rather than once per occurrence."""
+    once rather than once per occurrence; :func:`_token_table` keeps one table per analyzer
+    for the whole process (a chunk of articles shares most of its tokens with the others)."""
+
+    #: Tokens kept at most (about 40 MB): a full table is emptied, which changes no value.
+    LIMIT = 1 << 17
 
     def __init__(self, analyzer):
         super().__init__()
+        self.analyzer = analyzer
+        self.lexicon_size = len(analyzer.lexicon)
         constants = analyzer.constants
         self.punc_set = frozenset(constants.PUNC_LIST)
         self.lexicon = analyzer.lexicon
@@ -161,6 +167,8 @@ class _TokenTable(dict):
         return list(filter(None, map(self.__getitem__, text.split())))
 
     def __missing__(self, token: str) -> _Token | None:
+        if len(self) >= self.LIMIT:
+            self.clear()
         facts = None
         if len(token) > 1:
             word = _vader_token(token, self.punc_set)
@@ -178,6 +186,28 @@ class _TokenTable(dict):
             )
         self[token] = facts
         return facts
+
+
+# The token table of the last analyzer scored with (see _token_table).
+_TABLES: list[_TokenTable] = []
+
+
+def _token_table(analyzer) -> _TokenTable:
+    """The process's :class:`_TokenTable` of ``analyzer``: kept from one call to the next
+    while it is the same analyzer with the same lexicon (same object, same size); a new one
+    otherwise. A token's facts depend only on the token and the analyzer's tables."""
+    if _TABLES:
+        table = _TABLES[0]
+        if (
+            table.analyzer is analyzer
+            and table.lexicon is analyzer.lexicon
+            and table.lexicon_size == len(analyzer.lexicon)
+            and table.boosters is analyzer.constants.BOOSTER_DICT
+            and table.negate is analyzer.constants.NEGATE
+        ):
+            return table
+    _TABLES[:] = [_TokenTable(analyzer)]
+    return _TABLES[0]
 
 
 def _score_valence(
@@ -257,7 +287,7 @@ def _fast_scorer(analyzer):
     c_incr = constants.C_INCR
     n_scalar = constants.N_SCALAR
     idioms_check = analyzer._idioms_check
-    tokens_of = _TokenTable(analyzer).tokens
+    tokens_of = _token_table(analyzer).tokens
     so_this = ("so", "this")
 
     def valence_at(tokens: list[_Token], i: int, is_cap_diff: bool):

@@ -37,12 +37,15 @@ __all__ = [
 ]
 
 
-def _mark_classes() -> tuple[str, str]:
-    """Regex character-class bodies of the combining marks (Unicode categories Mn, Mc, Me) of
-    Python's Unicode database: those in the Basic Multilingual Plane, and all of them.
+# The combining marks of Python's Unicode database as code point ranges, stored for the Unicode
+# version this file names (see _stored_mark_ranges); written by _write_mark_ranges().
+_MARKS_FILE = "data/combining_marks.txt"
 
-    Python's ``\\w`` matches letters and digits but no combining mark, so a word of a script that
-    writes vowels or points as marks would fall apart at each of them. Built once, at import."""
+
+def _computed_mark_ranges() -> list[tuple[int, int]]:
+    """``(first, last)`` code point ranges of the combining marks (Unicode categories Mn, Mc,
+    Me) of Python's Unicode database, by asking it about every code point (a tenth of a
+    second)."""
     category = unicodedata.category
     ranges: list[list[int]] = []
     for code in range(sys.maxunicode + 1):
@@ -51,8 +54,63 @@ def _mark_classes() -> tuple[str, str]:
                 ranges[-1][1] = code
             else:
                 ranges.append([code, code])
+    return [(lo, hi) for lo, hi in ranges]
 
-    def body(spans: list[list[int]]) -> str:
+
+def _marks_header() -> str:
+    return f"unicode {unicodedata.unidata_version} maxunicode {sys.maxunicode}"
+
+
+def _stored_mark_ranges() -> list[tuple[int, int]] | None:
+    """The ranges of :func:`_computed_mark_ranges` as stored in newslib's data directory, or
+    None when they were stored for another Unicode version (or are missing): a Unicode
+    version's categories never change, so the stored ranges are the computed ones."""
+    from importlib import resources
+
+    try:
+        lines = resources.files("newslib").joinpath(_MARKS_FILE).read_text("ascii").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    rows = [line for line in lines if line and not line.startswith("#")]
+    if not rows or rows[0] != _marks_header():
+        return None
+    try:
+        return [(int(lo, 16), int(hi, 16)) for lo, hi in (row.split() for row in rows[1:])]
+    except ValueError:
+        return None
+
+
+def _write_mark_ranges(path=None) -> None:
+    """Store this Python's combining-mark ranges (``newslib/data/combining_marks.txt`` unless
+    ``path``), for :func:`_stored_mark_ranges`."""
+    from pathlib import Path
+
+    target = (
+        Path(path) if path is not None else Path(__file__).with_name("data") / "combining_marks.txt"
+    )
+    lines = [
+        "# Combining marks (Unicode categories Mn, Mc, Me) of Python's unicodedata, as code point",
+        "# ranges (first last, hexadecimal), for the Unicode version of the first line. Read by",
+        "# newslib.text at import instead of asking unicodedata about every code point; another",
+        "# Unicode version computes them. Rewrite with newslib.text._write_mark_ranges().",
+        _marks_header(),
+        *(f"{lo:04X} {hi:04X}" for lo, hi in _computed_mark_ranges()),
+    ]
+    target.write_text("\n".join(lines) + "\n", encoding="ascii")
+
+
+def _mark_classes() -> tuple[str, str]:
+    """Regex character-class bodies of the combining marks (Unicode categories Mn, Mc, Me) of
+    Python's Unicode database: those in the Basic Multilingual Plane, and all of them.
+
+    Python's ``\\w`` matches letters and digits but no combining mark, so a word of a script that
+    writes vowels or points as marks would fall apart at each of them. Built once, at import,
+    from the stored ranges of this Unicode version when there are some."""
+    ranges = _stored_mark_ranges()
+    if ranges is None:
+        ranges = _computed_mark_ranges()
+
+    def body(spans: list[tuple[int, int]]) -> str:
         return "".join(
             f"\\U{lo:08x}" if lo == hi else f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in spans
         )

@@ -347,3 +347,49 @@ def test_the_notebooks_count_each_story_once_when_asked():
     assert copies > 0
     assert len(once.articles) == len(every.articles) - copies == len(once.raw)
     assert set(once.sentences["article_id"]) <= set(once.articles["article_id"])
+
+
+@pytest.mark.parametrize("num_perm", [128, 16])
+def test_minhash_signature_is_datasketchs_update_batch(num_perm):
+    from newslib.duplicates import _affine32, _empty_minhash, minhash_signature, shingles
+
+    assert _affine32(num_perm) is not None  # the array path is the one taken
+    rng = np.random.default_rng(3)
+    sets = [
+        shingles("The harbour board met on Monday to discuss the new ferry timetable."),
+        np.empty(0, dtype=np.uint32),
+        np.array([0, 1, 2**32 - 1], dtype=np.uint32),
+        *(
+            np.unique(rng.integers(0, 2**32, n, dtype=np.uint64).astype(np.uint32))
+            for n in (1, 7, 300, 3000)
+        ),
+    ]
+    for values in sets:
+        expected = _empty_minhash(num_perm).copy()
+        expected.update_batch(values.tolist())
+        found = minhash_signature(values, num_perm)
+        assert found.dtype == np.uint64
+        assert (found == np.asarray(expected.hashvalues, dtype=np.uint64)).all()
+
+
+def test_shingles_from_an_articles_words_are_its_shingles():
+    import random
+
+    from newslib.duplicates import _shingles_from_words, shingles
+    from newslib.text import _Words
+
+    texts = [
+        "The council's well-known plan costs 3.5 million, officials said.",
+        "“Never,” she said — the 2,000 voters’ choice was clear.",
+        "İSTANBUL reporters met the İzmir mayor on Tuesday.",  # İ lower-cases to two characters
+        "ΟΔΥΣΣΕΥΣ ΚΑΙ ΣΟΦΟΣ ΛΟΓΟΣ were the words on the stone.",  # final sigma
+        "नमस्ते दुनिया and café au lait with the KELVIN sign \u212a here.",
+        "",
+        "...",
+    ]
+    alphabet = "aZ09 .,'’-\n\u0301\u0130\u03a3\u212a\u00df\u1e9eǅ_!?\u0663"
+    rng = random.Random(5)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 80))) for _ in range(400)]
+    for text in texts:
+        found = _shingles_from_words(text, _Words(text))
+        assert found.dtype == np.uint32 and np.array_equal(found, shingles(text)), text

@@ -361,11 +361,21 @@ def test_plain_names_skip_nameparser_with_its_very_answer():
 
     from newslib.people import _simple_name
 
-    for name in ("Ann Lee", "Maria Teresa Lopez", "Jon Smithers", "Dale Van", "Bill Ray"):
+    for name in (
+        "Ann Lee",
+        "Maria Teresa Lopez",
+        "Jon Smithers",
+        "Dale Van",
+        "Bill Ray",
+        "Lee",
+        "Smithers",
+        "Ortiz",
+    ):
         simple = _simple_name(name)
         parsed = HumanName(name)
         if simple is not None:
             assert simple == (parsed.first, parsed.middle, parsed.last), name
+            assert parsed.title == parsed.suffix == "", name
     # what nameparser reads specially is left to it: titles, particles, suffixes, initials
     for name in (
         "Mr Lee",
@@ -375,9 +385,15 @@ def test_plain_names_skip_nameparser_with_its_very_answer():
         "A. Lee",
         "Lee, Ann",
         "ANN LEE",
+        "Mr",
+        "Jr",
+        "Van",
+        "LEE",
+        "Lee.",
     ):
         assert _simple_name(name) is None, name
     assert _simple_name("Ann Lee") == ("Ann", "", "Lee")
+    assert _simple_name("Lee") == ("Lee", "", "")
 
 
 def test_facts_given_in_any_order_give_the_same_people():

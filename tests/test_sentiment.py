@@ -258,6 +258,25 @@ def test_fast_path_only_for_nltks_own_analyzer():
     assert _fast_scorer(patched) is None
 
 
+def test_token_facts_are_kept_across_calls_for_one_analyzer_only():
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from newslib.sentiment import _fast_scorer, _token_table
+
+    vader_analyzer()  # makes the offline lexicon findable
+    first = SentimentIntensityAnalyzer()
+    table = _token_table(first)
+    assert _token_table(first) is table  # a later chunk reuses what earlier ones found
+    text = "The glorbix plan was a total failure, critics said."
+    assert _fast_scorer(first)(text) == _polarity_tuple(first, text)
+    # another analyzer, or a word added to the lexicon, starts a new table
+    second = SentimentIntensityAnalyzer()
+    second.lexicon["glorbix"] = 2.5
+    assert _token_table(second) is not table
+    assert _fast_scorer(second)(text) == _polarity_tuple(second, text)
+    assert _fast_scorer(second)(text) != _fast_scorer(first)(text)
+
+
 def test_other_nltk_release_falls_back_to_polarity_scores(monkeypatch):
     import nltk
 

@@ -180,3 +180,26 @@ def test_words_count_pieces_of_cut_words():
     decimal = text.index(".5")
     assert words.count(decimal, decimal + 2) == count_words(".5") == 1
     assert words.inside(decimal, decimal + 2) == 0
+
+
+def test_stored_combining_marks_are_this_pythons_and_another_version_is_computed(tmp_path):
+    import unicodedata
+
+    from newslib import text
+
+    stored = text._stored_mark_ranges()
+    if stored is None:  # stored for another Unicode version: computed at import instead
+        pytest.skip(f"newslib stores no mark ranges for Unicode {unicodedata.unidata_version}")
+    assert stored == text._computed_mark_ranges()
+    # the regular expression built at import holds exactly those marks
+    assert text._mark_classes()[1] in WORD_RE.pattern
+    path = tmp_path / "marks.txt"
+    text._write_mark_ranges(path)
+    assert path.read_text("ascii").splitlines()[4] == text._marks_header()
+
+
+def test_combining_marks_stored_for_another_unicode_version_are_not_read(monkeypatch):
+    from newslib import text
+
+    monkeypatch.setattr(text, "_marks_header", lambda: "unicode 0.0.0 maxunicode 1114111")
+    assert text._stored_mark_ranges() is None
