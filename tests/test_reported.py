@@ -131,6 +131,20 @@ def test_stance_verbs_report_their_object():
     assert r["cue"] == "called for"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The depot manager vowed to reopen the west gate.", "to reopen the west gate"),
+        ("The ferry company declined last week to comment.", "to comment"),
+        ("Most riders would prefer not to wait an hour.", "to wait an hour"),
+        ("Nora Quill urged the council to vote again.", "the council to vote again"),
+        ("Nora Quill referred to the old bridge.", "the old bridge"),
+    ],
+)
+def test_a_stance_verbs_infinitive_starts_at_to(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_cue_with_auxiliaries_and_manner():
     text = "Nora Quill has also said in a statement that the vote was fair."
     r = indirect(text).iloc[0]

@@ -513,6 +513,10 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     first = m.group(0).lower()
     if first in report.openers:
         return m.start()
+    if cue in report.stances:
+        to = _infinitive(text, p, se)
+        if to is not None:
+            return to
     if cue in report.tell or first in report.adjuncts:
         words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
         for a, _, w in words[:15]:
@@ -539,6 +543,34 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
                 k += 1
         return words[k][0] if k < len(words) else None
     return m.start()
+
+
+_BEFORE_TO = frozenset("not never also again still".split()) | _TIME_WORDS
+
+
+def _infinitive(text: str, p: int, se: int) -> int | None:
+    """Where 'to' opens a stance verb's infinitive content right after it ('vowed to fight',
+    'declined last week to comment', 'would prefer not to say'), or None: the content starts
+    at 'to', after any time phrase or negation (an object stays in: 'urged voters to act')."""
+    words = _words(text, p, min(se, p + 80))
+    adjuncts = _report_rules().adjuncts
+    for k, (a, _, w) in enumerate(words[:5]):
+        low = w.lower()
+        if low == "to":
+            nxt = words[k + 1][2] if k + 1 < len(words) else ""
+            if nxt[:1].islower() and nxt not in _NOT_VERB_AFTER_TO:
+                return a
+            return None
+        if low not in adjuncts and low.rstrip("s") not in _BEFORE_TO and not low[:1].isdigit():
+            return None
+    return None
+
+
+# Words after 'to' that make it a preposition, not an infinitive ('referred to the plan').
+_NOT_VERB_AFTER_TO = frozenset(
+    "the a an his her their its our my your this that these those some any all each every "
+    "him them us me it one two three many more most other such no".split()
+)
 
 
 def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
