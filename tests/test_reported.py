@@ -206,6 +206,38 @@ def test_content_stops_before_another_speakers_clause():
     assert q["cue"].tolist() == ["said", "also insisted"]
 
 
+@pytest.mark.parametrize(
+    ("text", "contents", "cues"),
+    [
+        (
+            "Nora Quill said the depot was safe and urged that the gates stay open.",
+            ["the depot was safe", "that the gates stay open"],
+            ["said", "urged"],
+        ),
+        (
+            "Ivo Marsh called the fare rise unfair and vowed to fight it in court.",
+            ["the fare rise unfair", "to fight it in court"],
+            ["called", "vowed"],
+        ),
+        (
+            "The mayor opened the bridge, praising the builders and warning that repairs go on.",
+            ["the builders", "that repairs go on"],
+            ["praising", "warning"],
+        ),
+    ],
+)
+def test_a_coordinated_cue_starts_a_content_of_its_own(text, contents, cues):
+    q = indirect(text)
+    assert q["text"].tolist() == contents
+    assert q["cue"].tolist() == cues
+    assert q["speaker_mention"].nunique() == 1
+
+
+def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
+    text = "Nora Quill said the riders were angry and expected a long strike."
+    assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]
+
+
 def test_content_stops_before_a_later_attribution():
     text = 'Experts warned the race "is a dead heat right now," one analyst said.'
     q = rows(text)

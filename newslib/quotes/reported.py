@@ -88,6 +88,11 @@ _NEW_CLAUSE_RE = re.compile(
     r"(?:he|she|they|we|I)"
     r"(?:[^\S\n]+(?:also|later|then|has|have|had|would|will|again))*[^\S\n]+$"
 )
+# a conjunction right before a cue, the same subject's next verb: ', and later urged'
+_COORDINATED_RE = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will))*"
+    r"[^\S\n]+$"
+)
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 _AFTER_LISTENER = frozenset("that whether if".split())  # 'asked the mayor if ...'
 _RELATIVES = frozenset("which who whom whose that where when".split())
@@ -319,7 +324,8 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
 def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
-    if not text[ss:c0].rstrip().endswith((",", "—", "–")) and cue != "saying":
+    lead = text[ss:c0].rstrip()
+    if not lead.endswith((",", "—", "–", " and", " but")) and cue != "saying":
         return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
@@ -498,9 +504,22 @@ def _cut_clause(text: str, start: int, se: int) -> int:
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
         m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
+        if m is None and _reads_content(text, cue, se):
+            # '... and urged that ...': the speaker's next verb, a cue of its own
+            m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return end
+
+
+def _reads_content(text: str, m: re.Match, se: int) -> bool:
+    """Does the cue ``m`` read a content of its own after it?"""
+    cue = m.group(0).lower()
+    if cue.startswith("according"):
+        return False
+    span, after = _with_particle(text, cue, m.span(), _skip_space(text, m.end(), se), se)
+    start = _content_start(text, cue, after, se)
+    return start is not None and _clause_ok(text, cue, start, se)
 
 
 def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
