@@ -233,6 +233,18 @@ def test_a_coordinated_cue_starts_a_content_of_its_own(text, contents, cues):
     assert q["speaker_mention"].nunique() == 1
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four in ten riders said the buses were late, while most said the trains were fine.",
+        "Four in ten riders said the buses were late; most others said the trains were fine.",
+    ],
+)
+def test_content_stops_before_a_new_clause_with_its_own_speaker(text):
+    q = indirect(text)
+    assert q["text"].tolist() == ["the buses were late", "the trains were fine"]
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

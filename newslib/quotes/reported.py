@@ -507,6 +507,9 @@ def _cut_clause(text: str, start: int, se: int) -> int:
         if m is None and _reads_content(text, cue, se):
             # '... and urged that ...': the speaker's next verb, a cue of its own
             m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
+            if m is None and cue.group(0).lower() not in _report_rules().stances:
+                # '..., while nine in ten said ...': a new clause with a subject of its own
+                m = _new_subject(text, start, cue.start())
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return end
@@ -515,11 +518,33 @@ def _cut_clause(text: str, start: int, se: int) -> int:
 def _reads_content(text: str, m: re.Match, se: int) -> bool:
     """Does the cue ``m`` read a content of its own after it?"""
     cue = m.group(0).lower()
-    if cue.startswith("according"):
+    after = _skip_space(text, m.end(), se)
+    if cue.startswith("according") or after >= se or text[after] in ",.;:)":
         return False
-    span, after = _with_particle(text, cue, m.span(), _skip_space(text, m.end(), se), se)
+    span, after = _with_particle(text, cue, m.span(), after, se)
     start = _content_start(text, cue, after, se)
     return start is not None and _clause_ok(text, cue, start, se)
+
+
+_CLAUSE_OPEN_RE = re.compile(r"(?:;|,[^\S\n]+(?:and|but|while|whereas|although|though))[^\S\n]+")
+
+
+def _new_subject(text: str, start: int, c0: int) -> re.Match | None:
+    """The clause break before a cue in text[start:c0] when only a short noun phrase, the cue's
+    subject, lies between them ('..., but most voters said'), or None."""
+    opens = list(_CLAUSE_OPEN_RE.finditer(text, max(start, c0 - 90), c0))
+    if not opens or opens[-1].start() <= start:
+        return None
+    m = opens[-1]
+    words = text[m.end() : c0].lower().split()
+    cue_before = _lists()["cue_before"]
+    while words and words[-1] in cue_before:
+        words.pop()
+    if not words or len(words) > 8 or words[0] in _RELATIVES:
+        return None
+    if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
+        return None
+    return m
 
 
 def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
