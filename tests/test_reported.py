@@ -245,6 +245,18 @@ def test_content_stops_before_a_new_clause_with_its_own_speaker(text):
     assert q["text"].tolist() == ["the buses were late", "the trains were fine"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In a letter, Nora Quill said the audit is over.", "the audit is over"),
+        ("By then, the mayor wrote Ivo Marsh had left town.", "Ivo Marsh had left town"),
+        ("The audit is over, Nora Quill told the Herald.", "The audit is over"),
+    ],
+)
+def test_a_lead_before_the_speaker_is_no_content(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -343,9 +343,10 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
     if comma < 0:
         return None
-    if not _ends_attribution(text, c1, se):
-        return None
-    if not lead[comma + 1 :].strip():
+    tail = text[ss + comma + 1 : c0]
+    if not _ends_attribution(text, c1, se, inverted=not tail.strip(), cue=cue):
+        return None  # 'In May, Smith said the plan ...': the lead is no content
+    if not tail.strip():
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
         if subject is not None and len(text[ss : subject[0]].split()) <= 2:
@@ -353,7 +354,6 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         name = _NAME_START_RE.match(text, ss, c0)
         if name is not None and rules.person_after_re.match(text, name.end()):
             return None  # 'Jill Chase, 27, a nurse in Ohio, said ...'
-    tail = text[ss + comma + 1 : c0]
     if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
         return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
     if tail.split():
@@ -389,20 +389,24 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
     )
 
 
-def _ends_attribution(text: str, c1: int, se: int) -> bool:
+def _ends_attribution(
+    text: str, c1: int, se: int, inverted: bool = True, cue: str | None = None
+) -> bool:
     """After a cue that closes its sentence: nothing, or only adjuncts ('in a statement', 'on
-    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith')."""
+    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith').
+    ``inverted=False``: the subject stands before the cue, so only a tell verb ('told the
+    Post') has a noun phrase after it."""
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
     if re.search(r"\bthat\b", rest):
         return False
     first = rest.split(None, 1)[0].lower().strip(",.")
-    return (
-        first in _report_rules().adjuncts
-        or first in ("reporters", "the", "a", "an")
-        or rest[0].isupper()
-    )
+    if first in _report_rules().adjuncts or first == "reporters":
+        return True
+    if not inverted and cue not in _report_rules().tell:
+        return False
+    return first in ("the", "a", "an") or rest[0].isupper()
 
 
 def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
