@@ -257,6 +257,14 @@ def test_a_lead_before_the_speaker_is_no_content(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
+def test_a_quoted_fragment_before_the_cue_sits_in_a_reported_content():
+    text = 'The new depot is "a gift to the town," Nora Quill said.'
+    q = rows(text)
+    assert q["kind"].tolist() == ["indirect", "partial"]
+    assert q["text"].tolist()[0] == 'The new depot is "a gift to the town'
+    assert q["attribution_id"].nunique() == 1
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -125,11 +125,14 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     # paragraph, so only these matter there
     marks_in: dict[int, list[tuple[int, int]]] = {}
     speech_in: dict[int, list[tuple[int, int]]] = {}
+    partials: set[tuple[int, int]] = set()  # quoted fragments: part of a reported content
     for q in found:
         span = (q.open_mark, q.close_mark or q.para_hi)
         marks_in.setdefault(q.paragraph, []).append(span)
         if q.kind != "scare":
             speech_in.setdefault(q.paragraph, []).append(span)
+        if q.kind == "partial":
+            partials.add(span)
     out: list[_Quote] = []
     for index, (lo, hi) in enumerate(paras):
         marks = marks_in.get(index, [])
@@ -158,7 +161,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     continue
                 if _within(c0, marks) or _within(c0, claimed):
                     continue  # a quoted speaker's own words, or content already found
-                got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, last, rules)
+                got = _read(
+                    text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
+                )
                 if got is None or _only_quotations(text, got.start, got.end, speech):
                     continue
                 if _overlaps(got, claimed):
@@ -257,7 +262,7 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
 
 
-def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
+def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
     c0, c1 = span
     if cue.startswith("according"):
@@ -270,9 +275,13 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
         return None  # 'the mayor's hopes of'
-    for _, b in speech:
+    for a, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
-        # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more)
+        # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more);
+        # a quoted fragment after words of the writer's is part of a reported content
+        # ('Teachers "get it," she said.')
+        if (a, b) in partials and WORD_RE.search(text, ss, a) is not None:
+            continue
         if (
             ss <= b <= c0
             and len(text[b:c0].split()) <= 12
