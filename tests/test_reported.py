@@ -265,6 +265,12 @@ def test_a_quoted_fragment_before_the_cue_sits_in_a_reported_content():
     assert q["attribution_id"].nunique() == 1
 
 
+def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
+    text = 'Nora Quill said the depot "will close in May. We have no choice," and left.'
+    q = indirect(text)
+    assert q["text"].tolist() == ['the depot "will close in May. We have no choice']
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

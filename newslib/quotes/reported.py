@@ -164,7 +164,10 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 got = _read(
                     text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
                 )
-                if got is None or _only_quotations(text, got.start, got.end, speech):
+                if got is None:
+                    continue
+                got.end = _past_quotation(text, got.start, got.end, speech)
+                if _only_quotations(text, got.start, got.end, speech):
                     continue
                 if _overlaps(got, claimed):
                     continue  # one piece of reported speech holds no other
@@ -193,6 +196,20 @@ def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, o
 def _overlaps(got: _Found, spans) -> bool:
     pieces = [(got.start, got.end), *([got.more] if got.more else [])]
     return any(s < b and a < e for s, e in pieces for a, b in spans)
+
+
+_CLOSING = _TRAILING + "\"'’”»"
+
+
+def _past_quotation(text: str, s: int, e: int, speech) -> int:
+    """A content that ends inside a quotation opened within it runs to the quotation's end
+    ('said the plan "will fail. It is doomed," he said' is one content)."""
+    for a, b in speech:
+        if s <= a < e < b:
+            while b > e and text[b - 1] in _CLOSING:
+                b -= 1
+            return max(b, e)
+    return e
 
 
 def _within(pos: int, spans) -> bool:
