@@ -271,6 +271,12 @@ def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
     assert q["text"].tolist() == ['the depot "will close in May. We have no choice']
 
 
+def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
+    text = 'Nora Quill said the town wants "calm, order, and quiet" cited by the mayor.'
+    q = indirect(text)
+    assert q["text"].tolist() == ['the town wants "calm, order, and quiet" cited by the mayor']
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -212,6 +212,14 @@ def _past_quotation(text: str, s: int, e: int, speech) -> int:
     return e
 
 
+def _inside_quotation(text: str, pos: int, quoted) -> bool:
+    """Is ``pos`` inside a quotation, other than right before its closing mark ('dead heat,"')?"""
+    for a, b in quoted:
+        if a <= pos < b:
+            return bool(text[pos + 1 : b].strip(_CLOSING))
+    return False
+
+
 def _within(pos: int, spans) -> bool:
     for a, b in spans:
         if a <= pos < b:
@@ -312,11 +320,11 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         end = comma if comma >= 0 else se
         return _Found(start, end, cue, span, None) if _clause_ok(text, cue, start, end) else None
     if cue.endswith("ing"):
-        return _participle(text, cue, span, ss, se, last, rules)
+        return _participle(text, cue, span, ss, se, last, rules, speech)
     got = _content_first(text, cue, span, ss, se, rules)
     if got is not None:
         return got
-    return _cue_first(text, cue, span, ss, se, last, rules)
+    return _cue_first(text, cue, span, ss, se, last, rules, speech)
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
@@ -347,7 +355,7 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
 
 
-def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
+def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
     lead = text[ss:c0].rstrip()
@@ -358,7 +366,7 @@ def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
     if start is None or not _clause_ok(text, cue, start, se):
         return None
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
-    start, end = _object_span(text, cue, start, _cut_clause(text, start, se))
+    start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
 
 
@@ -435,7 +443,7 @@ def _ends_attribution(
     return first in ("the", "a", "an") or rest[0].isupper()
 
 
-def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
+def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
     c0, c1 = span
     after = _skip_space(text, c1, se)
@@ -462,7 +470,7 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
-    end = _cut_clause(text, start, se)
+    end = _cut_clause(text, start, se, speech)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
     start, end = _object_span(text, cue, start, end)
@@ -522,13 +530,21 @@ def _names_a_thing(text: str, mention) -> bool:
     return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
 
 
-def _cut_clause(text: str, start: int, se: int) -> int:
+def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
     """Content ends at the sentence end, before ', according to X' / ', adding ...', or before
-    another speaker's attribution (', one analyst said')."""
-    m = _CLAUSE_BREAK_RE.search(text, start, se)
-    end = m.start() if m else se
+    another speaker's attribution (', one analyst said'); ``quoted``: the quotations (marks
+    included), whose words are the speaker's, never a break."""
+    end = se
+    for m in _CLAUSE_BREAK_RE.finditer(text, start, se):
+        if not _inside_quotation(text, m.start(), quoted):
+            end = m.start()
+            break
     for cue in _report_rules().cue_re.finditer(text, start, end):
+        if _within(cue.start(), quoted):
+            continue
         comma = text.rfind(",", start, cue.start())
+        if comma > start and _inside_quotation(text, comma, quoted):
+            comma = -1
         if comma > start and len(text[comma + 1 : cue.start()].split()) <= 5:
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
