@@ -377,7 +377,10 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
     if comma < 0:
         return None
-    tail = text[ss + comma + 1 : c0]
+    t0 = ss + comma + 1
+    while t0 < c0 and text[t0] in _CLOSING:
+        t0 += 1  # the closing mark of a quoted fragment: 'is "a gift," Smith said'
+    tail = text[t0:c0]
     if not _ends_attribution(text, c1, se, inverted=not tail.strip(), cue=cue):
         return None  # 'In May, Smith said the plan ...': the lead is no content
     if not tail.strip():
@@ -391,9 +394,9 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
         return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
     if tail.split():
-        mention = _cut_subject(text, ss + comma + 1, c0, rules, True, False)
+        mention = _cut_subject(text, t0, c0, rules, True, False)
         if mention is None:
-            mention = _noun_phrase(text, ss + comma + 1, c0, rules)
+            mention = _noun_phrase(text, t0, c0, rules)
         if mention is None:
             return None
     else:
