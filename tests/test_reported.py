@@ -277,6 +277,19 @@ def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
     assert q["text"].tolist() == ['the town wants "calm, order, and quiet" cited by the mayor']
 
 
+def test_an_inverted_attribution_after_a_quoted_fragment():
+    text = 'The plan is "a gift to the town," said Nora Quill, the mayor.'
+    q = indirect(text)
+    assert q["text"].tolist() == ['The plan is "a gift to the town']
+
+
+def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
+    text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
+    q = rows(text)
+    assert q["kind"].tolist() == ["indirect", "direct"]
+    assert q["text"].tolist()[0] == "the depot would close"
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]
