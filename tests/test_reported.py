@@ -290,6 +290,18 @@ def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     assert q["text"].tolist()[0] == "the depot would close"
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ivo Marsh pointed out that it was full.", "that it was full", "pointed out"),
+        ("The riders argued against a second fare rise.", "a second fare rise", "argued against"),
+    ],
+)
+def test_a_particle_joins_the_cue_not_the_content(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

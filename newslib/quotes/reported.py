@@ -104,6 +104,7 @@ _HEADLINE_RE = re.compile(
 _TRAILING = " \t\n.,;:!?—–-"
 _TO_RE = re.compile(r"(to)\b[^\S\n]*")
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
+_ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
 _CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
 
 
@@ -487,7 +488,11 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
 def _with_particle(text: str, cue: str, span, after: int, se: int):
     """'called for', 'talked about', 'referring to': the particle joins a stance cue."""
     if cue not in _report_rules().stances:
-        return span, after
+        # 'pointed out that', 'railed against': a particle joins any cue
+        m = _ANY_PARTICLE_RE.match(text, after, se)
+        if m is None:
+            return span, after
+        return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
     m = _PARTICLE_RE.match(text, after, se)
     if m is None and cue.startswith(("refer", "point")):
         m = _TO_RE.match(text, after, se)
