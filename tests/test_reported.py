@@ -302,6 +302,24 @@ def test_a_particle_joins_the_cue_not_the_content(text, content, cue):
     assert (r["text"], r["cue"]) == (content, cue)
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union backed longer breaks, safer depots and a new contract.",
+            "longer breaks, safer depots and a new contract",
+        ),
+        (
+            "The council cited several costs, including fuel and repairs.",
+            "several costs, including fuel and repairs",
+        ),
+        ("Nora Quill criticized the plan, which the mayor had drafted.", "the plan"),
+    ],
+)
+def test_a_stance_object_runs_through_a_list(text, content):
+    assert indirect(text)["text"].tolist()[0] == content
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -506,10 +506,50 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     ends at the comma, and 'urged them to act' is 'to act'."""
     if cue not in _report_rules().stances:
         return start, end
-    brk = _OBJECT_END_RE.search(text, start, end)
-    end = brk.start() if brk else end
+    for brk in _OBJECT_END_RE.finditer(text, start, end):
+        if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
+            continue  # 'backed higher wages, cheaper care and free college'
+        end = brk.start()
+        break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
     return (first.end() if first is not None else start), end
+
+
+_LIST_ITEM_RE = re.compile(r"[^\S\n]*(?P<w>[\w’'-]+)")
+_NOT_LIST_ITEM = (
+    _RELATIVES
+    | _CONJUNCTIONS
+    | _SUBJECT_PRONOUNS
+    | frozenset(
+        "the a an as in on at for with to from by if when where even not so than after before "
+        "despite although though saying".split()
+    )
+)
+
+
+def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
+    """After a comma in a stance verb's object text[start:p]: does a list of objects go on
+    ('including ...', or items up to an 'and' / 'or') rather than a new phrase ('which ...',
+    'the ...', a participle unless the first item is a gerund too)?"""
+    m = _LIST_ITEM_RE.match(text, p, end)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    if w == "including":
+        return True
+    gerunds = _LIST_ITEM_RE.match(text, start, p).group("w").endswith("ing")
+    if w in _NOT_LIST_ITEM or (w.endswith("ing") and len(w) > 5 and not gerunds):
+        return False
+    # short items up to the one with 'and' / 'or', none holding a cue of its own
+    stop = _OBJECT_END_RE.search(text, m.end(), end)
+    rest = text[p : stop.start() if stop and text[stop.start()] != "," else end]
+    for item in rest.split(","):
+        words = item.split()
+        if len(words) > 10 or _report_rules().cue_re.search(item):
+            return False
+        if "and" in words or "or" in words:
+            return True
+    return False
 
 
 def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
