@@ -598,12 +598,14 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
         m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
-        if m is None and _reads_content(text, cue, se):
+        if m is None:
             # '... and urged that ...': the speaker's next verb, a cue of its own
             m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
             if m is None and cue.group(0).lower() not in _report_rules().stances:
                 # '..., while nine in ten said ...': a new clause with a subject of its own
                 m = _new_subject(text, start, cue.start())
+            if m is not None and not _reads_content(text, cue, se):
+                m = None
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return end
@@ -690,18 +692,23 @@ def _infinitive(text: str, p: int, se: int) -> int | None:
     """Where 'to' opens a stance verb's infinitive content right after it ('vowed to fight',
     'declined last week to comment', 'would prefer not to say'), or None: the content starts
     at 'to', after any time phrase or negation (an object stays in: 'urged voters to act')."""
-    words = _words(text, p, min(se, p + 80))
+    to = _TO_WORD_RE.search(text, p, min(se, p + 50))
+    if to is None:
+        return None
+    before = text[p : to.start()].lower().split()
     adjuncts = _report_rules().adjuncts
-    for k, (a, _, w) in enumerate(words[:5]):
-        low = w.lower()
-        if low == "to":
-            nxt = words[k + 1][2] if k + 1 < len(words) else ""
-            if nxt[:1].islower() and nxt not in _NOT_VERB_AFTER_TO:
-                return a
-            return None
-        if low not in adjuncts and low.rstrip("s") not in _BEFORE_TO and not low[:1].isdigit():
-            return None
-    return None
+    if len(before) > 4 or any(
+        w not in adjuncts and w.rstrip("s") not in _BEFORE_TO and not w[:1].isdigit()
+        for w in before
+    ):
+        return None
+    nxt = _TOKEN_RE.search(text, to.end(), min(se, to.end() + 40))
+    if nxt is None or not nxt.group(0)[:1].islower() or nxt.group(0) in _NOT_VERB_AFTER_TO:
+        return None
+    return to.start()
+
+
+_TO_WORD_RE = re.compile(r"\bto\b")
 
 
 # Words after 'to' that make it a preposition, not an infinitive ('referred to the plan').
