@@ -320,6 +320,12 @@ def test_a_stance_object_runs_through_a_list(text, content):
     assert indirect(text)["text"].tolist()[0] == content
 
 
+def test_a_told_content_starts_at_its_subject_before_a_later_that():
+    text = "Ivo Marsh told the Herald he was working for the mayor and that both were paid."
+    q = indirect(text)
+    assert q["text"].tolist() == ["he was working for the mayor and that both were paid"]
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -662,8 +662,11 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
         for a, _, w in words[:15]:
             if w.lower() in _AFTER_LISTENER:
                 return a
-            if text[words[0][0] : a].count(",") > 1:
+            lead = text[words[0][0] : a]
+            if lead.count(",") > 1:
                 break
+            if w.lower() in _SUBJECT_PRONOUNS and "," not in lead and w != "it":
+                break  # 'told AP he was ... and that ...': the content has begun
         k = 0
         if cue in report.tell:
             # a short listener: a pronoun, 'reporters', 'the Post', a name
