@@ -326,6 +326,25 @@ def test_a_told_content_starts_at_its_subject_before_a_later_that():
     assert q["text"].tolist() == ["he was working for the mayor and that both were paid"]
 
 
+def test_a_quoted_fragment_inside_reported_speech_joins_it_whatever_cue_it_found():
+    from newslib.quotes.article import _number_attributions
+    from newslib.quotes.marks import _Quote
+
+    # 'Ann said the fares are "too high," she also insists.': the fragment found the later cue
+    host = _Quote(9, 29, 9, 29, 0, 0, 60, chain=-1, words=["the", "fares"], kind="indirect")
+    host.mention, host.cue_span = (0, 3), (4, 8)
+    frag = _Quote(19, 28, 18, 30, 0, 0, 60, chain=0, words=["too", "high"], kind="partial")
+    frag.mention, frag.cue_span = (31, 34), (40, 47)
+    # 'which Ivo called "a cartel"': a fragment whose own cue lies inside the content
+    nested = _Quote(40, 48, 39, 49, 1, 0, 60, chain=1, words=["a", "cartel"], kind="partial")
+    outer = _Quote(30, 55, 30, 55, 1, 0, 60, chain=-1, words=["the", "group"], kind="indirect")
+    outer.mention, outer.cue_span = (20, 23), (24, 28)
+    nested.mention, nested.cue_span = (31, 34), (35, 41)
+    _number_attributions([host, frag, outer, nested])
+    assert frag.attribution == host.attribution and frag.cue_span == (4, 8)
+    assert nested.attribution != outer.attribution
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -105,7 +105,9 @@ _TRAILING = " \t\n.,;:!?—–-"
 _TO_RE = re.compile(r"(to)\b[^\S\n]*")
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
 _ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
-_CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
+_CLAUSE_BREAK_RE = re.compile(
+    r",[\"”’']*[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b"
+)
 
 
 @dataclass
