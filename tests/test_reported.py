@@ -345,6 +345,14 @@ def test_a_quoted_fragment_inside_reported_speech_joins_it_whatever_cue_it_found
     assert nested.attribution != outer.attribution
 
 
+def test_a_progressive_cue_reads_forwards():
+    text = "Nora Quill is telling riders at every stop that the new line will open in May."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "that the new line will open in May"
+    assert r["cue"] == "is telling"
+    assert r["speaker_mention"] == "Nora Quill"
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

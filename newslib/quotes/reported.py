@@ -74,6 +74,7 @@ _NOT_AFTER = frozenset(
     "the a an this that these those his her their its our my your is was were are be been "
     "being".split()
 )
+_BE = frozenset("is was are were be been am".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
 _NOT_NOUN_PHRASE = frozenset(
     "and or but not no is was are were be been has have had will would could should may might "
@@ -299,7 +300,14 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     if c0 > 0 and text[c0 - 1] == "-":
         return None  # 'so-called', 'self-described'
     prev = _word_before(text, ss, c0)
-    if prev in _NOT_AFTER and cue not in report.tell:
+    progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
+    if progressive:
+        while c0 > ss and not text[c0 - 1].isalpha():
+            c0 -= 1
+        while c0 > ss and text[c0 - 1].isalpha():
+            c0 -= 1
+        span = (c0, c1)  # the cue is 'is saying', as PolNeAR marks it
+    if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
         return None  # 'the mayor's hopes of'
@@ -322,7 +330,7 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         comma = text.find(",", start, se)
         end = comma if comma >= 0 else se
         return _Found(start, end, cue, span, None) if _clause_ok(text, cue, start, end) else None
-    if cue.endswith("ing"):
+    if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
     got = _content_first(text, cue, span, ss, se, rules)
     if got is not None:
