@@ -353,6 +353,13 @@ def test_a_progressive_cue_reads_forwards():
     assert r["speaker_mention"] == "Nora Quill"
 
 
+def test_a_participle_after_a_quoted_fragment():
+    text = 'The mayor called the line "a triumph," adding that it would open in May.'
+    q = indirect(text)
+    assert q["text"].tolist()[-1] == "that it would open in May"
+    assert q["cue"].tolist()[-1] == "adding"
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -369,7 +369,7 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
-    lead = text[ss:c0].rstrip()
+    lead = text[ss:c0].rstrip().rstrip("\"'’”»").rstrip()  # '... "fantastic," telling'
     if not lead.endswith((",", "—", "–", " and", " but")) and cue != "saying":
         return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
