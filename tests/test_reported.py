@@ -360,6 +360,18 @@ def test_a_participle_after_a_quoted_fragment():
     assert q["cue"].tolist()[-1] == "adding"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nora Quill said she wanted a new depot, but found the plan too costly to back.",
+        "Nora Quill said that lately, when she rides the bus, she is often asked about fares.",
+    ],
+)
+def test_a_cue_after_a_conjunction_or_in_a_passive_is_no_attribution(text):
+    q = indirect(text)
+    assert q["text"].tolist()[0] == text[text.index("said") + 5 : -1]
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

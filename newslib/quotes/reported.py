@@ -603,7 +603,8 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
         comma = text.rfind(",", start, cue.start())
         if comma > start and _inside_quotation(text, comma, quoted):
             comma = -1
-        if comma > start and len(text[comma + 1 : cue.start()].split()) <= 5:
+        tail = text[comma + 1 : cue.start()].lower().split()
+        if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
@@ -619,6 +620,14 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return end
+
+
+def _inverts(cue: str, tail: list[str]) -> bool:
+    """Can ', TAIL CUE' close a content as its attribution (', one analyst said')? Not after a
+    conjunction (', but found ...') or in a passive (', he is often asked ...')."""
+    if not tail:
+        return True  # ', saying ...', ', said Smith'
+    return tail[0] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
 
 
 def _reads_content(text: str, m: re.Match, se: int) -> bool:
