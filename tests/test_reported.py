@@ -372,6 +372,16 @@ def test_a_cue_after_a_conjunction_or_in_a_passive_is_no_attribution(text):
     assert q["text"].tolist()[0] == text[text.index("said") + 5 : -1]
 
 
+def test_an_inner_attribution_keeps_the_content_after_it():
+    text = (
+        "Nora Quill said the delay was routine - no different, she said, from the repairs "
+        "made to the old bridge last year."
+    )
+    q = indirect(text)
+    assert q["text"].tolist()[-1] == "from the repairs made to the old bridge last year"
+    assert q["attribution_id"].nunique() == 2
+
+
 def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
     text = "Nora Quill said the riders were angry and expected a long strike."
     assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]

@@ -173,6 +173,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 got.end = _past_quotation(text, got.start, got.end, speech)
                 if _only_quotations(text, got.start, got.end, speech):
                     continue
+                if _overlaps(got, claimed) and got.more and not _opens_participle(text, got.more):
+                    # 'X said A, he said, B': A is another piece's, B is this cue's
+                    got.start, got.end, got.more = *got.more, None
                 if _overlaps(got, claimed):
                     continue  # one piece of reported speech holds no other
                 pieces.append(got)
@@ -620,6 +623,12 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return end
+
+
+def _opens_participle(text: str, piece: tuple[int, int]) -> bool:
+    """Does the piece start with a participle ('adding that ...'), a cue of its own?"""
+    m = _TOKEN_RE.match(text, piece[0], piece[1])
+    return m is not None and m.group(0).lower().endswith("ing")
 
 
 def _inverts(cue: str, tail: list[str]) -> bool:
