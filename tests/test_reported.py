@@ -131,6 +131,20 @@ def test_stance_verbs_report_their_object():
     assert r["cue"] == "called for"
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The depot manager vowed to reopen the west gate.", "to reopen the west gate"),
+        ("The ferry company declined last week to comment.", "to comment"),
+        ("Most riders would prefer not to wait an hour.", "to wait an hour"),
+        ("Nora Quill urged the council to vote again.", "the council to vote again"),
+        ("Nora Quill referred to the old bridge.", "the old bridge"),
+    ],
+)
+def test_a_stance_verbs_infinitive_starts_at_to(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_cue_with_auxiliaries_and_manner():
     text = "Nora Quill has also said in a statement that the vote was fair."
     r = indirect(text).iloc[0]
@@ -258,6 +272,187 @@ def test_content_stops_before_another_speakers_clause():
     q = indirect(text)
     assert q["text"].tolist() == ["the plan was sound", "that costs must fall"]
     assert q["cue"].tolist() == ["said", "also insisted"]
+
+
+@pytest.mark.parametrize(
+    ("text", "contents", "cues"),
+    [
+        (
+            "Nora Quill said the depot was safe and urged that the gates stay open.",
+            ["the depot was safe", "that the gates stay open"],
+            ["said", "urged"],
+        ),
+        (
+            "Ivo Marsh called the fare rise unfair and vowed to fight it in court.",
+            ["the fare rise unfair", "to fight it in court"],
+            ["called", "vowed"],
+        ),
+        (
+            "The mayor opened the bridge, praising the builders and warning that repairs go on.",
+            ["the builders", "that repairs go on"],
+            ["praising", "warning"],
+        ),
+    ],
+)
+def test_a_coordinated_cue_starts_a_content_of_its_own(text, contents, cues):
+    q = indirect(text)
+    assert q["text"].tolist() == contents
+    assert q["cue"].tolist() == cues
+    assert q["speaker_mention"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four in ten riders said the buses were late, while most said the trains were fine.",
+        "Four in ten riders said the buses were late; most others said the trains were fine.",
+    ],
+)
+def test_content_stops_before_a_new_clause_with_its_own_speaker(text):
+    q = indirect(text)
+    assert q["text"].tolist() == ["the buses were late", "the trains were fine"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("In a letter, Nora Quill said the audit is over.", "the audit is over"),
+        ("By then, the mayor wrote Ivo Marsh had left town.", "Ivo Marsh had left town"),
+        ("The audit is over, Nora Quill told the Herald.", "The audit is over"),
+    ],
+)
+def test_a_lead_before_the_speaker_is_no_content(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_a_quoted_fragment_before_the_cue_sits_in_a_reported_content():
+    text = 'The new depot is "a gift to the town," Nora Quill said.'
+    q = rows(text)
+    assert q["kind"].tolist() == ["indirect", "partial"]
+    assert q["text"].tolist()[0] == 'The new depot is "a gift to the town'
+    assert q["attribution_id"].nunique() == 1
+
+
+def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
+    text = 'Nora Quill said the depot "will close in May. We have no choice," and left.'
+    q = indirect(text)
+    assert q["text"].tolist() == ['the depot "will close in May. We have no choice']
+
+
+def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
+    text = 'Nora Quill said the town wants "calm, order, and quiet" cited by the mayor.'
+    q = indirect(text)
+    assert q["text"].tolist() == ['the town wants "calm, order, and quiet" cited by the mayor']
+
+
+def test_an_inverted_attribution_after_a_quoted_fragment():
+    text = 'The plan is "a gift to the town," said Nora Quill, the mayor.'
+    q = indirect(text)
+    assert q["text"].tolist() == ['The plan is "a gift to the town']
+
+
+def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
+    text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
+    q = rows(text)
+    assert q["kind"].tolist() == ["indirect", "direct"]
+    assert q["text"].tolist()[0] == "the depot would close"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Ivo Marsh pointed out that it was full.", "that it was full", "pointed out"),
+        ("The riders argued against a second fare rise.", "a second fare rise", "argued against"),
+    ],
+)
+def test_a_particle_joins_the_cue_not_the_content(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The union backed longer breaks, safer depots and a new contract.",
+            "longer breaks, safer depots and a new contract",
+        ),
+        (
+            "The council cited several costs, including fuel and repairs.",
+            "several costs, including fuel and repairs",
+        ),
+        ("Nora Quill criticized the plan, which the mayor had drafted.", "the plan"),
+    ],
+)
+def test_a_stance_object_runs_through_a_list(text, content):
+    assert indirect(text)["text"].tolist()[0] == content
+
+
+def test_a_told_content_starts_at_its_subject_before_a_later_that():
+    text = "Ivo Marsh told the Herald he was working for the mayor and that both were paid."
+    q = indirect(text)
+    assert q["text"].tolist() == ["he was working for the mayor and that both were paid"]
+
+
+def test_a_quoted_fragment_inside_reported_speech_joins_it_whatever_cue_it_found():
+    from newslib.quotes.article import _number_attributions
+    from newslib.quotes.marks import _Quote
+
+    # 'Ann said the fares are "too high," she also insists.': the fragment found the later cue
+    host = _Quote(9, 29, 9, 29, 0, 0, 60, chain=-1, words=["the", "fares"], kind="indirect")
+    host.mention, host.cue_span = (0, 3), (4, 8)
+    frag = _Quote(19, 28, 18, 30, 0, 0, 60, chain=0, words=["too", "high"], kind="partial")
+    frag.mention, frag.cue_span = (31, 34), (40, 47)
+    # 'which Ivo called "a cartel"': a fragment whose own cue lies inside the content
+    nested = _Quote(40, 48, 39, 49, 1, 0, 60, chain=1, words=["a", "cartel"], kind="partial")
+    outer = _Quote(30, 55, 30, 55, 1, 0, 60, chain=-1, words=["the", "group"], kind="indirect")
+    outer.mention, outer.cue_span = (20, 23), (24, 28)
+    nested.mention, nested.cue_span = (31, 34), (35, 41)
+    _number_attributions([host, frag, outer, nested])
+    assert frag.attribution == host.attribution and frag.cue_span == (4, 8)
+    assert nested.attribution != outer.attribution
+
+
+def test_a_progressive_cue_reads_forwards():
+    text = "Nora Quill is telling riders at every stop that the new line will open in May."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "that the new line will open in May"
+    assert r["cue"] == "is telling"
+    assert r["speaker_mention"] == "Nora Quill"
+
+
+def test_a_participle_after_a_quoted_fragment():
+    text = 'The mayor called the line "a triumph," adding that it would open in May.'
+    q = indirect(text)
+    assert q["text"].tolist()[-1] == "that it would open in May"
+    assert q["cue"].tolist()[-1] == "adding"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nora Quill said she wanted a new depot, but found the plan too costly to back.",
+        "Nora Quill said that lately, when she rides the bus, she is often asked about fares.",
+    ],
+)
+def test_a_cue_after_a_conjunction_or_in_a_passive_is_no_attribution(text):
+    q = indirect(text)
+    assert q["text"].tolist()[0] == text[text.index("said") + 5 : -1]
+
+
+def test_an_inner_attribution_keeps_the_content_after_it():
+    text = (
+        "Nora Quill said the delay was routine - no different, she said, from the repairs "
+        "made to the old bridge last year."
+    )
+    q = indirect(text)
+    assert q["text"].tolist()[-1] == "from the repairs made to the old bridge last year"
+    assert q["attribution_id"].nunique() == 2
+
+
+def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
+    text = "Nora Quill said the riders were angry and expected a long strike."
+    assert indirect(text)["text"].tolist() == ["the riders were angry and expected a long strike"]
 
 
 def test_content_stops_before_a_later_attribution():

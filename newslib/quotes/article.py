@@ -199,9 +199,13 @@ def _number_attributions(found: list[_Quote]) -> None:
             outer.append(q)
         elif q.kind == "partial":
             host = next((r for r in outer if r.start <= q.start and q.end <= r.end), None)
-            if host is None or (q.mention is not None and q.cue_span != host.cue_span):
+            if host is None:
                 continue
-            # one cue: the fragment and its host share what either of them found
+            if q.cue_span is not None and host.start <= q.cue_span[0] < host.end:
+                if q.cue_span != host.cue_span:
+                    continue  # 'said the group, which she called "a cartel", ...': nested
+            # a fragment inside reported speech is part of it ('said the plan "would fail,"
+            # he added' is one content): the fragment and its host share what either found
             giver, taker = (q, host) if host.mention is None else (host, q)
             taker.mention, taker.mention_kind, taker.cue, taker.cue_span = (
                 giver.mention,

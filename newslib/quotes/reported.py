@@ -74,6 +74,7 @@ _NOT_AFTER = frozenset(
     "the a an this that these those his her their its our my your is was were are be been "
     "being".split()
 )
+_BE = frozenset("is was are were be been am".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
 _NOT_NOUN_PHRASE = frozenset(
     "and or but not no is was are were be been has have had will would could should may might "
@@ -88,6 +89,11 @@ _NEW_CLAUSE_RE = re.compile(
     r"(?:he|she|they|we|I)"
     r"(?:[^\S\n]+(?:also|later|then|has|have|had|would|will|again))*[^\S\n]+$"
 )
+# a conjunction right before a cue, the same subject's next verb: ', and later urged'
+_COORDINATED_RE = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will))*"
+    r"[^\S\n]+$"
+)
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 _AFTER_LISTENER = frozenset("that whether if".split())  # 'asked the mayor if ...'
 _RELATIVES = frozenset("which who whom whose that where when".split())
@@ -99,7 +105,10 @@ _HEADLINE_RE = re.compile(
 _TRAILING = " \t\n.,;:!?—–-"
 _TO_RE = re.compile(r"(to)\b[^\S\n]*")
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
-_CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
+_ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
+_CLAUSE_BREAK_RE = re.compile(
+    r",[\"”’']*[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b"
+)
 
 
 @dataclass
@@ -120,11 +129,14 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     # paragraph, so only these matter there
     marks_in: dict[int, list[tuple[int, int]]] = {}
     speech_in: dict[int, list[tuple[int, int]]] = {}
+    partials: set[tuple[int, int]] = set()  # quoted fragments: part of a reported content
     for q in found:
         span = (q.open_mark, q.close_mark or q.para_hi)
         marks_in.setdefault(q.paragraph, []).append(span)
         if q.kind != "scare":
             speech_in.setdefault(q.paragraph, []).append(span)
+        if q.kind == "partial":
+            partials.add(span)
     out: list[_Quote] = []
     for index, (lo, hi) in enumerate(paras):
         marks = marks_in.get(index, [])
@@ -153,9 +165,17 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     continue
                 if _within(c0, marks) or _within(c0, claimed):
                     continue  # a quoted speaker's own words, or content already found
-                got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, last, rules)
-                if got is None or _only_quotations(text, got.start, got.end, speech):
+                got = _read(
+                    text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
+                )
+                if got is None:
                     continue
+                got.end = _past_quotation(text, got.start, got.end, speech)
+                if _only_quotations(text, got.start, got.end, speech):
+                    continue
+                if _overlaps(got, claimed) and got.more and not _opens_participle(text, got.more):
+                    # 'X said A, he said, B': A is another piece's, B is this cue's
+                    got.start, got.end, got.more = *got.more, None
                 if _overlaps(got, claimed):
                     continue  # one piece of reported speech holds no other
                 pieces.append(got)
@@ -183,6 +203,28 @@ def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, o
 def _overlaps(got: _Found, spans) -> bool:
     pieces = [(got.start, got.end), *([got.more] if got.more else [])]
     return any(s < b and a < e for s, e in pieces for a, b in spans)
+
+
+_CLOSING = _TRAILING + "\"'’”»"
+
+
+def _past_quotation(text: str, s: int, e: int, speech) -> int:
+    """A content that ends inside a quotation opened within it runs to the quotation's end
+    ('said the plan "will fail. It is doomed," he said' is one content)."""
+    for a, b in speech:
+        if s <= a < e < b:
+            while b > e and text[b - 1] in _CLOSING:
+                b -= 1
+            return max(b, e)
+    return e
+
+
+def _inside_quotation(text: str, pos: int, quoted) -> bool:
+    """Is ``pos`` inside a quotation, other than right before its closing mark ('dead heat,"')?"""
+    for a, b in quoted:
+        if a <= pos < b:
+            return bool(text[pos + 1 : b].strip(_CLOSING))
+    return False
 
 
 def _within(pos: int, spans) -> bool:
@@ -282,7 +324,7 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     return not (prev.endswith("s") and not cue.endswith("s"))
 
 
-def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
+def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
     c0, c1 = span
     if cue.startswith("according"):
@@ -291,15 +333,26 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     if c0 > 0 and text[c0 - 1] == "-":
         return None  # 'so-called', 'self-described'
     prev = _word_before(text, ss, c0)
-    if prev in _NOT_AFTER and cue not in report.tell:
+    progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
+    if progressive:
+        while c0 > ss and not text[c0 - 1].isalpha():
+            c0 -= 1
+        while c0 > ss and text[c0 - 1].isalpha():
+            c0 -= 1
+        span = (c0, c1)  # the cue is 'is saying', as PolNeAR marks it
+    if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
         return None  # 'the mayor's hopes of'
     if _noun_reading(text, cue, c0, prev, rules):
         return None  # 'terrorist attacks', 'a conference call', '30 percent support'
-    for _, b in speech:
+    for a, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
-        # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more)
+        # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more);
+        # a quoted fragment after words of the writer's is part of a reported content
+        # ('Teachers "get it," she said.')
+        if (a, b) in partials and WORD_RE.search(text, ss, a) is not None:
+            continue
         if (
             ss <= b <= c0
             and len(text[b:c0].split()) <= 12
@@ -312,12 +365,12 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
         comma = text.find(",", start, se)
         end = comma if comma >= 0 else se
         return _Found(start, end, cue, span, None) if _clause_ok(text, cue, start, end) else None
-    if cue.endswith("ing"):
-        return _participle(text, cue, span, ss, se, last, rules)
+    if cue.endswith("ing") and not progressive:
+        return _participle(text, cue, span, ss, se, last, rules, speech)
     got = _content_first(text, cue, span, ss, se, rules)
     if got is not None:
         return got
-    return _cue_first(text, cue, span, ss, se, last, rules)
+    return _cue_first(text, cue, span, ss, se, last, rules, speech)
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
@@ -348,17 +401,18 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
 
 
-def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
+def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
-    if not text[ss:c0].rstrip().endswith((",", "—", "–")) and cue != "saying":
+    lead = text[ss:c0].rstrip().rstrip("\"'’”»").rstrip()  # '... "fantastic," telling'
+    if not lead.endswith((",", "—", "–", " and", " but")) and cue != "saying":
         return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se):
         return None
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
-    start, end = _object_span(text, cue, start, _cut_clause(text, start, se))
+    start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
 
 
@@ -369,9 +423,13 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
     if comma < 0:
         return None
-    if not _ends_attribution(text, c1, se):
-        return None
-    if not lead[comma + 1 :].strip():
+    t0 = ss + comma + 1
+    while t0 < c0 and text[t0] in _CLOSING:
+        t0 += 1  # the closing mark of a quoted fragment: 'is "a gift," Smith said'
+    tail = text[t0:c0]
+    if not _ends_attribution(text, c1, se, inverted=not tail.strip(), cue=cue):
+        return None  # 'In May, Smith said the plan ...': the lead is no content
+    if not tail.strip():
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
         if subject is not None and len(text[ss : subject[0]].split()) <= 2:
@@ -379,13 +437,12 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         name = _NAME_START_RE.match(text, ss, c0)
         if name is not None and rules.person_after_re.match(text, name.end()):
             return None  # 'Jill Chase, 27, a nurse in Ohio, said ...'
-    tail = text[ss + comma + 1 : c0]
     if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
         return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
     if tail.split():
-        mention = _cut_subject(text, ss + comma + 1, c0, rules, True, False)
+        mention = _cut_subject(text, t0, c0, rules, True, False)
         if mention is None:
-            mention = _noun_phrase(text, ss + comma + 1, c0, rules)
+            mention = _noun_phrase(text, t0, c0, rules)
         if mention is None:
             return None
     else:
@@ -415,23 +472,27 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
     )
 
 
-def _ends_attribution(text: str, c1: int, se: int) -> bool:
+def _ends_attribution(
+    text: str, c1: int, se: int, inverted: bool = True, cue: str | None = None
+) -> bool:
     """After a cue that closes its sentence: nothing, or only adjuncts ('in a statement', 'on
-    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith')."""
+    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith').
+    ``inverted=False``: the subject stands before the cue, so only a tell verb ('told the
+    Post') has a noun phrase after it."""
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
     if re.search(r"\bthat\b", rest):
         return False
     first = rest.split(None, 1)[0].lower().strip(",.")
-    return (
-        first in _report_rules().adjuncts
-        or first in ("reporters", "the", "a", "an")
-        or rest[0].isupper()
-    )
+    if first in _report_rules().adjuncts or first == "reporters":
+        return True
+    if not inverted and cue not in _report_rules().tell:
+        return False
+    return first in ("the", "a", "an") or rest[0].isupper()
 
 
-def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
+def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
     c0, c1 = span
     after = _skip_space(text, c1, se)
@@ -458,7 +519,7 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
-    end = _cut_clause(text, start, se)
+    end = _cut_clause(text, start, se, speech)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
     start, end = _object_span(text, cue, start, end)
@@ -472,7 +533,11 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
 def _with_particle(text: str, cue: str, span, after: int, se: int):
     """'called for', 'talked about', 'referring to': the particle joins a stance cue."""
     if cue not in _report_rules().stances:
-        return span, after
+        # 'pointed out that', 'railed against': a particle joins any cue
+        m = _ANY_PARTICLE_RE.match(text, after, se)
+        if m is None:
+            return span, after
+        return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
     m = _PARTICLE_RE.match(text, after, se)
     if m is None and cue.startswith(("refer", "point")):
         m = _TO_RE.match(text, after, se)
@@ -486,10 +551,50 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     ends at the comma, and 'urged them to act' is 'to act'."""
     if cue not in _report_rules().stances:
         return start, end
-    brk = _OBJECT_END_RE.search(text, start, end)
-    end = brk.start() if brk else end
+    for brk in _OBJECT_END_RE.finditer(text, start, end):
+        if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
+            continue  # 'backed higher wages, cheaper care and free college'
+        end = brk.start()
+        break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
     return (first.end() if first is not None else start), end
+
+
+_LIST_ITEM_RE = re.compile(r"[^\S\n]*(?P<w>[\w’'-]+)")
+_NOT_LIST_ITEM = (
+    _RELATIVES
+    | _CONJUNCTIONS
+    | _SUBJECT_PRONOUNS
+    | frozenset(
+        "the a an as in on at for with to from by if when where even not so than after before "
+        "despite although though saying".split()
+    )
+)
+
+
+def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
+    """After a comma in a stance verb's object text[start:p]: does a list of objects go on
+    ('including ...', or items up to an 'and' / 'or') rather than a new phrase ('which ...',
+    'the ...', a participle unless the first item is a gerund too)?"""
+    m = _LIST_ITEM_RE.match(text, p, end)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    if w == "including":
+        return True
+    gerunds = _LIST_ITEM_RE.match(text, start, p).group("w").endswith("ing")
+    if w in _NOT_LIST_ITEM or (w.endswith("ing") and len(w) > 5 and not gerunds):
+        return False
+    # short items up to the one with 'and' / 'or', none holding a cue of its own
+    stop = _OBJECT_END_RE.search(text, m.end(), end)
+    rest = text[p : stop.start() if stop and text[stop.start()] != "," else end]
+    for item in rest.split(","):
+        words = item.split()
+        if len(words) > 10 or _report_rules().cue_re.search(item):
+            return False
+        if "and" in words or "or" in words:
+            return True
+    return False
 
 
 def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
@@ -518,21 +623,84 @@ def _names_a_thing(text: str, mention) -> bool:
     return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
 
 
-def _cut_clause(text: str, start: int, se: int) -> int:
+def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
     """Content ends at the sentence end, before ', according to X' / ', adding ...', or before
-    another speaker's attribution (', one analyst said')."""
-    m = _CLAUSE_BREAK_RE.search(text, start, se)
-    end = m.start() if m else se
+    another speaker's attribution (', one analyst said'); ``quoted``: the quotations (marks
+    included), whose words are the speaker's, never a break."""
+    end = se
+    for m in _CLAUSE_BREAK_RE.finditer(text, start, se):
+        if not _inside_quotation(text, m.start(), quoted):
+            end = m.start()
+            break
     for cue in _report_rules().cue_re.finditer(text, start, end):
+        if _within(cue.start(), quoted):
+            continue
         comma = text.rfind(",", start, cue.start())
-        if comma > start and len(text[comma + 1 : cue.start()].split()) <= 5:
+        if comma > start and _inside_quotation(text, comma, quoted):
+            comma = -1
+        tail = text[comma + 1 : cue.start()].lower().split()
+        if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
         m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
+        if m is None:
+            # '... and urged that ...': the speaker's next verb, a cue of its own
+            m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
+            if m is None and cue.group(0).lower() not in _report_rules().stances:
+                # '..., while nine in ten said ...': a new clause with a subject of its own
+                m = _new_subject(text, start, cue.start())
+            if m is not None and not _reads_content(text, cue, se):
+                m = None
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return end
+
+
+def _opens_participle(text: str, piece: tuple[int, int]) -> bool:
+    """Does the piece start with a participle ('adding that ...'), a cue of its own?"""
+    m = _TOKEN_RE.match(text, piece[0], piece[1])
+    return m is not None and m.group(0).lower().endswith("ing")
+
+
+def _inverts(cue: str, tail: list[str]) -> bool:
+    """Can ', TAIL CUE' close a content as its attribution (', one analyst said')? Not after a
+    conjunction (', but found ...') or in a passive (', he is often asked ...')."""
+    if not tail:
+        return True  # ', saying ...', ', said Smith'
+    return tail[0] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
+
+
+def _reads_content(text: str, m: re.Match, se: int) -> bool:
+    """Does the cue ``m`` read a content of its own after it?"""
+    cue = m.group(0).lower()
+    after = _skip_space(text, m.end(), se)
+    if cue.startswith("according") or after >= se or text[after] in ",.;:)":
+        return False
+    span, after = _with_particle(text, cue, m.span(), after, se)
+    start = _content_start(text, cue, after, se)
+    return start is not None and _clause_ok(text, cue, start, se)
+
+
+_CLAUSE_OPEN_RE = re.compile(r"(?:;|,[^\S\n]+(?:and|but|while|whereas|although|though))[^\S\n]+")
+
+
+def _new_subject(text: str, start: int, c0: int) -> re.Match | None:
+    """The clause break before a cue in text[start:c0] when only a short noun phrase, the cue's
+    subject, lies between them ('..., but most voters said'), or None."""
+    opens = list(_CLAUSE_OPEN_RE.finditer(text, max(start, c0 - 90), c0))
+    if not opens or opens[-1].start() <= start:
+        return None
+    m = opens[-1]
+    words = text[m.end() : c0].lower().split()
+    cue_before = _lists()["cue_before"]
+    while words and words[-1] in cue_before:
+        words.pop()
+    if not words or len(words) > 8 or words[0] in _RELATIVES:
+        return None
+    if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
+        return None
+    return m
 
 
 def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
@@ -545,13 +713,20 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     first = m.group(0).lower()
     if first in report.openers:
         return m.start()
+    if cue in report.stances:
+        to = _infinitive(text, p, se)
+        if to is not None:
+            return to
     if cue in report.tell or first in report.adjuncts:
         words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
         for a, _, w in words[:15]:
             if w.lower() in _AFTER_LISTENER:
                 return a
-            if text[words[0][0] : a].count(",") > 1:
+            lead = text[words[0][0] : a]
+            if lead.count(",") > 1:
                 break
+            if w.lower() in _SUBJECT_PRONOUNS and "," not in lead and w != "it":
+                break  # 'told AP he was ... and that ...': the content has begun
         k = 0
         if cue in report.tell:
             # a short listener: a pronoun, 'reporters', 'the Post', a name
@@ -574,6 +749,38 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
 
 
 _SHARE_RE = re.compile(r"\d[\d.,]*")
+
+_BEFORE_TO = frozenset("not never also again still".split()) | _TIME_WORDS
+
+
+def _infinitive(text: str, p: int, se: int) -> int | None:
+    """Where 'to' opens a stance verb's infinitive content right after it ('vowed to fight',
+    'declined last week to comment', 'would prefer not to say'), or None: the content starts
+    at 'to', after any time phrase or negation (an object stays in: 'urged voters to act')."""
+    to = _TO_WORD_RE.search(text, p, min(se, p + 50))
+    if to is None:
+        return None
+    before = text[p : to.start()].lower().split()
+    adjuncts = _report_rules().adjuncts
+    if len(before) > 4 or any(
+        w not in adjuncts and w.rstrip("s") not in _BEFORE_TO and not w[:1].isdigit()
+        for w in before
+    ):
+        return None
+    nxt = _TOKEN_RE.search(text, to.end(), min(se, to.end() + 40))
+    if nxt is None or not nxt.group(0)[:1].islower() or nxt.group(0) in _NOT_VERB_AFTER_TO:
+        return None
+    return to.start()
+
+
+_TO_WORD_RE = re.compile(r"\bto\b")
+
+
+# Words after 'to' that make it a preposition, not an infinitive ('referred to the plan').
+_NOT_VERB_AFTER_TO = frozenset(
+    "the a an his her their its our my your this that these those some any all each every "
+    "him them us me it one two three many more most other such no".split()
+)
 
 
 def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
