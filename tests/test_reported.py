@@ -97,6 +97,13 @@ SHAPES = [
         "say",
     ),
     (
+        # an opening adjunct is not the content when the speaker stands before the cue
+        "On Friday, at a town meeting, Nora Quill said the library would stay open.",
+        "the library would stay open",
+        "Nora Quill",
+        "said",
+    ),
+    (
         "A new survey shows that most parents want longer school days.",
         "that most parents want longer school days",
         "A new survey",

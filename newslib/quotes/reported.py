@@ -337,7 +337,10 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
     if comma < 0:
         return None
-    if not _ends_attribution(text, c1, se):
+    # a subject before the cue ('..., Smith said the plan ...') is never inverted: what follows
+    # it is its content, unless a listener ('..., Smith told the Post')
+    inverted = not lead[comma + 1 :].strip() or cue in _report_rules().tell
+    if not _ends_attribution(text, c1, se, inverted):
         return None
     if not lead[comma + 1 :].strip():
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
@@ -383,20 +386,19 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
     )
 
 
-def _ends_attribution(text: str, c1: int, se: int) -> bool:
+def _ends_attribution(text: str, c1: int, se: int, inverted: bool = True) -> bool:
     """After a cue that closes its sentence: nothing, or only adjuncts ('in a statement', 'on
-    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith')."""
+    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith'); with
+    ``inverted`` False (the speaker came first) only nothing or adjuncts."""
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
     if re.search(r"\bthat\b", rest):
         return False
     first = rest.split(None, 1)[0].lower().strip(",.")
-    return (
-        first in _report_rules().adjuncts
-        or first in ("reporters", "the", "a", "an")
-        or rest[0].isupper()
-    )
+    if first in _report_rules().adjuncts:
+        return True
+    return inverted and (first in ("reporters", "the", "a", "an") or rest[0].isupper())
 
 
 def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
