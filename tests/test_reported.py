@@ -427,3 +427,44 @@ def test_a_person_followed_by_a_state_is_still_the_speaker():
     assert rows('Title\n\n"We won," said Ann Voss, Ohio, on Monday.')["speaker"].tolist() == [
         "Ann Voss"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "cue"),
+    [
+        (
+            "The new ferry seemed to run late all week.",
+            ["The new ferry", "to run late all week"],
+            "seemed",
+        ),
+        ("Local farmers, too, appear ready to sell.", ["Local farmers", "ready to sell"], "appear"),
+        (
+            "It appears that the vote was delayed again.",
+            ["that the vote was delayed again"],
+            "appears",
+        ),
+        (
+            "The council is widely expected to approve the budget.",
+            ["The council", "to approve the budget"],
+            "is widely expected",
+        ),
+    ],
+)
+def test_seeming_and_expectation_are_the_writers(text, pieces, cue):
+    q = indirect(text)
+    assert q["text"].tolist() == pieces
+    assert {span(text, r, "cue") for _, r in q.iterrows()} == {cue}
+    assert q["speaker_mention"].isna().all()  # no source written: none guessed
+    assert q["attribution_id"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor appeared on television on Monday.",
+        "Both candidates will appear at the fair.",
+        "The singer appeared together with her band.",
+    ],
+)
+def test_appearing_somewhere_is_no_judgement(text):
+    assert indirect(text).empty

@@ -10,6 +10,10 @@ one of the shapes news uses::
     CONTENT, Smith said, CONTENT.           ..., saying (that) CONTENT.
     Smith called for CONTENT.               A new poll shows CONTENT.
     Asked whether CONTENT, ...              Smith: CONTENT (a headline or a transcript)
+    The plan seemed to CONTENT.             The court is expected to CONTENT.
+
+The last two are the writer's own judgement (PolNeAR annotates them with no source): their
+content is the subject and what follows the verb.
 
 The content follows PolNeAR's conventions: it starts at "that" when there is one and leaves out
 the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own; it
@@ -50,12 +54,15 @@ class _ReportRules:
     listeners: frozenset
     openers: frozenset
     adjuncts: frozenset
+    seeming: frozenset
+    not_complements: frozenset
 
 
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
+    verbs |= lists["seeming"]
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\b(?:{_alternation(verbs)})\b"),
@@ -66,6 +73,8 @@ def _report_rules() -> _ReportRules:
         listeners=lists["listeners"],
         openers=lists["content_openers"],
         adjuncts=lists["adjuncts"],
+        seeming=lists["seeming"],
+        not_complements=lists["not_complements"],
     )
 
 
@@ -260,6 +269,13 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     report = _report_rules()
     if c0 > 0 and text[c0 - 1] == "-":
         return None  # 'so-called', 'self-described'
+    if cue in report.seeming:
+        return _seeming(text, cue, span, ss, se, rules)
+    if cue == "expected":
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
+            # 'The court is expected to rule soon': like 'seems to', no source
+            return _seeming(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
     if prev in _NOT_AFTER and cue not in report.tell:
         return None  # 'the reported deal', 'was found': no speaker of this verb
@@ -314,6 +330,96 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     while e > ss and text[e - 1] in " ,—–-(":
         e -= 1
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
+
+
+# where the subject of a [seeming] verb starts: after a clause break or a subordinating word
+_SEEM_SUBJECT_BREAK_RE = re.compile(
+    r"[,;:—–()\"“”]|[^\S\n]-[^\S\n]|\b(?:that|as|but|while|because|if|when|although|though|where|"
+    r"since|whether|than|where|unless|until|once)\b",
+    re.I,
+)
+_PARTICIPLE_BREAK_RE = re.compile(r"[;]|,[^\S\n]+\w+ing\b")
+_SUBORDINATE_END_RE = re.compile(r"[,;]")  # 'Although X seems to ..., the party ...'
+
+_NOT_AFTER_TO = frozenset("the a an his her their its this that these those me him us them".split())
+_EXPLETIVES = frozenset("it there".split())
+_VERBISH = _NOT_NOUN_PHRASE - _RELATIVES - _CONJUNCTIONS
+# 'is expected', 'are widely expected', 'was not expected' before the participle
+_PASSIVE_BE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|’s|'s)(?:[^\S\n]+(?:not|\w+ly))?[^\S\n]+$"
+)
+_AUXILIARIES = frozenset(
+    "do does did don't doesn't didn't don’t doesn’t didn’t can can't can’t cannot could couldn't "
+    "couldn’t may might must should would wouldn't wouldn’t not no".split()
+)
+
+
+def _seeming(text, cue, span, ss, se, rules) -> _Found | None:
+    """'The plan seemed to falter', 'voters appear ready to move on', 'it seems (that) the race
+    is close': the writer's judgement, with no source; the content is the subject and what
+    follows the verb (only what follows after an empty 'it')."""
+    c0, c1 = span
+    report = _report_rules()
+    if _word_before(text, ss, c0) in ("to", "will"):
+        return None  # 'to appear on', 'will appear at'
+    after = _skip_space(text, c1, se)
+    if text.startswith(",", after):  # 'it appears, though, that ...'
+        comma = text.find(",", after + 1, se)
+        if comma < 0 or len(text[after + 1 : comma].split()) > 3:
+            return None
+        after = _skip_space(text, comma + 1, se)
+    m = _TOKEN_RE.match(text, after, se)
+    first = m.group(0).lower() if m else ""
+    if not first or first in report.not_complements:
+        return None  # 'appeared on television', 'seemed.'
+    if first == "to":
+        nxt = _TOKEN_RE.match(text, _skip_space(text, m.end(), se), se)
+        if nxt is None or nxt.group(0).lower() in _NOT_AFTER_TO:
+            return None  # 'appeared to the crowd', 'seems to me'
+    # the subject: the words after the last clause break, adverbs and auxiliaries left out;
+    # 'Voters, too, seemed': an aside between commas right before the verb is skipped
+    lo = max(ss, c0 - 200)
+    breaks = list(_SEEM_SUBJECT_BREAK_RE.finditer(text, lo, c0))
+    skip = _lists()["cue_before"] | rules.adverbs
+    k = len(breaks)  # the chunk after breaks[k - 1]
+    words = _subject_words(text, breaks, k, lo, c0, skip)
+    if not words and k >= 2 and text[breaks[-1].start()] == text[breaks[-2].start()] == ",":
+        k -= 2
+        words = _subject_words(text, breaks, k, lo, c0, skip)
+    if not words or len(words) > 12:
+        return None
+    # 'Although the plan seems ..., X', 'a bill which the panel is expected to ..., X': the
+    # content ends with its clause
+    subordinate = k > 0 and breaks[k - 1].group(0)[:1].isalpha()
+    subordinate = subordinate or words[0][2].lower() in _RELATIVES
+    subject = (words[0][0], words[-1][1])
+    expletive = len(words) == 1 and words[0][2].lower() in _EXPLETIVES
+    if not expletive and first in ("the", "a", "an", "that"):
+        return None  # 'appeared a day later'
+    end = _cut_clause(text, after, se)
+    brk = (_SUBORDINATE_END_RE if subordinate else _PARTICIPLE_BREAK_RE).search(text, after, end)
+    end = _trim_end(text, after, brk.start() if brk else end)
+    if not WORD_RE.search(text, after, end):
+        return None
+    if expletive and first not in ("to", "like"):
+        # 'it seems (that) the race is close': the clause alone
+        return _Found(after, end, cue, span, None)
+    return _Found(*subject, cue, span, None, more=(after, end))
+
+
+def _subject_words(text, breaks, k, lo, c0, skip) -> list:
+    """The words of the chunk after ``breaks[k - 1]`` (from ``lo`` when k is 0) up to the next
+    break (or ``c0``), the words of ``skip`` at its end left out."""
+    words = _words(
+        text, breaks[k - 1].end() if k else lo, breaks[k].start() if k < len(breaks) else c0
+    )
+    while words and (words[-1][2].lower() in skip or words[-1][2].lower() in _AUXILIARIES):
+        words.pop()
+    if words and words[-1][2].lower() in _CONJUNCTIONS:
+        return []  # 'He spoke and seemed ...': the subject is further back
+    # 'It is a job for which you cannot seem ...': a verb in the chunk, the subject follows it
+    verb = max((i for i, w in enumerate(words) if w[2].lower() in _VERBISH), default=-1)
+    return words[verb + 1 :]
 
 
 def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
