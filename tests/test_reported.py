@@ -468,3 +468,31 @@ def test_seeming_and_expectation_are_the_writers(text, pieces, cue):
 )
 def test_appearing_somewhere_is_no_judgement(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "cue"),
+    [
+        ("Asked on the radio who would win, Lee named her rival.", "who would win", "Asked"),
+        ("When asked about the new tax, Lee said it was fair.", "the new tax", "asked about"),
+        ("Asked on Friday about the tax, Lee said it was fair.", "about the tax", "Asked"),
+        (
+            '"Soon," Lee told the paper when asked which route she would take.',
+            "which route she would take",
+            "asked",
+        ),
+    ],
+)
+def test_a_question_with_words_between_the_cue_and_the_question(text, question, cue):
+    q = indirect(text)
+    r = q.iloc[0]
+    assert r["text"] == question
+    assert span(text, r, "cue") == cue
+    assert pd.isna(r["speaker"])
+
+
+def test_a_question_names_its_asker_after_by():
+    text = "Asked by Ada Lind whether he would run, Tomas Berg said no."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "whether he would run"
+    assert r["speaker_mention"] == "Ada Lind"

@@ -292,16 +292,39 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
             return None
     if cue == "asked" and prev in ("", "when", "if", "but", "and"):
         # 'Asked whether he would run, Smith said ...': a question with no asker named
-        start = _skip_space(text, c1, se)
-        comma = text.find(",", start, se)
-        end = comma if comma >= 0 else se
-        return _Found(start, end, cue, span, None) if _clause_ok(text, cue, start, end) else None
+        return _asked(text, span, se)
     if cue.endswith("ing"):
         return _participle(text, cue, span, ss, se, last, rules)
     got = _content_first(text, cue, span, ss, se, rules)
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules)
+
+
+_QUESTION_OPENERS = frozenset("whether if how why what when who where which whom".split())
+
+
+def _asked(text, span, se) -> _Found | None:
+    """'Asked (on Monday) whether he would run, ...', 'when asked about the tax, ...': the
+    question is the content, up to the comma ('about' right after the cue joins it); 'asked by
+    Smith whether ...' names the asker."""
+    c0, c1 = span
+    comma = text.find(",", c1, se)
+    end = comma if comma >= 0 else se
+    words = _words(text, c1, end)[:8]
+    mention = None
+    for i, (a, b, w) in enumerate(words):
+        low = w.lower()
+        if low == "by" and i == 0:
+            name = _NAME_START_RE.match(text, _skip_space(text, b, end), end)
+            if name is not None:
+                mention = (name.start(), name.end(), "name")
+        elif low in _QUESTION_OPENERS or (low == "about" and i > 0):
+            return _Found(a, end, "asked", span, mention)
+        elif low == "about":
+            start = _skip_space(text, b, end)
+            return _Found(start, end, "asked", (c0, b), None) if start < end else None
+    return None
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
