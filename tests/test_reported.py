@@ -496,3 +496,50 @@ def test_a_question_names_its_asker_after_by():
     r = indirect(text).iloc[0]
     assert r["text"] == "whether he would run"
     assert r["speaker_mention"] == "Ada Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "source"),
+    [
+        (
+            "As the Daily Planet reported on Monday, the mayor had left town.",
+            ["the mayor had left town"],
+            "the Daily Planet",
+        ),
+        (
+            "As reported by the Planet, the bridge was closed for a week.",
+            ["the bridge was closed for a week"],
+            "the Planet",
+        ),
+        (
+            "The plan, as the paper noted, was never funded by the city.",
+            ["The plan", "was never funded by the city"],
+            "the paper",
+        ),
+    ],
+)
+def test_as_the_source_reported(text, pieces, source):
+    q = indirect(text)
+    assert q["text"].tolist() == pieces
+    assert set(q["speaker_mention"]) == {source}
+
+
+def test_as_for_is_no_source():
+    assert indirect("As for the plan, it was never funded by the city.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "The group is reportedly spending two million on ads.",
+            ["The group is", "spending two million on ads"],
+        ),
+        ("Reportedly, the mayor had made threats.", ["the mayor had made threats"]),
+        ("Mayor Reportedly Quits After Vote", []),
+    ],
+)
+def test_reportedly_is_hearsay_with_no_source(text, pieces):
+    q = indirect(text)
+    assert q["text"].tolist() == pieces
+    assert q["speaker_mention"].isna().all()

@@ -10,10 +10,12 @@ one of the shapes news uses::
     CONTENT, Smith said, CONTENT.           ..., saying (that) CONTENT.
     Smith called for CONTENT.               A new poll shows CONTENT.
     Asked whether CONTENT, ...              Smith: CONTENT (a headline or a transcript)
+    As the Post reported, CONTENT.          CONTENT, as Smith noted, CONTENT.
+    The group is reportedly CONTENT.        Asked about CONTENT, ...
     The plan seemed to CONTENT.             The court is expected to CONTENT.
 
-The last two are the writer's own judgement (PolNeAR annotates them with no source): their
-content is the subject and what follows the verb.
+The last three are the writer's own report or judgement (PolNeAR annotates them with no
+source): their content is the subject and what follows the verb.
 
 The content follows PolNeAR's conventions: it starts at "that" when there is one and leaves out
 the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own; it
@@ -62,10 +64,12 @@ class _ReportRules:
 def _report_rules() -> _ReportRules:
     lists = _lists()
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
-    verbs |= lists["seeming"]
+    verbs |= lists["seeming"] | {"reportedly"}
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
-        cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\b(?:{_alternation(verbs)})\b"),
+        cue_re=re.compile(
+            rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|\b(?:{_alternation(verbs)})\b"
+        ),
         needs_clause=lists["reporting_needs_clause"],
         stances=lists["stances"],
         findings=lists["findings"],
@@ -271,6 +275,8 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
         return None  # 'so-called', 'self-described'
     if cue in report.seeming:
         return _seeming(text, cue, span, ss, se, rules)
+    if cue == "reportedly":
+        return _reportedly(text, span, ss, se, rules)
     if cue == "expected":
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
@@ -293,6 +299,11 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     if cue == "asked" and prev in ("", "when", "if", "but", "and"):
         # 'Asked whether he would run, Smith said ...': a question with no asker named
         return _asked(text, span, se)
+    brk = max(text.rfind(",", ss, c0), text.rfind("(", ss, c0), text.rfind("—", ss, c0))
+    lead = _AS_LEAD_RE.match(text, brk + 1 if brk >= 0 else ss, c0)
+    got = _as_source(text, cue, span, lead, ss, se, rules) if lead is not None else None
+    if got is not None:
+        return got
     if cue.endswith("ing"):
         return _participle(text, cue, span, ss, se, last, rules)
     got = _content_first(text, cue, span, ss, se, rules)
@@ -325,6 +336,86 @@ def _asked(text, span, se) -> _Found | None:
             start = _skip_space(text, b, end)
             return _Found(start, end, "asked", (c0, b), None) if start < end else None
     return None
+
+
+# 'As the Post reported, ...', ', as Smith noted in May, ...': the clause is what they said
+_AS_LEAD_RE = re.compile(
+    r"[^\S\n]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et)[^\S\n]+)?[Aa]s[^\S\n]+"
+    r"(?!(?:for|of|to|if|though|well|long|soon|much|many|far|a|an|part|usual|expected)\b)"
+    r"(?P<src>[^,;:.!?\"“”()\n]{0,80}?)[^\S\n]*(?:first[^\S\n]+)?$"
+)
+_BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+([^,;:!?\"“”()\n]{1,80})(?=,)")
+_AS_ADJUNCT_RE = re.compile(
+    r"[^\S\n]+(?:in|on|at|last|earlier|this|during)\b[^,;:!?\"“”()\n]{0,60}(?=,)"
+)
+
+
+def _as_source(text, cue, span, lead, ss, se, rules) -> _Found | None:
+    """'As the Post reported (on Monday), CONTENT' / 'As reported by the Post, CONTENT' /
+    'CONTENT, as Smith noted, CONTENT': the source's clause after the comma (and the words
+    before 'as' when they are the start of the same clause)."""
+    c0, c1 = span
+    src0, src1 = lead.span("src")
+    mention = None
+    p = c1
+    if src1 > src0:
+        mention = _cut_subject(text, src0, src1, rules, True, False) or _noun_phrase(
+            text, src0, src1, rules
+        )
+        if mention is None:
+            return None
+    else:  # 'As reported by the Post,'
+        by = _BY_RE.match(text, c1, se)
+        if by is None:
+            return None
+        mention = _cut_subject(text, *by.span(1), rules, False, False) or _noun_phrase(
+            text, *by.span(1), rules
+        )
+        if mention is None:
+            return None
+        p = by.end()
+    adjunct = _AS_ADJUNCT_RE.match(text, p, se)
+    p = adjunct.end() if adjunct is not None else p
+    if not text.startswith(",", p):
+        return None  # 'as she said he would'
+    start = _skip_space(text, p + 1, se)
+    end = _cut_clause(text, start, se)
+    if len(WORD_RE.findall(text, start, end)) < 3:
+        return None
+    before = _trim_end(text, ss, lead.start())
+    if before > ss and text[lead.start()] != "\n" and len(WORD_RE.findall(text, ss, before)) >= 2:
+        # 'The plan, as Smith noted, was never funded.'
+        return _Found(ss, before, cue, span, mention, more=(start, end))
+    return _Found(start, end, cue, span, mention)
+
+
+def _reportedly(text, span, ss, se, rules) -> _Found | None:
+    """'The group is reportedly spending ...', 'Reportedly, the group ...': the writer's
+    report of others' report; no source written. The content is the subject (with its
+    auxiliary) and the rest of the clause."""
+    c0, c1 = span
+    after = _skip_space(text, c1, se)
+    if _report_rules().cue_re.match(text, after, se):
+        return None  # 'Smith reportedly said ...': the verb is the cue
+    if text[c0].isupper() and not text.startswith(",", after):
+        return None  # 'Mayor Reportedly Quits': a headline
+    if text.startswith(",", after):  # 'Reportedly, the group ...'
+        if WORD_RE.search(text, ss, c0):
+            return None
+        start = _skip_space(text, after + 1, se)
+        end = _trim_end(text, start, _cut_clause(text, start, se))
+        return _Found(start, end, "reportedly", span, None) if end > start else None
+    words = [w for w in _words(text, max(ss, c0 - 200), c0)]
+    cut = max((i for i, w in enumerate(words) if w[2][-1] in ",;:"), default=-1)
+    words = words[cut + 1 :]
+    if not words or len(words) > 12:
+        return None
+    end = _trim_end(text, after, _cut_clause(text, after, se))
+    brk = _PARTICIPLE_BREAK_RE.search(text, after, end)
+    end = _trim_end(text, after, brk.start() if brk else end)
+    if not WORD_RE.search(text, after, end):
+        return None
+    return _Found(words[0][0], words[-1][1], "reportedly", span, None, more=(after, end))
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
