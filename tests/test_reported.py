@@ -543,3 +543,20 @@ def test_reportedly_is_hearsay_with_no_source(text, pieces):
     q = indirect(text)
     assert q["text"].tolist() == pieces
     assert q["speaker_mention"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Some party officials think the mayor is at risk of losing.",
+            "the mayor is at risk of losing",
+        ),
+        ("Most voters believe Nora Quill will win the seat.", "Nora Quill will win the seat"),
+        ("Residents know the old roads around the lake well.", None),
+        ("Tomas Berg recalled the day the bridge opened.", None),
+    ],
+)
+def test_a_thought_without_that_needs_a_clause(text, content):
+    q = indirect(text)
+    assert q["text"].tolist() == ([content] if content else [])

@@ -692,7 +692,34 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
-    return first in report.openers or first in _SUBJECT_PRONOUNS
+    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+
+
+# the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'
+_FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does did do "
+    "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't "
+    "doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t "
+    "hasn’t haven’t hadn’t doesn’t didn’t don’t".split()
+)
+_NOT_IN_SUBJECT = _SUBJECT_PRONOUNS | _RELATIVES | frozenset("you him her them me us".split())
+
+
+def _noun_clause(text: str, start: int, se: int) -> bool:
+    """Does a clause with a noun-phrase subject start here ('the plan is sound', 'Smith will
+    win')? A finite verb or auxiliary within the first six words, after words that are no
+    pronoun, relative or preposition."""
+    end = min(se, start + 120)
+    brk = _OBJECT_END_RE.search(text, start, end)
+    words = [w.lower() for _, _, w in _words(text, start, brk.start() if brk else end)][:7]
+    if not words or words[0] in _report_rules().adjuncts or words[0] in _NOT_NOUN_PHRASE:
+        return False
+    for w in words[1:]:
+        if w in _FINITE:
+            return True
+        if w in _NOT_IN_SUBJECT:
+            return False
+    return False
 
 
 def _indefinite(text: str, start: int, end: int) -> bool:
