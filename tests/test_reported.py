@@ -560,3 +560,10 @@ def test_reportedly_is_hearsay_with_no_source(text, pieces):
 def test_a_thought_without_that_needs_a_clause(text, content):
     q = indirect(text)
     assert q["text"].tolist() == ([content] if content else [])
+
+
+def test_evidence_shows_without_a_clause():
+    text = "New polls released on Sunday showed the mayor holding a narrow lead."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "the mayor holding a narrow lead"
+    assert indirect("The mayor showed reporters the new park on Monday.").empty

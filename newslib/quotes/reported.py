@@ -647,7 +647,10 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         if prev in ("and", "but"):
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     if not clause and not _clause_ok(text, cue, start, se, mention):
-        return None
+        evidence = _evidence_before(text, ss, c0, rules)
+        if evidence is None:
+            return None
+        mention = mention or evidence
     end = _cut_clause(text, start, se)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
@@ -657,6 +660,25 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else end
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+_EVIDENCE_BREAK_RE = re.compile(r"[,;:—–(]|\b(?:that|where|while|as|but|and|which|because)\b")
+
+
+def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
+    """The subject of a finding verb when it names evidence ('new polls released Sunday',
+    'public records'), as a description mention, or None."""
+    lo = max(ss, c0 - 120)
+    breaks = [m.end() for m in _EVIDENCE_BREAK_RE.finditer(text, lo, c0)]
+    words = _words(text, breaks[-1] if breaks else lo, c0)
+    while words and words[-1][2].lower() in rules.adverbs:
+        words.pop()
+    if not words or len(words) > 10:
+        return None
+    evidence = _lists()["evidence"]
+    if not any(w.lower().strip(".") in evidence for _, _, w in words):
+        return None
+    return words[0][0], words[-1][1], "desc"
 
 
 def _with_particle(text: str, cue: str, span, after: int, se: int):
