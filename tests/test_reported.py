@@ -567,3 +567,11 @@ def test_evidence_shows_without_a_clause():
     r = indirect(text).iloc[0]
     assert r["text"] == "the mayor holding a narrow lead"
     assert indirect("The mayor showed reporters the new park on Monday.").empty
+
+
+def test_a_title_case_headline_with_a_speech_verb():
+    text = "Mayor Nora Quill Says Bridge Will Reopen In May\n\nThe Daily Show Takes A Look At It."
+    q = indirect(text)
+    assert q["text"].tolist() == ["Bridge Will Reopen In May"]
+    assert q["speaker_mention"].tolist() == ["Mayor Nora Quill"]
+    assert q["cue"].tolist() == ["says"]

@@ -40,6 +40,7 @@ from .attribution import (
     _cut_subject,
     _sentence_subject,
     _subject_before,
+    _title_case,
 )
 from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
@@ -145,6 +146,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         claimed: list[tuple[int, int]] = []
         pieces: list[_Found] = []
         head = _headline(text, lo, hi, marks, title=index == 0)
+        if head is None:
+            head = _headline_verb(text, lo, hi, marks)
         if head is not None:
             pieces.append(head)
             claimed.append((head.start, head.end))
@@ -263,6 +266,32 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
         return None
     colon = m.start("colon")
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
+
+
+@lru_cache(maxsize=1)
+def _headline_verb_re() -> re.Pattern:
+    verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
+    return re.compile(
+        rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
+        rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])"
+    )
+
+
+def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
+    """A title-case headline 'Mayor Nora Quill Says Bridge Will Reopen': the capitalised words
+    before the verb are the source, the rest of the line the content."""
+    if "\n" in text[lo:hi] or hi - lo > 200 or not _title_case(text, lo, hi):
+        return None
+    m = _headline_verb_re().search(text, lo, hi)
+    if m is None or _within(m.start("cue"), marks):
+        return None
+    if m.group("src").split()[0].lower() in _lists()["stop_capitals"]:
+        return None
+    start = m.end()
+    end = _trim_end(text, start, hi)
+    if len(WORD_RE.findall(text, start, end)) < 2:
+        return None
+    return _Found(start, end, m.group("cue").lower(), m.span("cue"), (*m.span("src"), "name"))
 
 
 def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
