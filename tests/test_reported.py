@@ -575,3 +575,29 @@ def test_a_title_case_headline_with_a_speech_verb():
     assert q["text"].tolist() == ["Bridge Will Reopen In May"]
     assert q["speaker_mention"].tolist() == ["Mayor Nora Quill"]
     assert q["cue"].tolist() == ["says"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        (
+            "Nora Quill hopes to win back the northern districts.",
+            "to win back the northern districts",
+            "hopes",
+        ),
+        (
+            "The council agreed to delay the vote until May.",
+            "to delay the vote until May",
+            "agreed",
+        ),
+        ("Tomas Berg wants to cut the fare by half.", "to cut the fare by half", "wants"),
+    ],
+)
+def test_an_intention_keeps_its_to(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert r["text"] == content
+    assert r["cue"] == cue
+
+
+def test_an_agreement_without_an_infinitive_or_clause_is_no_speech():
+    assert indirect("The two sides agreed on a date for the talks.").empty

@@ -59,13 +59,14 @@ class _ReportRules:
     adjuncts: frozenset
     seeming: frozenset
     not_complements: frozenset
+    infinitive: frozenset
 
 
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
-    verbs |= lists["seeming"] | {"reportedly"}
+    verbs |= lists["seeming"] | lists["infinitive_cues"] | {"reportedly"}
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
@@ -80,6 +81,7 @@ def _report_rules() -> _ReportRules:
         adjuncts=lists["adjuncts"],
         seeming=lists["seeming"],
         not_complements=lists["not_complements"],
+        infinitive=lists["infinitive_cues"],
     )
 
 
@@ -112,6 +114,11 @@ _HEADLINE_RE = re.compile(
 )
 _TRAILING = " \t\n.,;:!?—–-"
 _TO_RE = re.compile(r"(to)\b[^\S\n]*")
+# 'to' and a verb ('to win'), not a place or a person ('to the state', 'to Smith', 'to him')
+_INFINITIVE_RE = re.compile(
+    r"to[^\S\n]+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|them|us|"
+    r"you|it|who|what|which|each|every|all|some|any|date|be\b[^\S\n]+(?:sure|clear))\b)[a-z]"
+)
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
 _CLAUSE_BREAK_RE = re.compile(r",[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b")
 
@@ -737,7 +744,9 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     """Verbs such as 'show', 'found', 'added' report only when a clause follows, except after
     a source that is a thing ('the poll showed Smith ahead')."""
     report = _report_rules()
-    if cue not in report.needs_clause:
+    if cue in report.infinitive and _INFINITIVE_RE.match(text, start, se):
+        return True  # 'hopes to win'
+    if cue not in report.needs_clause and cue not in report.infinitive:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
@@ -811,8 +820,10 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     if m is None:
         return None
     first = m.group(0).lower()
-    if first in report.openers:
-        return m.start()
+    if first in report.openers or (
+        cue not in report.tell and _INFINITIVE_RE.match(text, m.start())
+    ):
+        return m.start()  # 'that ...', 'to win the seat'
     if cue in report.tell or first in report.adjuncts:
         words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
         for a, _, w in words[:15]:
