@@ -276,9 +276,10 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
 
 
 @lru_cache(maxsize=1)
-def _headline_verb_re() -> re.Pattern:
+def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
+    """A quick test for a capitalised verb, and the headline pattern."""
     verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
-    return re.compile(
+    return re.compile(rf"\b(?:{verbs})\b"), re.compile(
         rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
         rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])"
     )
@@ -287,9 +288,12 @@ def _headline_verb_re() -> re.Pattern:
 def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
     """A title-case headline 'Mayor Nora Quill Says Bridge Will Reopen': the capitalised words
     before the verb are the source, the rest of the line the content."""
-    if "\n" in text[lo:hi] or hi - lo > 200 or not _title_case(text, lo, hi):
+    quick, pattern = _headline_verb_re()
+    if hi - lo > 200 or quick.search(text, lo, hi) is None:
         return None
-    m = _headline_verb_re().search(text, lo, hi)
+    if "\n" in text[lo:hi] or not _title_case(text, lo, hi):
+        return None
+    m = pattern.search(text, lo, hi)
     if m is None or _within(m.start("cue"), marks):
         return None
     if m.group("src").split()[0].lower() in _lists()["stop_capitals"]:
