@@ -736,8 +736,10 @@ def _with_particle(text: str, cue: str, span, after: int, se: int):
 def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     """A stance verb's content is its object, not a clause: 'criticized the plan, which ...'
     ends at the comma, and 'urged them to act' is 'to act'."""
-    if cue not in _report_rules().stances:
-        return start, end
+    report = _report_rules()
+    if cue not in report.stances:
+        if cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end):
+            return start, end  # 'announced that ...': the clause runs on
     brk = _OBJECT_END_RE.search(text, start, end)
     end = brk.start() if brk else end
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
