@@ -607,7 +607,5 @@ def test_an_announcement_reports_its_object():
     text = "Nora Quill announced her candidacy for mayor, ending months of doubt."
     r = indirect(text).iloc[0]
     assert r["text"] == "her candidacy for mayor"
-    text = "Nora Quill announced that the bridge would close, ending months of doubt."
-    assert indirect(text)["text"].tolist() == [
-        "that the bridge would close, ending months of doubt"
-    ]
+    text = "Nora Quill announced that the bridge, which is old, would close."
+    assert indirect(text)["text"].tolist() == ["that the bridge, which is old, would close"]
