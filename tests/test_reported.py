@@ -609,3 +609,18 @@ def test_an_announcement_reports_its_object():
     assert r["text"] == "her candidacy for mayor"
     text = "Nora Quill announced that the bridge, which is old, would close."
     assert indirect(text)["text"].tolist() == ["that the bridge, which is old, would close"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue"),
+    [
+        ("Union leaders point out that the plant is busy.", "that the plant is busy", "point out"),
+        ("Nora Quill pointed to the rising cost of rent.", "the rising cost of rent", "pointed to"),
+        ("At one point to everyone's relief the rain stopped.", None, None),
+    ],
+)
+def test_point_to_and_point_out(text, content, cue):
+    q = indirect(text)
+    assert q["text"].tolist() == ([content] if content else [])
+    if cue:
+        assert span(text, q.iloc[0], "cue") == cue

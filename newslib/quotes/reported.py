@@ -66,7 +66,7 @@ class _ReportRules:
 def _report_rules() -> _ReportRules:
     lists = _lists()
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
-    verbs |= lists["seeming"] | lists["infinitive_cues"] | {"reportedly"}
+    verbs |= lists["seeming"] | lists["infinitive_cues"] | lists["particle_cues"] | {"reportedly"}
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
@@ -114,6 +114,8 @@ _HEADLINE_RE = re.compile(
 )
 _TRAILING = " \t\n.,;:!?—–-"
 _TO_RE = re.compile(r"(to)\b[^\S\n]*")
+_POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
 # 'to' and a verb ('to win'), not a place or a person ('to the state', 'to Smith', 'to him')
 _INFINITIVE_RE = re.compile(
     r"to[^\S\n]+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|them|us|"
@@ -317,6 +319,14 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
         return _seeming(text, cue, span, ss, se, rules)
     if cue == "reportedly":
         return _reportedly(text, span, ss, se, rules)
+    if cue in _lists()["particle_cues"]:
+        # 'point to' / 'point out': the particle joins the cue, the rest reads as usual
+        m = _POINT_PARTICLE_RE.match(text, c1, se)
+        prev = _word_before(text, ss, c0)
+        if m is None or prev in _NOT_AFTER or prev[:1].isdigit() or prev in _COUNT_WORDS:
+            return None
+        span = c0, m.end(1)
+        c1 = m.end(1)
     if cue == "expected":
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
