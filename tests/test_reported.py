@@ -624,3 +624,12 @@ def test_point_to_and_point_out(text, content, cue):
     assert q["text"].tolist() == ([content] if content else [])
     if cue:
         assert span(text, q.iloc[0], "cue") == cue
+
+
+def test_evidence_with_a_participle():
+    text = "Lee spoke after a new poll showing her rival far ahead, then left the city."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "her rival far ahead"
+    assert r["speaker_mention"] == "a new poll"
+    assert r["cue"] == "showing"
+    assert indirect("Lee was showing off the new hat at the fair.").empty

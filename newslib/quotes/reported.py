@@ -67,6 +67,7 @@ def _report_rules() -> _ReportRules:
     lists = _lists()
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
     verbs |= lists["seeming"] | lists["infinitive_cues"] | lists["particle_cues"] | {"reportedly"}
+    verbs |= lists["evidence_participles"]
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
@@ -354,6 +355,8 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     got = _as_source(text, cue, span, lead, ss, se, rules) if lead is not None else None
     if got is not None:
         return got
+    if cue in _lists()["evidence_participles"] and not text[ss:c0].rstrip().endswith(","):
+        return _evidence_participle(text, cue, span, ss, se, rules)
     if cue.endswith("ing"):
         return _participle(text, cue, span, ss, se, last, rules)
     got = _content_first(text, cue, span, ss, se, rules)
@@ -584,6 +587,36 @@ def _subject_words(text, breaks, k, lo, c0, skip) -> list:
     # 'It is a job for which you cannot seem ...': a verb in the chunk, the subject follows it
     verb = max((i for i, w in enumerate(words) if w[2].lower() in _VERBISH), default=-1)
     return words[verb + 1 :]
+
+
+_PREPOSITIONS_IN_NP = frozenset("of in on at by with from for to after amid about".split())
+
+
+def _evidence_participle(text, cue, span, ss, se, rules) -> _Found | None:
+    """'a new poll showing Smith ahead, ...', 'evidence suggesting that ...': the evidence is
+    the source; the content runs to the next comma (to the clause's end after 'that')."""
+    c0, c1 = span
+    mention = _evidence_before(text, ss, c0, rules)
+    if mention is None:
+        return None
+    words = _words(text, mention[0], mention[1])
+    cut = max((i for i, w in enumerate(words) if w[2].lower() in _PREPOSITIONS_IN_NP), default=-1)
+    if cut + 1 >= len(words):
+        return None
+    mention = (words[cut + 1][0], mention[1], "desc")  # 'in the wake of [a new poll]'
+    start = _content_start(text, cue, _skip_space(text, c1, se), se)
+    if start is None or text.startswith(("off ", "up "), start):
+        return None  # 'showing off the hat'
+    end = _cut_clause(text, start, se)
+    if text[start : start + 4].lower() != "that":
+        comma = text.find(",", start, end)
+        end = comma if comma >= 0 else end
+    end = _trim_end(text, start, end)
+    return (
+        _Found(start, end, cue, span, mention)
+        if len(WORD_RE.findall(text, start, end)) >= 2
+        else None
+    )
 
 
 def _participle(text, cue, span, ss, se, last, rules) -> _Found | None:
