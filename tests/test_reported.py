@@ -633,3 +633,13 @@ def test_evidence_with_a_participle():
     assert r["speaker_mention"] == "a new poll"
     assert r["cue"] == "showing"
     assert indirect("Lee was showing off the new hat at the fair.").empty
+
+
+def test_in_a_poll_opening_a_sentence():
+    text = "In the county poll, the mayor's lead over her rival shrank to two points."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "the mayor's lead over her rival shrank to two points"
+    assert r["speaker_mention"] == "the county poll"
+    # the voters' own answers are theirs, not the poll's
+    text = "In the county poll, most voters said they liked the new bridge."
+    assert indirect(text)["speaker_mention"].tolist() == ["most voters"]

@@ -46,6 +46,17 @@ from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
 from .sentences import _sentence_starts
 
+# 'In a new poll released Monday, ...': 'In' opening a sentence, a poll within eight words
+_IN_POLL = (
+    r"\bIn(?=[^\S\n]+(?:[\w'’./&\-]+[^\S\n]+){0,7}?(?:[Pp]oll|[Pp]olls|[Ss]urvey|[Ss]urveys)"
+    r"\b[^,.;:\n]{0,60},)"
+)
+_POLL_HEADS = frozenset("poll polls survey surveys".split())
+_IN_POLL_RE = re.compile(
+    r"In[^\S\n]+(?P<src>[^,.;:\n]{1,120}?)(?:[^\S\n]+(?:released|conducted|taken|"
+    r"published|out|last|this|from|of|by|in|on)\b[^,.;:\n]*)?,[^\S\n]*"
+)
+
 
 @dataclass(frozen=True)
 class _ReportRules:
@@ -71,7 +82,8 @@ def _report_rules() -> _ReportRules:
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
-            rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|\b(?:{_alternation(verbs)})\b"
+            rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|{_IN_POLL}"
+            rf"|\b(?:{_alternation(verbs)})\b"
         ),
         needs_clause=lists["reporting_needs_clause"],
         stances=lists["stances"],
@@ -313,6 +325,8 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
     c0, c1 = span
     if cue.startswith("according"):
         return _according(text, cue, span, ss, se, rules)
+    if cue == "in":
+        return _in_poll(text, span, ss, se)
     report = _report_rules()
     if c0 > 0 and text[c0 - 1] == "-":
         return None  # 'so-called', 'self-described'
@@ -469,6 +483,29 @@ def _reportedly(text, span, ss, se, rules) -> _Found | None:
     if not WORD_RE.search(text, after, end):
         return None
     return _Found(words[0][0], words[-1][1], "reportedly", span, None, more=(after, end))
+
+
+def _in_poll(text, span, ss, se) -> _Found | None:
+    """'In a new poll released Monday, most voters backed the plan.': the poll is the source,
+    the sentence after the comma the content."""
+    c0, c1 = span
+    if c0 != ss:
+        return None
+    m = _IN_POLL_RE.match(text, c0, se)
+    if m is None or m.group("src").split()[-1].lower() not in _POLL_HEADS:
+        return None  # 'In a memo released as polls closed, ...'
+    end = _cut_clause(text, m.end(), se)
+    first = _TOKEN_RE.match(text, m.end(), end)
+    if (
+        first is None
+        or first.group(0).endswith("ed")
+        or len(WORD_RE.findall(text, m.end(), end)) < 3
+    ):
+        return None  # 'In a poll, conducted in May, ...': the phrase goes on
+    speech = _lists()["cues"] | _lists()["reporting"]
+    if any(c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)):
+        return None  # 'In the poll, most Democrats said ...': theirs is the speech
+    return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
