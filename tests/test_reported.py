@@ -643,3 +643,12 @@ def test_in_a_poll_opening_a_sentence():
     # the voters' own answers are theirs, not the poll's
     text = "In the county poll, most voters said they liked the new bridge."
     assert indirect(text)["speaker_mention"].tolist() == ["most voters"]
+
+
+def test_a_speaker_with_a_role_after_the_cue_closes_the_sentence():
+    text = "The fund is two million dollars short, said former mayor Ada Lind, who chairs it."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "The fund is two million dollars short"
+    assert r["speaker"] == "Ada Lind"
+    text = "Ada Lind, a former mayor, said the fund was short."
+    assert indirect(text)["text"].tolist() == ["the fund was short"]

@@ -109,6 +109,9 @@ _NOT_NOUN_PHRASE = frozenset(
     "can do does did that which who whom when where while because if as than then so".split()
 )
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
+_INVERTED_OPENERS = frozenset("the a an former one another".split())
+_APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
+_INVERTING = frozenset("said says wrote writes added adds".split())  # '..., said Ann Lee.'
 _OBJECT_END_RE = re.compile(r"[,;:—–]|[^\S\n]-[^\S\n]")
 _OBJECT_PRONOUN_RE = re.compile(r"(?:them|him|her|us|me)[^\S\n]+(?=to\b)")
 # a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'
@@ -680,9 +683,11 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     # a subject before the cue ('..., Smith said the plan ...') is never inverted: what follows
     # it is its content, unless a listener ('..., Smith told the Post')
     inverted = not lead[comma + 1 :].strip() or cue in _report_rules().tell
-    if not _ends_attribution(text, c1, se, inverted):
+    # '..., said former governor Ed Rendell, who ...': the speaker closes the sentence
+    speaker_after = not lead[comma + 1 :].strip() and _inverted_speaker(text, cue, c1, se, rules)
+    if not speaker_after and not _ends_attribution(text, c1, se, inverted):
         return None
-    if not lead[comma + 1 :].strip():
+    if not lead[comma + 1 :].strip() and not speaker_after:
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
         if subject is not None and len(text[ss : subject[0]].split()) <= 2:
@@ -717,6 +722,28 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
                 found.start, found.end, found.more = more, se, None
     return found
+
+
+def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> bool:
+    """Is what follows the cue a speaker closing the sentence ('..., said the company's chief
+    executive, Ann Lee.', '..., said former governor Ed Rendell, who ...')? A short phrase with
+    a name or a person's role and no finite verb, up to a comma or the sentence end."""
+    if cue not in _INVERTING:
+        return False
+    comma = text.find(",", c1, se)
+    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)]
+    if not words or len(words) > 6 or any(w.lower() in _FINITE for w in words):
+        return False
+    first = words[0].lower()
+    if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
+        return False  # '..., said he expects ...', '..., said that ...'
+    if not (words[0][:1].isupper() or first in _INVERTED_OPENERS or first in rules.roles):
+        return False
+    if comma >= 0:
+        nxt = _TOKEN_RE.search(text, comma + 1, se)
+        if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
+            return False  # '..., said Smith, the plan ...'
+    return any(w[:1].isupper() or w.lower() in rules.roles for w in words)
 
 
 def _is_adjunct(text: str, s: int, e: int) -> bool:
