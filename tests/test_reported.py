@@ -652,3 +652,11 @@ def test_a_speaker_with_a_role_after_the_cue_closes_the_sentence():
     assert r["speaker"] == "Ada Lind"
     text = "Ada Lind, a former mayor, said the fund was short."
     assert indirect(text)["text"].tolist() == ["the fund was short"]
+
+
+def test_reports_as_a_verb_and_as_a_noun():
+    text = "The Daily Planet reports the bridge was closed for a week."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "the bridge was closed for a week"
+    assert r["speaker_mention"] == "The Daily Planet"
+    assert indirect("A new report that could raise questions came out on Monday.").empty

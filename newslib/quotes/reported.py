@@ -351,6 +351,8 @@ def _read(text, cue, span, ss, se, speech, last, rules) -> _Found | None:
             # 'The court is expected to rule soon': like 'seems to', no source
             return _seeming(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
+    if cue in ("report", "reports") and not _reporter_before(text, ss, c0, prev, rules):
+        return None  # 'a new report that ...': the noun
     if prev in _NOT_AFTER and cue not in report.tell:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
@@ -509,6 +511,17 @@ def _in_poll(text, span, ss, se) -> _Found | None:
     if any(c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)):
         return None  # 'In the poll, most Democrats said ...': theirs is the speech
     return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
+
+
+def _reporter_before(text: str, ss: int, c0: int, prev: str, rules: _Rules) -> bool:
+    """Is the word before 'report(s)' its subject: a name or outlet ('the Post reports'), a
+    pronoun or a person's role ('the reporter reports')?"""
+    if not prev:
+        return False
+    b = c0
+    while b > ss and text[b - 1].isspace():
+        b -= 1
+    return text[b - len(prev) : b][:1].isupper() or prev in _SUBJECT_PRONOUNS or prev in rules.roles
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
