@@ -660,3 +660,10 @@ def test_reports_as_a_verb_and_as_a_noun():
     assert r["text"] == "the bridge was closed for a week"
     assert r["speaker_mention"] == "The Daily Planet"
     assert indirect("A new report that could raise questions came out on Monday.").empty
+
+
+def test_tell_verbs_report_without_quotation_marks():
+    text = "Nora Quill assured voters that the fare would not rise."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "that the fare would not rise"
+    assert r["cue"] == "assured"
