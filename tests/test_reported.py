@@ -667,3 +667,8 @@ def test_tell_verbs_report_without_quotation_marks():
     r = indirect(text).iloc[0]
     assert r["text"] == "that the fare would not rise"
     assert r["cue"] == "assured"
+
+
+def test_a_seeming_clause_ends_before_a_subordinate_clause():
+    text = "The plan seemed likely to pass, as the council met on Friday."
+    assert indirect(text)["text"].tolist() == ["The plan", "likely to pass"]

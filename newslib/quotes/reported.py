@@ -558,7 +558,10 @@ _SEEM_SUBJECT_BREAK_RE = re.compile(
     r"since|whether|than|where|unless|until|once)\b",
     re.I,
 )
-_PARTICIPLE_BREAK_RE = re.compile(r"[;]|,[^\S\n]+\w+ing\b")
+_PARTICIPLE_BREAK_RE = re.compile(
+    r"[;]|,[^\S\n]+(?:\w+ing|as|despite|although|though|while|even|partly|after|before|because|"
+    r"since|when|which)\b"
+)
 _SUBORDINATE_END_RE = re.compile(r"[,;]")  # 'Although X seems to ..., the party ...'
 
 _NOT_AFTER_TO = frozenset("the a an his her their its this that these those me him us them".split())
@@ -639,7 +642,10 @@ def _subject_words(text, breaks, k, lo, c0, skip) -> list:
         return []  # 'He spoke and seemed ...': the subject is further back
     # 'It is a job for which you cannot seem ...': a verb in the chunk, the subject follows it
     verb = max((i for i, w in enumerate(words) if w[2].lower() in _VERBISH), default=-1)
-    return words[verb + 1 :]
+    words = words[verb + 1 :]
+    while words and words[0][2].lower() in _CONJUNCTIONS:
+        words = words[1:]  # '... and the aim seemed ...'
+    return words
 
 
 _PREPOSITIONS_IN_NP = frozenset("of in on at by with from for to after amid about".split())
