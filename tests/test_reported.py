@@ -672,3 +672,12 @@ def test_tell_verbs_report_without_quotation_marks():
 def test_a_seeming_clause_ends_before_a_subordinate_clause():
     text = "The plan seemed likely to pass, as the council met on Friday."
     assert indirect(text)["text"].tolist() == ["The plan", "likely to pass"]
+
+
+def test_a_clause_after_the_cue_is_its_content_not_an_inverted_speaker():
+    text = "Ada Lind, a senator who has refused to back the plan, said the city deserved better."
+    q = indirect(text)
+    assert "the city deserved better" in q["text"].tolist()
+    assert "Ada Lind" not in q["text"].tolist()
+    text = "The plan will fail, said the mayor, a Democrat."
+    assert indirect(text)["text"].tolist() == ["The plan will fail"]

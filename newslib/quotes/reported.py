@@ -706,6 +706,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     speaker_after = not lead[comma + 1 :].strip() and _inverted_speaker(text, cue, c1, se, rules)
     if not speaker_after and not _ends_attribution(text, c1, se, inverted):
         return None
+    if not speaker_after and _clause_after(text, c1, se):
+        return None  # '..., said the family deserved better': the clause is the content
     if not lead[comma + 1 :].strip() and not speaker_after:
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
@@ -717,6 +719,11 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     tail = text[ss + comma + 1 : c0]
     if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
         return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
+    rest = [w.lower() for w in tail.split()]
+    while rest and (rest[-1] in rules.adverbs or rest[-1] in _lists()["cue_before"]):
+        rest.pop()
+    if rest and rest[-1] in _RELATIVES:
+        return None  # 'Lee, a senator who has refused ...': a relative clause, no inversion
     if tail.split():
         mention = _cut_subject(text, ss + comma + 1, c0, rules, True, False)
         if mention is None:
@@ -743,6 +750,18 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     return found
 
 
+def _clause_after(text: str, c1: int, se: int) -> bool:
+    """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
+    finite verb or a past form among the first words, before any comma?"""
+    comma = text.find(",", c1, se)
+    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)][:8]
+    if not words or words[0].lower() in _SUBJECT_PRONOUNS:
+        return bool(words)
+    return any(
+        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words[1:]
+    )
+
+
 def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> bool:
     """Is what follows the cue a speaker closing the sentence ('..., said the company's chief
     executive, Ann Lee.', '..., said former governor Ed Rendell, who ...')? A short phrase with
@@ -753,6 +772,8 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
     words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)]
     if not words or len(words) > 6 or any(w.lower() in _FINITE for w in words):
         return False
+    if any(w.islower() and len(w) > 3 and w.endswith("ed") for w in words[1:]):
+        return False  # '..., said the Khan family deserved better': a clause
     first = words[0].lower()
     if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
         return False  # '..., said he expects ...', '..., said that ...'
