@@ -10,6 +10,12 @@ one of the shapes news uses::
     CONTENT, Smith said, CONTENT.           ..., saying (that) CONTENT.
     Smith called for CONTENT.               A new poll shows CONTENT.
     Asked whether CONTENT, ...              Smith: CONTENT (a headline or a transcript)
+    As the Post reported, CONTENT.          CONTENT, as Smith noted, CONTENT.
+    The group is reportedly CONTENT.        Asked about CONTENT, ...
+    The plan seemed to CONTENT.             The court is expected to CONTENT.
+
+The last three are the writer's own report or judgement (PolNeAR annotates them with no
+source): their content is the subject and what follows the verb.
 
 The content follows PolNeAR's conventions: it starts at "that" when there is one and leaves out
 the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own; it
@@ -34,10 +40,22 @@ from .attribution import (
     _cut_subject,
     _sentence_subject,
     _subject_before,
+    _title_case,
 )
 from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
 from .sentences import _sentence_starts
+
+# 'In a new poll released Monday, ...': 'In' opening a sentence, a poll within eight words
+_IN_POLL = (
+    r"\bIn(?=[^\S\n]+(?:[\w'’./&\-]+[^\S\n]+){0,7}?(?:[Pp]oll|[Pp]olls|[Ss]urvey|[Ss]urveys)"
+    r"\b[^,.;:\n]{0,60},)"
+)
+_POLL_HEADS = frozenset("poll polls survey surveys".split())
+_IN_POLL_RE = re.compile(
+    r"In[^\S\n]+(?P<src>[^,.;:\n]{1,120}?)(?:[^\S\n]+(?:released|conducted|taken|"
+    r"published|out|last|this|from|of|by|in|on)\b[^,.;:\n]*)?,[^\S\n]*"
+)
 
 
 @dataclass(frozen=True)
@@ -50,15 +68,23 @@ class _ReportRules:
     listeners: frozenset
     openers: frozenset
     adjuncts: frozenset
+    seeming: frozenset
+    not_complements: frozenset
+    infinitive: frozenset
 
 
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
+    verbs |= lists["seeming"] | lists["infinitive_cues"] | lists["particle_cues"] | {"reportedly"}
+    verbs |= lists["evidence_participles"]
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
-        cue_re=re.compile(rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\b(?:{_alternation(verbs)})\b"),
+        cue_re=re.compile(
+            rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|{_IN_POLL}"
+            rf"|\b(?:{_alternation(verbs)})\b"
+        ),
         needs_clause=lists["reporting_needs_clause"],
         stances=lists["stances"],
         findings=lists["findings"],
@@ -66,6 +92,9 @@ def _report_rules() -> _ReportRules:
         listeners=lists["listeners"],
         openers=lists["content_openers"],
         adjuncts=lists["adjuncts"],
+        seeming=lists["seeming"],
+        not_complements=lists["not_complements"],
+        infinitive=lists["infinitive_cues"],
     )
 
 
@@ -81,6 +110,9 @@ _NOT_NOUN_PHRASE = frozenset(
     "can do does did that which who whom when where while because if as than then so".split()
 )
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
+_INVERTED_OPENERS = frozenset("the a an former one another".split())
+_APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
+_INVERTING = frozenset("said says wrote writes added adds".split())  # '..., said Ann Lee.'
 _OBJECT_END_RE = re.compile(r"[,;:—–]|[^\S\n]-[^\S\n]")
 _OBJECT_PRONOUN_RE = re.compile(r"(?:them|him|her|us|me)[^\S\n]+(?=to\b)")
 # a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'
@@ -104,6 +136,13 @@ _HEADLINE_RE = re.compile(
 )
 _TRAILING = " \t\n.,;:!?—–-"
 _TO_RE = re.compile(r"(to)\b[^\S\n]*")
+_POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
+# 'to' and a verb ('to win'), not a place or a person ('to the state', 'to Smith', 'to him')
+_INFINITIVE_RE = re.compile(
+    r"to[^\S\n]+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|them|us|"
+    r"you|it|who|what|which|each|every|all|some|any|date|be\b[^\S\n]+(?:sure|clear))\b)[a-z]"
+)
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
 _ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
 _CLAUSE_BREAK_RE = re.compile(
@@ -144,6 +183,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         claimed: list[tuple[int, int]] = []
         pieces: list[_Found] = []
         head = _headline(text, lo, hi, marks, title=index == 0)
+        if head is None:
+            head = _headline_verb(text, lo, hi, marks)
         if head is not None:
             pieces.append(head)
             claimed.append((head.start, head.end))
@@ -324,14 +365,63 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     return not (prev.endswith("s") and not cue.endswith("s"))
 
 
+@lru_cache(maxsize=1)
+def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
+    """A quick test for a capitalised verb, and the headline pattern."""
+    verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
+    return re.compile(rf"\b(?:{verbs})\b"), re.compile(
+        rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
+        rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])"
+    )
+
+
+def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
+    """A title-case headline 'Mayor Nora Quill Says Bridge Will Reopen': the capitalised words
+    before the verb are the source, the rest of the line the content."""
+    quick, pattern = _headline_verb_re()
+    if hi - lo > 200 or quick.search(text, lo, hi) is None:
+        return None
+    if "\n" in text[lo:hi] or not _title_case(text, lo, hi):
+        return None
+    m = pattern.search(text, lo, hi)
+    if m is None or _within(m.start("cue"), marks):
+        return None
+    if m.group("src").split()[0].lower() in _lists()["stop_capitals"]:
+        return None
+    start = m.end()
+    end = _trim_end(text, start, hi)
+    if len(WORD_RE.findall(text, start, end)) < 2:
+        return None
+    return _Found(start, end, m.group("cue").lower(), m.span("cue"), (*m.span("src"), "name"))
+
+
 def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
     c0, c1 = span
     if cue.startswith("according"):
         return _according(text, cue, span, ss, se, rules)
+    if cue == "in":
+        return _in_poll(text, span, ss, se)
     report = _report_rules()
     if c0 > 0 and text[c0 - 1] == "-":
         return None  # 'so-called', 'self-described'
+    if cue in report.seeming:
+        return _seeming(text, cue, span, ss, se, rules)
+    if cue == "reportedly":
+        return _reportedly(text, span, ss, se, rules)
+    if cue in _lists()["particle_cues"]:
+        # 'point to' / 'point out': the particle joins the cue, the rest reads as usual
+        m = _POINT_PARTICLE_RE.match(text, c1, se)
+        prev = _word_before(text, ss, c0)
+        if m is None or prev in _NOT_AFTER or prev[:1].isdigit() or prev in _COUNT_WORDS:
+            return None
+        span = c0, m.end(1)
+        c1 = m.end(1)
+    if cue == "expected":
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
+            # 'The court is expected to rule soon': like 'seems to', no source
+            return _seeming(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
     progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
     if progressive:
@@ -340,6 +430,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         while c0 > ss and text[c0 - 1].isalpha():
             c0 -= 1
         span = (c0, c1)  # the cue is 'is saying', as PolNeAR marks it
+    if cue in ("report", "reports") and not _reporter_before(text, ss, c0, prev, rules):
+        return None  # 'a new report that ...': the noun
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
@@ -361,16 +453,160 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
             return None
     if cue == "asked" and prev in ("", "when", "if", "but", "and"):
         # 'Asked whether he would run, Smith said ...': a question with no asker named
-        start = _skip_space(text, c1, se)
-        comma = text.find(",", start, se)
-        end = comma if comma >= 0 else se
-        return _Found(start, end, cue, span, None) if _clause_ok(text, cue, start, end) else None
+        return _asked(text, span, se)
+    brk = max(text.rfind(",", ss, c0), text.rfind("(", ss, c0), text.rfind("—", ss, c0))
+    lead = _AS_LEAD_RE.match(text, brk + 1 if brk >= 0 else ss, c0)
+    got = _as_source(text, cue, span, lead, ss, se, rules) if lead is not None else None
+    if got is not None:
+        return got
+    if cue in _lists()["evidence_participles"] and not text[ss:c0].rstrip().endswith(","):
+        return _evidence_participle(text, cue, span, ss, se, rules)
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
     got = _content_first(text, cue, span, ss, se, rules)
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules, speech)
+
+
+_QUESTION_OPENERS = frozenset("whether if how why what when who where which whom".split())
+
+
+def _asked(text, span, se) -> _Found | None:
+    """'Asked (on Monday) whether he would run, ...', 'when asked about the tax, ...': the
+    question is the content, up to the comma ('about' right after the cue joins it); 'asked by
+    Smith whether ...' names the asker."""
+    c0, c1 = span
+    comma = text.find(",", c1, se)
+    end = comma if comma >= 0 else se
+    words = _words(text, c1, end)[:8]
+    mention = None
+    for i, (a, b, w) in enumerate(words):
+        low = w.lower()
+        if low == "by" and i == 0:
+            name = _NAME_START_RE.match(text, _skip_space(text, b, end), end)
+            if name is not None:
+                mention = (name.start(), name.end(), "name")
+        elif low in _QUESTION_OPENERS or (low == "about" and i > 0):
+            return _Found(a, end, "asked", span, mention)
+        elif low == "about":
+            start = _skip_space(text, b, end)
+            return _Found(start, end, "asked", (c0, b), None) if start < end else None
+    return None
+
+
+# 'As the Post reported, ...', ', as Smith noted in May, ...': the clause is what they said
+_AS_LEAD_RE = re.compile(
+    r"[^\S\n]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et)[^\S\n]+)?[Aa]s[^\S\n]+"
+    r"(?!(?:for|of|to|if|though|well|long|soon|much|many|far|a|an|part|usual|expected)\b)"
+    r"(?P<src>[^,;:.!?\"“”()\n]{0,80}?)[^\S\n]*(?:first[^\S\n]+)?$"
+)
+_BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+([^,;:!?\"“”()\n]{1,80})(?=,)")
+_AS_ADJUNCT_RE = re.compile(
+    r"[^\S\n]+(?:in|on|at|last|earlier|this|during)\b[^,;:!?\"“”()\n]{0,60}(?=,)"
+)
+
+
+def _as_source(text, cue, span, lead, ss, se, rules) -> _Found | None:
+    """'As the Post reported (on Monday), CONTENT' / 'As reported by the Post, CONTENT' /
+    'CONTENT, as Smith noted, CONTENT': the source's clause after the comma (and the words
+    before 'as' when they are the start of the same clause)."""
+    c0, c1 = span
+    src0, src1 = lead.span("src")
+    mention = None
+    p = c1
+    if src1 > src0:
+        mention = _cut_subject(text, src0, src1, rules, True, False) or _noun_phrase(
+            text, src0, src1, rules
+        )
+        if mention is None:
+            return None
+    else:  # 'As reported by the Post,'
+        by = _BY_RE.match(text, c1, se)
+        if by is None:
+            return None
+        mention = _cut_subject(text, *by.span(1), rules, False, False) or _noun_phrase(
+            text, *by.span(1), rules
+        )
+        if mention is None:
+            return None
+        p = by.end()
+    adjunct = _AS_ADJUNCT_RE.match(text, p, se)
+    p = adjunct.end() if adjunct is not None else p
+    if not text.startswith(",", p):
+        return None  # 'as she said he would'
+    start = _skip_space(text, p + 1, se)
+    end = _cut_clause(text, start, se)
+    if len(WORD_RE.findall(text, start, end)) < 3:
+        return None
+    before = _trim_end(text, ss, lead.start())
+    if before > ss and text[lead.start()] != "\n" and len(WORD_RE.findall(text, ss, before)) >= 2:
+        # 'The plan, as Smith noted, was never funded.'
+        return _Found(ss, before, cue, span, mention, more=(start, end))
+    return _Found(start, end, cue, span, mention)
+
+
+def _reportedly(text, span, ss, se, rules) -> _Found | None:
+    """'The group is reportedly spending ...', 'Reportedly, the group ...': the writer's
+    report of others' report; no source written. The content is the subject (with its
+    auxiliary) and the rest of the clause."""
+    c0, c1 = span
+    after = _skip_space(text, c1, se)
+    if _report_rules().cue_re.match(text, after, se):
+        return None  # 'Smith reportedly said ...': the verb is the cue
+    if text[c0].isupper() and not text.startswith(",", after):
+        return None  # 'Mayor Reportedly Quits': a headline
+    if text.startswith(",", after):  # 'Reportedly, the group ...'
+        if WORD_RE.search(text, ss, c0):
+            return None
+        start = _skip_space(text, after + 1, se)
+        end = _trim_end(text, start, _cut_clause(text, start, se))
+        return _Found(start, end, "reportedly", span, None) if end > start else None
+    words = [w for w in _words(text, max(ss, c0 - 200), c0)]
+    cut = max((i for i, w in enumerate(words) if w[2][-1] in ",;:"), default=-1)
+    words = words[cut + 1 :]
+    if not words or len(words) > 12:
+        return None
+    end = _trim_end(text, after, _cut_clause(text, after, se))
+    brk = _PARTICIPLE_BREAK_RE.search(text, after, end)
+    end = _trim_end(text, after, brk.start() if brk else end)
+    if not WORD_RE.search(text, after, end):
+        return None
+    return _Found(words[0][0], words[-1][1], "reportedly", span, None, more=(after, end))
+
+
+def _in_poll(text, span, ss, se) -> _Found | None:
+    """'In a new poll released Monday, most voters backed the plan.': the poll is the source,
+    the sentence after the comma the content."""
+    c0, c1 = span
+    if c0 != ss:
+        return None
+    m = _IN_POLL_RE.match(text, c0, se)
+    if m is None or m.group("src").split()[-1].lower() not in _POLL_HEADS:
+        return None  # 'In a memo released as polls closed, ...'
+    end = _cut_clause(text, m.end(), se)
+    first = _TOKEN_RE.match(text, m.end(), end)
+    if (
+        first is None
+        or first.group(0).endswith("ed")
+        or len(WORD_RE.findall(text, m.end(), end)) < 3
+    ):
+        return None  # 'In a poll, conducted in May, ...': the phrase goes on
+    speech = _lists()["cues"] | _lists()["reporting"]
+    if any(c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)):
+        return None  # 'In the poll, most Democrats said ...': theirs is the speech
+    return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
+
+
+def _reporter_before(text: str, ss: int, c0: int, prev: str, rules: _Rules) -> bool:
+    """Is the word before 'report(s)' its subject: a name or outlet ('the Post reports'), a
+    pronoun or a person's role ('the reporter reports')?"""
+    if not prev:
+        return False
+    b = c0
+    while b > ss and text[b - 1].isspace():
+        b -= 1
+    return text[b - len(prev) : b][:1].isupper() or prev in _SUBJECT_PRONOUNS or prev in rules.roles
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
@@ -401,6 +637,132 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
 
 
+# where the subject of a [seeming] verb starts: after a clause break or a subordinating word
+_SEEM_SUBJECT_BREAK_RE = re.compile(
+    r"[,;:—–()\"“”]|[^\S\n]-[^\S\n]|\b(?:that|as|but|while|because|if|when|although|though|where|"
+    r"since|whether|than|where|unless|until|once)\b",
+    re.I,
+)
+_PARTICIPLE_BREAK_RE = re.compile(
+    r"[;]|,[^\S\n]+(?:\w+ing|as|despite|although|though|while|even|partly|after|before|because|"
+    r"since|when|which)\b"
+)
+_SUBORDINATE_END_RE = re.compile(r"[,;]")  # 'Although X seems to ..., the party ...'
+
+_NOT_AFTER_TO = frozenset("the a an his her their its this that these those me him us them".split())
+_EXPLETIVES = frozenset("it there".split())
+_VERBISH = _NOT_NOUN_PHRASE - _RELATIVES - _CONJUNCTIONS
+# 'is expected', 'are widely expected', 'was not expected' before the participle
+_PASSIVE_BE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|’s|'s)(?:[^\S\n]+(?:not|\w+ly))?[^\S\n]+$"
+)
+_AUXILIARIES = frozenset(
+    "do does did don't doesn't didn't don’t doesn’t didn’t can can't can’t cannot could couldn't "
+    "couldn’t may might must should would wouldn't wouldn’t not no".split()
+)
+
+
+def _seeming(text, cue, span, ss, se, rules) -> _Found | None:
+    """'The plan seemed to falter', 'voters appear ready to move on', 'it seems (that) the race
+    is close': the writer's judgement, with no source; the content is the subject and what
+    follows the verb (only what follows after an empty 'it')."""
+    c0, c1 = span
+    report = _report_rules()
+    if _word_before(text, ss, c0) in ("to", "will"):
+        return None  # 'to appear on', 'will appear at'
+    after = _skip_space(text, c1, se)
+    if text.startswith(",", after):  # 'it appears, though, that ...'
+        comma = text.find(",", after + 1, se)
+        if comma < 0 or len(text[after + 1 : comma].split()) > 3:
+            return None
+        after = _skip_space(text, comma + 1, se)
+    m = _TOKEN_RE.match(text, after, se)
+    first = m.group(0).lower() if m else ""
+    if not first or first in report.not_complements:
+        return None  # 'appeared on television', 'seemed.'
+    if first == "to":
+        nxt = _TOKEN_RE.match(text, _skip_space(text, m.end(), se), se)
+        if nxt is None or nxt.group(0).lower() in _NOT_AFTER_TO:
+            return None  # 'appeared to the crowd', 'seems to me'
+    # the subject: the words after the last clause break, adverbs and auxiliaries left out;
+    # 'Voters, too, seemed': an aside between commas right before the verb is skipped
+    lo = max(ss, c0 - 200)
+    breaks = list(_SEEM_SUBJECT_BREAK_RE.finditer(text, lo, c0))
+    skip = _lists()["cue_before"] | rules.adverbs
+    k = len(breaks)  # the chunk after breaks[k - 1]
+    words = _subject_words(text, breaks, k, lo, c0, skip)
+    if not words and k >= 2 and text[breaks[-1].start()] == text[breaks[-2].start()] == ",":
+        k -= 2
+        words = _subject_words(text, breaks, k, lo, c0, skip)
+    if not words or len(words) > 12:
+        return None
+    # 'Although the plan seems ..., X', 'a bill which the panel is expected to ..., X': the
+    # content ends with its clause
+    subordinate = k > 0 and breaks[k - 1].group(0)[:1].isalpha()
+    subordinate = subordinate or words[0][2].lower() in _RELATIVES
+    subject = (words[0][0], words[-1][1])
+    expletive = len(words) == 1 and words[0][2].lower() in _EXPLETIVES
+    if not expletive and first in ("the", "a", "an", "that"):
+        return None  # 'appeared a day later'
+    end = _cut_clause(text, after, se)
+    brk = (_SUBORDINATE_END_RE if subordinate else _PARTICIPLE_BREAK_RE).search(text, after, end)
+    end = _trim_end(text, after, brk.start() if brk else end)
+    if not WORD_RE.search(text, after, end):
+        return None
+    if expletive and first not in ("to", "like"):
+        # 'it seems (that) the race is close': the clause alone
+        return _Found(after, end, cue, span, None)
+    return _Found(*subject, cue, span, None, more=(after, end))
+
+
+def _subject_words(text, breaks, k, lo, c0, skip) -> list:
+    """The words of the chunk after ``breaks[k - 1]`` (from ``lo`` when k is 0) up to the next
+    break (or ``c0``), the words of ``skip`` at its end left out."""
+    words = _words(
+        text, breaks[k - 1].end() if k else lo, breaks[k].start() if k < len(breaks) else c0
+    )
+    while words and (words[-1][2].lower() in skip or words[-1][2].lower() in _AUXILIARIES):
+        words.pop()
+    if words and words[-1][2].lower() in _CONJUNCTIONS:
+        return []  # 'He spoke and seemed ...': the subject is further back
+    # 'It is a job for which you cannot seem ...': a verb in the chunk, the subject follows it
+    verb = max((i for i, w in enumerate(words) if w[2].lower() in _VERBISH), default=-1)
+    words = words[verb + 1 :]
+    while words and words[0][2].lower() in _CONJUNCTIONS:
+        words = words[1:]  # '... and the aim seemed ...'
+    return words
+
+
+_PREPOSITIONS_IN_NP = frozenset("of in on at by with from for to after amid about".split())
+
+
+def _evidence_participle(text, cue, span, ss, se, rules) -> _Found | None:
+    """'a new poll showing Smith ahead, ...', 'evidence suggesting that ...': the evidence is
+    the source; the content runs to the next comma (to the clause's end after 'that')."""
+    c0, c1 = span
+    mention = _evidence_before(text, ss, c0, rules)
+    if mention is None:
+        return None
+    words = _words(text, mention[0], mention[1])
+    cut = max((i for i, w in enumerate(words) if w[2].lower() in _PREPOSITIONS_IN_NP), default=-1)
+    if cut + 1 >= len(words):
+        return None
+    mention = (words[cut + 1][0], mention[1], "desc")  # 'in the wake of [a new poll]'
+    start = _content_start(text, cue, _skip_space(text, c1, se), se)
+    if start is None or text.startswith(("off ", "up "), start):
+        return None  # 'showing off the hat'
+    end = _cut_clause(text, start, se)
+    if text[start : start + 4].lower() != "that":
+        comma = text.find(",", start, end)
+        end = comma if comma >= 0 else end
+    end = _trim_end(text, start, end)
+    return (
+        _Found(start, end, cue, span, mention)
+        if len(WORD_RE.findall(text, start, end)) >= 2
+        else None
+    )
+
+
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
@@ -427,9 +789,15 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     while t0 < c0 and text[t0] in _CLOSING:
         t0 += 1  # the closing mark of a quoted fragment: 'is "a gift," Smith said'
     tail = text[t0:c0]
-    if not _ends_attribution(text, c1, se, inverted=not tail.strip(), cue=cue):
+    # '..., said former governor Ed Rendell, who ...': the speaker closes the sentence
+    speaker_after = not tail.strip() and _inverted_speaker(text, cue, c1, se, rules)
+    if not speaker_after and not _ends_attribution(
+        text, c1, se, inverted=not tail.strip(), cue=cue
+    ):
         return None  # 'In May, Smith said the plan ...': the lead is no content
-    if not tail.strip():
+    if not speaker_after and _clause_after(text, c1, se):
+        return None  # '..., said the family deserved better': the clause is the content
+    if not tail.strip() and not speaker_after:
         # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
         subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
         if subject is not None and len(text[ss : subject[0]].split()) <= 2:
@@ -439,6 +807,11 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
             return None  # 'Jill Chase, 27, a nurse in Ohio, said ...'
     if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
         return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
+    rest = [w.lower() for w in tail.split()]
+    while rest and (rest[-1] in rules.adverbs or rest[-1] in _lists()["cue_before"]):
+        rest.pop()
+    if rest and rest[-1] in _RELATIVES:
+        return None  # 'Lee, a senator who has refused ...': a relative clause, no inversion
     if tail.split():
         mention = _cut_subject(text, t0, c0, rules, True, False)
         if mention is None:
@@ -463,6 +836,42 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
                 found.start, found.end, found.more = more, se, None
     return found
+
+
+def _clause_after(text: str, c1: int, se: int) -> bool:
+    """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
+    finite verb or a past form among the first words, before any comma?"""
+    comma = text.find(",", c1, se)
+    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)][:8]
+    if not words or words[0].lower() in _SUBJECT_PRONOUNS:
+        return bool(words)
+    return any(
+        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words[1:]
+    )
+
+
+def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> bool:
+    """Is what follows the cue a speaker closing the sentence ('..., said the company's chief
+    executive, Ann Lee.', '..., said former governor Ed Rendell, who ...')? A short phrase with
+    a name or a person's role and no finite verb, up to a comma or the sentence end."""
+    if cue not in _INVERTING:
+        return False
+    comma = text.find(",", c1, se)
+    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)]
+    if not words or len(words) > 6 or any(w.lower() in _FINITE for w in words):
+        return False
+    if any(w.islower() and len(w) > 3 and w.endswith("ed") for w in words[1:]):
+        return False  # '..., said the Khan family deserved better': a clause
+    first = words[0].lower()
+    if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
+        return False  # '..., said he expects ...', '..., said that ...'
+    if not (words[0][:1].isupper() or first in _INVERTED_OPENERS or first in rules.roles):
+        return False
+    if comma >= 0:
+        nxt = _TOKEN_RE.search(text, comma + 1, se)
+        if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
+            return False  # '..., said Smith, the plan ...'
+    return any(w[:1].isupper() or w.lower() in rules.roles for w in words)
 
 
 def _is_adjunct(text: str, s: int, e: int) -> bool:
@@ -518,7 +927,10 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         if prev in ("and", "but"):
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     if not clause and not _clause_ok(text, cue, start, se, mention):
-        return None
+        evidence = _evidence_before(text, ss, c0, rules)
+        if evidence is None:
+            return None
+        mention = mention or evidence
     end = _cut_clause(text, start, se, speech)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
@@ -528,6 +940,25 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else end
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+_EVIDENCE_BREAK_RE = re.compile(r"[,;:—–(]|\b(?:that|where|while|as|but|and|which|because)\b")
+
+
+def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
+    """The subject of a finding verb when it names evidence ('new polls released Sunday',
+    'public records'), as a description mention, or None."""
+    lo = max(ss, c0 - 120)
+    breaks = [m.end() for m in _EVIDENCE_BREAK_RE.finditer(text, lo, c0)]
+    words = _words(text, breaks[-1] if breaks else lo, c0)
+    while words and words[-1][2].lower() in rules.adverbs:
+        words.pop()
+    if not words or len(words) > 10:
+        return None
+    evidence = _lists()["evidence"]
+    if not any(w.lower().strip(".") in evidence for _, _, w in words):
+        return None
+    return words[0][0], words[-1][1], "desc"
 
 
 def _with_particle(text: str, cue: str, span, after: int, se: int):
@@ -549,8 +980,10 @@ def _with_particle(text: str, cue: str, span, after: int, se: int):
 def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     """A stance verb's content is its object, not a clause: 'criticized the plan, which ...'
     ends at the comma, and 'urged them to act' is 'to act'."""
-    if cue not in _report_rules().stances:
-        return start, end
+    report = _report_rules()
+    if cue not in report.stances:
+        if cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end):
+            return start, end  # 'announced that ...': the clause runs on
     for brk in _OBJECT_END_RE.finditer(text, start, end):
         if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
             continue  # 'backed higher wages, cheaper care and free college'
@@ -601,13 +1034,42 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     """Verbs such as 'show', 'found', 'added' report only when a clause follows, except after
     a source that is a thing ('the poll showed Smith ahead')."""
     report = _report_rules()
-    if cue not in report.needs_clause:
+    if cue in report.infinitive and _INFINITIVE_RE.match(text, start, se):
+        return True  # 'hopes to win'
+    if cue not in report.needs_clause and cue not in report.infinitive:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
-    return first in report.openers or first in _SUBJECT_PRONOUNS
+    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+
+
+# the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'
+_FINITE = frozenset(
+    "is are was were will would can could should may might must has have had does did do "
+    "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't "
+    "doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t "
+    "hasn’t haven’t hadn’t doesn’t didn’t don’t".split()
+)
+_NOT_IN_SUBJECT = _SUBJECT_PRONOUNS | _RELATIVES | frozenset("you him her them me us".split())
+
+
+def _noun_clause(text: str, start: int, se: int) -> bool:
+    """Does a clause with a noun-phrase subject start here ('the plan is sound', 'Smith will
+    win')? A finite verb or auxiliary within the first six words, after words that are no
+    pronoun, relative or preposition."""
+    end = min(se, start + 120)
+    brk = _OBJECT_END_RE.search(text, start, end)
+    words = [w.lower() for _, _, w in _words(text, start, brk.start() if brk else end)][:7]
+    if not words or words[0] in _report_rules().adjuncts or words[0] in _NOT_NOUN_PHRASE:
+        return False
+    for w in words[1:]:
+        if w in _FINITE:
+            return True
+        if w in _NOT_IN_SUBJECT:
+            return False
+    return False
 
 
 def _indefinite(text: str, start: int, end: int) -> bool:
@@ -711,8 +1173,10 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     if m is None:
         return None
     first = m.group(0).lower()
-    if first in report.openers:
-        return m.start()
+    if first in report.openers or (
+        cue not in report.tell and _INFINITIVE_RE.match(text, m.start())
+    ):
+        return m.start()  # 'that ...', 'to win the seat'
     if cue in report.stances:
         to = _infinitive(text, p, se)
         if to is not None:
