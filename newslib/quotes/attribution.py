@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _alternation, _Rules
+from .cues import _alternation, _lists, _Rules
 from .marks import _DOUBLE_RE, _Quote
 from .sentences import _ABBREV_RE
 
@@ -51,7 +51,7 @@ def _cut_subject_raw(
         w = text[words[-1][0] : words[-1][1]].lower()
         if w in rules.adverbs or w in _TIME_WORDS or w.endswith(")"):
             words.pop()
-            if w.endswith(")"):
+            if w.endswith(")") and "(" not in w:  # '(Ohio)' is one word: popped already
                 while words and "(" not in text[words[-1][0] : words[-1][1]]:
                     words.pop()
                 if words:
@@ -343,30 +343,47 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     breaks = [m.start() for m in _CHUNK_BREAK_RE.finditer(text, lo, cue_start)]
     start = breaks[-1] + 1 if breaks else lo
     words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
-    while words and text[words[-1].start() : words[-1].end()].lower() in rules.adverbs:
-        words.pop()
+    between = _between_subject_and_cue()
+    while words and text[words[-1].start() : words[-1].end()].lower() in between:
+        words.pop()  # 'Smith has since said', 'Smith has long argued'
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
-        end = _before_party_tag(text, words[0].start(), cue_start)
+        end = _before_party_tag(text, words[0].start(), words[-1].end())
         # None for '... and said' (the last word is a conjunction): the sentence's subject
         return _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
     if not breaks or text[breaks[-1]] != ",":
         return None
+    if text[lo : breaks[-1]].rstrip().endswith(")"):
+        # 'Sen. Ann Lee (D-Ohio), said': a comma after the party tag closes nothing
+        s = breaks[-2] + 1 if len(breaks) >= 2 else lo
+        words = list(_WORD_SPAN_RE.finditer(text, s, breaks[-1]))
+        if words and words[0].group(0)[:1].isupper():
+            end = _before_party_tag(text, words[0].start(), words[-1].end())
+            found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
+            if found is not None:
+                return found
     # ', said' closes an apposition: find where it opens ('Smith, who ..., said')
     commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-3:]
     if not commas:
         return None
-    chosen = commas[0]
-    for i in reversed(commas):
+
+    def opens_apposition(i: int) -> bool:
         first = _WORD_SPAN_RE.search(text, breaks[i] + 1, breaks[i + 1])
         w = first.group(0).lower().strip("()") if first else ""
-        if (
+        return (
             w in _APPOSITION_OPENERS
             or w in rules.roles
             or w[-3:] in ("ing", "ed")
             or w[:1].isdigit()
-        ):
+        )
+
+    chosen = commas[0]
+    for i in reversed(commas):
+        if opens_apposition(i):
             chosen = i
+            # 'Jill Chase, 27, a nurse, said': an apposition may follow another one
+            while chosen - 1 in commas and opens_apposition(chosen - 1):
+                chosen -= 1
             break
     s = breaks[chosen - 1] + 1 if chosen > 0 else lo
     words = list(_WORD_SPAN_RE.finditer(text, s, breaks[chosen]))
@@ -382,6 +399,13 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
                 text, inner[max(0, len(inner) - 8)].start(), breaks[-1], rules, True
             )
     return found
+
+
+@lru_cache(maxsize=1)
+def _between_subject_and_cue() -> frozenset[str]:
+    """Words between a subject and its cue: adverbs and the auxiliaries a cue span takes in
+    ('has since said')."""
+    return _lists()["adverbs"] | _lists()["cue_before"]
 
 
 # A party and state tag after a name: '(R)', '(D-Ohio)', '(I-VT)', '(R-Wis.)'.
