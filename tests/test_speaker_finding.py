@@ -42,3 +42,19 @@ def indirect(text: str) -> pd.DataFrame:
 )
 def test_subject_before_the_cue(text, speaker):
     assert indirect(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the subject of the sentence does what the infinitive says
+        ("While Ann Lee has pledged to support the plan, she has doubts.", "Ann Lee"),
+        ("Ann Lee took to the radio to say thanks.", "Ann Lee"),
+        ("Al Roe went on to explain that the plan was sound.", "Al Roe"),
+        ("Ann Lee was pressed to explain why the plan failed.", "Ann Lee"),
+        # after a verb of causing or asking, its object does
+        ("The vote prompted Al Roe to call for a recount.", "Al Roe"),
+    ],
+)
+def test_who_does_what_an_infinitive_cue_says(text, speaker):
+    assert indirect(text)["speaker"].tolist()[-1] == speaker

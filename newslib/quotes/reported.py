@@ -424,6 +424,8 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             return None
         if prev in ("and", "but"):
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
+        elif prev == "to":
+            mention = _infinitive_subject(text, ss, c0, rules)
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
     end = _cut_clause(text, start, se)
@@ -435,6 +437,34 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else end
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+_TO_BEFORE_RE = re.compile(r"\bto[^\S\n]+$")
+_OBJECT_BREAK_RE = re.compile(r"[,;:()\"“”«»—–]")
+
+
+def _infinitive_subject(text: str, ss: int, c0: int, rules: _Rules):
+    """Who does what an infinitive cue at ``c0`` says: the object of a verb of causing or
+    asking right before it ('the vote prompted Ann Lee to call for ...'), else the subject of
+    the sentence ('Ann Lee has pledged to support ...', 'Ann Lee went on to explain ...').
+    An object pronoun ('urged him to ...') is left unresolved: None."""
+    m = _TO_BEFORE_RE.search(text, max(ss, c0 - 12), c0)
+    if m is None:
+        return None
+    to = m.start()
+    words = _words(text, ss, to)
+    control = _lists()["object_control"]
+    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        if words[k][2].lower() not in control:
+            continue
+        if k == len(words) - 1:
+            break  # 'Lee was pressed to explain': the subject does it
+        s, e = words[k + 1][0], words[-1][1]
+        if _OBJECT_BREAK_RE.search(text, s, e):
+            break
+        cut = _cut_subject(text, s, e, rules, True, False)
+        return cut if cut is not None and cut[2] != "pron" else None
+    return _sentence_subject(text, ss, to, rules, (), None)
 
 
 def _with_particle(text: str, cue: str, span, after: int, se: int):
