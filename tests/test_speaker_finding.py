@@ -58,3 +58,22 @@ def test_subject_before_the_cue(text, speaker):
 )
 def test_who_does_what_an_infinitive_cue_says(text, speaker):
     assert indirect(text)["speaker"].tolist()[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # after an inverted cue, a role between an owner and a name points to the name
+        ('"It is close," said Marquette pollster Carl Fenn.', "Carl Fenn"),
+        ('"It is close," said Clinton ally Jo Carr.', "Jo Carr"),
+        ('"It is close," said ACLU executive Director Ann Roe, who runs it.', "Ann Roe"),
+        ('"It is close," said former Obama adviser Al Hart.', "Al Hart"),
+        ("The race is close, said Concord resident Jo Carr.", "Jo Carr"),
+        # a place or a time after the name is no role
+        ('"It is close," said Ann Lee in New York.', "Ann Lee"),
+        ('"It is close," said Ann Lee on Tuesday in New York.', "Ann Lee"),
+    ],
+)
+def test_the_name_a_role_points_to_after_an_inverted_cue(text, speaker):
+    speech = rows(text)
+    assert speech.loc[speech["kind"] != "scare", "speaker"].tolist() == [speaker]

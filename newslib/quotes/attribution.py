@@ -90,6 +90,9 @@ def _cut_subject_raw(
             if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
                 break
         if j > k:
+            later = _name_after_role(text, words, j, rules)
+            if later is not None:
+                return later
             return words[k][0], words[j - 1][1], "name"
         return None
     last = text[words[-1][0] : words[-1][1]]
@@ -133,6 +136,39 @@ def _cut_subject_raw(
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
+# Lower-case words between an owner and a role that name no role: 'Smith on Tuesday', 'Smith
+# and New York officials'.
+_NOT_ROLE_WORDS = frozenset(
+    "and or but nor in on at to of for from by with as about after before during said says "
+    "told the a an who which that this these those".split()
+)
+
+
+def _name_after_role(text: str, words, j: int, rules: _Rules):
+    """After a capitalised run ending at ``words[j - 1]`` (the phrase after an inverted cue),
+    the name that a role in between points to: 'said Marquette pollster Charles Franklin',
+    'said Clinton ally Jo Carr', 'said ACLU executive Director Ann Roe' -> the later name, as
+    (start, end, 'name'); else None."""
+    i = j
+    between = []
+    while i < len(words) and i - j < 4 and text[words[i][0]].islower():
+        word = text[words[i][0] : words[i][1]]
+        if not word.replace("-", "").isalpha():
+            return None
+        between.append(word.lower())
+        i += 1
+    if not between or i >= len(words) or any(w in _NOT_ROLE_WORDS for w in between):
+        return None
+    m = i
+    while m < len(words) and (
+        text[words[m][0]].isupper() or text[words[m][0] : words[m][1]] in _PARTICLES
+    ):
+        m += 1
+        if _ends_sentence(text[words[m - 1][0] : words[m - 1][1]]):
+            break
+    if m == i or (between[-1] not in rules.roles and m - i < 2):
+        return None  # a full name, or any name after a known role ('spokesman Roe')
+    return words[i][0], words[m - 1][1], "name"
 
 
 _PARTICLES = frozenset("de da di van von der den la le al bin ibn del du dos".split())
