@@ -77,3 +77,26 @@ def test_who_does_what_an_infinitive_cue_says(text, speaker):
 def test_the_name_a_role_points_to_after_an_inverted_cue(text, speaker):
     speech = rows(text)
     assert speech.loc[speech["kind"] != "scare", "speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # 'of' and a place or a body after a person's name: the person speaks
+        ("Ann Lee of the Brookings Institution said the plan would fail.", "Ann Lee"),
+        ("Sen. Al Roe of Ohio, who ran in 2010, said the plan would fail.", "Al Roe"),
+        ("Jo Carr of the anti-tax Tea Party said the plan would fail.", "Jo Carr"),
+        # a title's office before the name is no part of it
+        ("Former Secretary of State Ann Lee said the plan would fail.", "Ann Lee"),
+        ("Chief of Staff Jo Carr said the plan would fail.", "Jo Carr"),
+        ("Bureau of Statistics Director Al Roe said the plan would fail.", "Al Roe"),
+    ],
+)
+def test_a_name_before_of(text, speaker):
+    assert indirect(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_body_named_with_of_is_no_person():
+    assert indirect("Members of Congress said the plan would fail.")["speaker"].tolist() == [
+        "Congress"
+    ]

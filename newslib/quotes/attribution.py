@@ -117,6 +117,9 @@ def _cut_subject_raw(
     ):
         run_start += 1
     if run_start < len(words) and text[words[run_start][0]].isupper():
+        owner = _name_before_of(text, words, run_start, rules)
+        if owner is not None:
+            return owner
         # "the Wisconsin Republican", "the White House": keep the determiner with the name
         k = run_start - 1
         if k >= 0 and text[words[k][0] : words[k][1]].lower() in rules.determiners:
@@ -136,6 +139,55 @@ def _cut_subject_raw(
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _name_before_of(text: str, words, run_start: int, rules: _Rules):
+    """When the capitalised run ending a subject follows 'of' ('Ann Lee of Ohio', 'Al Roe of
+    the Brookings Institution', 'Secretary of State Ann Lee'), the person's name as (start,
+    end, 'name'): the full name before 'of', or the name after the office a title holds; None
+    when the run is the name ('Bank of America's Ann Lee' is no such run)."""
+    o = run_start - 1
+    while o >= 0 and o >= run_start - 4:
+        w = text[words[o][0] : words[o][1]]
+        if w == "of":
+            break
+        if not w[:1].islower():
+            return None
+        o -= 1
+    else:
+        return None
+    if o < 1:
+        return None
+    run = [text[a:b] for a, b in words[run_start:]]
+    if any(w.lower().rstrip(".") in rules.roles for w in run[1:]):
+        return None  # 'Bureau of Investigation Director Al Roe': the run holds the name
+    m = o
+    while m > 0 and text[words[m - 1][0]].isupper() and text[words[m - 1][1] - 1] not in ",;:":
+        m -= 1
+    before = [text[a:b].lower().rstrip(".") for a, b in words[m:o]]
+    if not before:
+        return None
+    if before[-1] in rules.roles or before[-1] in _OFFICE_TITLES:
+        # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe': the office, then the name
+        if o != run_start - 1 or len(run) < 3:
+            return None
+        keep = 3 if len(run) >= 4 and re.fullmatch(r"[A-Z]\.", run[-2]) else 2
+        return words[len(words) - keep][0], words[-1][1], "name"
+    organizations = _people_lists()["organization_words"]
+    if o - m < 2 or any(w in organizations for w in before):
+        return None
+    return words[m][0], words[o - 1][1], "name"
+
+
+_OFFICE_TITLES = frozenset("secretary chief director attorney sec".split())
+
+
+def _people_lists():
+    from ..people import _lists as people_lists
+
+    return people_lists()
+
+
 # Lower-case words between an owner and a role that name no role: 'Smith on Tuesday', 'Smith
 # and New York officials'.
 _NOT_ROLE_WORDS = frozenset(
