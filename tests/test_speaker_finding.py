@@ -100,3 +100,21 @@ def test_a_body_named_with_of_is_no_person():
     assert indirect("Members of Congress said the plan would fail.")["speaker"].tolist() == [
         "Congress"
     ]
+
+
+def test_a_description_in_apposition_is_the_name_before_it():
+    text = (
+        '"It is close," said Bob Hart, a retired letter carrier who lined up to hear Lee. '
+        '"We will see."'
+    )
+    assert rows(text)["speaker"].tolist() == ["Bob Hart", "Bob Hart"]
+
+
+def test_a_description_after_a_name_with_a_preposition_is_no_apposition():
+    found = indirect("In a letter to Al Roe, a senator said the plan would fail.")
+    assert found.loc[found["text"] == "the plan would fail", "speaker"].isna().all()
+
+
+def test_a_title_starts_a_name_in_a_description():
+    # the source span took in an adverb: the name is still its speaker
+    assert indirect("Mr. Rubio defiantly said the race was close.")["speaker"].tolist() == ["Rubio"]

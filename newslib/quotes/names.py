@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 
 from ..people import _fold, _lists
-from .attribution import _FINITE_AFTER_RE, _VERB_AFTER_RE
+from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
 from .cues import _NAME, _Rules
 from .marks import _Quote
 from .sentences import _ABBREV_RE
@@ -213,7 +213,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             q.speaker = fitting(s, text[s:e].lower())
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
-            if any(w.strip(".,") in rules.roles for w in words):
+            owner = _apposed_to(text, s, rules) if words[0] in ("a", "an", "the") else None
+            if owner is not None:
+                # "Al Roe, a pollster who ...": the description is in apposition to a name
+                q.speaker = canonical(owner)
+            elif any(w.strip(".,") in rules.roles for w in words):
                 # "the officer" -> the most recent named person; but "a spokesman for X" names
                 # someone new, not a person already named
                 if words[0] in ("the", "this", "that"):
@@ -278,10 +282,37 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
         if not word[:1].isupper():
             break
         run.append(word)
-    if run[0].lower().rstrip(".") in rules.stop_caps or run[0].lower() in _DESCRIPTION_STARTS:
+    first = run[0].lower().rstrip(".")
+    titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
+    if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
     name = _name_text(text, s, s + len(" ".join(run)), rules) if len(run) <= 3 else None
     return name or None
+
+
+# A name right before a description in apposition: "Al Roe, a ...", "Sen. Al Roe (D-Ohio), the
+# ...", "Al Roe of Ohio, a ...". The look-behind keeps the scan at word starts.
+_APPOSED_RE = re.compile(
+    rf"(?<![\w.'’-])(?P<name>{_NAME})(?:[^\S\n]+of[^\S\n]+{_NAME})?(?:[^\S\n]*\([^()\n]{{1,40}}\))?"
+    r",[^\S\n]*$"
+)
+_WORD_BEFORE_NAME_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+
+
+def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
+    """The name a description starting at ``s`` stands in apposition to ("said Al Roe, a
+    pollster who ..." -> Al Roe), or None (no name and comma right before it, or the name
+    follows a preposition: "In a letter to Al Roe, the officials said")."""
+    lo = max(0, s - 120)
+    m = _APPOSED_RE.search(text, lo, s)
+    if m is None:
+        return None
+    before = _WORD_BEFORE_NAME_RE.search(text, max(0, m.start() - 20), m.start())
+    if before is not None and before.group(1).lower() in _PREPOSITIONS:
+        return None
+    a, b = m.span("name")
+    name = _name_text(text, a, b, rules)
+    return name if name and _can_speak(text[a:b], name) else None
 
 
 # Capitalised words that start a description, not a name ("Many Democrats", "Some Republicans").
