@@ -118,3 +118,18 @@ def test_a_description_after_a_name_with_a_preposition_is_no_apposition():
 def test_a_title_starts_a_name_in_a_description():
     # the source span took in an adverb: the name is still its speaker
     assert indirect("Mr. Rubio defiantly said the race was close.")["speaker"].tolist() == ["Rubio"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Democratic front-runner Ann Lee was the first to weigh in, tweeting her thanks.",
+            "Ann Lee",
+        ),
+        ('The timing does not surprise Republican pollster Al Roe: "It is normal."', "Al Roe"),
+    ],
+)
+def test_a_sentence_subject_with_a_role_before_the_name(text, speaker):
+    speech = rows(text)
+    assert speech.loc[speech["kind"] != "scare", "speaker"].tolist() == [speaker]

@@ -377,6 +377,10 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 and not _ends_sentence(tokens[j].group(0))
             ):
                 j += 1
+            later = _role_then_name(text, tokens, j, rules)
+            if later is not None:
+                j = later  # 'Democratic front-runner Ann Lee': the name the role points to
+                m = tokens[_run_start(text, tokens, j)]
             s, e = m.start(), tokens[j].end()
             possessive = text[e - 1] in "'’" or text[e - 2 : e] in ("'s", "’s")
             if text[e - 1] == "." and not _ABBREV_RE.search(text[max(s, e - 12) : e]):
@@ -420,6 +424,42 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
         return _named(min(verbish, key=lambda c: c[2] == "weak"))
     strong = [c for c in candidates if c[2] != "weak"]
     return _named(strong[0]) if strong else None
+
+
+def _spaced(text: str, tokens, i: int) -> bool:
+    """Only spaces between token ``i - 1`` and token ``i``?"""
+    return not text[tokens[i - 1].end() : tokens[i].start()].strip()
+
+
+def _role_then_name(text: str, tokens, j: int, rules: _Rules) -> int | None:
+    """After a capitalised run ending at token ``j`` ('Democratic', 'Fox News'), lower-case
+    words ending in a person's role and a capitalised name ('front-runner Ann Lee', 'judicial
+    analyst Al Roe'): the index of the name's last token, else None."""
+    i = j + 1
+    while i < len(tokens) and i - j <= 3 and tokens[i].group(0)[:1].islower():
+        if not _spaced(text, tokens, i) or tokens[i].group(0).lower() in _NOT_ROLE_WORDS:
+            return None
+        i += 1
+    if i == j + 1 or i >= len(tokens) or not _spaced(text, tokens, i):
+        return None
+    if tokens[i - 1].group(0).lower() not in rules.roles or not tokens[i].group(0)[:1].isupper():
+        return None
+    while (
+        i + 1 < len(tokens)
+        and tokens[i + 1].group(0)[:1].isupper()
+        and _spaced(text, tokens, i + 1)
+        and not _ends_sentence(tokens[i].group(0))
+    ):
+        i += 1
+    return i
+
+
+def _run_start(text: str, tokens, j: int) -> int:
+    """The first token of the capitalised run ending at token ``j``."""
+    i = j
+    while i > 0 and tokens[i - 1].group(0)[:1].isupper() and _spaced(text, tokens, i):
+        i -= 1
+    return i
 
 
 _CHUNK_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–]")
