@@ -133,3 +133,22 @@ def test_a_title_starts_a_name_in_a_description():
 def test_a_sentence_subject_with_a_role_before_the_name(text, speaker):
     speech = rows(text)
     assert speech.loc[speech["kind"] != "scare", "speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an age, a town and its state, then a relative clause
+        (
+            "Al Roe, 30, of Raleigh, N.C., who was among those polled, said the race was close.",
+            "Al Roe",
+        ),
+        # a party and state tag, then an apposition
+        ("Sen. Al Roe, R-S.C., a long-shot candidate, said the race was close.", "Al Roe"),
+        # a description, then the name in apposition
+        ("Lee's attorney, Jo Carr, said the race was close.", "Jo Carr"),
+        ("Al Roe, of Ohio, said the race was close.", "Al Roe"),
+    ],
+)
+def test_subject_before_longer_appositions(text, speaker):
+    assert indirect(text)["speaker"].tolist() == [speaker]

@@ -491,18 +491,24 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
             if found is not None:
                 return found
     # ', said' closes an apposition: find where it opens ('Smith, who ..., said')
-    commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-3:]
+    commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-5:]
     if not commas:
         return None
 
-    def opens_apposition(i: int) -> bool:
+    def first_word(i: int) -> str:
         first = _WORD_SPAN_RE.search(text, breaks[i] + 1, breaks[i + 1])
-        w = first.group(0).lower().strip("()") if first else ""
+        return first.group(0).lower().strip("()") if first else ""
+
+    def opens_apposition(i: int) -> bool:
+        w = first_word(i)
         return (
             w in _APPOSITION_OPENERS
             or w in rules.roles
             or w[-3:] in ("ing", "ed")
             or w[:1].isdigit()
+            or _PARTY_WORD_RE.fullmatch(w) is not None  # 'Ann Lee, R-Ohio, a ...'
+            # the state after a town: 'Ann Lee, of Berea, Ohio, who ...'
+            or (i > 0 and i - 1 in commas and first_word(i - 1) in ("of", "from", "in"))
         )
 
     chosen = commas[0]
@@ -519,8 +525,9 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
         return None
     end = _before_party_tag(text, words[0].start(), breaks[chosen])
     found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
-    if found is None and len(breaks) >= 2 and text[breaks[-2]] == ",":
-        # 'Another ally, Agriculture Secretary Tom Vilsack, told': the name is in apposition
+    if (found is None or found[2] == "desc") and len(breaks) >= 2 and text[breaks[-2]] == ",":
+        # 'Another ally, Agriculture Secretary Tom Vilsack, told', "Lee's lawyer, Al Roe, said":
+        # the name is in apposition
         inner = list(_WORD_SPAN_RE.finditer(text, breaks[-2] + 1, breaks[-1]))
         if inner and inner[0].group(0)[:1].isupper():
             found = _cut_subject(
@@ -546,9 +553,10 @@ def _before_party_tag(text: str, lo: int, end: int) -> int:
     return m.start() if m else end
 
 
+_PARTY_WORD_RE = re.compile(r"[dri]-[a-z][a-z.]*")
 _APPOSITION_OPENERS = frozenset(
     "who which whose a an the then now also both including like as once formerly former "
-    "its his her their one whom".split()
+    "its his her their one whom of from".split()
 )
 
 
