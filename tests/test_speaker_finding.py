@@ -152,3 +152,17 @@ def test_a_sentence_subject_with_a_role_before_the_name(text, speaker):
 )
 def test_subject_before_longer_appositions(text, speaker):
     assert indirect(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"It is close," said Lee’s campaign chairman, Jo Carr.', "Jo Carr"),
+        # the owner of a role does not speak: no speaker, the description stays
+        ('"It is close," said Lee’s spokesman.', None),
+    ],
+)
+def test_an_owner_after_an_inverted_cue_is_no_speaker(text, speaker):
+    row = rows(text).iloc[0]
+    assert (None if pd.isna(row["speaker"]) else row["speaker"]) == speaker
+    assert row["speaker_mention"] != "Lee’s"

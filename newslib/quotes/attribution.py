@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _alternation, _lists, _Rules
+from .cues import _NAME, _alternation, _lists, _Rules
 from .marks import _DOUBLE_RE, _Quote
 from .sentences import _ABBREV_RE
 
@@ -93,6 +93,10 @@ def _cut_subject_raw(
             later = _name_after_role(text, words, j, rules)
             if later is not None:
                 return later
+            owner_end = words[j - 1][1]
+            if text[owner_end - 1] in "'’" or text[owner_end - 2 : owner_end] in ("'s", "’s"):
+                # "said Lee's campaign chairman, Jo Carr": the owner does not speak
+                return _owned_role(text, words[k][0], owner_end, rules)
             return words[k][0], words[j - 1][1], "name"
         return None
     last = text[words[-1][0] : words[-1][1]]
@@ -194,6 +198,20 @@ _NOT_ROLE_WORDS = frozenset(
     "and or but nor in on at to of for from by with as about after before during said says "
     "told the a an who which that this these those".split()
 )
+
+
+_OWNED_ROLE_RE = re.compile(rf"((?:[^\S\n]+[a-z][\w\-]*){{1,4}})(?:,?[^\S\n]+(?P<name>{_NAME}))?")
+
+
+def _owned_role(text: str, s: int, owner_end: int, rules: _Rules):
+    """After an inverted cue, an owner and a role ("said Lee's campaign chairman, Jo Carr"):
+    the name in apposition, else the description ("Lee's spokesman"), else None."""
+    m = _OWNED_ROLE_RE.match(text, owner_end)
+    if m is None or m.group(1).split()[-1].lower() not in rules.roles:
+        return None
+    if m.group("name") is not None:
+        return m.start("name"), m.end("name"), "name"
+    return s, m.end(1), "desc"
 
 
 def _name_after_role(text: str, words, j: int, rules: _Rules):
