@@ -166,3 +166,22 @@ def test_an_owner_after_an_inverted_cue_is_no_speaker(text, speaker):
     row = rows(text).iloc[0]
     assert (None if pd.isna(row["speaker"]) else row["speaker"]) == speaker
     assert row["speaker_mention"] != "Lee’s"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # modals, negations and manner adverbs between the subject and its cue
+        ("Lee spokesman Al Roe wouldn't say when the vote would be held.", "Al Roe"),
+        ("Al Roe has not yet responded to the remark.", "Al Roe"),
+        ("Republicans might want to consider a deal.", "Republicans"),
+        ("For months, Al Roe had effusively praised the plan.", "Al Roe"),
+    ],
+)
+def test_words_between_the_subject_and_its_cue(text, speaker):
+    assert indirect(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_noun_ending_in_ly_is_no_adverb():
+    found = indirect("The family said the plan would fail.")
+    assert found["speaker_mention"].tolist() == ["The family"]

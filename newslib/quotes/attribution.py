@@ -490,8 +490,24 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     start = breaks[-1] + 1 if breaks else lo
     words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
     between = _between_subject_and_cue()
-    while words and text[words[-1].start() : words[-1].end()].lower() in between:
-        words.pop()  # 'Smith has since said', 'Smith has long argued'
+    while words:
+        w = text[words[-1].start() : words[-1].end()]
+        if w.lower() in between:
+            words.pop()  # 'Smith has since said', 'Smith has long argued', 'Smith could say'
+        elif (
+            len(words) > 1
+            and _MANNER_RE.fullmatch(w)
+            and text[words[-2].end() - 1].isalpha()
+            and (
+                text[words[-2].start()].isupper()
+                or text[words[-2].start() : words[-2].end()].lower() in between
+            )
+        ):
+            words.pop()  # 'Smith openly said' (not 'The family said': "The" is no subject)
+            if words and text[words[-1].start() : words[-1].end()].lower() in rules.determiners:
+                return None
+        else:
+            break
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
         end = _before_party_tag(text, words[0].start(), words[-1].end())
@@ -558,7 +574,12 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
 def _between_subject_and_cue() -> frozenset[str]:
     """Words between a subject and its cue: adverbs and the auxiliaries a cue span takes in
     ('has since said')."""
-    return _lists()["adverbs"] | _lists()["cue_before"]
+    lists = _lists()
+    return lists["adverbs"] | lists["cue_before"] | lists["subject_cue_gap"]
+
+
+# A manner adverb: 'openly', 'effusively' (lower case, at least five letters, ending in -ly).
+_MANNER_RE = re.compile(r"[a-z]{3,}ly")
 
 
 # A party and state tag after a name: '(R)', '(D-Ohio)', '(I-VT)', '(R-Wis.)'.
