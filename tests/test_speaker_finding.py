@@ -185,3 +185,15 @@ def test_words_between_the_subject_and_its_cue(text, speaker):
 def test_a_noun_ending_in_ly_is_no_adverb():
     found = indirect("The family said the plan would fail.")
     assert found["speaker_mention"].tolist() == ["The family"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("On Thursday, Ann Lee appeared with Al Roe and officially endorsed the plan.", "Ann Lee"),
+        ("Al Roe jokingly offered the man a job, then says he will welcome advice.", "Al Roe"),
+        ("Al Roe left the room but has since said that he was sorry.", "Al Roe"),
+    ],
+)
+def test_a_second_verb_of_the_subject(text, speaker):
+    assert indirect(text)["speaker"].tolist()[-1] == speaker

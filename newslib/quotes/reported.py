@@ -28,9 +28,11 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import (
+    _MANNER_RE,
     _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
+    _between_subject_and_cue,
     _cut_subject,
     _sentence_subject,
     _subject_before,
@@ -422,7 +424,8 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         prev = _word_before(text, ss, c0)
         if not prev:
             return None
-        if prev in ("and", "but"):
+        if prev in ("and", "but") or _coordinated(text, ss, c0):
+            # 'Lee appeared on the radio and officially endorsed ...': the sentence's subject
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
         elif prev == "to":
             mention = _infinitive_subject(text, ss, c0, rules)
@@ -437,6 +440,31 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else end
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+_GAP_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*$")
+
+
+def _coordinated(text: str, ss: int, c0: int) -> bool:
+    """Is the cue at ``c0`` a second verb of its subject: 'and' or 'but' before it past
+    adverbs and auxiliaries ('and officially endorsed', 'but has since said'), or ', then'?"""
+    gap = _between_subject_and_cue()
+    p = c0
+    skipped = []
+    for _ in range(4):
+        m = _GAP_WORD_RE.search(text, max(ss, p - 30), p)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in ("and", "but"):
+            return bool(skipped)
+        if word not in gap and not _MANNER_RE.fullmatch(word):
+            return False
+        skipped.append(word)
+        p = m.start(1)
+        if word == "then" and text[max(ss, p - 2) : p].strip() == ",":
+            return True  # 'Lee offered him a job, then says ...'
+    return False
 
 
 _TO_BEFORE_RE = re.compile(r"\bto[^\S\n]+$")
