@@ -197,3 +197,10 @@ def test_a_noun_ending_in_ly_is_no_adverb():
 )
 def test_a_second_verb_of_the_subject(text, speaker):
     assert indirect(text)["speaker"].tolist()[-1] == speaker
+
+
+def test_a_restrictive_relative_clause_speaks_for_its_noun():
+    found = indirect("Republicans who agree that the prison should be closed said nothing.")
+    assert found["speaker_mention"].tolist()[0] == "Republicans"
+    found = indirect("Even Republicans who have praised his run warned that it was risky.")
+    assert found["speaker_mention"].tolist()[0] == "Republicans"

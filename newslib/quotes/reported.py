@@ -429,6 +429,8 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
         elif prev == "to":
             mention = _infinitive_subject(text, ss, c0, rules)
+        else:
+            mention = _antecedent(text, ss, c0, rules)
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
     end = _cut_clause(text, start, se)
@@ -465,6 +467,30 @@ def _coordinated(text: str, ss: int, c0: int) -> bool:
         if word == "then" and text[max(ss, p - 2) : p].strip() == ",":
             return True  # 'Lee offered him a job, then says ...'
     return False
+
+
+def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
+    """The noun phrase a restrictive relative clause hangs on when its 'who' is the cue's
+    subject ('Republicans who agree that ...', 'Voters who have said ...'), or None."""
+    gap = _between_subject_and_cue()
+    p = c0
+    for _ in range(4):
+        m = _GAP_WORD_RE.search(text, max(ss, p - 30), p)
+        if m is None:
+            return None
+        word = m.group(1).lower()
+        p = m.start(1)
+        if word == "who":
+            break
+        if word not in gap:
+            return None
+    else:
+        return None
+    if text[max(ss, p - 2) : p].strip() in (",", "—", "-"):
+        return None  # ', who said' is a relative pronoun of its own ('rel')
+    lead = text[ss:p]
+    brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind(":"))
+    return _cut_subject(text, ss + brk + 1, p, rules, True, False)
 
 
 _TO_BEFORE_RE = re.compile(r"\bto[^\S\n]+$")
