@@ -204,3 +204,17 @@ def test_a_restrictive_relative_clause_speaks_for_its_noun():
     assert found["speaker_mention"].tolist()[0] == "Republicans"
     found = indirect("Even Republicans who have praised his run warned that it was risky.")
     assert found["speaker_mention"].tolist()[0] == "Republicans"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "RED VOTES GROW IN TOWN - Ann B. Lee: “The count shows a shift in the vote this year.”",
+            "Ann B. Lee",
+        ),
+        ("Voters agree - Al Roe: “The race was close all year long.”", "Al Roe"),
+    ],
+)
+def test_the_name_a_colon_hands_over_to(text, speaker):
+    assert rows(text)["speaker"].tolist() == [speaker]

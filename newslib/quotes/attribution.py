@@ -582,6 +582,10 @@ def _between_subject_and_cue() -> frozenset[str]:
 _MANNER_RE = re.compile(r"[a-z]{3,}ly")
 
 
+# A name after a dash, right before a colon: 'A HEADLINE - Ann B. Lee: "...'.
+_NAME_BEFORE_COLON_RE = re.compile(rf"[^\S\n](?:-|—|–)[^\S\n]+(?P<name>{_NAME})[^\S\n]*:[^\S\n]*$")
+
+
 # A party and state tag after a name: '(R)', '(D-Ohio)', '(I-VT)', '(R-Wis.)'.
 _PARTY_TAG_RE = re.compile(r"\s*\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Z][\w.]*\.?)?\)\s*$")
 
@@ -612,6 +616,12 @@ def _attribute_before(
     best = None
     for m in rules.cue_re.finditer(text, lo, hi):
         best = m
+    if text[lo:hi].rstrip().endswith(":"):
+        # 'A HEADLINE - Ann B. Lee: "...', 'Voters agree - Al Roe: "...': the name the colon
+        # hands over to
+        m = _NAME_BEFORE_COLON_RE.search(text, max(lo, hi - 80), hi)
+        if m is not None and not m.group("name").isupper():
+            return (m.start("name"), m.end("name"), "name"), None, None
     if best is None:
         if text[lo:hi].rstrip().endswith(":"):
             # 'Politico reveals a few relevant facts: "...'
