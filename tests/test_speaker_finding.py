@@ -218,3 +218,14 @@ def test_a_restrictive_relative_clause_speaks_for_its_noun():
 )
 def test_the_name_a_colon_hands_over_to(text, speaker):
     assert rows(text)["speaker"].tolist() == [speaker]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Latest: Lee declares victory in the race\n\nThe vote was counted.",
+        "Bombshell: Lee wins the race at last\n\nThe vote was counted.",
+    ],
+)
+def test_a_headline_label_is_no_speaker(text):
+    assert not rows(text)["speaker"].isin(["Latest", "The Latest", "Bombshell"]).any()

@@ -243,8 +243,9 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
         return None
     label = m.group("src").lower()
-    if label in _lists()["not_sources"] or label.split()[0] in _lists()["not_sources"]:
-        return None  # 'Update: ...', 'Photo: ...'
+    head = label.split()[1] if label.startswith("the ") else label.split()[0]
+    if label in _lists()["not_sources"] or head in _lists()["not_sources"]:
+        return None  # 'Update: ...', 'Photo: ...', 'The Latest: ...'
     if not title and (len(label.split()) > 3 or label.split()[0] in _lists()["stop_capitals"]):
         return None
     end = _trim_end(text, m.end(), hi)
