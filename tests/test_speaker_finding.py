@@ -229,3 +229,22 @@ def test_the_name_a_colon_hands_over_to(text, speaker):
 )
 def test_a_headline_label_is_no_speaker(text):
     assert not rows(text)["speaker"].isin(["Latest", "The Latest", "Bombshell"]).any()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a cue used as a noun, or after a verb of its own: the sentence's subject
+        ("At the rally, Al Roe made no mention of the plan.", "Al Roe"),
+        ("Al Roe launched a pre-emptive attack against Ann Lee on Monday.", "Al Roe"),
+        ("Al Roe has repeatedly made other public promises to give the money away.", "Al Roe"),
+    ],
+)
+def test_the_sentence_subject_of_a_cue_used_as_a_noun(text, speaker):
+    assert indirect(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_subject_apart_from_a_noun_cue_is_left_unsaid():
+    # a clause between the subject and the cue: no source is guessed
+    found = indirect("Al Roe, in a long and rambling speech, made no mention of the plan.")
+    assert found["speaker_mention"].isna().all()

@@ -432,6 +432,12 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             mention = _infinitive_subject(text, ss, c0, rules)
         else:
             mention = _antecedent(text, ss, c0, rules)
+            if mention is None and prev.replace("-", "").isalpha() and prev.islower():
+                # 'Lee made no mention of ...', 'Lee launched a pre-emptive attack on ...': a
+                # cue used as a noun is the sentence subject's
+                mention = _sentence_subject(text, ss, c0, rules, (), None)
+                if mention is not None and _CLAUSE_GAP_RE.search(text, mention[1], c0):
+                    mention = None
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
     end = _cut_clause(text, start, se)
@@ -494,6 +500,7 @@ def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
     return _cut_subject(text, ss + brk + 1, p, rules, True, False)
 
 
+_CLAUSE_GAP_RE = re.compile(r"[,;:—–()]")
 _TO_BEFORE_RE = re.compile(r"\bto[^\S\n]+$")
 _OBJECT_BREAK_RE = re.compile(r"[,;:()\"“”«»—–]")
 
