@@ -3,7 +3,8 @@
 A name loses its titles and roles ("Vermont Sen. Bernie Sanders" -> Bernie Sanders); a surname
 resolves to the full name used earlier in the article. ``he`` / ``she`` resolve to the most
 recently named person whose gender does not contradict them; ``who`` and "the" / "this" /
-"that" with a person's role (``the officer``) to the most recently named person.
+"that" with a person's role (``the officer``) to the most recently named person; a description
+in apposition to a name ("Al Roe, a pollster who ...") to that name.
 :func:`_inherit` copies another quotation's speaker.
 """
 

@@ -16,7 +16,11 @@ the sentence's final punctuation; a quotation inside it stays a ``partial`` row 
 ends before another speaker's clause. Cues inside a quotation (the speaker's own words) and cues
 that belong to a direct quotation ('"...," Smith said') are left to the quotation rules. The
 source is the subject of the cue, cut to its mention (``sources`` widens it to the written
-phrase); where none is written (a passive, a question) it is None, never guessed.
+phrase): for an infinitive cue the object of a verb of causing ('prompted Lee to call for') or
+else the sentence's subject ('Lee has pledged to support'), for a second verb ('... and
+officially endorsed') or a cue used as a noun ('Lee made no mention of') the sentence's
+subject, for a restrictive relative clause its noun ('Republicans who agree that'); where none
+is written (a passive, a question) it is None, never guessed.
 """
 
 from __future__ import annotations
