@@ -248,3 +248,22 @@ def test_a_subject_apart_from_a_noun_cue_is_left_unsaid():
     # a clause between the subject and the cue: no source is guessed
     found = indirect("Al Roe, in a long and rambling speech, made no mention of the plan.")
     assert found["speaker_mention"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the first 'of' of a long body's name
+        ('"The test is hard," Al Roe of the Center for Policy Studies wrote.', "Al Roe"),
+        # a party and its state after the name
+        ('"The test is hard," Sen. Ann Lee, Republican of West Virginia, said.', "Ann Lee"),
+        # a name in apposition to a description
+        ('"It is hard," Ms. Lee\'s spokesman, Al Roe, said.', "Al Roe"),
+    ],
+)
+def test_more_names_beside_descriptions(text, speaker):
+    assert rows(text)["speaker"].tolist() == [speaker]
+
+
+def test_a_place_in_apposition_is_no_name():
+    assert rows('"It is hard," the officer, New York, said.')["speaker"].isna().all()

@@ -147,42 +147,55 @@ _WORD_SPAN_RE = re.compile(r"\S+")
 
 def _name_before_of(text: str, words, run_start: int, rules: _Rules):
     """When the capitalised run ending a subject follows 'of' ('Ann Lee of Ohio', 'Al Roe of
-    the Brookings Institution', 'Secretary of State Ann Lee'), the person's name as (start,
-    end, 'name'): the full name before 'of', or the name after the office a title holds; None
-    when the run is the name ('Bank of America's Ann Lee' is no such run)."""
-    o = run_start - 1
-    while o >= 0 and o >= run_start - 4:
-        w = text[words[o][0] : words[o][1]]
+    the Brookings Institution', 'Al Roe of the Center for Policy Studies', 'Secretary of State
+    Ann Lee', 'Ann Lee, Republican of Ohio'), the person's name as (start, end, 'name'): the
+    full name before the first 'of', or the name after the office a title holds; None when the
+    run is the name."""
+    ofs = []  # the 'of's of the organisation's name before the run, nearest first
+    k = run_start - 1
+    while k >= 1 and run_start - k <= 10:
+        w = text[words[k][0] : words[k][1]]
         if w == "of":
+            ofs.append(k)
+        elif not (w[:1].isupper() or w in _NAME_LINKS or (w[:1].islower() and "-" in w)):
             break
-        if not w[:1].islower():
-            return None
-        o -= 1
-    else:
-        return None
-    if o < 1:
+        k -= 1
+    if not ofs:
         return None
     run = [text[a:b] for a, b in words[run_start:]]
     if any(w.lower().rstrip(".") in rules.roles for w in run[1:]):
         return None  # 'Bureau of Investigation Director Al Roe': the run holds the name
-    m = o
-    while m > 0 and text[words[m - 1][0]].isupper() and text[words[m - 1][1] - 1] not in ",;:":
-        m -= 1
-    before = [text[a:b].lower().rstrip(".") for a, b in words[m:o]]
-    if not before:
-        return None
-    if before[-1] in rules.roles or before[-1] in _OFFICE_TITLES:
-        # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe': the office, then the name
-        if o != run_start - 1 or len(run) < 3:
-            return None
-        keep = 3 if len(run) >= 4 and re.fullmatch(r"[A-Z]\.", run[-2]) else 2
-        return words[len(words) - keep][0], words[-1][1], "name"
     organizations = _people_lists()["organization_words"]
-    if o - m < 2 or any(w in organizations for w in before):
-        return None
-    return words[m][0], words[o - 1][1], "name"
+    for o in reversed(ofs):  # the first 'of' first
+        m = o
+        while m > 0 and text[words[m - 1][0]].isupper() and text[words[m - 1][1] - 1] not in ",;:":
+            m -= 1
+        before = [text[a:b].lower().rstrip(".") for a, b in words[m:o]]
+        if not before:
+            continue
+        if before == ["republican"] or before == ["democrat"] or before == ["independent"]:
+            # 'Ann Lee, Republican of Ohio': the name before the comma
+            if m >= 1 and text[words[m - 1][1] - 1] == "," and text[words[m - 1][0]].isupper():
+                n = m - 1
+                while n > 0 and text[words[n - 1][0]].isupper():
+                    if text[words[n - 1][1] - 1] == ",":
+                        break
+                    n -= 1
+                return words[n][0], words[m - 1][1] - 1, "name"
+            continue
+        if before[-1] in rules.roles or before[-1] in _OFFICE_TITLES:
+            # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe': the office, then the name
+            if o != run_start - 1 or len(run) < 3:
+                return None
+            keep = 3 if len(run) >= 4 and re.fullmatch(r"[A-Z]\.", run[-2]) else 2
+            return words[len(words) - keep][0], words[-1][1], "name"
+        if o - m >= 2 and not any(w in organizations for w in before):
+            return words[m][0], words[o - 1][1], "name"
+    return None
 
 
+# Lower-case words inside an organisation's name: 'Center for Policy Studies'.
+_NAME_LINKS = frozenset("the for and at in on".split())
 _OFFICE_TITLES = frozenset("secretary chief director attorney sec".split())
 
 

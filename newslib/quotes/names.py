@@ -215,10 +215,15 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
             owner = _apposed_to(text, s, rules) if words[0] in ("a", "an", "the") else None
+            has_role = any(w.strip(".,") in rules.roles for w in words)
+            apposed = _name_in_apposition(text, e, rules) if has_role else None
             if owner is not None:
                 # "Al Roe, a pollster who ...": the description is in apposition to a name
                 q.speaker = canonical(owner)
-            elif any(w.strip(".,") in rules.roles for w in words):
+            elif apposed is not None:
+                # "Lee's spokesman, Al Roe, said": the name is in apposition to it
+                q.speaker = canonical(apposed)
+            elif has_role:
                 # "the officer" -> the most recent named person; but "a spokesman for X" names
                 # someone new, not a person already named
                 if words[0] in ("the", "this", "that"):
@@ -310,6 +315,20 @@ def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
         return None
     before = _WORD_BEFORE_NAME_RE.search(text, max(0, m.start() - 20), m.start())
     if before is not None and before.group(1).lower() in _PREPOSITIONS:
+        return None
+    a, b = m.span("name")
+    name = _name_text(text, a, b, rules)
+    return name if name and _can_speak(text[a:b], name) else None
+
+
+_APPOSED_AFTER_RE = re.compile(rf",[^\S\n]+(?P<name>{_NAME})(?=[^\S\n]*[,.;:]|[^\S\n]*$)")
+
+
+def _name_in_apposition(text: str, e: int, rules: _Rules) -> str | None:
+    """The name in apposition right after a description ending at ``e`` ("Lee's spokesman,
+    Al Roe, said" -> Al Roe): two to four capitalised words, or None."""
+    m = _APPOSED_AFTER_RE.match(text, e, min(len(text), e + 80))
+    if m is None or not 2 <= len(m.group("name").split()) <= 4:
         return None
     a, b = m.span("name")
     name = _name_text(text, a, b, rules)
