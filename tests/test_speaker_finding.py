@@ -267,3 +267,12 @@ def test_more_names_beside_descriptions(text, speaker):
 
 def test_a_place_in_apposition_is_no_name():
     assert rows('"It is hard," the officer, New York, said.')["speaker"].isna().all()
+
+
+def test_a_name_after_a_cue_is_a_person_a_pronoun_can_mean():
+    text = (
+        "“For the teachers, he is saying the right things” about pay, said Ann Lee, executive "
+        "director of the group. “And he does not have the ties,” she said."
+    )
+    speech = rows(text)
+    assert speech.loc[speech["text"].str.startswith("And"), "speaker"].tolist() == ["Ann Lee"]

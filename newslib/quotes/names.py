@@ -140,6 +140,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             person = after is not None and after.group(1) in rules.cues
         if not person:
             person = _role_before(text, s, rules)
+        if not person and multi:
+            person = _word_before(text, s) in rules.cues  # 'said Ann Lee, director of ...'
         if person:
             name = names.get(run)
             if name is None:
