@@ -276,3 +276,16 @@ def test_a_name_after_a_cue_is_a_person_a_pronoun_can_mean():
     )
     speech = rows(text)
     assert speech.loc[speech["text"].str.startswith("And"), "speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_state_after_a_town_is_no_speaker():
+    text = (
+        "The day before, at a rally in Beaumont, Tex., Mr. Roe was just as blunt, claiming "
+        "that the vote was rigged."
+    )
+    assert indirect(text)["speaker"].tolist() == ["Roe"]
+
+
+def test_a_name_ending_a_sentence_loses_the_full_stop():
+    text = 'Bridge\n\n"It opens soon," said Tom Clay.\n\n"We are ready," he said.'
+    assert rows(text)["speaker"].tolist() == ["Tom Clay", "Tom Clay"]

@@ -196,6 +196,15 @@ def _name_before_of(text: str, words, run_start: int, rules: _Rules):
 
 # Lower-case words inside an organisation's name: 'Center for Policy Studies'.
 _NAME_LINKS = frozenset("the for and at in on".split())
+
+
+def _is_place(word: str) -> bool:
+    """Is ``word`` a country, state or state abbreviation (the people lists' places)?"""
+    from ..people import _fold
+
+    return _fold(word) in _people_lists()["places"]
+
+
 _OFFICE_TITLES = frozenset("secretary chief director attorney sec".split())
 
 
@@ -421,6 +430,8 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
             opener = k == 0 and j == 0
             if opener and low.endswith(("ed", "ing", "ly")):
                 pass
+            elif j == k and text[max(0, m.start() - 2) : m.start()] == ", " and _is_place(w):
+                pass  # 'at a rally in Beaumont, Tex., Mr. Roe ...': a state, no subject
             elif not (possessive or prev in _PREPOSITIONS or prev in rules.determiners):
                 weak = opener and w not in _mid_capitals(text)
                 candidates.append((s, e, "weak" if weak else "name"))

@@ -125,6 +125,9 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                     run = run[: stop.start()]
                     e = s + len(run)
                     break
+            if run.endswith(".") and not _ABBREV_RE.search(run[-12:]):
+                run = run[:-1]  # 'said Tom Clay.': the sentence's full stop
+                e -= 1
         multi = " " in run
         first = run.split(None, 1)[0].rstrip(".").lower()
         if first in rules.stop_caps and not multi:
