@@ -289,3 +289,24 @@ def test_a_state_after_a_town_is_no_speaker():
 def test_a_name_ending_a_sentence_loses_the_full_stop():
     text = 'Bridge\n\n"It opens soon," said Tom Clay.\n\n"We are ready," he said.'
     assert rows(text)["speaker"].tolist() == ["Tom Clay", "Tom Clay"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regardless, the State Department said it found no evidence that the memo was sent.",
+        "Less than a third agreed with the mayor that the town would have to wait.",
+        "Few politicians would ever admit this, but Al Roe did.",
+    ],
+)
+def test_a_sentence_opener_is_no_speaker(text):
+    assert not indirect(text)["speaker"].isin(["Regardless", "Less", "Few"]).any()
+
+
+def test_the_listener_of_told_is_no_person_a_pronoun_means():
+    text = (
+        '"They may not be," Roe told The Associated Press of the peace talks.\n\n'
+        "His speech, in which he joked about Ann Lee, was long."
+    )
+    speech = rows(text)
+    assert speech.loc[speech["speaker_mention"] == "he", "speaker"].tolist() == ["Roe"]

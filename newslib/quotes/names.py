@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..people import _fold, _lists
 from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
@@ -143,8 +144,10 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             person = after is not None and after.group(1) in rules.cues
         if not person:
             person = _role_before(text, s, rules)
-        if not person and multi:
-            person = _word_before(text, s) in rules.cues  # 'said Ann Lee, director of ...'
+        if not person and multi and first not in rules.determiners:
+            # 'said Ann Lee, director of ...' (not the listener of 'told The Gazette')
+            cue = _word_before(text, s)
+            person = cue in rules.cues and cue not in _tell_verbs()
         if person:
             name = names.get(run)
             if name is None:
@@ -166,6 +169,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
     positions = [p for p, _ in people]
+    named_people = {name for _, name in people}
 
     canonicals: dict[str, str] = {}
 
@@ -220,6 +224,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
             owner = _apposed_to(text, s, rules) if words[0] in ("a", "an", "the") else None
+            if owner is not None and " " not in owner and owner not in named_people:
+                owner = None  # 'Regardless, the State Department said': a word, no person
             has_role = any(w.strip(".,") in rules.roles for w in words)
             apposed = _name_in_apposition(text, e, rules) if has_role else None
             if owner is not None:
@@ -308,6 +314,13 @@ _APPOSED_RE = re.compile(
     r",[^\S\n]*$"
 )
 _WORD_BEFORE_NAME_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _tell_verbs() -> frozenset[str]:
+    from .cues import _lists as cue_lists
+
+    return cue_lists()["tell_verbs"]
 
 
 def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:

@@ -38,6 +38,7 @@ from .attribution import (
     _according_to,
     _between_subject_and_cue,
     _cut_subject,
+    _mid_capitals,
     _sentence_subject,
     _subject_before,
 )
@@ -440,7 +441,9 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
                 # 'Lee made no mention of ...', 'Lee launched a pre-emptive attack on ...': a
                 # cue used as a noun is the sentence subject's
                 mention = _sentence_subject(text, ss, c0, rules, (), None)
-                if mention is not None and _CLAUSE_GAP_RE.search(text, mention[1], c0):
+                if mention is not None and (
+                    _CLAUSE_GAP_RE.search(text, mention[1], c0) or _opener_only(text, ss, mention)
+                ):
                     mention = None
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
@@ -502,6 +505,14 @@ def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
     lead = text[ss:p]
     brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind(":"))
     return _cut_subject(text, ss + brk + 1, p, rules, True, False)
+
+
+def _opener_only(text: str, ss: int, mention) -> bool:
+    """Is the mention one capitalised word opening the sentence that the article never
+    capitalises inside a sentence ('Few politicians would admit', 'Less than a third')?"""
+    s, e = mention[:2]
+    word = text[s:e]
+    return " " not in word and not text[ss:s].strip(" \"“‘'(") and word not in _mid_capitals(text)
 
 
 _CLAUSE_GAP_RE = re.compile(r"[,;:—–()]")
