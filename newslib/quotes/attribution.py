@@ -417,7 +417,11 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 and not _ends_sentence(tokens[j].group(0))
             ):
                 j += 1
-            later = _role_then_name(text, tokens, j, rules)
+            later = (
+                _role_then_name(text, tokens, j, rules)
+                if j + 1 < len(tokens) and tokens[j + 1].group(0)[:1].islower()
+                else None
+            )
             if later is not None:
                 j = later  # 'Democratic front-runner Ann Lee': the name the role points to
                 m = tokens[_run_start(text, tokens, j)]

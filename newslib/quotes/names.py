@@ -144,7 +144,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             person = after is not None and after.group(1) in rules.cues
         if not person:
             person = _role_before(text, s, rules)
-        if not person and multi and first not in rules.determiners:
+        if not person and multi and text[e : e + 1] in ",." and first not in rules.determiners:
             # 'said Ann Lee, director of ...' (not the listener of 'told The Gazette')
             cue = _word_before(text, s)
             person = cue in rules.cues and cue not in _tell_verbs()

@@ -440,10 +440,11 @@ def _cue_first(text, cue, span, ss, se, last, rules) -> _Found | None:
             if mention is None and prev.replace("-", "").isalpha() and prev.islower():
                 # 'Lee made no mention of ...', 'Lee launched a pre-emptive attack on ...': a
                 # cue used as a noun is the sentence subject's
-                mention = _sentence_subject(text, ss, c0, rules, (), None)
-                if mention is not None and (
-                    _CLAUSE_GAP_RE.search(text, mention[1], c0) or _opener_only(text, ss, mention)
-                ):
+                # (only the words after the last punctuation: no subject is taken across it)
+                gaps = [g.end() for g in _CLAUSE_GAP_RE.finditer(text, ss, c0)]
+                lo = gaps[-1] if gaps else ss
+                mention = _sentence_subject(text, lo, c0, rules, (), None)
+                if mention is not None and _opener_only(text, ss, mention):
                     mention = None
     if not clause and not _clause_ok(text, cue, start, se, mention):
         return None
