@@ -654,7 +654,11 @@ _ROLE_FILLER = frozenset("the a an of for and to in on at his her their former t
 def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
     """Each source key's role vocabulary: the folded words of its rows' roles."""
     words: dict[str, set[str]] = defaultdict(set)
-    for key, role in zip(sources["key"], sources["role"], strict=True):
+    # each distinct (key, role) once, from object arrays: names and roles come back again and
+    # again, and iterating an Arrow-backed column row by row is slow
+    keys = sources["key"].to_numpy(dtype=object)
+    roles = sources["role"].to_numpy(dtype=object)
+    for key, role in set(zip(keys.tolist(), roles.tolist(), strict=True)):
         words[key].update(_meaningful_role_words(role))
     return words
 

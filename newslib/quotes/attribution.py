@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _alternation, _lists, _Rules
+from .cues import _NAME, _alternation, _lists, _Rules
 from .marks import _DOUBLE_RE, _Quote
 from .sentences import _ABBREV_RE
 
@@ -51,7 +51,7 @@ def _cut_subject_raw(
         w = text[words[-1][0] : words[-1][1]].lower()
         if w in rules.adverbs or w in _TIME_WORDS or w.endswith(")"):
             words.pop()
-            if w.endswith(")"):
+            if w.endswith(")") and "(" not in w:  # '(Ohio)' is one word: popped already
                 while words and "(" not in text[words[-1][0] : words[-1][1]]:
                     words.pop()
                 if words:
@@ -90,6 +90,13 @@ def _cut_subject_raw(
             if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
                 break
         if j > k:
+            later = _name_after_role(text, words, j, rules)
+            if later is not None:
+                return later
+            owner_end = words[j - 1][1]
+            if text[owner_end - 1] in "'’" or text[owner_end - 2 : owner_end] in ("'s", "’s"):
+                # "said Lee's campaign chairman, Jo Carr": the owner does not speak
+                return _owned_role(text, words[k][0], owner_end, rules)
             return words[k][0], words[j - 1][1], "name"
         return None
     last = text[words[-1][0] : words[-1][1]]
@@ -114,6 +121,9 @@ def _cut_subject_raw(
     ):
         run_start += 1
     if run_start < len(words) and text[words[run_start][0]].isupper():
+        owner = _name_before_of(text, words, run_start, rules)
+        if owner is not None:
+            return owner
         # "the Wisconsin Republican", "the White House": keep the determiner with the name
         k = run_start - 1
         if k >= 0 and text[words[k][0] : words[k][1]].lower() in rules.determiners:
@@ -133,6 +143,124 @@ def _cut_subject_raw(
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _name_before_of(text: str, words, run_start: int, rules: _Rules):
+    """When the capitalised run ending a subject follows 'of' ('Ann Lee of Ohio', 'Al Roe of
+    the Brookings Institution', 'Al Roe of the Center for Policy Studies', 'Secretary of State
+    Ann Lee', 'Ann Lee, Republican of Ohio'), the person's name as (start, end, 'name'): the
+    full name before the first 'of', or the name after the office a title holds; None when the
+    run is the name."""
+    ofs = []  # the 'of's of the organisation's name before the run, nearest first
+    k = run_start - 1
+    while k >= 1 and run_start - k <= 10:
+        w = text[words[k][0] : words[k][1]]
+        if w == "of":
+            ofs.append(k)
+        elif not (w[:1].isupper() or w in _NAME_LINKS or (w[:1].islower() and "-" in w)):
+            break
+        k -= 1
+    if not ofs:
+        return None
+    run = [text[a:b] for a, b in words[run_start:]]
+    if any(w.lower().rstrip(".") in rules.roles for w in run[1:]):
+        return None  # 'Bureau of Investigation Director Al Roe': the run holds the name
+    organizations = _people_lists()["organization_words"]
+    for o in reversed(ofs):  # the first 'of' first
+        m = o
+        while m > 0 and text[words[m - 1][0]].isupper() and text[words[m - 1][1] - 1] not in ",;:":
+            m -= 1
+        before = [text[a:b].lower().rstrip(".") for a, b in words[m:o]]
+        if not before:
+            continue
+        if before == ["republican"] or before == ["democrat"] or before == ["independent"]:
+            # 'Ann Lee, Republican of Ohio': the name before the comma
+            if m >= 1 and text[words[m - 1][1] - 1] == "," and text[words[m - 1][0]].isupper():
+                n = m - 1
+                while n > 0 and text[words[n - 1][0]].isupper():
+                    if text[words[n - 1][1] - 1] == ",":
+                        break
+                    n -= 1
+                return words[n][0], words[m - 1][1] - 1, "name"
+            continue
+        if before[-1] in rules.roles or before[-1] in _OFFICE_TITLES:
+            # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe': the office, then the name
+            if o != run_start - 1 or len(run) < 3:
+                return None
+            keep = 3 if len(run) >= 4 and re.fullmatch(r"[A-Z]\.", run[-2]) else 2
+            return words[len(words) - keep][0], words[-1][1], "name"
+        if o - m >= 2 and not any(w in organizations for w in before):
+            return words[m][0], words[o - 1][1], "name"
+    return None
+
+
+# Lower-case words inside an organisation's name: 'Center for Policy Studies'.
+_NAME_LINKS = frozenset("the for and at in on".split())
+
+
+def _is_place(word: str) -> bool:
+    """Is ``word`` a country, state or state abbreviation (the people lists' places)?"""
+    from ..people import _fold
+
+    return _fold(word) in _people_lists()["places"]
+
+
+_OFFICE_TITLES = frozenset("secretary chief director attorney sec".split())
+
+
+def _people_lists():
+    from ..people import _lists as people_lists
+
+    return people_lists()
+
+
+# Lower-case words between an owner and a role that name no role: 'Smith on Tuesday', 'Smith
+# and New York officials'.
+_NOT_ROLE_WORDS = frozenset(
+    "and or but nor in on at to of for from by with as about after before during said says "
+    "told the a an who which that this these those".split()
+)
+
+
+_OWNED_ROLE_RE = re.compile(rf"((?:[^\S\n]+[a-z][\w\-]*){{1,4}})(?:,?[^\S\n]+(?P<name>{_NAME}))?")
+
+
+def _owned_role(text: str, s: int, owner_end: int, rules: _Rules):
+    """After an inverted cue, an owner and a role ("said Lee's campaign chairman, Jo Carr"):
+    the name in apposition, else the description ("Lee's spokesman"), else None."""
+    m = _OWNED_ROLE_RE.match(text, owner_end)
+    if m is None or m.group(1).split()[-1].lower() not in rules.roles:
+        return None
+    if m.group("name") is not None:
+        return m.start("name"), m.end("name"), "name"
+    return s, m.end(1), "desc"
+
+
+def _name_after_role(text: str, words, j: int, rules: _Rules):
+    """After a capitalised run ending at ``words[j - 1]`` (the phrase after an inverted cue),
+    the name that a role in between points to: 'said Marquette pollster Charles Franklin',
+    'said Clinton ally Jo Carr', 'said ACLU executive Director Ann Roe' -> the later name, as
+    (start, end, 'name'); else None."""
+    i = j
+    between = []
+    while i < len(words) and i - j < 4 and text[words[i][0]].islower():
+        word = text[words[i][0] : words[i][1]]
+        if not word.replace("-", "").isalpha():
+            return None
+        between.append(word.lower())
+        i += 1
+    if not between or i >= len(words) or any(w in _NOT_ROLE_WORDS for w in between):
+        return None
+    m = i
+    while m < len(words) and (
+        text[words[m][0]].isupper() or text[words[m][0] : words[m][1]] in _PARTICLES
+    ):
+        m += 1
+        if _ends_sentence(text[words[m - 1][0] : words[m - 1][1]]):
+            break
+    if m == i or (between[-1] not in rules.roles and m - i < 2):
+        return None  # a full name, or any name after a known role ('spokesman Roe')
+    return words[i][0], words[m - 1][1], "name"
 
 
 _PARTICLES = frozenset("de da di van von der den la le al bin ibn del du dos".split())
@@ -289,6 +417,14 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 and not _ends_sentence(tokens[j].group(0))
             ):
                 j += 1
+            later = (
+                _role_then_name(text, tokens, j, rules)
+                if j + 1 < len(tokens) and tokens[j + 1].group(0)[:1].islower()
+                else None
+            )
+            if later is not None:
+                j = later  # 'Democratic front-runner Ann Lee': the name the role points to
+                m = tokens[_run_start(text, tokens, j)]
             s, e = m.start(), tokens[j].end()
             possessive = text[e - 1] in "'’" or text[e - 2 : e] in ("'s", "’s")
             if text[e - 1] == "." and not _ABBREV_RE.search(text[max(s, e - 12) : e]):
@@ -298,6 +434,8 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
             opener = k == 0 and j == 0
             if opener and low.endswith(("ed", "ing", "ly")):
                 pass
+            elif j == k and text[max(0, m.start() - 2) : m.start()] == ", " and _is_place(w):
+                pass  # 'at a rally in Beaumont, Tex., Mr. Roe ...': a state, no subject
             elif not (possessive or prev in _PREPOSITIONS or prev in rules.determiners):
                 weak = opener and w not in _mid_capitals(text)
                 candidates.append((s, e, "weak" if weak else "name"))
@@ -334,6 +472,42 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
     return _named(strong[0]) if strong else None
 
 
+def _spaced(text: str, tokens, i: int) -> bool:
+    """Only spaces between token ``i - 1`` and token ``i``?"""
+    return not text[tokens[i - 1].end() : tokens[i].start()].strip()
+
+
+def _role_then_name(text: str, tokens, j: int, rules: _Rules) -> int | None:
+    """After a capitalised run ending at token ``j`` ('Democratic', 'Fox News'), lower-case
+    words ending in a person's role and a capitalised name ('front-runner Ann Lee', 'judicial
+    analyst Al Roe'): the index of the name's last token, else None."""
+    i = j + 1
+    while i < len(tokens) and i - j <= 3 and tokens[i].group(0)[:1].islower():
+        if not _spaced(text, tokens, i) or tokens[i].group(0).lower() in _NOT_ROLE_WORDS:
+            return None
+        i += 1
+    if i == j + 1 or i >= len(tokens) or not _spaced(text, tokens, i):
+        return None
+    if tokens[i - 1].group(0).lower() not in rules.roles or not tokens[i].group(0)[:1].isupper():
+        return None
+    while (
+        i + 1 < len(tokens)
+        and tokens[i + 1].group(0)[:1].isupper()
+        and _spaced(text, tokens, i + 1)
+        and not _ends_sentence(tokens[i].group(0))
+    ):
+        i += 1
+    return i
+
+
+def _run_start(text: str, tokens, j: int) -> int:
+    """The first token of the capitalised run ending at token ``j``."""
+    i = j
+    while i > 0 and tokens[i - 1].group(0)[:1].isupper() and _spaced(text, tokens, i):
+        i -= 1
+    return i
+
+
 _CHUNK_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–]")
 
 
@@ -342,6 +516,13 @@ def _cue_joiners() -> frozenset[str]:
     """Words that join a cue from before it ('has', 'didn't', 'went on to'): no subject's."""
     lists = _lists()
     return lists["cue_before"] | lists["cue_before_to"] | lists["cue_before_on"]
+
+
+@lru_cache(maxsize=1)
+def _subject_skips() -> frozenset[str]:
+    """Words between a subject and its cue, skipped to find the subject: the cue's own
+    joiners and the adverbs, modals and negations of [subject_cue_gap] ('Smith could say')."""
+    return _cue_joiners() | _between_subject_and_cue()
 
 
 _WHO_RE = re.compile(r"[Ww]ho(?:[’'](?:ve|d|s|ll))?")
@@ -353,14 +534,28 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     breaks = [m.start() for m in _CHUNK_BREAK_RE.finditer(text, lo, cue_start)]
     start = breaks[-1] + 1 if breaks else lo
     words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
-    joins = _cue_joiners()
+    skips = _subject_skips()
     while words:
         w = text[words[-1].start() : words[-1].end()].lower().replace("’", "'")
-        if w == "to" and not (len(words) > 1 and words[-2].group(0).lower() in joins):
+        if w == "to" and not (len(words) > 1 and words[-2].group(0).lower() in skips):
             break  # 'asked the party to respond': the party is no speaker of 'respond'
-        if w not in rules.adverbs and w not in joins:
-            break
-        words.pop()  # 'Smith also said', 'Smith did not say', 'Smith went on to say'
+        if w in rules.adverbs or w in skips:
+            words.pop()  # 'Smith also said', 'Smith did not say', 'Smith has since said'
+            continue
+        if (
+            len(words) > 1
+            and _MANNER_RE.fullmatch(words[-1].group(0))
+            and text[words[-2].end() - 1].isalpha()
+            and (
+                text[words[-2].start()].isupper()
+                or words[-2].group(0).lower().replace("’", "'") in skips
+            )
+        ):
+            words.pop()  # 'Smith openly said' (not 'The family said': "The" is no subject)
+            if words and words[-1].group(0).lower() in rules.determiners:
+                return None
+            continue
+        break
     if words and _WHO_RE.fullmatch(words[-1].group(0)):
         # 'a senator who has refused to endorse him': the relative pronoun is the source
         return words[-1].start(), words[-1].start() + 3, "rel"
@@ -371,21 +566,43 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
         return _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
     if not breaks or text[breaks[-1]] != ",":
         return None
+    if text[lo : breaks[-1]].rstrip().endswith(")"):
+        # 'Sen. Ann Lee (D-Ohio), said': a comma after the party tag closes nothing
+        s = breaks[-2] + 1 if len(breaks) >= 2 else lo
+        words = list(_WORD_SPAN_RE.finditer(text, s, breaks[-1]))
+        if words and words[0].group(0)[:1].isupper():
+            end = _before_party_tag(text, words[0].start(), words[-1].end())
+            found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
+            if found is not None:
+                return found
     # ', said' closes an apposition: find where it opens ('Smith, who ..., said')
-    commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-3:]
+    commas = [i for i, b in enumerate(breaks[:-1]) if text[b] == ","][-5:]
     if not commas:
         return None
-    chosen = commas[0]
-    for i in reversed(commas):
+
+    def first_word(i: int) -> str:
         first = _WORD_SPAN_RE.search(text, breaks[i] + 1, breaks[i + 1])
-        w = first.group(0).lower().strip("()") if first else ""
-        if (
+        return first.group(0).lower().strip("()") if first else ""
+
+    def opens_apposition(i: int) -> bool:
+        w = first_word(i)
+        return (
             w in _APPOSITION_OPENERS
             or w in rules.roles
             or w[-3:] in ("ing", "ed")
             or w[:1].isdigit()
-        ):
+            or _PARTY_WORD_RE.fullmatch(w) is not None  # 'Ann Lee, R-Ohio, a ...'
+            # the state after a town: 'Ann Lee, of Berea, Ohio, who ...'
+            or (i > 0 and i - 1 in commas and first_word(i - 1) in ("of", "from", "in"))
+        )
+
+    chosen = commas[0]
+    for i in reversed(commas):
+        if opens_apposition(i):
             chosen = i
+            # 'Jill Chase, 27, a nurse, said': an apposition may follow another one
+            while chosen - 1 in commas and opens_apposition(chosen - 1):
+                chosen -= 1
             break
     s = breaks[chosen - 1] + 1 if chosen > 0 else lo
     words = list(_WORD_SPAN_RE.finditer(text, s, breaks[chosen]))
@@ -393,14 +610,31 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
         return None
     end = _before_party_tag(text, words[0].start(), breaks[chosen])
     found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
-    if found is None and len(breaks) >= 2 and text[breaks[-2]] == ",":
-        # 'Another ally, Agriculture Secretary Tom Vilsack, told': the name is in apposition
+    if (found is None or found[2] == "desc") and len(breaks) >= 2 and text[breaks[-2]] == ",":
+        # 'Another ally, Agriculture Secretary Tom Vilsack, told', "Lee's lawyer, Al Roe, said":
+        # the name is in apposition
         inner = list(_WORD_SPAN_RE.finditer(text, breaks[-2] + 1, breaks[-1]))
         if inner and inner[0].group(0)[:1].isupper():
             found = _cut_subject(
                 text, inner[max(0, len(inner) - 8)].start(), breaks[-1], rules, True
             )
     return found
+
+
+@lru_cache(maxsize=1)
+def _between_subject_and_cue() -> frozenset[str]:
+    """Words between a subject and its cue: adverbs and the auxiliaries a cue span takes in
+    ('has since said')."""
+    lists = _lists()
+    return lists["adverbs"] | lists["cue_before"] | lists["subject_cue_gap"]
+
+
+# A manner adverb: 'openly', 'effusively' (lower case, at least five letters, ending in -ly).
+_MANNER_RE = re.compile(r"[a-z]{3,}ly")
+
+
+# A name after a dash, right before a colon: 'A HEADLINE - Ann B. Lee: "...'.
+_NAME_BEFORE_COLON_RE = re.compile(rf"[^\S\n](?:-|—|–)[^\S\n]+(?P<name>{_NAME})[^\S\n]*:[^\S\n]*$")
 
 
 # A party and state tag after a name: '(R)', '(D-Ohio)', '(I-VT)', '(R-Wis.)'.
@@ -413,9 +647,10 @@ def _before_party_tag(text: str, lo: int, end: int) -> int:
     return m.start() if m else end
 
 
+_PARTY_WORD_RE = re.compile(r"[dri]-[a-z][a-z.]*")
 _APPOSITION_OPENERS = frozenset(
     "who which whose a an the then now also both including like as once formerly former "
-    "its his her their one whom".split()
+    "its his her their one whom of from".split()
 )
 
 
@@ -435,6 +670,12 @@ def _attribute_before(
     best = None
     for m in rules.cue_re.finditer(text, lo, hi):
         best = m
+    if text[lo:hi].rstrip().endswith(":"):
+        # 'A HEADLINE - Ann B. Lee: "...', 'Voters agree - Al Roe: "...': the name the colon
+        # hands over to
+        m = _NAME_BEFORE_COLON_RE.search(text, max(lo, hi - 80), hi)
+        if m is not None and not m.group("name").isupper():
+            return (m.start("name"), m.end("name"), "name"), None, None
     if best is None:
         if text[lo:hi].rstrip().endswith(":"):
             # 'Politico reveals a few relevant facts: "...'

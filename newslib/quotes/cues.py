@@ -111,7 +111,9 @@ def _rules() -> _Rules:
     # "... ," said John Smith, a spokesman.  /  "...," says the officer.
     after_cue_first = (
         rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<cue>{cue_any})[^\S\n]+(?P<subj>{pron}\b|{det}[^\S\n]+{word}"
-        rf"(?:[^\S\n]+{word}){{0,5}}|(?:{_NAME}[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,5}}{_NAME})"
+        rf"(?:[^\S\n]+{word}){{0,5}}|(?:{_NAME}[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,5}}{_NAME}"
+        # 'said former Lee adviser Al Roe': a role, then the name it points to
+        rf"(?:[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{1,3}}{_NAME})?)"
     )
     roles = lists["person_roles"]
     role_end_len = min([3, *(len(r) for r in roles)])

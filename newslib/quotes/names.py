@@ -3,7 +3,8 @@
 A name loses its titles and roles ("Vermont Sen. Bernie Sanders" -> Bernie Sanders); a surname
 resolves to the full name used earlier in the article. ``he`` / ``she`` resolve to the most
 recently named person whose gender does not contradict them; ``who`` and "the" / "this" /
-"that" with a person's role (``the officer``) to the most recently named person.
+"that" with a person's role (``the officer``) to the most recently named person; a description
+in apposition to a name ("Al Roe, a pollster who ...") to that name.
 :func:`_inherit` copies another quotation's speaker.
 """
 
@@ -11,9 +12,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 
 from ..people import _fold, _lists
-from .attribution import _FINITE_AFTER_RE, _VERB_AFTER_RE
+from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
 from .cues import _NAME, _Rules
 from .marks import _Quote
 from .sentences import _ABBREV_RE
@@ -124,6 +126,9 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                     run = run[: stop.start()]
                     e = s + len(run)
                     break
+            if run.endswith(".") and not _ABBREV_RE.search(run[-12:]):
+                run = run[:-1]  # 'said Tom Clay.': the sentence's full stop
+                e -= 1
         multi = " " in run
         first = run.split(None, 1)[0].rstrip(".").lower()
         if first in rules.stop_caps and not multi:
@@ -139,6 +144,10 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             person = after is not None and after.group(1) in rules.cues
         if not person:
             person = _role_before(text, s, rules)
+        if not person and multi and text[e : e + 1] in ",." and first not in rules.determiners:
+            # 'said Ann Lee, director of ...' (not the listener of 'told The Gazette')
+            cue = _word_before(text, s)
+            person = cue in rules.cues and cue not in _tell_verbs()
         if person:
             name = names.get(run)
             if name is None:
@@ -160,6 +169,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
     positions = [p for p, _ in people]
+    named_people = {name for _, name in people}
 
     canonicals: dict[str, str] = {}
 
@@ -207,13 +217,26 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
             q.speaker = canonical(name) if name and _can_speak(text[s:e], name) else None
+        elif q.mention_kind == "rel" and not text[:s].rstrip().endswith((",", "—", "–", "(")):
+            q.speaker = None  # 'Republicans who agree that ...': the noun, no person named
         elif q.mention_kind == "rel" or (
             q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
         ):
-            q.speaker = fitting(s, text[s:e].lower())
+            q.speaker = fitting(s, text[s:e].lower())  # 'Ann Lee, who said ...'
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
-            if any(w.strip(".,") in rules.roles for w in words):
+            owner = _apposed_to(text, s, rules) if words[0] in ("a", "an", "the") else None
+            if owner is not None and " " not in owner and owner not in named_people:
+                owner = None  # 'Regardless, the State Department said': a word, no person
+            has_role = any(w.strip(".,") in rules.roles for w in words)
+            apposed = _name_in_apposition(text, e, rules) if has_role else None
+            if owner is not None:
+                # "Al Roe, a pollster who ...": the description is in apposition to a name
+                q.speaker = canonical(owner)
+            elif apposed is not None:
+                # "Lee's spokesman, Al Roe, said": the name is in apposition to it
+                q.speaker = canonical(apposed)
+            elif has_role:
                 # "the officer" -> the most recent named person; but "a spokesman for X" names
                 # someone new, not a person already named
                 if words[0] in ("the", "this", "that"):
@@ -278,10 +301,58 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
         if not word[:1].isupper():
             break
         run.append(word)
-    if run[0].lower().rstrip(".") in rules.stop_caps or run[0].lower() in _DESCRIPTION_STARTS:
+    first = run[0].lower().rstrip(".")
+    titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
+    if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
     name = _name_text(text, s, s + len(" ".join(run)), rules) if len(run) <= 3 else None
     return name or None
+
+
+# A name right before a description in apposition: "Al Roe, a ...", "Sen. Al Roe (D-Ohio), the
+# ...", "Al Roe of Ohio, a ...". The look-behind keeps the scan at word starts.
+_APPOSED_RE = re.compile(
+    rf"(?<![\w.'’-])(?P<name>{_NAME})(?:[^\S\n]+of[^\S\n]+{_NAME})?(?:[^\S\n]*\([^()\n]{{1,40}}\))?"
+    r",[^\S\n]*$"
+)
+_WORD_BEFORE_NAME_RE = re.compile(r"([A-Za-z]+)[^\S\n]+$")
+
+
+@lru_cache(maxsize=1)
+def _tell_verbs() -> frozenset[str]:
+    from .cues import _lists as cue_lists
+
+    return cue_lists()["tell_verbs"]
+
+
+def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
+    """The name a description starting at ``s`` stands in apposition to ("said Al Roe, a
+    pollster who ..." -> Al Roe), or None (no name and comma right before it, or the name
+    follows a preposition: "In a letter to Al Roe, the officials said")."""
+    lo = max(0, s - 120)
+    m = _APPOSED_RE.search(text, lo, s)
+    if m is None:
+        return None
+    before = _WORD_BEFORE_NAME_RE.search(text, max(0, m.start() - 20), m.start())
+    if before is not None and before.group(1).lower() in _PREPOSITIONS:
+        return None
+    a, b = m.span("name")
+    name = _name_text(text, a, b, rules)
+    return name if name and _can_speak(text[a:b], name) else None
+
+
+_APPOSED_AFTER_RE = re.compile(rf",[^\S\n]+(?P<name>{_NAME})(?=[^\S\n]*[,.;:]|[^\S\n]*$)")
+
+
+def _name_in_apposition(text: str, e: int, rules: _Rules) -> str | None:
+    """The name in apposition right after a description ending at ``e`` ("Lee's spokesman,
+    Al Roe, said" -> Al Roe): two to four capitalised words, or None."""
+    m = _APPOSED_AFTER_RE.match(text, e, min(len(text), e + 80))
+    if m is None or not 2 <= len(m.group("name").split()) <= 4:
+        return None
+    a, b = m.span("name")
+    name = _name_text(text, a, b, rules)
+    return name if name and _can_speak(text[a:b], name) else None
 
 
 # Capitalised words that start a description, not a name ("Many Democrats", "Some Republicans").

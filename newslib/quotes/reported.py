@@ -22,7 +22,11 @@ the sentence's final punctuation; a quotation inside it stays a ``partial`` row 
 ends before another speaker's clause. Cues inside a quotation (the speaker's own words) and cues
 that belong to a direct quotation ('"...," Smith said') are left to the quotation rules. The
 source is the subject of the cue, cut to its mention (``sources`` widens it to the written
-phrase); where none is written (a passive, a question) it is None, never guessed.
+phrase): for an infinitive cue the object of a verb of causing ('prompted Lee to call for') or
+else the sentence's subject ('Lee has pledged to support'), for a second verb ('... and
+officially endorsed') or a cue used as a noun ('Lee made no mention of') the sentence's
+subject, for a restrictive relative clause its noun ('Republicans who agree that'); where none
+is written (a passive, a question) it is None, never guessed.
 """
 
 from __future__ import annotations
@@ -34,10 +38,13 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import (
+    _MANNER_RE,
     _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
+    _between_subject_and_cue,
     _cut_subject,
+    _mid_capitals,
     _sentence_subject,
     _subject_before,
     _title_case,
@@ -324,8 +331,9 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
         return None
     label = m.group("src").lower()
-    if label in _lists()["not_sources"] or label.split()[0] in _lists()["not_sources"]:
-        return None  # 'Update: ...', 'Photo: ...'
+    head = label.split()[1] if label.startswith("the ") else label.split()[0]
+    if label in _lists()["not_sources"] or head in _lists()["not_sources"]:
+        return None  # 'Update: ...', 'Photo: ...', 'The Latest: ...'
     if not title and (len(label.split()) > 3 or label.split()[0] in _lists()["stop_capitals"]):
         return None
     end = _trim_end(text, m.end(), hi)
@@ -395,6 +403,14 @@ def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
     return _Found(start, end, m.group("cue").lower(), m.span("cue"), (*m.span("src"), "name"))
 
 
+def _after_light_verb(text: str, ss: int, c0: int) -> bool:
+    """Is the word at ``c0`` the object of a light verb a few words before it ('made no
+    mention of', 'made other public promises to'): a noun the subject says?"""
+    words = _words(text, max(ss, c0 - 40), c0)[-4:]
+    light = _lists()["light_verbs"]
+    return any(w.lower() in light for _, _, w in words)
+
+
 def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
     c0, c1 = span
@@ -436,7 +452,7 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
         return None  # 'the mayor's hopes of'
-    if _noun_reading(text, cue, c0, prev, rules):
+    if _noun_reading(text, cue, c0, prev, rules) and not _after_light_verb(text, ss, c0):
         return None  # 'terrorist attacks', 'a conference call', '30 percent support'
     for a, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
@@ -924,8 +940,22 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         prev = _word_before(text, ss, c0)
         if not prev:
             return None
-        if prev in ("and", "but"):
+        if prev in ("and", "but") or _coordinated(text, ss, c0):
+            # 'Lee appeared on the radio and officially endorsed ...': the sentence's subject
             mention = last or _sentence_subject(text, ss, c0, rules, (), None)
+        elif prev == "to":
+            mention = _infinitive_subject(text, ss, c0, rules)
+        else:
+            mention = _antecedent(text, ss, c0, rules)
+            if mention is None and prev.replace("-", "").isalpha() and prev.islower():
+                # 'Lee made no mention of ...', 'Lee launched a pre-emptive attack on ...': a
+                # cue used as a noun is the sentence subject's
+                # (only the words after the last punctuation: no subject is taken across it)
+                gaps = [g.end() for g in _CLAUSE_GAP_RE.finditer(text, ss, c0)]
+                lo = gaps[-1] if gaps else ss
+                mention = _sentence_subject(text, lo, c0, rules, (), None)
+                if mention is not None and _opener_only(text, ss, mention):
+                    mention = None
     if not clause and not _clause_ok(text, cue, start, se, mention):
         evidence = _evidence_before(text, ss, c0, rules)
         if evidence is None:
@@ -959,6 +989,92 @@ def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
     if not any(w.lower().strip(".") in evidence for _, _, w in words):
         return None
     return words[0][0], words[-1][1], "desc"
+
+
+_GAP_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*$")
+
+
+def _coordinated(text: str, ss: int, c0: int) -> bool:
+    """Is the cue at ``c0`` a second verb of its subject: 'and' or 'but' before it past
+    adverbs and auxiliaries ('and officially endorsed', 'but has since said'), or ', then'?"""
+    gap = _between_subject_and_cue()
+    p = c0
+    skipped = []
+    for _ in range(4):
+        m = _GAP_WORD_RE.search(text, max(ss, p - 30), p)
+        if m is None:
+            return False
+        word = m.group(1).lower()
+        if word in ("and", "but"):
+            return bool(skipped)
+        if word not in gap and not _MANNER_RE.fullmatch(word):
+            return False
+        skipped.append(word)
+        p = m.start(1)
+        if word == "then" and text[max(ss, p - 2) : p].strip() == ",":
+            return True  # 'Lee offered him a job, then says ...'
+    return False
+
+
+def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
+    """The noun phrase a restrictive relative clause hangs on when its 'who' is the cue's
+    subject ('Republicans who agree that ...', 'Voters who have said ...'), or None."""
+    gap = _between_subject_and_cue()
+    p = c0
+    for _ in range(4):
+        m = _GAP_WORD_RE.search(text, max(ss, p - 30), p)
+        if m is None:
+            return None
+        word = m.group(1).lower()
+        p = m.start(1)
+        if word == "who":
+            break
+        if word not in gap:
+            return None
+    else:
+        return None
+    if text[max(ss, p - 2) : p].strip() in (",", "—", "-"):
+        return None  # ', who said' is a relative pronoun of its own ('rel')
+    lead = text[ss:p]
+    brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind(":"))
+    return _cut_subject(text, ss + brk + 1, p, rules, True, False)
+
+
+def _opener_only(text: str, ss: int, mention) -> bool:
+    """Is the mention one capitalised word opening the sentence that the article never
+    capitalises inside a sentence ('Few politicians would admit', 'Less than a third')?"""
+    s, e = mention[:2]
+    word = text[s:e]
+    return " " not in word and not text[ss:s].strip(" \"“‘'(") and word not in _mid_capitals(text)
+
+
+_CLAUSE_GAP_RE = re.compile(r"[,;:—–()]")
+_TO_BEFORE_RE = re.compile(r"\bto[^\S\n]+$")
+_OBJECT_BREAK_RE = re.compile(r"[,;:()\"“”«»—–]")
+
+
+def _infinitive_subject(text: str, ss: int, c0: int, rules: _Rules):
+    """Who does what an infinitive cue at ``c0`` says: the object of a verb of causing or
+    asking right before it ('the vote prompted Ann Lee to call for ...'), else the subject of
+    the sentence ('Ann Lee has pledged to support ...', 'Ann Lee went on to explain ...').
+    An object pronoun ('urged him to ...') is left unresolved: None."""
+    m = _TO_BEFORE_RE.search(text, max(ss, c0 - 12), c0)
+    if m is None:
+        return None
+    to = m.start()
+    words = _words(text, ss, to)
+    control = _lists()["object_control"]
+    for k in range(len(words) - 1, max(-1, len(words) - 8), -1):
+        if words[k][2].lower() not in control:
+            continue
+        if k == len(words) - 1:
+            break  # 'Lee was pressed to explain': the subject does it
+        s, e = words[k + 1][0], words[-1][1]
+        if _OBJECT_BREAK_RE.search(text, s, e):
+            break
+        cut = _cut_subject(text, s, e, rules, True, False)
+        return cut if cut is not None and cut[2] != "pron" else None
+    return _sentence_subject(text, ss, to, rules, (), None)
 
 
 def _with_particle(text: str, cue: str, span, after: int, se: int):
