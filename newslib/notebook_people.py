@@ -43,7 +43,7 @@ def top_people(data: CorpusData, n: int = 10) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = top_people(prepare("seeds"))
         >>> table[["person", "referred to as", "attributions"]].values.tolist()
-        [['Gleb Karakulov', 'he', 5]]
+        [['Gleb Karakulov', 'he', 4]]
     """
     people = data.people
     if people.empty or "speaker_type" not in people:
@@ -120,7 +120,7 @@ def attributions(data: CorpusData) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = attributions(prepare("seeds"))
         >>> len(table), int((table["type"] == "person").sum()), "date" in table
-        (7, 5, True)
+        (7, 4, True)
     """
     frame = _attributions(data)
     dates = data.articles[["article_id", "date"]].astype({"article_id": "string"})
