@@ -463,10 +463,13 @@ def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
 
 
 def test_content_stops_before_a_later_attribution():
+    # the attribution closing the sentence holds all of it, the inner 'warned' too (PolNeAR
+    # nests no content inside another)
     text = 'Experts warned the race "is a dead heat right now," one analyst said.'
     q = rows(text)
     reported = q[q["kind"] == "indirect"]
-    assert reported["text"].tolist() == ['the race "is a dead heat right now']
+    assert reported["text"].tolist() == ['Experts warned the race "is a dead heat right now']
+    assert reported["speaker_mention"].tolist() == ["one analyst"]
 
 
 def test_a_relative_clause_after_the_content_is_no_inversion():
@@ -990,3 +993,29 @@ def test_a_clause_after_the_cue_is_its_content_not_an_inverted_speaker():
     assert "Ada Lind" not in q["text"].tolist()
     text = "The plan will fail, said the mayor, a Democrat."
     assert indirect(text)["text"].tolist() == ["The plan will fail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "A clerk told the board the ledger had been altered, the audit said.",
+            "A clerk told the board the ledger had been altered",
+            "the audit",
+        ),
+        (
+            "Most parents said the new buses were late, according to the school survey.",
+            "Most parents said the new buses were late",
+            "the school survey",
+        ),
+        (
+            "The depot backed by two unions will close in June, a spokesman said.",
+            "The depot backed by two unions will close in June",
+            "a spokesman",
+        ),
+    ],
+)
+def test_a_closing_attribution_holds_the_cues_inside_its_content(text, content, source):
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+    assert q["speaker_mention"].tolist() == [source]

@@ -200,15 +200,23 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             ss = starts[si]
             se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
             last = None
-            for m in sentence_cues:
+            first = None
+            if len(sentence_cues) > 1:
+                first = _closing_attribution(
+                    text, sentence_cues[-1], ss, se, marks, claimed, speech, rules, partials
+                )
+            for m in sentence_cues if first is None else [sentence_cues[-1], *sentence_cues[:-1]]:
                 c0 = m.start()
                 if m.end() > se:
                     continue
                 if _within(c0, marks) or _within(c0, claimed):
                     continue  # a quoted speaker's own words, or content already found
-                got = _read(
-                    text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
-                )
+                if first is not None and m is sentence_cues[-1]:
+                    got = first
+                else:
+                    got = _read(
+                        text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
+                    )
                 if got is None:
                     continue
                 got.end = _past_quotation(text, got.start, got.end, speech)
@@ -227,6 +235,26 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     last = got.mention
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
+
+
+def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials):
+    """The reading of the sentence's last cue when it closes the sentence as its attribution
+    ('CONTENT, the report said.' / 'CONTENT, according to X.'): read before the cues inside
+    CONTENT, whose own readings it holds; else None."""
+    c0 = m.start()
+    if m.end() > se or _within(c0, marks) or _within(c0, claimed):
+        return None
+    lead = text[max(ss, c0 - 80) : c0]
+    brk = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
+    tail = lead[brk + 1 :].lower().split()
+    if brk < 0 or len(tail) > 6 or not _inverts(m.group(0).lower(), tail):
+        return None  # '..., when she rides the bus, she is often asked about fares'
+    if not m.group(0).lower().startswith("according") and not _ends_attribution(text, m.end(), se):
+        return None
+    got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, None, rules, partials)
+    if got is None or got.start != ss or got.end > c0 or got.more is not None:
+        return None
+    return got
 
 
 def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, out: list) -> None:
