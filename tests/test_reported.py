@@ -1019,3 +1019,14 @@ def test_a_closing_attribution_holds_the_cues_inside_its_content(text, content, 
     q = indirect(text)
     assert q["text"].tolist() == [content]
     assert q["speaker_mention"].tolist() == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA, Ohio, May 2 (AP) — The new depot will open in June, the mayor said.",
+        "BOSTON - The new depot will open in June, the mayor said.",
+    ],
+)
+def test_a_dateline_is_no_content(text):
+    assert indirect(text)["text"].tolist() == ["The new depot will open in June"]

@@ -150,6 +150,14 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 
 
+# a news agency's dateline opening a paragraph: 'LIMA, Ohio, May 2 (AP) — ', 'BOSTON - '
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\-]{2,}(?:,[^\S\n]+[A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*)*)*"
+    r"(?:,?[^\S\n]+[A-Z][a-z]{2,4}\.?[^\S\n]+\d{1,2})?(?:[^\S\n]+\([\w .]+\))?"
+    r"[^\S\n]+[—–-]{1,2}[^\S\n]+"
+)
+
+
 @dataclass
 class _Found:
     start: int
@@ -220,6 +228,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got is None:
                     continue
                 got.end = _past_quotation(text, got.start, got.end, speech)
+                if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
+                    got.start = dateline.end()  # 'LIMA, Ohio (AP) — CONTENT, X said.'
                 if _only_quotations(text, got.start, got.end, speech):
                     continue
                 if _overlaps(got, claimed) and got.more and not _opens_participle(text, got.more):
