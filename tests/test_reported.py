@@ -1030,3 +1030,10 @@ def test_a_closing_attribution_holds_the_cues_inside_its_content(text, content, 
 )
 def test_a_dateline_is_no_content(text):
     assert indirect(text)["text"].tolist() == ["The new depot will open in June"]
+
+
+def test_the_to_of_responded_to_is_no_content():
+    text = "The campaign did not respond to several questions about the depot."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "several questions about the depot"
+    assert r["cue"].endswith("respond to")

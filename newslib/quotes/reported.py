@@ -1002,8 +1002,11 @@ def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
 def _with_particle(text: str, cue: str, span, after: int, se: int):
     """'called for', 'talked about', 'referring to': the particle joins a stance cue."""
     if cue not in _report_rules().stances:
-        # 'pointed out that', 'railed against': a particle joins any cue
+        # 'pointed out that', 'railed against': a particle joins any cue; so does the 'to' of
+        # 'responded to' / 'referred to' (the [cue_particles] list)
         m = _ANY_PARTICLE_RE.match(text, after, se)
+        if m is None and cue + "_to" in _lists()["cue_particles"]:
+            m = _TO_RE.match(text, after, se)
         if m is None:
             return span, after
         return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
