@@ -1037,3 +1037,8 @@ def test_the_to_of_responded_to_is_no_content():
     r = indirect(text).iloc[0]
     assert r["text"] == "several questions about the depot"
     assert r["cue"].endswith("respond to")
+
+
+def test_a_new_clause_whose_cue_reads_nothing_stays_in_the_content():
+    text = "Lee says there is a long road ahead but she feels confident that Roe will win."
+    assert indirect(text)["text"].tolist() == [text[9:-1]]

@@ -1147,6 +1147,8 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
         m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
+        if m is not None and not _reads_content(text, cue, se):
+            m = None
         if m is None:
             # '... and urged that ...': the speaker's next verb, a cue of its own
             m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
