@@ -1042,3 +1042,13 @@ def test_the_to_of_responded_to_is_no_content():
 def test_a_new_clause_whose_cue_reads_nothing_stays_in_the_content():
     text = "Lee says there is a long road ahead but she feels confident that Roe will win."
     assert indirect(text)["text"].tolist() == [text[9:-1]]
+
+
+def test_an_initialism_may_end_the_sentence_of_a_content():
+    text = "Lee says the fares will rise across the U.S. He says the depot must close."
+    assert indirect(text)["text"].tolist() == [
+        "the fares will rise across the U.S",
+        "the depot must close",
+    ]
+    text = "The envoy met officials of the U.S. State Department, Lee said."
+    assert indirect(text)["text"].tolist() == [text[: text.index(",")]]
