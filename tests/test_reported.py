@@ -463,10 +463,13 @@ def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
 
 
 def test_content_stops_before_a_later_attribution():
+    # the attribution closing the sentence holds all of it, the inner 'warned' too (PolNeAR
+    # nests no content inside another)
     text = 'Experts warned the race "is a dead heat right now," one analyst said.'
     q = rows(text)
     reported = q[q["kind"] == "indirect"]
-    assert reported["text"].tolist() == ['the race "is a dead heat right now']
+    assert reported["text"].tolist() == ['Experts warned the race "is a dead heat right now']
+    assert reported["speaker_mention"].tolist() == ["one analyst"]
 
 
 def test_a_relative_clause_after_the_content_is_no_inversion():
@@ -990,3 +993,62 @@ def test_a_clause_after_the_cue_is_its_content_not_an_inverted_speaker():
     assert "Ada Lind" not in q["text"].tolist()
     text = "The plan will fail, said the mayor, a Democrat."
     assert indirect(text)["text"].tolist() == ["The plan will fail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "A clerk told the board the ledger had been altered, the audit said.",
+            "A clerk told the board the ledger had been altered",
+            "the audit",
+        ),
+        (
+            "Most parents said the new buses were late, according to the school survey.",
+            "Most parents said the new buses were late",
+            "the school survey",
+        ),
+        (
+            "The depot backed by two unions will close in June, a spokesman said.",
+            "The depot backed by two unions will close in June",
+            "a spokesman",
+        ),
+    ],
+)
+def test_a_closing_attribution_holds_the_cues_inside_its_content(text, content, source):
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+    assert q["speaker_mention"].tolist() == [source]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "LIMA, Ohio, May 2 (AP) — The new depot will open in June, the mayor said.",
+        "BOSTON - The new depot will open in June, the mayor said.",
+    ],
+)
+def test_a_dateline_is_no_content(text):
+    assert indirect(text)["text"].tolist() == ["The new depot will open in June"]
+
+
+def test_the_to_of_responded_to_is_no_content():
+    text = "The campaign did not respond to several questions about the depot."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "several questions about the depot"
+    assert r["cue"].endswith("respond to")
+
+
+def test_a_new_clause_whose_cue_reads_nothing_stays_in_the_content():
+    text = "Lee says there is a long road ahead but she feels confident that Roe will win."
+    assert indirect(text)["text"].tolist() == [text[9:-1]]
+
+
+def test_an_initialism_may_end_the_sentence_of_a_content():
+    text = "Lee says the fares will rise across the U.S. He says the depot must close."
+    assert indirect(text)["text"].tolist() == [
+        "the fares will rise across the U.S",
+        "the depot must close",
+    ]
+    text = "The envoy met officials of the U.S. State Department, Lee said."
+    assert indirect(text)["text"].tolist() == [text[: text.index(",")]]

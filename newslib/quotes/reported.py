@@ -157,6 +157,14 @@ _CLAUSE_BREAK_RE = re.compile(
 )
 
 
+# a news agency's dateline opening a paragraph: 'LIMA, Ohio, May 2 (AP) — ', 'BOSTON - '
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z .'\-]{2,}(?:,[^\S\n]+[A-Z][\w.]*(?:[^\S\n]+[A-Z][\w.]*)*)*"
+    r"(?:,?[^\S\n]+[A-Z][a-z]{2,4}\.?[^\S\n]+\d{1,2})?(?:[^\S\n]+\([\w .]+\))?"
+    r"[^\S\n]+[—–-]{1,2}[^\S\n]+"
+)
+
+
 @dataclass
 class _Found:
     start: int
@@ -207,18 +215,28 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             ss = starts[si]
             se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
             last = None
-            for m in sentence_cues:
+            first = None
+            if len(sentence_cues) > 1:
+                first = _closing_attribution(
+                    text, sentence_cues[-1], ss, se, marks, claimed, speech, rules, partials
+                )
+            for m in sentence_cues if first is None else [sentence_cues[-1], *sentence_cues[:-1]]:
                 c0 = m.start()
                 if m.end() > se:
                     continue
                 if _within(c0, marks) or _within(c0, claimed):
                     continue  # a quoted speaker's own words, or content already found
-                got = _read(
-                    text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
-                )
+                if first is not None and m is sentence_cues[-1]:
+                    got = first
+                else:
+                    got = _read(
+                        text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
+                    )
                 if got is None:
                     continue
                 got.end = _past_quotation(text, got.start, got.end, speech)
+                if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
+                    got.start = dateline.end()  # 'LIMA, Ohio (AP) — CONTENT, X said.'
                 if _only_quotations(text, got.start, got.end, speech):
                     continue
                 if _overlaps(got, claimed) and got.more and not _opens_participle(text, got.more):
@@ -234,6 +252,26 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     last = got.mention
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
+
+
+def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials):
+    """The reading of the sentence's last cue when it closes the sentence as its attribution
+    ('CONTENT, the report said.' / 'CONTENT, according to X.'): read before the cues inside
+    CONTENT, whose own readings it holds; else None."""
+    c0 = m.start()
+    if m.end() > se or _within(c0, marks) or _within(c0, claimed):
+        return None
+    lead = text[max(ss, c0 - 80) : c0]
+    brk = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
+    tail = lead[brk + 1 :].lower().split()
+    if brk < 0 or len(tail) > 6 or not _inverts(m.group(0).lower(), tail):
+        return None  # '..., when she rides the bus, she is often asked about fares'
+    if not m.group(0).lower().startswith("according") and not _ends_attribution(text, m.end(), se):
+        return None
+    got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, None, rules, partials)
+    if got is None or got.start != ss or got.end > c0 or got.more is not None:
+        return None
+    return got
 
 
 def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, out: list) -> None:
@@ -1080,8 +1118,11 @@ def _infinitive_subject(text: str, ss: int, c0: int, rules: _Rules):
 def _with_particle(text: str, cue: str, span, after: int, se: int):
     """'called for', 'talked about', 'referring to': the particle joins a stance cue."""
     if cue not in _report_rules().stances:
-        # 'pointed out that', 'railed against': a particle joins any cue
+        # 'pointed out that', 'railed against': a particle joins any cue; so does the 'to' of
+        # 'responded to' / 'referred to' (the [cue_particles] list)
         m = _ANY_PARTICLE_RE.match(text, after, se)
+        if m is None and cue + "_to" in _lists()["cue_particles"]:
+            m = _TO_RE.match(text, after, se)
         if m is None:
             return span, after
         return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
@@ -1222,6 +1263,8 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
         m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
+        if m is not None and not _reads_content(text, cue, se):
+            m = None
         if m is None:
             # '... and urged that ...': the speaker's next verb, a cue of its own
             m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())

@@ -19,12 +19,17 @@ _ABBREV_RE = re.compile(
     rf"(?:\b(?:{_alternation(_ABBREVIATIONS)})|\b[A-Z]|\b(?:[A-Za-z]\.){{1,4}}[A-Za-z])\.$"
 )
 
+# an initialism ('U.S.', 'D.C.') and a word that opens sentences, not names, after it
+_INITIALISM_RE = re.compile(r"\b(?:[A-Z]\.){2,4}$")
+_OPENER_RE = re.compile(r"(?:He|She|They|It|We|I|The|This|That|But|And|In|His|Her|Their)\b")
+
 
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
     starts = [lo]
     for m in _BOUNDARY_RE.finditer(text, lo, hi):
         head = text[max(lo, m.start() - 12) : m.start() + 1]
         if text[m.start()] == "." and _ABBREV_RE.search(head):
-            continue
+            if not (_INITIALISM_RE.search(head) and _OPENER_RE.match(text, m.end())):
+                continue  # 'in the U.S. He said ...': an initialism may end a sentence too
         starts.append(m.end())
     return starts
