@@ -857,6 +857,8 @@ def test_reportedly_is_hearsay_with_no_source(text, pieces):
     q = indirect(text)
     assert q["text"].tolist() == pieces
     assert q["speaker_mention"].isna().all()
+    # the auxiliary before it is the content's, not the cue's
+    assert (q["cue"] == "reportedly").all()
 
 
 @pytest.mark.parametrize(

@@ -238,8 +238,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
     chained = {"to": lists["cue_before_to"], "on": lists["cue_before_on"]}
     widened: dict[tuple, tuple[int, int]] = {}
     for q in found:
-        if q.cue_span is None or q.cue == ":":
-            continue
+        if q.cue_span is None or q.cue in (":", "reportedly"):
+            continue  # 'is reportedly planning': the auxiliary is the content's, not the cue's
         key = (q.cue_span, q.mention)
         if key not in widened:
             s, e = q.cue_span
