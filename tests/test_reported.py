@@ -753,6 +753,9 @@ def test_seeming_and_expectation_are_the_writers(text, pieces, cue):
         "After the storm, terrorist attacks on ports drew a response from the mayor.",
         "About 30 percent support a new vote on the harbor.",
         "The union held a conference call on the plan to rebuild the docks.",
+        # a participle as an adjective, after a number or a preposition
+        "Lee now leads Roe by about 270 pledged delegates in the count.",
+        "Roe has cut the lead in pledged delegates to a handful.",
     ],
 )
 def test_a_stance_word_read_as_a_noun_is_no_cue(text):

@@ -110,6 +110,7 @@ _NOT_NOUN_PHRASE = frozenset(
     "can do does did that which who whom when where while because if as than then so".split()
 )
 _DETERMINERS = frozenset("the a an one another his her their its".split())
+_BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
@@ -387,7 +388,13 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     """Is the stance word at ``c0`` a noun ('terrorist attacks', 'a primary challenge', 'roll
     call', '30 percent support') rather than the verb of a speaker?"""
     report = _report_rules()
-    if cue not in report.stances or cue in rules.cues or cue.endswith(("ed", "ing")):
+    if cue not in report.stances:
+        return False
+    if cue.endswith("ed"):
+        # an adjective: '270 pledged delegates', 'a lead in pledged delegates'
+        adjacent = text[max(0, c0 - 2) : c0].strip()[-1:].isalnum()
+        return adjacent and (prev.replace(",", "").isdigit() or prev in _BEFORE_ADJECTIVE)
+    if cue in rules.cues or cue.endswith("ing"):
         return False
     if prev[:1].isdigit() or prev == "percent":
         return True
