@@ -1042,3 +1042,16 @@ def test_an_attribution_inside_a_sentence_is_no_outer_one():
     # the subject is no inverted speaker: 'something she has asked' is a relative clause
     text = "She also praised the plan, something she has repeatedly asked of her rival."
     assert indirect(text)["text"].tolist() == ["the plan"]
+
+
+def test_called_after_an_indefinite_noun_names_a_thing():
+    assert indirect("Lee founded a group called Citizens for Trains, which met in May.").empty
+    assert indirect("A new group called Riders First held a rally on Monday.").empty
+    # a role, a particle or a definite subject: a speaker's verb
+    for text in (
+        "A spokesman called the plan a disaster.",
+        "A local newspaper called on the mayor to resign.",
+        "The mayor called the plan a disaster.",
+    ):
+        assert indirect(text)["cue"].str.startswith("called").all()
+        assert len(indirect(text)) == 1

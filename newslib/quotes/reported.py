@@ -407,6 +407,27 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     return not (prev.endswith("s") and not cue.endswith("s"))
 
 
+_NAMING_ARTICLES = frozenset("a an another".split())
+
+
+def _names_a_thing_before(text: str, ss: int, c0: int, rules: _Rules) -> bool:
+    """Is 'called' at ``c0`` the participle after an indefinite noun phrase ('a firm called
+    ...', 'a new group called ...', 'a German news outlet called ...'), not a speaker's verb
+    ('a spokesman called the plan ...')?"""
+    words = [w for _, _, w in _words(text, max(ss, c0 - 60), c0)][-4:]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in _NAMING_ARTICLES:
+            phrase = words[i + 1 :]
+            return (
+                all(w.isalpha() for w in phrase)
+                and phrase[-1].islower()
+                and phrase[-1] not in rules.roles
+            )
+        if not words[i].isalpha():
+            return False
+    return False
+
+
 @lru_cache(maxsize=1)
 def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
     """A quick test for a capitalised verb, and the headline pattern."""
@@ -480,6 +501,12 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'the mayor's hopes of'
     if _noun_reading(text, cue, c0, prev, rules):
         return None  # 'terrorist attacks', 'a conference call', '30 percent support'
+    if (
+        cue == "called"
+        and not _PARTICLE_RE.match(text, _skip_space(text, c1, se))
+        and _names_a_thing_before(text, ss, c0, rules)
+    ):
+        return None  # 'a group called Citizens for Lee': a name given, no speech
     for a, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
         # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more);
