@@ -207,6 +207,8 @@ def _number_attributions(found: list[_Quote]) -> None:
             # a fragment inside reported speech is part of it ('said the plan "would fail,"
             # he added' is one content): the fragment and its host share what either found
             giver, taker = (q, host) if host.mention is None else (host, q)
+            if giver.cue_span is None:  # a source found without a cue erases no cue
+                giver.cue, giver.cue_span = taker.cue, taker.cue_span
             taker.mention, taker.mention_kind, taker.cue, taker.cue_span = (
                 giver.mention,
                 giver.mention_kind,
