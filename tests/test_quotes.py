@@ -272,6 +272,10 @@ def test_partial_quote_with_speaker():
         ('"Are we ready?" asked Lee Chan.', "Lee Chan", "Lee Chan", "asked"),
         ('"We are ready," Smith said in a statement.', "Smith", "Smith", "said in a statement"),
         ('"We are ready," Smith\u00a0said.', "Smith", "Smith", "said"),
+        # one adverb closing the attribution joins the cue
+        ('"We are ready," Smith said recently.', "Smith", "Smith", "said recently"),
+        ('"Are we ready?" Smith asked rhetorically.', "Smith", "Smith", "asked rhetorically"),
+        ('"We are ready," Smith said then.', "Smith", "Smith", "said then"),
         ('"Is it over yet?" Hannity pressed.', "Hannity", "Hannity", "pressed"),
         ('Said Comey, "We found nothing at all."', "Comey", "Comey", "said"),
         ('As Lena Ortiz put it, "nobody wins a trade war."', "Lena Ortiz", "Lena Ortiz", "put it"),

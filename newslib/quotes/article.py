@@ -228,6 +228,9 @@ _CUE_AFTER_RE = re.compile(
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+# one adverb closing the attribution: 'he said recently.', 'she asked rhetorically, ...'
+_ADVERB_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]{2,}ly|then)(?=[^\S\n]*[.,:;!?\"”’'])")
+_NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
 
 
 def _widen_cues(text: str, found: list[_Quote]) -> None:
@@ -261,5 +264,9 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             m = _CUE_AFTER_RE.match(text, e)
             if m is not None:
                 e = m.end()
+            elif q.cue not in _NOT_ADVERB_CUES:
+                m = _ADVERB_AFTER_RE.match(text, e)
+                if m is not None:  # '..., he said recently.' / 'Lee asked rhetorically, ...'
+                    e = m.end()
             widened[key] = (s, e)
         q.cue_span = widened[key]
