@@ -753,6 +753,13 @@ def test_seeming_and_expectation_are_the_writers(text, pieces, cue):
         "After the storm, terrorist attacks on ports drew a response from the mayor.",
         "About 30 percent support a new vote on the harbor.",
         "The union held a conference call on the plan to rebuild the docks.",
+        # a name after an article makes a compound with a bare form
+        "The Harbor Street attack shocked the city on Monday.",
+        "Officials spoke after the Lind support for the levy faded.",
+        # 'figure' is a person here, and 'maintained' keeps a lead, not a claim
+        "Nora Quill, a polarizing figure in the party, left early.",
+        "Party figures in the north met on Monday.",
+        "Nora Quill maintained her lead in the county.",
         # a participle as an adjective, after a number or a preposition
         "Lee now leads Roe by about 270 pledged delegates in the count.",
         "Roe has cut the lead in pledged delegates to a handful.",
@@ -1055,3 +1062,12 @@ def test_called_after_an_indefinite_noun_names_a_thing():
     ):
         assert indirect(text)["cue"].str.startswith("called").all()
         assert len(indirect(text)) == 1
+
+
+def test_a_name_before_a_bare_verb_is_its_subject():
+    for text, cue in (
+        ("Most voters in Ohio support the levy.", "support"),
+        ("Nora Quill maintained that the levy was legal.", "maintained"),
+        ("The Daily Planet sought more details on the levy.", "sought"),
+    ):
+        assert cue in indirect(text)["cue"].tolist()

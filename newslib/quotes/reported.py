@@ -110,6 +110,7 @@ _NOT_NOUN_PHRASE = frozenset(
     "can do does did that which who whom when where while because if as than then so".split()
 )
 _DETERMINERS = frozenset("the a an one another his her their its".split())
+_ARTICLES = frozenset("the a an".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
@@ -399,6 +400,17 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     if prev[:1].isdigit() or prev == "percent":
         return True
     before = text[max(0, c0 - len(prev) - 2) : c0]
+    if prev.isalpha() and prev not in before and prev.capitalize() in before:
+        # 'the Orlando attack', 'the Bastille Day attack': a bare form after a name that
+        # follows an article ('Lee attacks', 'the Democrats back', 'The Post sought' are verbs)
+        if prev.endswith("s") or cue + "s" not in report.stances:
+            return False
+        words = [w for _, _, w in _words(text, max(0, c0 - 80), c0)]
+        while words and words[-1][:1].isupper() and words[-1].lower() not in _ARTICLES:
+            words.pop()
+        if len(words) > 1 and words[-2].lower() in _NOT_NOUN_PHRASE:
+            return False  # 'Did the Lee Fund refuse ...': a question's subject
+        return bool(words) and words[-1].lower() in _ARTICLES
     if not prev.isalpha() or not prev.islower() or prev not in before:
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
