@@ -1071,3 +1071,13 @@ def test_a_name_before_a_bare_verb_is_its_subject():
         ("The Daily Planet sought more details on the levy.", "sought"),
     ):
         assert cue in indirect(text)["cue"].tolist()
+
+
+def test_back_as_an_adverb_is_no_cue():
+    for text in (
+        "The dispute over the depot goes back to the old bridge.",
+        "Lee could jump back in the race in May.",
+        "Back then, in 2014, no one had heard of the levy.",
+    ):
+        assert "back" not in indirect(text)["cue"].tolist()
+    assert indirect("Most riders back the levy.")["cue"].tolist() == ["back"]

@@ -110,6 +110,10 @@ _NOT_NOUN_PHRASE = frozenset(
     "can do does did that which who whom when where while because if as than then so".split()
 )
 _DETERMINERS = frozenset("the a an one another his her their its".split())
+_NOT_AFTER_BACK = frozenset(
+    "in to on at into from and then nearly down away off up out home over by when where again "
+    "and forth".split()
+)
 _ARTICLES = frozenset("the a an".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
@@ -513,6 +517,10 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'the mayor's hopes of'
     if _noun_reading(text, cue, c0, prev, rules):
         return None  # 'terrorist attacks', 'a conference call', '30 percent support'
+    if cue in ("back", "backs"):
+        nxt = _TOKEN_RE.match(text, _skip_space(text, c1, se))
+        if nxt is None or nxt.group(0).lower().rstrip(".") in _NOT_AFTER_BACK:
+            return None  # 'goes back to 2008', 'jumps back in', 'back then': an adverb
     if (
         cue == "called"
         and not _PARTICLE_RE.match(text, _skip_space(text, c1, se))
