@@ -114,7 +114,6 @@ _NOT_AFTER_BACK = frozenset(
     "in to on at into from and then nearly down away off up out home over by when where again "
     "and forth".split()
 )
-_ACCORDING_RE = re.compile(r"[Aa]ccording[^\S\n]+to\b")
 _ARTICLES = frozenset("the a an".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
@@ -920,8 +919,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     rest = text[c1:se]
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
-        # '..., the clerk said, according to the Post.': no more content, another attribution
-        if len(text[more:se].split()) >= 3 and not _ACCORDING_RE.match(text, more, se):
+        if len(text[more:se].split()) >= 3:
             found.more = (more, se)
             if _is_adjunct(text, ss, end):
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
