@@ -465,11 +465,8 @@ def test_a_coordinated_verb_that_reports_nothing_stays_in_the_content():
 def test_content_stops_before_a_later_attribution():
     text = 'Experts warned the race "is a dead heat right now," one analyst said.'
     q = rows(text)
-    reported = q[q["kind"] == "indirect"]["text"].tolist()
-    assert 'the race "is a dead heat right now' in reported
-    assert not any("analyst" in t for t in reported)
-    # the closing attribution holds the whole clause, the warning nested inside it
-    assert 'Experts warned the race "is a dead heat right now' in reported
+    reported = q[q["kind"] == "indirect"]
+    assert reported["text"].tolist() == ['the race "is a dead heat right now']
 
 
 def test_a_relative_clause_after_the_content_is_no_inversion():
@@ -571,12 +568,10 @@ def check_invariants(text: str, q: pd.DataFrame) -> None:
             assert 0 <= r.cue_start < r.cue_end <= len(text)
         if not pd.isna(r.speaker_start):
             assert text[r.speaker_start : r.speaker_end] == r.speaker_mention
-    for name, kind in q.groupby("kind"):
+    for _, kind in q.groupby("kind"):
         spans = sorted(zip(kind["start"], kind["end"], strict=True))
-        for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
-            # reported speech may hold another attribution's, nested inside it
-            nested = name == "indirect" and (s1 <= s2 and e2 <= e1 or s2 <= s1 and e1 <= e2)
-            assert e1 <= s2 or nested, "two spans of one kind overlap"
+        for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False):
+            assert e1 <= s2, "two spans of one kind overlap"
 
 
 @pytest.mark.parametrize(
@@ -1007,42 +1002,6 @@ def test_a_clause_after_the_cue_is_its_content_not_an_inverted_speaker():
     assert "Ada Lind" not in q["text"].tolist()
     text = "The plan will fail, said the mayor, a Democrat."
     assert indirect(text)["text"].tolist() == ["The plan will fail"]
-
-
-@pytest.mark.parametrize(
-    "text, outer, inner, source, cue",
-    [
-        (
-            "Lee never complained about the fare when the depot reopened, an aide said.",
-            "Lee never complained about the fare when the depot reopened",
-            "the fare when the depot reopened",
-            "an aide",
-            "said",
-        ),
-        (
-            "Most riders say the fare is too high, according to a county survey.",
-            "Most riders say the fare is too high",
-            "the fare is too high",
-            "a county survey",
-            "according to",
-        ),
-        (
-            "Officials believe the bridge will reopen in May, Lee wrote on Monday.",
-            "Officials believe the bridge will reopen in May",
-            "the bridge will reopen in May",
-            "Lee",
-            "wrote",
-        ),
-    ],
-)
-def test_an_attribution_closing_a_sentence_holds_the_speech_inside_it(
-    text, outer, inner, source, cue
-):
-    q = indirect(text)
-    assert set(q["text"]) == {outer, inner}
-    r = q[q["text"] == outer].iloc[0]
-    assert span(text, r, "speaker") == source
-    assert r["cue"] == cue
 
 
 def test_an_attribution_inside_a_sentence_is_no_outer_one():

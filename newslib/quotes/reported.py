@@ -224,7 +224,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if _overlaps(got, claimed) and got.more and not _opens_participle(text, got.more):
                     # 'X said A, he said, B': A is another piece's, B is this cue's
                     got.start, got.end, got.more = *got.more, None
-                if _overlaps(got, claimed) and not _outer(text, got, claimed, pieces, se, rules):
+                if _overlaps(got, claimed):
                     continue  # one piece of reported speech holds no other
                 pieces.append(got)
                 claimed.append((got.start, got.end))
@@ -234,40 +234,6 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     last = got.mention
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
-
-
-def _outer(text: str, got: _Found, claimed, pieces, se: int, rules: _Rules) -> bool:
-    """Is ``got`` an attribution closing its sentence around reported speech already found
-    ('Lee never complained about the plan, an aide said.' / '..., according to the poll.'):
-    its content holds every piece it overlaps, and only its source and adjuncts follow it."""
-    c0, c1 = got.cue_span
-    if got.more is not None or got.end > c0:
-        return False
-    if not (got.cue.startswith("according") or got.cue in _outer_cues()):
-        return False
-    inner = [(a, b) for a, b in claimed if got.start < b and a < got.end]
-    if any(a < got.start or got.end < b or (a, b) == (got.start, got.end) for a, b in inner):
-        return False  # the pieces it overlaps lie inside it
-    if any(p.cue_span and got.end <= p.cue_span[0] < c0 for p in pieces):
-        return False  # another cue stands between its content and its cue
-    m = got.mention
-    if got.cue.startswith("according"):  # '..., according to the latest county poll.'
-        return len(text[c1:se].split()) <= 12
-    if m is None:
-        return False
-    if m[0] >= c1:  # '..., said Ann Lee, a nurse.'
-        return _inverted_speaker(text, got.cue, c1, se, rules) and len(text[m[1] : se].split()) <= 8
-    # '..., an aide said': only the subject between the content and the cue
-    lead = [w.lower() for w in text[got.end : m[0]].strip(_CLOSING).split()]
-    if any(w not in _DETERMINERS for w in lead):
-        return False
-    return len(text[c1:se].split()) <= 8
-
-
-@lru_cache(maxsize=1)
-def _outer_cues() -> frozenset[str]:
-    lists = _lists()
-    return (lists["cues"] - lists["not_reporting"]) | lists["findings"]
 
 
 def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, out: list) -> None:
