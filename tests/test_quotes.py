@@ -272,6 +272,10 @@ def test_partial_quote_with_speaker():
         ('"Are we ready?" asked Lee Chan.', "Lee Chan", "Lee Chan", "asked"),
         ('"We are ready," Smith said in a statement.', "Smith", "Smith", "said in a statement"),
         ('"We are ready," Smith\u00a0said.', "Smith", "Smith", "said"),
+        # one adverb closing the attribution joins the cue
+        ('"We are ready," Smith said recently.', "Smith", "Smith", "said recently"),
+        ('"Are we ready?" Smith asked rhetorically.', "Smith", "Smith", "asked rhetorically"),
+        ('"We are ready," Smith said then.', "Smith", "Smith", "said then"),
         ('"Is it over yet?" Hannity pressed.', "Hannity", "Hannity", "pressed"),
         ('Said Comey, "We found nothing at all."', "Comey", "Comey", "said"),
         ('As Lena Ortiz put it, "nobody wins a trade war."', "Lena Ortiz", "Lena Ortiz", "put it"),
@@ -625,3 +629,19 @@ def test_the_verb_before_a_colon_is_the_cue():
     r = quoted(text).iloc[0]
     assert r["speaker_mention"] == "Dr. Ward"
     assert r["cue"] == "notes"
+
+
+def test_a_fragment_with_a_source_but_no_cue_leaves_its_host_the_cue():
+    from newslib.quotes.article import _number_attributions
+    from newslib.quotes.marks import _Quote
+
+    text = 'The board said she would "back the nominee" soon.'
+    host = _Quote(15, 49, 15, 49, 0, 0, len(text), chain=-1, words=[])
+    host.kind, host.cue, host.cue_span = "indirect", "said", (10, 14)
+    frag = _Quote(26, 42, 25, 43, 0, 0, len(text), chain=0, words=[])
+    frag.kind, frag.mention, frag.mention_kind = "partial", (15, 18), "pron"
+    _number_attributions([host, frag])
+    # the host takes the fragment's source and keeps its own cue; both share them
+    assert host.mention == frag.mention == (15, 18)
+    assert host.cue_span == frag.cue_span == (10, 14)
+    assert host.attribution == frag.attribution

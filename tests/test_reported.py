@@ -751,6 +751,16 @@ def test_seeming_and_expectation_are_the_writers(text, pieces, cue):
         "After the storm, terrorist attacks on ports drew a response from the mayor.",
         "About 30 percent support a new vote on the harbor.",
         "The union held a conference call on the plan to rebuild the docks.",
+        # a name after an article makes a compound with a bare form
+        "The Harbor Street attack shocked the city on Monday.",
+        "Officials spoke after the Lind support for the levy faded.",
+        # 'figure' is a person here, and 'maintained' keeps a lead, not a claim
+        "Nora Quill, a polarizing figure in the party, left early.",
+        "Party figures in the north met on Monday.",
+        "Nora Quill maintained her lead in the county.",
+        # a participle as an adjective, after a number or a preposition
+        "Lee now leads Roe by about 270 pledged delegates in the count.",
+        "Roe has cut the lead in pledged delegates to a handful.",
     ],
 )
 def test_a_stance_word_read_as_a_noun_is_no_cue(text):
@@ -855,6 +865,8 @@ def test_reportedly_is_hearsay_with_no_source(text, pieces):
     q = indirect(text)
     assert q["text"].tolist() == pieces
     assert q["speaker_mention"].isna().all()
+    # the auxiliary before it is the content's, not the cue's
+    assert (q["cue"] == "reportedly").all()
 
 
 @pytest.mark.parametrize(
@@ -1052,3 +1064,41 @@ def test_an_initialism_may_end_the_sentence_of_a_content():
     ]
     text = "The envoy met officials of the U.S. State Department, Lee said."
     assert indirect(text)["text"].tolist() == [text[: text.index(",")]]
+
+
+def test_an_attribution_inside_a_sentence_is_no_outer_one():
+    # the subject is no inverted speaker: 'something she has asked' is a relative clause
+    text = "She also praised the plan, something she has repeatedly asked of her rival."
+    assert indirect(text)["text"].tolist() == ["the plan"]
+
+
+def test_called_after_an_indefinite_noun_names_a_thing():
+    assert indirect("Lee founded a group called Citizens for Trains, which met in May.").empty
+    assert indirect("A new group called Riders First held a rally on Monday.").empty
+    # a role, a particle or a definite subject: a speaker's verb
+    for text in (
+        "A spokesman called the plan a disaster.",
+        "A local newspaper called on the mayor to resign.",
+        "The mayor called the plan a disaster.",
+    ):
+        assert indirect(text)["cue"].str.startswith("called").all()
+        assert len(indirect(text)) == 1
+
+
+def test_a_name_before_a_bare_verb_is_its_subject():
+    for text, cue in (
+        ("Most voters in Ohio support the levy.", "support"),
+        ("Nora Quill maintained that the levy was legal.", "maintained"),
+        ("The Daily Planet sought more details on the levy.", "sought"),
+    ):
+        assert cue in indirect(text)["cue"].tolist()
+
+
+def test_back_as_an_adverb_is_no_cue():
+    for text in (
+        "The dispute over the depot goes back to the old bridge.",
+        "Lee could jump back in the race in May.",
+        "Back then, in 2014, no one had heard of the levy.",
+    ):
+        assert "back" not in indirect(text)["cue"].tolist()
+    assert indirect("Most riders back the levy.")["cue"].tolist() == ["back"]

@@ -207,6 +207,8 @@ def _number_attributions(found: list[_Quote]) -> None:
             # a fragment inside reported speech is part of it ('said the plan "would fail,"
             # he added' is one content): the fragment and its host share what either found
             giver, taker = (q, host) if host.mention is None else (host, q)
+            if giver.cue_span is None:  # a source found without a cue erases no cue
+                giver.cue, giver.cue_span = taker.cue, taker.cue_span
             taker.mention, taker.mention_kind, taker.cue, taker.cue_span = (
                 giver.mention,
                 giver.mention_kind,
@@ -226,6 +228,9 @@ _CUE_AFTER_RE = re.compile(
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+# one adverb closing the attribution: 'he said recently.', 'she asked rhetorically, ...'
+_ADVERB_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]{2,}ly|then)(?=[^\S\n]*[.,:;!?\"”’'])")
+_NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
 
 
 def _widen_cues(text: str, found: list[_Quote]) -> None:
@@ -238,8 +243,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
     chained = {"to": lists["cue_before_to"], "on": lists["cue_before_on"]}
     widened: dict[tuple, tuple[int, int]] = {}
     for q in found:
-        if q.cue_span is None or q.cue == ":":
-            continue
+        if q.cue_span is None or q.cue in (":", "reportedly"):
+            continue  # 'is reportedly planning': the auxiliary is the content's, not the cue's
         key = (q.cue_span, q.mention)
         if key not in widened:
             s, e = q.cue_span
@@ -259,5 +264,9 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             m = _CUE_AFTER_RE.match(text, e)
             if m is not None:
                 e = m.end()
+            elif q.cue not in _NOT_ADVERB_CUES:
+                m = _ADVERB_AFTER_RE.match(text, e)
+                if m is not None:  # '..., he said recently.' / 'Lee asked rhetorically, ...'
+                    e = m.end()
             widened[key] = (s, e)
         q.cue_span = widened[key]

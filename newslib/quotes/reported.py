@@ -116,6 +116,13 @@ _NOT_NOUN_PHRASE = frozenset(
     "and or but not no is was are were be been has have had will would could should may might "
     "can do does did that which who whom when where while because if as than then so".split()
 )
+_DETERMINERS = frozenset("the a an one another his her their its".split())
+_NOT_AFTER_BACK = frozenset(
+    "in to on at into from and then nearly down away off up out home over by when where again "
+    "and forth".split()
+)
+_ARTICLES = frozenset("the a an".split())
+_BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
@@ -266,6 +273,8 @@ def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partial
     tail = lead[brk + 1 :].lower().split()
     if brk < 0 or len(tail) > 6 or not _inverts(m.group(0).lower(), tail):
         return None  # '..., when she rides the bus, she is often asked about fares'
+    if any(w in _SUBJECT_PRONOUNS for w in tail[1:]):
+        return None  # '..., something she has asked of her rival': a relative clause
     if not m.group(0).lower().startswith("according") and not _ends_attribution(text, m.end(), se):
         return None
     got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, None, rules, partials)
@@ -398,17 +407,55 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     """Is the stance word at ``c0`` a noun ('terrorist attacks', 'a primary challenge', 'roll
     call', '30 percent support') rather than the verb of a speaker?"""
     report = _report_rules()
-    if cue not in report.stances or cue in rules.cues or cue.endswith(("ed", "ing")):
+    if cue not in report.stances:
+        return False
+    if cue.endswith("ed"):
+        # an adjective: '270 pledged delegates', 'a lead in pledged delegates'
+        adjacent = text[max(0, c0 - 2) : c0].strip()[-1:].isalnum()
+        return adjacent and (prev.replace(",", "").isdigit() or prev in _BEFORE_ADJECTIVE)
+    if cue in rules.cues or cue.endswith("ing"):
         return False
     if prev[:1].isdigit() or prev == "percent":
         return True
     before = text[max(0, c0 - len(prev) - 2) : c0]
+    if prev.isalpha() and prev not in before and prev.capitalize() in before:
+        # 'the Orlando attack', 'the Bastille Day attack': a bare form after a name that
+        # follows an article ('Lee attacks', 'the Democrats back', 'The Post sought' are verbs)
+        if prev.endswith("s") or cue + "s" not in report.stances:
+            return False
+        words = [w for _, _, w in _words(text, max(0, c0 - 80), c0)]
+        while words and words[-1][:1].isupper() and words[-1].lower() not in _ARTICLES:
+            words.pop()
+        if len(words) > 1 and words[-2].lower() in _NOT_NOUN_PHRASE:
+            return False  # 'Did the Lee Fund refuse ...': a question's subject
+        return bool(words) and words[-1].lower() in _ARTICLES
     if not prev.isalpha() or not prev.islower() or prev not in before:
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
         return False
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
     return not (prev.endswith("s") and not cue.endswith("s"))
+
+
+_NAMING_ARTICLES = frozenset("a an another".split())
+
+
+def _names_a_thing_before(text: str, ss: int, c0: int, rules: _Rules) -> bool:
+    """Is 'called' at ``c0`` the participle after an indefinite noun phrase ('a firm called
+    ...', 'a new group called ...', 'a German news outlet called ...'), not a speaker's verb
+    ('a spokesman called the plan ...')?"""
+    words = [w for _, _, w in _words(text, max(ss, c0 - 60), c0)][-4:]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in _NAMING_ARTICLES:
+            phrase = words[i + 1 :]
+            return (
+                all(w.isalpha() for w in phrase)
+                and phrase[-1].islower()
+                and phrase[-1] not in rules.roles
+            )
+        if not words[i].isalpha():
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -492,6 +539,16 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'the mayor's hopes of'
     if _noun_reading(text, cue, c0, prev, rules) and not _after_light_verb(text, ss, c0):
         return None  # 'terrorist attacks', 'a conference call', '30 percent support'
+    if cue in ("back", "backs"):
+        nxt = _TOKEN_RE.match(text, _skip_space(text, c1, se))
+        if nxt is None or nxt.group(0).lower().rstrip(".") in _NOT_AFTER_BACK:
+            return None  # 'goes back to 2008', 'jumps back in', 'back then': an adverb
+    if (
+        cue == "called"
+        and not _PARTICLE_RE.match(text, _skip_space(text, c1, se))
+        and _names_a_thing_before(text, ss, c0, rules)
+    ):
+        return None  # 'a group called Citizens for Lee': a name given, no speech
     for a, b in speech:
         # the first cue after a quotation is the quotation's: '"...," said Smith, ...' /
         # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more);
