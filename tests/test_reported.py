@@ -990,3 +990,11 @@ def test_a_clause_after_the_cue_is_its_content_not_an_inverted_speaker():
     assert "Ada Lind" not in q["text"].tolist()
     text = "The plan will fail, said the mayor, a Democrat."
     assert indirect(text)["text"].tolist() == ["The plan will fail"]
+
+
+def test_a_stance_verb_does_not_close_a_content_before_it():
+    # 'support' takes its object after it: the clause before the comma is nobody's speech
+    text = "The members agreed to the rate rise, providing the chair with unanimous support."
+    assert indirect(text).empty
+    text = "The plan is sound, the mayor said."
+    assert indirect(text)["text"].tolist() == ["The plan is sound"]

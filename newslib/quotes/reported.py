@@ -463,10 +463,20 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _evidence_participle(text, cue, span, ss, se, rules)
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
-    got = _content_first(text, cue, span, ss, se, rules)
+    got = None if _stance_only(cue, rules) else _content_first(text, cue, span, ss, se, rules)
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules, speech)
+
+
+def _stance_only(cue: str, rules: _Rules) -> bool:
+    """Is ``cue`` a verb of stance only ('backed', 'attacks'), never one of speech? Such a verb
+    takes its object after it: 'CONTENT, Smith backed' is no attribution."""
+    return (
+        cue in _report_rules().stances
+        and cue not in rules.cues
+        and cue not in _lists()["reporting"]
+    )
 
 
 _QUESTION_OPENERS = frozenset("whether if how why what when who where which whom".split())
