@@ -998,3 +998,12 @@ def test_a_stance_verb_does_not_close_a_content_before_it():
     assert indirect(text).empty
     text = "The plan is sound, the mayor said."
     assert indirect(text)["text"].tolist() == ["The plan is sound"]
+
+
+def test_maintain_and_figure_report_only_with_a_clause():
+    assert indirect("The senator maintained a wide lead over her rival all spring.").empty
+    assert indirect("The mayor was a popular figure in the city for many years.").empty
+    text = "The senator maintained that the vote had been fair."
+    assert indirect(text)["text"].tolist() == ["that the vote had been fair"]
+    text = "Most analysts figure the council will delay the vote."
+    assert indirect(text)["text"].tolist() == ["the council will delay the vote"]
