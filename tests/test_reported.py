@@ -1007,3 +1007,12 @@ def test_maintain_and_figure_report_only_with_a_clause():
     assert indirect(text)["text"].tolist() == ["that the vote had been fair"]
     text = "Most analysts figure the council will delay the vote."
     assert indirect(text)["text"].tolist() == ["the council will delay the vote"]
+
+
+def test_a_roster_or_a_label_before_a_colon_is_no_speech():
+    text = "Lake County: Ada Lind, Tom Reyes, Joe Park, Nora Quill and Al Roe.\n\nMore follows."
+    assert indirect(text).empty
+    text = "The Latest: Council votes to close the old bridge\n\nThe council met on Monday."
+    assert indirect(text).empty
+    text = "Quill: We will reopen the bridge in May\n\nThe mayor spoke on Monday."
+    assert indirect(text)["text"].tolist() == ["We will reopen the bridge in May"]

@@ -324,15 +324,33 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
         return None
     label = m.group("src").lower()
-    if label in _lists()["not_sources"] or label.split()[0] in _lists()["not_sources"]:
+    words = label.split()
+    if label in _lists()["not_sources"] or {words[0], words[-1]} & _lists()["not_sources"]:
         return None  # 'Update: ...', 'Photo: ...'
     if not title and (len(label.split()) > 3 or label.split()[0] in _lists()["stop_capitals"]):
         return None
     end = _trim_end(text, m.end(), hi)
-    if len(WORD_RE.findall(text, m.end(), end)) < 2:
+    if len(WORD_RE.findall(text, m.end(), end)) < 2 or _name_list(text, m.end(), end):
         return None
     colon = m.start("colon")
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
+
+
+_LIST_ITEM_NAME_RE = re.compile(r"[^\S\n]*(?:[A-Z][\w.’'\-]*[^\S\n]*){1,4}$")
+
+
+def _name_list(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a list of names ('Ada Lind, Tom Reyes, Joe Park, ...'), a roster after a
+    'Place:' label rather than anyone's words? Three items or more, nearly all capitalised.
+
+    >>> _name_list("Ada Lind, Tom Reyes, Joe Park and Al Roe", 0, 40)
+    True
+    """
+    items = re.split(r",|[^\S\n]and[^\S\n]", text[s:e])
+    if len(items) < 3:
+        return False
+    names = sum(1 for item in items if _LIST_ITEM_NAME_RE.match(item))
+    return names >= 0.8 * len(items)
 
 
 @lru_cache(maxsize=1)
