@@ -1016,3 +1016,10 @@ def test_a_roster_or_a_label_before_a_colon_is_no_speech():
     assert indirect(text).empty
     text = "Quill: We will reopen the bridge in May\n\nThe mayor spoke on Monday."
     assert indirect(text)["text"].tolist() == ["We will reopen the bridge in May"]
+
+
+def test_a_stance_verb_after_an_aside_is_a_verb():
+    text = "Ada Lind, meanwhile, hopes that a strong showing will give her momentum."
+    q = indirect(text)
+    assert q["text"].tolist() == ["that a strong showing will give her momentum"]
+    assert q["speaker_mention"].tolist() == ["Ada Lind"]

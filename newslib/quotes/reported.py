@@ -375,6 +375,8 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     if prev[:1].isdigit() or prev == "percent":
         return True
     before = text[max(0, c0 - len(prev) - 2) : c0]
+    if before.rstrip().endswith(",") and prev in _lists()["not_appositions"]:
+        return False  # 'Lee, meanwhile, hopes': the comma closes an aside, no compound
     if not prev.isalpha() or not prev.islower() or prev not in before:
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
