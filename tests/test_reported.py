@@ -1023,3 +1023,30 @@ def test_a_stance_verb_after_an_aside_is_a_verb():
     q = indirect(text)
     assert q["text"].tolist() == ["that a strong showing will give her momentum"]
     assert q["speaker_mention"].tolist() == ["Ada Lind"]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "The senator spoke about the cost of the new bridge.",
+            "the cost of the new bridge",
+            "spoke about",
+        ),
+        (
+            "Ada Lind has focused on school funding all year.",
+            "school funding all year",
+            "has focused on",
+        ),
+        ("The mayor laid out her plan for the port.", "her plan for the port", "laid out"),
+        ("Two members voted against the new budget.", "the new budget", "voted against"),
+    ],
+)
+def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+def test_a_particle_stance_without_its_particle_is_no_report():
+    assert indirect("The senator spoke to reporters after the vote.").empty
+    assert indirect("The mayor focused the debate early.").empty

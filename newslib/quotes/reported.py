@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import (
+    _IRREGULAR,
     _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
@@ -71,6 +72,7 @@ class _ReportRules:
     seeming: frozenset
     not_complements: frozenset
     infinitive: frozenset
+    particles: dict  # verb -> the particles it reports with ('spoke' -> {'about'})
 
 
 @lru_cache(maxsize=1)
@@ -79,6 +81,11 @@ def _report_rules() -> _ReportRules:
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
     verbs |= lists["seeming"] | lists["infinitive_cues"] | lists["particle_cues"] | {"reportedly"}
     verbs |= lists["evidence_participles"]
+    particles: dict[str, frozenset[str]] = {}
+    for pair in lists["particle_stances"]:
+        verb, particle = pair.split("_")
+        particles[verb] = particles.get(verb, frozenset()) | {particle}
+    verbs |= particles.keys()
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
@@ -86,7 +93,7 @@ def _report_rules() -> _ReportRules:
             rf"|\b(?:{_alternation(verbs)})\b"
         ),
         needs_clause=lists["reporting_needs_clause"],
-        stances=lists["stances"],
+        stances=lists["stances"] | particles.keys(),
         findings=lists["findings"],
         tell=lists["tell_verbs"],
         listeners=lists["listeners"],
@@ -95,6 +102,7 @@ def _report_rules() -> _ReportRules:
         seeming=lists["seeming"],
         not_complements=lists["not_complements"],
         infinitive=lists["infinitive_cues"],
+        particles=particles,
     )
 
 
@@ -372,6 +380,8 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     report = _report_rules()
     if cue not in report.stances or cue in rules.cues or cue.endswith(("ed", "ing")):
         return False
+    if cue in _IRREGULAR or cue.endswith(("en", "aid")):
+        return False  # a past form: 'the senator spoke about', 'the mayor laid out'
     if prev[:1].isdigit() or prev == "percent":
         return True
     before = text[max(0, c0 - len(prev) - 2) : c0]
@@ -429,6 +439,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _seeming(text, cue, span, ss, se, rules)
     if cue == "reportedly":
         return _reportedly(text, span, ss, se, rules)
+    if cue in report.particles and not _particle_follows(text, cue, c1, se):
+        return None  # 'spoke to reporters', 'focused the debate': no stance
     if cue in _lists()["particle_cues"]:
         # 'point to' / 'point out': the particle joins the cue, the rest reads as usual
         m = _POINT_PARTICLE_RE.match(text, c1, se)
@@ -487,6 +499,12 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules, speech)
+
+
+def _particle_follows(text: str, cue: str, c1: int, se: int) -> bool:
+    """Does one of the particles ``cue`` reports with follow it ('spoke about', 'focused on')?"""
+    m = _TOKEN_RE.match(text, _skip_space(text, c1, se), se)
+    return m is not None and m.group(0).lower() in _report_rules().particles[cue]
 
 
 def _stance_only(cue: str, rules: _Rules) -> bool:
