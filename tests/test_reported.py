@@ -1050,3 +1050,21 @@ def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue
 def test_a_particle_stance_without_its_particle_is_no_report():
     assert indirect("The senator spoke to reporters after the vote.").empty
     assert indirect("The mayor focused the debate early.").empty
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ada Lind touted her record on jobs.", "her record on jobs"),
+        ("Ada Lind decried the cuts to the school budget.", "the cuts to the school budget"),
+        ("The panel encouraged residents to vote early.", "residents to vote early"),
+        ("The council decided to delay the vote.", "to delay the vote"),
+        ("Ada Lind realized that the plan would fail.", "that the plan would fail"),
+    ],
+)
+def test_more_stance_and_thought_verbs(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_realize_reports_only_with_a_clause():
+    assert indirect("The mayor realized her mistake.").empty
