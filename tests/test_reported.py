@@ -1068,3 +1068,10 @@ def test_more_stance_and_thought_verbs(text, content):
 
 def test_realize_reports_only_with_a_clause():
     assert indirect("The mayor realized her mistake.").empty
+
+
+def test_called_naming_something_is_no_report():
+    assert indirect("She joined a new group called Stop the Plan in May.").empty
+    assert indirect("The so called reform failed in the end.").empty
+    text = "An aide called the plan a disaster."
+    assert indirect(text)["text"].tolist() == ["the plan a disaster"]

@@ -439,6 +439,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _seeming(text, cue, span, ss, se, rules)
     if cue == "reportedly":
         return _reportedly(text, span, ss, se, rules)
+    if cue == "called" and _naming(text, ss, c0, c1, se):
+        return None  # 'a group called Stop Now', 'the so called plan': a name, no speech
     if cue in report.particles and not _particle_follows(text, cue, c1, se):
         return None  # 'spoke to reporters', 'focused the debate': no stance
     if cue in _lists()["particle_cues"]:
@@ -499,6 +501,23 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules, speech)
+
+
+# 'a (new) group called ...', 'one play called ...': an indefinite noun phrase right before
+_NAMED_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]n?|[Oo]ne)(?:[^\S\n]+[\w’'\-]+){1,4}|\b[Ss]o)[^\S\n]+$")
+# ... and a name after: 'called Stop Now', 'called "Brokers"', 'called the Open Door Fund'
+_NAME_AFTER_RE = re.compile(r"[^\S\n]*(?:[\"“‘']|(?:the[^\S\n]+)?[A-Z])")
+
+
+def _naming(text: str, ss: int, c0: int, c1: int, se: int) -> bool:
+    """Does 'called' at text[c0:c1] name something ('a group called Stop Now', 'the so called
+    plan') rather than report what someone called it?"""
+    before = _NAMED_BEFORE_RE.search(text, max(ss, c0 - 60), c0)
+    if before is None:
+        return False
+    if text[before.start() : before.start() + 2].lower() == "so":
+        return True
+    return _NAME_AFTER_RE.match(text, c1, se) is not None
 
 
 def _particle_follows(text: str, cue: str, c1: int, se: int) -> bool:
