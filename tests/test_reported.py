@@ -1075,3 +1075,10 @@ def test_called_naming_something_is_no_report():
     assert indirect("The so called reform failed in the end.").empty
     text = "An aide called the plan a disaster."
     assert indirect(text)["text"].tolist() == ["the plan a disaster"]
+
+
+def test_a_stance_noun_after_a_determined_capitalised_word():
+    assert indirect("Since the Riverton attacks the council has met twice.").empty
+    assert indirect("The board gave the chair unanimous support for the plan.").empty
+    text = "Ada Lind attacks the plan daily."
+    assert indirect(text)["speaker_mention"].tolist() == ["Ada Lind"]

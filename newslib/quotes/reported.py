@@ -111,6 +111,7 @@ _NOT_AFTER = frozenset(
     "the a an this that these those his her their its our my your is was were are be been "
     "being".split()
 )
+_DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _BE = frozenset("is was are were be been am".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
 _NOT_NOUN_PHRASE = frozenset(
@@ -387,12 +388,18 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     before = text[max(0, c0 - len(prev) - 2) : c0]
     if before.rstrip().endswith(",") and prev in _lists()["not_appositions"]:
         return False  # 'Lee, meanwhile, hopes': the comma closes an aside, no compound
+    plural_subject = prev.endswith("s") and not cue.endswith("s")
+    written = before.rstrip()[-len(prev) :]
+    if written.isalpha() and written[:1].isupper() and not plural_subject:
+        # 'the Paris attacks', 'his Senate support': a determiner before the capitalised word
+        start = c0 - (len(before) - len(before.rstrip())) - len(prev)
+        return _word_before(text, max(0, start - 20), start) in _DETERMINERS
     if not prev.isalpha() or not prev.islower() or prev not in before:
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
         return False
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
-    return not (prev.endswith("s") and not cue.endswith("s"))
+    return not plural_subject or prev.endswith("ous")  # 'unanimous support'
 
 
 @lru_cache(maxsize=1)
