@@ -1082,3 +1082,19 @@ def test_a_stance_noun_after_a_determined_capitalised_word():
     assert indirect("The board gave the chair unanimous support for the plan.").empty
     text = "Ada Lind attacks the plan daily."
     assert indirect(text)["speaker_mention"].tolist() == ["Ada Lind"]
+
+
+def test_made_it_clear_reports_the_clause_after_it():
+    q = indirect("Ada Lind made it clear that she would run again.")
+    assert q["text"].tolist() == ["that she would run again"]
+    assert q["cue"].tolist() == ["made it clear"]
+    assert indirect("The mayor has made clear he will veto the bill.")["text"].tolist() == [
+        "he will veto the bill"
+    ]
+
+
+def test_seen_as_is_the_writers_report_with_no_source():
+    q = indirect("The senator is widely seen as a leader of the party.")
+    assert q["text"].tolist() == ["The senator", "a leader of the party"]
+    assert q["speaker_mention"].isna().all()
+    assert indirect("The film was seen by millions of viewers.").empty

@@ -90,6 +90,8 @@ def _report_rules() -> _ReportRules:
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
             rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|{_IN_POLL}"
+            rf"|\b(?:{_alternation(lists['clear_verbs'])})[^\S\n]+(?:it[^\S\n]+)?clear\b"
+            rf"|\b(?:{_alternation(lists['passive_as'])})[^\S\n]+as\b"
             rf"|\b(?:{_alternation(verbs)})\b"
         ),
         needs_clause=lists["reporting_needs_clause"],
@@ -458,6 +460,11 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
             return None
         span = c0, m.end(1)
         c1 = m.end(1)
+    if cue.endswith(" as"):  # 'X is widely seen as Y': the writer's, no source
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is None:
+            return None
+        return _seeming(text, cue, (be.start(), c1), ss, se, rules, complement=True)
     if cue == "expected":
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
@@ -736,10 +743,11 @@ _AUXILIARIES = frozenset(
 )
 
 
-def _seeming(text, cue, span, ss, se, rules) -> _Found | None:
+def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
     """'The plan seemed to falter', 'voters appear ready to move on', 'it seems (that) the race
     is close': the writer's judgement, with no source; the content is the subject and what
-    follows the verb (only what follows after an empty 'it')."""
+    follows the verb (only what follows after an empty 'it'). ``complement``: the span ends
+    with 'as' and a noun phrase follows ('is seen as a leader')."""
     c0, c1 = span
     report = _report_rules()
     if _word_before(text, ss, c0) in ("to", "will"):
@@ -776,7 +784,7 @@ def _seeming(text, cue, span, ss, se, rules) -> _Found | None:
     subordinate = subordinate or words[0][2].lower() in _RELATIVES
     subject = (words[0][0], words[-1][1])
     expletive = len(words) == 1 and words[0][2].lower() in _EXPLETIVES
-    if not expletive and first in ("the", "a", "an", "that"):
+    if not expletive and not complement and first in ("the", "a", "an", "that"):
         return None  # 'appeared a day later'
     end = _cut_clause(text, after, se)
     brk = (_SUBORDINATE_END_RE if subordinate else _PARTICIPLE_BREAK_RE).search(text, after, end)
