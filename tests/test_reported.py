@@ -1098,3 +1098,11 @@ def test_seen_as_is_the_writers_report_with_no_source():
     assert q["text"].tolist() == ["The senator", "a leader of the party"]
     assert q["speaker_mention"].isna().all()
     assert indirect("The film was seen by millions of viewers.").empty
+
+
+def test_order_and_convince():
+    q = indirect("The judge ordered the city to release the files.")
+    assert q["text"].tolist() == ["the city to release the files"]
+    assert indirect("She left the hall early in order to vote.").empty
+    q = indirect("Aides worked to convince voters that the plan was sound.")
+    assert q["text"].tolist() == ["that the plan was sound"]
