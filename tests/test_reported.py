@@ -1106,3 +1106,12 @@ def test_order_and_convince():
     assert indirect("She left the hall early in order to vote.").empty
     q = indirect("Aides worked to convince voters that the plan was sound.")
     assert q["text"].tolist() == ["that the plan was sound"]
+
+
+def test_favor_and_understand():
+    assert indirect("Most voters favor a new bridge over the river.")["text"].tolist() == [
+        "a new bridge over the river"
+    ]
+    assert indirect("The board voted in favor of the plan.").empty
+    q = indirect("The mayor understands how hard the choice is.")
+    assert q["text"].tolist() == ["how hard the choice is"]
