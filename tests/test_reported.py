@@ -1115,3 +1115,15 @@ def test_favor_and_understand():
     assert indirect("The board voted in favor of the plan.").empty
     q = indirect("The mayor understands how hard the choice is.")
     assert q["text"].tolist() == ["how hard the choice is"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("These rules require lenders to disclose the fee.", "lenders to disclose the fee"),
+        ("Ada Lind was asking voters to turn out early.", "voters to turn out early"),
+        ("The plan will address the cost of housing.", "the cost of housing"),
+    ],
+)
+def test_require_asking_and_address_report_their_object(text, content):
+    assert indirect(text)["text"].tolist() == [content]
