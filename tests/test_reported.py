@@ -1127,3 +1127,25 @@ def test_favor_and_understand():
 )
 def test_require_asking_and_address_report_their_object(text, content):
     assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "Her aides are confident that the vote will pass.",
+            "that the vote will pass",
+            "are confident",
+        ),
+        ("Voters remain worried about the economy.", "the economy", "worried about"),
+        ("Ada Lind was critical of the new plan.", "the new plan", "was critical of"),
+    ],
+)
+def test_stance_adjectives_report_their_clause_or_object(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+def test_a_stance_adjective_needs_its_particle():
+    assert indirect("A certain number of voters stayed home.").empty
+    assert indirect("The critical vote came late on Friday.").empty

@@ -92,6 +92,7 @@ def _report_rules() -> _ReportRules:
             rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|{_IN_POLL}"
             rf"|\b(?:{_alternation(lists['clear_verbs'])})[^\S\n]+(?:it[^\S\n]+)?clear\b"
             rf"|\b(?:{_alternation(lists['passive_as'])})[^\S\n]+as\b"
+            rf"|\b(?:{_alternation(lists['stance_adjectives'])})[^\S\n]+(?:that|about|of)\b"
             rf"|\b(?:{_alternation(verbs)})\b"
         ),
         needs_clause=lists["reporting_needs_clause"],
@@ -460,6 +461,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
             return None
         span = c0, m.end(1)
         c1 = m.end(1)
+    if " " in cue and cue.split()[0] in _lists()["stance_adjectives"]:
+        return _stance_adjective(text, cue, span, ss, se, last, rules, speech)
     if cue.endswith(" as"):  # 'X is widely seen as Y': the writer's, no source
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is None:
@@ -532,6 +535,21 @@ def _naming(text: str, ss: int, c0: int, c1: int, se: int) -> bool:
     if text[before.start() : before.start() + 2].lower() == "so":
         return True
     return _NAME_AFTER_RE.match(text, c1, se) is not None
+
+
+def _stance_adjective(text, cue, span, ss, se, last, rules, speech) -> _Found | None:
+    """'Aides are confident that CONTENT', 'voters remain worried about CONTENT', 'she was
+    critical of CONTENT': the subject holds the content; 'that' opens it, 'about' and 'of'
+    join the cue."""
+    c0, c1 = span
+    adjective, particle = cue.split()
+    if particle == "that":
+        c1 = c0 + len(adjective)
+    if _word_before(text, ss, c0) in ("the", "a", "an"):
+        return None  # 'a certain of': no stance
+    # 'worried about the cost': the particle's object needs no clause after it
+    key = adjective if particle == "that" else cue
+    return _cue_first(text, key, (c0, c1), ss, se, last, rules, speech)
 
 
 def _particle_follows(text: str, cue: str, c1: int, se: int) -> bool:
