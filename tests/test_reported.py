@@ -1102,3 +1102,160 @@ def test_back_as_an_adverb_is_no_cue():
     ):
         assert "back" not in indirect(text)["cue"].tolist()
     assert indirect("Most riders back the levy.")["cue"].tolist() == ["back"]
+
+
+def test_a_stance_verb_does_not_close_a_content_before_it():
+    # 'support' takes its object after it: the clause before the comma is nobody's speech
+    text = "The members agreed to the rate rise, providing the chair with unanimous support."
+    assert indirect(text).empty
+    text = "The plan is sound, the mayor said."
+    assert indirect(text)["text"].tolist() == ["The plan is sound"]
+
+
+def test_maintain_reports_only_with_a_clause_and_figure_not_at_all():
+    assert indirect("The senator maintained a wide lead over her rival all spring.").empty
+    assert indirect("The mayor was a popular figure in the city for many years.").empty
+    text = "The senator maintained that the vote had been fair."
+    assert indirect(text)["text"].tolist() == ["that the vote had been fair"]
+
+
+def test_a_roster_or_a_label_before_a_colon_is_no_speech():
+    text = "Lake County: Ada Lind, Tom Reyes, Joe Park, Nora Quill and Al Roe.\n\nMore follows."
+    assert indirect(text).empty
+    text = "The Latest: Council votes to close the old bridge\n\nThe council met on Monday."
+    assert indirect(text).empty
+    text = "Quill: We will reopen the bridge in May\n\nThe mayor spoke on Monday."
+    assert indirect(text)["text"].tolist() == ["We will reopen the bridge in May"]
+
+
+def test_a_stance_verb_after_an_aside_is_a_verb():
+    text = "Ada Lind, meanwhile, hopes that a strong showing will give her momentum."
+    q = indirect(text)
+    assert q["text"].tolist() == ["that a strong showing will give her momentum"]
+    assert q["speaker_mention"].tolist() == ["Ada Lind"]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "The senator spoke about the cost of the new bridge.",
+            "the cost of the new bridge",
+            "spoke about",
+        ),
+        (
+            "Ada Lind has focused on school funding all year.",
+            "school funding all year",
+            "has focused on",
+        ),
+        ("The mayor laid out her plan for the port.", "her plan for the port", "laid out"),
+        ("Two members voted against the new budget.", "the new budget", "voted against"),
+    ],
+)
+def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+def test_a_particle_stance_without_its_particle_is_no_report():
+    assert indirect("The senator spoke to reporters after the vote.").empty
+    assert indirect("The mayor focused the debate early.").empty
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("Ada Lind touted her record on jobs.", "her record on jobs"),
+        ("Ada Lind decried the cuts to the school budget.", "the cuts to the school budget"),
+        ("The panel encouraged residents to vote early.", "residents to vote early"),
+        ("The council decided to delay the vote.", "to delay the vote"),
+        ("Ada Lind realized that the plan would fail.", "that the plan would fail"),
+    ],
+)
+def test_more_stance_and_thought_verbs(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_realize_reports_only_with_a_clause():
+    assert indirect("The mayor realized her mistake.").empty
+
+
+def test_called_naming_something_is_no_report():
+    assert indirect("She joined a new group called Stop the Plan in May.").empty
+    assert indirect("The so called reform failed in the end.").empty
+    text = "An aide called the plan a disaster."
+    assert indirect(text)["text"].tolist() == ["the plan a disaster"]
+
+
+def test_a_stance_noun_after_a_determined_capitalised_word():
+    assert indirect("Since the Riverton attacks the council has met twice.").empty
+    assert indirect("The board gave the chair unanimous support for the plan.").empty
+    text = "Ada Lind attacks the plan daily."
+    assert indirect(text)["speaker_mention"].tolist() == ["Ada Lind"]
+
+
+def test_made_it_clear_reports_the_clause_after_it():
+    q = indirect("Ada Lind made it clear that she would run again.")
+    assert q["text"].tolist() == ["that she would run again"]
+    assert q["cue"].tolist() == ["made it clear"]
+    assert indirect("The mayor has made clear he will veto the bill.")["text"].tolist() == [
+        "he will veto the bill"
+    ]
+
+
+def test_seen_as_is_the_writers_report_with_no_source():
+    q = indirect("The senator is widely seen as a leader of the party.")
+    assert q["text"].tolist() == ["The senator", "a leader of the party"]
+    assert q["speaker_mention"].isna().all()
+    assert indirect("The film was seen by millions of viewers.").empty
+
+
+def test_order_and_convince():
+    q = indirect("The judge ordered the city to release the files.")
+    assert q["text"].tolist() == ["the city to release the files"]
+    assert indirect("She left the hall early in order to vote.").empty
+    q = indirect("Aides worked to convince voters that the plan was sound.")
+    assert q["text"].tolist() == ["that the plan was sound"]
+
+
+def test_favor_and_understand():
+    assert indirect("Most voters favor a new bridge over the river.")["text"].tolist() == [
+        "a new bridge over the river"
+    ]
+    assert indirect("The board voted in favor of the plan.").empty
+    q = indirect("The mayor understands how hard the choice is.")
+    assert q["text"].tolist() == ["how hard the choice is"]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("These rules require lenders to disclose the fee.", "lenders to disclose the fee"),
+        ("Ada Lind was asking voters to turn out early.", "voters to turn out early"),
+        ("The plan will address the cost of housing.", "the cost of housing"),
+    ],
+)
+def test_require_asking_and_address_report_their_object(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        (
+            "Her aides are confident that the vote will pass.",
+            "that the vote will pass",
+            "are confident",
+        ),
+        ("Voters remain worried about the economy.", "the economy", "worried about"),
+        ("Ada Lind was critical of the new plan.", "the new plan", "was critical of"),
+    ],
+)
+def test_stance_adjectives_report_their_clause_or_object(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+def test_a_stance_adjective_needs_its_particle():
+    assert indirect("A certain number of voters stayed home.").empty
+    assert indirect("The critical vote came late on Friday.").empty

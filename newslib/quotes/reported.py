@@ -38,6 +38,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import (
+    _IRREGULAR,
     _MANNER_RE,
     _TIME_WORDS,
     _TOKEN_RE,
@@ -78,6 +79,7 @@ class _ReportRules:
     seeming: frozenset
     not_complements: frozenset
     infinitive: frozenset
+    particles: dict  # verb -> the particles it reports with ('spoke' -> {'about'})
 
 
 @lru_cache(maxsize=1)
@@ -86,14 +88,22 @@ def _report_rules() -> _ReportRules:
     verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
     verbs |= lists["seeming"] | lists["infinitive_cues"] | lists["particle_cues"] | {"reportedly"}
     verbs |= lists["evidence_participles"]
+    particles: dict[str, frozenset[str]] = {}
+    for pair in lists["particle_stances"]:
+        verb, particle = pair.split("_")
+        particles[verb] = particles.get(verb, frozenset()) | {particle}
+    verbs |= particles.keys()
     return _ReportRules(
         # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
         cue_re=re.compile(
             rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|{_IN_POLL}"
+            rf"|\b(?:{_alternation(lists['clear_verbs'])})[^\S\n]+(?:it[^\S\n]+)?clear\b"
+            rf"|\b(?:{_alternation(lists['passive_as'])})[^\S\n]+as\b"
+            rf"|\b(?:{_alternation(lists['stance_adjectives'])})[^\S\n]+(?:that|about|of)\b"
             rf"|\b(?:{_alternation(verbs)})\b"
         ),
         needs_clause=lists["reporting_needs_clause"],
-        stances=lists["stances"],
+        stances=lists["stances"] | particles.keys(),
         findings=lists["findings"],
         tell=lists["tell_verbs"],
         listeners=lists["listeners"],
@@ -102,6 +112,7 @@ def _report_rules() -> _ReportRules:
         seeming=lists["seeming"],
         not_complements=lists["not_complements"],
         infinitive=lists["infinitive_cues"],
+        particles=particles,
     )
 
 
@@ -110,13 +121,13 @@ _NOT_AFTER = frozenset(
     "the a an this that these those his her their its our my your is was were are be been "
     "being".split()
 )
+_DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _BE = frozenset("is was are were be been am".split())
 _SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
 _NOT_NOUN_PHRASE = frozenset(
     "and or but not no is was are were be been has have had will would could should may might "
     "can do does did that which who whom when where while because if as than then so".split()
 )
-_DETERMINERS = frozenset("the a an one another his her their its".split())
 _NOT_AFTER_BACK = frozenset(
     "in to on at into from and then nearly down away off up out home over by when where again "
     "and forth".split()
@@ -378,16 +389,35 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
         return None
     label = m.group("src").lower()
-    head = label.split()[1] if label.startswith("the ") else label.split()[0]
-    if label in _lists()["not_sources"] or head in _lists()["not_sources"]:
+    words = label.split()
+    head = words[1] if label.startswith("the ") and len(words) > 1 else words[0]
+    not_sources = _lists()["not_sources"]
+    if label in not_sources or head in not_sources or {words[0], words[-1]} & not_sources:
         return None  # 'Update: ...', 'Photo: ...', 'The Latest: ...'
     if not title and (len(label.split()) > 3 or label.split()[0] in _lists()["stop_capitals"]):
         return None
     end = _trim_end(text, m.end(), hi)
-    if len(WORD_RE.findall(text, m.end(), end)) < 2:
+    if len(WORD_RE.findall(text, m.end(), end)) < 2 or _name_list(text, m.end(), end):
         return None
     colon = m.start("colon")
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
+
+
+_LIST_ITEM_NAME_RE = re.compile(r"[^\S\n]*(?:[A-Z][\w.’'\-]*[^\S\n]*){1,4}$")
+
+
+def _name_list(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] a list of names ('Ada Lind, Tom Reyes, Joe Park, ...'), a roster after a
+    'Place:' label rather than anyone's words? Three items or more, nearly all capitalised.
+
+    >>> _name_list("Ada Lind, Tom Reyes, Joe Park and Al Roe", 0, 40)
+    True
+    """
+    items = re.split(r",|[^\S\n]and[^\S\n]", text[s:e])
+    if len(items) < 3:
+        return False
+    names = sum(1 for item in items if _LIST_ITEM_NAME_RE.match(item))
+    return names >= 0.8 * len(items)
 
 
 @lru_cache(maxsize=1)
@@ -415,26 +445,35 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
         return adjacent and (prev.replace(",", "").isdigit() or prev in _BEFORE_ADJECTIVE)
     if cue in rules.cues or cue.endswith("ing"):
         return False
+    if cue in _IRREGULAR or cue.endswith(("en", "aid")):
+        return False  # a past form: 'the senator spoke about', 'the mayor laid out'
     if prev[:1].isdigit() or prev == "percent":
         return True
     before = text[max(0, c0 - len(prev) - 2) : c0]
+    if before.rstrip().endswith(",") and prev in _lists()["not_appositions"]:
+        return False  # 'Lee, meanwhile, hopes': the comma closes an aside, no compound
     if prev.isalpha() and prev not in before and prev.capitalize() in before:
         # 'the Orlando attack', 'the Bastille Day attack': a bare form after a name that
         # follows an article ('Lee attacks', 'the Democrats back', 'The Post sought' are verbs)
-        if prev.endswith("s") or cue + "s" not in report.stances:
-            return False
-        words = [w for _, _, w in _words(text, max(0, c0 - 80), c0)]
-        while words and words[-1][:1].isupper() and words[-1].lower() not in _ARTICLES:
-            words.pop()
-        if len(words) > 1 and words[-2].lower() in _NOT_NOUN_PHRASE:
-            return False  # 'Did the Lee Fund refuse ...': a question's subject
-        return bool(words) and words[-1].lower() in _ARTICLES
+        if not prev.endswith("s") and cue + "s" in report.stances:
+            words = [w for _, _, w in _words(text, max(0, c0 - 80), c0)]
+            while words and words[-1][:1].isupper() and words[-1].lower() not in _ARTICLES:
+                words.pop()
+            if len(words) > 1 and words[-2].lower() in _NOT_NOUN_PHRASE:
+                return False  # 'Did the Lee Fund refuse ...': a question's subject
+            return bool(words) and words[-1].lower() in _ARTICLES
+    plural_subject = prev.endswith("s") and not cue.endswith("s")
+    written = before.rstrip()[-len(prev) :]
+    if written.isalpha() and written[:1].isupper() and not plural_subject:
+        # 'the Paris attacks', 'his Senate support': a determiner before the capitalised word
+        start = c0 - (len(before) - len(before.rstrip())) - len(prev)
+        return _word_before(text, max(0, start - 20), start) in _DETERMINERS
     if not prev.isalpha() or not prev.islower() or prev not in before:
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
         return False
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
-    return not (prev.endswith("s") and not cue.endswith("s"))
+    return not plural_subject or prev.endswith("ous")  # 'unanimous support'
 
 
 _NAMING_ARTICLES = frozenset("a an another".split())
@@ -510,6 +549,10 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _seeming(text, cue, span, ss, se, rules)
     if cue == "reportedly":
         return _reportedly(text, span, ss, se, rules)
+    if cue == "called" and _naming(text, ss, c0, c1, se):
+        return None  # 'a group called Stop Now', 'the so called plan': a name, no speech
+    if cue in report.particles and not _particle_follows(text, cue, c1, se):
+        return None  # 'spoke to reporters', 'focused the debate': no stance
     if cue in _lists()["particle_cues"]:
         # 'point to' / 'point out': the particle joins the cue, the rest reads as usual
         m = _POINT_PARTICLE_RE.match(text, c1, se)
@@ -518,6 +561,13 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
             return None
         span = c0, m.end(1)
         c1 = m.end(1)
+    if " " in cue and cue.split()[0] in _lists()["stance_adjectives"]:
+        return _stance_adjective(text, cue, span, ss, se, last, rules, speech)
+    if cue.endswith(" as"):  # 'X is widely seen as Y': the writer's, no source
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is None:
+            return None
+        return _seeming(text, cue, (be.start(), c1), ss, se, rules, complement=True)
     if cue == "expected":
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
@@ -574,10 +624,58 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _evidence_participle(text, cue, span, ss, se, rules)
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
-    got = _content_first(text, cue, span, ss, se, rules)
+    got = None if _stance_only(cue, rules) else _content_first(text, cue, span, ss, se, rules)
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules, speech)
+
+
+# 'a (new) group called ...', 'one play called ...': an indefinite noun phrase right before
+_NAMED_BEFORE_RE = re.compile(r"(?:\b(?:[Aa]n?|[Oo]ne)(?:[^\S\n]+[\w’'\-]+){1,4}|\b[Ss]o)[^\S\n]+$")
+# ... and a name after: 'called Stop Now', 'called "Brokers"', 'called the Open Door Fund'
+_NAME_AFTER_RE = re.compile(r"[^\S\n]*(?:[\"“‘']|(?:the[^\S\n]+)?[A-Z])")
+
+
+def _naming(text: str, ss: int, c0: int, c1: int, se: int) -> bool:
+    """Does 'called' at text[c0:c1] name something ('a group called Stop Now', 'the so called
+    plan') rather than report what someone called it?"""
+    before = _NAMED_BEFORE_RE.search(text, max(ss, c0 - 60), c0)
+    if before is None:
+        return False
+    if text[before.start() : before.start() + 2].lower() == "so":
+        return True
+    return _NAME_AFTER_RE.match(text, c1, se) is not None
+
+
+def _stance_adjective(text, cue, span, ss, se, last, rules, speech) -> _Found | None:
+    """'Aides are confident that CONTENT', 'voters remain worried about CONTENT', 'she was
+    critical of CONTENT': the subject holds the content; 'that' opens it, 'about' and 'of'
+    join the cue."""
+    c0, c1 = span
+    adjective, particle = cue.split()
+    if particle == "that":
+        c1 = c0 + len(adjective)
+    if _word_before(text, ss, c0) in ("the", "a", "an"):
+        return None  # 'a certain of': no stance
+    # 'worried about the cost': the particle's object needs no clause after it
+    key = adjective if particle == "that" else cue
+    return _cue_first(text, key, (c0, c1), ss, se, last, rules, speech)
+
+
+def _particle_follows(text: str, cue: str, c1: int, se: int) -> bool:
+    """Does one of the particles ``cue`` reports with follow it ('spoke about', 'focused on')?"""
+    m = _TOKEN_RE.match(text, _skip_space(text, c1, se), se)
+    return m is not None and m.group(0).lower() in _report_rules().particles[cue]
+
+
+def _stance_only(cue: str, rules: _Rules) -> bool:
+    """Is ``cue`` a verb of stance only ('backed', 'attacks'), never one of speech? Such a verb
+    takes its object after it: 'CONTENT, Smith backed' is no attribution."""
+    return (
+        cue in _report_rules().stances
+        and cue not in rules.cues
+        and cue not in _lists()["reporting"]
+    )
 
 
 _QUESTION_OPENERS = frozenset("whether if how why what when who where which whom".split())
@@ -773,10 +871,11 @@ _AUXILIARIES = frozenset(
 )
 
 
-def _seeming(text, cue, span, ss, se, rules) -> _Found | None:
+def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
     """'The plan seemed to falter', 'voters appear ready to move on', 'it seems (that) the race
     is close': the writer's judgement, with no source; the content is the subject and what
-    follows the verb (only what follows after an empty 'it')."""
+    follows the verb (only what follows after an empty 'it'). ``complement``: the span ends
+    with 'as' and a noun phrase follows ('is seen as a leader')."""
     c0, c1 = span
     report = _report_rules()
     if _word_before(text, ss, c0) in ("to", "will"):
@@ -813,7 +912,7 @@ def _seeming(text, cue, span, ss, se, rules) -> _Found | None:
     subordinate = subordinate or words[0][2].lower() in _RELATIVES
     subject = (words[0][0], words[-1][1])
     expletive = len(words) == 1 and words[0][2].lower() in _EXPLETIVES
-    if not expletive and first in ("the", "a", "an", "that"):
+    if not expletive and not complement and first in ("the", "a", "an", "that"):
         return None  # 'appeared a day later'
     end = _cut_clause(text, after, se)
     brk = (_SUBORDINATE_END_RE if subordinate else _PARTICIPLE_BREAK_RE).search(text, after, end)
