@@ -67,8 +67,22 @@ def _role_before(text: str, s: int, rules: _Rules) -> bool:
     return _word_before(text, s) in rules.roles
 
 
+# The last article's names per mention text: the same mentions come back again and again.
+_NAME_MEMO: list = [None, None, {}]
+
+
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
-    words = text[s:e].split()
+    if _NAME_MEMO[0] is not text or _NAME_MEMO[1] is not rules:
+        _NAME_MEMO[:] = [text, rules, {}]
+    span = text[s:e]
+    name = _NAME_MEMO[2].get(span)
+    if name is None:
+        name = _NAME_MEMO[2][span] = _name_of(span, rules)
+    return name
+
+
+def _name_of(span: str, rules: _Rules) -> str:
+    words = span.split()
     # "CNBC's Becky Quick", "Texas-based Ann Lee": the name is after the owner or the adjective
     for k in range(len(words) - 2, -1, -1):
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
