@@ -16,12 +16,15 @@ from functools import lru_cache
 
 from ..people import _fold, _lists
 from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
-from .cues import _NAME, _Rules
+from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
 from .sentences import _ABBREV_RE
 
-# The look-ahead (a name starts with a capital anyway) lets the scan skip to capitals quickly.
-_NAME_RUN_RE = re.compile(rf"(?=[A-Z])\b{_NAME}")
+# "\b{_NAME}" with its first capital taken out in front: a pattern that opens with a character
+# class lets the scan skip to capitals quickly (a look-ahead does not); the look-behind is the
+# "\b" before it.  The same matches as "\b{_NAME}".
+assert _CAP == r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)", "rewrite _NAME_RUN_RE with _CAP"
+_NAME_RUN_RE = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[\w’'\-]*\.?|\.){_NAME[len(_CAP) :]}")
 _RUN_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
 _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")

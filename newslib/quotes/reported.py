@@ -1216,7 +1216,7 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
         comma = text.rfind(",", start, cue.start())
         if comma > start and _inside_quotation(text, comma, quoted):
             comma = -1
-        tail = text[comma + 1 : cue.start()].lower().split()
+        tail = text[comma + 1 : cue.start()].lower().split() if comma > start else []
         if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
