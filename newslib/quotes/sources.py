@@ -113,12 +113,17 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
     return s, e
 
 
+_HEAD_PREPOSITIONS = frozenset("of for to with at from".split())
 _HEAD_BEFORE_RE = re.compile(r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from)[^\S\n]+$")
 
 
 def _with_head(text: str, s: int, rules: _Rules) -> int:
     """Move ``s`` back over the head of a phrase whose object the mention is: 'a spokesman
     for the Election Board', 'supporters of Ann Lee', 'most of the voters'."""
+    # the window ends with one of the regex's prepositions and spaces, or there is no match
+    last = _word_before(text, s, 40, chars="")
+    if last is None or last[1] not in _HEAD_PREPOSITIONS:
+        return s
     m = _HEAD_BEFORE_RE.search(text, max(0, s - 40), s)
     if m is None:
         return s
