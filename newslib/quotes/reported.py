@@ -1189,8 +1189,8 @@ def _noun_clause(text: str, start: int, se: int) -> bool:
 
 
 def _indefinite(text: str, start: int, end: int) -> bool:
-    words = text[start:end].lower().split()
-    return not words or (len(words) <= 3 and words[0] in _INDEFINITE)
+    words = text[start:end].split(None, 3)  # four words are too many already
+    return not words or (len(words) <= 3 and words[0].lower() in _INDEFINITE)
 
 
 def _names_a_thing(text: str, mention) -> bool:
