@@ -22,7 +22,7 @@ from .marks import (
 from .names import _inherit, _resolve
 from .reported import _reported
 from .sentences import _sentence_starts
-from .sources import _source_spans, _trim_mentions
+from .sources import _source_spans, _trim_mentions, _word_before
 
 # an HTML or XML tag left in the text: '<tweet tweet-author="@someone">'
 _TAG_RE = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>\n]*)?/?>")
@@ -251,13 +251,13 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             floor = q.mention[1] if q.mention is not None and q.mention[1] <= s else 0
             prev = ""
             while True:
-                m = _WORD_BEFORE_RE.search(text, max(floor, s - 20), s)
+                m = _word_before(text, s, 20, floor, "’'")  # _WORD_BEFORE_RE's match
                 if m is None:
                     break
-                word = m.group(1).lower().replace("’", "'")
+                word = m[1].lower().replace("’", "'")
                 if not (word in before or word in chained.get(prev, ())):
                     break
-                s, prev = m.start(1), word
+                s, prev = m[0], word
             m = _PARTICLE_RE.match(text, e)
             if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
                 e = m.end()

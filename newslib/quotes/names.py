@@ -16,12 +16,15 @@ from functools import lru_cache
 
 from ..people import _fold, _lists
 from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
-from .cues import _NAME, _Rules
+from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
 from .sentences import _ABBREV_RE
 
-# The look-ahead (a name starts with a capital anyway) lets the scan skip to capitals quickly.
-_NAME_RUN_RE = re.compile(rf"(?=[A-Z])\b{_NAME}")
+# "\b{_NAME}" with its first capital taken out in front: a pattern that opens with a character
+# class lets the scan skip to capitals quickly (a look-ahead does not); the look-behind is the
+# "\b" before it.  The same matches as "\b{_NAME}".
+assert _CAP == r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)", "rewrite _NAME_RUN_RE with _CAP"
+_NAME_RUN_RE = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[\w’'\-]*\.?|\.){_NAME[len(_CAP) :]}")
 _RUN_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
 _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
@@ -67,8 +70,22 @@ def _role_before(text: str, s: int, rules: _Rules) -> bool:
     return _word_before(text, s) in rules.roles
 
 
+# The last article's names per mention text: the same mentions come back again and again.
+_NAME_MEMO: list = [None, None, {}]
+
+
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
-    words = text[s:e].split()
+    if _NAME_MEMO[0] is not text or _NAME_MEMO[1] is not rules:
+        _NAME_MEMO[:] = [text, rules, {}]
+    span = text[s:e]
+    name = _NAME_MEMO[2].get(span)
+    if name is None:
+        name = _NAME_MEMO[2][span] = _name_of(span, rules)
+    return name
+
+
+def _name_of(span: str, rules: _Rules) -> str:
+    words = span.split()
     # "CNBC's Becky Quick", "Texas-based Ann Lee": the name is after the owner or the adjective
     for k in range(len(words) - 2, -1, -1):
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):

@@ -1386,8 +1386,8 @@ def _noun_clause(text: str, start: int, se: int) -> bool:
 
 
 def _indefinite(text: str, start: int, end: int) -> bool:
-    words = text[start:end].lower().split()
-    return not words or (len(words) <= 3 and words[0] in _INDEFINITE)
+    words = text[start:end].split(None, 3)  # four words are too many already
+    return not words or (len(words) <= 3 and words[0].lower() in _INDEFINITE)
 
 
 def _names_a_thing(text: str, mention) -> bool:
@@ -1413,7 +1413,7 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
         comma = text.rfind(",", start, cue.start())
         if comma > start and _inside_quotation(text, comma, quoted):
             comma = -1
-        tail = text[comma + 1 : cue.start()].lower().split()
+        tail = text[comma + 1 : cue.start()].lower().split() if comma > start else []
         if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)

@@ -24,7 +24,21 @@ _INITIALISM_RE = re.compile(r"\b(?:[A-Z]\.){2,4}$")
 _OPENER_RE = re.compile(r"(?:He|She|They|It|We|I|The|This|That|But|And|In|His|Her|Their)\b")
 
 
+# The last article's sentence starts per (lo, hi): the speaker search and the reported speech
+# both ask for the same paragraphs.  The list returned is shared: callers only read it.
+_LAST: list = [None, {}]
+
+
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
+    if _LAST[0] is not text:
+        _LAST[0], _LAST[1] = text, {}
+    starts = _LAST[1].get((lo, hi))
+    if starts is None:
+        starts = _LAST[1][(lo, hi)] = _find_starts(text, lo, hi)
+    return starts
+
+
+def _find_starts(text: str, lo: int, hi: int) -> list[int]:
     starts = [lo]
     for m in _BOUNDARY_RE.finditer(text, lo, hi):
         head = text[max(lo, m.start() - 12) : m.start() + 1]

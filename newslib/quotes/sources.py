@@ -18,6 +18,27 @@ from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
 
 _WORD_BEFORE_RE = re.compile(r"([\w.'’\-]+)[^\S\n]+$")
+
+
+def _word_before(text: str, s: int, width: int, lo: int = 0, chars: str = ".'’-"):
+    """``(start, word)`` of what ``_WORD_BEFORE_RE.search(text, max(lo, s - width), s)`` finds
+    (with ``chars`` the word's characters beside \\w), or None; without the regex's try at
+    every position of the window.  '$' matches at ``s``, or before a newline ending the window;
+    the spaces before it are the run that ends there, the word the run of word characters
+    before them, from its first character inside the window (the leftmost match)."""
+    lo = max(lo, s - width)
+    end = s - 1 if s > lo and text[s - 1] == "\n" else s
+    q = end
+    while q > lo and text[q - 1] != "\n" and text[q - 1].isspace():
+        q -= 1
+    if q == end:
+        return None
+    p = q
+    while p > lo and (text[p - 1].isalnum() or text[p - 1] == "_" or text[p - 1] in chars):
+        p -= 1
+    return (p, text[p:q]) if p < q else None
+
+
 # ', a spokesman for the campaign,' between a name and its cue (no quotation inside)
 _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)")
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
@@ -92,12 +113,17 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
     return s, e
 
 
+_HEAD_PREPOSITIONS = frozenset("of for to with at from".split())
 _HEAD_BEFORE_RE = re.compile(r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from)[^\S\n]+$")
 
 
 def _with_head(text: str, s: int, rules: _Rules) -> int:
     """Move ``s`` back over the head of a phrase whose object the mention is: 'a spokesman
     for the Election Board', 'supporters of Ann Lee', 'most of the voters'."""
+    # the window ends with one of the regex's prepositions and spaces, or there is no match
+    last = _word_before(text, s, 40, chars="")
+    if last is None or last[1] not in _HEAD_PREPOSITIONS:
+        return s
     m = _HEAD_BEFORE_RE.search(text, max(0, s - 40), s)
     if m is None:
         return s
@@ -106,9 +132,9 @@ def _with_head(text: str, s: int, rules: _Rules) -> int:
     if not (head in heads or (head.endswith("s") and head[:-1] in heads)):
         return s
     s = _with_title(text, m.start(1), rules, role_seen=1)
-    d = _WORD_BEFORE_RE.search(text, max(0, s - 12), s)
-    if d is not None and (d.group(1).lower() in rules.determiners or d.group(1)[:1].isdigit()):
-        s = d.start(1)  # 'a spokesman for', '50 percent of'
+    d = _word_before(text, s, 12)
+    if d is not None and (d[1].lower() in rules.determiners or d[1][:1].isdigit()):
+        s = d[0]  # 'a spokesman for', '50 percent of'
     return s
 
 
@@ -120,6 +146,10 @@ _CONJUNCT_RE = re.compile(
 def _with_conjunct(text: str, s: int, rules: _Rules) -> int:
     """Move ``s`` back over a name joined by 'and' to a subject: 'Lee and Roe said' is one
     source."""
+    # the match ends with 'and' and spaces: no such 'and', no match (the search is dearer)
+    a = text.rfind("and", max(0, s - 60), s)
+    if a < 0 or text[a + 3 : s].strip():
+        return s
     m = _CONJUNCT_RE.search(text, max(0, s - 60), s)
     if m is None:
         return s
@@ -150,17 +180,17 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
     """Move ``s`` back over titles and role words right before a name ('Sen.', 'former
     campaign spokesman'); ``role_seen``: the word at ``s`` is already a role."""
     while True:
-        m = _WORD_BEFORE_RE.search(text, max(0, s - 40), s)
+        m = _word_before(text, s, 40)
         if m is None:
             return s
-        word = m.group(1)
+        word = m[1]
         low = word.lower().rstrip(".")
         if low in _TITLE_WORDS or low == "former":
-            s = m.start(1)
+            s = m[0]
             if low in rules.roles:  # 'press secretary Al Roe'
                 role_seen = max(role_seen, 1)
         elif low in rules.roles:
-            s = m.start(1)
+            s = m[0]
             role_seen = 1
         elif (
             role_seen
@@ -171,7 +201,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             # word or a modifier qualifying the role
             if low in rules.stop_caps:
                 return s
-            s = m.start(1)
+            s = m[0]
             role_seen += 1
         else:
             return s
