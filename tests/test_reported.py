@@ -1259,3 +1259,12 @@ def test_stance_adjectives_report_their_clause_or_object(text, content, cue):
 def test_a_stance_adjective_needs_its_particle():
     assert indirect("A certain number of voters stayed home.").empty
     assert indirect("The critical vote came late on Friday.").empty
+
+
+def test_an_infinitive_after_a_stance_cue_is_its_content_not_the_lead():
+    text = (
+        "In May, during the fair, Ann Lee, who was in town with her team, decided to leave early."
+    )
+    q = indirect(text)
+    assert q["text"].tolist() == ["to leave early"]
+    assert q["speaker"].tolist() == ["Ann Lee"]

@@ -995,6 +995,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
     if comma < 0:
         return None
+    if cue not in _lists()["cues"] and _INFINITIVE_RE.match(text, _skip_space(text, c1, se)):
+        return None  # '..., Lee, who was in town, decided to leave': what follows is the content
     t0 = ss + comma + 1
     while t0 < c0 and text[t0] in _CLOSING:
         t0 += 1  # the closing mark of a quoted fragment: 'is "a gift," Smith said'
