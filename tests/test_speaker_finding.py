@@ -315,3 +315,20 @@ def test_the_listener_of_told_is_no_person_a_pronoun_means():
     )
     speech = rows(text)
     assert speech.loc[speech["speaker_mention"] == "he", "speaker"].tolist() == ["Roe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a common word (in lower case elsewhere) that only opens sentences is no one's name
+        'The mayor spoke for one hour.\n\nOne man near the stage shouted, "We want the bridge!"',
+        'Partial transcript as follows:\n\n"We will rebuild the bridge," the mayor said. '
+        "Critics found it partial and were not moved.",
+        # a contraction is no name, even where a pronoun could mean it
+        "\"I'll fix it,\" he said. I'll believe it when I see it, said the man next to me. "
+        '"Soon," he added.',
+    ],
+)
+def test_a_sentence_opener_or_a_contraction_is_no_speaker(text):
+    speakers = set(rows(text)["speaker"].dropna())
+    assert not speakers & {"One", "Partial", "I'll"}

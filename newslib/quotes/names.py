@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..people import _fold, _lists
-from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
+from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE, _mid_capitals
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
 from .sentences import _ABBREV_RE
@@ -263,16 +263,21 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # in; "the Clinton campaign", "many Democrats": a description names no person
                 # (the mention stays, for newslib.people)
                 q.speaker = _leading_name(text, s, e, rules)
-    # no place, headline or party adjective is a speaker, however it was found
+    # no place, headline, party adjective, sentence opener ('One man said') or contraction is
+    # a speaker, however it was found
     for q in found:
         if q.speaker is None:
             continue
         after = q.mention[0] + len(q.speaker) if q.mention else None
-        if not _can_speak(q.speaker, q.speaker) or (
-            after is not None
-            and " " not in q.speaker  # a town is one word; "Ann Voss, Ohio," is a person
-            and text.startswith(q.speaker, q.mention[0])
-            and _CITY_STATE_RE.match(text, after)
+        if (
+            not _can_speak(q.speaker, q.speaker)
+            or _opener_word(text, q.speaker)
+            or (
+                after is not None
+                and " " not in q.speaker  # a town is one word; "Ann Voss, Ohio," is a person
+                and text.startswith(q.speaker, q.mention[0])
+                and _CITY_STATE_RE.match(text, after)
+            )
         ):
             q.speaker = None
     # copy resolutions to the pieces that inherited a mention
@@ -298,6 +303,23 @@ def _can_speak(mention: str, name: str) -> bool:
     lists = _lists()
     folded = _fold(name)
     return folded not in lists["places"] and folded not in lists["not_names"]
+
+
+_CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
+
+
+def _opener_word(text: str, name: str) -> bool:
+    """Is a one-word 'name' a common word that opens a sentence ('One man said', 'Another
+    voter'): capitalised nowhere inside a sentence, and written in lower case elsewhere in
+    the article ('one', 'another')? Or a contraction ("I'll")? No one's name, then."""
+    if " " in name:
+        return False
+    if _CONTRACTION_RE.fullmatch(name) is not None:
+        return True
+    if name in _mid_capitals(text) or name.islower():
+        return False
+    lower = re.escape(name.lower())
+    return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
 
 
 def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
