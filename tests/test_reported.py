@@ -9,18 +9,9 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from quote_rows import indirect, rows
 
-from newslib.quotes import quotes
 from newslib.text import paragraph_spans
-
-
-def rows(text: str) -> pd.DataFrame:
-    return quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
-
-
-def indirect(text: str) -> pd.DataFrame:
-    q = rows(text)
-    return q[q["kind"] == "indirect"].reset_index(drop=True)
 
 
 def span(text: str, row, name: str) -> str | None:

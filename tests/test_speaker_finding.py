@@ -8,17 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-from newslib.quotes import quotes
-
-
-def rows(text: str) -> pd.DataFrame:
-    return quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
-
-
-def indirect(text: str) -> pd.DataFrame:
-    q = rows(text)
-    return q[q["kind"] == "indirect"].reset_index(drop=True)
+from quote_rows import indirect, rows
 
 
 @pytest.mark.parametrize(
