@@ -271,7 +271,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         after = q.mention[0] + len(q.speaker) if q.mention else None
         if (
             not _can_speak(q.speaker, q.speaker)
-            or _opener_word(text, q.speaker)
+            or _opener_word(text, q.speaker, rules.stop_caps)
             or (
                 after is not None
                 and " " not in q.speaker  # a town is one word; "Ann Voss, Ohio," is a person
@@ -308,13 +308,14 @@ def _can_speak(mention: str, name: str) -> bool:
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
 
 
-def _opener_word(text: str, name: str) -> bool:
+def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
     """Is a one-word 'name' a common word that opens a sentence ('One man said', 'Another
-    voter'): capitalised nowhere inside a sentence, and written in lower case elsewhere in
-    the article ('one', 'another')? Or a contraction ("I'll")? No one's name, then."""
+    voter'): one of ``stop`` ([stop_capitals]), or capitalised nowhere inside a sentence and
+    written in lower case elsewhere in the article? Or a contraction ("I'll")? No one's name,
+    then."""
     if " " in name:
         return False
-    if _CONTRACTION_RE.fullmatch(name) is not None:
+    if _CONTRACTION_RE.fullmatch(name) is not None or name.lower() in stop:
         return True
     if name in _mid_capitals(text) or name.islower():
         return False
