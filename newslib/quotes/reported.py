@@ -48,7 +48,6 @@ from .attribution import (
     _mid_capitals,
     _sentence_subject,
     _subject_before,
-    _title_case,
 )
 from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
@@ -58,11 +57,6 @@ from .sentences import _sentence_starts
 _IN_POLL = (
     r"\bIn(?=[^\S\n]+(?:[\w'’./&\-]+[^\S\n]+){0,7}?(?:[Pp]oll|[Pp]olls|[Ss]urvey|[Ss]urveys)"
     r"\b[^,.;:\n]{0,60},)"
-)
-_POLL_HEADS = frozenset("poll polls survey surveys".split())
-_IN_POLL_RE = re.compile(
-    r"In[^\S\n]+(?P<src>[^,.;:\n]{1,120}?)(?:[^\S\n]+(?:released|conducted|taken|"
-    r"published|out|last|this|from|of|by|in|on)\b[^,.;:\n]*)?,[^\S\n]*"
 )
 
 
@@ -497,36 +491,6 @@ def _names_a_thing_before(text: str, ss: int, c0: int, rules: _Rules) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
-def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
-    """A quick test for a capitalised verb, and the headline pattern."""
-    verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
-    return re.compile(rf"\b(?:{verbs})\b"), re.compile(
-        rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
-        rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])"
-    )
-
-
-def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
-    """A title-case headline 'Mayor Nora Quill Says Bridge Will Reopen': the capitalised words
-    before the verb are the source, the rest of the line the content."""
-    quick, pattern = _headline_verb_re()
-    if hi - lo > 200 or quick.search(text, lo, hi) is None:
-        return None
-    if "\n" in text[lo:hi] or not _title_case(text, lo, hi):
-        return None
-    m = pattern.search(text, lo, hi)
-    if m is None or _within(m.start("cue"), marks):
-        return None
-    if m.group("src").split()[0].lower() in _lists()["stop_capitals"]:
-        return None
-    start = m.end()
-    end = _trim_end(text, start, hi)
-    if len(WORD_RE.findall(text, start, end)) < 2:
-        return None
-    return _Found(start, end, m.group("cue").lower(), m.span("cue"), (*m.span("src"), "name"))
-
-
 def _after_light_verb(text: str, ss: int, c0: int) -> bool:
     """Is the word at ``c0`` the object of a light verb a few words before it ('made no
     mention of', 'made other public promises to'): a noun the subject says?"""
@@ -647,21 +611,6 @@ def _naming(text: str, ss: int, c0: int, c1: int, se: int) -> bool:
     return _NAME_AFTER_RE.match(text, c1, se) is not None
 
 
-def _stance_adjective(text, cue, span, ss, se, last, rules, speech) -> _Found | None:
-    """'Aides are confident that CONTENT', 'voters remain worried about CONTENT', 'she was
-    critical of CONTENT': the subject holds the content; 'that' opens it, 'about' and 'of'
-    join the cue."""
-    c0, c1 = span
-    adjective, particle = cue.split()
-    if particle == "that":
-        c1 = c0 + len(adjective)
-    if _word_before(text, ss, c0) in ("the", "a", "an"):
-        return None  # 'a certain of': no stance
-    # 'worried about the cost': the particle's object needs no clause after it
-    key = adjective if particle == "that" else cue
-    return _cue_first(text, key, (c0, c1), ss, se, last, rules, speech)
-
-
 def _particle_follows(text: str, cue: str, c1: int, se: int) -> bool:
     """Does one of the particles ``cue`` reports with follow it ('spoke about', 'focused on')?"""
     m = _TOKEN_RE.match(text, _skip_space(text, c1, se), se)
@@ -676,146 +625,6 @@ def _stance_only(cue: str, rules: _Rules) -> bool:
         and cue not in rules.cues
         and cue not in _lists()["reporting"]
     )
-
-
-_QUESTION_OPENERS = frozenset("whether if how why what when who where which whom".split())
-
-
-def _asked(text, span, se) -> _Found | None:
-    """'Asked (on Monday) whether he would run, ...', 'when asked about the tax, ...': the
-    question is the content, up to the comma ('about' right after the cue joins it); 'asked by
-    Smith whether ...' names the asker."""
-    c0, c1 = span
-    comma = text.find(",", c1, se)
-    end = comma if comma >= 0 else se
-    words = _words(text, c1, end)[:8]
-    mention = None
-    for i, (a, b, w) in enumerate(words):
-        low = w.lower()
-        if low == "by" and i == 0:
-            name = _NAME_START_RE.match(text, _skip_space(text, b, end), end)
-            if name is not None:
-                mention = (name.start(), name.end(), "name")
-        elif low in _QUESTION_OPENERS or (low == "about" and i > 0):
-            return _Found(a, end, "asked", span, mention)
-        elif low == "about":
-            start = _skip_space(text, b, end)
-            return _Found(start, end, "asked", (c0, b), None) if start < end else None
-    return None
-
-
-# 'As the Post reported, ...', ', as Smith noted in May, ...': the clause is what they said
-_AS_LEAD_RE = re.compile(
-    r"[^\S\n]*(?:(?:[Bb]ut|[Aa]nd|[Yy]et)[^\S\n]+)?[Aa]s[^\S\n]+"
-    r"(?!(?:for|of|to|if|though|well|long|soon|much|many|far|a|an|part|usual|expected)\b)"
-    r"(?P<src>[^,;:.!?\"“”()\n]{0,80}?)[^\S\n]*(?:first[^\S\n]+)?$"
-)
-_BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+([^,;:!?\"“”()\n]{1,80})(?=,)")
-_AS_ADJUNCT_RE = re.compile(
-    r"[^\S\n]+(?:in|on|at|last|earlier|this|during)\b[^,;:!?\"“”()\n]{0,60}(?=,)"
-)
-
-
-def _as_source(text, cue, span, lead, ss, se, rules) -> _Found | None:
-    """'As the Post reported (on Monday), CONTENT' / 'As reported by the Post, CONTENT' /
-    'CONTENT, as Smith noted, CONTENT': the source's clause after the comma (and the words
-    before 'as' when they are the start of the same clause)."""
-    c0, c1 = span
-    src0, src1 = lead.span("src")
-    mention = None
-    p = c1
-    if src1 > src0:
-        mention = _cut_subject(text, src0, src1, rules, True, False) or _noun_phrase(
-            text, src0, src1, rules
-        )
-        if mention is None:
-            return None
-    else:  # 'As reported by the Post,'
-        by = _BY_RE.match(text, c1, se)
-        if by is None:
-            return None
-        mention = _cut_subject(text, *by.span(1), rules, False, False) or _noun_phrase(
-            text, *by.span(1), rules
-        )
-        if mention is None:
-            return None
-        p = by.end()
-    adjunct = _AS_ADJUNCT_RE.match(text, p, se)
-    p = adjunct.end() if adjunct is not None else p
-    if not text.startswith(",", p):
-        return None  # 'as she said he would'
-    start = _skip_space(text, p + 1, se)
-    end = _cut_clause(text, start, se)
-    if len(WORD_RE.findall(text, start, end)) < 3:
-        return None
-    before = _trim_end(text, ss, lead.start())
-    if before > ss and text[lead.start()] != "\n" and len(WORD_RE.findall(text, ss, before)) >= 2:
-        # 'The plan, as Smith noted, was never funded.'
-        return _Found(ss, before, cue, span, mention, more=(start, end))
-    return _Found(start, end, cue, span, mention)
-
-
-def _reportedly(text, span, ss, se, rules) -> _Found | None:
-    """'The group is reportedly spending ...', 'Reportedly, the group ...': the writer's
-    report of others' report; no source written. The content is the subject (with its
-    auxiliary) and the rest of the clause."""
-    c0, c1 = span
-    after = _skip_space(text, c1, se)
-    if _report_rules().cue_re.match(text, after, se):
-        return None  # 'Smith reportedly said ...': the verb is the cue
-    if text[c0].isupper() and not text.startswith(",", after):
-        return None  # 'Mayor Reportedly Quits': a headline
-    if text.startswith(",", after):  # 'Reportedly, the group ...'
-        if WORD_RE.search(text, ss, c0):
-            return None
-        start = _skip_space(text, after + 1, se)
-        end = _trim_end(text, start, _cut_clause(text, start, se))
-        return _Found(start, end, "reportedly", span, None) if end > start else None
-    words = [w for w in _words(text, max(ss, c0 - 200), c0)]
-    cut = max((i for i, w in enumerate(words) if w[2][-1] in ",;:"), default=-1)
-    words = words[cut + 1 :]
-    if not words or len(words) > 12:
-        return None
-    end = _trim_end(text, after, _cut_clause(text, after, se))
-    brk = _PARTICIPLE_BREAK_RE.search(text, after, end)
-    end = _trim_end(text, after, brk.start() if brk else end)
-    if not WORD_RE.search(text, after, end):
-        return None
-    return _Found(words[0][0], words[-1][1], "reportedly", span, None, more=(after, end))
-
-
-def _in_poll(text, span, ss, se) -> _Found | None:
-    """'In a new poll released Monday, most voters backed the plan.': the poll is the source,
-    the sentence after the comma the content."""
-    c0, c1 = span
-    if c0 != ss:
-        return None
-    m = _IN_POLL_RE.match(text, c0, se)
-    if m is None or m.group("src").split()[-1].lower() not in _POLL_HEADS:
-        return None  # 'In a memo released as polls closed, ...'
-    end = _cut_clause(text, m.end(), se)
-    first = _TOKEN_RE.match(text, m.end(), end)
-    if (
-        first is None
-        or first.group(0).endswith("ed")
-        or len(WORD_RE.findall(text, m.end(), end)) < 3
-    ):
-        return None  # 'In a poll, conducted in May, ...': the phrase goes on
-    speech = _lists()["cues"] | _lists()["reporting"]
-    if any(c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)):
-        return None  # 'In the poll, most Democrats said ...': theirs is the speech
-    return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
-
-
-def _reporter_before(text: str, ss: int, c0: int, prev: str, rules: _Rules) -> bool:
-    """Is the word before 'report(s)' its subject: a name or outlet ('the Post reports'), a
-    pronoun or a person's role ('the reporter reports')?"""
-    if not prev:
-        return False
-    b = c0
-    while b > ss and text[b - 1].isspace():
-        b -= 1
-    return text[b - len(prev) : b][:1].isupper() or prev in _SUBJECT_PRONOUNS or prev in rules.roles
 
 
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
@@ -844,133 +653,6 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     while e > ss and text[e - 1] in " ,—–-(":
         e -= 1
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
-
-
-# where the subject of a [seeming] verb starts: after a clause break or a subordinating word
-_SEEM_SUBJECT_BREAK_RE = re.compile(
-    r"[,;:—–()\"“”]|[^\S\n]-[^\S\n]|\b(?:that|as|but|while|because|if|when|although|though|where|"
-    r"since|whether|than|where|unless|until|once)\b",
-    re.I,
-)
-_PARTICIPLE_BREAK_RE = re.compile(
-    r"[;]|,[^\S\n]+(?:\w+ing|as|despite|although|though|while|even|partly|after|before|because|"
-    r"since|when|which)\b"
-)
-_SUBORDINATE_END_RE = re.compile(r"[,;]")  # 'Although X seems to ..., the party ...'
-
-_NOT_AFTER_TO = frozenset("the a an his her their its this that these those me him us them".split())
-_EXPLETIVES = frozenset("it there".split())
-_VERBISH = _NOT_NOUN_PHRASE - _RELATIVES - _CONJUNCTIONS
-# 'is expected', 'are widely expected', 'was not expected' before the participle
-_PASSIVE_BE_RE = re.compile(
-    r"\b(?:is|are|was|were|be|been|’s|'s)(?:[^\S\n]+(?:not|\w+ly))?[^\S\n]+$"
-)
-_AUXILIARIES = frozenset(
-    "do does did don't doesn't didn't don’t doesn’t didn’t can can't can’t cannot could couldn't "
-    "couldn’t may might must should would wouldn't wouldn’t not no".split()
-)
-
-
-def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
-    """'The plan seemed to falter', 'voters appear ready to move on', 'it seems (that) the race
-    is close': the writer's judgement, with no source; the content is the subject and what
-    follows the verb (only what follows after an empty 'it'). ``complement``: the span ends
-    with 'as' and a noun phrase follows ('is seen as a leader')."""
-    c0, c1 = span
-    report = _report_rules()
-    if _word_before(text, ss, c0) in ("to", "will"):
-        return None  # 'to appear on', 'will appear at'
-    after = _skip_space(text, c1, se)
-    if text.startswith(",", after):  # 'it appears, though, that ...'
-        comma = text.find(",", after + 1, se)
-        if comma < 0 or len(text[after + 1 : comma].split()) > 3:
-            return None
-        after = _skip_space(text, comma + 1, se)
-    m = _TOKEN_RE.match(text, after, se)
-    first = m.group(0).lower() if m else ""
-    if not first or first in report.not_complements:
-        return None  # 'appeared on television', 'seemed.'
-    if first == "to":
-        nxt = _TOKEN_RE.match(text, _skip_space(text, m.end(), se), se)
-        if nxt is None or nxt.group(0).lower() in _NOT_AFTER_TO:
-            return None  # 'appeared to the crowd', 'seems to me'
-    # the subject: the words after the last clause break, adverbs and auxiliaries left out;
-    # 'Voters, too, seemed': an aside between commas right before the verb is skipped
-    lo = max(ss, c0 - 200)
-    breaks = list(_SEEM_SUBJECT_BREAK_RE.finditer(text, lo, c0))
-    skip = _lists()["cue_before"] | rules.adverbs
-    k = len(breaks)  # the chunk after breaks[k - 1]
-    words = _subject_words(text, breaks, k, lo, c0, skip)
-    if not words and k >= 2 and text[breaks[-1].start()] == text[breaks[-2].start()] == ",":
-        k -= 2
-        words = _subject_words(text, breaks, k, lo, c0, skip)
-    if not words or len(words) > 12:
-        return None
-    # 'Although the plan seems ..., X', 'a bill which the panel is expected to ..., X': the
-    # content ends with its clause
-    subordinate = k > 0 and breaks[k - 1].group(0)[:1].isalpha()
-    subordinate = subordinate or words[0][2].lower() in _RELATIVES
-    subject = (words[0][0], words[-1][1])
-    expletive = len(words) == 1 and words[0][2].lower() in _EXPLETIVES
-    if not expletive and not complement and first in ("the", "a", "an", "that"):
-        return None  # 'appeared a day later'
-    end = _cut_clause(text, after, se)
-    brk = (_SUBORDINATE_END_RE if subordinate else _PARTICIPLE_BREAK_RE).search(text, after, end)
-    end = _trim_end(text, after, brk.start() if brk else end)
-    if not WORD_RE.search(text, after, end):
-        return None
-    if expletive and first not in ("to", "like"):
-        # 'it seems (that) the race is close': the clause alone
-        return _Found(after, end, cue, span, None)
-    return _Found(*subject, cue, span, None, more=(after, end))
-
-
-def _subject_words(text, breaks, k, lo, c0, skip) -> list:
-    """The words of the chunk after ``breaks[k - 1]`` (from ``lo`` when k is 0) up to the next
-    break (or ``c0``), the words of ``skip`` at its end left out."""
-    words = _words(
-        text, breaks[k - 1].end() if k else lo, breaks[k].start() if k < len(breaks) else c0
-    )
-    while words and (words[-1][2].lower() in skip or words[-1][2].lower() in _AUXILIARIES):
-        words.pop()
-    if words and words[-1][2].lower() in _CONJUNCTIONS:
-        return []  # 'He spoke and seemed ...': the subject is further back
-    # 'It is a job for which you cannot seem ...': a verb in the chunk, the subject follows it
-    verb = max((i for i, w in enumerate(words) if w[2].lower() in _VERBISH), default=-1)
-    words = words[verb + 1 :]
-    while words and words[0][2].lower() in _CONJUNCTIONS:
-        words = words[1:]  # '... and the aim seemed ...'
-    return words
-
-
-_PREPOSITIONS_IN_NP = frozenset("of in on at by with from for to after amid about".split())
-
-
-def _evidence_participle(text, cue, span, ss, se, rules) -> _Found | None:
-    """'a new poll showing Smith ahead, ...', 'evidence suggesting that ...': the evidence is
-    the source; the content runs to the next comma (to the clause's end after 'that')."""
-    c0, c1 = span
-    mention = _evidence_before(text, ss, c0, rules)
-    if mention is None:
-        return None
-    words = _words(text, mention[0], mention[1])
-    cut = max((i for i, w in enumerate(words) if w[2].lower() in _PREPOSITIONS_IN_NP), default=-1)
-    if cut + 1 >= len(words):
-        return None
-    mention = (words[cut + 1][0], mention[1], "desc")  # 'in the wake of [a new poll]'
-    start = _content_start(text, cue, _skip_space(text, c1, se), se)
-    if start is None or text.startswith(("off ", "up "), start):
-        return None  # 'showing off the hat'
-    end = _cut_clause(text, start, se)
-    if text[start : start + 4].lower() != "that":
-        comma = text.find(",", start, end)
-        end = comma if comma >= 0 else end
-    end = _trim_end(text, start, end)
-    return (
-        _Found(start, end, cue, span, mention)
-        if len(WORD_RE.findall(text, start, end)) >= 2
-        else None
-    )
 
 
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
@@ -1166,25 +848,6 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else end
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
-
-
-_EVIDENCE_BREAK_RE = re.compile(r"[,;:—–(]|\b(?:that|where|while|as|but|and|which|because)\b")
-
-
-def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
-    """The subject of a finding verb when it names evidence ('new polls released Sunday',
-    'public records'), as a description mention, or None."""
-    lo = max(ss, c0 - 120)
-    breaks = [m.end() for m in _EVIDENCE_BREAK_RE.finditer(text, lo, c0)]
-    words = _words(text, breaks[-1] if breaks else lo, c0)
-    while words and words[-1][2].lower() in rules.adverbs:
-        words.pop()
-    if not words or len(words) > 10:
-        return None
-    evidence = _lists()["evidence"]
-    if not any(w.lower().strip(".") in evidence for _, _, w in words):
-        return None
-    return words[0][0], words[-1][1], "desc"
 
 
 _GAP_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*$")
@@ -1584,3 +1247,21 @@ def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
     if not lower[-1].isalpha() or len(lower[-1]) < 3:
         return None
     return words[0][0], words[-1][1], "desc"
+
+
+# The frames read beside the plain ones (newslib/quotes/frames.py builds on the helpers above,
+# so it is imported last).
+from .frames import (  # noqa: E402
+    _AS_LEAD_RE,
+    _PASSIVE_BE_RE,
+    _as_source,
+    _asked,
+    _evidence_before,
+    _evidence_participle,
+    _headline_verb,
+    _in_poll,
+    _reportedly,
+    _reporter_before,
+    _seeming,
+    _stance_adjective,
+)
