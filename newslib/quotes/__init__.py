@@ -24,9 +24,12 @@ not part of a quotation.
 
 Modules, in the order an article goes through them: ``marks`` (pairing quotation marks),
 ``sentences`` (sentence starts), ``attribution`` (kind, speaker mention and cue of each
-quotation), ``names`` (mentions resolved to names), ``article`` (the steps for one article),
-``tables`` (the quotes table) and ``shares`` (quote share and speakers); ``cues`` holds the word
-lists (``newslib/data/quote_cues.txt``) and the patterns built from them.
+quotation), ``reported`` (reported speech without quotation marks: cues, content and source)
+with ``frames`` (its rarer shapes: seem / appear, reportedly, "as X noted", polls, headlines),
+``sources`` (the source spans as written), ``names`` (mentions resolved to names),
+``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote
+share and speakers); ``cues`` holds the word lists (``newslib/data/quote_cues.txt``) and the
+patterns built from them.
 """
 
 # The private names are re-exported for the tests that import them from here.
