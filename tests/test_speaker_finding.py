@@ -322,3 +322,14 @@ def test_the_listener_of_told_is_no_person_a_pronoun_means():
 def test_a_sentence_opener_or_a_contraction_is_no_speaker(text):
     speakers = set(rows(text)["speaker"].dropna())
     assert not speakers & {"One", "Partial", "I'll"}
+
+
+def test_a_place_the_article_is_in_is_no_speaker():
+    text = (
+        "The storm hit the harbor in Port Alder overnight.\n\n"
+        "Crews in Riverton worked until dawn. Riverton said the roads would reopen on Monday."
+    )
+    assert "Riverton" not in set(rows(text)["speaker"].dropna())
+    # a surname is no place because a longer name starts with it ('in Lind County')
+    text = "Crews in Lind County worked until dawn. Lind said the roads would reopen soon."
+    assert rows(text)["speaker"].dropna().tolist() == ["Lind"]

@@ -306,18 +306,25 @@ def _can_speak(mention: str, name: str) -> bool:
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
+# the word (replaced by NUL) after a preposition of place, on its own: not an owner ('in Lee's
+# camp') nor the first word of a longer name ('in Clinton County')
+_PLACE_USE_RE = re.compile(r"\b(?:in|near|outside)[^\S\n]+\0(?![’']s\b|[\w’'-]|[^\S\n]+[A-Z])")
 
 
 def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
     """Is a one-word 'name' a common word that opens a sentence ('One man said', 'Another
     voter'): one of ``stop`` ([stop_capitals]), or capitalised nowhere inside a sentence and
-    written in lower case elsewhere in the article? Or a contraction ("I'll")? No one's name,
-    then."""
+    written in lower case elsewhere in the article? A place the article writes 'in X' of
+    ('in Benghazi')? Or a contraction ("I'll")? No one's name, then."""
     if " " in name:
         return False
     if _CONTRACTION_RE.fullmatch(name) is not None or name.lower() in stop:
         return True
-    if name in _mid_capitals(text) or name.islower():
+    if name.islower():
+        return False
+    if _PLACE_USE_RE.search(text.replace(name, "\0")) is not None:
+        return True  # 'in Benghazi', 'outside Miami': the article uses it as a place
+    if name in _mid_capitals(text):
         return False
     lower = re.escape(name.lower())
     return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
