@@ -1259,3 +1259,9 @@ def test_an_infinitive_after_a_stance_cue_is_its_content_not_the_lead():
     q = indirect(text)
     assert q["text"].tolist() == ["to leave early"]
     assert q["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_an_object_opening_with_a_lone_mark_is_no_crash():
+    # found by the property test above: a stance object that starts with a quotation mark
+    text = " ".join(["but she also insisted", '"', ".", ", a spokesman,"])
+    check_invariants(text, rows(text))

@@ -993,7 +993,8 @@ def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
     w = m.group("w").lower()
     if w == "including":
         return True
-    gerunds = _LIST_ITEM_RE.match(text, start, p).group("w").endswith("ing")
+    first = _LIST_ITEM_RE.match(text, start, p)  # None when the object opens with a mark
+    gerunds = first is not None and first.group("w").endswith("ing")
     if w in _NOT_LIST_ITEM or (w.endswith("ing") and len(w) > 5 and not gerunds):
         return False
     # short items up to the one with 'and' / 'or', none holding a cue of its own
