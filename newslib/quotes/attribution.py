@@ -37,6 +37,19 @@ def _cut_subject(text: str, s: int, e: int, rules: _Rules, from_right: bool, str
     return cut
 
 
+def _name_run_end(text: str, words, k: int) -> int:
+    """The index after the run of capitalised words (and name particles) from ``words[k]``,
+    stopping after a word that ends a sentence."""
+    j = k
+    while j < len(words) and (
+        text[words[j][0]].isupper() or text[words[j][0] : words[j][1]] in _PARTICLES
+    ):
+        j += 1
+        if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
+            break
+    return j
+
+
 def _cut_subject_raw(
     text: str, s: int, e: int, rules: _Rules, from_right: bool, strict: bool = True
 ):
@@ -82,13 +95,7 @@ def _cut_subject_raw(
             rules.stop_caps
         ):
             k += 1  # 'said Wednesday' names a day, not a speaker
-        j = k
-        while j < len(words) and (
-            text[words[j][0]].isupper() or text[words[j][0] : words[j][1]] in _PARTICLES
-        ):
-            j += 1
-            if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
-                break
+        j = _name_run_end(text, words, k)
         if j > k:
             later = _name_after_role(text, words, j, rules)
             if later is not None:
@@ -251,13 +258,7 @@ def _name_after_role(text: str, words, j: int, rules: _Rules):
         i += 1
     if not between or i >= len(words) or any(w in _NOT_ROLE_WORDS for w in between):
         return None
-    m = i
-    while m < len(words) and (
-        text[words[m][0]].isupper() or text[words[m][0] : words[m][1]] in _PARTICLES
-    ):
-        m += 1
-        if _ends_sentence(text[words[m - 1][0] : words[m - 1][1]]):
-            break
+    m = _name_run_end(text, words, i)
     if m == i or (between[-1] not in rules.roles and m - i < 2):
         return None  # a full name, or any name after a known role ('spokesman Roe')
     return words[i][0], words[m - 1][1], "name"
