@@ -14,17 +14,13 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import _TOKEN_RE, _cut_subject, _title_case
-from .cues import _alternation, _lists, _Rules
-from .reported import (
+from .clauses import (
     _CONJUNCTIONS,
-    _NAME_START_RE,
     _NOT_NOUN_PHRASE,
     _RELATIVES,
     _SUBJECT_PRONOUNS,
     _content_start,
-    _cue_first,
     _cut_clause,
-    _Found,
     _noun_phrase,
     _report_rules,
     _skip_space,
@@ -32,6 +28,12 @@ from .reported import (
     _within,
     _word_before,
     _words,
+)
+from .cues import _alternation, _lists, _Rules
+from .reported import (
+    _NAME_START_RE,
+    _cue_first,
+    _Found,
 )
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())

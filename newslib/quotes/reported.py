@@ -40,7 +40,6 @@ from ..text import WORD_RE
 from .attribution import (
     _IRREGULAR,
     _MANNER_RE,
-    _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
     _between_subject_and_cue,
@@ -49,65 +48,43 @@ from .attribution import (
     _sentence_subject,
     _subject_before,
 )
-from .cues import _alternation, _lists, _Rules
+from .clauses import (
+    _BE,
+    _CLOSING,
+    _CONJUNCTIONS,
+    _FINITE,
+    _INFINITIVE_RE,
+    _NOT_NOUN_PHRASE,
+    _PARTICLE_RE,
+    _RELATIVES,
+    _SUBJECT_PRONOUNS,
+    _TO_RE,
+    _clause_ok,
+    _content_start,
+    _cut_clause,
+    _ends_attribution,
+    _indefinite,
+    _inverts,
+    _is_adjunct,
+    _noun_phrase,
+    _object_span,
+    _opens_participle,
+    _report_rules,
+    _skip_space,
+    _trim_end,
+    _with_particle,
+    _within,
+    _word_before,
+    _words,
+)
+from .cues import _lists, _Rules
 from .marks import _Quote
 from .sentences import _sentence_starts
 
-# 'In a new poll released Monday, ...': 'In' opening a sentence, a poll within eight words
-_IN_POLL = (
-    r"\bIn(?=[^\S\n]+(?:[\w'’./&\-]+[^\S\n]+){0,7}?(?:[Pp]oll|[Pp]olls|[Ss]urvey|[Ss]urveys)"
-    r"\b[^,.;:\n]{0,60},)"
+# A headline-style 'Source: what they said' paragraph (up to five capitalised words).
+_HEADLINE_RE = re.compile(
+    r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
 )
-
-
-@dataclass(frozen=True)
-class _ReportRules:
-    cue_re: re.Pattern
-    needs_clause: frozenset
-    stances: frozenset
-    findings: frozenset
-    tell: frozenset
-    listeners: frozenset
-    openers: frozenset
-    adjuncts: frozenset
-    seeming: frozenset
-    not_complements: frozenset
-    infinitive: frozenset
-    particles: dict  # verb -> the particles it reports with ('spoke' -> {'about'})
-
-
-@lru_cache(maxsize=1)
-def _report_rules() -> _ReportRules:
-    lists = _lists()
-    verbs = (lists["cues"] | lists["reporting"]) - lists["not_reporting"] | lists["stances"]
-    verbs |= lists["seeming"] | lists["infinitive_cues"] | lists["particle_cues"] | {"reportedly"}
-    verbs |= lists["evidence_participles"]
-    particles: dict[str, frozenset[str]] = {}
-    for pair in lists["particle_stances"]:
-        verb, particle = pair.split("_")
-        particles[verb] = particles.get(verb, frozenset()) | {particle}
-    verbs |= particles.keys()
-    return _ReportRules(
-        # 'Asked whether ..., Smith said': the one cue that opens a sentence with a capital
-        cue_re=re.compile(
-            rf"\b[Aa]ccording[^\S\n]+to\b|\bAsked\b|\bReportedly\b|{_IN_POLL}"
-            rf"|\b(?:{_alternation(lists['clear_verbs'])})[^\S\n]+(?:it[^\S\n]+)?clear\b"
-            rf"|\b(?:{_alternation(lists['passive_as'])})[^\S\n]+as\b"
-            rf"|\b(?:{_alternation(lists['stance_adjectives'])})[^\S\n]+(?:that|about|of)\b"
-            rf"|\b(?:{_alternation(verbs)})\b"
-        ),
-        needs_clause=lists["reporting_needs_clause"],
-        stances=lists["stances"] | particles.keys(),
-        findings=lists["findings"],
-        tell=lists["tell_verbs"],
-        listeners=lists["listeners"],
-        openers=lists["content_openers"],
-        adjuncts=lists["adjuncts"],
-        seeming=lists["seeming"],
-        not_complements=lists["not_complements"],
-        infinitive=lists["infinitive_cues"],
-        particles=particles,
-    )
 
 
 # Words before a cue that make it no verb of a speaker ("the reported deal", "was found").
@@ -116,57 +93,18 @@ _NOT_AFTER = frozenset(
     "being".split()
 )
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
-_BE = frozenset("is was are were be been am".split())
-_SUBJECT_PRONOUNS = frozenset("he she they it we i there".split())
-_NOT_NOUN_PHRASE = frozenset(
-    "and or but not no is was are were be been has have had will would could should may might "
-    "can do does did that which who whom when where while because if as than then so".split()
-)
 _NOT_AFTER_BACK = frozenset(
     "in to on at into from and then nearly down away off up out home over by when where again "
     "and forth".split()
 )
 _ARTICLES = frozenset("the a an".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
-_CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
 _INVERTING = frozenset("said says wrote writes added adds".split())  # '..., said Ann Lee.'
-_OBJECT_END_RE = re.compile(r"[,;:—–]|[^\S\n]-[^\S\n]")
-_OBJECT_PRONOUN_RE = re.compile(r"(?:them|him|her|us|me)[^\S\n]+(?=to\b)")
-# a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'
-_NEW_CLAUSE_RE = re.compile(
-    r"(?:(?:[,;:]|[^\S\n][-—–])[^\S\n]+(?:(?:and|but|while)[^\S\n]+)?|[^\S\n]+(?:and|but)[^\S\n]+)"
-    r"(?:he|she|they|we|I)"
-    r"(?:[^\S\n]+(?:also|later|then|has|have|had|would|will|again))*[^\S\n]+$"
-)
-# a conjunction right before a cue, the same subject's next verb: ', and later urged'
-_COORDINATED_RE = re.compile(
-    r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will))*"
-    r"[^\S\n]+$"
-)
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
-_AFTER_LISTENER = frozenset("that whether if".split())  # 'asked the mayor if ...'
-_RELATIVES = frozenset("which who whom whose that where when".split())
-_INDEFINITE = frozenset("anything nothing something little much so".split())
-# A headline-style 'Source: what they said' paragraph (up to five capitalised words).
-_HEADLINE_RE = re.compile(
-    r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
-)
-_TRAILING = " \t\n.,;:!?—–-"
-_TO_RE = re.compile(r"(to)\b[^\S\n]*")
 _POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
-# 'to' and a verb ('to win'), not a place or a person ('to the state', 'to Smith', 'to him')
-_INFINITIVE_RE = re.compile(
-    r"to[^\S\n]+(?!(?:the|a|an|his|her|their|its|my|our|your|this|that|these|those|me|him|them|us|"
-    r"you|it|who|what|which|each|every|all|some|any|date|be\b[^\S\n]+(?:sure|clear))\b)[a-z]"
-)
-_PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
-_ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
-_CLAUSE_BREAK_RE = re.compile(
-    r",[\"”’']*[^\S\n]+(?:according[^\S\n]+to|adding|saying|noting|arguing)\b"
-)
 
 
 # a news agency's dateline opening a paragraph: 'LIMA, Ohio, May 2 (AP) — ', 'BOSTON - '
@@ -305,9 +243,6 @@ def _overlaps(got: _Found, spans) -> bool:
     return any(s < b and a < e for s, e in pieces for a, b in spans)
 
 
-_CLOSING = _TRAILING + "\"'’”»"
-
-
 def _past_quotation(text: str, s: int, e: int, speech) -> int:
     """A content that ends inside a quotation opened within it runs to the quotation's end
     ('said the plan "will fail. It is doomed," he said' is one content)."""
@@ -317,33 +252,6 @@ def _past_quotation(text: str, s: int, e: int, speech) -> int:
                 b -= 1
             return max(b, e)
     return e
-
-
-def _inside_quotation(text: str, pos: int, quoted) -> bool:
-    """Is ``pos`` inside a quotation, other than right before its closing mark ('dead heat,"')?"""
-    for a, b in quoted:
-        if a <= pos < b:
-            return bool(text[pos + 1 : b].strip(_CLOSING))
-    return False
-
-
-def _within(pos: int, spans) -> bool:
-    for a, b in spans:
-        if a <= pos < b:
-            return True
-    return False
-
-
-def _trim_end(text: str, s: int, e: int) -> int:
-    while e > s and text[e - 1] in _TRAILING:
-        e -= 1
-    return e
-
-
-def _skip_space(text: str, p: int, hi: int) -> int:
-    while p < hi and text[p].isspace():
-        p += 1
-    return p
 
 
 def _only_quotations(text: str, s: int, e: int, speech) -> bool:
@@ -356,24 +264,6 @@ def _only_quotations(text: str, s: int, e: int, speech) -> bool:
             return False
         p = max(p, b)
     return WORD_RE.search(text, p, e) is None if p < e else True
-
-
-_WORD_CHARS = frozenset("’'-.")
-
-
-def _word_before(text: str, ss: int, c0: int) -> str:
-    """The lower-cased word before ``c0`` in the sentence starting at ``ss`` ('' for none)."""
-    e = c0
-    while e > ss and not (text[e - 1].isalnum() or text[e - 1] in _WORD_CHARS):
-        e -= 1
-    b = e
-    while b > ss and (text[b - 1].isalnum() or text[b - 1] in _WORD_CHARS or text[b - 1] == "_"):
-        b -= 1
-    return text[b:e].lower()
-
-
-def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
-    return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
 def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
@@ -768,33 +658,6 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
     return any(w[:1].isupper() or w.lower() in rules.roles for w in words)
 
 
-def _is_adjunct(text: str, s: int, e: int) -> bool:
-    words = text[s:e].lower().split()
-    return len(words) <= 3 and (
-        words[0] in _report_rules().adjuncts or words[-1] in _TIME_WORDS or words[0] in ("still",)
-    )
-
-
-def _ends_attribution(
-    text: str, c1: int, se: int, inverted: bool = True, cue: str | None = None
-) -> bool:
-    """After a cue that closes its sentence: nothing, or only adjuncts ('in a statement', 'on
-    Monday'), a listener ('told reporters') or an inverted speaker ('said Smith').
-    ``inverted=False``: the subject stands before the cue, so only a tell verb ('told the
-    Post') has a noun phrase after it."""
-    rest = text[c1:se].strip()
-    if not rest or rest[0] in ",;—–(":
-        return True
-    if re.search(r"\bthat\b", rest):
-        return False
-    first = rest.split(None, 1)[0].lower().strip(",.")
-    if first in _report_rules().adjuncts or first == "reporters":
-        return True
-    if not inverted and cue not in _report_rules().tell:
-        return False
-    return first in ("the", "a", "an") or rest[0].isupper()
-
-
 def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
     c0, c1 = span
@@ -934,320 +797,6 @@ def _infinitive_subject(text: str, ss: int, c0: int, rules: _Rules):
         cut = _cut_subject(text, s, e, rules, True, False)
         return cut if cut is not None and cut[2] != "pron" else None
     return _sentence_subject(text, ss, to, rules, (), None)
-
-
-def _with_particle(text: str, cue: str, span, after: int, se: int):
-    """'called for', 'talked about', 'referring to': the particle joins a stance cue."""
-    if cue not in _report_rules().stances:
-        # 'pointed out that', 'railed against': a particle joins any cue; so does the 'to' of
-        # 'responded to' / 'referred to' (the [cue_particles] list)
-        m = _ANY_PARTICLE_RE.match(text, after, se)
-        if m is None and cue + "_to" in _lists()["cue_particles"]:
-            m = _TO_RE.match(text, after, se)
-        if m is None:
-            return span, after
-        return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
-    m = _PARTICLE_RE.match(text, after, se)
-    if m is None and cue.startswith(("refer", "point")):
-        m = _TO_RE.match(text, after, se)
-    if m is None:
-        return span, after
-    return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
-
-
-def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
-    """A stance verb's content is its object, not a clause: 'criticized the plan, which ...'
-    ends at the comma, and 'urged them to act' is 'to act'."""
-    report = _report_rules()
-    if cue not in report.stances:
-        if cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end):
-            return start, end  # 'announced that ...': the clause runs on
-    for brk in _OBJECT_END_RE.finditer(text, start, end):
-        if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
-            continue  # 'backed higher wages, cheaper care and free college'
-        end = brk.start()
-        break
-    first = _OBJECT_PRONOUN_RE.match(text, start, end)
-    return (first.end() if first is not None else start), end
-
-
-_LIST_ITEM_RE = re.compile(r"[^\S\n]*(?P<w>[\w’'-]+)")
-_NOT_LIST_ITEM = (
-    _RELATIVES
-    | _CONJUNCTIONS
-    | _SUBJECT_PRONOUNS
-    | frozenset(
-        "the a an as in on at for with to from by if when where even not so than after before "
-        "despite although though saying".split()
-    )
-)
-
-
-def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
-    """After a comma in a stance verb's object text[start:p]: does a list of objects go on
-    ('including ...', or items up to an 'and' / 'or') rather than a new phrase ('which ...',
-    'the ...', a participle unless the first item is a gerund too)?"""
-    m = _LIST_ITEM_RE.match(text, p, end)
-    if m is None:
-        return False
-    w = m.group("w").lower()
-    if w == "including":
-        return True
-    first = _LIST_ITEM_RE.match(text, start, p)  # None when the object opens with a mark
-    gerunds = first is not None and first.group("w").endswith("ing")
-    if w in _NOT_LIST_ITEM or (w.endswith("ing") and len(w) > 5 and not gerunds):
-        return False
-    # short items up to the one with 'and' / 'or', none holding a cue of its own
-    stop = _OBJECT_END_RE.search(text, m.end(), end)
-    rest = text[p : stop.start() if stop and text[stop.start()] != "," else end]
-    for item in rest.split(","):
-        words = item.split()
-        if len(words) > 10 or _report_rules().cue_re.search(item):
-            return False
-        if "and" in words or "or" in words:
-            return True
-    return False
-
-
-def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
-    """Verbs such as 'show', 'found', 'added' report only when a clause follows, except after
-    a source that is a thing ('the poll showed Smith ahead')."""
-    report = _report_rules()
-    if cue in report.infinitive and _INFINITIVE_RE.match(text, start, se):
-        return True  # 'hopes to win'
-    if cue not in report.needs_clause and cue not in report.infinitive:
-        return True
-    if mention is not None and cue in report.findings and _names_a_thing(text, mention):
-        return True
-    words = text[start:se].split(None, 1)
-    first = words[0].lower() if words else ""
-    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
-
-
-# the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'
-_FINITE = frozenset(
-    "is are was were will would can could should may might must has have had does did do "
-    "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't "
-    "doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t "
-    "hasn’t haven’t hadn’t doesn’t didn’t don’t".split()
-)
-_NOT_IN_SUBJECT = _SUBJECT_PRONOUNS | _RELATIVES | frozenset("you him her them me us".split())
-
-
-def _noun_clause(text: str, start: int, se: int) -> bool:
-    """Does a clause with a noun-phrase subject start here ('the plan is sound', 'Smith will
-    win')? A finite verb or auxiliary within the first six words, after words that are no
-    pronoun, relative or preposition."""
-    end = min(se, start + 120)
-    brk = _OBJECT_END_RE.search(text, start, end)
-    words = [w.lower() for _, _, w in _words(text, start, brk.start() if brk else end)][:7]
-    if not words or words[0] in _report_rules().adjuncts or words[0] in _NOT_NOUN_PHRASE:
-        return False
-    for w in words[1:]:
-        if w in _FINITE:
-            return True
-        if w in _NOT_IN_SUBJECT:
-            return False
-    return False
-
-
-def _indefinite(text: str, start: int, end: int) -> bool:
-    words = text[start:end].split(None, 3)  # four words are too many already
-    return not words or (len(words) <= 3 and words[0].lower() in _INDEFINITE)
-
-
-def _names_a_thing(text: str, mention) -> bool:
-    """Is the mention a description whose head is a document or finding ('a new poll')?"""
-    if mention[2] != "desc":
-        return False
-    head = text[mention[0] : mention[1]].split()[-1].lower().strip(".,'’")
-    return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
-
-
-def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
-    """Content ends at the sentence end, before ', according to X' / ', adding ...', or before
-    another speaker's attribution (', one analyst said'); ``quoted``: the quotations (marks
-    included), whose words are the speaker's, never a break."""
-    end = se
-    for m in _CLAUSE_BREAK_RE.finditer(text, start, se):
-        if not _inside_quotation(text, m.start(), quoted):
-            end = m.start()
-            break
-    for cue in _report_rules().cue_re.finditer(text, start, end):
-        if _within(cue.start(), quoted):
-            continue
-        comma = text.rfind(",", start, cue.start())
-        if comma > start and _inside_quotation(text, comma, quoted):
-            comma = -1
-        tail = text[comma + 1 : cue.start()].lower().split() if comma > start else []
-        if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
-            if _ends_attribution(text, cue.end(), se):
-                return _trim_end(text, start, comma)
-        # '... - but she also insisted that ...': another speaker's clause
-        m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
-        if m is not None and not _reads_content(text, cue, se):
-            m = None
-        if m is None:
-            # '... and urged that ...': the speaker's next verb, a cue of its own
-            m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
-            if m is None and cue.group(0).lower() not in _report_rules().stances:
-                # '..., while nine in ten said ...': a new clause with a subject of its own
-                m = _new_subject(text, start, cue.start())
-            if m is not None and not _reads_content(text, cue, se):
-                m = None
-        if m is not None and m.start() > start:
-            return _trim_end(text, start, m.start())
-    return end
-
-
-def _opens_participle(text: str, piece: tuple[int, int]) -> bool:
-    """Does the piece start with a participle ('adding that ...'), a cue of its own?"""
-    m = _TOKEN_RE.match(text, piece[0], piece[1])
-    return m is not None and m.group(0).lower().endswith("ing")
-
-
-def _inverts(cue: str, tail: list[str]) -> bool:
-    """Can ', TAIL CUE' close a content as its attribution (', one analyst said')? Not after a
-    conjunction (', but found ...') or in a passive (', he is often asked ...')."""
-    if not tail:
-        return True  # ', saying ...', ', said Smith'
-    return tail[0] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
-
-
-def _reads_content(text: str, m: re.Match, se: int) -> bool:
-    """Does the cue ``m`` read a content of its own after it?"""
-    cue = m.group(0).lower()
-    after = _skip_space(text, m.end(), se)
-    if cue.startswith("according") or after >= se or text[after] in ",.;:)":
-        return False
-    span, after = _with_particle(text, cue, m.span(), after, se)
-    start = _content_start(text, cue, after, se)
-    return start is not None and _clause_ok(text, cue, start, se)
-
-
-_CLAUSE_OPEN_RE = re.compile(r"(?:;|,[^\S\n]+(?:and|but|while|whereas|although|though))[^\S\n]+")
-
-
-def _new_subject(text: str, start: int, c0: int) -> re.Match | None:
-    """The clause break before a cue in text[start:c0] when only a short noun phrase, the cue's
-    subject, lies between them ('..., but most voters said'), or None."""
-    opens = list(_CLAUSE_OPEN_RE.finditer(text, max(start, c0 - 90), c0))
-    if not opens or opens[-1].start() <= start:
-        return None
-    m = opens[-1]
-    words = text[m.end() : c0].lower().split()
-    cue_before = _lists()["cue_before"]
-    while words and words[-1] in cue_before:
-        words.pop()
-    if not words or len(words) > 8 or words[0] in _RELATIVES:
-        return None
-    if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
-        return None
-    return m
-
-
-def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
-    """Where the content starts after the cue: at 'that' / 'whether' when one opens it, after a
-    listener ('told reporters') or a time or place phrase ('said on Tuesday that')."""
-    report = _report_rules()
-    m = _TOKEN_RE.search(text, p, se)
-    if m is None:
-        return None
-    first = m.group(0).lower()
-    if first in report.openers or (
-        cue not in report.tell and _INFINITIVE_RE.match(text, m.start())
-    ):
-        return m.start()  # 'that ...', 'to win the seat'
-    if cue in report.stances:
-        to = _infinitive(text, p, se)
-        if to is not None:
-            return to
-    if cue in report.tell or first in report.adjuncts:
-        words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
-        for a, _, w in words[:15]:
-            if w.lower() in _AFTER_LISTENER:
-                return a
-            lead = text[words[0][0] : a]
-            if lead.count(",") > 1:
-                break
-            if w.lower() in _SUBJECT_PRONOUNS and "," not in lead and w != "it":
-                break  # 'told AP he was ... and that ...': the content has begun
-        k = 0
-        if cue in report.tell:
-            # a short listener: a pronoun, 'reporters', 'the Post', a name
-            if first in report.listeners:
-                k = 1
-            elif first in _lists()["person_roles"] and words[1:2] and words[1][2][:1].isupper():
-                k = 1  # 'told host Ada Lind'
-            elif first in ("the", "a", "an") and len(words) > 1:
-                head = words[1][2]
-                # 'told the Post', 'told a crowd' (not 'warned the race is close')
-                if head[:1].isupper() or head.lower() in report.listeners:
-                    k = 1 if head[:1].isupper() else 2
-            while k < len(words) and k < 4 and words[k][2][:1].isupper():
-                k += 1
-        else:
-            while k < len(words) and k < 4 and words[k][2].lower() in report.adjuncts:
-                k += 1
-        return words[k][0] if k < len(words) else None
-    return m.start()
-
-
-_SHARE_RE = re.compile(r"\d[\d.,]*")
-
-_BEFORE_TO = frozenset("not never also again still".split()) | _TIME_WORDS
-
-
-def _infinitive(text: str, p: int, se: int) -> int | None:
-    """Where 'to' opens a stance verb's infinitive content right after it ('vowed to fight',
-    'declined last week to comment', 'would prefer not to say'), or None: the content starts
-    at 'to', after any time phrase or negation (an object stays in: 'urged voters to act')."""
-    to = _TO_WORD_RE.search(text, p, min(se, p + 50))
-    if to is None:
-        return None
-    before = text[p : to.start()].lower().split()
-    adjuncts = _report_rules().adjuncts
-    if len(before) > 4 or any(
-        w not in adjuncts and w.rstrip("s") not in _BEFORE_TO and not w[:1].isdigit()
-        for w in before
-    ):
-        return None
-    nxt = _TOKEN_RE.search(text, to.end(), min(se, to.end() + 40))
-    if nxt is None or not nxt.group(0)[:1].islower() or nxt.group(0) in _NOT_VERB_AFTER_TO:
-        return None
-    return to.start()
-
-
-_TO_WORD_RE = re.compile(r"\bto\b")
-
-
-# Words after 'to' that make it a preposition, not an infinitive ('referred to the plan').
-_NOT_VERB_AFTER_TO = frozenset(
-    "the a an his her their its our my your this that these those some any all each every "
-    "him them us me it one two three many more most other such no".split()
-)
-
-
-def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
-    """A plain noun phrase right before a cue ('legal experts', 'many economists'), as a
-    description mention, or None."""
-    words = _words(text, s, e)
-    while words and words[-1][2].lower() in rules.adverbs:
-        words.pop()
-    while words and words[0][2].lower() in _CONJUNCTIONS:
-        words.pop(0)  # 'But early ratings data suggests ...'
-    if not words or len(words) > 6:
-        return None
-    lower = [w.lower() for _, _, w in words]
-    if any(w in _NOT_NOUN_PHRASE for w in lower):
-        return None
-    if lower[-1] == "percent":
-        return words[0][0], words[-1][1], "desc"  # 'about 30 percent say'
-    if _SHARE_RE.fullmatch(lower[-1]) and text.startswith("%", words[-1][1]):
-        return words[0][0], words[-1][1] + 1, "desc"  # '42% say'
-    if not lower[-1].isalpha() or len(lower[-1]) < 3:
-        return None
-    return words[0][0], words[-1][1], "desc"
 
 
 # The frames read beside the plain ones (newslib/quotes/frames.py builds on the helpers above,
