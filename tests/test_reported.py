@@ -160,6 +160,9 @@ def test_cue_with_auxiliaries_and_manner():
         ("Nora Quill has tried to argue that the vote was fair.", "has tried to argue"),
         ("Nora Quill pointed out that the vote was fair.", "pointed out"),
         ("Nora Quill publicly argued that the vote was fair.", "publicly argued"),
+        # any -ly adverb of manner joins, with the auxiliaries before it
+        ("Nora Quill gingerly argued that the vote was fair.", "gingerly argued"),
+        ("Nora Quill has forcefully argued that the vote was fair.", "has forcefully argued"),
     ],
 )
 def test_cue_span_conventions(text, cue):
@@ -168,6 +171,12 @@ def test_cue_span_conventions(text, cue):
     r = indirect(text).iloc[0]
     assert span(text, r, "cue") == cue
     assert span(text, r, "speaker") == "Nora Quill"
+
+
+def test_a_hearsay_adverb_never_joins_the_cue():
+    # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
+    text = "Nora Quill allegedly told the panel that the vote was fair."
+    assert span(text, indirect(text).iloc[0], "cue") == "told"
 
 
 @pytest.mark.parametrize(

@@ -233,6 +233,25 @@ _ADVERB_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]{2,}ly|then)(?=[^\S\n]*[.,:;!?\"
 _NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
 
 
+_MANNER_ADVERB_RE = re.compile(r"[a-z]{3,}ly")
+
+
+def _manner_adverb(word: str, lists) -> bool:
+    """Is ``word`` an adverb of manner that joins the cue after it, as PolNeAR's cue spans
+    read them ('enthusiastically endorsed', 'has forcefully condemned')? Not one of the
+    [not_adverbs] ('only', 'early') nor of [hearsay_adverbs] ('reportedly wants': the writer's
+    hedge, no part of the cue).
+
+    >>> _manner_adverb("gingerly", _lists()), _manner_adverb("reportedly", _lists())
+    (True, False)
+    """
+    return (
+        _MANNER_ADVERB_RE.fullmatch(word) is not None
+        and word not in lists["not_adverbs"]
+        and word not in lists["hearsay_adverbs"]
+    )
+
+
 def _widen_cues(text: str, found: list[_Quote]) -> None:
     """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
     right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
@@ -255,7 +274,9 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 if m is None:
                     break
                 word = m[1].lower().replace("’", "'")
-                if not (word in before or word in chained.get(prev, ())):
+                if not (
+                    word in before or word in chained.get(prev, ()) or _manner_adverb(word, lists)
+                ):
                     break
                 s, prev = m[0], word
             m = _PARTICLE_RE.match(text, e)
