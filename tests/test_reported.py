@@ -173,6 +173,34 @@ def test_cue_span_conventions(text, cue):
     assert span(text, r, "speaker") == "Nora Quill"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Nora Quill wrote back that the vote was fair.", "wrote back", "that the vote was fair"),
+        (
+            "Nora Quill wondered aloud whether the vote was fair.",
+            "wondered aloud",
+            "whether the vote was fair",
+        ),
+        (
+            "Nora Quill expressed confidence that the vote was fair.",
+            "expressed confidence",
+            "that the vote was fair",
+        ),
+        (
+            "Nora Quill and Al Roe disagree on whether the vote was fair.",
+            "disagree on",
+            "whether the vote was fair",
+        ),
+    ],
+)
+def test_a_cue_word_after_the_verb_joins_the_cue_not_the_content(text, cue, content):
+    # [cue_particles]: 'back', 'aloud', the noun of 'expressed concern', the preposition of
+    # 'disagree on'; the content starts after them
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == (cue, content)
+
+
 def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."

@@ -252,6 +252,22 @@ def _manner_adverb(word: str, lists) -> bool:
     )
 
 
+def _after_cue(text: str, q: _Quote) -> None:
+    """A reported content starts after its cue: when the widened cue took the content's first
+    words ('wrote back that ...', 'expressed confidence that ...'), the content starts after
+    them."""
+    c0, c1 = q.cue_span
+    if q.kind != "indirect" or not c0 <= q.start < c1:
+        return
+    start = c1
+    while start < q.end and text[start].isspace():
+        start += 1
+    if start < q.end:
+        if q.open_mark == q.start:
+            q.open_mark = start
+        q.start, q.words = start, WORD_RE.findall(text, start, q.end)
+
+
 def _widen_cues(text: str, found: list[_Quote]) -> None:
     """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
     right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
@@ -291,3 +307,4 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                     e = m.end()
             widened[key] = (s, e)
         q.cue_span = widened[key]
+        _after_cue(text, q)
