@@ -201,6 +201,22 @@ def test_a_cue_word_after_the_verb_joins_the_cue_not_the_content(text, cue, cont
     assert (r["cue"], r["text"]) == (cue, content)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Nora Quill took to the radio to say that the vote was fair.", "took to the radio to say"),
+        (
+            "Nora Quill went out of her way to say that the vote was fair.",
+            "went out of her way to say",
+        ),
+    ],
+)
+def test_an_infinitive_cue_starts_after_its_subject(text, cue):
+    # 'to say' with its subject a few words before: the verb phrase between joins the cue
+    r = indirect(text).iloc[0]
+    assert (r["cue"], span(text, r, "speaker")) == (cue, "Nora Quill")
+
+
 def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."

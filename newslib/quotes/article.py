@@ -252,6 +252,23 @@ def _manner_adverb(word: str, lists) -> bool:
     )
 
 
+_TO_GAP_RE = re.compile(r"[^\S\n]*((?:[\w’'-]+[^\S\n]+){1,5})$")
+_TO_GAP_STOPS = frozenset("who that which and or but named".split())
+
+
+def _to_subject(text: str, s: int, mention_end: int) -> int:
+    """Where an infinitive cue ('to say' at ``s``) starts when its subject's mention ends a
+    few words before it: at the verb phrase after the mention, as PolNeAR's cue spans read it
+    ('Lee took to Twitter to say', 'Lee went out of his way to say'); at most five words, no
+    punctuation, no clause of their own ('who', 'that', 'and'); else ``s``."""
+    if not mention_end < s <= mention_end + 60:
+        return s
+    m = _TO_GAP_RE.fullmatch(text, mention_end, s)
+    if m is None or any(w.lower() in _TO_GAP_STOPS for w in m.group(1).split()):
+        return s
+    return m.start(1)
+
+
 def _after_cue(text: str, q: _Quote) -> None:
     """A reported content starts after its cue: when the widened cue took the content's first
     words ('wrote back that ...', 'expressed confidence that ...'), the content starts after
@@ -295,6 +312,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 ):
                     break
                 s, prev = m[0], word
+            if prev == "to" and q.mention is not None:
+                s = _to_subject(text, s, q.mention[1])
             m = _PARTICLE_RE.match(text, e)
             if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
                 e = m.end()
