@@ -217,6 +217,14 @@ def test_an_infinitive_cue_starts_after_its_subject(text, cue):
     assert (r["cue"], span(text, r, "speaker")) == (cue, "Nora Quill")
 
 
+def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
+    # [document_verbs]: 'issued a statement saying' is one cue
+    text = "Nora Quill issued a statement saying that the vote was fair."
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == ("issued a statement saying", "that the vote was fair")
+    assert span(text, r, "speaker") == "Nora Quill"
+
+
 def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."

@@ -269,6 +269,28 @@ def _to_subject(text: str, s: int, mention_end: int) -> int:
     return m.start(1)
 
 
+_DOC_GAP_RE = re.compile(r"[^\S\n]*((?:[\w’'-]+[^\S\n]+){2,8})$")
+
+
+def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
+    """Where a participle cue ('saying' at ``s``) starts when it tells what a document says
+    that its subject put out: at the verb ([document_verbs]) right after the subject's mention
+    ('Lee issued a statement saying', 'the campaign sent an email Monday saying'); else ``s``.
+    """
+    if not mention_end < s <= mention_end + 80:
+        return s
+    m = _DOC_GAP_RE.fullmatch(text, mention_end, s)
+    if m is None:
+        return s
+    words = m.group(1).lower().split()
+    k = 0
+    while k < len(words) - 1 and words[k] in lists["cue_before"]:
+        k += 1  # 'also sent a tweet saying'
+    if words[k] not in lists["document_verbs"] or any(w in _TO_GAP_STOPS for w in words):
+        return s
+    return m.start(1)
+
+
 def _after_cue(text: str, q: _Quote) -> None:
     """A reported content starts after its cue: when the widened cue took the content's first
     words ('wrote back that ...', 'expressed confidence that ...'), the content starts after
@@ -314,6 +336,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 s, prev = m[0], word
             if prev == "to" and q.mention is not None:
                 s = _to_subject(text, s, q.mention[1])
+            elif q.mention is not None and text[s:e].endswith("ing"):
+                s = _document_verb_start(text, s, q.mention[1], lists)
             m = _PARTICLE_RE.match(text, e)
             if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
                 e = m.end()
