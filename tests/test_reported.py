@@ -225,6 +225,27 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
     assert span(text, r, "speaker") == "Nora Quill"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Nora Quill reaffirmed that the vote was fair.", "reaffirmed", "that the vote was fair"),
+        (
+            "Nora Quill left the hall, remarking that the vote was fair.",
+            "remarking",
+            "that the vote was fair",
+        ),
+        ("Nora Quill downplayed the risk of a recount.", "downplayed", "the risk of a recount"),
+        ("Nora Quill assailed the new tax plan.", "assailed", "the new tax plan"),
+        ("Nora Quill invoked the memory of her father.", "invoked", "the memory of her father"),
+    ],
+)
+def test_more_speech_and_stance_verbs(text, cue, content):
+    # [cues]: remarking, interjected, reaffirmed; [stances]: assail, invoke, downplay, bemoan,
+    # credit, chide, echo, reference
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"], span(text, r, "speaker")) == (cue, content, "Nora Quill")
+
+
 def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."
