@@ -237,11 +237,19 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
         ("Nora Quill downplayed the risk of a recount.", "downplayed", "the risk of a recount"),
         ("Nora Quill assailed the new tax plan.", "assailed", "the new tax plan"),
         ("Nora Quill invoked the memory of her father.", "invoked", "the memory of her father"),
+        (
+            "Nora Quill stayed home, believing that the vote was fair.",
+            "believing",
+            "that the vote was fair",
+        ),
+        ("Nora Quill remembers that the vote was fair.", "remembers", "that the vote was fair"),
+        ("Nora Quill rebuffed the offer of a recount.", "rebuffed", "the offer of a recount"),
     ],
 )
 def test_more_speech_and_stance_verbs(text, cue, content):
-    # [cues]: remarking, interjected, reaffirmed; [stances]: assail, invoke, downplay, bemoan,
-    # credit, chide, echo, reference
+    # [cues]: remarking, interjected, reaffirmed, chant; [reporting]: believing, fearing,
+    # remember ...; [stances]: assail, invoke, downplay, bemoan, credit, chide, echo,
+    # reference, rebuff, champion, outline, underscore
     r = indirect(text).iloc[0]
     assert (r["cue"], r["text"], span(text, r, "speaker")) == (cue, content, "Nora Quill")
 
