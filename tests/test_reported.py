@@ -256,6 +256,23 @@ def test_more_speech_and_stance_verbs(text, cue, content):
     assert (r["cue"], r["text"], span(text, r, "speaker")) == (cue, content, "Nora Quill")
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Nora Quill asked the court to block the new rules.", "the court to block the new rules"),
+        (
+            "When Nora Quill asked her aides to stay, most of them said they would.",
+            "her aides to stay",
+        ),
+    ],
+)
+def test_asked_with_an_object_and_its_infinitive(text, content):
+    # 'asked' reports what its object is asked to do, like 'urged' (the object is content;
+    # it ends at the comma as a stance verb's object)
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == ("asked", content)
+
+
 def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."

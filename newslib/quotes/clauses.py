@@ -242,7 +242,7 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     """A stance verb's content is its object, not a clause: 'criticized the plan, which ...'
     ends at the comma, and 'urged them to act' is 'to act'."""
     report = _report_rules()
-    if cue not in report.stances:
+    if cue not in report.stances and not _object_infinitive(text, cue, start, end):
         if cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end):
             return start, end  # 'announced that ...': the clause runs on
     for brk in _OBJECT_END_RE.finditer(text, start, end):
@@ -304,9 +304,33 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
+    if _object_infinitive(text, cue, start, se):
+        return True  # 'asked the court to block the rules'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
     return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+
+
+_OBJECT_PUNCT_RE = re.compile(r"[,;:()\"“”«»—–]")
+
+
+def _object_infinitive(text: str, cue: str, start: int, se: int) -> bool:
+    """After a verb of [object_control] that reports only a clause ('asked'): an object of at
+    most four words, then its infinitive ('asked the court to block the rules', 'asked
+    supporters to run'), with no punctuation between: what the object is asked to do is the
+    content, as a stance verb's ('urged the mayor to resign')."""
+    if cue not in _lists()["object_control"]:
+        return False
+    words = _words(text, start, min(se, start + 80))[:5]
+    for i in range(1, len(words)):
+        a = words[i][0]
+        if words[i][2].lower() == "to":
+            return _INFINITIVE_RE.match(text, a) is not None and not _OBJECT_PUNCT_RE.search(
+                text, start, a
+            )
+        if not words[i][2].replace("’", "'").replace("'", "").replace("-", "").isalnum():
+            return False
+    return False
 
 
 # the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'
@@ -473,6 +497,8 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
                     k = 1 if head[:1].isupper() else 2
             while k < len(words) and k < 4 and words[k][2][:1].isupper():
                 k += 1
+            if 0 < k < len(words) and _object_infinitive(text, cue, words[0][0], se):
+                return words[0][0]  # 'asked the court to block ...': the object is content
         else:
             while k < len(words) and k < 4 and words[k][2].lower() in report.adjuncts:
                 k += 1
