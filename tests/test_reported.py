@@ -273,6 +273,43 @@ def test_asked_with_an_object_and_its_infinitive(text, content):
     assert (r["cue"], r["text"]) == ("asked", content)
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        (
+            "Despite Nora Quill's claims that her rival cheated, the count held.",
+            "claims",
+            "that her rival cheated",
+            "Nora Quill",
+        ),
+        (
+            "The mayor faced the old allegations that he hid the loans.",
+            "the old allegations",
+            "that he hid the loans",
+            None,
+        ),
+        (
+            "Nora Quill issued a stern warning that the dam could fail.",
+            "a stern warning",
+            None,
+            None,
+        ),
+    ],
+)
+def test_a_speech_noun_reports_its_that_clause(text, cue, content, speaker):
+    # [speech_nouns]: the clause after 'claims that' is the content, the article and the
+    # words qualifying the noun join the cue, an owner ('Quill's') is the source
+    r = indirect(text).iloc[0]
+    assert r["cue"] == cue
+    assert r["text"] == (content or "that the dam could fail")
+    if speaker:
+        assert span(text, r, "speaker") == speaker
+
+
+def test_a_relative_clause_after_a_speech_noun_is_no_content():
+    assert indirect("The claims that were made proved false.").empty
+
+
 def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."

@@ -360,6 +360,79 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     return not plural_subject or prev.endswith("ous")  # 'unanimous support'
 
 
+# 'Mr. Lee's', 'the senator's', 'Democrats'' (and one adjective: 'Lee's repeated') before a noun
+_OWNER_RE = re.compile(
+    r"(?P<owner>(?:[Tt]he[^\S\n]+[a-z]+|[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3}))"
+    r"(?:['’]s|(?<=s)['’])[^\S\n]+(?:[a-z]+[^\S\n]+)?$"
+)
+
+
+_NOUN_CONTENT_END_RE = re.compile(r"[,;:()—–]")
+
+
+def _speech_noun(text, noun, c0, ss, se, speech) -> _Found | None:
+    """'Lee's claim that the plan failed', 'allegations that the vote was rigged': a noun of
+    [speech_nouns] right before 'that' and a clause; the clause ('that' included) is the
+    content, the owner before the noun ('Lee's') the source (none without one)."""
+    that = _TOKEN_RE.search(text, c0 + len(noun), se)
+    if that is None or that.group(0).lower() != "that":
+        return None
+    first = _TOKEN_RE.match(text, _skip_space(text, that.end(), se))
+    if first is None or first.group(0).lower() in _NOT_NOUN_PHRASE:
+        return None  # 'the claims that were made': a relative clause, no content
+    prev = _word_before(text, ss, c0)
+    owned = prev.endswith(("'s", "’s", "s'", "s’"))
+    if noun in _report_rules().stances | _lists()["reporting"] and not (
+        owned or prev in _DETERMINERS
+    ):
+        return None  # 'Lee claims that ...' is the verb's
+    end = _cut_clause(text, that.start(), se, speech)
+    brk = _NOUN_CONTENT_END_RE.search(text, that.start(), end)
+    end = brk.start() if brk is not None else end  # 'Despite claims that ..., Lee won'
+    if len(WORD_RE.findall(text, that.start(), end)) < 4:
+        return None
+    mention = None
+    m = _OWNER_RE.search(text, max(ss, c0 - 80), c0) if owned else None
+    if m is not None:
+        a, b = m.span("owner")
+        for w in _words(text, a, b)[:-1]:  # 'Despite Lee's claims': no part of the owner
+            if w[2].lower() not in _NOT_IN_NOUN_PHRASE | _OWNER_SKIPS:
+                break
+            a = _skip_space(text, w[1], b)
+        owner = text[a:b]
+        kind = "name" if owner[0].isupper() and not owner.startswith("The ") else "desc"
+        mention = (a, b, kind)
+    return _Found(
+        that.start(), end, noun, (_noun_phrase_start(text, ss, c0), c0 + len(noun)), mention
+    )
+
+
+_OWNER_SKIPS = frozenset("despite amid after before since while when as like unlike".split())
+_NOT_IN_NOUN_PHRASE = _NOT_NOUN_PHRASE | frozenset(
+    "of to in on with at by for from about and or but is was were are has have had make makes "
+    "made be been including included over after before amid despite against".split()
+)
+
+
+def _noun_phrase_start(text: str, ss: int, c0: int) -> int:
+    """Where the noun phrase of a speech noun at ``c0`` starts: its article and the words
+    qualifying it join the cue, as PolNeAR marks a noun cue ('a stern warning that', 'the
+    false claims that'); an owner ('Lee's claim') does not. Without an article, ``c0``."""
+    words = _words(text, max(ss, c0 - 60), c0)[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i][2]
+        if w.lower() in ("a", "an", "the"):
+            return (
+                words[i][0]
+                if not text[words[i][1] : c0].strip(" -")
+                or all(x[2].replace("-", "").isalpha() for x in words[i + 1 :])
+                else c0
+            )
+        if not w.replace("-", "").isalpha() or not w.islower() or w in _NOT_IN_NOUN_PHRASE:
+            return c0
+    return c0
+
+
 _NAMING_ARTICLES = frozenset("a an another".split())
 
 
@@ -396,6 +469,13 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _according(text, cue, span, ss, se, rules)
     if cue == "in":
         return _in_poll(text, span, ss, se)
+    if cue.endswith(" that") and cue.split()[0] in _lists()["speech_nouns"]:
+        noun = cue.split()[0]
+        got = _speech_noun(text, noun, c0, ss, se, speech)
+        if got is not None or noun not in _report_rules().stances | _lists()["reporting"]:
+            return got
+        cue, span = noun, (c0, c0 + len(noun))  # 'Lee claims that ...': the verb
+        c1 = span[1]
     report = _report_rules()
     if c0 > 0 and text[c0 - 1] == "-":
         return None  # 'so-called', 'self-described'
