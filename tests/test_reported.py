@@ -327,14 +327,16 @@ def test_a_quoted_fragment_before_the_cue_sits_in_a_reported_content():
     text = 'The new depot is "a gift to the town," Nora Quill said.'
     q = rows(text)
     assert q["kind"].tolist() == ["indirect", "partial"]
-    assert q["text"].tolist()[0] == 'The new depot is "a gift to the town'
+    # the content runs to the closing mark, so the quotation ('a gift to the town,') lies in it
+    assert q["text"].tolist()[0] == 'The new depot is "a gift to the town,'
     assert q["attribution_id"].nunique() == 1
+    assert q["start"][0] <= q["start"][1] and q["end"][1] <= q["end"][0]
 
 
 def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
     text = 'Nora Quill said the depot "will close in May. We have no choice," and left.'
     q = indirect(text)
-    assert q["text"].tolist() == ['the depot "will close in May. We have no choice']
+    assert q["text"].tolist() == ['the depot "will close in May. We have no choice,']
 
 
 def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
@@ -346,7 +348,23 @@ def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
 def test_an_inverted_attribution_after_a_quoted_fragment():
     text = 'The plan is "a gift to the town," said Nora Quill, the mayor.'
     q = indirect(text)
-    assert q["text"].tolist() == ['The plan is "a gift to the town']
+    assert q["text"].tolist() == ['The plan is "a gift to the town,']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Some of the new fees are "fair, but many are too high," said Nora Quill, the mayor.',
+        'Farmers may sell early "because prices are low this year," Mr. Ruiz said.',
+        "Farmers may sell early ''because prices are low this year,'' Mr. Ruiz said.",
+    ],
+)
+def test_a_content_ending_in_a_quotation_holds_its_closing_punctuation(text):
+    q = rows(text)
+    host = q[q["kind"] == "indirect"].iloc[0]
+    part = q[q["kind"] == "partial"].iloc[0]
+    assert host["start"] <= part["start"] and part["end"] <= host["end"]
+    assert host["attribution_id"] == part["attribution_id"]
 
 
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
@@ -459,7 +477,7 @@ def test_content_stops_before_a_later_attribution():
     text = 'Experts warned the race "is a dead heat right now," one analyst said.'
     q = rows(text)
     reported = q[q["kind"] == "indirect"]
-    assert reported["text"].tolist() == ['Experts warned the race "is a dead heat right now']
+    assert reported["text"].tolist() == ['Experts warned the race "is a dead heat right now,']
     assert reported["speaker_mention"].tolist() == ["one analyst"]
 
 

@@ -59,6 +59,7 @@ from .clauses import (
     _RELATIVES,
     _SUBJECT_PRONOUNS,
     _TO_RE,
+    _TRAILING,
     _clause_ok,
     _content_start,
     _cut_clause,
@@ -185,6 +186,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got is None:
                     continue
                 got.end = _past_quotation(text, got.start, got.end, speech)
+                got.end = _to_closing_mark(text, got.end, speech)
+                if got.more is not None:
+                    got.more = (got.more[0], _to_closing_mark(text, got.more[1], speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
                     got.start = dateline.end()  # 'LIMA, Ohio (AP) — CONTENT, X said.'
                 if _only_quotations(text, got.start, got.end, speech):
@@ -251,6 +255,26 @@ def _past_quotation(text: str, s: int, e: int, speech) -> int:
             while b > e and text[b - 1] in _CLOSING:
                 b -= 1
             return max(b, e)
+    return e
+
+
+_MARKS = "\"'’”»"  # closing quotation marks
+
+
+def _to_closing_mark(text: str, e: int, speech) -> int:
+    """A content that ends inside a quotation, before nothing but its closing punctuation,
+    runs to the closing mark, so that the quotation lies inside it ('are "sound," said Lee':
+    the content holds 'sound,' as its quotation does).
+
+    >>> _to_closing_mark('Rules are "sound," said Lee.', 16, [(10, 18)])
+    17
+    """
+    for a, b in speech:  # (opening mark, end of the closing mark)
+        if a < e < b:
+            k = b
+            while k > e and text[k - 1] in _MARKS:
+                k -= 1
+            return k if k > e and not text[e:k].strip(_TRAILING) else e
     return e
 
 
