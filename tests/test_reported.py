@@ -367,6 +367,20 @@ def test_a_content_ending_in_a_quotation_holds_its_closing_punctuation(text):
     assert host["attribution_id"] == part["attribution_id"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Last week, the city council also called on the state to fund the bridge.",
+            "the state to fund the bridge",
+        ),
+        ("On Friday, Mayor Hill called on residents to save water.", "residents to save water"),
+    ],
+)
+def test_a_time_before_the_speaker_is_no_content(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
     q = rows(text)

@@ -643,6 +643,9 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
             if _is_adjunct(text, ss, end):
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
                 found.start, found.end, found.more = more, se, None
+                return found
+    if _is_adjunct(text, ss, end):
+        return None  # 'Last week, the council called on the state to ...': when, not what
     return found
 
 
