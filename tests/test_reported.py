@@ -381,6 +381,23 @@ def test_a_time_before_the_speaker_is_no_content(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("While Lee said the plan works, the council voted no.", "the plan works"),
+        ("Even as Kim argued that taxes must fall, her party raised them.", "that taxes must fall"),
+        ("After Ann Park warned the dam was weak, the town built a wall.", "the dam was weak"),
+    ],
+)
+def test_a_content_in_a_subordinate_clause_ends_with_the_clause(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_a_content_outside_a_subordinate_clause_runs_on():
+    text = "Ann Lee said the plan, which is costly, will pass."
+    assert indirect(text)["text"].tolist() == ["the plan, which is costly, will pass"]
+
+
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
     q = rows(text)

@@ -187,6 +187,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     continue
                 got.end = _past_quotation(text, got.start, got.end, speech)
                 got.end = _to_closing_mark(text, got.end, speech)
+                if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
+                    got.end = _subordinate_end(text, got.start, got.end, speech)
                 if got.more is not None:
                     got.more = (got.more[0], _to_closing_mark(text, got.more[1], speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
@@ -255,6 +257,39 @@ def _past_quotation(text: str, s: int, e: int, speech) -> int:
             while b > e and text[b - 1] in _CLOSING:
                 b -= 1
             return max(b, e)
+    return e
+
+
+_BREAK_RE = re.compile(r"[,.;:!?—–()\"“”\n]")
+
+
+def _in_subordinate(text: str, ss: int, c0: int) -> bool:
+    """Does the cue at c0 stand in a subordinate clause of its own, one that opens with a
+    [subordinators] word ('While Lee said ..., the council ...', '..., after Kim argued ...')?
+
+    >>> _in_subordinate("While Lee said the plan works, the council voted no.", 0, 10)
+    True
+    """
+    lead = text[max(ss, c0 - 120) : c0]
+    breaks = list(_BREAK_RE.finditer(lead))
+    words = lead[breaks[-1].end() if breaks else 0 :].lower().split()
+    if not words or words[0] not in _lists()["subordinators"]:
+        return False
+    return words[0] != "even" or (len(words) > 1 and words[1] in ("as", "though", "if"))
+
+
+_SUBORDINATE_END_RE = re.compile(r",([\"”’']*)[^\S\n]")
+
+
+def _subordinate_end(text: str, s: int, e: int, speech) -> int:
+    """The end of a content read in a subordinate clause: the clause's closing comma, outside
+    any quotation ('While Lee said the plan works, the council voted no': 'the plan works')."""
+    for m in _SUBORDINATE_END_RE.finditer(text, s, e):
+        if m.group(1):  # ',"': the clause ends with a quotation, which stays whole in it
+            if any(b == m.end(1) for _, b in speech):
+                return m.start() + 1
+        elif not any(a <= m.start() < b for a, b in speech):
+            return _trim_end(text, s, m.start())
     return e
 
 
