@@ -398,6 +398,24 @@ def test_a_content_outside_a_subordinate_clause_runs_on():
     assert indirect(text)["text"].tolist() == ["the plan, which is costly, will pass"]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lee said the vote was rigged, a claim that drew wide scorn.", "the vote was rigged"),
+        (
+            "The report found that sales rose to $5 million, an increase of 20 percent.",
+            "that sales rose to $5 million",
+        ),
+        (
+            "Lee said Tom Hill, a member of the board, would resign.",
+            "Tom Hill, a member of the board, would resign",
+        ),
+    ],
+)
+def test_a_content_ends_before_a_phrase_summing_it_up(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
     q = rows(text)

@@ -189,6 +189,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 got.end = _to_closing_mark(text, got.end, speech)
                 if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
                     got.end = _subordinate_end(text, got.start, got.end, speech)
+                got.end = _summary_end(text, got.start, got.end, speech)
                 if got.more is not None:
                     got.more = (got.more[0], _to_closing_mark(text, got.more[1], speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
@@ -291,6 +292,28 @@ def _subordinate_end(text: str, s: int, e: int, speech) -> int:
         elif not any(a <= m.start() < b for a, b in speech):
             return _trim_end(text, s, m.start())
     return e
+
+
+# ', a charge that ...', ', an increase of ...': a noun phrase summing up what came before
+_SUMMARY_RE = re.compile(r",[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+){1,2}?(?P<w>that|which|who|of)\b")
+
+
+def _summary_end(text: str, s: int, e: int, speech) -> int:
+    """A content ends before a noun phrase that sums it up ('Lee said the vote was rigged, a
+    claim that drew scorn' is the writer's, not Lee's: 'the vote was rigged'); a phrase with
+    'of' only when it closes the content ('Ann Lee, a member of the board, said ...' is no
+    summary).
+
+    >>> t = "Lee said the vote was rigged, a claim that drew wide scorn."
+    >>> t[9:_summary_end(t, 9, 58, [])]
+    'the vote was rigged'
+    """
+    m = _SUMMARY_RE.search(text, s, e)
+    if m is None or any(a <= m.start() < b for a, b in speech):
+        return e
+    if m.group("w") == "of" and "," in text[m.end() : e]:
+        return e
+    return _trim_end(text, s, m.start())
 
 
 _MARKS = "\"'’”»"  # closing quotation marks
