@@ -416,6 +416,20 @@ def test_a_content_ends_before_a_phrase_summing_it_up(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Kim blamed the fire on heat, not on the crew.", "the fire on heat, not on the crew"),
+        (
+            "Lee praised the staff, particularly the nurses on the night shift.",
+            "the staff, particularly the nurses on the night shift",
+        ),
+    ],
+)
+def test_a_stance_object_goes_on_after_not_or_particularly(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
     q = rows(text)

@@ -276,7 +276,7 @@ def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
     if m is None:
         return False
     w = m.group("w").lower()
-    if w == "including":
+    if w in _lists()["object_goes_on"]:
         return True
     first = _LIST_ITEM_RE.match(text, start, p)  # None when the object opens with a mark
     gerunds = first is not None and first.group("w").endswith("ing")
