@@ -430,6 +430,20 @@ def test_a_stance_object_goes_on_after_not_or_particularly(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("According to Ann Lee, a former mayor, the plan failed.", "the plan failed"),
+        (
+            "According to the report, the plan, which cost $5 million, failed.",
+            "the plan, which cost $5 million, failed",
+        ),
+    ],
+)
+def test_according_to_leaves_out_a_description_of_the_source(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
     q = rows(text)

@@ -609,14 +609,14 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
         comma = text.find(",", c1, se)
         if comma < 0:
             return None
-        s = _skip_space(text, comma + 1, se)
+        s = _past_apposition(text, _skip_space(text, comma + 1, se), se)
         return _Found(s, se, cue, span, mention) if se - s > 3 else None
     if lead.endswith(",") and got is not None:
         # 'CONTENT, according to X, CONTENT.'
         after = got[0][1]
         comma = text.find(",", after, se)
         if comma >= 0 and not text[after:comma].strip(" ,)"):
-            rest = _skip_space(text, comma + 1, se)
+            rest = _past_apposition(text, _skip_space(text, comma + 1, se), se)
             if len(text[rest:se].split()) >= 3:
                 e = ss + len(text[ss:c0].rstrip(" ,"))
                 return _Found(ss, e, cue, span, mention, more=(rest, se))
@@ -625,6 +625,26 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     while e > ss and text[e - 1] in " ,—–-(":
         e -= 1
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
+
+
+def _past_apposition(text: str, p: int, se: int) -> int:
+    """After 'according to X,': past a phrase describing X that a comma closes ('According to
+    Ann Lee, a former mayor, the plan failed': the content starts at 'the plan').
+
+    >>> t = "According to Ann Lee, a former mayor, the plan failed."
+    >>> t[_past_apposition(t, 22, 54):]
+    'the plan failed.'
+    """
+    comma = text.find(",", p, se)
+    if comma < 0:
+        return p
+    words = text[p:comma].split()
+    if not words or len(words) > 10 or words[0].lower() not in ("a", "an", "another"):
+        return p  # 'According to the report, the plan, which ...': the plan is the content's
+    rest = text[comma + 1 : se].split()
+    if any(w.lower() in _FINITE for w in words) or len(rest) < 3 or rest[0] in _RELATIVES:
+        return p
+    return _skip_space(text, comma + 1, se)
 
 
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
