@@ -444,6 +444,18 @@ def test_according_to_leaves_out_a_description_of_the_source(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("At a rally in May, Lee promised to fix roads by decree.", "to fix roads by decree"),
+        ("In her first week, Kim vowed to answer every letter.", "to answer every letter"),
+        ("The plan will fail, Lee said to reporters.", "The plan will fail"),
+    ],
+)
+def test_an_infinitive_after_the_cue_is_its_content_not_the_lead(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
     text = "Nora Quill said the depot would close. ''We have no choice,'' she said."
     q = rows(text)
