@@ -473,14 +473,16 @@ def test_a_quoted_fragment_before_the_cue_sits_in_a_reported_content():
     text = 'The new depot is "a gift to the town," Nora Quill said.'
     q = rows(text)
     assert q["kind"].tolist() == ["indirect", "partial"]
-    assert q["text"].tolist()[0] == 'The new depot is "a gift to the town'
+    # the content runs to the closing mark, so the quotation ('a gift to the town,') lies in it
+    assert q["text"].tolist()[0] == 'The new depot is "a gift to the town,'
     assert q["attribution_id"].nunique() == 1
+    assert q["start"][0] <= q["start"][1] and q["end"][1] <= q["end"][0]
 
 
 def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
     text = 'Nora Quill said the depot "will close in May. We have no choice," and left.'
     q = indirect(text)
-    assert q["text"].tolist() == ['the depot "will close in May. We have no choice']
+    assert q["text"].tolist() == ['the depot "will close in May. We have no choice,']
 
 
 def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
@@ -492,7 +494,112 @@ def test_a_comma_inside_a_quotation_is_no_break_of_the_content():
 def test_an_inverted_attribution_after_a_quoted_fragment():
     text = 'The plan is "a gift to the town," said Nora Quill, the mayor.'
     q = indirect(text)
-    assert q["text"].tolist() == ['The plan is "a gift to the town']
+    assert q["text"].tolist() == ['The plan is "a gift to the town,']
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Some of the new fees are "fair, but many are too high," said Nora Quill, the mayor.',
+        'Farmers may sell early "because prices are low this year," Mr. Ruiz said.',
+        "Farmers may sell early ''because prices are low this year,'' Mr. Ruiz said.",
+    ],
+)
+def test_a_content_ending_in_a_quotation_holds_its_closing_punctuation(text):
+    q = rows(text)
+    host = q[q["kind"] == "indirect"].iloc[0]
+    part = q[q["kind"] == "partial"].iloc[0]
+    assert host["start"] <= part["start"] and part["end"] <= host["end"]
+    assert host["attribution_id"] == part["attribution_id"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Last week, the city council also called on the state to fund the bridge.",
+            "the state to fund the bridge",
+        ),
+        ("On Friday, Mayor Hill called on residents to save water.", "residents to save water"),
+    ],
+)
+def test_a_time_before_the_speaker_is_no_content(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("While Lee said the plan works, the council voted no.", "the plan works"),
+        ("Even as Kim argued that taxes must fall, her party raised them.", "that taxes must fall"),
+        ("After Ann Park warned the dam was weak, the town built a wall.", "the dam was weak"),
+    ],
+)
+def test_a_content_in_a_subordinate_clause_ends_with_the_clause(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_a_content_outside_a_subordinate_clause_runs_on():
+    text = "Ann Lee said the plan, which is costly, will pass."
+    assert indirect(text)["text"].tolist() == ["the plan, which is costly, will pass"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Lee said the vote was rigged, a claim that drew wide scorn.", "the vote was rigged"),
+        (
+            "The report found that sales rose to $5 million, an increase of 20 percent.",
+            "that sales rose to $5 million",
+        ),
+        (
+            "Lee said Tom Hill, a member of the board, would resign.",
+            "Tom Hill, a member of the board, would resign",
+        ),
+    ],
+)
+def test_a_content_ends_before_a_phrase_summing_it_up(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Kim blamed the fire on heat, not on the crew.", "the fire on heat, not on the crew"),
+        (
+            "Lee praised the staff, particularly the nurses on the night shift.",
+            "the staff, particularly the nurses on the night shift",
+        ),
+    ],
+)
+def test_a_stance_object_goes_on_after_not_or_particularly(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("According to Ann Lee, a former mayor, the plan failed.", "the plan failed"),
+        (
+            "According to the report, the plan, which cost $5 million, failed.",
+            "the plan, which cost $5 million, failed",
+        ),
+    ],
+)
+def test_according_to_leaves_out_a_description_of_the_source(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("At a rally in May, Lee promised to fix roads by decree.", "to fix roads by decree"),
+        ("In her first week, Kim vowed to answer every letter.", "to answer every letter"),
+        ("The plan will fail, Lee said to reporters.", "The plan will fail"),
+    ],
+)
+def test_an_infinitive_after_the_cue_is_its_content_not_the_lead(text, content):
+    assert indirect(text)["text"].tolist() == [content]
 
 
 def test_a_sentence_ends_before_two_apostrophes_opening_a_quotation():
@@ -605,7 +712,7 @@ def test_content_stops_before_a_later_attribution():
     text = 'Experts warned the race "is a dead heat right now," one analyst said.'
     q = rows(text)
     reported = q[q["kind"] == "indirect"]
-    assert reported["text"].tolist() == ['Experts warned the race "is a dead heat right now']
+    assert reported["text"].tolist() == ['Experts warned the race "is a dead heat right now,']
     assert reported["speaker_mention"].tolist() == ["one analyst"]
 
 

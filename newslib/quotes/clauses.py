@@ -213,11 +213,31 @@ def _ends_attribution(
     if re.search(r"\bthat\b", rest):
         return False
     first = rest.split(None, 1)[0].lower().strip(",.")
+    if (
+        cue is not None
+        and cue not in _SAY_TO
+        and _INFINITIVE_RE.match(rest)
+        and not _to_listener(rest)
+    ):
+        return False  # 'In May, Lee promised to fix the roads': the infinitive is the content
     if first in _report_rules().adjuncts or first == "reporters":
         return True
     if not inverted and cue not in _report_rules().tell:
         return False
     return first in ("the", "a", "an") or rest[0].isupper()
+
+
+_SAY_TO = frozenset("say says said saying wrote writes added adds told tells".split())
+
+
+def _to_listener(rest: str) -> bool:
+    """Does ``rest`` open with 'to' and a listener ('to reporters', 'to voters', 'to staff')
+    rather than an infinitive?"""
+    words = rest.split(None, 2)
+    if len(words) < 2:
+        return False
+    w = words[1].lower().strip(",.;:")
+    return w in _report_rules().listeners or w in _lists()["person_roles"] or w.endswith("ers")
 
 
 def _with_particle(text: str, cue: str, span, after: int, se: int):
@@ -277,7 +297,7 @@ def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
     if m is None:
         return False
     w = m.group("w").lower()
-    if w == "including":
+    if w in _lists()["object_goes_on"]:
         return True
     first = _LIST_ITEM_RE.match(text, start, p)  # None when the object opens with a mark
     gerunds = first is not None and first.group("w").endswith("ing")

@@ -21,6 +21,7 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _content_start,
     _cut_clause,
+    _is_adjunct,
     _noun_phrase,
     _report_rules,
     _skip_space,
@@ -159,7 +160,12 @@ def _as_source(text, cue, span, lead, ss, se, rules) -> _Found | None:
     if len(WORD_RE.findall(text, start, end)) < 3:
         return None
     before = _trim_end(text, ss, lead.start())
-    if before > ss and text[lead.start()] != "\n" and len(WORD_RE.findall(text, ss, before)) >= 2:
+    if (
+        before > ss
+        and text[lead.start()] != "\n"
+        and len(WORD_RE.findall(text, ss, before)) >= 2
+        and not _is_adjunct(text, ss, before)  # 'Of course, as Smith noted, ...'
+    ):
         # 'The plan, as Smith noted, was never funded.'
         return _Found(ss, before, cue, span, mention, more=(start, end))
     return _Found(start, end, cue, span, mention)

@@ -59,6 +59,7 @@ from .clauses import (
     _RELATIVES,
     _SUBJECT_PRONOUNS,
     _TO_RE,
+    _TRAILING,
     _clause_ok,
     _content_start,
     _cut_clause,
@@ -185,6 +186,12 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got is None:
                     continue
                 got.end = _past_quotation(text, got.start, got.end, speech)
+                got.end = _to_closing_mark(text, got.end, speech)
+                if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
+                    got.end = _subordinate_end(text, got.start, got.end, speech)
+                got.end = _summary_end(text, got.start, got.end, speech)
+                if got.more is not None:
+                    got.more = (got.more[0], _to_closing_mark(text, got.more[1], speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
                     got.start = dateline.end()  # 'LIMA, Ohio (AP) — CONTENT, X said.'
                 if _only_quotations(text, got.start, got.end, speech):
@@ -251,6 +258,81 @@ def _past_quotation(text: str, s: int, e: int, speech) -> int:
             while b > e and text[b - 1] in _CLOSING:
                 b -= 1
             return max(b, e)
+    return e
+
+
+_BREAK_RE = re.compile(r"[,.;:!?—–()\"“”\n]")
+
+
+def _in_subordinate(text: str, ss: int, c0: int) -> bool:
+    """Does the cue at c0 stand in a subordinate clause of its own, one that opens with a
+    [subordinators] word ('While Lee said ..., the council ...', '..., after Kim argued ...')?
+
+    >>> _in_subordinate("While Lee said the plan works, the council voted no.", 0, 10)
+    True
+    """
+    lead = text[max(ss, c0 - 120) : c0]
+    breaks = list(_BREAK_RE.finditer(lead))
+    words = lead[breaks[-1].end() if breaks else 0 :].lower().split()
+    if not words or words[0] not in _lists()["subordinators"]:
+        return False
+    return words[0] != "even" or (len(words) > 1 and words[1] in ("as", "though", "if"))
+
+
+_SUBORDINATE_END_RE = re.compile(r",([\"”’']*)[^\S\n]")
+
+
+def _subordinate_end(text: str, s: int, e: int, speech) -> int:
+    """The end of a content read in a subordinate clause: the clause's closing comma, outside
+    any quotation ('While Lee said the plan works, the council voted no': 'the plan works')."""
+    for m in _SUBORDINATE_END_RE.finditer(text, s, e):
+        if m.group(1):  # ',"': the clause ends with a quotation, which stays whole in it
+            if any(b == m.end(1) for _, b in speech):
+                return m.start() + 1
+        elif not any(a <= m.start() < b for a, b in speech):
+            return _trim_end(text, s, m.start())
+    return e
+
+
+# ', a charge that ...', ', an increase of ...': a noun phrase summing up what came before
+_SUMMARY_RE = re.compile(r",[^\S\n]+an?[^\S\n]+(?:[\w-]+[^\S\n]+){1,2}?(?P<w>that|which|who|of)\b")
+
+
+def _summary_end(text: str, s: int, e: int, speech) -> int:
+    """A content ends before a noun phrase that sums it up ('Lee said the vote was rigged, a
+    claim that drew scorn' is the writer's, not Lee's: 'the vote was rigged'); a phrase with
+    'of' only when it closes the content ('Ann Lee, a member of the board, said ...' is no
+    summary).
+
+    >>> t = "Lee said the vote was rigged, a claim that drew wide scorn."
+    >>> t[9:_summary_end(t, 9, 58, [])]
+    'the vote was rigged'
+    """
+    m = _SUMMARY_RE.search(text, s, e)
+    if m is None or any(a <= m.start() < b for a, b in speech):
+        return e
+    if m.group("w") == "of" and "," in text[m.end() : e]:
+        return e
+    return _trim_end(text, s, m.start())
+
+
+_MARKS = "\"'’”»"  # closing quotation marks
+
+
+def _to_closing_mark(text: str, e: int, speech) -> int:
+    """A content that ends inside a quotation, before nothing but its closing punctuation,
+    runs to the closing mark, so that the quotation lies inside it ('are "sound," said Lee':
+    the content holds 'sound,' as its quotation does).
+
+    >>> _to_closing_mark('Rules are "sound," said Lee.', 16, [(10, 18)])
+    17
+    """
+    for a, b in speech:  # (opening mark, end of the closing mark)
+        if a < e < b:
+            k = b
+            while k > e and text[k - 1] in _MARKS:
+                k -= 1
+            return k if k > e and not text[e:k].strip(_TRAILING) else e
     return e
 
 
@@ -607,14 +689,14 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
         comma = text.find(",", c1, se)
         if comma < 0:
             return None
-        s = _skip_space(text, comma + 1, se)
+        s = _past_apposition(text, _skip_space(text, comma + 1, se), se)
         return _Found(s, se, cue, span, mention) if se - s > 3 else None
     if lead.endswith(",") and got is not None:
         # 'CONTENT, according to X, CONTENT.'
         after = got[0][1]
         comma = text.find(",", after, se)
         if comma >= 0 and not text[after:comma].strip(" ,)"):
-            rest = _skip_space(text, comma + 1, se)
+            rest = _past_apposition(text, _skip_space(text, comma + 1, se), se)
             if len(text[rest:se].split()) >= 3:
                 e = ss + len(text[ss:c0].rstrip(" ,"))
                 return _Found(ss, e, cue, span, mention, more=(rest, se))
@@ -623,6 +705,26 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     while e > ss and text[e - 1] in " ,—–-(":
         e -= 1
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
+
+
+def _past_apposition(text: str, p: int, se: int) -> int:
+    """After 'according to X,': past a phrase describing X that a comma closes ('According to
+    Ann Lee, a former mayor, the plan failed': the content starts at 'the plan').
+
+    >>> t = "According to Ann Lee, a former mayor, the plan failed."
+    >>> t[_past_apposition(t, 22, 54):]
+    'the plan failed.'
+    """
+    comma = text.find(",", p, se)
+    if comma < 0:
+        return p
+    words = text[p:comma].split()
+    if not words or len(words) > 10 or words[0].lower() not in ("a", "an", "another"):
+        return p  # 'According to the report, the plan, which ...': the plan is the content's
+    rest = text[comma + 1 : se].split()
+    if any(w.lower() in _FINITE for w in words) or len(rest) < 3 or rest[0] in _RELATIVES:
+        return p
+    return _skip_space(text, comma + 1, se)
 
 
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
@@ -699,6 +801,9 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
             if _is_adjunct(text, ss, end):
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
                 found.start, found.end, found.more = more, se, None
+                return found
+    if _is_adjunct(text, ss, end):
+        return None  # 'Last week, the council called on the state to ...': when, not what
     return found
 
 
