@@ -39,6 +39,7 @@ class _ReportRules:
     not_complements: frozenset
     infinitive: frozenset
     particles: dict  # verb -> the particles it reports with ('spoke' -> {'about'})
+    questions: frozenset  # 'ask' and its forms: a question word opens their content
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +73,7 @@ def _report_rules() -> _ReportRules:
         not_complements=lists["not_complements"],
         infinitive=lists["infinitive_cues"],
         particles=particles,
+        questions=lists["question_verbs"],
     )
 
 
@@ -134,6 +136,9 @@ _INFINITIVE_RE = re.compile(
 
 
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
+
+
+_FOR_RE = re.compile(r"(for)\b[^\S\n]*")
 
 
 _ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
@@ -227,6 +232,8 @@ def _with_particle(text: str, cue: str, span, after: int, se: int):
         m = _ANY_PARTICLE_RE.match(text, after, se)
         if m is None and cue + "_to" in _lists()["cue_particles"]:
             m = _TO_RE.match(text, after, se)
+        if m is None and cue + "_for" in _lists()["cue_particles"]:
+            m = _FOR_RE.match(text, after, se)  # 'asked for a recount'
         if m is None:
             return span, after
         return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
@@ -243,7 +250,14 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     ends at the comma, and 'urged them to act' is 'to act'."""
     report = _report_rules()
     if cue not in report.stances:
-        if cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end):
+        asked = cue in report.tell and (
+            _INFINITIVE_RE.match(text, start, end)
+            or _object_infinitive(text, _words(text, start, end)) is not None
+            or text[:start].rstrip().endswith(" for")
+        )  # 'asked the court to intervene, ...', 'asked for a recount, ...': an object
+        if not asked and (
+            cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end)
+        ):
             return start, end  # 'announced that ...': the clause runs on
     for brk in _OBJECT_END_RE.finditer(text, start, end):
         if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
@@ -300,12 +314,20 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     report = _report_rules()
     if cue in report.infinitive and _INFINITIVE_RE.match(text, start, se):
         return True  # 'hopes to win'
+    if cue in report.tell and (
+        _INFINITIVE_RE.match(text, start, se) or _object_infinitive(text, _words(text, start, se))
+    ):
+        return True  # 'asked him to resign', 'asked the court to intervene'
+    if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
+        return True  # 'asked for a recount': what is asked for needs no clause
     if cue not in report.needs_clause and cue not in report.infinitive:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
+    if cue in report.questions and first == "which":
+        return True  # 'asked voters which candidate won'
     return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
 
 
@@ -451,9 +473,15 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
             return to
     if cue in report.tell or first in report.adjuncts:
         words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
+        if cue in report.tell:
+            to = _object_infinitive(text, words)
+            if to is not None:
+                return to  # 'asked the court to intervene', 'asked him to resign'
+        asks = cue in report.questions
         for a, _, w in words[:15]:
-            if w.lower() in _AFTER_LISTENER:
-                return a
+            low = w.lower()
+            if low in _AFTER_LISTENER or (asks and (low in report.openers or low == "which")):
+                return a  # 'asked the mayor if ...', 'asked our readers which ...'
             lead = text[words[0][0] : a]
             if lead.count(",") > 1:
                 break
@@ -478,6 +506,27 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
                 k += 1
         return words[k][0] if k < len(words) else None
     return m.start()
+
+
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+
+
+def _object_infinitive(text: str, words) -> int | None:
+    """After a tell verb, a short object and an infinitive ('asked the court to intervene',
+    'told supporters to vote early'): where the content starts, at the object (the one who is
+    to act is part of what was asked), or at 'to' after a pronoun ('asked him to resign');
+    else None. ``words``: the words after the cue."""
+    for k, (a, _, w) in enumerate(words[:6]):
+        low = w.lower()
+        if low == "to":
+            if k == 0 or _OBJECT_END_RE.search(text, words[0][0], a):
+                return None
+            if _INFINITIVE_RE.match(text, a) is None:
+                return None
+            return a if k == 1 and words[0][2].lower() in _OBJECT_PRONOUNS else words[0][0]
+        if low in _NOT_NOUN_PHRASE or low in _SUBJECT_PRONOUNS or low in _RELATIVES:
+            return None
+    return None
 
 
 _SHARE_RE = re.compile(r"\d[\d.,]*")
