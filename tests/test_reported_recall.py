@@ -71,3 +71,83 @@ def test_what_was_asked_is_the_object_and_its_infinitive_or_question(text, conte
 def test_asked_with_a_plain_object_and_no_infinitive_is_no_report():
     assert indirect("The mayor asked the council a favor.").empty
     assert indirect("She asked him, and he came.").empty
+
+
+def test_a_determiner_and_a_plural_head_after_said_are_its_speaker():
+    text = "The square was busier than it had been in years, said several neighbors."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "The square was busier than it had been in years"
+    assert span(text, r, "speaker") == "several neighbors"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("The county reported a sharp rise in turnout.", "a sharp rise in turnout", "The county"),
+        ("Police reported no arrests, although the crowd was large.", "no arrests", "Police"),
+        ("The club reported raising $2,000 at the fair.", "raising $2,000 at the fair", "The club"),
+    ],
+)
+def test_reported_with_an_object_reports_it(text, content, speaker):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse reported to work on Monday.",
+        "The story was first reported by a local paper.",
+        "Ada Lind reported from the capital.",
+        "Ada Lind reported two days later.",
+    ],
+)
+def test_reported_with_no_object_or_in_a_passive_reports_nothing(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Voters cheered her decision not to raise taxes this year, which was popular.",
+            "not to raise taxes this year",
+            "her",
+            "decision",
+        ),
+        (
+            "Ann Lee's decision to run for the seat has surprised many.",
+            "to run for the seat",
+            "Ann Lee's",
+            "decision",
+        ),
+        (
+            "The board laughed at his claim that the bridge was safe, and the vote was close.",
+            "that the bridge was safe",
+            "his",
+            "claim",
+        ),
+        (
+            "He faced criticism from rivals that the plan was late and costly.",
+            "that the plan was late and costly",
+            "rivals",
+            "criticism",
+        ),
+    ],
+)
+def test_a_noun_cue_with_its_source_written_beside_it(text, content, speaker, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker"), r["cue"]) == (content, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision to close the road was made in May.",
+        "His claims that were false spread fast.",
+        "Her plan to the letter was clear.",
+        "The board read his statement that morning.",
+    ],
+)
+def test_a_noun_cue_without_a_source_or_a_clause_reports_nothing(text):
+    assert indirect(text).empty

@@ -255,6 +255,9 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
             or _object_infinitive(text, _words(text, start, end)) is not None
             or text[:start].rstrip().endswith(" for")
         )  # 'asked the court to intervene, ...', 'asked for a recount, ...': an object
+        asked = asked or (
+            cue in _lists()["object_reports"] and not _clause_ok(text, "think", start, end)
+        )  # 'reported no arrests, although ...'
         if not asked and (
             cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end)
         ):
@@ -262,6 +265,11 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     for brk in _OBJECT_END_RE.finditer(text, start, end):
         if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
             continue  # 'backed higher wages, cheaper care and free college'
+        if (
+            text[brk.start()] == ","
+            and text[brk.start() - 1 : brk.end() + 1].replace(",", "").isdigit()
+        ):
+            continue  # '$2,000'
         end = brk.start()
         break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
@@ -324,11 +332,32 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
+    if (
+        mention is not None
+        and cue in _lists()["object_reports"]
+        and _reported_object(text, mention[1], start, se)
+    ):
+        return True  # 'police reported no arrests', 'the firm reported raising $9 million'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
     if cue in report.questions and first == "which":
         return True  # 'asked voters which candidate won'
     return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+
+
+def _reported_object(text: str, me: int, start: int, se: int) -> bool:
+    """Is text[start:se] the object of an active 'reported' whose subject ends at ``me``: a
+    lower-case noun phrase ('no arrests', 'a profit of $2'), not a passive ('was first reported
+    by'), a place or a time ('reported from Ohio', 'reported a day later')?"""
+    between = [w.lower() for _, _, w in _words(text, me, start)]
+    if len(between) != 1 + sum(w in _lists()["cue_before"] for w in between):
+        return False  # 'was first reported by', 'reported from the capital'
+    if any(w in _BE for w in between):
+        return False
+    words = _words(text, start, min(se, start + 60))
+    if not words or not words[0][2].islower() or words[0][2] in _report_rules().adjuncts:
+        return False
+    return not any(w in ("later", "ago", "earlier") for _, _, w in words[:4])
 
 
 # the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'

@@ -155,6 +155,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             claimed.append((head.start, head.end))
         cues = list(report.cue_re.finditer(text, lo, hi))
         if not cues:
+            pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
@@ -200,6 +201,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     claimed.append(got.more)
                 if got.mention is not None:
                     last = got.mention
+        pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
+        pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
 
@@ -649,13 +652,27 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
     first = words[0].lower()
     if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
         return False  # '..., said he expects ...', '..., said that ...'
-    if not (words[0][:1].isupper() or first in _INVERTED_OPENERS or first in rules.roles):
+    if not (
+        words[0][:1].isupper()
+        or first in _INVERTED_OPENERS
+        or first in rules.roles
+        or first in rules.determiners
+    ):
         return False
     if comma >= 0:
         nxt = _TOKEN_RE.search(text, comma + 1, se)
         if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
             return False  # '..., said Smith, the plan ...'
-    return any(w[:1].isupper() or w.lower() in rules.roles for w in words)
+    if any(w[:1].isupper() or w.lower() in rules.roles for w in words):
+        return True
+    # '..., said several observers.': a determiner and a plural head close the sentence
+    last = words[-1].lower()
+    return (
+        first in rules.determiners
+        and len(words) <= 4
+        and last.isalpha()
+        and (last.endswith("s") or last in rules.sources or last == "people")
+    )
 
 
 def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
@@ -815,3 +832,4 @@ from .frames import (  # noqa: E402
     _seeming,
     _stance_adjective,
 )
+from .nouns import _noun_cues  # noqa: E402
