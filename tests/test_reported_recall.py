@@ -151,3 +151,15 @@ def test_a_noun_cue_with_its_source_written_beside_it(text, content, speaker, cu
 )
 def test_a_noun_cue_without_a_source_or_a_clause_reports_nothing(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("I think it's good.", "it's good"),
+        ("She believes they're right about the road.", "they're right about the road"),
+        ("He knows that’s wrong.", "that’s wrong"),
+    ],
+)
+def test_a_contracted_pronoun_subject_opens_a_clause(text, content):
+    assert indirect(text)["text"].tolist() == [content]

@@ -340,9 +340,18 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # 'police reported no arrests', 'the firm reported raising $9 million'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
+    if _CONTRACTED_SUBJECT_RE.fullmatch(first):
+        return True  # "I think it's good", "she believes they're right"
     if cue in report.questions and first == "which":
         return True  # 'asked voters which candidate won'
     return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+
+
+# a pronoun subject with its verb contracted: "it's", "they're", "we've", "he'll", "that's"
+_CONTRACTED_SUBJECT_RE = re.compile(
+    r"(?:he|she|it|they|we|i|you|that|there|what|who|somebody|someone|everybody|everyone|nobody)"
+    r"['’](?:s|re|ve|ll|d|m)"
+)
 
 
 def _reported_object(text: str, me: int, start: int, se: int) -> bool:
