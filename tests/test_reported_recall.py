@@ -163,3 +163,17 @@ def test_a_noun_cue_without_a_source_or_a_clause_reports_nothing(text):
 )
 def test_a_contracted_pronoun_subject_opens_a_clause(text, content):
     assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Most recently, Ann Lee called to ban cars from the square.",
+            "to ban cars from the square",
+        ),
+        ("Last week, Ann Lee said the bridge would reopen.", "the bridge would reopen"),
+    ],
+)
+def test_an_adverb_lead_before_the_speaker_is_no_content(text, content):
+    assert indirect(text)["text"].tolist() == [content]

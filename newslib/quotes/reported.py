@@ -40,6 +40,7 @@ from ..text import WORD_RE
 from .attribution import (
     _IRREGULAR,
     _MANNER_RE,
+    _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
     _between_subject_and_cue,
@@ -611,8 +612,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         if m is not None:
             mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
     end = ss + comma
-    if end - ss < 3:
-        return None
+    if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
+        return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
     found = _Found(ss, end, cue, span, mention)
     rest = text[c1:se]
     if rest.lstrip().startswith(","):
@@ -623,6 +624,16 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
                 found.start, found.end, found.more = more, se, None
     return found
+
+
+def _adverbial(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] only an adverb phrase or a time ('Most recently', 'Last week', 'Earlier')?"""
+    words = [w.lower() for _, _, w in _words(text, s, e)]
+    adverbs = _lists()["adverbs"]
+    return 0 < len(words) <= 3 and all(
+        w in adverbs or w in _TIME_WORDS or w.endswith("ly") or w in ("most", "more", "very")
+        for w in words
+    )
 
 
 def _clause_after(text: str, c1: int, se: int) -> bool:
