@@ -177,3 +177,15 @@ def test_a_contracted_pronoun_subject_opens_a_clause(text, content):
 )
 def test_an_adverb_lead_before_the_speaker_is_no_content(text, content):
     assert indirect(text)["text"].tolist() == [content]
+
+
+def test_a_that_after_a_dash_does_not_make_a_closing_cue_read_forward():
+    text = (
+        "The old pier will close in the spring, the port office said on Friday -- a step "
+        "that worries the fishing crews."
+    )
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (
+        "The old pier will close in the spring",
+        "the port office",
+    )

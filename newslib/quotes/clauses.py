@@ -204,6 +204,9 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
     )
 
 
+_DASH_RE = re.compile(r"[^\S\n]*(?:—|–|--|[^\S\n]-[^\S\n])")
+
+
 def _ends_attribution(
     text: str, c1: int, se: int, inverted: bool = True, cue: str | None = None
 ) -> bool:
@@ -214,8 +217,8 @@ def _ends_attribution(
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
-    if re.search(r"\bthat\b", rest):
-        return False
+    if re.search(r"\bthat\b", _DASH_RE.split(rest, 1)[0]):
+        return False  # 'said on Monday that ...' (not '... said Monday -- a move that ...')
     first = rest.split(None, 1)[0].lower().strip(",.")
     if first in _report_rules().adjuncts or first == "reporters":
         return True
