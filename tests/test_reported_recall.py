@@ -189,3 +189,17 @@ def test_a_that_after_a_dash_does_not_make_a_closing_cue_read_forward():
         "The old pier will close in the spring",
         "the port office",
     )
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor is also expected to unveil a plan on Monday.", "is also expected"),
+        ("The mayor isn't expected to attend the dinner.", "isn't expected"),
+    ],
+)
+def test_is_expected_with_an_adverb_or_a_contracted_negation(text, cue):
+    q = indirect(text)
+    assert q["text"].tolist()[0] == "The mayor"
+    assert set(q["cue"]) == {cue}
+    assert q["speaker_start"].isna().all()
