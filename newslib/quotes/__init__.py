@@ -25,7 +25,8 @@ not part of a quotation.
 Modules, in the order an article goes through them: ``marks`` (pairing quotation marks),
 ``sentences`` (sentence starts), ``attribution`` (kind, speaker mention and cue of each
 quotation), ``reported`` (reported speech without quotation marks: cues, content and source)
-with ``frames`` (its rarer shapes: seem / appear, reportedly, "as X noted", polls, headlines)
+with ``frames`` (its rarer shapes: seem / appear, reportedly, "as X noted", polls, headlines),
+``nouns`` (cues that are nouns: "her decision to run", "his claim that ...")
 and ``clauses`` (where a reported content starts and ends),
 ``sources`` (the source spans as written), ``names`` (mentions resolved to names),
 ``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote

@@ -39,6 +39,7 @@ class _ReportRules:
     not_complements: frozenset
     infinitive: frozenset
     particles: dict  # verb -> the particles it reports with ('spoke' -> {'about'})
+    questions: frozenset  # 'ask' and its forms: a question word opens their content
 
 
 @lru_cache(maxsize=1)
@@ -73,6 +74,7 @@ def _report_rules() -> _ReportRules:
         not_complements=lists["not_complements"],
         infinitive=lists["infinitive_cues"],
         particles=particles,
+        questions=lists["question_verbs"],
     )
 
 
@@ -135,6 +137,9 @@ _INFINITIVE_RE = re.compile(
 
 
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
+
+
+_FOR_RE = re.compile(r"(for)\b[^\S\n]*")
 
 
 _ANY_PARTICLE_RE = re.compile(r"(out|about|against|upon|up)\b(?![^\S\n]+(?:to|of)\b)[^\S\n]*")
@@ -200,6 +205,9 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
     )
 
 
+_DASH_RE = re.compile(r"[^\S\n]*(?:—|–|--|[^\S\n]-[^\S\n])")
+
+
 def _ends_attribution(
     text: str, c1: int, se: int, inverted: bool = True, cue: str | None = None
 ) -> bool:
@@ -210,8 +218,8 @@ def _ends_attribution(
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
-    if re.search(r"\bthat\b", rest):
-        return False
+    if re.search(r"\bthat\b", _DASH_RE.split(rest, 1)[0]):
+        return False  # 'said on Monday that ...' (not '... said Monday -- a move that ...')
     first = rest.split(None, 1)[0].lower().strip(",.")
     if (
         cue is not None
@@ -248,6 +256,8 @@ def _with_particle(text: str, cue: str, span, after: int, se: int):
         m = _ANY_PARTICLE_RE.match(text, after, se)
         if m is None and cue + "_to" in _lists()["cue_particles"]:
             m = _TO_RE.match(text, after, se)
+        if m is None and cue + "_for" in _lists()["cue_particles"]:
+            m = _FOR_RE.match(text, after, se)  # 'asked for a recount'
         if m is None:
             return span, after
         return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
@@ -264,11 +274,26 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     ends at the comma, and 'urged them to act' is 'to act'."""
     report = _report_rules()
     if cue not in report.stances and not _object_infinitive(text, cue, start, end):
-        if cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end):
+        asked = cue in report.tell and (
+            _INFINITIVE_RE.match(text, start, end)
+            or _infinitive_after_object(text, _words(text, start, end)) is not None
+            or text[:start].rstrip().endswith(" for")
+        )  # 'asked the court to intervene, ...', 'asked for a recount, ...': an object
+        asked = asked or (
+            cue in _lists()["object_reports"] and not _clause_ok(text, "think", start, end)
+        )  # 'reported no arrests, although ...'
+        if not asked and (
+            cue not in _lists()["object_cues"] or _clause_ok(text, "think", start, end)
+        ):
             return start, end  # 'announced that ...': the clause runs on
     for brk in _OBJECT_END_RE.finditer(text, start, end):
         if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
             continue  # 'backed higher wages, cheaper care and free college'
+        if (
+            text[brk.start()] == ","
+            and text[brk.start() - 1 : brk.end() + 1].replace(",", "").isdigit()
+        ):
+            continue  # '$2,000'
         end = brk.start()
         break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
@@ -321,14 +346,31 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     report = _report_rules()
     if cue in report.infinitive and _INFINITIVE_RE.match(text, start, se):
         return True  # 'hopes to win'
+    if cue in report.tell and (
+        _INFINITIVE_RE.match(text, start, se)
+        or _infinitive_after_object(text, _words(text, start, se))
+    ):
+        return True  # 'asked him to resign', 'asked the court to intervene'
+    if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
+        return True  # 'asked for a recount': what is asked for needs no clause
     if cue not in report.needs_clause and cue not in report.infinitive:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
         return True
     if _object_infinitive(text, cue, start, se):
         return True  # 'asked the court to block the rules'
+    if (
+        mention is not None
+        and cue in _lists()["object_reports"]
+        and _reported_object(text, mention[1], start, se)
+    ):
+        return True  # 'police reported no arrests', 'the firm reported raising $9 million'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
+    if _CONTRACTED_SUBJECT_RE.fullmatch(first):
+        return True  # "I think it's good", "she believes they're right"
+    if cue in report.questions and first == "which":
+        return True  # 'asked voters which candidate won'
     return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
 
 
@@ -352,6 +394,28 @@ def _object_infinitive(text: str, cue: str, start: int, se: int) -> bool:
         if not words[i][2].replace("’", "'").replace("'", "").replace("-", "").isalnum():
             return False
     return False
+
+
+# a pronoun subject with its verb contracted: "it's", "they're", "we've", "he'll", "that's"
+_CONTRACTED_SUBJECT_RE = re.compile(
+    r"(?:he|she|it|they|we|i|you|that|there|what|who|somebody|someone|everybody|everyone|nobody)"
+    r"['’](?:s|re|ve|ll|d|m)"
+)
+
+
+def _reported_object(text: str, me: int, start: int, se: int) -> bool:
+    """Is text[start:se] the object of an active 'reported' whose subject ends at ``me``: a
+    lower-case noun phrase ('no arrests', 'a profit of $2'), not a passive ('was first reported
+    by'), a place or a time ('reported from Ohio', 'reported a day later')?"""
+    between = [w.lower() for _, _, w in _words(text, me, start)]
+    if len(between) != 1 + sum(w in _lists()["cue_before"] for w in between):
+        return False  # 'was first reported by', 'reported from the capital'
+    if any(w in _BE for w in between):
+        return False
+    words = _words(text, start, min(se, start + 60))
+    if not words or not words[0][2].islower() or words[0][2] in _report_rules().adjuncts:
+        return False
+    return not any(w in ("later", "ago", "earlier") for _, _, w in words[:4])
 
 
 # the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'
@@ -496,9 +560,15 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
             return to
     if cue in report.tell or first in report.adjuncts:
         words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
+        if cue in report.tell:
+            to = _infinitive_after_object(text, words)
+            if to is not None:
+                return to  # 'asked the court to intervene', 'asked him to resign'
+        asks = cue in report.questions
         for a, _, w in words[:15]:
-            if w.lower() in _AFTER_LISTENER:
-                return a
+            low = w.lower()
+            if low in _AFTER_LISTENER or (asks and (low in report.openers or low == "which")):
+                return a  # 'asked the mayor if ...', 'asked our readers which ...'
             lead = text[words[0][0] : a]
             if lead.count(",") > 1:
                 break
@@ -525,6 +595,27 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
                 k += 1
         return words[k][0] if k < len(words) else None
     return m.start()
+
+
+_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
+
+
+def _infinitive_after_object(text: str, words) -> int | None:
+    """After a tell verb, a short object and an infinitive ('asked the court to intervene',
+    'told supporters to vote early'): where the content starts, at the object (the one who is
+    to act is part of what was asked), or at 'to' after a pronoun ('asked him to resign');
+    else None. ``words``: the words after the cue."""
+    for k, (a, _, w) in enumerate(words[:6]):
+        low = w.lower()
+        if low == "to":
+            if k == 0 or _OBJECT_END_RE.search(text, words[0][0], a):
+                return None
+            if _INFINITIVE_RE.match(text, a) is None:
+                return None
+            return a if k == 1 and words[0][2].lower() in _OBJECT_PRONOUNS else words[0][0]
+        if low in _NOT_NOUN_PHRASE or low in _SUBJECT_PRONOUNS or low in _RELATIVES:
+            return None
+    return None
 
 
 _SHARE_RE = re.compile(r"\d[\d.,]*")

@@ -251,7 +251,8 @@ _EXPLETIVES = frozenset("it there".split())
 _VERBISH = _NOT_NOUN_PHRASE - _RELATIVES - _CONJUNCTIONS
 # 'is expected', 'are widely expected', 'was not expected' before the participle
 _PASSIVE_BE_RE = re.compile(
-    r"\b(?:is|are|was|were|be|been|’s|'s)(?:[^\S\n]+(?:not|\w+ly))?[^\S\n]+$"
+    r"\b(?:is|are|was|were|be|been|’s|'s|(?:is|are|was|were)n['’]t)"
+    r"(?:[^\S\n]+(?:not|also|still|now|\w+ly)){0,2}[^\S\n]+$"
 )
 _AUXILIARIES = frozenset(
     "do does did don't doesn't didn't don’t doesn’t didn’t can can't can’t cannot could couldn't "

@@ -40,6 +40,7 @@ from ..text import WORD_RE
 from .attribution import (
     _IRREGULAR,
     _MANNER_RE,
+    _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
     _between_subject_and_cue,
@@ -156,6 +157,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             claimed.append((head.start, head.end))
         cues = list(report.cue_re.finditer(text, lo, hi))
         if not cues:
+            pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
@@ -207,6 +209,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     claimed.append(got.more)
                 if got.mention is not None:
                     last = got.mention
+        pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
+        pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
 
@@ -790,8 +794,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         if m is not None:
             mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
     end = ss + comma
-    if end - ss < 3:
-        return None
+    if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
+        return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
     found = _Found(ss, end, cue, span, mention)
     rest = text[c1:se]
     if rest.lstrip().startswith(","):
@@ -805,6 +809,16 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
+
+
+def _adverbial(text: str, s: int, e: int) -> bool:
+    """Is text[s:e] only an adverb phrase or a time ('Most recently', 'Last week', 'Earlier')?"""
+    words = [w.lower() for _, _, w in _words(text, s, e)]
+    adverbs = _lists()["adverbs"]
+    return 0 < len(words) <= 3 and all(
+        w in adverbs or w in _TIME_WORDS or w.endswith("ly") or w in ("most", "more", "very")
+        for w in words
+    )
 
 
 def _clause_after(text: str, c1: int, se: int) -> bool:
@@ -834,13 +848,27 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
     first = words[0].lower()
     if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
         return False  # '..., said he expects ...', '..., said that ...'
-    if not (words[0][:1].isupper() or first in _INVERTED_OPENERS or first in rules.roles):
+    if not (
+        words[0][:1].isupper()
+        or first in _INVERTED_OPENERS
+        or first in rules.roles
+        or first in rules.determiners
+    ):
         return False
     if comma >= 0:
         nxt = _TOKEN_RE.search(text, comma + 1, se)
         if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
             return False  # '..., said Smith, the plan ...'
-    return any(w[:1].isupper() or w.lower() in rules.roles for w in words)
+    if any(w[:1].isupper() or w.lower() in rules.roles for w in words):
+        return True
+    # '..., said several observers.': a determiner and a plural head close the sentence
+    last = words[-1].lower()
+    return (
+        first in rules.determiners
+        and len(words) <= 4
+        and last.isalpha()
+        and (last.endswith("s") or last in rules.sources or last == "people")
+    )
 
 
 def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
@@ -1000,3 +1028,4 @@ from .frames import (  # noqa: E402
     _seeming,
     _stance_adjective,
 )
+from .nouns import _noun_cues  # noqa: E402

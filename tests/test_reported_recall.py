@@ -1,0 +1,205 @@
+"""Reported speech in newslib.quotes: shapes added for recall (what was asked, ...).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from quote_rows import indirect
+
+
+def span(text: str, row, name: str) -> str | None:
+    start, end = row[f"{name}_start"], row[f"{name}_end"]
+    return None if pd.isna(start) else text[int(start) : int(end)]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "The mayor asked the council to approve the budget this year.",
+            "the council to approve the budget this year",
+            "The mayor",
+            "asked",
+        ),
+        (
+            "Ada Lind has asked the court to intervene.",
+            "the court to intervene",
+            "Ada Lind",
+            "has asked",
+        ),
+        ("Ada Lind asked him to resign.", "to resign", "Ada Lind", "asked"),
+        (
+            "When she asked neighbors to plant trees, many did.",
+            "neighbors to plant trees",
+            "she",
+            "asked",
+        ),
+        (
+            "The club asked its members which speaker they liked best.",
+            "which speaker they liked best",
+            "The club",
+            "asked",
+        ),
+        (
+            "The lawyer asked for a sentence of two years.",
+            "a sentence of two years",
+            "The lawyer",
+            "asked for",
+        ),
+        (
+            "The driver asked for helpers to load the van, and two came.",
+            "helpers to load the van",
+            "The driver",
+            "asked for",
+        ),
+        (
+            "Ada Lind told reporters to expect a ruling soon.",
+            "reporters to expect a ruling soon",
+            "Ada Lind",
+            "told",
+        ),
+    ],
+)
+def test_what_was_asked_is_the_object_and_its_infinitive_or_question(text, content, speaker, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker"), r["cue"]) == (content, speaker, cue)
+
+
+def test_asked_with_a_plain_object_and_no_infinitive_is_no_report():
+    assert indirect("The mayor asked the council a favor.").empty
+    assert indirect("She asked him, and he came.").empty
+
+
+def test_a_determiner_and_a_plural_head_after_said_are_its_speaker():
+    text = "The square was busier than it had been in years, said several neighbors."
+    r = indirect(text).iloc[0]
+    assert r["text"] == "The square was busier than it had been in years"
+    assert span(text, r, "speaker") == "several neighbors"
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        ("The county reported a sharp rise in turnout.", "a sharp rise in turnout", "The county"),
+        ("Police reported no arrests, although the crowd was large.", "no arrests", "Police"),
+        ("The club reported raising $2,000 at the fair.", "raising $2,000 at the fair", "The club"),
+    ],
+)
+def test_reported_with_an_object_reports_it(text, content, speaker):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The nurse reported to work on Monday.",
+        "The story was first reported by a local paper.",
+        "Ada Lind reported from the capital.",
+        "Ada Lind reported two days later.",
+    ],
+)
+def test_reported_with_no_object_or_in_a_passive_reports_nothing(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Voters cheered her decision not to raise taxes this year, which was popular.",
+            "not to raise taxes this year",
+            "her",
+            "decision",
+        ),
+        (
+            "Ann Lee's decision to run for the seat has surprised many.",
+            "to run for the seat",
+            "Ann Lee's",
+            "decision",
+        ),
+        (
+            "The board laughed at his claim that the bridge was safe, and the vote was close.",
+            "that the bridge was safe",
+            "his",
+            "claim",
+        ),
+        (
+            "He faced criticism from rivals that the plan was late and costly.",
+            "that the plan was late and costly",
+            "rivals",
+            "criticism",
+        ),
+    ],
+)
+def test_a_noun_cue_with_its_source_written_beside_it(text, content, speaker, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker"), r["cue"]) == (content, speaker, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The decision to close the road was made in May.",
+        "His claims that were false spread fast.",
+        "Her plan to the letter was clear.",
+        "The board read his statement that morning.",
+    ],
+)
+def test_a_noun_cue_without_a_source_or_a_clause_reports_nothing(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("I think it's good.", "it's good"),
+        ("She believes they're right about the road.", "they're right about the road"),
+        ("He knows that’s wrong.", "that’s wrong"),
+    ],
+)
+def test_a_contracted_pronoun_subject_opens_a_clause(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Most recently, Ann Lee called to ban cars from the square.",
+            "to ban cars from the square",
+        ),
+        ("Last week, Ann Lee said the bridge would reopen.", "the bridge would reopen"),
+    ],
+)
+def test_an_adverb_lead_before_the_speaker_is_no_content(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_a_that_after_a_dash_does_not_make_a_closing_cue_read_forward():
+    text = (
+        "The old pier will close in the spring, the port office said on Friday -- a step "
+        "that worries the fishing crews."
+    )
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (
+        "The old pier will close in the spring",
+        "the port office",
+    )
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("The mayor is also expected to unveil a plan on Monday.", "is also expected"),
+        ("The mayor isn't expected to attend the dinner.", "isn't expected"),
+    ],
+)
+def test_is_expected_with_an_adverb_or_a_contracted_negation(text, cue):
+    q = indirect(text)
+    assert q["text"].tolist()[0] == "The mayor"
+    assert set(q["cue"]) == {cue}
+    assert q["speaker_start"].isna().all()
