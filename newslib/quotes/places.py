@@ -16,15 +16,17 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-# a capitalised word, whole ('Lee' is no word of "Lee's" nor of "Leeds")
-_WORD = r"(?<![\w’'-])([A-Z][\w’'-]*)"
+# a capitalised word, whole ('Lee' is no word of "Lee's" nor of "Leeds"): the patterns have
+# no look-behind (which would slow the scan); :func:`_whole` checks the character before
+_WORD = r"([A-Z][\w’'-]*)"
 # the word after a preposition of place, on its own: not an owner ('in Lee's camp') nor the
 # first word of a longer name ('in Clinton County')
-_PLACE_USE_RE = re.compile(rf"\b(?:in|near|outside)[^\S\n]+{_WORD}(?![^\S\n]+[A-Z])")
+_PLACE_USE_RE = re.compile(rf"(?:in|near|outside)[^\S\n]+{_WORD}(?![^\S\n]+[A-Z])")
 # a paragraph opens with the word (in capitals, often), maybe a state, then a dash: a dateline
 _DATELINE_RE = re.compile(
-    r"(?:^|\n)[^\S\n]*([A-Za-z][\w’'-]*)(,[^\S\n]+[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)?)?"
-    r"([^\S\n]+\([A-Za-z. ]+\))?[^\S\n]+[—–-]{1,2}[^\S\n]"
+    r"^[^\S\n]*([A-Za-z][\w’'-]*)(,[^\S\n]+[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)?)?"
+    r"([^\S\n]+\([A-Za-z. ]+\))?[^\S\n]+[—–-]{1,2}[^\S\n]",
+    re.MULTILINE,
 )
 _DAYS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
@@ -62,9 +64,15 @@ def gazetteer() -> tuple[frozenset[str], frozenset[str], frozenset[str], frozens
 # 'X, Fla.', 'X, New Hampshire,': a word, a comma, then one or two capitalised words
 _COMMA_RE = re.compile(rf"{_WORD},[^\S\n]+([A-Z][\w.]*)((?:[^\S\n]+[A-Z][a-z]+)?)")
 _DATE_AFTER_RE = re.compile(
-    rf"\b(?:in|near|outside|across|throughout)[^\S\n]+{_WORD}[^\S\n]+(?:{_DAYS})\b"
+    rf"(?:in|near|outside|across|throughout)[^\S\n]+{_WORD}[^\S\n]+(?:{_DAYS})\b"
 )
-_BASED_RE = re.compile(r"(?<![\w’'-])([A-Z][\w’']*)-(?:based|area)\b")
+_BASED_RE = re.compile(r"([A-Z][\w’']*)-(?:based|area)\b")
+
+
+def _whole(text: str, m: re.Match[str]) -> bool:
+    """Does the match start a word ('in', not the end of 'within'; 'Lee', not 'iLee')?"""
+    i = m.start()
+    return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_’'-")
 
 
 @lru_cache(maxsize=8)
@@ -72,10 +80,13 @@ def _evidence(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
     """The words ``text`` uses as places on its own evidence ('in X', a town with its state),
     those it uses as places if the gazetteer has them, and its datelines (lower case)."""
     _, regions, states, dotted = gazetteer()
-    own = {m.group(1) for m in _PLACE_USE_RE.finditer(text)}
-    gazetted = {m.group(1) for m in _DATE_AFTER_RE.finditer(text)}
-    gazetted.update(m.group(1) for m in _BASED_RE.finditer(text))
+    own = {m.group(1) for m in _PLACE_USE_RE.finditer(text) if _whole(text, m)}
+    gazetted = {m.group(1) for m in _DATE_AFTER_RE.finditer(text) if _whole(text, m)}
+    if "-based" in text or "-area" in text:
+        gazetted.update(m.group(1) for m in _BASED_RE.finditer(text) if _whole(text, m))
     for m in _COMMA_RE.finditer(text):
+        if not _whole(text, m):
+            continue
         # the longer reading first: 'New Hampshire,' then 'New'
         for region, end in ((m.group(2) + m.group(3), m.end(3)), (m.group(2), m.end(2))):
             after = text[end : end + 1]
