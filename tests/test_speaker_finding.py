@@ -394,3 +394,21 @@ def test_is_place_needs_the_articles_evidence():
     assert not places.is_place("Mayor Ann Tampa spoke. Tampa said no.", "Tampa")
     # a word the gazetteer lacks needs 'in X' or a town's state and comma
     assert not places.is_place("The Zorvex-based firm said no.", "Zorvex")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a common English word (textstat's Dale-Chall list) that only opens sentences
+        ("Top aides say the mayor will run again.", "Top"),
+        ("Law enforcement sources say the records are lost.", "Law"),
+    ],
+)
+def test_a_common_word_opening_a_description_is_no_speaker(text, word):
+    assert word not in set(rows(text)["speaker"].dropna())
+
+
+def test_a_common_word_with_a_title_stays_a_name():
+    # 'Mr. Hurt' names a person, though the word is common and opens every sentence
+    text = "Mr. Hurt wrote the book in 1992.\n\nHurt said the book would come out again soon."
+    assert "Hurt" in set(rows(text)["speaker"].dropna())

@@ -342,8 +342,22 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
     if name in _mid_capitals(text):
         return False
+    if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
+        return True  # 'Exit polls show', 'Good information can': a common word, no one titled
     lower = re.escape(name.lower())
     return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
+
+
+# a title before the word: 'Mr. Hurt', 'Sen. Young' (a name, even where it opens sentences)
+_TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Mayor|President|Senator)\.?[^\S\n]+{}\b"
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    """The common English words of textstat's Dale-Chall list ('exit', 'good', 'party')."""
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(w.lower() for w in get_lang_easy_words("en"))
 
 
 def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
