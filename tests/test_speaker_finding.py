@@ -412,3 +412,15 @@ def test_a_common_word_with_a_title_stays_a_name():
     # 'Mr. Hurt' names a person, though the word is common and opens every sentence
     text = "Mr. Hurt wrote the book in 1992.\n\nHurt said the book would come out again soon."
     assert "Hurt" in set(rows(text)["speaker"].dropna())
+
+
+def test_the_last_word_of_a_longer_name_is_no_person_a_pronoun_means():
+    # 'Our Revolution' leaves 'Revolution' as a name; the article never writes it alone
+    text = (
+        "Al Roe will soon launch a group, Our Revolution, to train candidates. "
+        "Our Revolution says it will back 100 of them.\n\n"
+        '"We keep the movement alive," he said.'
+    )
+    speech = rows(text)
+    assert "Revolution" not in set(speech["speaker"].dropna())
+    assert speech.loc[speech["speaker_mention"] == "he", "speaker"].tolist() == ["Al Roe"]

@@ -340,12 +340,59 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return False
     if is_place(text, name):
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
+    if _inside_names(text, name):
+        return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
     if name in _mid_capitals(text):
         return False
     if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
         return True  # 'Exit polls show', 'Good information can': a common word, no one titled
     lower = re.escape(name.lower())
     return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
+
+
+def _inside_names(text: str, name: str) -> bool:
+    """Does the article write ``name`` only as the last word of longer names ('Republican
+    Party', 'Second Amendment': a capitalised word before it that is no title, role or owner)?"""
+    i = text.find(name)
+    n = len(name)
+    while i >= 0:
+        after = text[i + n : i + n + 1]
+        if (i == 0 or not _name_char(text[i - 1])) and not (after.isalnum() or after in ("_", "-")):
+            if i < 2 or text[i - 1] != " " or text[i - 2].isspace():
+                return False  # the word opens a line or follows a mark: it stands on its own
+            j = i - 2
+            while j >= max(0, i - 40) and not text[j].isspace():
+                j -= 1
+            word = text[j + 1 : i - 1]
+            if (
+                not word[:1].isupper()
+                or word.endswith((".", "'s", "’s", ",", ":", ";", '"', "”", ")"))
+                or word.lower() in _TITLE_WORDS
+                or word.lower() in _lists_roles()
+                or word.lower() in _lists_cues()  # 'Said Comey,'
+                or _HYPHENATED_ADJECTIVE_RE.fullmatch(word)  # 'Dublin-based Shire'
+            ):
+                return False  # the word stands on its own here
+        i = text.find(name, i + n)
+    return True
+
+
+def _name_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
+
+
+@lru_cache(maxsize=1)
+def _lists_roles() -> frozenset[str]:
+    from .cues import _rules
+
+    return _rules().roles
+
+
+@lru_cache(maxsize=1)
+def _lists_cues() -> frozenset[str]:
+    from .cues import _rules
+
+    return frozenset(_rules().cues)
 
 
 # a title before the word: 'Mr. Hurt', 'Sen. Young' (a name, even where it opens sentences)
