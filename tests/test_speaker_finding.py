@@ -6,6 +6,8 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import pytest
 from quote_rows import indirect, rows
@@ -333,3 +335,92 @@ def test_a_place_the_article_is_in_is_no_speaker():
     # a surname is no place because a longer name starts with it ('in Lind County')
     text = "Crews in Lind County worked until dawn. Lind said the roads would reopen soon."
     assert rows(text)["speaker"].dropna().tolist() == ["Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a town of the gazetteer the article places: 'in X' before a day, 'X, Fla.', a dateline
+        (
+            "Ann Lee spoke at a rally in Tampa Friday night.\n\n"
+            "Tampa said the roads would close at noon. She said the crowd was large.",
+            "Tampa",
+        ),
+        ("TAMPA — Ann Lee said the crowd was large.\n\nTampa said the roads would close.", "Tampa"),
+        # a town too small for the gazetteer, with its state and a comma
+        (
+            "Jo Dunn, 29, of Pine Hollow, Ga., says her rent went up. "
+            "She says the town needs jobs.",
+            "Hollow",
+        ),
+    ],
+)
+def test_a_place_the_article_writes_as_one_is_no_speaker(text, place):
+    assert place not in set(rows(text)["speaker"].dropna())
+
+
+def test_a_pronoun_skips_the_town_before_it_for_the_person():
+    text = 'Jo Dunn, 29, of Tampa, Fla., says her rent went up. "It is too much," she says.'
+    assert rows(text)["speaker"].dropna().tolist() == ["Jo Dunn", "Jo Dunn"]
+
+
+def test_a_surname_that_is_also_a_town_stays_a_speaker():
+    # the article never writes the word as a place: a person
+    text = "Mayor Ann Tampa spoke first. Tampa said the roads would close at noon."
+    assert "Tampa" in set(rows(text)["speaker"].dropna()) or "Ann Tampa" in set(
+        rows(text)["speaker"].dropna()
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("His Catholic faith matters to him, he said, and he prays daily.", "Catholic"),
+        ('Partial transcript:\n\n"We will build it," the mayor said.', "Partial"),
+        ("Twenty-four percent said the mayor had done nothing wrong.", "Twenty-four"),
+        ("Exit polls showed the mayor won every group of voters.", "Exit"),
+        ("Chinese traders say business at the border is poor.", "Chinese"),
+        ("TV networks are predicting a record audience for the debate.", "TV"),
+    ],
+)
+def test_an_adjective_a_medium_a_number_or_an_opener_is_no_speaker(text, word):
+    assert word not in set(rows(text)["speaker"].dropna())
+
+
+def test_is_place_needs_the_articles_evidence():
+    places = importlib.import_module("newslib.quotes.places")
+    assert places.is_place("Ann Lee of Tampa, Fla., spoke.", "Tampa")
+    assert places.is_place("The Tampa-based firm said no.", "Tampa")
+    assert not places.is_place("Mayor Ann Tampa spoke. Tampa said no.", "Tampa")
+    # a word the gazetteer lacks needs 'in X' or a town's state and comma
+    assert not places.is_place("The Zorvex-based firm said no.", "Zorvex")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a common English word (textstat's Dale-Chall list) that only opens sentences
+        ("Top aides say the mayor will run again.", "Top"),
+        ("Law enforcement sources say the records are lost.", "Law"),
+    ],
+)
+def test_a_common_word_opening_a_description_is_no_speaker(text, word):
+    assert word not in set(rows(text)["speaker"].dropna())
+
+
+def test_a_common_word_with_a_title_stays_a_name():
+    # 'Mr. Hurt' names a person, though the word is common and opens every sentence
+    text = "Mr. Hurt wrote the book in 1992.\n\nHurt said the book would come out again soon."
+    assert "Hurt" in set(rows(text)["speaker"].dropna())
+
+
+def test_the_last_word_of_a_longer_name_is_no_person_a_pronoun_means():
+    # 'Our Revolution' leaves 'Revolution' as a name; the article never writes it alone
+    text = (
+        "Al Roe will soon launch a group, Our Revolution, to train candidates. "
+        "Our Revolution says it will back 100 of them.\n\n"
+        '"We keep the movement alive," he said.'
+    )
+    speech = rows(text)
+    assert "Revolution" not in set(speech["speaker"].dropna())
+    assert speech.loc[speech["speaker_mention"] == "he", "speaker"].tolist() == ["Al Roe"]

@@ -18,6 +18,7 @@ from ..people import _fold, _lists
 from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE, _mid_capitals
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
+from .places import is_place
 from .sentences import _ABBREV_RE
 
 # "\b{_NAME}" with its first capital taken out in front: a pattern that opens with a character
@@ -185,9 +186,6 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         parts = name.split()
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
-    positions = [p for p, _ in people]
-    named_people = {name for _, name in people}
-
     canonicals: dict[str, str] = {}
 
     def canonical(name: str) -> str:
@@ -202,6 +200,22 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 key = _full_name_elsewhere(text, parts[0], others, rules) or name
             canonicals[name] = key
         return key
+
+    # no pronoun means a place, a sentence opener or a word that names no one ('Miami, Fla.,
+    # says ... She' is the woman before it): such one-word 'people' are left out
+    judged: dict[str, bool] = {}
+
+    def no_one(name: str) -> bool:
+        key = canonical(name)
+        if " " in key:
+            return False
+        if key not in judged:
+            judged[key] = not _can_speak(key, key) or _opener_word(text, key, rules.stop_caps)
+        return judged[key]
+
+    people = [(pos, name) for pos, name in people if not no_one(name)]
+    positions = [p for p, _ in people]
+    named_people = {name for _, name in people}
 
     # gender evidence per person: the sum of _gender_vote over its mentions, worked out only
     # for the people a pronoun is checked against (few of them)
@@ -295,39 +309,102 @@ _CITY_STATE_RE = re.compile(
 
 def _can_speak(mention: str, name: str) -> bool:
     """False for what reads as a name but is no speaker: a headline in capitals ("NEW YORK
-    ENDS TAX"), a place ("Berea", "South Carolina": a dateline), a party adjective alone
-    ("Democratic"). Lists: ``newslib/data/speaker_types.txt``."""
+    ENDS TAX"), a place ("Berea", "South Carolina": a dateline), an adjective alone
+    ("Democratic", "Catholic"), a medium ("TV"), a number or a word that opens sentences
+    ("Twenty-four", "Partial"): a hyphenated word by its first part too ("Republican-leaning").
+    Lists: ``newslib/data/speaker_types.txt``."""
     words = mention.split()
     if len(words) >= 2 and mention.isupper():
         return False
     lists = _lists()
     folded = _fold(name)
-    return folded not in lists["places"] and folded not in lists["not_names"]
+    if folded in lists["places"] or folded in lists["not_names"]:
+        return False
+    return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
-# the word (replaced by NUL) after a preposition of place, on its own: not an owner ('in Lee's
-# camp') nor the first word of a longer name ('in Clinton County')
-_PLACE_USE_RE = re.compile(r"\b(?:in|near|outside)[^\S\n]+\0(?![’']s\b|[\w’'-]|[^\S\n]+[A-Z])")
 
 
 def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
     """Is a one-word 'name' a common word that opens a sentence ('One man said', 'Another
     voter'): one of ``stop`` ([stop_capitals]), or capitalised nowhere inside a sentence and
-    written in lower case elsewhere in the article? A place the article writes 'in X' of
-    ('in Benghazi')? Or a contraction ("I'll")? No one's name, then."""
+    written in lower case elsewhere in the article? A place the article uses as one ('in
+    Benghazi', 'Miami, Fla.': :func:`.places.is_place`)? Or a contraction ("I'll")? No one's
+    name, then."""
     if " " in name:
         return False
     if _CONTRACTION_RE.fullmatch(name) is not None or name.lower() in stop:
         return True
     if name.islower():
         return False
-    if _PLACE_USE_RE.search(text.replace(name, "\0")) is not None:
-        return True  # 'in Benghazi', 'outside Miami': the article uses it as a place
+    if is_place(text, name):
+        return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
+    if _inside_names(text, name):
+        return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
     if name in _mid_capitals(text):
         return False
+    if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
+        return True  # 'Exit polls show', 'Good information can': a common word, no one titled
     lower = re.escape(name.lower())
     return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
+
+
+def _inside_names(text: str, name: str) -> bool:
+    """Does the article write ``name`` only as the last word of longer names ('Republican
+    Party', 'Second Amendment': a capitalised word before it that is no title, role or owner)?"""
+    i = text.find(name)
+    n = len(name)
+    while i >= 0:
+        after = text[i + n : i + n + 1]
+        if (i == 0 or not _name_char(text[i - 1])) and not (after.isalnum() or after in ("_", "-")):
+            if i < 2 or text[i - 1] != " " or text[i - 2].isspace():
+                return False  # the word opens a line or follows a mark: it stands on its own
+            j = i - 2
+            while j >= max(0, i - 40) and not text[j].isspace():
+                j -= 1
+            word = text[j + 1 : i - 1]
+            if (
+                not word[:1].isupper()
+                or word.endswith((".", "'s", "’s", ",", ":", ";", '"', "”", ")"))
+                or word.lower() in _TITLE_WORDS
+                or word.lower() in _lists_roles()
+                or word.lower() in _lists_cues()  # 'Said Comey,'
+                or _HYPHENATED_ADJECTIVE_RE.fullmatch(word)  # 'Dublin-based Shire'
+            ):
+                return False  # the word stands on its own here
+        i = text.find(name, i + n)
+    return True
+
+
+def _name_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
+
+
+@lru_cache(maxsize=1)
+def _lists_roles() -> frozenset[str]:
+    from .cues import _rules
+
+    return _rules().roles
+
+
+@lru_cache(maxsize=1)
+def _lists_cues() -> frozenset[str]:
+    from .cues import _rules
+
+    return frozenset(_rules().cues)
+
+
+# a title before the word: 'Mr. Hurt', 'Sen. Young' (a name, even where it opens sentences)
+_TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Mayor|President|Senator)\.?[^\S\n]+{}\b"
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    """The common English words of textstat's Dale-Chall list ('exit', 'good', 'party')."""
+    from textstat.backend.utils import get_lang_easy_words
+
+    return frozenset(w.lower() for w in get_lang_easy_words("en"))
 
 
 def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
