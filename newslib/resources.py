@@ -12,7 +12,10 @@ packages and newslib itself:
   ``cmudict_syllables``), so that readability need not parse the whole dictionary per process.
 
 The directory is a cache: it is rebuilt when deleted or when any source changes, and it is put at
-the front of ``nltk.data.path`` (NLTK 3.10 only reads data inside its data roots).
+the front of ``nltk.data.path`` (NLTK 3.10 only reads data inside its data roots) whenever NLTK is
+imported. newslib's own analyses read the directory without importing NLTK (see
+:func:`nltk_tables`): with the NLTK release they were checked against, ``newslib analyze``
+imports neither NLTK nor textstat.
 """
 
 from __future__ import annotations
