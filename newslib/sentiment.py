@@ -171,7 +171,8 @@ class _TokenTable(dict):
             self.clear()
         facts = None
         if len(token) > 1:
-            word = _vader_token(token, self.punc_set)
+            # a token of letters and digits holds no ASCII punctuation: NLTK keeps it as it is
+            word = token if token.isalnum() else _vader_token(token, self.punc_set)
             lower = word.lower()
             facts = _Token(
                 word,
