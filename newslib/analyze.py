@@ -719,8 +719,7 @@ def analyze_to_folder(
                     )
             # The corpus steps run once the workers have ended: their memory is given back
             # first, so a run's peak is the larger of the two phases, not their sum.
-            parts.close(lang, aliases)
-            parts.fill_near_duplicates(near.result())
+            parts.close(lang, aliases, near.result)
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
         finally:
@@ -824,19 +823,55 @@ class _PartWriter:
         self._buffer, self._buffered = [], 0
         self._parts += 1
 
-    def close(self, lang: str, aliases=None) -> None:
+    def close(self, lang: str, aliases=None, near_duplicates=None) -> None:
+        """Write what is buffered and run the corpus steps: people (``aliases``) and, when
+        given, near-duplicates (``near_duplicates()``: ``near_duplicate_of`` by ``article_id``,
+        see :meth:`fill_near_duplicates`)."""
+        if self._parts == 0 and self._buffer:
+            # The whole run is one part, still in memory: the corpus steps read it there and
+            # it is written once, with their columns, instead of written, read and rewritten.
+            tables = _concat(self._buffer)
+            self._buffer, self._buffered = [], 0
+            slim = tables["quotes"][list(_PEOPLE_INPUT)]
+            table, slim = self._people(slim, tables["articles"], aliases)
+            tables["quotes"] = _with_people(tables["quotes"], slim, 0)
+            if near_duplicates is not None:
+                tables["articles"] = _with_near_duplicates(tables["articles"], near_duplicates())
+            for name, part in tables.items():
+                _write_part(self.staging, name, 0, part, csv=self.csv)
+                self.rows[name] += len(part)
+            self._parts = 1
+            self._write_people(table)
+            return
         self.flush()
         if self._parts == 0:  # nothing loaded: still write typed, empty tables
             self.add(_analyze_chunk(_empty_articles(), lang))
             self.flush()
         self._add_people(aliases)
+        if near_duplicates is not None:
+            self.fill_near_duplicates(near_duplicates())
+
+    def _people(self, slim: pd.DataFrame, articles: pd.DataFrame, aliases):
+        """``people_and_quotes`` of the run's quotes (``slim``: their ``_PEOPLE_INPUT``
+        columns) and articles, with the sources' facts kept beside the parts."""
+        from .people import people_and_quotes
+
+        articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
+        facts = pd.concat(
+            [pd.read_parquet(part) for part in sorted(self._facts.iterdir())], ignore_index=True
+        )
+        table, slim = people_and_quotes(slim, articles, aliases=aliases, facts=facts)
+        self.people_notes = table.attrs.get("aliases_applied", [])
+        return table, slim
+
+    def _write_people(self, table: pd.DataFrame) -> None:
+        _write_part(self.staging, "people", 0, table, csv=self.csv)
+        self.rows["people"] = len(table)
 
     def _add_people(self, aliases) -> None:
         """The corpus step: resolve the speakers of the whole quotes table to people, add
         ``person_id`` and ``person`` to its parts (same boundaries) and write the people
         table. Reads the parts written, so the result is the same for any batches or jobs."""
-        from .people import people_and_quotes
-
         folder = self.staging / "quotes.parquet"
         parts = sorted(folder.iterdir())
         # only the columns people() reads (not the quotations' text): memory stays small
@@ -845,35 +880,16 @@ class _PartWriter:
             ignore_index=True,
         )
         articles = pd.read_parquet(self.staging / "articles.parquet")
-        articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
-        facts = pd.concat(
-            [pd.read_parquet(part) for part in sorted(self._facts.iterdir())], ignore_index=True
-        )
-        table, slim = people_and_quotes(slim, articles, aliases=aliases, facts=facts)
-        self.people_notes = table.attrs.get("aliases_applied", [])
-
-        def add_people(piece: pd.DataFrame, start: int) -> pd.DataFrame:
-            added = slim.iloc[start : start + len(piece)]
-            return piece.assign(
-                person_id=pd.array(added["person_id"].to_numpy(), dtype="string"),
-                person=pd.array(added["person"].to_numpy(), dtype="string"),
-            )
-
-        self._rewrite("quotes", add_people)
-        _write_part(self.staging, "people", 0, table, csv=self.csv)
-        self.rows["people"] = len(table)
+        table, slim = self._people(slim, articles, aliases)
+        self._rewrite("quotes", lambda piece, start: _with_people(piece, slim, start))
+        self._write_people(table)
 
     def fill_near_duplicates(self, found: pd.Series) -> None:
         """The corpus step of near-duplicates: ``near_duplicate_of`` (``found``, by
         ``article_id``, from one :class:`newslib.duplicates.NearDuplicateIndex` of the whole
         run) into the articles parts written (same boundaries, one part in memory at a time)
         and their CSV copy. The same for any batches, jobs or engine."""
-        self._rewrite(
-            "articles",
-            lambda table, _: table.assign(
-                near_duplicate_of=table["article_id"].map(found).astype("string")
-            ),
-        )
+        self._rewrite("articles", lambda table, _: _with_near_duplicates(table, found))
 
     def _rewrite(self, name: str, add) -> None:
         """Rewrite every part of the table ``name`` written so far as ``add(part, start)``
@@ -895,6 +911,21 @@ class _PartWriter:
                     safe = csv_safe(table)
                     safe.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
                 start += rows
+
+
+def _with_people(piece: pd.DataFrame, slim: pd.DataFrame, start: int) -> pd.DataFrame:
+    """A part of the quotes table (its first row: ``start`` of the whole) with the
+    ``person_id`` and ``person`` that ``people_and_quotes`` gave its rows (``slim``)."""
+    added = slim.iloc[start : start + len(piece)]
+    return piece.assign(
+        person_id=pd.array(added["person_id"].to_numpy(), dtype="string"),
+        person=pd.array(added["person"].to_numpy(), dtype="string"),
+    )
+
+
+def _with_near_duplicates(table: pd.DataFrame, found: pd.Series) -> pd.DataFrame:
+    """A part of the articles table with ``near_duplicate_of`` from ``found`` (by id)."""
+    return table.assign(near_duplicate_of=table["article_id"].map(found).astype("string"))
 
 
 def _load_and_analyze(

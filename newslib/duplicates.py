@@ -192,28 +192,81 @@ def minhash_signature(values: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarra
         >>> a.shape, bool((a == minhash_signature(shingles("A b c d e f g h i j"))).all())
         ((128,), True)
     """
-    empty = _empty_minhash(num_perm)
     values = np.asarray(values, dtype=np.uint32)
     fast = _affine32(num_perm)
     if fast is not None:
+        fmix, (a, b), start = fast
         if not len(values):
-            return np.asarray(empty.hashvalues, dtype=np.uint64)
-        fmix, (a, b) = fast
+            return start.astype(np.uint64)
         # update_batch's CPU steps for its affine32 scheme, on the array itself: the hashes
         # (int of each value) premixed, permuted (a * h + b, wrapping at 2**32), the minimum.
         permuted = fmix(values.reshape(-1, 1), 32) * a + b
-        return np.minimum(empty.hashvalues, permuted.min(axis=0)).astype(np.uint64)
-    signature = empty.copy()
+        return np.minimum(start, permuted.min(axis=0)).astype(np.uint64)
+    signature = _empty_minhash(num_perm).copy()
     signature.update_batch(values.tolist())
     return np.asarray(signature.hashvalues, dtype=np.uint64)
 
 
+# datasketch releases whose affine32 MinHash set-up (permutations drawn from
+# ``np.random.RandomState(seed)``, all-ones start values, MurmurHash3's 32-bit finalizer as
+# premix) :func:`_own_affine32` repeats, so that a run need not import datasketch (whose
+# package imports SciPy: a few tenths of a second per process). Any other release: its own.
+_DATASKETCH_CHECKED = ("2.0.0",)
+# MurmurHash3's fmix32 shifts and multipliers (datasketch.minhash._FMIX_CONSTANTS[32]).
+_FMIX32 = (
+    np.uint32(16),
+    np.uint32(0x85EBCA6B),
+    np.uint32(13),
+    np.uint32(0xC2B2AE35),
+    np.uint32(16),
+)
+
+
+def _fmix32(hv: np.ndarray, width: int = 32) -> np.ndarray:
+    """MurmurHash3's 32-bit finalizer on a uint32 array, as datasketch's ``_fmix(hv, 32)``."""
+    s1, m1, s2, m2, s3 = _FMIX32
+    hv = hv ^ (hv >> s1)
+    hv = hv * m1
+    hv = hv ^ (hv >> s2)
+    hv = hv * m2
+    return hv ^ (hv >> s3)
+
+
+def _own_affine32(num_perm: int):
+    """``(fmix, (a, b), start)`` as :func:`_datasketch_affine32` gives them, computed here
+    without importing datasketch: datasketch 2.0.0's ``MinHash(num_perm, seed=SEED)`` with
+    its default affine32 scheme (``_init_permutations``, ``_init_hashvalues``)."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, num_perm, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, num_perm, dtype=np.uint32)
+    start = np.full(num_perm, (1 << 32) - 1, dtype=np.uint32)
+    return _fmix32, (a, b), start
+
+
+@functools.lru_cache(maxsize=1)
+def _datasketch_release() -> str | None:
+    from importlib import metadata
+
+    try:
+        return metadata.version("datasketch")
+    except metadata.PackageNotFoundError:
+        return None
+
+
 @functools.lru_cache(maxsize=4)
 def _affine32(num_perm: int):
-    """``(fmix, permutations)`` of :func:`_empty_minhash` when it hashes with ``int`` under
-    datasketch's affine32 scheme on the CPU, for :func:`minhash_signature` to apply to a whole
-    uint32 array without a Python list; None for any other set-up (then datasketch's own
-    update_batch)."""
+    """``(fmix, permutations, start)`` of :func:`_empty_minhash` (its premix, its ``a`` and
+    ``b``, its start values) when it hashes with ``int`` under datasketch's affine32 scheme on
+    the CPU, for :func:`minhash_signature` to apply to a whole uint32 array without a Python
+    list; None for any other set-up (then datasketch's own update_batch). With a datasketch
+    release in ``_DATASKETCH_CHECKED``, computed without importing datasketch."""
+    if _datasketch_release() in _DATASKETCH_CHECKED:
+        return _own_affine32(num_perm)
+    return _datasketch_affine32(num_perm)
+
+
+def _datasketch_affine32(num_perm: int):
+    """:func:`_affine32` read from datasketch's own ``MinHash`` (None: not that scheme)."""
     try:
         from datasketch.minhash import _fmix
     except ImportError:
@@ -229,7 +282,7 @@ def _affine32(num_perm: int):
         or empty.hashvalues.dtype != np.uint32
     ):
         return None
-    return _fmix, (a, b)
+    return _fmix, (a, b), empty.hashvalues
 
 
 def jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -405,15 +458,11 @@ class NearDuplicateIndex:
         self, *, threshold: float = THRESHOLD, num_perm: int = NUM_PERM, shingle: int = SHINGLE
     ):
         _check(threshold, num_perm, shingle)
-        from datasketch import MinHash
-
         self.threshold = float(threshold)
         self.num_perm = num_perm
         self.shingle = shingle
         self.bands, self.rows = lsh_params(self.threshold, num_perm)
         self._bands = _BandIndex(self.bands, self.rows)
-        # The shingles are hashes already: datasketch mixes them (its affine32 scheme).
-        self._empty = MinHash(num_perm=num_perm, seed=SEED, hashfunc=int)
         self._store = _ShingleStore()
         self._ids: list[str] = []
         self._dates = array("q")  # nanoseconds since 1970 (UTC for aware dates); NaT: max
@@ -484,7 +533,7 @@ class NearDuplicateIndex:
                 self._union(key, same)
                 continue
             if known is None:
-                signature = self._empty.copy()
+                signature = _empty_minhash(self.num_perm).copy()
                 signature.update_batch(values.tolist())
                 known = signature.hashvalues
             numbers.append(key)

@@ -110,26 +110,133 @@ def _cmudict_syllables(lang: str, root: Path) -> Mapping[str, int] | _PhoneCount
     is the dictionary textstat reads, as ``ensure_nltk_data`` puts the directory first on NLTK's
     path, unless NLTK had already loaded cmudict from elsewhere; then use what textstat uses.
     """
-    from textstat.backend.utils import get_cmudict, get_lang_root
-
     from .resources import cmudict_syllables
 
-    if get_lang_root(lang) != "en":  # get_cmudict's rule: no dictionary for other languages
+    if (
+        _textstat().get_lang_root(lang) != "en"
+    ):  # get_cmudict's rule: no dictionary for other languages
         return None
     reader = getattr(sys.modules.get("nltk.corpus"), "cmudict", None)
     loaded_root = getattr(reader, "__dict__", {}).get("_root")  # no attribute access: it loads
     ours = Path(root, "corpora", "cmudict").resolve()
     if loaded_root is not None and Path(str(loaded_root)).resolve() != ours:
+        from textstat.backend.utils import get_cmudict  # NLTK is imported already
+
         return _PhoneCounts(get_cmudict(lang))
     return cmudict_syllables()
 
 
+# textstat releases whose language helpers (get_lang_root, get_lang_cfg, get_lang_easy_words,
+# get_pyphen) _OwnTextstat repeats, so that a run need not import textstat (which imports
+# NLTK, and NLTK SciPy: most of a second per process). Any other release: textstat itself.
+_TEXTSTAT_CHECKED = ("0.7.13",)
+
+
+class _OwnTextstat:
+    """textstat 0.7.13's language helpers (``textstat.backend.utils``) and the constants they
+    read (its own ``constants.py``, run on its own), without importing the textstat package."""
+
+    def __init__(self, folder: Path):
+        import importlib.util
+
+        self.folder = folder
+        spec = importlib.util.spec_from_file_location(
+            "newslib._textstat_constants", folder / "backend" / "utils" / "constants.py"
+        )
+        constants = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(constants)
+        self.LANG_CONFIGS = constants.LANG_CONFIGS
+        self.RE_NONCONTRACTION_APOSTROPHE = constants.RE_NONCONTRACTION_APOSTROPHE
+        self._easy: dict[str, set[str]] = {}
+        self._pyphen: dict[str, object] = {}
+
+    @staticmethod
+    def get_lang_root(lang: str) -> str:
+        if "_" in lang:
+            return lang.split("_")[0]
+        return lang
+
+    def get_lang_cfg(self, lang: str, key: str) -> float:
+        lang_root = self.get_lang_root(lang)
+        default_config = self.LANG_CONFIGS["en"]
+        config = self.LANG_CONFIGS.get(lang_root, {})
+        if key in config:
+            return config[key]
+        if key in default_config:
+            return default_config[key]
+        raise ValueError(f"Unknown config key {key}")
+
+    def _set_words(self, lang_root: str) -> set[str]:
+        path = self.folder / "resources" / lang_root / "easy_words.txt"
+        with path.open() as f:  # noqa: PLW1514 - textstat opens it with the locale's encoding
+            return {ln.strip() for ln in f}
+
+    def get_lang_easy_words(self, lang: str) -> set[str]:
+        if lang not in self._easy:
+            import warnings
+
+            lang_root = self.get_lang_root(lang)
+            try:
+                words = self._set_words(lang_root)
+            except FileNotFoundError:
+                warnings.warn(
+                    f"There is no easy words vocabulary for {lang_root}, using english.",
+                    Warning,
+                    stacklevel=2,
+                )
+                words = self._set_words("en")
+            self._easy[lang] = words
+        return self._easy[lang]
+
+    def get_pyphen(self, lang: str):
+        if lang not in self._pyphen:
+            from pyphen import Pyphen
+
+            self._pyphen[lang] = Pyphen(lang=lang)
+        return self._pyphen[lang]
+
+
+_TEXTSTAT: list = []
+
+
+def _textstat():
+    """textstat's language helpers: :class:`_OwnTextstat` for a release in
+    ``_TEXTSTAT_CHECKED``, else ``textstat.backend.utils`` itself (with its constants)."""
+    if not _TEXTSTAT:
+        import importlib.util
+        from importlib import metadata
+
+        helpers = None
+        try:
+            release = metadata.version("textstat")
+        except metadata.PackageNotFoundError:
+            release = None
+        spec = importlib.util.find_spec("textstat") if release in _TEXTSTAT_CHECKED else None
+        if spec is not None and spec.submodule_search_locations:
+            helpers = _OwnTextstat(Path(next(iter(spec.submodule_search_locations))))
+        if helpers is None:
+            from types import SimpleNamespace
+
+            from textstat.backend import utils
+            from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
+
+            helpers = SimpleNamespace(
+                get_lang_root=utils.get_lang_root,
+                get_lang_cfg=utils.get_lang_cfg,
+                get_lang_easy_words=utils.get_lang_easy_words,
+                get_pyphen=utils.get_pyphen,
+                RE_NONCONTRACTION_APOSTROPHE=RE_NONCONTRACTION_APOSTROPHE,
+            )
+        _TEXTSTAT.append(helpers)
+    return _TEXTSTAT[0]
+
+
 def _rules(lang: str) -> _Rules:
     from pyphen import language_fallback
-    from textstat.backend.utils import get_lang_cfg, get_lang_easy_words
-    from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 
-    from .resources import ensure_nltk_data
+    from .resources import ensure_data_dir
+
+    textstat = _textstat()
 
     if not isinstance(lang, str) or not lang:
         raise ValueError(
@@ -142,13 +249,16 @@ def _rules(lang: str) -> _Rules:
             f"readability(): textstat has no hyphenation dictionary for lang={lang!r}; "
             "use a code Pyphen knows, e.g. 'en_US', 'en_GB', 'de', 'es', 'fr', 'it', 'nl'"
         )
-    root = ensure_nltk_data()  # before textstat looks up cmudict (it would download it otherwise)
+    # before textstat looks up cmudict (it would download it otherwise): with NLTK imported,
+    # the directory goes first on its data path
+    root = ensure_data_dir()
+    get_lang_cfg = textstat.get_lang_cfg
     return _Rules(
         lang=lang,
-        apostrophe=re.compile(RE_NONCONTRACTION_APOSTROPHE),
+        apostrophe=re.compile(textstat.RE_NONCONTRACTION_APOSTROPHE),
         punctuation=re.compile(r"[^\w\s\']"),
         cmudict=_cmudict_syllables(lang, root),
-        easy_words=frozenset(get_lang_easy_words(lang)),
+        easy_words=frozenset(textstat.get_lang_easy_words(lang)),
         fog_threshold=int(get_lang_cfg(lang, "syllable_threshold")),
         fre=(
             get_lang_cfg(lang, "fre_base"),
@@ -195,9 +305,9 @@ class _Syllables:
     def hyphenated(self, word: str) -> int:
         """textstat's count for a word missing from cmudict: Pyphen's positions, plus one."""
         if self._pyphen is None:
-            from textstat.backend.utils import get_pyphen
-
-            self._pyphen = get_pyphen(self.rules.lang)  # loads its patterns on first use
+            self._pyphen = _textstat().get_pyphen(
+                self.rules.lang
+            )  # loads its patterns on first use
         return len(self._pyphen.positions(word)) + 1
 
     def words(self, words: list[str]) -> list[int]:

@@ -12,7 +12,10 @@ packages and newslib itself:
   ``cmudict_syllables``), so that readability need not parse the whole dictionary per process.
 
 The directory is a cache: it is rebuilt when deleted or when any source changes, and it is put at
-the front of ``nltk.data.path`` (NLTK 3.10 only reads data inside its data roots).
+the front of ``nltk.data.path`` (NLTK 3.10 only reads data inside its data roots) whenever NLTK is
+imported. newslib's own analyses read the directory without importing NLTK (see
+:func:`nltk_tables`): with the NLTK release they were checked against, ``newslib analyze``
+imports neither NLTK nor textstat.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import importlib.metadata
 import io
 import os
 import shutil
+import sys
 import tempfile
 import threading
 import zipfile
@@ -215,16 +219,8 @@ def ensure_nltk_data() -> Path:
     """
     import nltk
 
-    root = nltk_data_dir()
+    root = _built_root()
     with _lock:
-        if not (root / "COMPLETE").exists():
-            try:
-                _build(root)
-            except OSError as error:
-                raise RuntimeError(
-                    f"newslib could not write its NLTK data directory {root}: {error}. "
-                    "Set NEWSLIB_DATA_DIR to a writable directory."
-                ) from error
         if not nltk.data.path or nltk.data.path[0] != str(root):
             if str(root) in nltk.data.path:
                 nltk.data.path.remove(str(root))
@@ -256,7 +252,7 @@ def cmudict_syllables() -> dict[str, int]:
         >>> table["communications"], table["the"]
         (5, 1)
     """
-    return _cmudict_syllables(ensure_nltk_data())
+    return _cmudict_syllables(ensure_data_dir())
 
 
 @cache
@@ -286,3 +282,132 @@ def vader_analyzer():
 
     ensure_nltk_data()
     return SentimentIntensityAnalyzer()
+
+
+# --------------------------------------------------------------------------------------------
+# NLTK's tables without importing NLTK
+#
+# ``import nltk`` imports SciPy's statistics (nltk.collocations), most of a second of CPU in every
+# process. newslib's own Punkt splitter and VADER scorer (newslib.text, newslib.sentiment) need
+# only a few of NLTK's patterns and constants: ``data/nltk_tables.json`` holds them as taken
+# from one NLTK release (:func:`_nltk_tables_from_nltk`), and is used only with that release
+# installed; with any other, NLTK is imported and read as before.
+
+_NLTK_TABLES_FILE = "data/nltk_tables.json"
+
+
+def _nltk_tables_from_nltk() -> dict:
+    """What ``data/nltk_tables.json`` holds, read from the NLTK installed (imports it): its
+    release, the sources and flags of the Punkt patterns ``newslib.text._punkt_sources`` lists,
+    and VADER's constants."""
+    import nltk
+    from nltk.sentiment.vader import VaderConstants
+    from nltk.tokenize.punkt import PunktLanguageVars, PunktToken
+
+    from .text import _punkt_sources
+
+    constants = VaderConstants
+    return {
+        "nltk": nltk.__version__,
+        "punkt_patterns": [
+            [p.pattern, p.flags] for p in _punkt_sources(PunktLanguageVars(), PunktToken)
+        ],
+        "vader": {
+            "C_INCR": constants.C_INCR,
+            "N_SCALAR": constants.N_SCALAR,
+            "B_DECR": constants.B_DECR,
+            "NEGATE": sorted(constants.NEGATE),
+            "BOOSTER_DICT": dict(constants.BOOSTER_DICT),
+            "SPECIAL_CASE_IDIOMS": dict(constants.SPECIAL_CASE_IDIOMS),
+            "PUNC_LIST": list(constants.PUNC_LIST),
+            "REGEX_REMOVE_PUNCTUATION": constants.REGEX_REMOVE_PUNCTUATION.pattern,
+        },
+    }
+
+
+@cache
+def nltk_tables() -> dict | None:
+    """NLTK's Punkt patterns and VADER constants as ``data/nltk_tables.json`` holds them, when
+    they were taken from the NLTK release installed (else None: read NLTK itself).
+
+    Example:
+        >>> tables = nltk_tables()
+        >>> tables is None or sorted(tables) == ["nltk", "punkt_patterns", "vader"]
+        True
+    """
+    import json
+
+    try:
+        installed = importlib.metadata.version("nltk")
+    except importlib.metadata.PackageNotFoundError:
+        return None
+    text = _package_file("newslib", _NLTK_TABLES_FILE).read_text(encoding="utf-8")
+    tables = json.loads(text)
+    return tables if tables.get("nltk") == installed else None
+
+
+def ensure_data_dir() -> Path:
+    """Build newslib's NLTK data directory if needed and return it; without importing NLTK
+    (as :func:`ensure_nltk_data` does), but when NLTK is imported already, put the directory
+    first on ``nltk.data.path`` too, as ``ensure_nltk_data`` does.
+
+    Example:
+        >>> (ensure_data_dir() / "sentiment" / "vader_lexicon.zip").exists()
+        True
+    """
+    if "nltk" in sys.modules:
+        return ensure_nltk_data()
+    return _built_root()
+
+
+def _built_root() -> Path:
+    root = nltk_data_dir()
+    with _lock:
+        if not (root / "COMPLETE").exists():
+            try:
+                _build(root)
+            except OSError as error:
+                raise RuntimeError(
+                    f"newslib could not write its NLTK data directory {root}: {error}. "
+                    "Set NEWSLIB_DATA_DIR to a writable directory."
+                ) from error
+    return root
+
+
+@cache
+def punkt_abbreviations() -> frozenset[str] | None:
+    """The abbreviations of newslib's Punkt model (``tokenizers/punkt_tab/english`` of its data
+    directory) read as NLTK's ``load_punkt_params`` reads them, or None when the model has
+    learned collocations, sentence starters or orthographic context (then NLTK's tokenizer
+    is needed).
+
+    Example:
+        >>> "mr" in punkt_abbreviations()
+        True
+    """
+    folder = ensure_data_dir() / "tokenizers" / "punkt_tab" / "english"
+    for name in ("collocations.tab", "sent_starters.txt", "ortho_context.tab"):
+        if (folder / name).read_text(encoding="utf-8"):
+            return None
+    with open(folder / "abbrev_types.txt", encoding="utf-8") as handle:
+        # nltk.tabdata.PunktDecoder.txt2set: each line without its final newline
+        return frozenset(line[:-1] if line[-1] == "\n" else line for line in handle)
+
+
+@cache
+def vader_lexicon() -> dict[str, float]:
+    """VADER's lexicon from newslib's data directory, as NLTK's
+    ``SentimentIntensityAnalyzer().lexicon`` reads it (``make_lex_dict``), without NLTK.
+
+    Example:
+        >>> vader_lexicon()["good"]
+        1.9
+    """
+    path = ensure_data_dir() / "sentiment" / "vader_lexicon.zip"
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("vader_lexicon/vader_lexicon.txt").decode("utf-8")
+    lexicon = {}
+    for line in text.split("\n"):
+        (word, measure) = line.strip().split("\t")[0:2]
+        lexicon[word] = float(measure)
+    return lexicon

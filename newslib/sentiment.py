@@ -171,7 +171,8 @@ class _TokenTable(dict):
             self.clear()
         facts = None
         if len(token) > 1:
-            word = _vader_token(token, self.punc_set)
+            # a token of letters and digits holds no ASCII punctuation: NLTK keeps it as it is
+            word = token if token.isalnum() else _vader_token(token, self.punc_set)
             lower = word.lower()
             facts = _Token(
                 word,
@@ -269,21 +270,26 @@ def _fast_scorer(analyzer):
     same float operations in the same order as in NLTK, so scores are bit-identical; the tests
     compare them with NLTK's on the fixtures, the seed and generated sentences.
     """
-    import nltk
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
-
     constants = analyzer.constants
-    if (
-        type(analyzer) is not SentimentIntensityAnalyzer
-        or type(constants) is not VaderConstants
-        # Instance attributes could replace the methods this rewrite stands for.
-        or set(vars(analyzer)) != {"lexicon_file", "lexicon", "constants"}
-        or vars(constants)
-        or not nltk.__version__.startswith(_FAST_NLTK)
-        # str.translate in _vader_token removes what this pattern removes only if it is this one.
-        or constants.REGEX_REMOVE_PUNCTUATION.pattern != f"[{re.escape(string.punctuation)}]"
-    ):
-        return None
+    if type(analyzer) is _OwnVader:  # NLTK's tables, taken from the release installed
+        if analyzer.constants.REGEX_REMOVE_PUNCTUATION != f"[{re.escape(string.punctuation)}]":
+            return None
+    else:
+        import nltk
+        from nltk.sentiment.vader import SentimentIntensityAnalyzer, VaderConstants
+
+        if (
+            type(analyzer) is not SentimentIntensityAnalyzer
+            or type(constants) is not VaderConstants
+            # Instance attributes could replace the methods this rewrite stands for.
+            or set(vars(analyzer)) != {"lexicon_file", "lexicon", "constants"}
+            or vars(constants)
+            or not nltk.__version__.startswith(_FAST_NLTK)
+            # str.translate in _vader_token removes what this pattern removes only if it is
+            # this one.
+            or constants.REGEX_REMOVE_PUNCTUATION.pattern != f"[{re.escape(string.punctuation)}]"
+        ):
+            return None
     c_incr = constants.C_INCR
     n_scalar = constants.N_SCALAR
     idioms_check = analyzer._idioms_check
@@ -387,12 +393,93 @@ def _fast_scorer(analyzer):
     return score
 
 
+class _VaderConstants(NamedTuple):
+    """The constants of NLTK's ``VaderConstants`` the fast scorer reads (from
+    ``newslib/data/nltk_tables.json``); ``REGEX_REMOVE_PUNCTUATION`` is the pattern's source."""
+
+    C_INCR: float
+    N_SCALAR: float
+    B_DECR: float
+    NEGATE: frozenset
+    BOOSTER_DICT: dict
+    SPECIAL_CASE_IDIOMS: dict
+    PUNC_LIST: list
+    REGEX_REMOVE_PUNCTUATION: str
+
+
+class _OwnVader:
+    """What the fast scorer reads of NLTK's ``SentimentIntensityAnalyzer`` (its lexicon, its
+    constants and ``_idioms_check``), without importing NLTK: the constants as taken from the
+    NLTK release installed, the lexicon read from newslib's data directory as NLTK reads it."""
+
+    def __init__(self, lexicon: dict, constants: _VaderConstants):
+        self.lexicon = lexicon
+        self.constants = constants
+
+    def _idioms_check(self, valence, words_and_emoticons, i):
+        """NLTK 3.10's ``SentimentIntensityAnalyzer._idioms_check``, statement for statement."""
+        idioms = self.constants.SPECIAL_CASE_IDIOMS
+        w = words_and_emoticons
+        onezero = f"{w[i - 1]} {w[i]}"
+        twoonezero = f"{w[i - 2]} {w[i - 1]} {w[i]}"
+        twoone = f"{w[i - 2]} {w[i - 1]}"
+        threetwoone = f"{w[i - 3]} {w[i - 2]} {w[i - 1]}"
+        threetwo = f"{w[i - 3]} {w[i - 2]}"
+        for seq in (onezero, twoonezero, twoone, threetwoone, threetwo):
+            if seq in idioms:
+                valence = idioms[seq]
+                break
+        if len(w) - 1 > i:
+            zeroone = f"{w[i]} {w[i + 1]}"
+            if zeroone in idioms:
+                valence = idioms[zeroone]
+        if len(w) - 1 > i + 1:
+            zeroonetwo = f"{w[i]} {w[i + 1]} {w[i + 2]}"
+            if zeroonetwo in idioms:
+                valence = idioms[zeroonetwo]
+        # booster/dampener bigrams such as "sort of" or "kind of"
+        if threetwo in self.constants.BOOSTER_DICT or twoone in self.constants.BOOSTER_DICT:
+            valence = valence + self.constants.B_DECR
+        return valence
+
+
+def _own_vader() -> _OwnVader | None:
+    """The process's :class:`_OwnVader`, or None when ``nltk_tables.json`` was not taken
+    from the NLTK release installed (then NLTK's own analyzer is used)."""
+    if not _OWN_VADER:
+        from .resources import nltk_tables, vader_lexicon
+
+        tables = nltk_tables()
+        own = None
+        if tables is not None and tables["nltk"].startswith(_FAST_NLTK):
+            v = tables["vader"]
+            constants = _VaderConstants(
+                v["C_INCR"],
+                v["N_SCALAR"],
+                v["B_DECR"],
+                frozenset(v["NEGATE"]),
+                v["BOOSTER_DICT"],
+                v["SPECIAL_CASE_IDIOMS"],
+                v["PUNC_LIST"],
+                v["REGEX_REMOVE_PUNCTUATION"],
+            )
+            own = _OwnVader(vader_lexicon(), constants)
+        _OWN_VADER.append(own)
+    return _OWN_VADER[0]
+
+
+_OWN_VADER: list = []
+
+
 def _score_texts(texts: list[str]) -> np.ndarray:
     """``(n, 4)`` array of VADER neg, neu, pos, compound; each distinct text scored once."""
     from .resources import vader_analyzer
 
-    analyzer = vader_analyzer()
-    score = _fast_scorer(analyzer)
+    analyzer = _own_vader()
+    score = None if analyzer is None else _fast_scorer(analyzer)
+    if score is None:
+        analyzer = vader_analyzer()
+        score = _fast_scorer(analyzer)
     if score is None:
 
         def score(text: str) -> tuple[float, float, float, float]:

@@ -195,10 +195,12 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
         >>> sentence_spans("Mr. Smith came. He left.\\n\\nDr. Who?")
         [(0, 0, 15), (0, 16, 24), (1, 26, 34)]
     """
-    from .resources import sentence_tokenizer
+    split = _own_punkt()
+    if split is None:
+        from .resources import sentence_tokenizer
 
-    tokenizer = sentence_tokenizer()
-    split = _fast_punkt(tokenizer) or tokenizer.span_tokenize
+        tokenizer = sentence_tokenizer()
+        split = _fast_punkt(tokenizer) or tokenizer.span_tokenize
     spans = []
     for index, (p_start, p_end) in enumerate(paragraph_spans(text)):
         for s_start, s_end in split(text[p_start:p_end]):
@@ -246,18 +248,44 @@ def _punkt_sources(lang_vars, token_cls) -> list:
 def _punkt_regexes(lang_vars, token_cls) -> _PunktRegexes | None:
     """NLTK's own Punkt patterns, compiled by the same engine without NLTK's per-call timer,
     or None when they are not the ones the fast splitter was proven against."""
+    patterns = _punkt_sources(lang_vars, token_cls)
+    return _compiled_punkt(tuple((p.pattern, p.flags) for p in patterns))
+
+
+@lru_cache(maxsize=8)
+def _compiled_punkt(patterns: tuple[tuple[str, int], ...]) -> _PunktRegexes | None:
+    """:func:`_punkt_regexes` from the patterns' ``(source, flags)``."""
     try:
         import regex  # NLTK 3.10's regular-expression engine (an NLTK dependency)
     except ImportError:
         return None
-    patterns = _punkt_sources(lang_vars, token_cls)
-    fingerprint = "\0".join(f"{p.pattern}\0{p.flags}" for p in patterns)
+    fingerprint = "\0".join(f"{pattern}\0{flags}" for pattern, flags in patterns)
     # NLTK writes "?" and "!" into a character class in set order, which changes with the
     # process's string hashing: both orders are the same class.
     fingerprint = fingerprint.replace("!\\?]", "\\?!]")
     if hashlib.sha256(fingerprint.encode()).hexdigest() != _PUNKT_PATTERNS_SHA256:
         return None
-    return _PunktRegexes(*(regex.compile(p.pattern, p.flags) for p in patterns))
+    return _PunktRegexes(*(regex.compile(pattern, flags) for pattern, flags in patterns))
+
+
+@lru_cache(maxsize=1)
+def _own_punkt():
+    """:func:`_fast_punkt` of newslib's Punkt model without importing NLTK (whose import costs
+    most of a second): NLTK's patterns as ``newslib/data/nltk_tables.json`` holds them for the
+    NLTK release installed, the abbreviations read from the model's files as NLTK reads them.
+    None when the tables are not this release's or the model has more than abbreviations."""
+    from .resources import nltk_tables, punkt_abbreviations
+
+    tables = nltk_tables()
+    if tables is None or not tables["nltk"].startswith(_FAST_PUNKT_NLTK):
+        return None
+    abbreviations = punkt_abbreviations()
+    if abbreviations is None:
+        return None
+    regexes = _compiled_punkt(tuple((p, f) for p, f in tables["punkt_patterns"]))
+    if regexes is None:
+        return None
+    return partial(_punkt_spans, regexes=regexes, abbreviations=abbreviations)
 
 
 def _fast_punkt(tokenizer):

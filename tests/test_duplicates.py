@@ -372,6 +372,21 @@ def test_minhash_signature_is_datasketchs_update_batch(num_perm):
         assert (found == np.asarray(expected.hashvalues, dtype=np.uint64)).all()
 
 
+@pytest.mark.parametrize("num_perm", [128, 16, 1])
+def test_own_minhash_setup_is_datasketchs(num_perm):
+    """The permutations, start values and premix computed without importing datasketch are
+    those of datasketch's own MinHash (for the release installed)."""
+    from newslib.duplicates import _datasketch_affine32, _own_affine32
+
+    own_fmix, (own_a, own_b), own_start = _own_affine32(num_perm)
+    fmix, (a, b), start = _datasketch_affine32(num_perm)
+    for mine, theirs in ((own_a, a), (own_b, b), (own_start, start)):
+        assert mine.dtype == theirs.dtype and (mine == theirs).all()
+    values = np.random.default_rng(5).integers(0, 2**32, 1000, dtype=np.uint64)
+    values = np.concatenate([values.astype(np.uint32), np.array([0, 2**32 - 1], np.uint32)])
+    assert (own_fmix(values, 32) == fmix(values, 32)).all()
+
+
 def test_shingles_from_an_articles_words_are_its_shingles():
     import random
 

@@ -375,3 +375,28 @@ def test_follows_a_cmudict_that_nltk_loaded_elsewhere(tmp_path):
     assert result.stdout.split() == ["5", "5"]
     # With newslib's own dictionary the same text has three syllables.
     assert _run(_frame({"a": "The cat sat."})).iloc[0]["ts_syllables"] == 3
+
+
+def test_own_textstat_helpers_are_textstats():
+    # newslib reads textstat's language settings without importing textstat (which imports
+    # NLTK): the same values for every language textstat configures, and for others.
+    from textstat.backend import utils
+    from textstat.backend.utils.constants import LANG_CONFIGS, RE_NONCONTRACTION_APOSTROPHE
+
+    from newslib.readability import _OwnTextstat, _textstat
+
+    own = _textstat()
+    assert isinstance(own, _OwnTextstat)
+    assert own.RE_NONCONTRACTION_APOSTROPHE == RE_NONCONTRACTION_APOSTROPHE
+    assert own.LANG_CONFIGS == LANG_CONFIGS
+    keys = {key for config in LANG_CONFIGS.values() for key in config}
+    for lang in [*LANG_CONFIGS, "en_US", "en_GB", "de_DE", "pt_BR", "xx"]:
+        assert own.get_lang_root(lang) == utils.get_lang_root(lang)
+        for key in keys:
+            assert own.get_lang_cfg(lang, key) == utils.get_lang_cfg(lang, key)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            assert own.get_lang_easy_words(lang) == utils.get_lang_easy_words(lang)
+    for lang in ("en_US", "de", "fr"):
+        word = "hyphenation"
+        assert own.get_pyphen(lang).positions(word) == utils.get_pyphen(lang).positions(word)

@@ -83,3 +83,50 @@ def test_directory_of_an_older_layout_is_not_read(data_dir, monkeypatch):
     shutil.rmtree(current)
     assert resources.ensure_nltk_data() == current  # rebuilt under the current name
     assert (current / "newslib" / "cmudict_syllables.txt").exists()
+
+
+def test_nltk_tables_file_is_the_installed_nltks():
+    # newslib/data/nltk_tables.json: rebuild with resources._nltk_tables_from_nltk() (json,
+    # indent=1, sort_keys) for a new NLTK release; until then that release's NLTK is read.
+    import json
+
+    def same_order(tables):
+        # NLTK writes "?" and "!" into a character class in set order, which changes with the
+        # process's string hashing: both orders are the same class.
+        for pattern in tables["punkt_patterns"]:
+            pattern[0] = pattern[0].replace("!\\?]", "\\?!]")
+        return tables
+
+    tables = resources.nltk_tables()
+    assert tables is not None
+    fresh = json.loads(json.dumps(resources._nltk_tables_from_nltk()))
+    assert same_order(fresh) == same_order(json.loads(json.dumps(tables)))
+
+
+def test_punkt_abbreviations_are_nltks_model():
+    assert resources.punkt_abbreviations() == resources.sentence_tokenizer()._params.abbrev_types
+
+
+def test_vader_lexicon_is_nltks():
+    assert resources.vader_lexicon() == resources.vader_analyzer().lexicon
+
+
+def test_analysis_imports_neither_nltk_nor_textstat_nor_datasketch(seed_path, tmp_path):
+    # Their imports (NLTK's pulls in SciPy) cost most of a second per process; newslib reads
+    # the few tables it needs of them without importing them.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from newslib.cli import main\n"
+        f"main(['analyze', {str(seed_path)!r}, '-o', {str(tmp_path / 'out')!r}, '--jobs', '1',"
+        " '--quiet', '--no-csv'])\n"
+        "heavy = {'nltk', 'textstat', 'datasketch', 'scipy'}\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert result.stdout.strip().splitlines()[-1] == "[]"

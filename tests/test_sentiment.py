@@ -752,3 +752,54 @@ def test_seed_summary_matches_sentence_scores():
     assert summary["compound_weighted"].iloc[0] == pytest.approx(
         math.fsum(c * w for c, w in zip(compounds, words, strict=True)) / sum(words)
     )
+
+
+# newslib's own copy of what the fast scorer reads of NLTK's analyzer (no NLTK import in a run)
+
+
+def _own_scorer():
+    from newslib.sentiment import _fast_scorer, _own_vader
+
+    own = _own_vader()
+    assert own is not None  # the tables were taken from the NLTK release installed
+    score = _fast_scorer(own)
+    assert score is not None
+    return score
+
+
+@pytest.mark.parametrize("text", RULE_SENTENCES)
+def test_own_tables_score_as_polarity_scores_on_each_rule(text):
+    assert repr(_own_scorer()(text)) == repr(_polarity_tuple(vader_analyzer(), text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(_sentences(separators=(" ", " ", "\t", "\n")))
+def test_own_tables_score_as_polarity_scores_on_generated_text(text):
+    assert repr(_own_scorer()(text)) == repr(_polarity_tuple(vader_analyzer(), text))
+
+
+def test_own_tables_are_nltks():
+    from newslib.sentiment import _own_vader
+
+    analyzer, own = vader_analyzer(), _own_vader()
+    assert own.lexicon == analyzer.lexicon
+    for name in own.constants._fields:
+        theirs = getattr(analyzer.constants, name)
+        if name == "REGEX_REMOVE_PUNCTUATION":
+            theirs = theirs.pattern
+        assert type(getattr(own.constants, name))(theirs) == getattr(own.constants, name), name
+
+
+def test_own_idioms_check_is_nltks():
+    # Every idiom and booster bigram, and words around them, at each position.
+    from newslib.sentiment import _own_vader
+
+    analyzer, own = vader_analyzer(), _own_vader()
+    phrases = [*analyzer.constants.SPECIAL_CASE_IDIOMS, *analyzer.constants.BOOSTER_DICT]
+    for phrase in phrases:
+        words = ["the", "day", *phrase.split(" "), "was", "good", "and"]
+        for i in range(3, len(words)):
+            for valence in (1.5, -2.0, 0.0):
+                assert own._idioms_check(valence, words, i) == analyzer._idioms_check(
+                    valence, words, i
+                ), (phrase, i)
