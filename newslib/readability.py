@@ -180,7 +180,7 @@ class _OwnTextstat:
                 words = self._set_words(lang_root)
             except FileNotFoundError:
                 warnings.warn(
-                    f"There is no easy words vocabulary for {lang_root}, using english.",
+                    f"textstat has no easy words for {lang_root!r}: the English list is used.",
                     Warning,
                     stacklevel=2,
                 )

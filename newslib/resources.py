@@ -9,7 +9,10 @@ packages and newslib itself:
 * ``sentiment/vader_lexicon.zip`` from the ``vaderSentiment`` package,
 * ``tokenizers/punkt_tab/english/`` from newslib's own abbreviation list,
 * ``newslib/cmudict_syllables.txt``, the syllables of each cmudict word (see
-  ``cmudict_syllables``), so that readability need not parse the whole dictionary per process.
+  ``cmudict_syllables``), so that readability need not parse the whole dictionary per process,
+* ``newslib/nltk_tables.json``, the few Punkt patterns and VADER constants newslib's own
+  splitter and scorer read, taken from the NLTK installed when the directory is built (see
+  ``nltk_tables``).
 
 The directory is a cache: it is rebuilt when deleted or when any source changes, and it is put at
 the front of ``nltk.data.path`` (NLTK 3.10 only reads data inside its data roots) whenever NLTK is
@@ -41,10 +44,11 @@ __all__ = [
     "vader_analyzer",
 ]
 
-# Bump when the layout or content of the built directory changes (2: cmudict_syllables.txt).
+# Bump when the layout or content of the built directory changes (2: cmudict_syllables.txt,
+# 3: nltk_tables.json).
 # The version is part of the directory's name, so a directory of an older layout is never read:
 # a new one is built next to it.
-_LAYOUT_VERSION = "2"
+_LAYOUT_VERSION = "3"
 _SYLLABLES_FILE = Path("newslib") / "cmudict_syllables.txt"
 _SYLLABLES_HEADER = "# newslib cmudict syllables v1"
 _lock = threading.Lock()
@@ -196,6 +200,7 @@ def _build(root: Path) -> None:
         _write_cmudict(staging)
         _write_vader_lexicon(staging)
         _write_punkt(staging)
+        _write_nltk_tables(staging)
         (staging / "COMPLETE").write_text(_fingerprint() + "\n", encoding="utf-8")
         try:
             os.rename(staging, root)  # atomic: readers see nothing or everything
@@ -289,15 +294,16 @@ def vader_analyzer():
 #
 # ``import nltk`` imports SciPy's statistics (nltk.collocations), most of a second of CPU in every
 # process. newslib's own Punkt splitter and VADER scorer (newslib.text, newslib.sentiment) need
-# only a few of NLTK's patterns and constants: ``data/nltk_tables.json`` holds them as taken
-# from one NLTK release (:func:`_nltk_tables_from_nltk`), and is used only with that release
-# installed; with any other, NLTK is imported and read as before.
+# only a few of NLTK's patterns and constants: the data directory holds them as read from the
+# NLTK installed when the directory was built (its name changes with the NLTK release, so a new
+# release builds a new directory), and nothing of NLTK's is kept in newslib's own files.
 
-_NLTK_TABLES_FILE = "data/nltk_tables.json"
+_NLTK_TABLES_FILE = Path("newslib") / "nltk_tables.json"
 
 
 def _nltk_tables_from_nltk() -> dict:
-    """What ``data/nltk_tables.json`` holds, read from the NLTK installed (imports it): its
+    """What ``newslib/nltk_tables.json`` of the data directory holds, read from the NLTK
+    installed (imports it, once, when the directory is built): its
     release, the sources and flags of the Punkt patterns ``newslib.text._punkt_sources`` lists,
     and VADER's constants."""
     import nltk
@@ -325,10 +331,20 @@ def _nltk_tables_from_nltk() -> dict:
     }
 
 
+def _write_nltk_tables(root: Path) -> None:
+    import json
+
+    target = root / _NLTK_TABLES_FILE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(_nltk_tables_from_nltk(), indent=1, sort_keys=True)
+    target.write_text(text + "\n", encoding="utf-8")
+
+
 @cache
 def nltk_tables() -> dict | None:
-    """NLTK's Punkt patterns and VADER constants as ``data/nltk_tables.json`` holds them, when
-    they were taken from the NLTK release installed (else None: read NLTK itself).
+    """NLTK's Punkt patterns and VADER constants as the data directory holds them (read from
+    the NLTK installed when it was built), or None when the file is missing or damaged, or was
+    read from another NLTK release (then newslib reads NLTK itself).
 
     Example:
         >>> tables = nltk_tables()
@@ -341,9 +357,12 @@ def nltk_tables() -> dict | None:
         installed = importlib.metadata.version("nltk")
     except importlib.metadata.PackageNotFoundError:
         return None
-    text = _package_file("newslib", _NLTK_TABLES_FILE).read_text(encoding="utf-8")
-    tables = json.loads(text)
-    return tables if tables.get("nltk") == installed else None
+    try:
+        text = (ensure_data_dir() / _NLTK_TABLES_FILE).read_text(encoding="utf-8")
+        tables = json.loads(text)
+    except (OSError, ValueError):
+        return None
+    return tables if isinstance(tables, dict) and tables.get("nltk") == installed else None
 
 
 def ensure_data_dir() -> Path:

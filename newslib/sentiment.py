@@ -395,7 +395,7 @@ def _fast_scorer(analyzer):
 
 class _VaderConstants(NamedTuple):
     """The constants of NLTK's ``VaderConstants`` the fast scorer reads (from
-    ``newslib/data/nltk_tables.json``); ``REGEX_REMOVE_PUNCTUATION`` is the pattern's source."""
+    ``resources.nltk_tables``); ``REGEX_REMOVE_PUNCTUATION`` is the pattern's source."""
 
     C_INCR: float
     N_SCALAR: float
@@ -444,8 +444,8 @@ class _OwnVader:
 
 
 def _own_vader() -> _OwnVader | None:
-    """The process's :class:`_OwnVader`, or None when ``nltk_tables.json`` was not taken
-    from the NLTK release installed (then NLTK's own analyzer is used)."""
+    """The process's :class:`_OwnVader`, or None when ``resources.nltk_tables`` has no
+    tables of the NLTK release installed (then NLTK's own analyzer is used)."""
     if not _OWN_VADER:
         from .resources import nltk_tables, vader_lexicon
 

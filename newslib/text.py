@@ -271,8 +271,9 @@ def _compiled_punkt(patterns: tuple[tuple[str, int], ...]) -> _PunktRegexes | No
 @lru_cache(maxsize=1)
 def _own_punkt():
     """:func:`_fast_punkt` of newslib's Punkt model without importing NLTK (whose import costs
-    most of a second): NLTK's patterns as ``newslib/data/nltk_tables.json`` holds them for the
-    NLTK release installed, the abbreviations read from the model's files as NLTK reads them.
+    most of a second): NLTK's patterns as the data directory holds them
+    (``resources.nltk_tables``, read from the NLTK installed), the abbreviations read from the
+    model's files as NLTK reads them.
     None when the tables are not this release's or the model has more than abbreviations."""
     from .resources import nltk_tables, punkt_abbreviations
 

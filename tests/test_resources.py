@@ -85,9 +85,8 @@ def test_directory_of_an_older_layout_is_not_read(data_dir, monkeypatch):
     assert (current / "newslib" / "cmudict_syllables.txt").exists()
 
 
-def test_nltk_tables_file_is_the_installed_nltks():
-    # newslib/data/nltk_tables.json: rebuild with resources._nltk_tables_from_nltk() (json,
-    # indent=1, sort_keys) for a new NLTK release; until then that release's NLTK is read.
+def test_nltk_tables_are_the_installed_nltks():
+    # newslib/nltk_tables.json of the data directory, written when the directory is built
     import json
 
     def same_order(tables):
