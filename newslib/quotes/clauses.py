@@ -60,7 +60,7 @@ def _report_rules() -> _ReportRules:
             rf"|\b(?:{_alternation(lists['clear_verbs'])})[^\S\n]+(?:it[^\S\n]+)?clear\b"
             rf"|\b(?:{_alternation(lists['passive_as'])})[^\S\n]+as\b"
             rf"|\b(?:{_alternation(lists['stance_adjectives'])})[^\S\n]+(?:that|about|of)\b"
-            rf"|\b(?:{_alternation(lists['speech_nouns'])})[^\S\n]+that\b"
+            rf"|\b(?:{_alternation(lists['clause_nouns'])})[^\S\n]+that\b"
             rf"|\b(?:{_alternation(verbs)})\b"
         ),
         needs_clause=lists["reporting_needs_clause"],

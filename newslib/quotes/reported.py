@@ -458,7 +458,7 @@ _NOUN_CONTENT_END_RE = re.compile(r"[,;:()—–]")
 
 def _speech_noun(text, noun, c0, ss, se, speech) -> _Found | None:
     """'Lee's claim that the plan failed', 'allegations that the vote was rigged': a noun of
-    [speech_nouns] right before 'that' and a clause; the clause ('that' included) is the
+    [clause_nouns] right before 'that' and a clause; the clause ('that' included) is the
     content, the owner before the noun ('Lee's') the source (none without one)."""
     that = _TOKEN_RE.search(text, c0 + len(noun), se)
     if that is None or that.group(0).lower() != "that":
@@ -555,7 +555,7 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _according(text, cue, span, ss, se, rules)
     if cue == "in":
         return _in_poll(text, span, ss, se)
-    if cue.endswith(" that") and cue.split()[0] in _lists()["speech_nouns"]:
+    if cue.endswith(" that") and cue.split()[0] in _lists()["clause_nouns"]:
         noun = cue.split()[0]
         got = _speech_noun(text, noun, c0, ss, se, speech)
         if got is not None or noun not in _report_rules().stances | _lists()["reporting"]:
