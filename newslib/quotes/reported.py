@@ -467,6 +467,10 @@ def _speech_noun(text, noun, c0, ss, se, speech) -> _Found | None:
     if first is None or first.group(0).lower() in _NOT_NOUN_PHRASE:
         return None  # 'the claims that were made': a relative clause, no content
     prev = _word_before(text, ss, c0)
+    if prev in _POSSESSIVE_PRONOUNS:
+        return None  # 'his claim that ...': nouns.py reads it, with its pronoun source
+    if prev in ("a", "an") and text[: _noun_phrase_start(text, ss, c0)].rstrip().endswith(","):
+        return None  # '..., a claim that drew scorn': a phrase summing up what came before
     owned = prev.endswith(("'s", "’s", "s'", "s’"))
     if noun in _report_rules().stances | _lists()["reporting"] and not (
         owned or prev in _DETERMINERS
@@ -493,6 +497,7 @@ def _speech_noun(text, noun, c0, ss, se, speech) -> _Found | None:
     )
 
 
+_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
 _OWNER_SKIPS = frozenset("despite amid after before since while when as like unlike".split())
 _NOT_IN_NOUN_PHRASE = _NOT_NOUN_PHRASE | frozenset(
     "of to in on with at by for from about and or but is was were are has have had make makes "
