@@ -533,15 +533,28 @@ def test_a_time_before_the_speaker_is_no_content(text, content):
         ("While Lee said the plan works, the council voted no.", "the plan works"),
         ("Even as Kim argued that taxes must fall, her party raised them.", "that taxes must fall"),
         ("After Ann Park warned the dam was weak, the town built a wall.", "the dam was weak"),
+        ("When Lee said the plan works, the council voted no.", "the plan works"),
     ],
 )
 def test_a_content_in_a_subordinate_clause_ends_with_the_clause(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
-def test_a_content_outside_a_subordinate_clause_runs_on():
-    text = "Ann Lee said the plan, which is costly, will pass."
-    assert indirect(text)["text"].tolist() == ["the plan, which is costly, will pass"]
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee said the plan, which is costly, will pass.",
+            "the plan, which is costly, will pass",
+        ),
+        (
+            "The council voted no, when Lee said the plan works, then left.",
+            "the plan works, then left",
+        ),
+    ],
+)
+def test_a_content_outside_a_subordinate_clause_runs_on(text, content):
+    assert indirect(text)["text"].tolist() == [content]
 
 
 @pytest.mark.parametrize(

@@ -278,6 +278,9 @@ def _in_subordinate(text: str, ss: int, c0: int) -> bool:
     lead = text[max(ss, c0 - 120) : c0]
     breaks = list(_BREAK_RE.finditer(lead))
     words = lead[breaks[-1].end() if breaks else 0 :].lower().split()
+    if words and words[0] in _lists()["opening_subordinators"]:
+        # 'When Lee said ..., the council ...' opening the sentence, not '..., when Lee said'
+        return not breaks and c0 - len(lead) == ss
     if not words or words[0] not in _lists()["subordinators"]:
         return False
     return words[0] != "even" or (len(words) > 1 and words[1] in ("as", "though", "if"))
