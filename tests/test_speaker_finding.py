@@ -424,3 +424,26 @@ def test_the_last_word_of_a_longer_name_is_no_person_a_pronoun_means():
     speech = rows(text)
     assert "Revolution" not in set(speech["speaker"].dropna())
     assert speech.loc[speech["speaker_mention"] == "he", "speaker"].tolist() == ["Al Roe"]
+
+
+def test_a_common_word_ending_a_longer_name_is_no_person_even_as_an_opener():
+    # 'Party' opens a sentence ('Party leaders said') and is otherwise only the end of 'the Tory
+    # Party': a common word capitalised as an opener, no one's name
+    text = (
+        "The Tory Party met on Monday.\n\nParty leaders said the vote was close.\n\n"
+        '"We will win," he said.'
+    )
+    speech = rows(text)
+    assert speech.loc[speech["speaker_mention"] == "Party leaders", "speaker"].isna().all()
+    assert "Party" not in set(speech["speaker"].dropna())
+
+
+def test_a_title_with_a_number_is_no_person():
+    # a film called '9 Fathoms': the word is never written without its number
+    text = (
+        "The film 9 Fathoms opens this week, and 9 Fathoms is long.\n\n"
+        "9 Fathoms tells viewers that the sea is cruel."
+    )
+    speech = rows(text)
+    assert speech["speaker_mention"].tolist() == ["Fathoms"]
+    assert speech["speaker"].isna().all()

@@ -359,22 +359,39 @@ def _inside_names(text: str, name: str) -> bool:
         after = text[i + n : i + n + 1]
         if (i == 0 or not _name_char(text[i - 1])) and not (after.isalnum() or after in ("_", "-")):
             if i < 2 or text[i - 1] != " " or text[i - 2].isspace():
+                if name.lower() in _easy_words() and _opens_sentence(text, i):
+                    i = text.find(name, i + n)
+                    continue  # 'Party leaders said': a common word capitalised as an opener
                 return False  # the word opens a line or follows a mark: it stands on its own
             j = i - 2
             while j >= max(0, i - 40) and not text[j].isspace():
                 j -= 1
             word = text[j + 1 : i - 1]
             if (
-                not word[:1].isupper()
-                or word.endswith((".", "'s", "’s", ",", ":", ";", '"', "”", ")"))
+                not (word[:1].isupper() or word.lstrip("'‘’\"“").isdigit())  # '13 Hours'
+                or word.endswith((".", ",", ":", ";", '"', "”", ")"))
+                # 'Lee's Party' (an owner before a name), but 'the Speaker's Lobby'
+                or (word.endswith(("'s", "’s")) and name.lower() not in _easy_words())
                 or word.lower() in _TITLE_WORDS
-                or word.lower() in _lists_roles()
+                # 'Republican Smith' (a role before a name), but 'the Republican Party'
+                or (word.lower() in _lists_roles() and name.lower() not in _easy_words())
                 or word.lower() in _lists_cues()  # 'Said Comey,'
                 or _HYPHENATED_ADJECTIVE_RE.fullmatch(word)  # 'Dublin-based Shire'
             ):
                 return False  # the word stands on its own here
         i = text.find(name, i + n)
     return True
+
+
+def _opens_sentence(text: str, i: int) -> bool:
+    """Does the word at ``i`` open a sentence or a line (after '.', '!', '?' or a quotation
+    mark closing one)?"""
+    j = i - 1
+    while j >= 0 and text[j] in " \t":
+        j -= 1
+    while j >= 0 and text[j] in "\"'”’)":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n"
 
 
 def _name_char(c: str) -> bool:
@@ -401,10 +418,11 @@ _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Mayor|President|Senator)\.?[^\S\n]
 
 @lru_cache(maxsize=1)
 def _easy_words() -> frozenset[str]:
-    """The common English words of textstat's Dale-Chall list ('exit', 'good', 'party')."""
-    from textstat.backend.utils import get_lang_easy_words
+    """The common English words of textstat's Dale-Chall list ('exit', 'good', 'party'), read
+    as readability reads them (without importing textstat, and NLTK with it, where it can)."""
+    from ..readability import _textstat
 
-    return frozenset(w.lower() for w in get_lang_easy_words("en"))
+    return frozenset(w.lower() for w in _textstat().get_lang_easy_words("en"))
 
 
 def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
