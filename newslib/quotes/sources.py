@@ -100,6 +100,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
     s = _with_head(text, s, rules)
     if cue_span is not None and cue_span[0] >= e:
         s = _with_conjunct(text, s, rules)
+        s = _with_role_before(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
@@ -107,7 +108,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
             between = text[e : cue_span[0]]
         m = _APPOSITION_RE.match(between)
         if m is not None and _is_apposition(m.group(0)):  # 'Ann Lee, a nurse at the clinic, said'
-            e += m.end()
+            e += _apposition_length(m.group(0), rules)
     elif cue_span is not None and cue_span[1] <= s:
         e = _with_apposition(text, e, limit, rules)
     return s, e
@@ -174,6 +175,132 @@ def _is_apposition(phrase: str) -> bool:
         return False
     # 'Lee, speaking in Ohio, said' is no apposition; 'Lee, managing director of ...' is
     return not word.endswith("ing") or word == "including" or word in _lists()["role_modifiers"]
+
+
+_PHRASE_STOPS = frozenset(',;:()[]\n"“”«»')
+_OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
+
+
+def _with_role_before(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` back over a role phrase the name stands in apposition to, when that phrase
+    opens the clause: 'Her campaign manager, Al Roe, said' / 'The director of the clinic, Ann
+    Lee, told' is one source."""
+    if not text[s : s + 1].isupper():
+        return s
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == s or j == 0 or text[j - 1] != ",":
+        return s
+    comma = j - 1
+    lo = max(0, comma - 100)
+    k = comma
+    while k > lo:
+        ch = text[k - 1]
+        if ch in _PHRASE_STOPS:
+            break
+        if (
+            ch in ".!?"
+            and text[k : k + 1].isspace()
+            and not _ABBREV_RE.search(text[max(0, k - 12) : k])
+        ):
+            break
+        k -= 1
+    else:
+        if lo > 0:
+            return s  # no clause start within reach
+    words = list(_MENTION_WORD_RE.finditer(text, k, comma))
+    if words and words[0].group(0).lower() in _OPENING_CONJUNCTIONS:
+        words.pop(0)
+    if not 1 <= len(words) <= 10:
+        return s
+    several = " and " in text[s:e]
+    if not _is_role_phrase([w.group(0) for w in words], rules, several):
+        return s
+    return words[0].start()
+
+
+def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
+    """Do ``words`` name a person by role ('her campaign manager', 'The director of the
+    clinic', "Lee's attorney", 'One of his advisers'), with no verb among them?  The role is
+    the head, before any preposition ('the dawn of the conservative movement' is none); a
+    plural role ('Two analysts') only when ``plural_ok`` (the names after it are several)."""
+    lists = _lists()
+    first = words[0]
+    low = first.lower().replace("’", "'")
+    if low in lists["adjuncts"] or low in lists["not_appositions"] or low in lists["prepositions"]:
+        return False
+    if _is_verb_form(low):
+        return False  # 'Through a spokesman, Lee ...', 'Asked about the senator, Lee ...'
+    if not (
+        low in rules.determiners
+        or low.endswith("'s")
+        or first[:1].isdigit()
+        or low in rules.roles
+        or low in lists["role_modifiers"]
+        or (first[:1].isupper() and low.rstrip(".") not in rules.stop_caps)
+    ):
+        return False
+    last = words[-1].lower().replace("’", "'")
+    if words[-1][:1].isupper() and last not in rules.roles:
+        return False  # 'Like Vice President Joe Biden, Lee ...': a name, not a role
+    role = None
+    partitive = len(words) > 2 and words[1].lower() == "of"  # 'One of his advisers'
+    for k, w in enumerate(words):
+        low = w.lower().replace("’", "'")
+        if low in rules.cues or low in lists["cue_before"] or low in lists["predicate_verbs"]:
+            return False
+        if k and _is_verb_form(low):
+            return False
+        if role is None:
+            if low in rules.roles and not (low.endswith("s") and low[:-1] in rules.roles):
+                role = "one"
+            elif low.endswith("s") and low[:-1] in rules.roles:
+                role = "one" if partitive and words[0].lower() in ("one", "another") else "many"
+            elif k and low in _HEAD_PREPOSITIONS | {"in", "on", "by"}:
+                if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
+                    return False  # 'the dawn of ...'; but 'One of his advisers'
+    return role == "one" or (role == "many" and plural_ok)
+
+
+def _is_verb_form(low: str) -> bool:
+    """A participle or past tense ('facing', 'horrified', 'raised'), not a role modifier."""
+    return (
+        (low.endswith("ing") or low.endswith("ed"))
+        and len(low) > 4
+        and low not in _lists()["role_modifiers"]
+    )
+
+
+_SEGMENT_RE = re.compile(r",[^\S\n]+")
+
+
+def _apposition_length(phrase: str, rules: _Rules) -> int:
+    """How much of ``phrase`` (', a nurse, 45, said' between a name and its cue) is the
+    apposition: its comma-separated parts up to the first that opens a verb phrase of the
+    sentence ('Lee, a nurse, became a delegate and said' -> ', a nurse')."""
+    parts = list(_SEGMENT_RE.finditer(phrase))
+    for part in parts[1:]:
+        words = phrase[part.end() :].split(None, 1)
+        if words and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
+            return len(phrase[: part.start()].rstrip())
+    return len(phrase)
+
+
+def _opens_verb_phrase(word: str, rules: _Rules) -> bool:
+    """Is ``word`` a verb or auxiliary opening a predicate ('became', 'has', 'criticized')?"""
+    low = word.lower()
+    if not low[:1].isalpha() or word[:1].isupper():
+        return False
+    lists = _lists()
+    if low in lists["role_modifiers"]:
+        return False
+    return (
+        low in rules.cues
+        or low in lists["cue_before"]
+        or low in lists["predicate_verbs"]
+        or (low.endswith("ed") and len(low) > 3)
+    )
 
 
 def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:

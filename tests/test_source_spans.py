@@ -1,0 +1,87 @@
+"""The source span as written: how far the phrase naming who speaks runs around the mention
+newslib.quotes finds (PolNeAR Source spans, compared by their first and last word).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quote_rows import indirect
+
+
+def source(text: str) -> str:
+    """The source span of the first reported-speech row of ``text``."""
+    r = indirect(text).iloc[0]
+    return text[int(r["speaker_start"]) : int(r["speaker_end"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the apposition ends where the sentence's own predicate starts
+        (
+            "Ada Lind, a former harbor chairman, became a delegate and said she backs the plan.",
+            "Ada Lind, a former harbor chairman",
+        ),
+        (
+            "Tomas Berg, the county's treasurer, hesitated to repeat his criticism of the board.",
+            "Tomas Berg, the county's treasurer",
+        ),
+        (
+            "Ada Lind, the clinic's lawyer, treasurer and founder, has rejected the claim, "
+            "saying it was false.",
+            "Ada Lind, the clinic's lawyer, treasurer and founder",
+        ),
+        (
+            "Ada Lind, a nurse from Dover, for her part, said that the ward would close.",
+            "Ada Lind, a nurse from Dover",
+        ),
+        # ... and an apposition of several parts stays whole
+        (
+            "Ada Lind, 52, a nurse from Dover, said that the ward would close.",
+            "Ada Lind, 52, a nurse from Dover",
+        ),
+    ],
+)
+def test_apposition_before_the_cue_stops_at_the_predicate(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role phrase opening the clause, then the name in apposition to it
+        (
+            "Her campaign manager, Tomas Berg, said the count was wrong.",
+            "Her campaign manager, Tomas Berg",
+        ),
+        (
+            "But in an interview, the union's president, Ada Lind, said the strike would go on.",
+            "the union's president, Ada Lind",
+        ),
+        (
+            "The director of the harbor museum, Ada Lind, told reporters the roof had failed.",
+            "The director of the harbor museum, Ada Lind",
+        ),
+        (
+            "One of his advisers, Tomas Berg, said the race was close.",
+            "One of his advisers, Tomas Berg",
+        ),
+        # a plural role before several names
+        (
+            "Two harbor analysts, Ada Lind and Tomas Berg, found that the dock was unsafe.",
+            "Two harbor analysts, Ada Lind and Tomas Berg",
+        ),
+        # no role phrase: a preposition, a participle, a name, a plural before one name
+        ("Through a spokesman, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Like his father, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Alongside the senator, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Facing angry voters, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Unlike Mayor Ada Lind, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("The end of the harbor strike, Tomas Berg said, was near.", "Tomas Berg"),
+        ("Among the harbor workers, Tomas Berg said the count was wrong.", "Tomas Berg"),
+    ],
+)
+def test_role_phrase_before_the_name(text, expected):
+    assert source(text) == expected
