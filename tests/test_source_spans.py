@@ -85,3 +85,63 @@ def test_apposition_before_the_cue_stops_at_the_predicate(text, expected):
 )
 def test_role_phrase_before_the_name(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head of a phrase whose object the mention is
+        ("Voters in Dover said the harbor plan was too costly.", "Voters in Dover"),
+        (
+            "A study by the harbor board found that the dock was unsafe.",
+            "A study by the harbor board",
+        ),
+        (
+            "Strategists for Ada Lind and Tomas Berg agree that the debate hurt her.",
+            "Strategists for Ada Lind and Tomas Berg",
+        ),
+        # an organisation's name running over 'of' or 'for', and a person of it
+        (
+            "The Dover Institute for Harbor Studies noted that the dock was unsafe.",
+            "The Dover Institute for Harbor Studies",
+        ),
+        (
+            "Ada Lind of the Dover Institute for Harbor Studies wrote that the dock was unsafe.",
+            "Ada Lind of the Dover Institute for Harbor Studies",
+        ),
+        ("The University of Dover reported that enrolment fell.", "The University of Dover"),
+        # no head: a time before the preposition, or a lower-case word that is no role
+        ("On the day of Ada Lind's visit, Tomas Berg said the dock was unsafe.", "Tomas Berg"),
+    ],
+)
+def test_head_of_the_phrase_joins_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place or body a named speaker is 'of'
+        ("Sen. Ada Lind of Ohio said that the dock was unsafe.", "Sen. Ada Lind of Ohio"),
+        (
+            "Tomas Berg of the Dover Institute for Harbor Studies, a research group, said that "
+            "the dock was unsafe.",
+            "Tomas Berg of the Dover Institute for Harbor Studies, a research group",
+        ),
+        (
+            "The dock is unsafe, said Tomas Berg of the Dover Institute for Harbor Studies.",
+            "Tomas Berg of the Dover Institute for Harbor Studies",
+        ),
+        # ... not a phrase going on in lower case
+        ("Ada Lind of the Harbor plan said nothing, Tomas Berg said.", "Tomas Berg"),
+    ],
+)
+def test_where_a_named_speaker_is_from(text, expected):
+    assert source(text) == expected
+
+
+def test_whom_a_speaker_speaks_of_is_no_part_of_the_source():
+    text = "Ada Lind said the dock was unsafe. It is too old, said Tomas Berg of Lind."
+    q = indirect(text)
+    got = [text[int(a) : int(b)] for a, b in zip(q["speaker_start"], q["speaker_end"], strict=True)]
+    assert got == ["Ada Lind", "Tomas Berg"]

@@ -80,6 +80,7 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
     done: dict[tuple, tuple[int, int]] = {}
     starts = sorted(q.start for q in found if q.kind != "scare")
+    speakers: set[str] | None = None
     for q in found:
         if q.kind == "scare" or q.mention is None:
             continue
@@ -88,18 +89,24 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
             # content after the source ('According to Lee, the school ...') is no apposition
             i = bisect_left(starts, q.mention[1])
             limit = starts[i] if i < len(starts) else len(text)
-            done[key] = _source_span(text, q.mention, q.mention_kind, q.cue_span, limit, rules)
+            if speakers is None and _OF_NAME_RE.match(text, q.mention[1]):
+                speakers = _speaker_words(text, found)
+            done[key] = _source_span(
+                text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
+            )
         q.source_span = done[key]
 
 
-def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]:
+def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
     s, e = mention
     if kind in ("pron", "rel"):
         return s, e
     s = _with_title(text, s, rules)
     s = _with_head(text, s, rules)
+    e = _with_of_name(text, e, cue_span, speakers)
     if cue_span is not None and cue_span[0] >= e:
         s = _with_conjunct(text, s, rules)
+        s = _with_head(text, s, rules)  # 'Strategists for Lee and Roe'
         s = _with_role_before(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
@@ -114,13 +121,63 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
     return s, e
 
 
-_HEAD_PREPOSITIONS = frozenset("of for to with at from".split())
-_HEAD_BEFORE_RE = re.compile(r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from)[^\S\n]+$")
+_OF_CAP = r"[A-Z][\w.'’&\-]*"
+# ' of (the) [lower-case words] Capitalised Name': where a speaker is from or works
+_OF_NAME_RE = re.compile(
+    rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,3}}?"
+    rf"({_OF_CAP}(?:[^\S\n]+(?:(?:of|for|and|on)[^\S\n]+)?{_OF_CAP})*)"
+)
+_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"”’—–]|\n|\Z)")
+
+
+def _speaker_words(text: str, found: list[_Quote]) -> set[str]:
+    """The last words of the article's speaker mentions ('Clinton'): 'said Lee of Clinton'
+    speaks of her, no place or organisation Lee is from."""
+    return {text[q.mention[0] : q.mention[1]].split()[-1] for q in found if q.mention}
+
+
+def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
+    """Move ``e`` over the place or body a named speaker is 'of': 'Sen. Ann Lee of Ohio', 'Al
+    Roe of the Harbor Institute'; the name ends the phrase (punctuation, or the cue after it)."""
+    m = _OF_NAME_RE.match(text, e)
+    if m is None:
+        return e
+    words = m.group(0).split()
+    if any(w in _lists()["determiners"] for w in words[2 if words[1] == "the" else 1 :]):
+        return e  # 'said Lee of his rival Al Roe'
+    if m.group(1).split()[-1].rstrip(".") in speakers:
+        return e  # 'said Lee of Roe': whom Lee speaks of
+    if cue_span is not None and cue_span[0] >= m.end():
+        if text[m.end() : cue_span[0]].strip() and not _OF_NAME_END_RE.match(text, m.end()):
+            return e
+    elif not _OF_NAME_END_RE.match(text, m.end()):
+        return e
+    end = m.end()
+    if text[end - 1] == "." and not _ABBREV_RE.search(text[max(0, end - 12) : end]):
+        end -= 1  # the sentence's full stop: '... said Al Roe of the Harbor Institute.'
+    return end
+
+
+_HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
+_HEAD_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
+)
 
 
 def _with_head(text: str, s: int, rules: _Rules) -> int:
     """Move ``s`` back over the head of a phrase whose object the mention is: 'a spokesman
-    for the Election Board', 'supporters of Ann Lee', 'most of the voters'."""
+    for the Election Board', 'supporters of Ann Lee', 'most of the voters', 'voters in Ohio',
+    'a study by the institute', 'the Harbor Institute for Justice' (a name running over 'of'
+    or 'for'); a chain of them too ('Al Roe of the Center for Justice')."""
+    for _ in range(4):
+        t = _head_start(text, s, rules)
+        if t == s:
+            break
+        s = t
+    return s
+
+
+def _head_start(text: str, s: int, rules: _Rules) -> int:
     # the window ends with one of the regex's prepositions and spaces, or there is no match
     last = _word_before(text, s, 40, chars="")
     if last is None or last[1] not in _HEAD_PREPOSITIONS:
@@ -128,15 +185,33 @@ def _with_head(text: str, s: int, rules: _Rules) -> int:
     m = _HEAD_BEFORE_RE.search(text, max(0, s - 40), s)
     if m is None:
         return s
-    head = m.group(1).lower()
+    word = m.group(1)
+    head = word.lower()
+    prep = last[1]
     heads = rules.roles | _lists()["source_heads"]
-    if not (head in heads or (head.endswith("s") and head[:-1] in heads)):
+    if prep == "by":
+        heads = rules.sources  # 'a study by', 'a review by'
+    elif prep in ("of", "from", "in"):
+        heads = heads | rules.sources  # 'the campaign of', 'a poll from', 'polls in'
+    if head in heads or (head.endswith("s") and head[:-1] in heads):
+        s = _with_title(text, m.start(1), rules, role_seen=1)
+    elif prep in ("of", "for") and word[:1].isupper() and head not in rules.stop_caps:
+        s = _name_start(text, m.start(1), rules)  # 'the Brennan Center for', 'Lee of'
+    else:
         return s
-    s = _with_title(text, m.start(1), rules, role_seen=1)
     d = _word_before(text, s, 12)
     if d is not None and (d[1].lower() in rules.determiners or d[1][:1].isdigit()):
         s = d[0]  # 'a spokesman for', '50 percent of'
     return s
+
+
+def _name_start(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the capitalised words of the name it is in ('James Martin')."""
+    while True:
+        m = _word_before(text, s, 40)
+        if m is None or not m[1][:1].isupper() or m[1].lower().rstrip(".") in rules.stop_caps:
+            return _with_title(text, s, rules)
+        s = m[0]
 
 
 _CONJUNCT_RE = re.compile(
