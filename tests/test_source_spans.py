@@ -7,7 +7,7 @@ Every sentence here is written for these tests.
 from __future__ import annotations
 
 import pytest
-from quote_rows import indirect
+from quote_rows import indirect, rows
 
 
 def source(text: str) -> str:
@@ -145,3 +145,132 @@ def test_whom_a_speaker_speaks_of_is_no_part_of_the_source():
     q = indirect(text)
     got = [text[int(a) : int(b)] for a, b in zip(q["speaker_start"], q["speaker_end"], strict=True)]
     assert got == ["Ada Lind", "Tomas Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case words qualifying a role before a name, and the determiner opening it all
+        (
+            "Former federal prosecutor Ada Lind said the dock was unsafe.",
+            "Former federal prosecutor Ada Lind",
+        ),
+        (
+            "The harbor board chairman Ada Lind said the dock was unsafe.",
+            "The harbor board chairman Ada Lind",
+        ),
+        ("Some top Democrats said the dock was unsafe.", "Some top Democrats"),
+        ("Other Democrats said the dock was unsafe.", "Other Democrats"),
+        ("Both Ada Lind and Tomas Berg said the dock was unsafe.", "Both Ada Lind and Tomas Berg"),
+        ("Harbor state Sen. Ada Lind said the dock was unsafe.", "Harbor state Sen. Ada Lind"),
+        # ... not over a sentence end, nor a noun the name's clause qualifies
+        (
+            "The dock had grown old. Supporters of Ada Lind said it was unsafe.",
+            "Supporters of Ada Lind",
+        ),
+        ("It was the photo Ada Lind said was fake.", "Ada Lind"),
+        # a title or role never reaches back over the full stop of the sentence before
+        (
+            "They met in Dover Harbor. Retired surgeon Ada Lind said it was unsafe.",
+            "Retired surgeon Ada Lind",
+        ),
+        ("He was a harbor pilot. Tomas Berg said it was unsafe.", "Tomas Berg"),
+    ],
+)
+def test_modifiers_and_determiner_before_a_role(text, expected):
+    assert source(text) == expected
+
+
+def test_speech_of_a_relative_clause_inside_the_apposition():
+    # 'who backed Lind' is reported speech of its own, inside the apposition: not its end
+    text = '"It was a good day," said Tom Roe, a harbor leader who had endorsed Lind.'
+    r = rows(text).iloc[0]
+    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    assert got == "Tom Roe, a harbor leader who had endorsed Lind"
+
+
+def test_a_relative_clause_of_speech_is_a_source_of_its_own():
+    text = '"It was a good day," said Tom Roe, who said the dock was unsafe.'
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Tom Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunction or focus word opening the clause is no part of the source
+        ("The dock is old, but harbor officials said it was safe.", "harbor officials"),
+        ("The dock is old, although his advisers say it is safe.", "his advisers"),
+        ("Even some of her allies say the dock is unsafe.", "some of her allies"),
+    ],
+)
+def test_clause_openers_stay_out_of_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun a capitalised word qualifies, and the day a document came out
+        ("Harbor Board filings show that the dock was sold.", "Harbor Board filings"),
+        ("Democratic leaders said the dock was unsafe.", "Democratic leaders"),
+        (
+            "A Dover Times poll released Tuesday found that the dock was unsafe.",
+            "A Dover Times poll released Tuesday",
+        ),
+        # ... not the cue itself
+        ("The Dover Times reports that the dock was unsafe.", "The Dover Times"),
+    ],
+)
+def test_the_noun_or_day_after_the_mention(text, expected):
+    assert source(text) == expected
+
+
+def test_a_relative_clause_right_after_an_inverted_source():
+    text = '"The dock is unsafe," said a harbor official who asked not to be named.'
+    r = rows(text).iloc[0]
+    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    assert got == "a harbor official who asked not to be named"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence adverb or an adjunct between commas is no apposition
+        ("Tomas Berg, meanwhile, was telling voters that the dock was unsafe.", "Tomas Berg"),
+        ('"The dock is unsafe," said Tomas Berg, on Monday.', "Tomas Berg"),
+        ('"The dock is unsafe," said Tomas Berg, via email.', "Tomas Berg"),
+        # ... 'now' or 'then' before a role opens one
+        (
+            '"The dock is unsafe," said Tomas Berg, now a partner at a harbor firm.',
+            "Tomas Berg, now a partner at a harbor firm",
+        ),
+    ],
+)
+def test_adjuncts_after_the_name_are_no_apposition(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause telling what the speaker did stays out of the source before the cue
+        ("Ada Lind, who has backed Tomas Berg, said the dock was unsafe.", "Ada Lind"),
+        # ... one telling who the speaker is stays in it
+        # ... one telling who the speaker is stays in it
+        (
+            "Ada Lind, who runs the harbor board, said the dock was unsafe.",
+            "Ada Lind, who runs the harbor board",
+        ),
+    ],
+)
+def test_relative_clauses_before_the_cue(text, expected):
+    r = indirect(text).set_index("cue").loc["said"]  # not the relative clause's own row
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+def test_the_cue_of_an_open_relative_clause_keeps_it_in_the_source():
+    text = 'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.'
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Ada Lind, who has in the past"

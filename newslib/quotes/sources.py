@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from .attribution import _PARTICLES
-from .cues import _lists, _Rules
+from .cues import _lists, _Rules, _rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
@@ -79,7 +79,15 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
     done: dict[tuple, tuple[int, int]] = {}
-    starts = sorted(q.start for q in found if q.kind != "scare")
+    # (start, mention start, speech verb?) of every piece: the speech of a relative clause
+    # inside an apposition ('..., a nurse who backs Lee') does not end the apposition, that
+    # of a speech verb does ('Al Roe, who said ...': two sources)
+    pieces = sorted(
+        (q.start, q.mention[0] if q.mention else -1, (q.cue or "").lower() in rules.cues)
+        for q in found
+        if q.kind != "scare"
+    )
+    starts = [p[0] for p in pieces]
     speakers: set[str] | None = None
     for q in found:
         if q.kind == "scare" or q.mention is None:
@@ -88,6 +96,10 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
         if key not in done:
             # content after the source ('According to Lee, the school ...') is no apposition
             i = bisect_left(starts, q.mention[1])
+            while i < len(pieces) and q.mention[1] <= pieces[i][1] < pieces[i][0]:
+                if pieces[i][2]:
+                    break
+                i += 1
             limit = starts[i] if i < len(starts) else len(text)
             if speakers is None and _OF_NAME_RE.match(text, q.mention[1]):
                 speakers = _speaker_words(text, found)
@@ -101,12 +113,23 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     s, e = mention
     if kind in ("pron", "rel"):
         return s, e
+    s = _without_opener(text, s, e)
+    s0 = s
     s = _with_title(text, s, rules)
     s = _with_head(text, s, rules)
+    first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
+    if first.endswith("s") and first[:-1] in rules.roles:
+        first = first[:-1]
+    if s != s0 or first in rules.roles or first in rules.sources or " and " in text[s:e]:
+        s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
+        s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
+    e = _with_noun_after(text, s, e, cue_span, rules)
+    e = _with_time_after(text, s, e, cue_span)
     e = _with_of_name(text, e, cue_span, speakers)
     if cue_span is not None and cue_span[0] >= e:
-        s = _with_conjunct(text, s, rules)
-        s = _with_head(text, s, rules)  # 'Strategists for Lee and Roe'
+        s1 = _with_conjunct(text, s, rules)
+        if s1 != s:  # 'Both Lee and Roe', 'Strategists for Lee and Roe'
+            s = _with_determiner(text, _with_head(text, s1, rules), rules)
         s = _with_role_before(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
@@ -115,7 +138,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             between = text[e : cue_span[0]]
         m = _APPOSITION_RE.match(between)
         if m is not None and _is_apposition(m.group(0)):  # 'Ann Lee, a nurse at the clinic, said'
-            e += _apposition_length(m.group(0), rules)
+            closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
+            e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
         e = _with_apposition(text, e, limit, rules)
     return s, e
@@ -245,9 +269,27 @@ def _is_apposition(phrase: str) -> bool:
     first = phrase.lstrip(", \t").split(None, 1)
     if not first:
         return False
-    word = first[0].lower()
-    if word in _lists()["not_appositions"]:
+    word = first[0].lower().rstrip(",;:")
+    lists = _lists()
+    if word in ("now", "then") and len(first) > 1:  # 'Lee, now a partner at the firm'
+        nxt = first[1].split(None, 1)[0].lower()
+        rules = _rules()
+        if (
+            nxt in rules.determiners
+            or nxt in rules.roles
+            or nxt in lists["role_modifiers"]
+            or nxt.endswith(("'s", "’s"))
+        ):
+            return True
+    if word in lists["not_appositions"] or word in lists["prepositions"]:
         return False
+    if (
+        word.endswith("ly")
+        and word not in lists["not_adverbs"]
+        and word not in lists["role_modifiers"]
+    ):
+        return False  # 'Lee, subsequently, said' / 'Lee, effectively, ...'
+
     # 'Lee, speaking in Ohio, said' is no apposition; 'Lee, managing director of ...' is
     return not word.endswith("ing") or word == "including" or word in _lists()["role_modifiers"]
 
@@ -350,16 +392,30 @@ def _is_verb_form(low: str) -> bool:
 _SEGMENT_RE = re.compile(r",[^\S\n]+")
 
 
-def _apposition_length(phrase: str, rules: _Rules) -> int:
+def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
     """How much of ``phrase`` (', a nurse, 45, said' between a name and its cue) is the
     apposition: its comma-separated parts up to the first that opens a verb phrase of the
-    sentence ('Lee, a nurse, became a delegate and said' -> ', a nurse')."""
+    sentence ('Lee, a nurse, became a delegate and said' -> ', a nurse'), or the relative
+    clause, closed by a comma before the cue, that tells what the speaker did."""
     parts = list(_SEGMENT_RE.finditer(phrase))
-    for part in parts[1:]:
-        words = phrase[part.end() :].split(None, 1)
-        if words and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
+    for k, part in enumerate(parts):
+        words = phrase[part.end() :].split(None, 2)
+        if not words:
+            continue
+        if k and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
+            return len(phrase[: part.start()].rstrip())
+        if closed and _is_event_clause(words):
             return len(phrase[: part.start()].rstrip())
     return len(phrase)
+
+
+def _is_event_clause(words: list[str]) -> bool:
+    """Does a relative clause ('who has endorsed Lee', 'who said ...') tell what the speaker
+    did, rather than who the speaker is ('who was the chief strategist', 'who runs the
+    group')?  News annotation leaves the first out of the source before its cue."""
+    if words[0].lower() != "who" or len(words) < 2:
+        return False
+    return words[1].lower() not in _lists()["identity_verbs"]
 
 
 def _opens_verb_phrase(word: str, rules: _Rules) -> bool:
@@ -378,6 +434,59 @@ def _opens_verb_phrase(word: str, rules: _Rules) -> bool:
     )
 
 
+_NOUN_AFTER_RE = re.compile(r"[^\S\n]([a-z][a-z\-]+)\b(?![’'\-])")
+
+
+def _with_noun_after(text: str, s: int, e: int, cue_span, rules: _Rules) -> int:
+    """Move ``e`` over the noun a capitalised mention qualifies: 'Democratic leaders', 'FEC
+    filings', 'Cruz backers', 'White House and Pentagon spokesmen'."""
+    last = text[s:e].rsplit(None, 1)[-1] if text[s:e].strip() else ""
+    if not last[:1].isupper():
+        return e
+    m = _NOUN_AFTER_RE.match(text, e)
+    if m is None or (cue_span is not None and cue_span[0] < m.end() and m.start(1) < cue_span[1]):
+        return e  # 'the Post reports': the cue
+    noun = m.group(1)
+    single = noun[:-1] if noun.endswith("s") else noun
+    nouns = _lists()["source_nouns"]
+    if noun in nouns or (noun.endswith("s") and (single in rules.roles or single in rules.sources)):
+        return m.end()
+    return e
+
+
+_PARTICIPLES = frozenset("released published filed conducted taken issued posted out".split())
+_TIME_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:on[^\S\n]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|[^\S\n]+(?:last|this|earlier[^\S\n]+this)[^\S\n]+(?:week|month|year)\b"
+)
+
+
+def _with_time_after(text: str, s: int, e: int, cue_span) -> int:
+    """Move ``e`` over the day a document the source is was released: 'a poll released
+    Tuesday', 'the report published last week'."""
+    words = text[s:e].split()
+    if len(words) < 2 or words[-1].lower() not in _PARTICIPLES:
+        return e
+    m = _TIME_AFTER_RE.match(text, e)
+    if m is None or (cue_span is not None and cue_span[0] < m.end() and e < cue_span[1]):
+        return e
+    return m.end()
+
+
+def _without_opener(text: str, s: int, e: int) -> int:
+    """Move ``s`` past the conjunctions and focus words a mention may open with ('but
+    officials', 'although his advisers', 'Even some of her allies')."""
+    openers = _lists()["source_openers"]
+    while True:
+        m = _MENTION_WORD_RE.match(text, s)
+        if m is None or m.group(0).lower() not in openers:
+            return s
+        t = _skip(text, m.end())
+        if t >= e or text[t] in "\n":
+            return s
+        s = t
+
+
 def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
     """Move ``s`` back over titles and role words right before a name ('Sen.', 'former
     campaign spokesman'); ``role_seen``: the word at ``s`` is already a role."""
@@ -387,9 +496,16 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             return s
         word = m[1]
         low = word.lower().rstrip(".")
+        core = word.rstrip("'’")
+        if (
+            core.endswith(".")
+            and (core != word or low not in _TITLE_WORDS)
+            and not _ABBREV_RE.search(core)
+        ):
+            return s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe'
         if low in _TITLE_WORDS or low == "former":
             s = m[0]
-            if low in rules.roles:  # 'press secretary Al Roe'
+            if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
         elif low in rules.roles:
             s = m[0]
@@ -397,7 +513,11 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
         elif (
             role_seen
             and role_seen <= _MAX_BEFORE
-            and (word[:1].isupper() or low in _lists()["role_modifiers"])
+            and (
+                word[:1].isupper()
+                or low in _lists()["role_modifiers"]
+                or _is_modifier(word.lower(), rules)
+            )
         ):
             # 'Clinton campaign spokesman', 'Republican presidential nominee': a capitalised
             # word or a modifier qualifying the role
@@ -409,17 +529,65 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             return s
 
 
+def _is_modifier(low: str, rules: _Rules) -> bool:
+    """May the lower-case word ``low`` qualify a noun before it ('angry', 'minority',
+    'teary-eyed'): no function word, verb, preposition or adverb?"""
+    lists = _lists()
+    if not low[:1].isalpha() or not low.replace("-", "").isalpha() or len(low) < 3:
+        return False
+    if (
+        low in rules.stop_caps
+        or low in rules.determiners
+        or low in rules.cues
+        or low in lists["reporting"]
+        or low in lists["cue_before"]
+        or low in lists["adjuncts"]
+        or low in lists["prepositions"]
+        or low in lists["not_appositions"]
+        or low in lists["predicate_verbs"]
+    ):
+        return False
+    if low.endswith("ly") and low not in lists["not_adverbs"]:
+        return False
+    return "-" in low or low in lists["role_modifiers"] or not _is_verb_form(low)
+
+
+def _with_determiner(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the determiner of the phrase and the modifiers after it: 'An
+    angry Ann Lee', 'the nonpartisan Budget Office', 'Some top Democrats'."""
+    p = s
+    for _ in range(4):
+        m = _word_before(text, p, 30)
+        if m is None:
+            return s
+        low = m[1].lower()
+        if low in rules.determiners or low in _lists()["quantifiers"]:
+            return m[0]
+        if m[1][:1].isupper() or not _is_modifier(low, rules):
+            return s
+        p = m[0]
+    return s
+
+
 def _skip(text: str, p: int) -> int:
     while p < len(text) and text[p] in " \t":
         p += 1
     return p
 
 
+_RELATIVE_AFTER_RE = re.compile(r"[^\S\n]+(?:who|whose)\b")
+
+
 def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     """After 'said Ann Lee': the apposition that follows the name, up to the sentence end
-    ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...')."""
-    if not text.startswith(",", e) or rules.cue_re.match(text, _skip(text, e + 1)):
+    ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...'); or the
+    relative clause right after it ('said an aide who asked not to be named.')."""
+    if _RELATIVE_AFTER_RE.match(text, e):
+        pass  # 'said a senior official who spoke on condition of anonymity.'
+    elif not text.startswith(",", e) or rules.cue_re.match(text, _skip(text, e + 1)):
         return e
+    elif not _is_apposition(text[e + 1 : e + 40]):
+        return e  # 'said Lee, on Monday.' / 'said Lee, via email.'
     pos = e
     while True:
         m = _APPOSITION_END_RE.search(text, pos, min(limit, e + 300))
