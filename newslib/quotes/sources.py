@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 
 from .attribution import _PARTICLES
-from .cues import _lists, _Rules
+from .cues import _lists, _Rules, _rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
@@ -79,7 +79,16 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
     done: dict[tuple, tuple[int, int]] = {}
-    starts = sorted(q.start for q in found if q.kind != "scare")
+    # (start, mention start, speech verb?) of every piece: the speech of a relative clause
+    # inside an apposition ('..., a nurse who backs Lee') does not end the apposition, that
+    # of a speech verb does ('Al Roe, who said ...': two sources)
+    pieces = sorted(
+        (q.start, q.mention[0] if q.mention else -1, (q.cue or "").lower() in rules.cues)
+        for q in found
+        if q.kind != "scare"
+    )
+    starts = [p[0] for p in pieces]
+    speakers: set[str] | None = None
     for q in found:
         if q.kind == "scare" or q.mention is None:
             continue
@@ -87,19 +96,41 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
         if key not in done:
             # content after the source ('According to Lee, the school ...') is no apposition
             i = bisect_left(starts, q.mention[1])
+            while i < len(pieces) and q.mention[1] <= pieces[i][1] < pieces[i][0]:
+                if pieces[i][2]:
+                    break
+                i += 1
             limit = starts[i] if i < len(starts) else len(text)
-            done[key] = _source_span(text, q.mention, q.mention_kind, q.cue_span, limit, rules)
+            if speakers is None and _OF_NAME_RE.match(text, q.mention[1]):
+                speakers = _speaker_words(text, found)
+            done[key] = _source_span(
+                text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
+            )
         q.source_span = done[key]
 
 
-def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]:
+def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
     s, e = mention
     if kind in ("pron", "rel"):
         return s, e
+    s = _without_opener(text, s, e)
+    s0 = s
     s = _with_title(text, s, rules)
     s = _with_head(text, s, rules)
+    first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
+    if first.endswith("s") and first[:-1] in rules.roles:
+        first = first[:-1]
+    if s != s0 or first in rules.roles or first in rules.sources or " and " in text[s:e]:
+        s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
+        s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
+    e = _with_noun_after(text, s, e, cue_span, rules)
+    e = _with_time_after(text, s, e, cue_span)
+    e = _with_of_name(text, e, cue_span, speakers)
     if cue_span is not None and cue_span[0] >= e:
-        s = _with_conjunct(text, s, rules)
+        s1 = _with_conjunct(text, s, rules)
+        if s1 != s:  # 'Both Lee and Roe', 'Strategists for Lee and Roe'
+            s = _with_determiner(text, _with_head(text, s1, rules), rules)
+        s = _with_role_before(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
@@ -107,19 +138,70 @@ def _source_span(text, mention, kind, cue_span, limit, rules) -> tuple[int, int]
             between = text[e : cue_span[0]]
         m = _APPOSITION_RE.match(between)
         if m is not None and _is_apposition(m.group(0)):  # 'Ann Lee, a nurse at the clinic, said'
-            e += m.end()
+            closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
+            e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
         e = _with_apposition(text, e, limit, rules)
     return s, e
 
 
-_HEAD_PREPOSITIONS = frozenset("of for to with at from".split())
-_HEAD_BEFORE_RE = re.compile(r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from)[^\S\n]+$")
+_OF_CAP = r"[A-Z][\w.'’&\-]*"
+# ' of (the) [lower-case words] Capitalised Name': where a speaker is from or works
+_OF_NAME_RE = re.compile(
+    rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,3}}?"
+    rf"({_OF_CAP}(?:[^\S\n]+(?:(?:of|for|and|on)[^\S\n]+)?{_OF_CAP})*)"
+)
+_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"”’—–]|\n|\Z)")
+
+
+def _speaker_words(text: str, found: list[_Quote]) -> set[str]:
+    """The last words of the article's speaker mentions ('Clinton'): 'said Lee of Clinton'
+    speaks of her, no place or organisation Lee is from."""
+    return {text[q.mention[0] : q.mention[1]].split()[-1] for q in found if q.mention}
+
+
+def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
+    """Move ``e`` over the place or body a named speaker is 'of': 'Sen. Ann Lee of Ohio', 'Al
+    Roe of the Harbor Institute'; the name ends the phrase (punctuation, or the cue after it)."""
+    m = _OF_NAME_RE.match(text, e)
+    if m is None:
+        return e
+    words = m.group(0).split()
+    if any(w in _lists()["determiners"] for w in words[2 if words[1] == "the" else 1 :]):
+        return e  # 'said Lee of his rival Al Roe'
+    if m.group(1).split()[-1].rstrip(".") in speakers:
+        return e  # 'said Lee of Roe': whom Lee speaks of
+    if cue_span is not None and cue_span[0] >= m.end():
+        if text[m.end() : cue_span[0]].strip() and not _OF_NAME_END_RE.match(text, m.end()):
+            return e
+    elif not _OF_NAME_END_RE.match(text, m.end()):
+        return e
+    end = m.end()
+    if text[end - 1] == "." and not _ABBREV_RE.search(text[max(0, end - 12) : end]):
+        end -= 1  # the sentence's full stop: '... said Al Roe of the Harbor Institute.'
+    return end
+
+
+_HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
+_HEAD_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
+)
 
 
 def _with_head(text: str, s: int, rules: _Rules) -> int:
     """Move ``s`` back over the head of a phrase whose object the mention is: 'a spokesman
-    for the Election Board', 'supporters of Ann Lee', 'most of the voters'."""
+    for the Election Board', 'supporters of Ann Lee', 'most of the voters', 'voters in Ohio',
+    'a study by the institute', 'the Harbor Institute for Justice' (a name running over 'of'
+    or 'for'); a chain of them too ('Al Roe of the Center for Justice')."""
+    for _ in range(4):
+        t = _head_start(text, s, rules)
+        if t == s:
+            break
+        s = t
+    return s
+
+
+def _head_start(text: str, s: int, rules: _Rules) -> int:
     # the window ends with one of the regex's prepositions and spaces, or there is no match
     last = _word_before(text, s, 40, chars="")
     if last is None or last[1] not in _HEAD_PREPOSITIONS:
@@ -127,15 +209,33 @@ def _with_head(text: str, s: int, rules: _Rules) -> int:
     m = _HEAD_BEFORE_RE.search(text, max(0, s - 40), s)
     if m is None:
         return s
-    head = m.group(1).lower()
+    word = m.group(1)
+    head = word.lower()
+    prep = last[1]
     heads = rules.roles | _lists()["source_heads"]
-    if not (head in heads or (head.endswith("s") and head[:-1] in heads)):
+    if prep == "by":
+        heads = rules.sources  # 'a study by', 'a review by'
+    elif prep in ("of", "from", "in"):
+        heads = heads | rules.sources  # 'the campaign of', 'a poll from', 'polls in'
+    if head in heads or (head.endswith("s") and head[:-1] in heads):
+        s = _with_title(text, m.start(1), rules, role_seen=1)
+    elif prep in ("of", "for") and word[:1].isupper() and head not in rules.stop_caps:
+        s = _name_start(text, m.start(1), rules)  # 'the Brennan Center for', 'Lee of'
+    else:
         return s
-    s = _with_title(text, m.start(1), rules, role_seen=1)
     d = _word_before(text, s, 12)
     if d is not None and (d[1].lower() in rules.determiners or d[1][:1].isdigit()):
         s = d[0]  # 'a spokesman for', '50 percent of'
     return s
+
+
+def _name_start(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the capitalised words of the name it is in ('James Martin')."""
+    while True:
+        m = _word_before(text, s, 40)
+        if m is None or not m[1][:1].isupper() or m[1].lower().rstrip(".") in rules.stop_caps:
+            return _with_title(text, s, rules)
+        s = m[0]
 
 
 _CONJUNCT_RE = re.compile(
@@ -169,11 +269,222 @@ def _is_apposition(phrase: str) -> bool:
     first = phrase.lstrip(", \t").split(None, 1)
     if not first:
         return False
-    word = first[0].lower()
-    if word in _lists()["not_appositions"]:
+    word = first[0].lower().rstrip(",;:")
+    lists = _lists()
+    if word in ("now", "then") and len(first) > 1:  # 'Lee, now a partner at the firm'
+        nxt = first[1].split(None, 1)[0].lower()
+        rules = _rules()
+        if (
+            nxt in rules.determiners
+            or nxt in rules.roles
+            or nxt in lists["role_modifiers"]
+            or nxt.endswith(("'s", "’s"))
+        ):
+            return True
+    if word in lists["not_appositions"] or word in lists["prepositions"]:
         return False
+    if (
+        word.endswith("ly")
+        and word not in lists["not_adverbs"]
+        and word not in lists["role_modifiers"]
+    ):
+        return False  # 'Lee, subsequently, said' / 'Lee, effectively, ...'
+
     # 'Lee, speaking in Ohio, said' is no apposition; 'Lee, managing director of ...' is
     return not word.endswith("ing") or word == "including" or word in _lists()["role_modifiers"]
+
+
+_PHRASE_STOPS = frozenset(',;:()[]\n"“”«»')
+_OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
+
+
+def _with_role_before(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` back over a role phrase the name stands in apposition to, when that phrase
+    opens the clause: 'Her campaign manager, Al Roe, said' / 'The director of the clinic, Ann
+    Lee, told' is one source."""
+    if not text[s : s + 1].isupper():
+        return s
+    j = s
+    while j > 0 and text[j - 1] in " \t":
+        j -= 1
+    if j == s or j == 0 or text[j - 1] != ",":
+        return s
+    comma = j - 1
+    lo = max(0, comma - 100)
+    k = comma
+    while k > lo:
+        ch = text[k - 1]
+        if ch in _PHRASE_STOPS:
+            break
+        if (
+            ch in ".!?"
+            and text[k : k + 1].isspace()
+            and not _ABBREV_RE.search(text[max(0, k - 12) : k])
+        ):
+            break
+        k -= 1
+    else:
+        if lo > 0:
+            return s  # no clause start within reach
+    words = list(_MENTION_WORD_RE.finditer(text, k, comma))
+    if words and words[0].group(0).lower() in _OPENING_CONJUNCTIONS:
+        words.pop(0)
+    if not 1 <= len(words) <= 10:
+        return s
+    several = " and " in text[s:e]
+    if not _is_role_phrase([w.group(0) for w in words], rules, several):
+        return s
+    return words[0].start()
+
+
+def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
+    """Do ``words`` name a person by role ('her campaign manager', 'The director of the
+    clinic', "Lee's attorney", 'One of his advisers'), with no verb among them?  The role is
+    the head, before any preposition ('the dawn of the conservative movement' is none); a
+    plural role ('Two analysts') only when ``plural_ok`` (the names after it are several)."""
+    lists = _lists()
+    first = words[0]
+    low = first.lower().replace("’", "'")
+    if low in lists["adjuncts"] or low in lists["not_appositions"] or low in lists["prepositions"]:
+        return False
+    if _is_verb_form(low):
+        return False  # 'Through a spokesman, Lee ...', 'Asked about the senator, Lee ...'
+    if not (
+        low in rules.determiners
+        or low.endswith("'s")
+        or first[:1].isdigit()
+        or low in rules.roles
+        or low in lists["role_modifiers"]
+        or (first[:1].isupper() and low.rstrip(".") not in rules.stop_caps)
+    ):
+        return False
+    last = words[-1].lower().replace("’", "'")
+    if words[-1][:1].isupper() and last not in rules.roles:
+        return False  # 'Like Vice President Joe Biden, Lee ...': a name, not a role
+    role = None
+    partitive = len(words) > 2 and words[1].lower() == "of"  # 'One of his advisers'
+    for k, w in enumerate(words):
+        low = w.lower().replace("’", "'")
+        if low in rules.cues or low in lists["cue_before"] or low in lists["predicate_verbs"]:
+            return False
+        if k and _is_verb_form(low):
+            return False
+        if role is None:
+            if low in rules.roles and not (low.endswith("s") and low[:-1] in rules.roles):
+                role = "one"
+            elif low.endswith("s") and low[:-1] in rules.roles:
+                role = "one" if partitive and words[0].lower() in ("one", "another") else "many"
+            elif k and low in _HEAD_PREPOSITIONS | {"in", "on", "by"}:
+                if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
+                    return False  # 'the dawn of ...'; but 'One of his advisers'
+    return role == "one" or (role == "many" and plural_ok)
+
+
+def _is_verb_form(low: str) -> bool:
+    """A participle or past tense ('facing', 'horrified', 'raised'), not a role modifier."""
+    return (
+        (low.endswith("ing") or low.endswith("ed"))
+        and len(low) > 4
+        and low not in _lists()["role_modifiers"]
+    )
+
+
+_SEGMENT_RE = re.compile(r",[^\S\n]+")
+
+
+def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
+    """How much of ``phrase`` (', a nurse, 45, said' between a name and its cue) is the
+    apposition: its comma-separated parts up to the first that opens a verb phrase of the
+    sentence ('Lee, a nurse, became a delegate and said' -> ', a nurse'), or the relative
+    clause, closed by a comma before the cue, that tells what the speaker did."""
+    parts = list(_SEGMENT_RE.finditer(phrase))
+    for k, part in enumerate(parts):
+        words = phrase[part.end() :].split(None, 2)
+        if not words:
+            continue
+        if k and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
+            return len(phrase[: part.start()].rstrip())
+        if closed and _is_event_clause(words):
+            return len(phrase[: part.start()].rstrip())
+    return len(phrase)
+
+
+def _is_event_clause(words: list[str]) -> bool:
+    """Does a relative clause ('who has endorsed Lee', 'who said ...') tell what the speaker
+    did, rather than who the speaker is ('who was the chief strategist', 'who runs the
+    group')?  News annotation leaves the first out of the source before its cue."""
+    if words[0].lower() != "who" or len(words) < 2:
+        return False
+    return words[1].lower() not in _lists()["identity_verbs"]
+
+
+def _opens_verb_phrase(word: str, rules: _Rules) -> bool:
+    """Is ``word`` a verb or auxiliary opening a predicate ('became', 'has', 'criticized')?"""
+    low = word.lower()
+    if not low[:1].isalpha() or word[:1].isupper():
+        return False
+    lists = _lists()
+    if low in lists["role_modifiers"]:
+        return False
+    return (
+        low in rules.cues
+        or low in lists["cue_before"]
+        or low in lists["predicate_verbs"]
+        or (low.endswith("ed") and len(low) > 3)
+    )
+
+
+_NOUN_AFTER_RE = re.compile(r"[^\S\n]([a-z][a-z\-]+)\b(?![’'\-])")
+
+
+def _with_noun_after(text: str, s: int, e: int, cue_span, rules: _Rules) -> int:
+    """Move ``e`` over the noun a capitalised mention qualifies: 'Democratic leaders', 'FEC
+    filings', 'Cruz backers', 'White House and Pentagon spokesmen'."""
+    last = text[s:e].rsplit(None, 1)[-1] if text[s:e].strip() else ""
+    if not last[:1].isupper():
+        return e
+    m = _NOUN_AFTER_RE.match(text, e)
+    if m is None or (cue_span is not None and cue_span[0] < m.end() and m.start(1) < cue_span[1]):
+        return e  # 'the Post reports': the cue
+    noun = m.group(1)
+    single = noun[:-1] if noun.endswith("s") else noun
+    nouns = _lists()["source_nouns"]
+    if noun in nouns or (noun.endswith("s") and (single in rules.roles or single in rules.sources)):
+        return m.end()
+    return e
+
+
+_PARTICIPLES = frozenset("released published filed conducted taken issued posted out".split())
+_TIME_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:on[^\S\n]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"|[^\S\n]+(?:last|this|earlier[^\S\n]+this)[^\S\n]+(?:week|month|year)\b"
+)
+
+
+def _with_time_after(text: str, s: int, e: int, cue_span) -> int:
+    """Move ``e`` over the day a document the source is was released: 'a poll released
+    Tuesday', 'the report published last week'."""
+    words = text[s:e].split()
+    if len(words) < 2 or words[-1].lower() not in _PARTICIPLES:
+        return e
+    m = _TIME_AFTER_RE.match(text, e)
+    if m is None or (cue_span is not None and cue_span[0] < m.end() and e < cue_span[1]):
+        return e
+    return m.end()
+
+
+def _without_opener(text: str, s: int, e: int) -> int:
+    """Move ``s`` past the conjunctions and focus words a mention may open with ('but
+    officials', 'although his advisers', 'Even some of her allies')."""
+    openers = _lists()["source_openers"]
+    while True:
+        m = _MENTION_WORD_RE.match(text, s)
+        if m is None or m.group(0).lower() not in openers:
+            return s
+        t = _skip(text, m.end())
+        if t >= e or text[t] in "\n":
+            return s
+        s = t
 
 
 def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
@@ -185,9 +496,16 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             return s
         word = m[1]
         low = word.lower().rstrip(".")
+        core = word.rstrip("'’")
+        if (
+            core.endswith(".")
+            and (core != word or low not in _TITLE_WORDS)
+            and not _ABBREV_RE.search(core)
+        ):
+            return s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe'
         if low in _TITLE_WORDS or low == "former":
             s = m[0]
-            if low in rules.roles:  # 'press secretary Al Roe'
+            if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
         elif low in rules.roles:
             s = m[0]
@@ -195,7 +513,11 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
         elif (
             role_seen
             and role_seen <= _MAX_BEFORE
-            and (word[:1].isupper() or low in _lists()["role_modifiers"])
+            and (
+                word[:1].isupper()
+                or low in _lists()["role_modifiers"]
+                or _is_modifier(word.lower(), rules)
+            )
         ):
             # 'Clinton campaign spokesman', 'Republican presidential nominee': a capitalised
             # word or a modifier qualifying the role
@@ -207,17 +529,65 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             return s
 
 
+def _is_modifier(low: str, rules: _Rules) -> bool:
+    """May the lower-case word ``low`` qualify a noun before it ('angry', 'minority',
+    'teary-eyed'): no function word, verb, preposition or adverb?"""
+    lists = _lists()
+    if not low[:1].isalpha() or not low.replace("-", "").isalpha() or len(low) < 3:
+        return False
+    if (
+        low in rules.stop_caps
+        or low in rules.determiners
+        or low in rules.cues
+        or low in lists["reporting"]
+        or low in lists["cue_before"]
+        or low in lists["adjuncts"]
+        or low in lists["prepositions"]
+        or low in lists["not_appositions"]
+        or low in lists["predicate_verbs"]
+    ):
+        return False
+    if low.endswith("ly") and low not in lists["not_adverbs"]:
+        return False
+    return "-" in low or low in lists["role_modifiers"] or not _is_verb_form(low)
+
+
+def _with_determiner(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the determiner of the phrase and the modifiers after it: 'An
+    angry Ann Lee', 'the nonpartisan Budget Office', 'Some top Democrats'."""
+    p = s
+    for _ in range(4):
+        m = _word_before(text, p, 30)
+        if m is None:
+            return s
+        low = m[1].lower()
+        if low in rules.determiners or low in _lists()["quantifiers"]:
+            return m[0]
+        if m[1][:1].isupper() or not _is_modifier(low, rules):
+            return s
+        p = m[0]
+    return s
+
+
 def _skip(text: str, p: int) -> int:
     while p < len(text) and text[p] in " \t":
         p += 1
     return p
 
 
+_RELATIVE_AFTER_RE = re.compile(r"[^\S\n]+(?:who|whose)\b")
+
+
 def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     """After 'said Ann Lee': the apposition that follows the name, up to the sentence end
-    ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...')."""
-    if not text.startswith(",", e) or rules.cue_re.match(text, _skip(text, e + 1)):
+    ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...'); or the
+    relative clause right after it ('said an aide who asked not to be named.')."""
+    if _RELATIVE_AFTER_RE.match(text, e):
+        pass  # 'said a senior official who spoke on condition of anonymity.'
+    elif not text.startswith(",", e) or rules.cue_re.match(text, _skip(text, e + 1)):
         return e
+    elif not _is_apposition(text[e + 1 : e + 40]):
+        return e  # 'said Lee, on Monday.' / 'said Lee, via email.'
     pos = e
     while True:
         m = _APPOSITION_END_RE.search(text, pos, min(limit, e + 300))

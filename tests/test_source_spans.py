@@ -1,0 +1,276 @@
+"""The source span as written: how far the phrase naming who speaks runs around the mention
+newslib.quotes finds (PolNeAR Source spans, compared by their first and last word).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quote_rows import indirect, rows
+
+
+def source(text: str) -> str:
+    """The source span of the first reported-speech row of ``text``."""
+    r = indirect(text).iloc[0]
+    return text[int(r["speaker_start"]) : int(r["speaker_end"])]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the apposition ends where the sentence's own predicate starts
+        (
+            "Ada Lind, a former harbor chairman, became a delegate and said she backs the plan.",
+            "Ada Lind, a former harbor chairman",
+        ),
+        (
+            "Tomas Berg, the county's treasurer, hesitated to repeat his criticism of the board.",
+            "Tomas Berg, the county's treasurer",
+        ),
+        (
+            "Ada Lind, the clinic's lawyer, treasurer and founder, has rejected the claim, "
+            "saying it was false.",
+            "Ada Lind, the clinic's lawyer, treasurer and founder",
+        ),
+        (
+            "Ada Lind, a nurse from Dover, for her part, said that the ward would close.",
+            "Ada Lind, a nurse from Dover",
+        ),
+        # ... and an apposition of several parts stays whole
+        (
+            "Ada Lind, 52, a nurse from Dover, said that the ward would close.",
+            "Ada Lind, 52, a nurse from Dover",
+        ),
+    ],
+)
+def test_apposition_before_the_cue_stops_at_the_predicate(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role phrase opening the clause, then the name in apposition to it
+        (
+            "Her campaign manager, Tomas Berg, said the count was wrong.",
+            "Her campaign manager, Tomas Berg",
+        ),
+        (
+            "But in an interview, the union's president, Ada Lind, said the strike would go on.",
+            "the union's president, Ada Lind",
+        ),
+        (
+            "The director of the harbor museum, Ada Lind, told reporters the roof had failed.",
+            "The director of the harbor museum, Ada Lind",
+        ),
+        (
+            "One of his advisers, Tomas Berg, said the race was close.",
+            "One of his advisers, Tomas Berg",
+        ),
+        # a plural role before several names
+        (
+            "Two harbor analysts, Ada Lind and Tomas Berg, found that the dock was unsafe.",
+            "Two harbor analysts, Ada Lind and Tomas Berg",
+        ),
+        # no role phrase: a preposition, a participle, a name, a plural before one name
+        ("Through a spokesman, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Like his father, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Alongside the senator, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Facing angry voters, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("Unlike Mayor Ada Lind, Tomas Berg said the count was wrong.", "Tomas Berg"),
+        ("The end of the harbor strike, Tomas Berg said, was near.", "Tomas Berg"),
+        ("Among the harbor workers, Tomas Berg said the count was wrong.", "Tomas Berg"),
+    ],
+)
+def test_role_phrase_before_the_name(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the head of a phrase whose object the mention is
+        ("Voters in Dover said the harbor plan was too costly.", "Voters in Dover"),
+        (
+            "A study by the harbor board found that the dock was unsafe.",
+            "A study by the harbor board",
+        ),
+        (
+            "Strategists for Ada Lind and Tomas Berg agree that the debate hurt her.",
+            "Strategists for Ada Lind and Tomas Berg",
+        ),
+        # an organisation's name running over 'of' or 'for', and a person of it
+        (
+            "The Dover Institute for Harbor Studies noted that the dock was unsafe.",
+            "The Dover Institute for Harbor Studies",
+        ),
+        (
+            "Ada Lind of the Dover Institute for Harbor Studies wrote that the dock was unsafe.",
+            "Ada Lind of the Dover Institute for Harbor Studies",
+        ),
+        ("The University of Dover reported that enrolment fell.", "The University of Dover"),
+        # no head: a time before the preposition, or a lower-case word that is no role
+        ("On the day of Ada Lind's visit, Tomas Berg said the dock was unsafe.", "Tomas Berg"),
+    ],
+)
+def test_head_of_the_phrase_joins_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place or body a named speaker is 'of'
+        ("Sen. Ada Lind of Ohio said that the dock was unsafe.", "Sen. Ada Lind of Ohio"),
+        (
+            "Tomas Berg of the Dover Institute for Harbor Studies, a research group, said that "
+            "the dock was unsafe.",
+            "Tomas Berg of the Dover Institute for Harbor Studies, a research group",
+        ),
+        (
+            "The dock is unsafe, said Tomas Berg of the Dover Institute for Harbor Studies.",
+            "Tomas Berg of the Dover Institute for Harbor Studies",
+        ),
+        # ... not a phrase going on in lower case
+        ("Ada Lind of the Harbor plan said nothing, Tomas Berg said.", "Tomas Berg"),
+    ],
+)
+def test_where_a_named_speaker_is_from(text, expected):
+    assert source(text) == expected
+
+
+def test_whom_a_speaker_speaks_of_is_no_part_of_the_source():
+    text = "Ada Lind said the dock was unsafe. It is too old, said Tomas Berg of Lind."
+    q = indirect(text)
+    got = [text[int(a) : int(b)] for a, b in zip(q["speaker_start"], q["speaker_end"], strict=True)]
+    assert got == ["Ada Lind", "Tomas Berg"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # lower-case words qualifying a role before a name, and the determiner opening it all
+        (
+            "Former federal prosecutor Ada Lind said the dock was unsafe.",
+            "Former federal prosecutor Ada Lind",
+        ),
+        (
+            "The harbor board chairman Ada Lind said the dock was unsafe.",
+            "The harbor board chairman Ada Lind",
+        ),
+        ("Some top Democrats said the dock was unsafe.", "Some top Democrats"),
+        ("Other Democrats said the dock was unsafe.", "Other Democrats"),
+        ("Both Ada Lind and Tomas Berg said the dock was unsafe.", "Both Ada Lind and Tomas Berg"),
+        ("Harbor state Sen. Ada Lind said the dock was unsafe.", "Harbor state Sen. Ada Lind"),
+        # ... not over a sentence end, nor a noun the name's clause qualifies
+        (
+            "The dock had grown old. Supporters of Ada Lind said it was unsafe.",
+            "Supporters of Ada Lind",
+        ),
+        ("It was the photo Ada Lind said was fake.", "Ada Lind"),
+        # a title or role never reaches back over the full stop of the sentence before
+        (
+            "They met in Dover Harbor. Retired surgeon Ada Lind said it was unsafe.",
+            "Retired surgeon Ada Lind",
+        ),
+        ("He was a harbor pilot. Tomas Berg said it was unsafe.", "Tomas Berg"),
+    ],
+)
+def test_modifiers_and_determiner_before_a_role(text, expected):
+    assert source(text) == expected
+
+
+def test_speech_of_a_relative_clause_inside_the_apposition():
+    # 'who backed Lind' is reported speech of its own, inside the apposition: not its end
+    text = '"It was a good day," said Tom Roe, a harbor leader who had endorsed Lind.'
+    r = rows(text).iloc[0]
+    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    assert got == "Tom Roe, a harbor leader who had endorsed Lind"
+
+
+def test_a_relative_clause_of_speech_is_a_source_of_its_own():
+    text = '"It was a good day," said Tom Roe, who said the dock was unsafe.'
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Tom Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a conjunction or focus word opening the clause is no part of the source
+        ("The dock is old, but harbor officials said it was safe.", "harbor officials"),
+        ("The dock is old, although his advisers say it is safe.", "his advisers"),
+        ("Even some of her allies say the dock is unsafe.", "some of her allies"),
+    ],
+)
+def test_clause_openers_stay_out_of_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun a capitalised word qualifies, and the day a document came out
+        ("Harbor Board filings show that the dock was sold.", "Harbor Board filings"),
+        ("Democratic leaders said the dock was unsafe.", "Democratic leaders"),
+        (
+            "A Dover Times poll released Tuesday found that the dock was unsafe.",
+            "A Dover Times poll released Tuesday",
+        ),
+        # ... not the cue itself
+        ("The Dover Times reports that the dock was unsafe.", "The Dover Times"),
+    ],
+)
+def test_the_noun_or_day_after_the_mention(text, expected):
+    assert source(text) == expected
+
+
+def test_a_relative_clause_right_after_an_inverted_source():
+    text = '"The dock is unsafe," said a harbor official who asked not to be named.'
+    r = rows(text).iloc[0]
+    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    assert got == "a harbor official who asked not to be named"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a sentence adverb or an adjunct between commas is no apposition
+        ("Tomas Berg, meanwhile, was telling voters that the dock was unsafe.", "Tomas Berg"),
+        ('"The dock is unsafe," said Tomas Berg, on Monday.', "Tomas Berg"),
+        ('"The dock is unsafe," said Tomas Berg, via email.', "Tomas Berg"),
+        # ... 'now' or 'then' before a role opens one
+        (
+            '"The dock is unsafe," said Tomas Berg, now a partner at a harbor firm.',
+            "Tomas Berg, now a partner at a harbor firm",
+        ),
+    ],
+)
+def test_adjuncts_after_the_name_are_no_apposition(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative clause telling what the speaker did stays out of the source before the cue
+        ("Ada Lind, who has backed Tomas Berg, said the dock was unsafe.", "Ada Lind"),
+        # ... one telling who the speaker is stays in it
+        # ... one telling who the speaker is stays in it
+        (
+            "Ada Lind, who runs the harbor board, said the dock was unsafe.",
+            "Ada Lind, who runs the harbor board",
+        ),
+    ],
+)
+def test_relative_clauses_before_the_cue(text, expected):
+    r = indirect(text).set_index("cue").loc["said"]  # not the relative clause's own row
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+def test_the_cue_of_an_open_relative_clause_keeps_it_in_the_source():
+    text = 'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.'
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Ada Lind, who has in the past"
