@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from quote_rows import indirect
+from quote_rows import indirect, rows
 
 
 def span(text: str, row, name: str) -> str | None:
@@ -203,3 +203,18 @@ def test_is_expected_with_an_adverb_or_a_contracted_negation(text, cue):
     assert q["text"].tolist()[0] == "The mayor"
     assert set(q["cue"]) == {cue}
     assert q["speaker_start"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The dock is unsafe," said a harbor official who asked not to be named.',
+        "A harbor official who asked not to be named said the dock is unsafe.",
+        "Two aides, who requested not to be identified, said the dock is unsafe.",
+    ],
+)
+def test_asking_anonymity_is_no_content(text):
+    # the request describes the source; the dock is what was said
+    speech = rows(text)
+    assert speech["cue"].tolist() == ["said"]
+    assert speech["text"].str.strip(",").str.lower().tolist() == ["the dock is unsafe"]

@@ -79,7 +79,7 @@ from .clauses import (
     _word_before,
     _words,
 )
-from .cues import _lists, _Rules
+from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
 from .sentences import _sentence_starts
 
@@ -556,6 +556,12 @@ def _after_light_verb(text: str, ss: int, c0: int) -> bool:
     return any(w.lower() in light for _, _, w in words)
 
 
+@lru_cache(maxsize=1)
+def _anonymity_re() -> re.Pattern:
+    words = _alternation(_lists()["anonymity"])
+    return re.compile(rf"[^\S\n]+not[^\S\n]+to[^\S\n]+be[^\S\n]+(?:{words})\b")
+
+
 def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
     c0, c1 = span
@@ -563,6 +569,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _according(text, cue, span, ss, se, rules)
     if cue == "in":
         return _in_poll(text, span, ss, se)
+    if _anonymity_re().match(text, c1, se):
+        return None  # 'an aide who asked not to be named': who the source is, no content
     if cue.endswith(" that") and cue.split()[0] in _lists()["clause_nouns"]:
         noun = cue.split()[0]
         got = _speech_noun(text, noun, c0, ss, se, speech)
