@@ -218,3 +218,13 @@ def test_asking_anonymity_is_no_content(text):
     speech = rows(text)
     assert speech["cue"].tolist() == ["said"]
     assert speech["text"].str.strip(",").str.lower().tolist() == ["the dock is unsafe"]
+
+
+@pytest.mark.parametrize("cue", ["reports", "reported"])
+def test_a_closing_report_names_its_source_after_the_cue(cue):
+    # '..., reports the Dover Times.': the sentence before the comma is the paper's content
+    text = f"Ann Lee, who ran the port for a decade, left the country, {cue} the Dover Times."
+    speech = rows(text)
+    assert speech["cue"].tolist() == [cue]
+    assert speech["text"].tolist() == ["Ann Lee, who ran the port for a decade, left the country"]
+    assert speech["speaker_mention"].tolist() == ["the Dover Times"]

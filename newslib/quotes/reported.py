@@ -103,7 +103,8 @@ _ARTICLES = frozenset("the a an".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
-_INVERTING = frozenset("said says wrote writes added adds".split())  # '..., said Ann Lee.'
+# '..., said Ann Lee.', '..., reports the Post.'
+_INVERTING = frozenset("said says wrote writes added adds reports reported".split())
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 _POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
@@ -617,8 +618,12 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         while c0 > ss and text[c0 - 1].isalpha():
             c0 -= 1
         span = (c0, c1)  # the cue is 'is saying', as PolNeAR marks it
-    if cue in ("report", "reports") and not _reporter_before(text, ss, c0, prev, rules):
-        return None  # 'a new report that ...': the noun
+    if (
+        cue in ("report", "reports")
+        and not _reporter_before(text, ss, c0, prev, rules)
+        and not (text[ss:c0].rstrip().endswith(",") and _inverted_speaker(text, cue, c1, se, rules))
+    ):
+        return None  # 'a new report that ...': the noun (not '..., reports the Post.')
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
