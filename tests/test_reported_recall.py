@@ -228,3 +228,19 @@ def test_a_closing_report_names_its_source_after_the_cue(cue):
     assert speech["cue"].tolist() == [cue]
     assert speech["text"].tolist() == ["Ann Lee, who ran the port for a decade, left the country"]
     assert speech["speaker_mention"].tolist() == ["the Dover Times"]
+
+
+def test_an_aside_as_x_notes_holds_the_whole_sentence():
+    # the name before the aside and the second verb of the relative clause are the Times'
+    text = (
+        "Ann Lee ran the port for years.\n\n"
+        "Lee, as the Times notes, is the only official who, since the strike, has left the "
+        "party and denounced the plan."
+    )
+    speech = rows(text)
+    assert speech["cue"].tolist() == ["notes", "notes"]
+    assert speech["text"].tolist() == [
+        "Lee",
+        "is the only official who, since the strike, has left the party and denounced the plan",
+    ]
+    assert speech["attribution_id"].nunique() == 1

@@ -460,10 +460,12 @@ def _names_a_thing(text: str, mention) -> bool:
     return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
 
 
-def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
+def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = True) -> int:
     """Content ends at the sentence end, before ', according to X' / ', adding ...', or before
     another speaker's attribution (', one analyst said'); ``quoted``: the quotations (marks
-    included), whose words are the speaker's, never a break."""
+    included), whose words are the speaker's, never a break. ``coordinated=False``: a cue
+    after 'and' is no verb of the content's own speaker (whose cue stands apart: 'as the Post
+    notes'), so it stays inside."""
     end = se
     for m in _CLAUSE_BREAK_RE.finditer(text, start, se):
         if not _inside_quotation(text, m.start(), quoted):
@@ -485,7 +487,9 @@ def _cut_clause(text: str, start: int, se: int, quoted=()) -> int:
             m = None
         if m is None:
             # '... and urged that ...': the speaker's next verb, a cue of its own
-            m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
+            m = None
+            if coordinated:
+                m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
             if m is None and cue.group(0).lower() not in _report_rules().stances:
                 # '..., while nine in ten said ...': a new clause with a subject of its own
                 m = _new_subject(text, start, cue.start())
@@ -504,10 +508,11 @@ def _opens_participle(text: str, piece: tuple[int, int]) -> bool:
 
 def _inverts(cue: str, tail: list[str]) -> bool:
     """Can ', TAIL CUE' close a content as its attribution (', one analyst said')? Not after a
-    conjunction (', but found ...') or in a passive (', he is often asked ...')."""
+    conjunction (', but found ...'), in a passive (', he is often asked ...') or as a second
+    verb (', has fled the country and denounced ...')."""
     if not tail:
         return True  # ', saying ...', ', said Smith'
-    return tail[0] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
+    return tail[0] not in _CONJUNCTIONS and tail[-1] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
 
 
 def _reads_content(text: str, m: re.Match, se: int) -> bool:

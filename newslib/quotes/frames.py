@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from ..text import WORD_RE
-from .attribution import _TOKEN_RE, _cut_subject, _title_case
+from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _title_case
 from .clauses import (
     _CONJUNCTIONS,
     _NOT_NOUN_PHRASE,
@@ -156,14 +156,18 @@ def _as_source(text, cue, span, lead, ss, se, rules) -> _Found | None:
     if not text.startswith(",", p):
         return None  # 'as she said he would'
     start = _skip_space(text, p + 1, se)
-    end = _cut_clause(text, start, se)
+    end = _cut_clause(text, start, se, coordinated=False)
     if len(WORD_RE.findall(text, start, end)) < 3:
         return None
     before = _trim_end(text, ss, lead.start())
     if (
         before > ss
         and text[lead.start()] != "\n"
-        and len(WORD_RE.findall(text, ss, before)) >= 2
+        and (
+            len(WORD_RE.findall(text, ss, before)) >= 2
+            # 'Lee, as the Post notes, is ...': a name the article writes inside sentences too
+            or text[ss:before] in _mid_capitals(text)
+        )
         and not _is_adjunct(text, ss, before)  # 'Of course, as Smith noted, ...'
     ):
         # 'The plan, as Smith noted, was never funded.'
