@@ -274,3 +274,11 @@ def test_the_cue_of_an_open_relative_clause_keeps_it_in_the_source():
     text = 'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.'
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Ada Lind, who has in the past"
+
+
+def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
+    # 'the Center “Watch”': the name's quotation marks do not cut the source short
+    speech = rows("Lee left the port, reports the Center “Watch”.")
+    assert speech.loc[speech["cue"] == "reports", "speaker_mention"].tolist() == [
+        "the Center “Watch”"
+    ]

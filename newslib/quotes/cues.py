@@ -96,6 +96,7 @@ def _rules() -> _Rules:
     pron = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
     det = rf"(?:{_alternation(determiners | {w.capitalize() for w in determiners})})"
     word = rf"{_PUNCT_NO_SPACE}+"
+    quoted_name = r"[“\"][A-Z][\w’'\-]*[”\"]"  # 'the Center “Dossier”': a one-word name in marks
     # A subject right after a closing mark: anything up to eight words (no punctuation but an
     # apostrophe or hyphen), then optional ", apposition," and the cue.  The subject is cut
     # into a mention afterwards.
@@ -111,7 +112,7 @@ def _rules() -> _Rules:
     # "... ," said John Smith, a spokesman.  /  "...," says the officer.
     after_cue_first = (
         rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<cue>{cue_any})[^\S\n]+(?P<subj>{pron}\b|{det}[^\S\n]+{word}"
-        rf"(?:[^\S\n]+{word}){{0,5}}|(?:{_NAME}[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,5}}{_NAME}"
+        rf"(?:[^\S\n]+(?:{word}|{quoted_name})){{0,5}}|(?:{_NAME}[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,5}}{_NAME}"
         # 'said former Lee adviser Al Roe': a role, then the name it points to
         rf"(?:[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){{1,3}}{_NAME})?)"
     )
