@@ -835,28 +835,24 @@ class _PartWriter:
         """The corpus step: resolve the speakers of the whole quotes table to people, add
         ``person_id`` and ``person`` to its parts (same boundaries) and write the people
         table. Reads the parts written, so the result is the same for any batches or jobs."""
-        from .people import people_and_quotes
+        from .people import _people_and_persons
 
         folder = self.staging / "quotes.parquet"
         parts = sorted(folder.iterdir())
         # only the columns people() reads (not the quotations' text): memory stays small
-        slim = pd.concat(
-            [pd.read_parquet(part, columns=list(_PEOPLE_INPUT)) for part in parts],
-            ignore_index=True,
-        )
-        articles = pd.read_parquet(self.staging / "articles.parquet")
-        articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
-        facts = pd.concat(
-            [pd.read_parquet(part) for part in sorted(self._facts.iterdir())], ignore_index=True
-        )
-        table, slim = people_and_quotes(slim, articles, aliases=aliases, facts=facts)
+        slim = _read_parts(parts, _PEOPLE_INPUT)
+        articles = sorted((self.staging / "articles.parquet").iterdir())
+        articles = _read_parts(articles, _ARTICLE_COLUMNS)
+        facts = _read_parts(sorted(self._facts.iterdir()))
+        table, (person_ids, persons) = _people_and_persons(slim, articles, None, aliases, facts)
+        del slim, articles, facts
         self.people_notes = table.attrs.get("aliases_applied", [])
 
         def add_people(piece: pd.DataFrame, start: int) -> pd.DataFrame:
-            added = slim.iloc[start : start + len(piece)]
+            end = start + len(piece)
             return piece.assign(
-                person_id=pd.array(added["person_id"].to_numpy(), dtype="string"),
-                person=pd.array(added["person"].to_numpy(), dtype="string"),
+                person_id=pd.array(person_ids[start:end], dtype="string"),
+                person=pd.array(persons[start:end], dtype="string"),
             )
 
         self._rewrite("quotes", add_people)
@@ -1003,6 +999,18 @@ _PEOPLE_INPUT = (
     "speaker",
     "speaker_mention",
 )
+
+
+def _read_parts(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The Parquet ``parts`` as one frame: the ``columns`` of them the first part has (all
+    when None), so a table's other columns are never read."""
+    import pyarrow.parquet as pq
+
+    if columns is not None:
+        present = set(pq.read_schema(parts[0]).names)
+        columns = [c for c in columns if c in present]
+    frames = [pd.read_parquet(part, columns=columns) for part in parts]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 def _write_csv(table: pd.DataFrame, path: Path) -> None:
