@@ -833,8 +833,8 @@ class _PartWriter:
             tables = _concat(self._buffer)
             self._buffer, self._buffered = [], 0
             slim = tables["quotes"][list(_PEOPLE_INPUT)]
-            table, slim = self._people(slim, tables["articles"], aliases)
-            tables["quotes"] = _with_people(tables["quotes"], slim, 0)
+            table, persons = self._people(slim, tables["articles"], aliases)
+            tables["quotes"] = _with_people(tables["quotes"], persons, 0)
             if near_duplicates is not None:
                 tables["articles"] = _with_near_duplicates(tables["articles"], near_duplicates())
             for name, part in tables.items():
@@ -852,17 +852,16 @@ class _PartWriter:
             self.fill_near_duplicates(near_duplicates())
 
     def _people(self, slim: pd.DataFrame, articles: pd.DataFrame, aliases):
-        """``people_and_quotes`` of the run's quotes (``slim``: their ``_PEOPLE_INPUT``
-        columns) and articles, with the sources' facts kept beside the parts."""
-        from .people import people_and_quotes
+        """The people table of the run's quotes (``slim``: their ``_PEOPLE_INPUT`` columns)
+        and articles, with the sources' facts kept beside the parts, and row for row with
+        ``slim`` each quotation's ``person_id`` and ``person`` (two object arrays)."""
+        from .people import _people_and_persons
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
-        facts = pd.concat(
-            [pd.read_parquet(part) for part in sorted(self._facts.iterdir())], ignore_index=True
-        )
-        table, slim = people_and_quotes(slim, articles, aliases=aliases, facts=facts)
+        facts = _read_parts(sorted(self._facts.iterdir()))
+        table, persons = _people_and_persons(slim, articles, None, aliases, facts)
         self.people_notes = table.attrs.get("aliases_applied", [])
-        return table, slim
+        return table, persons
 
     def _write_people(self, table: pd.DataFrame) -> None:
         _write_part(self.staging, "people", 0, table, csv=self.csv)
@@ -875,13 +874,13 @@ class _PartWriter:
         folder = self.staging / "quotes.parquet"
         parts = sorted(folder.iterdir())
         # only the columns people() reads (not the quotations' text): memory stays small
-        slim = pd.concat(
-            [pd.read_parquet(part, columns=list(_PEOPLE_INPUT)) for part in parts],
-            ignore_index=True,
+        slim = _read_parts(parts, _PEOPLE_INPUT)
+        articles = _read_parts(
+            sorted((self.staging / "articles.parquet").iterdir()), _ARTICLE_COLUMNS
         )
-        articles = pd.read_parquet(self.staging / "articles.parquet")
-        table, slim = self._people(slim, articles, aliases)
-        self._rewrite("quotes", lambda piece, start: _with_people(piece, slim, start))
+        table, persons = self._people(slim, articles, aliases)
+        del slim, articles
+        self._rewrite("quotes", lambda piece, start: _with_people(piece, persons, start))
         self._write_people(table)
 
     def fill_near_duplicates(self, found: pd.Series) -> None:
@@ -913,13 +912,15 @@ class _PartWriter:
                 start += rows
 
 
-def _with_people(piece: pd.DataFrame, slim: pd.DataFrame, start: int) -> pd.DataFrame:
+def _with_people(piece: pd.DataFrame, persons, start: int) -> pd.DataFrame:
     """A part of the quotes table (its first row: ``start`` of the whole) with the
-    ``person_id`` and ``person`` that ``people_and_quotes`` gave its rows (``slim``)."""
-    added = slim.iloc[start : start + len(piece)]
+    ``person_id`` and ``person`` the people step gave its rows (``persons``: two arrays, row for
+    row with the whole table)."""
+    person_ids, names = persons
+    end = start + len(piece)
     return piece.assign(
-        person_id=pd.array(added["person_id"].to_numpy(), dtype="string"),
-        person=pd.array(added["person"].to_numpy(), dtype="string"),
+        person_id=pd.array(person_ids[start:end], dtype="string"),
+        person=pd.array(names[start:end], dtype="string"),
     )
 
 
@@ -1034,6 +1035,18 @@ _PEOPLE_INPUT = (
     "speaker",
     "speaker_mention",
 )
+
+
+def _read_parts(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """The Parquet ``parts`` as one frame: the ``columns`` of them the first part has (all
+    when None), so a table's other columns are never read."""
+    import pyarrow.parquet as pq
+
+    if columns is not None:
+        present = set(pq.read_schema(parts[0]).names)
+        columns = [c for c in columns if c in present]
+    frames = [pd.read_parquet(part, columns=columns) for part in parts]
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 def _write_csv(table: pd.DataFrame, path: Path) -> None:

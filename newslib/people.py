@@ -558,11 +558,13 @@ def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.Data
         facts = pd.DataFrame(_facts_of(speech))
     else:
         facts = _facts_for(quotes, speech, where, facts)
+    # Text columns as object arrays in which equal strings are one object (kept as objects,
+    # not made Arrow strings again): millions of rows repeat few names, ids and kinds.
     frame = pd.DataFrame(
         {
             "row": speech.index.to_numpy(),
-            "article_id": speech["article_id"].astype("string").to_numpy(),
-            "kind": speech["kind"].astype("string").to_numpy(),
+            "article_id": _shared_objects(speech["article_id"].astype("string")),
+            "kind": _shared_objects(speech["kind"].astype("string")),
             "n_words": quotes["n_words"].to_numpy()[where],
             "attribution_id": quotes["attribution_id"].to_numpy()[where],
             **{
@@ -584,14 +586,18 @@ def _facts_for(
     """``facts`` (:func:`source_facts` computed elsewhere) row for row with ``speech``: as
     they are when they come in the same order (``newslib analyze`` writes them so), else
     joined by article and quotation."""
-    ids = speech["article_id"].astype(str).to_numpy()
     numbers = quotes["quote_id"].to_numpy(dtype=np.int64)[where]
     if len(facts) == len(speech):
+        # compared as text columns, not as a Python string per row (millions at corpus scale)
         same = (facts["quote_id"].to_numpy(dtype=np.int64) == numbers).all() and (
-            facts["article_id"].astype(str).to_numpy() == ids
-        ).all()
+            facts["article_id"]
+            .astype("string")
+            .reset_index(drop=True)
+            .equals(speech["article_id"].astype("string").reset_index(drop=True))
+        )
         if same:
             return facts.reset_index(drop=True)
+    ids = speech["article_id"].astype(str).to_numpy()
     given = facts.assign(article_id=facts["article_id"].astype(str))
     wanted = pd.DataFrame({"article_id": ids, "quote_id": numbers})
     joined = wanted.merge(given, on=["article_id", "quote_id"], how="left", validate="1:1")
@@ -600,14 +606,14 @@ def _facts_for(
     return joined
 
 
-def _shared_objects(column: pd.Series) -> np.ndarray:
+def _shared_objects(column: pd.Series) -> pd.api.extensions.ExtensionArray:
     """``column`` as an object array (None for missing) in which equal strings are one object:
     a name said in thousands of rows is stored once, not once a row."""
     codes, uniques = pd.factorize(column)
     values = np.asarray(uniques, dtype=object)
     out = values[np.where(codes < 0, 0, codes)] if len(values) else np.full(len(codes), None)
     out[codes < 0] = None
-    return out
+    return pd.array(out, dtype=object)
 
 
 def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
@@ -839,26 +845,52 @@ def people_and_quotes(
         raise ValueError("people(by='source') needs articles= with a 'source' column")
     if aliases is not None and not isinstance(aliases, Aliases):
         aliases = read_aliases(aliases)
-    sources, shown, notes = _resolve(quotes, aliases, facts)
+    table, (person_ids, persons) = _people_and_persons(quotes, articles, by, aliases, facts)
     rows = quotes.copy()
-    rows["person_id"] = pd.Series(pd.NA, index=rows.index, dtype="string")
-    rows["person"] = pd.Series(pd.NA, index=rows.index, dtype="string")
+    rows["person_id"] = pd.array(person_ids, dtype="string")
+    rows["person"] = pd.array(persons, dtype="string")
+    rows.attrs["aliases_applied"] = table.attrs["aliases_applied"]
+    return table, rows
+
+
+def _people_and_persons(
+    quotes: pd.DataFrame,
+    articles: pd.DataFrame | None,
+    by: str | None,
+    aliases: Aliases | None,
+    facts: pd.DataFrame | None,
+) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
+    """The people table and, row for row with ``quotes``, each row's ``person_id`` and
+    ``person`` as object arrays (None where there is none; equal values are one object), without
+    a copy of ``quotes``: what :func:`people_and_quotes` and ``newslib analyze``'s corpus step
+    (millions of rows) build on."""
+    sources, shown, notes = _resolve(quotes, aliases, facts)
+    person_ids = np.full(len(quotes), None, dtype=object)
+    persons = np.full(len(quotes), None, dtype=object)
     if len(sources):
-        where = sources["row"].to_numpy()
-        ids = {key: _person_id(key) for key in sources["person_key"].unique()}
-        rows.loc[where, "person_id"] = sources["person_key"].map(ids).to_numpy()
-        rows.loc[where, "person"] = sources["person_key"].map(shown).to_numpy()
-    rows.attrs["aliases_applied"] = notes
+        where = quotes.index.get_indexer(sources["row"].to_numpy())
+        keys = sources["person_key"].to_numpy(dtype=object)
+        ids = {key: _person_id(key) for key in pd.unique(keys)}
+        person_ids[where] = [ids[key] for key in keys.tolist()]
+        persons[where] = [shown.get(key) for key in keys.tolist()]
     columns = (["source"] if by else []) + PEOPLE_COLUMNS
     if len(sources) == 0:
         table = _typed(pd.DataFrame({c: [] for c in columns}))
         table.attrs["aliases_applied"] = notes
-        return table, rows
+        return table, (person_ids, persons)
     if articles is not None:
         extra = [c for c in ("date", "source") if c in articles.columns]
         info = articles[["article_id", *extra]].drop_duplicates("article_id")
         info = info.assign(article_id=info["article_id"].astype("string"))
-        sources = sources.merge(info, on="article_id", how="left")
+        needed = ["person_key", "article_id", "kind", "n_words", "attribution_id", "votes"]
+        sources = sources[[*needed, "written", "role"]]
+        found = pd.Index(info["article_id"]).get_indexer(sources["article_id"])
+        if (found >= 0).all():  # each source's article: its columns taken by position
+            sources = sources.assign(
+                **{c: info[c].iloc[found].array for c in extra}  # dtypes kept
+            ).reset_index(drop=True)
+        else:
+            sources = sources.merge(info, on="article_id", how="left")
     keys = ["person_key"] + (["source"] if by else [])
     table = _aggregate(sources, keys, shown)
     table = _apply_settings(table, aliases, notes)
@@ -867,7 +899,7 @@ def people_and_quotes(
     )
     table = _typed(table[columns].reset_index(drop=True))
     table.attrs["aliases_applied"] = notes
-    return table, rows
+    return table, (person_ids, persons)
 
 
 def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
@@ -888,7 +920,11 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     reported = attribution[(kind == "indirect").to_numpy() & ~missing]
     counted = ~((kind == "partial").to_numpy() & np.isin(attribution, reported))
     words = sources["n_words"].to_numpy()
-    frame = sources.assign(
+    # only the columns the counts read: at corpus scale each column is millions of rows
+    kept = [*keys, "written", "role"] + (["date"] if "date" in sources else [])
+    frame = sources[list(dict.fromkeys(kept))].assign(
+        # the article as its number: counting distinct numbers, not strings, per group
+        _article=pd.arrays.IntegerArray(np.where(articles < 0, 0, articles), articles < 0),
         _quoted=quoted.astype("int64"),
         _quoted_words=np.where(quoted, words, 0),
         _counted_words=np.where(counted, words, 0),
@@ -900,7 +936,7 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
         frame["source"] = frame["source"].astype("string").fillna("")
     grouped = frame.groupby(keys, sort=False, dropna=False)
     table = grouped.agg(
-        n_articles=("article_id", "nunique"),
+        n_articles=("_article", "nunique"),
         n_quotes=("_quoted", "sum"),
         n_attributions=("_attribution", "nunique"),
         quoted_words=("_quoted_words", "sum"),

@@ -412,3 +412,35 @@ def test_facts_given_in_any_order_give_the_same_people():
         pd.testing.assert_frame_equal(rows, alone[1])
     with pytest.raises(ValueError, match="lacks sources"):
         people_and_quotes(quotes, facts=facts.iloc[1:])
+
+
+def test_people_dates_whether_every_article_is_given_or_not():
+    """Each source's article date is taken by position when every article is given (the
+    corpus step), else joined; the dates and their dtype come out the same way."""
+    texts = ['"We will win," said Ann Lee.\n\nThe count went on.', '"It rained," said Ann Lee.']
+    q = newslib.quotes(pd.DataFrame({"article_id": ["a", "b"], "text": texts}))
+    dates = pd.Series(pd.to_datetime(["2020-01-02", "2020-01-05"]).tz_localize("UTC"))
+    every = pd.DataFrame({"article_id": ["a", "b"], "date": dates, "source": ["x", "y"]})
+    table = people(q, every)
+    row = table[table["person"] == "Ann Lee"].iloc[0]
+    assert (row["first_date"], row["last_date"]) == (dates[0], dates[1])
+    assert table["first_date"].dtype == dates.dtype
+    some = people(q, every.iloc[:1])  # article b not given: no date for its quotation
+    row = some[some["person"] == "Ann Lee"].iloc[0]
+    assert (row["first_date"], row["last_date"]) == (dates[0], dates[0])
+    assert some["first_date"].dtype == dates.dtype
+
+
+def test_people_and_persons_row_for_row_as_with_people():
+    """The corpus step's per-row arrays are the columns people_and_quotes adds."""
+    import importlib
+
+    module = importlib.import_module("newslib.people")
+    text = '"Yes," said Al Roe. He added that it "works".\n\nOfficials said no.'
+    q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    table, rows = module.people_and_quotes(q)
+    other, (ids, names) = module._people_and_persons(q, None, None, None, None)
+    assert other.equals(table)
+    assert pd.array(ids, dtype="string").equals(rows["person_id"].array)
+    assert pd.array(names, dtype="string").equals(rows["person"].array)
+    assert ids.tolist().count(None) == rows["person_id"].isna().sum()
