@@ -204,13 +204,19 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     # no pronoun means a place, a sentence opener or a word that names no one ('Miami, Fla.,
     # says ... She' is the woman before it): such one-word 'people' are left out
     judged: dict[str, bool] = {}
+    openers: dict[str, bool] = {}  # each word judged once per article (it reads the text)
+
+    def opener(name: str) -> bool:
+        if name not in openers:
+            openers[name] = _opener_word(text, name, rules.stop_caps)
+        return openers[name]
 
     def no_one(name: str) -> bool:
         key = canonical(name)
         if " " in key:
             return False
         if key not in judged:
-            judged[key] = not _can_speak(key, key) or _opener_word(text, key, rules.stop_caps)
+            judged[key] = not _can_speak(key, key) or opener(key)
         return judged[key]
 
     people = [(pos, name) for pos, name in people if not no_one(name)]
@@ -285,7 +291,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         after = q.mention[0] + len(q.speaker) if q.mention else None
         if (
             not _can_speak(q.speaker, q.speaker)
-            or _opener_word(text, q.speaker, rules.stop_caps)
+            or opener(q.speaker)
             or (
                 after is not None
                 and " " not in q.speaker  # a town is one word; "Ann Voss, Ohio," is a person
