@@ -29,7 +29,6 @@ from .cues import _lists, _Rules
 from .reported import _Found
 from .sentences import _sentence_starts
 
-_POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 # the possessive right before the noun (an adjective may stand between): "Lee's", "his"
 _POSSESSOR_RE = re.compile(
     r"(?:(?P<owner>[\w.&\-]+(?:[^\S\n]+[\w.&\-]+){0,3}?)['’]s|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"

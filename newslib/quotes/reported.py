@@ -501,7 +501,8 @@ def _speech_noun(text, noun, c0, ss, se, speech) -> _Found | None:
     )
 
 
-_POSSESSIVE_PRONOUNS = frozenset("his her their its our my your".split())
+# the possessive pronouns nouns.py reads as a noun cue's source
+_POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
 _OWNER_SKIPS = frozenset("despite amid after before since while when as like unlike".split())
 _NOT_IN_NOUN_PHRASE = _NOT_NOUN_PHRASE | frozenset(
     "of to in on with at by for from about and or but is was were are has have had make makes "
