@@ -120,7 +120,7 @@ def attributions(data: CorpusData) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = attributions(prepare("seeds"))
         >>> len(table), int((table["type"] == "person").sum()), "date" in table
-        (8, 5, True)
+        (7, 5, True)
     """
     frame = _attributions(data)
     dates = data.articles[["article_id", "date"]].astype({"article_id": "string"})
@@ -139,7 +139,7 @@ def speaker_types(data: CorpusData) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = speaker_types(prepare("seeds"))
         >>> table.columns.tolist()[:3], int(table["attributions"].iloc[0])
-        (['source', 'attributions', 'named people'], 8)
+        (['source', 'attributions', 'named people'], 7)
     """
     frame = _attributions(data)
     columns = ["source", "attributions", *TYPE_LABELS.values()]
