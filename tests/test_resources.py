@@ -116,6 +116,7 @@ def test_analysis_imports_neither_nltk_nor_textstat_nor_datasketch(seed_path, tm
     import subprocess
     import sys
 
+    resources.ensure_data_dir()  # built here (building it reads NLTK once), not in the run
     script = (
         "import sys\n"
         "from newslib.cli import main\n"
