@@ -87,7 +87,15 @@ def _in_order(pieces: list[pd.DataFrame | None], positions: dict[str, int]) -> p
     present = [p for p in pieces if p is not None]
     nonempty = [p for p in present if len(p)] or present[:1]
     frame = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0]
-    order = frame["article_id"].map(positions).to_numpy()
+    codes, uniques = pd.factorize(frame["article_id"])
+    if (codes < 0).any():  # a missing id: as Series.map gives it (NaN, sorted last)
+        order = frame["article_id"].map(positions).to_numpy()
+    else:  # each distinct id looked up once, not once per row
+        order = np.array([positions.get(u, np.nan) for u in uniques], dtype=float)[codes]
+    if len(order) < 2 or (order[1:] >= order[:-1]).all():
+        # already in order (e.g. cached rows read part by part in load order): a stable sort
+        # would keep every row where it is, so the copy it costs is skipped
+        return frame.reset_index(drop=True)
     return frame.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
 
 
@@ -95,7 +103,9 @@ def _with_cache(cache: ResultCache | None, frame: pd.DataFrame, compute) -> dict
     if cache is None:
         return compute(frame)
     found, cached_ids = cache.load(frame["article_id"])
-    missing = frame[~frame["article_id"].isin(cached_ids)]
+    # every article found (the usual rerun): nothing to compare row by row
+    everything = len(cached_ids) == len(frame)
+    missing = frame.iloc[:0] if everything else frame[~frame["article_id"].isin(cached_ids)]
     fresh = None
     if len(missing):
         fresh = compute(missing)

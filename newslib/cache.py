@@ -260,6 +260,7 @@ class _Seen:
         self.names: set[str] = set()  # records read (whether their parts are used or not)
         self.entries: dict[str, dict] = {}  # part -> its record's entries, for parts in use
         self.owner: dict[str, str] = {}  # article id -> first part (by name) holding it
+        self.size: dict[str, int] = {}  # part -> how many articles its index holds
 
 
 # Per process: index-table folder -> what was read of its records.
@@ -273,6 +274,28 @@ def _records(folder: Path) -> list[str]:
         )
     except (FileNotFoundError, NotADirectoryError):
         return []
+
+
+def _frame_of(tables: list) -> pd.DataFrame:
+    """Arrow ``tables`` (pieces of one cached table, read from its parts) as one frame, the
+    same as ``pd.concat`` of ``pd.read_parquet`` of each piece: pieces of one schema are joined
+    as Arrow first and made a frame once (converting piece by piece cost more than reading)."""
+    from pandas.io._util import arrow_table_to_pandas  # what pd.read_parquet converts with
+
+    import pyarrow as pa
+
+    first = tables[0].schema
+    same = all(t.schema.equals(first, check_metadata=True) for t in tables[1:])
+    if same and not (first.metadata and b"PANDAS_ATTRS" in first.metadata):
+        return arrow_table_to_pandas(pa.concat_tables(tables) if len(tables) > 1 else tables[0])
+    frames = []
+    for table in tables:  # as pd.read_parquet makes each
+        frame = arrow_table_to_pandas(table)
+        attrs = (table.schema.metadata or {}).get(b"PANDAS_ATTRS")
+        if attrs is not None:
+            frame.attrs = json.loads(attrs)
+        frames.append(frame)
+    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
 class ResultCache:
@@ -344,6 +367,7 @@ class ResultCache:
             if entries is None:  # written by a later newslib
                 continue
             seen.entries[part] = entries
+            seen.size[part] = len(ids)
             for identity in ids:
                 seen.owner.setdefault(identity, part)
         return seen
@@ -380,21 +404,32 @@ class ResultCache:
             >>> ids, found["s"]["x"].tolist(), found["t"]["y"].tolist()
             ({'b'}, [2.5], [1, 2])
         """
+        import pyarrow.parquet as pq
+
         seen = self._seen()
         by_part: dict[str, list[str]] = {}
         for identity in dict.fromkeys(article_ids):
             part = seen.owner.get(identity)
             if part is not None:
                 by_part.setdefault(part, []).append(identity)
-        frames: dict[str, list[pd.DataFrame]] = {table: [] for table in self.tables}
+        frames: dict[str, list] = {table: [] for table in self.tables}  # Arrow tables
         found_ids: set[str] = set()
-        for part, ids in sorted(by_part.items()):
+        # Parts in the order their first article is wanted: a run's parts were written chunk
+        # by chunk in load order, so the rows mostly come in the order wanted (the caller
+        # orders them all the same).
+        for part, ids in by_part.items():
             entries = seen.entries[part]
+            # Every article of the part wanted (and read from it): no filter, all its rows.
+            whole = len(ids) == seen.size[part]
             try:
                 pieces = {}
                 for table in self.tables:
                     source = _verified(self.root / table / f"{part}.parquet", entries[table])
-                    pieces[table] = pd.read_parquet(source, filters=[("article_id", "in", ids)])
+                    pieces[table] = pq.read_table(
+                        source,
+                        filters=None if whole else [("article_id", "in", ids)],
+                        use_pandas_metadata=True,
+                    )
             except _Damaged as damage:  # never used: set aside, its articles recomputed
                 _set_aside(self.root, self.tables, part, str(damage))
                 self._forget(seen, part)
@@ -405,15 +440,13 @@ class ResultCache:
             for table, piece in pieces.items():
                 frames[table].append(piece)
             found_ids.update(ids)
-        found = {
-            table: pd.concat(parts, ignore_index=True) if parts else None
-            for table, parts in frames.items()
-        }
+        found = {table: _frame_of(parts) if parts else None for table, parts in frames.items()}
         return found, found_ids
 
     def _forget(self, seen: _Seen, part: str) -> None:
         """No longer read ``part`` in this process (its articles are not held any more)."""
         seen.entries.pop(part, None)
+        seen.size.pop(part, None)
         for identity in [i for i, name in seen.owner.items() if name == part]:
             del seen.owner[identity]
         if not (self.root / self.tables[0] / f"{part}.json").exists():
@@ -488,7 +521,7 @@ class FileCache:
         self.root = Path(directory) / f"files-v{LOADER_VERSION}-{digest}"
         self._index: dict[tuple[str, int, int], tuple[str, int]] | None = None
         self._entries: dict[str, dict] = {}  # part -> its record's entries
-        self._parts: dict[str, tuple[pd.DataFrame, pd.DataFrame, dict]] = {}  # in use order
+        self._parts: dict[str, tuple[dict, pd.DataFrame, dict]] = {}  # in use order
 
     def _load_index(self) -> dict[tuple[str, int, int], tuple[str, int]]:
         """File key -> (part, row of its ``files`` table), from the parts whose record and
@@ -517,12 +550,16 @@ class FileCache:
                     self._index.setdefault(key, (part, row))
         return self._index
 
-    def _part(self, name: str) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+    def _part(self, name: str) -> tuple[dict, pd.DataFrame, dict]:
         if name not in self._parts:
             entries = self._entries[name]
-            files = pd.read_parquet(
+            import pyarrow.parquet as pq
+
+            # Column lists, not a frame: a file's record is then a few list lookups, where
+            # ``frame.iloc[row]`` cost more than the rest of a cached file's load.
+            files = pq.read_table(
                 _verified(self.root / "files" / f"{name}.parquet", entries["files"])
-            )
+            ).to_pydict()
             articles = pd.read_parquet(
                 _verified(self.root / "articles" / f"{name}.parquet", entries["articles"])
             )
@@ -597,14 +634,15 @@ class FileCache:
         except Exception:  # cannot be read now: the file is read again
             self._drop(name)
             return None
-        record = files.iloc[row]
-        listed = [(identity, line, None) for identity, line in json.loads(record["articles"])]
+        listed = [(identity, line, None) for identity, line in json.loads(files["articles"][row])]
         positions = rows_of.get(key[0], np.empty(0, dtype=np.int64))
         if len(positions) != len(listed):
             return None
-        read = FileRead(key[0], json.loads(record["rows"]), bool(record["skipped"]), listed)
+        read = FileRead(key[0], json.loads(files["rows"][row]), bool(files["skipped"][row]), listed)
         # An archive's member (``container``) or the archive itself (``members``).
-        container, members = record.get("container"), record.get("members")
+        container, members = (
+            files[column][row] if column in files else None for column in ("container", "members")
+        )
         read.container = container if isinstance(container, str) else None
         read.members = json.loads(members) if isinstance(members, str) else None
         return read, articles, positions
