@@ -280,9 +280,8 @@ def _frame_of(tables: list) -> pd.DataFrame:
     """Arrow ``tables`` (pieces of one cached table, read from its parts) as one frame, the
     same as ``pd.concat`` of ``pd.read_parquet`` of each piece: pieces of one schema are joined
     as Arrow first and made a frame once (converting piece by piece cost more than reading)."""
-    from pandas.io._util import arrow_table_to_pandas  # what pd.read_parquet converts with
-
     import pyarrow as pa
+    from pandas.io._util import arrow_table_to_pandas  # what pd.read_parquet converts with
 
     first = tables[0].schema
     same = all(t.schema.equals(first, check_metadata=True) for t in tables[1:])

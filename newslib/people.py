@@ -635,6 +635,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     positions = np.flatnonzero(bare)
     votes = sources["votes"].to_numpy()
     roles = sources["role"].to_numpy(dtype=object)
+    chosen: dict[tuple[str, str, frozenset], str] = {}
     for (_article, key), where in groups.items():
         rows = positions[where]
         surname = key[len("person:|") :]
@@ -643,12 +644,21 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
             continue
         if len(candidates) > 1:  # what the article says of them: Mrs., she; President
             said = _gender_of(votes[rows].tolist())
+            cue = frozenset(w for role in roles[rows] for w in _meaningful_role_words(role))
+            # the same surname, gender and role words give the same person: a common surname
+            # has hundreds of candidates, so each such choice is made once
+            known = chosen.get((surname, said, cue))
+            if known is not None:
+                result[rows] = known
+                continue
             if said != "unknown":
                 candidates = [c for c in candidates if gender.get(c) == said]
-            cue = {w for role in roles[rows] for w in _meaningful_role_words(role)}
             fitting = [c for c in candidates if described.get(c, set()) & cue]
             if len(candidates) > 1 and fitting:
                 candidates = fitting
+            chosen[(surname, said, cue)] = (
+                candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
+            )
         result[rows] = candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
     return pd.Series(result, index=sources.index, dtype=object)
 
@@ -680,7 +690,10 @@ def _gender_of(votes) -> str:
     """female, male or unknown from gender votes (see :func:`_gender_votes`)."""
     male = sum(v for v in votes if v > 0)
     female = -sum(v for v in votes if v < 0)
-    return str(_gender_from(np.array([male]), np.array([female]))[0])
+    # _gender_from's rule on two numbers, without making arrays (called once per group)
+    if male + female == 0:
+        return "unknown"
+    return "male" if male >= 3 * female else "female" if female >= 3 * male else "unknown"
 
 
 def _gender_from(male: np.ndarray, female: np.ndarray) -> np.ndarray:

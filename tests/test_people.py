@@ -444,3 +444,31 @@ def test_people_and_persons_row_for_row_as_with_people():
     assert pd.array(ids, dtype="string").equals(rows["person_id"].array)
     assert pd.array(names, dtype="string").equals(rows["person"].array)
     assert ids.tolist().count(None) == rows["person_id"].isna().sum()
+
+
+def test_gender_of_follows_gender_from():
+    # _gender_of decides one group's gender without arrays: the same rule as _gender_from
+    import numpy as np
+
+    from newslib.people import _gender_from, _gender_of
+
+    for votes in ([], [0], [1], [-1], [3, -1], [2, -1], [1, -3], [1, -2], [5, -5], [-4, 1, 0]):
+        male = sum(v for v in votes if v > 0)
+        female = -sum(v for v in votes if v < 0)
+        assert _gender_of(votes) == _gender_from(np.array([male]), np.array([female]))[0]
+
+
+def test_a_surname_joins_the_same_person_in_every_article_that_says_the_same():
+    # the choice for a bare surname is remembered by (surname, gender, role words): articles
+    # that say the same of the surname join the same person, others are decided on their own
+    texts = [
+        '"We won," said Ann Lee, the mayor. "Yes," said Bo Lee, a senator.',
+        '"It rained," Lee, the mayor, said.',
+        '"It snowed," Lee, the mayor, said.',
+        '"It hailed," Lee, the senator, said.',
+    ]
+    frame = pd.DataFrame({"article_id": list("abcd"), "text": texts})
+    rows = with_people(newslib.quotes(frame))
+    named = rows.dropna(subset=["person"]).groupby("article_id")["person"].agg(sorted)
+    assert named["b"] == named["c"] == ["Ann Lee"]
+    assert named["d"] == ["Bo Lee"]
