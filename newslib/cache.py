@@ -276,13 +276,26 @@ def _records(folder: Path) -> list[str]:
         return []
 
 
+def _arrow_to_pandas():
+    """pandas's own conversion of an Arrow table read from Parquet (what ``pd.read_parquet``
+    calls), or None when this pandas has none to call (pandas < 2.3)."""
+    try:
+        from pandas.io._util import arrow_table_to_pandas
+    except ImportError:
+        return None
+    return arrow_table_to_pandas
+
+
 def _frame_of(tables: list) -> pd.DataFrame:
     """Arrow ``tables`` (pieces of one cached table, read from its parts) as one frame, the
     same as ``pd.concat`` of ``pd.read_parquet`` of each piece: pieces of one schema are joined
-    as Arrow first and made a frame once (converting piece by piece cost more than reading)."""
+    as Arrow first and made a frame once (converting piece by piece cost more than reading).
+    Pieces already frames (a pandas without :func:`_arrow_to_pandas`) are concatenated."""
+    if isinstance(tables[0], pd.DataFrame):
+        return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
     import pyarrow as pa
-    from pandas.io._util import arrow_table_to_pandas  # what pd.read_parquet converts with
 
+    arrow_table_to_pandas = _arrow_to_pandas()
     first = tables[0].schema
     same = all(t.schema.equals(first, check_metadata=True) for t in tables[1:])
     if same and not (first.metadata and b"PANDAS_ATTRS" in first.metadata):
@@ -406,12 +419,13 @@ class ResultCache:
         import pyarrow.parquet as pq
 
         seen = self._seen()
+        as_arrow = _arrow_to_pandas() is not None  # else frames, as before
         by_part: dict[str, list[str]] = {}
         for identity in dict.fromkeys(article_ids):
             part = seen.owner.get(identity)
             if part is not None:
                 by_part.setdefault(part, []).append(identity)
-        frames: dict[str, list] = {table: [] for table in self.tables}  # Arrow tables
+        frames: dict[str, list] = {table: [] for table in self.tables}  # Arrow tables (or frames)
         found_ids: set[str] = set()
         # Parts in the order their first article is wanted: a run's parts were written chunk
         # by chunk in load order, so the rows mostly come in the order wanted (the caller
@@ -424,11 +438,13 @@ class ResultCache:
                 pieces = {}
                 for table in self.tables:
                     source = _verified(self.root / table / f"{part}.parquet", entries[table])
-                    pieces[table] = pq.read_table(
-                        source,
-                        filters=None if whole else [("article_id", "in", ids)],
-                        use_pandas_metadata=True,
-                    )
+                    filters = None if whole else [("article_id", "in", ids)]
+                    if as_arrow:
+                        pieces[table] = pq.read_table(
+                            source, filters=filters, use_pandas_metadata=True
+                        )
+                    else:
+                        pieces[table] = pd.read_parquet(source, filters=filters)
             except _Damaged as damage:  # never used: set aside, its articles recomputed
                 _set_aside(self.root, self.tables, part, str(damage))
                 self._forget(seen, part)

@@ -159,3 +159,29 @@ def test_with_workers_cached_articles_are_read_here_and_order_is_kept(tmp_path, 
     mixed = analyze_tables(corpus("dcba"), cache_dir=other, jobs=2, chunk_size=1)
     assert_same(mixed, analyze_tables(corpus("dcba")))
     assert mixed["articles"]["article_id"].tolist() == list("dcba")
+
+
+def test_cached_rows_are_the_same_without_pandas_arrow_conversion(tmp_path, monkeypatch):
+    # ResultCache.load joins the parts' Arrow tables and converts them once; with a pandas that
+    # has no conversion to call it reads frames as before: the same rows either way
+    cache_module = importlib.import_module("newslib.cache")
+    ResultCache = cache_module.ResultCache
+
+    cache = ResultCache(tmp_path, "demo", version=1, tables=("s", "t"))
+    for ids in (["a", "b"], ["c"], ["d", "e"]):
+        cache.store(
+            {
+                "s": pd.DataFrame({"article_id": ids, "x": [float(len(i)) for i in ids]}),
+                "t": pd.DataFrame({"article_id": ids * 2, "w": ["one", None] * len(ids)}),
+            }
+        )
+    wanted = ["e", "a", "c", "b"]  # parts partly wanted, and not in the order they were written
+    joined, found = cache.load(wanted)
+    monkeypatch.setattr(cache_module, "_arrow_to_pandas", lambda: None)
+    framed, found_too = ResultCache(tmp_path, "demo", version=1, tables=("s", "t")).load(wanted)
+    assert found == found_too == set(wanted)
+    for table in ("s", "t"):
+        order = ["article_id"] + list(joined[table].columns[1:])
+        left = joined[table].sort_values(order, kind="stable", ignore_index=True)
+        right = framed[table].sort_values(order, kind="stable", ignore_index=True)
+        assert left.equals(right)
