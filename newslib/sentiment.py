@@ -742,7 +742,8 @@ def sentiment(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Dat
     counts: list[int] = []  # sentences per input row
     spans: list[tuple[int, int, int]] = []
     texts: list[str] = []
-    for article_id, text in zip(df["article_id"], df["text"], strict=True):
+    # tolist(): iterating an Arrow-backed column element by element is much slower.
+    for article_id, text in zip(df["article_id"].tolist(), df["text"].tolist(), strict=True):
         text = str(text)
         article_spans = sentence_spans(text)
         article_ids.append(str(article_id))
