@@ -357,7 +357,7 @@ class _Hyphenator:
         >>> from pyphen import Pyphen
         >>> hyphenator = Pyphen(lang="en_US")
         >>> _Hyphenator(hyphenator)("hyphenation"), len(hyphenator.positions("hyphenation")) + 1
-        (4, 4)
+        (3, 3)
     """
 
     #: Words whose counts are kept at most; a full memo is emptied, which changes no value.
