@@ -305,10 +305,9 @@ class _Syllables:
     def hyphenated(self, word: str) -> int:
         """textstat's count for a word missing from cmudict: Pyphen's positions, plus one."""
         if self._pyphen is None:
-            self._pyphen = _textstat().get_pyphen(
-                self.rules.lang
-            )  # loads its patterns on first use
-        return len(self._pyphen.positions(word)) + 1
+            # loads its patterns on first use
+            self._pyphen = _hyphenator(_textstat().get_pyphen(self.rules.lang))
+        return self._pyphen(word)
 
     def words(self, words: list[str]) -> list[int]:
         """Syllables of each lower-case token, as textstat's ``count_syllables`` adds them up."""
@@ -336,6 +335,104 @@ class _Syllables:
         rules = self.rules
         cleaned = rules.punctuation.sub("", rules.apostrophe.sub("", text))
         return sum(self.word(w) for w in cleaned.lower().split())
+
+
+# Pyphen releases whose ``HyphDict.positions`` and ``Pyphen.positions`` _Hyphenator repeats.
+# Any other release (or a subclass): Pyphen itself.
+_PYPHEN_CHECKED = ("0.18.",)
+
+
+class _Hyphenator:
+    """``len(hyphenator.positions(word)) + 1`` for a Pyphen 0.18 ``hyphenator``, computed
+    with the same patterns, the same arithmetic and the same result, about twice as fast.
+
+    Pyphen looks up every substring of ``.word.`` of up to its longest pattern's length (28
+    characters in English) in its pattern dictionary. Here the patterns are a trie of their
+    characters: the substrings starting at one position are walked one character longer at a
+    time and the walk stops at the first one that no pattern starts with, since no longer one
+    can be a pattern either. Each pattern found is applied exactly as Pyphen applies it, in the
+    same order. Counts are kept for the process (a bounded memo, as Pyphen keeps its positions).
+
+    Example:
+        >>> from pyphen import Pyphen
+        >>> hyphenator = Pyphen(lang="en_US")
+        >>> _Hyphenator(hyphenator)("hyphenation"), len(hyphenator.positions("hyphenation")) + 1
+        (3, 3)
+    """
+
+    #: Words whose counts are kept at most; a full memo is emptied, which changes no value.
+    LIMIT = 1 << 17
+
+    def __init__(self, hyphenator):
+        trie: dict = {}
+        for key, value in hyphenator.hd.patterns.items():
+            node = trie
+            for char in key:
+                node = node.setdefault(char, {})
+            node[None] = value  # None is no character: it marks the end of a pattern
+        self.trie = trie
+        self.left, self.right = hyphenator.left, hyphenator.right
+        self.memo: dict[str, int] = {}
+
+    def __call__(self, word: str) -> int:
+        count = self.memo.get(word)
+        if count is None:
+            if len(self.memo) >= self.LIMIT:
+                self.memo.clear()
+            count = self.memo[word] = self._count(word)
+        return count
+
+    def _count(self, word: str) -> int:
+        pointed = f".{word.lower()}."
+        references = [0] * (len(pointed) + 1)
+        trie = self.trie
+        for i in range(len(pointed) - 1):
+            node = trie
+            for char in pointed[i:]:
+                node = node.get(char)
+                if node is None:
+                    break
+                pattern = node.get(None)
+                if pattern is not None:
+                    offset, values = pattern
+                    slice_ = slice(i + offset, i + offset + len(values))
+                    references[slice_] = map(max, values, references[slice_])
+        # Pyphen's positions: odd references, less one, kept when within left .. right.
+        right = len(word) - self.right
+        left = self.left
+        points = [i - 1 for i, reference in enumerate(references) if reference % 2]
+        return sum(1 for i in points if left <= i <= right) + 1
+
+
+# Pyphen instance -> its counting function (see _hyphenator).
+_HYPHENATORS: dict = {}
+
+
+def _hyphenator(hyphenator):
+    """``word -> len(hyphenator.positions(word)) + 1``: a :class:`_Hyphenator` for a plain
+    Pyphen of a checked release, else the instance's own method."""
+    counter = _HYPHENATORS.get(id(hyphenator))
+    if counter is not None and counter[0] is hyphenator:
+        return counter[1]
+    import pyphen
+
+    if (
+        pyphen.VERSION.startswith(_PYPHEN_CHECKED)
+        and type(hyphenator) is pyphen.Pyphen
+        and type(hyphenator.hd) is pyphen.HyphDict
+        and not vars(hyphenator.hd).keys() - {"patterns", "cache", "maxlen"}
+        and vars(hyphenator).keys() == {"left", "right", "hd"}
+    ):
+        count = _Hyphenator(hyphenator)
+    else:
+
+        def count(word: str) -> int:
+            return len(hyphenator.positions(word)) + 1
+
+    if len(_HYPHENATORS) >= 8:
+        _HYPHENATORS.clear()
+    _HYPHENATORS[id(hyphenator)] = (hyphenator, count)
+    return count
 
 
 def _features(vocabulary: list[str], rules: _Rules) -> dict[str, np.ndarray]:

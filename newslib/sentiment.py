@@ -610,7 +610,7 @@ def _default_quotes(df: pd.DataFrame) -> pd.DataFrame | None:
 
 def _sentence_words(
     df: pd.DataFrame, sentences: pd.DataFrame, words: Mapping[str, _Words] | None
-) -> list[int]:
+) -> list[int] | np.ndarray:
     """``count_words`` of each sentence's text; from its article's words in ``words`` (keyed by
     the article's text) when the sentences were made from ``df`` by :func:`sentiment`."""
     # tolist(): iterating an Arrow-backed column element by element is much slower.
@@ -625,14 +625,68 @@ def _sentence_words(
         # Unless two rows are named alike (no telling which text a sentence is from) or a
         # sentence names no row of df.
         if len(texts) == len(df) and texts.keys() >= set(ids):
-            counted, last, article = [], None, None
-            starts, ends = sentences["start"].tolist(), sentences["end"].tolist()
-            for a, s, e in zip(ids, starts, ends, strict=True):
-                if a != last:  # an article's sentences come together
-                    last, article = a, words[texts[a]]
-                counted.append(article.count(s, e))
+            starts = sentences["start"].to_numpy(dtype="int64")
+            ends = sentences["end"].to_numpy(dtype="int64")
+            counted = _span_word_counts(ids, texts, words, starts, ends)
     if counted is None:
         counted = [count_words(str(t)) for t in sentences["text"].tolist()]
+    return counted
+
+
+def _span_word_counts(
+    ids: list[str],
+    texts: Mapping[str, str],
+    words: Mapping[str, _Words],
+    starts: np.ndarray,
+    ends: np.ndarray,
+) -> np.ndarray:
+    """``words[texts[ids[k]]].count(starts[k], ends[k])`` for every k, for all spans at once.
+
+    An article's spans come together (a run of one id). Each run's article gets its own
+    stretch of one number line (the word offsets of the runs before it end below it), so the
+    two bisections of ``_Words.count`` become two ``searchsorted`` calls over the whole frame
+    and give, less the words of the runs before, the same word numbers. Its test (no word
+    runs across either end of the span) is then made for all spans together; a span that
+    fails it, or leaves its text, is counted by ``_Words.count`` itself.
+    """
+    n = len(ids)
+    counted = np.zeros(n, dtype="int64")
+    if n == 0:
+        return counted
+    run_first = [0, *(k for k in range(1, n) if ids[k] != ids[k - 1])]
+    articles = [words[texts[ids[k]]] for k in run_first]
+    run_length = np.diff(np.array([*run_first, n], dtype="int64"))
+    text_length = np.array([len(a.text) for a in articles], dtype="int64")
+    n_words = np.array([len(a) for a in articles], dtype="int64")
+    base = np.concatenate(([0], np.cumsum(text_length + 1)[:-1]))
+    word_before = np.concatenate(([0], np.cumsum(n_words)[:-1]))
+    if n_words.sum():
+        word_start = np.concatenate(
+            [np.frombuffer(a.starts, dtype=a.starts.typecode).astype("int64") for a in articles]
+        ) + np.repeat(base, n_words)
+        word_end = np.concatenate(
+            [np.frombuffer(a.ends, dtype=a.ends.typecode).astype("int64") for a in articles]
+        ) + np.repeat(base, n_words)
+        run = np.repeat(np.arange(len(articles)), run_length)
+        at, to = starts + base[run], ends + base[run]
+        first = np.searchsorted(word_start, at, side="left")
+        stop = np.searchsorted(word_end, to, side="right")
+        lo, hi = word_before[run], word_before[run] + n_words[run]
+        last_word = len(word_start) - 1
+        crosses_start = (first > lo) & (word_end[np.maximum(first - 1, 0)] > at)
+        crosses_end = (stop < hi) & (word_start[np.minimum(stop, last_word)] < to)
+        simple = (
+            (starts >= 0)
+            & (starts <= ends)
+            & (ends <= text_length[run])
+            & ~crosses_start
+            & ~crosses_end
+        )
+        counted = np.where(simple, np.maximum(0, stop - first), 0)
+    else:
+        simple = np.zeros(n, dtype=bool)
+    for k in np.flatnonzero(~simple).tolist():
+        counted[k] = words[texts[ids[k]]].count(int(starts[k]), int(ends[k]))
     return counted
 
 
@@ -688,7 +742,8 @@ def sentiment(df: pd.DataFrame, *, quotes: pd.DataFrame | None = None) -> pd.Dat
     counts: list[int] = []  # sentences per input row
     spans: list[tuple[int, int, int]] = []
     texts: list[str] = []
-    for article_id, text in zip(df["article_id"], df["text"], strict=True):
+    # tolist(): iterating an Arrow-backed column element by element is much slower.
+    for article_id, text in zip(df["article_id"].tolist(), df["text"].tolist(), strict=True):
         text = str(text)
         article_spans = sentence_spans(text)
         article_ids.append(str(article_id))
@@ -847,42 +902,52 @@ def _sentiment_summary(
             else np.full(len(sentences), np.nan)
         )
         voice = pd.Series(_voices(in_quote, in_quote + reported))
-    s = pd.DataFrame(
-        {
-            "article_id": sentences["article_id"].astype("string").to_numpy(),
-            "compound": sentences["compound"].to_numpy(dtype="float64"),
-            "words": _sentence_words(df, sentences, words),
-        }
-    )
+    compound = sentences["compound"].to_numpy(dtype="float64")
+    n_words = np.asarray(_sentence_words(df, sentences, words), dtype="int64")
     quote_known = ~np.isnan(in_quote)
     voice_known = voice.notna().to_numpy(dtype=bool)
-    s["quote_unknown"] = ~quote_known
-    s["voice_unknown"] = ~voice_known
+    # Every column at once (inserting columns one by one costs more than the sums), the
+    # per-sentence products and flags before the rows of other articles are dropped: each is
+    # a value of its own row alone.
+    data = {
+        "article_id": sentences["article_id"].astype("string").to_numpy(),
+        "compound": compound,
+        "words": n_words,
+        "quote_unknown": ~quote_known,
+        "voice_unknown": ~voice_known,
+        "weighted": compound * n_words,
+        "positive": compound >= POSITIVE_THRESHOLD,
+        "negative": compound <= NEGATIVE_THRESHOLD,
+    }
     for name in VOICES:
         is_voice = (voice == name).fillna(False).to_numpy(dtype=bool)
         if name == "quoted":  # known wherever in_quote is, whatever the other voices
             is_voice = quote_known & (np.nan_to_num(in_quote) >= QUOTED_THRESHOLD)
-        s[name] = is_voice
-        s[f"{name}_compound"] = s["compound"].where(is_voice)
+        data[name] = is_voice
+        data[f"{name}_compound"] = np.where(is_voice, compound, np.nan)
+    s = pd.DataFrame(data)
     s = s[s["article_id"].isin(ids)]
-    s["weighted"] = s["compound"] * s["words"]
-    s["positive"] = s["compound"] >= POSITIVE_THRESHOLD
-    s["negative"] = s["compound"] <= NEGATIVE_THRESHOLD
 
+    # One groupby sum and one mean over several columns: pandas applies the same per-column
+    # reduction as grouped[column].sum() / .mean(), so the values are the same.
     grouped = s.groupby("article_id", sort=False)
+    summed = ["compound", "weighted", "words", "positive", "negative"]
+    summed += ["quote_unknown", "voice_unknown", *VOICES]
+    sums = grouped[summed].sum()
+    means = grouped[[f"{name}_compound" for name in VOICES]].mean()
     columns = {
         "n_sentences": grouped.size(),
-        "compound_sum": grouped["compound"].sum(),
-        "weighted_sum": grouped["weighted"].sum(),
-        "words": grouped["words"].sum(),
-        "n_positive": grouped["positive"].sum(),
-        "n_negative": grouped["negative"].sum(),
-        "quote_unknown": grouped["quote_unknown"].sum(),
-        "voice_unknown": grouped["voice_unknown"].sum(),
+        "compound_sum": sums["compound"],
+        "weighted_sum": sums["weighted"],
+        "words": sums["words"],
+        "n_positive": sums["positive"],
+        "n_negative": sums["negative"],
+        "quote_unknown": sums["quote_unknown"],
+        "voice_unknown": sums["voice_unknown"],
     }
     for name in VOICES:
-        columns[f"n_{name}"] = grouped[name].sum()
-        columns[f"{name}_mean"] = grouped[f"{name}_compound"].mean()
+        columns[f"n_{name}"] = sums[name]
+        columns[f"{name}_mean"] = means[f"{name}_compound"]
     stats = pd.DataFrame(columns).reindex(pd.Index(ids.to_numpy(), name="article_id"))
 
     n = stats["n_sentences"].fillna(0).astype("int64")

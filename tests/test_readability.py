@@ -3,6 +3,7 @@ that a text without words has NaN indices (textstat: 0.0, grade 1.0; see newslib
 
 from __future__ import annotations
 
+import functools
 import warnings
 
 import numpy as np
@@ -400,3 +401,61 @@ def test_own_textstat_helpers_are_textstats():
     for lang in ("en_US", "de", "fr"):
         word = "hyphenation"
         assert own.get_pyphen(lang).positions(word) == utils.get_pyphen(lang).positions(word)
+
+
+def _pyphen_count(lang: str, word: str) -> int:
+    from pyphen import Pyphen
+
+    return len(Pyphen(lang=lang).positions(word)) + 1
+
+
+@pytest.mark.parametrize("lang", ["en_US", "en_GB", "de", "es", "fr", "nl"])
+def test_fast_hyphenation_equals_pyphen(lang):
+    # newslib counts the syllables of words missing from cmudict with Pyphen's patterns walked
+    # as a trie (readability._Hyphenator): the same count as Pyphen's own positions.
+    from pyphen import Pyphen
+
+    from newslib.readability import _Hyphenator, _hyphenator
+    from newslib.resources import cmudict_syllables
+
+    counter = _hyphenator(Pyphen(lang=lang))
+    assert isinstance(counter, _Hyphenator)
+    words = sorted(cmudict_syllables())[::40]
+    words += [w.upper() for w in words[::10]] + [w.title() + "s" for w in words[::10]]
+    words += ["", "a", "İstanbul", "STRASSE", "Straße", "x86_64", "1,250,000", "naïve", "ΣΑΣ"]
+    words += ["supercalifragilisticexpialidocious" * 3, "'n'", "don't", "e-mail", "co-op"]
+    for word in words:
+        assert counter(word) == _pyphen_count(lang, word), (lang, word)
+
+
+@functools.cache
+def _hyphenators(lang: str):
+    from pyphen import Pyphen
+
+    from newslib.readability import _hyphenator
+
+    hyphenator = Pyphen(lang=lang)
+    return hyphenator, _hyphenator(hyphenator)
+
+
+@settings(max_examples=200, deadline=None)
+@given(word=st.text(alphabet=st.sampled_from(list("aeiouybcdfghklmnprstzAEIOUST'’-_09İßéöñ."))))
+def test_fast_hyphenation_equals_pyphen_on_generated_words(word):
+    for lang in ("en_US", "de"):
+        hyphenator, counter = _hyphenators(lang)
+        assert counter(word) == len(hyphenator.positions(word)) + 1, (lang, word)
+
+
+def test_hyphenation_of_a_changed_pyphen_is_pyphens_own():
+    # A Pyphen that is not the plain class of the checked release is asked itself.
+    from pyphen import Pyphen
+
+    from newslib.readability import _Hyphenator, _hyphenator
+
+    class Odd(Pyphen):
+        def positions(self, word):
+            return [1, 2, 3]
+
+    counter = _hyphenator(Odd(lang="en_US"))
+    assert not isinstance(counter, _Hyphenator)
+    assert counter("cat") == 4

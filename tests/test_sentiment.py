@@ -714,7 +714,7 @@ def test_summary_counts_sentence_words_from_each_articles_words():
         sentiment_summary(articles, sentences=sentences),
         check_exact=True,
     )
-    assert _sentence_words(articles, sentences, words) == [
+    assert list(_sentence_words(articles, sentences, words)) == [
         count_words(t) for t in sentences["text"]
     ]
     # Sentences that cut words (made by hand) and sentences of articles not in the frame.
@@ -724,8 +724,8 @@ def test_summary_counts_sentence_words_from_each_articles_words():
     ).assign(text=lambda f: [text[s:e] for s, e in zip(f["start"], f["end"], strict=True)])
     expected = [count_words(t) for t in cut["text"]]
     assert expected == [2, 2, 1]
-    assert _sentence_words(_articles({"a": text}), cut, words) == expected
-    assert _sentence_words(_articles({"b": text}), cut, words) == expected
+    assert list(_sentence_words(_articles({"a": text}), cut, words)) == expected
+    assert list(_sentence_words(_articles({"b": text}), cut, words)) == expected
 
 
 def test_summary_schema_empty_and_index():
@@ -803,3 +803,40 @@ def test_own_idioms_check_is_nltks():
                 assert own._idioms_check(valence, words, i) == analyzer._idioms_check(
                     valence, words, i
                 ), (phrase, i)
+
+
+def test_span_word_counts_equal_each_articles_count():
+    # The summary counts every sentence's words for a whole frame at once; any spans, also
+    # ones that cut a word, leave the text or come back to an article later, give the counts
+    # of _Words.count one span at a time.
+    import random
+
+    import numpy as np
+
+    from newslib.analyze import _WordsOf
+    from newslib.sentiment import _span_word_counts
+
+    texts = {
+        "empty": "",
+        "blank": "   \n ",
+        "said": "He said: don't go. The well-known figure was 3.5 percent.",
+        "marks": "... !!! --",
+        "accents": "Naïve café owners met über-fans.",
+        "one": "word",
+    }
+    words = _WordsOf()
+    rng = random.Random(7)
+    for _ in range(300):
+        ids = rng.choices(list(texts), k=rng.randint(1, 12))
+        starts, ends = [], []
+        for a in ids:
+            x, y = (rng.randint(-2, len(texts[a]) + 2) for _ in range(2))
+            if rng.random() < 0.8:
+                x, y = min(x, y), max(x, y)
+            starts.append(x)
+            ends.append(y)
+        got = _span_word_counts(
+            ids, texts, words, np.array(starts, dtype="int64"), np.array(ends, dtype="int64")
+        )
+        expected = [words[texts[a]].count(x, y) for a, x, y in zip(ids, starts, ends, strict=True)]
+        assert got.tolist() == expected, (ids, starts, ends)
