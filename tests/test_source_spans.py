@@ -282,3 +282,41 @@ def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     assert speech.loc[speech["cue"] == "reports", "speaker_mention"].tolist() == [
         "the Center “Watch”"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name joined to a plural role: one source
+        (
+            "Ada Lind and her supporters argue that the fence is too high.",
+            "Ada Lind and her supporters",
+        ),
+        (
+            "Ada Lind and other organizers said that the fence was too high.",
+            "Ada Lind and other organizers",
+        ),
+    ],
+)
+def test_a_name_and_a_plural_role(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harbor is sinking, according to engineers.", "engineers"),
+        ("According to court filings, the harbor is sinking.", "court filings"),
+        (
+            "The harbor is sinking, according to people familiar with the survey.",
+            "people familiar with the survey",
+        ),
+    ],
+)
+def test_a_plain_plural_after_according_to(text, expected):
+    assert source(text) == expected
+
+
+def test_a_share_of_a_group_is_the_source():
+    text = "Only 40% of Dover residents say that the ferry should stay."
+    assert source(text) == "Only 40% of Dover residents"

@@ -705,10 +705,40 @@ def _stance_only(cue: str, rules: _Rules) -> bool:
     )
 
 
+_PLAIN_PHRASE_RE = re.compile(
+    r"[^\S\n]+([a-z][a-z\-]*(?:[^\S\n]+[\w\-’'.]+){0,7}?)(?=[,;:)]|\.(?:\s|\Z)|\Z)"
+)
+
+
+_PLAIN_HEAD_ENDS = frozenset("of for to with at from in on by who that familiar close".split())
+
+
+def _according_plain(text: str, c1: int, se: int, rules: _Rules):
+    """The plain noun phrase after 'according to' ('experts', 'court records', 'people
+    familiar with the plan'), to the punctuation that ends it, as a description mention: its
+    head (the words before any preposition or relative pronoun) is plural; else None."""
+    m = _PLAIN_PHRASE_RE.match(text, c1, se)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    lists = _lists()
+    head = []
+    for w in words:
+        if w in _PLAIN_HEAD_ENDS or w in lists["prepositions"]:
+            break
+        if not w.isalpha() or w in rules.cues or w in lists["adjuncts"]:
+            return None
+        head.append(w)
+    plural = head and (head[-1] == "people" or (head[-1][-1:] == "s" and head[-1][-2:] != "ss"))
+    if not plural or len(head) > 4:
+        return None
+    return m.start(1), m.end(1), "desc"
+
+
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
     c0, c1 = span
     got = _according_to(text, c0, se, rules)
-    mention = got[0] if got else None
+    mention = got[0] if got else _according_plain(text, c1, se, rules)
     lead = text[ss:c0].strip()
     if not lead or lead in ("But", "And", "Yet", "So"):
         # According to X, CONTENT.

@@ -184,8 +184,9 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
 
 _HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
 _HEAD_BEFORE_RE = re.compile(
-    r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
+    r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
 )
+_SHARE_HEAD_RE = re.compile(r"\d+(?:\.\d+)?%")
 
 
 def _with_head(text: str, s: int, rules: _Rules) -> int:
@@ -219,6 +220,12 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
         heads = heads | rules.sources  # 'the campaign of', 'a poll from', 'polls in'
     if head in heads or (head.endswith("s") and head[:-1] in heads):
         s = _with_title(text, m.start(1), rules, role_seen=1)
+    elif prep == "of" and _SHARE_HEAD_RE.fullmatch(head):
+        s = m.start(1)  # '85% of voters'
+        d = _word_before(text, s, 12)
+        if d is not None and d[1].lower() in _lists()["quantifiers"]:
+            s = d[0]  # 'only 30% of voters'
+        return s
     elif prep in ("of", "for") and word[:1].isupper() and head not in rules.stop_caps:
         s = _name_start(text, m.start(1), rules)  # 'the Brennan Center for', 'Lee of'
     else:
