@@ -320,3 +320,28 @@ def test_a_plain_plural_after_according_to(text, expected):
 def test_a_share_of_a_group_is_the_source():
     text = "Only 40% of Dover residents say that the ferry should stay."
     assert source(text) == "Only 40% of Dover residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six in 10 say that the ferry should stay.", "Six in 10"),
+        ("Ferry captains, for example, argue that the harbor is too shallow.", "Ferry captains"),
+        ("Some harbor pilots, however, say that the channel is safe.", "Some harbor pilots"),
+    ],
+)
+def test_a_plain_subject_opening_the_sentence(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you prefer, say that the ferry should stay.",
+        "Walking to the pier, said the ferry should stay.",
+        "It's easy to say that the ferry should stay.",
+    ],
+)
+def test_no_plain_subject_from_an_opening_clause(text):
+    found = indirect(text)
+    assert found.empty or found["speaker_start"].isna().all()
