@@ -345,3 +345,37 @@ def test_a_plain_subject_opening_the_sentence(text, expected):
 def test_no_plain_subject_from_an_opening_clause(text):
     found = indirect(text)
     assert found.empty or found["speaker_start"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Former Secretary of State Ada Lind said that the treaty was fair.",
+            "Former Secretary of State Ada Lind",
+        ),
+        (
+            "Harbor Chief of Staff Tomas Berg said that the pier was closed.",
+            "Harbor Chief of Staff Tomas Berg",
+        ),
+    ],
+)
+def test_an_office_named_with_of_before_the_name(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lind, Berg and Okafor said that the pier was closed.", "Lind, Berg and Okafor"),
+        (
+            "Lind, Berg and other captains said that the pier was closed.",
+            "Lind, Berg and other captains",
+        ),
+        # an opening phrase is no item of the list
+        ("In Dover, Lind and Berg said that the pier was closed.", "Lind and Berg"),
+        ("Instead, Lind and Berg said that the pier was closed.", "Lind and Berg"),
+    ],
+)
+def test_a_list_of_names_opening_the_sentence(text, expected):
+    assert source(text) == expected

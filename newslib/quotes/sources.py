@@ -129,7 +129,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     if cue_span is not None and cue_span[0] >= e:
         s1 = _with_conjunct(text, s, rules)
         if s1 != s:  # 'Both Lee and Roe', 'Strategists for Lee and Roe'
-            s = _with_determiner(text, _with_head(text, s1, rules), rules)
+            s = _with_determiner(text, _with_head(text, _with_list(text, s1, rules), rules), rules)
         s = _with_role_before(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
@@ -268,6 +268,29 @@ def _with_conjunct(text: str, s: int, rules: _Rules) -> int:
     if not words:
         return s
     return _with_title(text, words[0].start(), rules)
+
+
+_LIST_ITEM_RE = re.compile(r"(?:[A-Z][\w.'’\-]*[^\S\n]+){0,3}[A-Z][\w.'’\-]*,[^\S\n]+$")
+_OPENS_SENTENCE_RE = re.compile(r"(?:\A|[\n.!?][\"”’']?)[^\S\n]*$")
+
+
+def _with_list(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the names listed before 'X and Y' when the list opens the
+    sentence: 'Lee, Roe and Carr said' is one source (not 'Instead, Lee and Roe said')."""
+    p = s
+    for _ in range(4):
+        m = _LIST_ITEM_RE.search(text, max(0, p - 50), p)
+        if m is None:
+            break
+        words = [w.lower().rstrip(".,") for w in m.group(0).split()]
+        if any(w in rules.stop_caps or w in rules.adverbs for w in words) or (
+            len(words) == 1 and words[0] in _lists()["adjuncts"] | _lists()["hearsay_adverbs"]
+        ):
+            break
+        p = m.start()
+    if p != s and _OPENS_SENTENCE_RE.search(text, max(0, p - 3), p):
+        return p
+    return s
 
 
 def _is_apposition(phrase: str) -> bool:
@@ -510,7 +533,11 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             and not _ABBREV_RE.search(core)
         ):
             return s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe'
-        if low in _TITLE_WORDS or low == "former":
+        office = _office_of_start(text, m[0], word)
+        if office is not None:  # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe'
+            s = office
+            role_seen = max(role_seen, 1)
+        elif low in _TITLE_WORDS or low == "former":
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
@@ -534,6 +561,21 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             role_seen += 1
         else:
             return s
+
+
+_OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
+_OFFICES = frozenset("secretary chief director attorney".split())
+
+
+def _office_of_start(text: str, p: int, word: str) -> int | None:
+    """Where an office named 'X of Y' starts when ``word`` at ``p`` is its capitalised Y
+    ('Secretary of State', 'Chief of Staff'), or None."""
+    if not word[:1].isupper():
+        return None
+    m = _OFFICE_OF_RE.search(text, max(0, p - 20), p)
+    if m is None or m.group(1).lower() not in _OFFICES:
+        return None
+    return m.start(1)
 
 
 def _is_modifier(low: str, rules: _Rules) -> bool:
