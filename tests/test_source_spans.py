@@ -379,3 +379,25 @@ def test_an_office_named_with_of_before_the_name(text, expected):
 )
 def test_a_list_of_names_opening_the_sentence(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A harbor police official familiar with the investigation said that the pier was closed.",
+            "A harbor police official familiar with the investigation",
+        ),
+        ("Sources close to the mayor say that the pier was closed.", "Sources close to the mayor"),
+        (
+            "A review by the Dover Herald found that the pier was unsafe.",
+            "A review by the Dover Herald",
+        ),
+        (
+            "Her longtime rival, Ada Lind, said that the pier was closed.",
+            "Her longtime rival, Ada Lind",
+        ),
+    ],
+)
+def test_roles_and_documents_heading_the_source(text, expected):
+    assert source(text) == expected

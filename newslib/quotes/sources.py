@@ -183,6 +183,7 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
 
 
 _HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
+_NEAR_WORDS = frozenset(("familiar", "close"))
 _HEAD_BEFORE_RE = re.compile(
     r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
 )
@@ -213,6 +214,14 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
     word = m.group(1)
     head = word.lower()
     prep = last[1]
+    if head in _NEAR_WORDS and prep in ("with", "to"):
+        # 'an official familiar with the inquiry', 'a source close to the family'
+        r = _word_before(text, m.start(1), 30)
+        low = r[1].lower() if r else ""
+        if r is None or not (low in rules.roles or (low[-1:] == "s" and low[:-1] in rules.roles)):
+            return s
+        s = _with_title(text, r[0], rules, role_seen=1)
+        return _with_determiner(text, s, rules)
     heads = rules.roles | _lists()["source_heads"]
     if prep == "by":
         heads = rules.sources  # 'a study by', 'a review by'
