@@ -385,8 +385,8 @@ def test_a_list_of_names_opening_the_sentence(text, expected):
     ("text", "expected"),
     [
         (
-            "A harbor police official familiar with the investigation said that the pier was closed.",
-            "A harbor police official familiar with the investigation",
+            "A port official familiar with the investigation said that the pier was closed.",
+            "A port official familiar with the investigation",
         ),
         ("Sources close to the mayor say that the pier was closed.", "Sources close to the mayor"),
         (
@@ -401,3 +401,10 @@ def test_a_list_of_names_opening_the_sentence(text, expected):
 )
 def test_roles_and_documents_heading_the_source(text, expected):
     assert source(text) == expected
+
+
+def test_a_headline_line_is_no_part_of_the_source():
+    text = "Lind Calls The Pier A Hazard\nHarbor Chief Tomas Berg said that the pier was closed."
+    assert source(text) == "Harbor Chief Tomas Berg"
+    r = indirect(text).iloc[0]
+    assert "\n" not in r["speaker_mention"]

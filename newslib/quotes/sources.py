@@ -72,7 +72,7 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 if low in joins or (low.endswith("ly") and len(low) > 4 and low not in keep):
                     cut = words[k - 1].end()
                     break
-            done[q.mention] = (s, cut)
+            done[q.mention] = _within_line(text, s, cut, q.cue_span)
         q.mention = done[q.mention]
 
 
@@ -142,6 +142,22 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
         e = _with_apposition(text, e, limit, rules)
+    return _within_line(text, s, e, cue_span)
+
+
+def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
+    """Keep the span on the cue's side of a line break: a headline's last words are no part
+    of the name that opens the next line ('Lee Wins The Vote' / 'Jo Carr said')."""
+    if "\n" not in text[s:e]:
+        return s, e
+    if cue_span is not None and cue_span[1] <= s:
+        e = text.index("\n", s, e)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+    s = text.rindex("\n", s, e) + 1
+    while s < e and text[s].isspace():
+        s += 1
     return s, e
 
 
