@@ -408,3 +408,19 @@ def test_a_headline_line_is_no_part_of_the_source():
     assert source(text) == "Harbor Chief Tomas Berg"
     r = indirect(text).iloc[0]
     assert "\n" not in r["speaker_mention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The pier is closed," said Sen. Ada Lind (D-Maine).', "Sen. Ada Lind (D-Maine)"),
+        (
+            '"The pier is closed," said Rep. Tomas Berg (R-Ohio), a harbor pilot.',
+            "Rep. Tomas Berg (R-Ohio), a harbor pilot",
+        ),
+        ('"The pier is closed," said Ada Lind (left).', "Ada Lind"),
+    ],
+)
+def test_a_party_tag_after_an_inverted_source(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

@@ -42,6 +42,7 @@ def _word_before(text: str, s: int, width: int, lo: int = 0, chars: str = ".'’
 # ', a spokesman for the campaign,' between a name and its cue (no quotation inside)
 _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)")
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
+_PARTY_TAG_RE = re.compile(r"\([RDI]-?[^()\n]{0,20}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
 _APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|(?!including)[a-z]+ing\b)")
 _MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
@@ -141,6 +142,9 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
+        m = _PARENTHESIS_RE.match(text, e, limit)
+        if m is not None and _PARTY_TAG_RE.fullmatch(m.group(0).strip()):
+            e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
     return _within_line(text, s, e, cue_span)
 
