@@ -424,3 +424,8 @@ def test_a_headline_line_is_no_part_of_the_source():
 def test_a_party_tag_after_an_inverted_source(text, expected):
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+def test_first_lady_before_the_name():
+    text = "First lady Ada Lind said that the pier was closed."
+    assert source(text) == "First lady Ada Lind"

@@ -566,7 +566,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
         if office is not None:  # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe'
             s = office
             role_seen = max(role_seen, 1)
-        elif low in _TITLE_WORDS or low == "former":
+        elif low in _TITLE_WORDS or low == "former" or _is_first_lady(text, low, s):
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
@@ -605,6 +605,11 @@ def _office_of_start(text: str, p: int, word: str) -> int | None:
     if m is None or m.group(1).lower() not in _OFFICES:
         return None
     return m.start(1)
+
+
+def _is_first_lady(text: str, low: str, s: int) -> bool:
+    """Is ``low`` the 'first' of 'first lady' (the word at ``s`` being 'lady')?"""
+    return low == "first" and text[s : s + 5].lower() == "lady "
 
 
 def _is_modifier(low: str, rules: _Rules) -> bool:
