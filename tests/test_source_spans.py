@@ -282,3 +282,150 @@ def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     assert speech.loc[speech["cue"] == "reports", "speaker_mention"].tolist() == [
         "the Center “Watch”"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name joined to a plural role: one source
+        (
+            "Ada Lind and her supporters argue that the fence is too high.",
+            "Ada Lind and her supporters",
+        ),
+        (
+            "Ada Lind and other organizers said that the fence was too high.",
+            "Ada Lind and other organizers",
+        ),
+    ],
+)
+def test_a_name_and_a_plural_role(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The harbor is sinking, according to engineers.", "engineers"),
+        ("According to court filings, the harbor is sinking.", "court filings"),
+        (
+            "The harbor is sinking, according to people familiar with the survey.",
+            "people familiar with the survey",
+        ),
+    ],
+)
+def test_a_plain_plural_after_according_to(text, expected):
+    assert source(text) == expected
+
+
+def test_a_share_of_a_group_is_the_source():
+    text = "Only 40% of Dover residents say that the ferry should stay."
+    assert source(text) == "Only 40% of Dover residents"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Six in 10 say that the ferry should stay.", "Six in 10"),
+        ("Ferry captains, for example, argue that the harbor is too shallow.", "Ferry captains"),
+        ("Some harbor pilots, however, say that the channel is safe.", "Some harbor pilots"),
+    ],
+)
+def test_a_plain_subject_opening_the_sentence(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If you prefer, say that the ferry should stay.",
+        "Walking to the pier, said the ferry should stay.",
+        "It's easy to say that the ferry should stay.",
+    ],
+)
+def test_no_plain_subject_from_an_opening_clause(text):
+    found = indirect(text)
+    assert found.empty or found["speaker_start"].isna().all()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Former Secretary of State Ada Lind said that the treaty was fair.",
+            "Former Secretary of State Ada Lind",
+        ),
+        (
+            "Harbor Chief of Staff Tomas Berg said that the pier was closed.",
+            "Harbor Chief of Staff Tomas Berg",
+        ),
+    ],
+)
+def test_an_office_named_with_of_before_the_name(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lind, Berg and Okafor said that the pier was closed.", "Lind, Berg and Okafor"),
+        (
+            "Lind, Berg and other captains said that the pier was closed.",
+            "Lind, Berg and other captains",
+        ),
+        # an opening phrase is no item of the list
+        ("In Dover, Lind and Berg said that the pier was closed.", "Lind and Berg"),
+        ("Instead, Lind and Berg said that the pier was closed.", "Lind and Berg"),
+    ],
+)
+def test_a_list_of_names_opening_the_sentence(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A port official familiar with the investigation said that the pier was closed.",
+            "A port official familiar with the investigation",
+        ),
+        ("Sources close to the mayor say that the pier was closed.", "Sources close to the mayor"),
+        (
+            "A review by the Dover Herald found that the pier was unsafe.",
+            "A review by the Dover Herald",
+        ),
+        (
+            "Her longtime rival, Ada Lind, said that the pier was closed.",
+            "Her longtime rival, Ada Lind",
+        ),
+    ],
+)
+def test_roles_and_documents_heading_the_source(text, expected):
+    assert source(text) == expected
+
+
+def test_a_headline_line_is_no_part_of_the_source():
+    text = "Lind Calls The Pier A Hazard\nHarbor Chief Tomas Berg said that the pier was closed."
+    assert source(text) == "Harbor Chief Tomas Berg"
+    r = indirect(text).iloc[0]
+    assert "\n" not in r["speaker_mention"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"The pier is closed," said Sen. Ada Lind (D-Maine).', "Sen. Ada Lind (D-Maine)"),
+        (
+            '"The pier is closed," said Rep. Tomas Berg (R-Ohio), a harbor pilot.',
+            "Rep. Tomas Berg (R-Ohio), a harbor pilot",
+        ),
+        ('"The pier is closed," said Ada Lind (left).', "Ada Lind"),
+    ],
+)
+def test_a_party_tag_after_an_inverted_source(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+def test_first_lady_before_the_name():
+    text = "First lady Ada Lind said that the pier was closed."
+    assert source(text) == "First lady Ada Lind"

@@ -139,9 +139,10 @@ def _cut_subject_raw(
     # a description starting at the last determiner ("In October the officer" -> the officer)
     for k in range(len(words) - 2, -1, -1):
         w = text[words[k][0] : words[k][1]].lower()
-        if w in rules.determiners:
+        if w in rules.determiners or (w == "other" and k and _plural_role({low}, rules)):
+            # 'Lee and other leaders': the plural role with its 'other'
             body = {text[a:b].lower().strip(".,’'") for a, b in words[k + 1 :]}
-            if not strict or body & (rules.roles | rules.sources):
+            if not strict or body & (rules.roles | rules.sources) or _plural_role(body, rules):
                 return words[k][0], words[-1][1], "desc"
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
@@ -150,6 +151,11 @@ def _cut_subject_raw(
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
+
+
+def _plural_role(words: set[str], rules: _Rules) -> bool:
+    """Is one of ``words`` a plural person role ('supporters', 'leaders')?"""
+    return any(w.endswith("s") and w[:-1] in rules.roles for w in words)
 
 
 def _name_before_of(text: str, words, run_start: int, rules: _Rules):

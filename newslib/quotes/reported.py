@@ -48,6 +48,7 @@ from .attribution import (
     _mid_capitals,
     _sentence_subject,
     _subject_before,
+    _subject_skips,
 )
 from .clauses import (
     _BE,
@@ -705,10 +706,40 @@ def _stance_only(cue: str, rules: _Rules) -> bool:
     )
 
 
+_PLAIN_PHRASE_RE = re.compile(
+    r"[^\S\n]+([a-z][a-z\-]*(?:[^\S\n]+[\w\-’'.]+){0,7}?)(?=[,;:)]|\.(?:\s|\Z)|\Z)"
+)
+
+
+_PLAIN_HEAD_ENDS = frozenset("of for to with at from in on by who that familiar close".split())
+
+
+def _according_plain(text: str, c1: int, se: int, rules: _Rules):
+    """The plain noun phrase after 'according to' ('experts', 'court records', 'people
+    familiar with the plan'), to the punctuation that ends it, as a description mention: its
+    head (the words before any preposition or relative pronoun) is plural; else None."""
+    m = _PLAIN_PHRASE_RE.match(text, c1, se)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    lists = _lists()
+    head = []
+    for w in words:
+        if w in _PLAIN_HEAD_ENDS or w in lists["prepositions"]:
+            break
+        if not w.isalpha() or w in rules.cues or w in lists["adjuncts"]:
+            return None
+        head.append(w)
+    plural = head and (head[-1] == "people" or (head[-1][-1:] == "s" and head[-1][-2:] != "ss"))
+    if not plural or len(head) > 4:
+        return None
+    return m.start(1), m.end(1), "desc"
+
+
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
     c0, c1 = span
     got = _according_to(text, c0, se, rules)
-    mention = got[0] if got else None
+    mention = got[0] if got else _according_plain(text, c1, se, rules)
     lead = text[ss:c0].strip()
     if not lead or lead in ("But", "And", "Yet", "So"):
         # According to X, CONTENT.
@@ -937,6 +968,8 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         if evidence is None:
             return None
         mention = mention or evidence
+    if mention is None:
+        mention = _plain_subject(text, ss, c0, rules)
     end = _cut_clause(text, start, se, speech)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
@@ -995,6 +1028,66 @@ def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
     lead = text[ss:p]
     brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind(":"))
     return _cut_subject(text, ss + brk + 1, p, rules, True, False)
+
+
+_PLAIN_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–()]")
+_PLAIN_STOPS = _NOT_NOUN_PHRASE | frozenset("to of in on at for by with from it".split())
+_PLAIN_NOT_FIRST = frozenset(
+    "as if by in on at for after before when while since because although though let do does "
+    "did there it here what how why with without from to of no".split()
+)
+_PLAIN_HEADS = frozenset("everyone everybody people one others some many most few".split())
+_PLAIN_ADJUNCT_OPENERS = frozenset("for on in however too also speaking meanwhile".split())
+
+
+def _plain_subject(text: str, ss: int, c0: int, rules: _Rules):
+    """The plain noun phrase that opens the sentence right before its cue, when no mention
+    was found ('Six in 10 say', 'Cement makers, for example, argue'), as a description
+    mention; None when the words look like no subject."""
+    lead = text[ss:c0]
+    chunks = [m.start() for m in _PLAIN_BREAK_RE.finditer(lead)]
+    if len(chunks) > 2:
+        return None
+    ends = [*chunks, len(lead)]
+    parts = [(0 if k == 0 else chunks[k - 1] + 1, ends[k]) for k in range(len(ends))]
+    if len(parts) == 3:
+        # 'X, for example, argue': one adjunct between commas, then nothing
+        adj = lead[parts[1][0] : parts[1][1]].split()
+        if lead[parts[2][0] :].strip() or not adj or len(adj) > 6:
+            return None
+        if adj[0].lower() not in _PLAIN_ADJUNCT_OPENERS | _lists()["prepositions"]:
+            return None
+    elif len(parts) != 1:
+        return None
+    words = _words(text, ss + parts[0][0], ss + parts[0][1])
+    while words and words[0][2] in "\"“‘'(":
+        words.pop(0)
+    skips = _subject_skips()
+    while words and words[-1][2].lower() in skips:
+        words.pop()
+    if not 1 <= len(words) <= 6:
+        return None
+    lower = [w.lower().replace("’", "'") for _, _, w in words]
+    first, last = lower[0], lower[-1]
+    lists = _lists()
+    if first in _PLAIN_NOT_FIRST or first in lists["subordinators"] or first in rules.pronouns:
+        return None
+    if first in _CONJUNCTIONS or first in _RELATIVES or first.endswith("ing"):
+        return None
+    if any("'" in w and not w.endswith("'s") for w in lower) or last.endswith("'s"):
+        return None
+    if any(w in _NOT_NOUN_PHRASE for w in lower[1:]) or last in _PLAIN_STOPS:
+        return None
+    if any(w in rules.cues or w.endswith("ed") for w in lower):
+        return None
+    head = (
+        (last.isdigit() and first not in ("a", "an", "the"))
+        or last in _PLAIN_HEADS
+        or last in rules.roles
+        or last in rules.sources
+        or (last.endswith("s") and not last.endswith("ss") and last.isalpha())
+    )
+    return (words[0][0], words[-1][1], "desc") if head else None
 
 
 def _opener_only(text: str, ss: int, mention) -> bool:

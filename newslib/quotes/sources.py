@@ -42,6 +42,7 @@ def _word_before(text: str, s: int, width: int, lo: int = 0, chars: str = ".'’
 # ', a spokesman for the campaign,' between a name and its cue (no quotation inside)
 _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)")
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
+_PARTY_TAG_RE = re.compile(r"\([RDI]-?[^()\n]{0,20}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
 _APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|(?!including)[a-z]+ing\b)")
 _MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
@@ -72,7 +73,7 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 if low in joins or (low.endswith("ly") and len(low) > 4 and low not in keep):
                     cut = words[k - 1].end()
                     break
-            done[q.mention] = (s, cut)
+            done[q.mention] = _within_line(text, s, cut, q.cue_span)
         q.mention = done[q.mention]
 
 
@@ -129,7 +130,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     if cue_span is not None and cue_span[0] >= e:
         s1 = _with_conjunct(text, s, rules)
         if s1 != s:  # 'Both Lee and Roe', 'Strategists for Lee and Roe'
-            s = _with_determiner(text, _with_head(text, s1, rules), rules)
+            s = _with_determiner(text, _with_head(text, _with_list(text, s1, rules), rules), rules)
         s = _with_role_before(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
@@ -141,7 +142,26 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
+        m = _PARENTHESIS_RE.match(text, e, limit)
+        if m is not None and _PARTY_TAG_RE.fullmatch(m.group(0).strip()):
+            e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
+    return _within_line(text, s, e, cue_span)
+
+
+def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
+    """Keep the span on the cue's side of a line break: a headline's last words are no part
+    of the name that opens the next line ('Lee Wins The Vote' / 'Jo Carr said')."""
+    if "\n" not in text[s:e]:
+        return s, e
+    if cue_span is not None and cue_span[1] <= s:
+        e = text.index("\n", s, e)
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        return s, e
+    s = text.rindex("\n", s, e) + 1
+    while s < e and text[s].isspace():
+        s += 1
     return s, e
 
 
@@ -183,9 +203,11 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
 
 
 _HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
+_NEAR_WORDS = frozenset(("familiar", "close"))
 _HEAD_BEFORE_RE = re.compile(
-    r"(?<![\w’'\-])([\w\-]+)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
+    r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
 )
+_SHARE_HEAD_RE = re.compile(r"\d+(?:\.\d+)?%")
 
 
 def _with_head(text: str, s: int, rules: _Rules) -> int:
@@ -212,6 +234,14 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
     word = m.group(1)
     head = word.lower()
     prep = last[1]
+    if head in _NEAR_WORDS and prep in ("with", "to"):
+        # 'an official familiar with the inquiry', 'a source close to the family'
+        r = _word_before(text, m.start(1), 30)
+        low = r[1].lower() if r else ""
+        if r is None or not (low in rules.roles or (low[-1:] == "s" and low[:-1] in rules.roles)):
+            return s
+        s = _with_title(text, r[0], rules, role_seen=1)
+        return _with_determiner(text, s, rules)
     heads = rules.roles | _lists()["source_heads"]
     if prep == "by":
         heads = rules.sources  # 'a study by', 'a review by'
@@ -219,6 +249,12 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
         heads = heads | rules.sources  # 'the campaign of', 'a poll from', 'polls in'
     if head in heads or (head.endswith("s") and head[:-1] in heads):
         s = _with_title(text, m.start(1), rules, role_seen=1)
+    elif prep == "of" and _SHARE_HEAD_RE.fullmatch(head):
+        s = m.start(1)  # '85% of voters'
+        d = _word_before(text, s, 12)
+        if d is not None and d[1].lower() in _lists()["quantifiers"]:
+            s = d[0]  # 'only 30% of voters'
+        return s
     elif prep in ("of", "for") and word[:1].isupper() and head not in rules.stop_caps:
         s = _name_start(text, m.start(1), rules)  # 'the Brennan Center for', 'Lee of'
     else:
@@ -261,6 +297,29 @@ def _with_conjunct(text: str, s: int, rules: _Rules) -> int:
     if not words:
         return s
     return _with_title(text, words[0].start(), rules)
+
+
+_LIST_ITEM_RE = re.compile(r"(?:[A-Z][\w.'’\-]*[^\S\n]+){0,3}[A-Z][\w.'’\-]*,[^\S\n]+$")
+_OPENS_SENTENCE_RE = re.compile(r"(?:\A|[\n.!?][\"”’']?)[^\S\n]*$")
+
+
+def _with_list(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over the names listed before 'X and Y' when the list opens the
+    sentence: 'Lee, Roe and Carr said' is one source (not 'Instead, Lee and Roe said')."""
+    p = s
+    for _ in range(4):
+        m = _LIST_ITEM_RE.search(text, max(0, p - 50), p)
+        if m is None:
+            break
+        words = [w.lower().rstrip(".,") for w in m.group(0).split()]
+        if any(w in rules.stop_caps or w in rules.adverbs for w in words) or (
+            len(words) == 1 and words[0] in _lists()["adjuncts"] | _lists()["hearsay_adverbs"]
+        ):
+            break
+        p = m.start()
+    if p != s and _OPENS_SENTENCE_RE.search(text, max(0, p - 3), p):
+        return p
+    return s
 
 
 def _is_apposition(phrase: str) -> bool:
@@ -503,7 +562,11 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             and not _ABBREV_RE.search(core)
         ):
             return s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe'
-        if low in _TITLE_WORDS or low == "former":
+        office = _office_of_start(text, m[0], word)
+        if office is not None:  # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe'
+            s = office
+            role_seen = max(role_seen, 1)
+        elif low in _TITLE_WORDS or low == "former" or _is_first_lady(text, low, s):
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
@@ -527,6 +590,26 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             role_seen += 1
         else:
             return s
+
+
+_OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
+_OFFICES = frozenset("secretary chief director attorney".split())
+
+
+def _office_of_start(text: str, p: int, word: str) -> int | None:
+    """Where an office named 'X of Y' starts when ``word`` at ``p`` is its capitalised Y
+    ('Secretary of State', 'Chief of Staff'), or None."""
+    if not word[:1].isupper():
+        return None
+    m = _OFFICE_OF_RE.search(text, max(0, p - 20), p)
+    if m is None or m.group(1).lower() not in _OFFICES:
+        return None
+    return m.start(1)
+
+
+def _is_first_lady(text: str, low: str, s: int) -> bool:
+    """Is ``low`` the 'first' of 'first lady' (the word at ``s`` being 'lady')?"""
+    return low == "first" and text[s : s + 5].lower() == "lady "
 
 
 def _is_modifier(low: str, rules: _Rules) -> bool:
