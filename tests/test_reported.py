@@ -1531,3 +1531,64 @@ def test_an_object_opening_with_a_lone_mark_is_no_crash():
     # found by the property test above: a stance object that starts with a quotation mark
     text = " ".join(["but she also insisted", '"', ".", ", a spokesman,"])
     check_invariants(text, rows(text))
+
+
+_CUE_PIECES = [
+    "said",
+    "Said",
+    "says",
+    "saidx",
+    "xsaid",
+    "according",
+    "According to",
+    "according\nto",
+    "Asked",
+    "asked",
+    "Reportedly",
+    "In",
+    "In a new poll",
+    "poll",
+    "claim that",
+    "claims",
+    "made it clear",
+    "seen as",
+    "confident that",
+    "_said",
+    "said_",
+    "2said",
+    "é",
+    "Lee",
+    "the",
+    "that",
+    "to",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(["", " ", "  ", ",", "\n", "-"])),
+        max_size=25,
+    ),
+    st.integers(0, 80),
+    st.integers(0, 200),
+)
+def test_the_cue_prefilter_finds_what_the_cue_pattern_finds(pieces, lo, hi):
+    from newslib.quotes.clauses import _find_cues, _report_rules
+
+    text = "".join(p + s for p, s in pieces)
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    expected = [(m.span(), m.group(0)) for m in _report_rules().cue_re.finditer(text, lo, hi)]
+    assert [(m.span(), m.group(0)) for m in _find_cues(text, lo, hi)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("ab'", min_size=1, max_size=4), min_size=1, max_size=8))
+def test_a_trie_of_words_matches_exactly_those_words(words):
+    import re
+
+    from newslib.quotes.cues import _trie
+
+    pattern = re.compile(rf"(?:{_trie(words)})")
+    for w in {*words, "a", "b", "ab", "ba", "aab", "'", "a'", ""}:
+        assert (pattern.fullmatch(w) is not None) == (w in words)

@@ -65,6 +65,7 @@ from .clauses import (
     _content_start,
     _cut_clause,
     _ends_attribution,
+    _find_cues,
     _indefinite,
     _inverts,
     _is_adjunct,
@@ -131,7 +132,6 @@ class _Found:
 def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quote]:
     """The reported speech of one article as ``indirect`` pieces (``_Quote`` objects whose
     marks are their own bounds), in text order; ``found`` are the article's quotations."""
-    report = _report_rules()
     # each paragraph's quotations (marks included): no piece of reported speech leaves its
     # paragraph, so only these matter there
     marks_in: dict[int, list[tuple[int, int]]] = {}
@@ -156,7 +156,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         if head is not None:
             pieces.append(head)
             claimed.append((head.start, head.end))
-        cues = list(report.cue_re.finditer(text, lo, hi))
+        cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
             _pieces_out(text, pieces, index, lo, hi, out)
