@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from .attribution import _TIME_WORDS, _TOKEN_RE
 from .cues import _alternation, _lists, _Rules, _trie
@@ -255,6 +256,15 @@ def _words(text: str, s: int, e: int) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), m.group(0)) for m in _TOKEN_RE.finditer(text, s, e)]
 
 
+def _first_words(text: str, s: int, e: int, n: int) -> list[tuple[int, int, str]]:
+    """``_words(text, s, e)[:n]``, without tokenising the rest of the stretch.
+
+    >>> _first_words("Lee said the plan works.", 0, 24, 2)
+    [(0, 3, 'Lee'), (4, 8, 'said')]
+    """
+    return [(m.start(), m.end(), m.group(0)) for m in islice(_TOKEN_RE.finditer(text, s, e), n)]
+
+
 def _is_adjunct(text: str, s: int, e: int) -> bool:
     words = text[s:e].lower().split()
     return len(words) <= 3 and (
@@ -263,6 +273,7 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
 
 
 _DASH_RE = re.compile(r"[^\S\n]*(?:—|–|--|[^\S\n]-[^\S\n])")
+_THAT_RE = re.compile(r"\bthat\b")
 
 
 def _ends_attribution(
@@ -275,7 +286,7 @@ def _ends_attribution(
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
-    if re.search(r"\bthat\b", _DASH_RE.split(rest, 1)[0]):
+    if _THAT_RE.search(_DASH_RE.split(rest, 1)[0]):
         return False  # 'said on Monday that ...' (not '... said Monday -- a move that ...')
     first = rest.split(None, 1)[0].lower().strip(",.")
     if (
@@ -333,7 +344,7 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     if cue not in report.stances and not _object_infinitive(text, cue, start, end):
         asked = cue in report.tell and (
             _INFINITIVE_RE.match(text, start, end)
-            or _infinitive_after_object(text, _words(text, start, end)) is not None
+            or _infinitive_after_object(text, _first_words(text, start, end, 6)) is not None
             or text[:start].rstrip().endswith(" for")
         )  # 'asked the court to intervene, ...', 'asked for a recount, ...': an object
         asked = asked or (
@@ -405,7 +416,7 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # 'hopes to win'
     if cue in report.tell and (
         _INFINITIVE_RE.match(text, start, se)
-        or _infinitive_after_object(text, _words(text, start, se))
+        or _infinitive_after_object(text, _first_words(text, start, se, 6))
     ):
         return True  # 'asked him to resign', 'asked the court to intervene'
     if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
@@ -441,7 +452,7 @@ def _object_infinitive(text: str, cue: str, start: int, se: int) -> bool:
     content, as a stance verb's ('urged the mayor to resign')."""
     if cue not in _lists()["object_control"]:
         return False
-    words = _words(text, start, min(se, start + 80))[:5]
+    words = _first_words(text, start, min(se, start + 80), 5)
     for i in range(1, len(words)):
         a = words[i][0]
         if words[i][2].lower() == "to":
@@ -469,7 +480,7 @@ def _reported_object(text: str, me: int, start: int, se: int) -> bool:
         return False  # 'was first reported by', 'reported from the capital'
     if any(w in _BE for w in between):
         return False
-    words = _words(text, start, min(se, start + 60))
+    words = _first_words(text, start, min(se, start + 60), 4)  # only the first four matter
     if not words or not words[0][2].islower() or words[0][2] in _report_rules().adjuncts:
         return False
     return not any(w in ("later", "ago", "earlier") for _, _, w in words[:4])
@@ -493,7 +504,7 @@ def _noun_clause(text: str, start: int, se: int) -> bool:
     pronoun, relative or preposition."""
     end = min(se, start + 120)
     brk = _OBJECT_END_RE.search(text, start, end)
-    words = [w.lower() for _, _, w in _words(text, start, brk.start() if brk else end)][:7]
+    words = [w.lower() for _, _, w in _first_words(text, start, brk.start() if brk else end, 7)]
     if not words or words[0] in _report_rules().adjuncts or words[0] in _NOT_NOUN_PHRASE:
         return False
     for w in words[1:]:
@@ -621,7 +632,8 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
         if to is not None:
             return to
     if cue in report.tell or first in report.adjuncts:
-        words = _words(text, p, min(se, p + 200))  # 'that' is looked for in the first words
+        # 'that' is looked for in the first words (15; no more are read below)
+        words = _first_words(text, p, min(se, p + 200), 15)
         if cue in report.tell:
             to = _infinitive_after_object(text, words)
             if to is not None:

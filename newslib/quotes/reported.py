@@ -66,6 +66,7 @@ from .clauses import (
     _cut_clause,
     _ends_attribution,
     _find_cues,
+    _first_words,
     _indefinite,
     _inverts,
     _is_adjunct,
@@ -835,7 +836,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
 
 def _adverbial(text: str, s: int, e: int) -> bool:
     """Is text[s:e] only an adverb phrase or a time ('Most recently', 'Last week', 'Earlier')?"""
-    words = [w.lower() for _, _, w in _words(text, s, e)]
+    words = [w.lower() for _, _, w in _first_words(text, s, e, 4)]  # four are too many already
     adverbs = _lists()["adverbs"]
     return 0 < len(words) <= 3 and all(
         w in adverbs or w in _TIME_WORDS or w.endswith("ly") or w in ("most", "more", "very")
@@ -847,7 +848,7 @@ def _clause_after(text: str, c1: int, se: int) -> bool:
     """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
     finite verb or a past form among the first words, before any comma?"""
     comma = text.find(",", c1, se)
-    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)][:8]
+    words = [w for _, _, w in _first_words(text, c1, comma if comma >= 0 else se, 8)]
     if not words or words[0].lower() in _SUBJECT_PRONOUNS:
         return bool(words)
     return any(
