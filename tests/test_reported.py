@@ -1592,3 +1592,30 @@ def test_a_trie_of_words_matches_exactly_those_words(words):
     pattern = re.compile(rf"(?:{_trie(words)})")
     for w in {*words, "a", "b", "ab", "ba", "aab", "'", "a'", ""}:
         assert (pattern.fullmatch(w) is not None) == (w in words)
+
+
+_WORD_SOUP = st.text(alphabet="ab -—–,.'\n", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORD_SOUP, st.integers(0, 40), st.integers(0, 8))
+def test_first_words_are_the_first_of_all_the_words(text, e, n):
+    from newslib.quotes.clauses import _first_words, _words
+
+    assert _first_words(text, 0, e, n) == _words(text, 0, e)[:n]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["that", "thats", "a", " ", "-", "--", "—", "\n", ","]), max_size=9)
+)
+def test_a_that_before_the_first_dash_is_found_without_splitting(pieces):
+    import re
+
+    from newslib.quotes.clauses import _DASH_RE, _THAT_RE
+
+    rest = "".join(pieces)
+    # the plain form: the words before the first dash hold a 'that'
+    expected = re.search(r"\bthat\b", _DASH_RE.split(rest, 1)[0]) is not None
+    that = _THAT_RE.search(rest)
+    assert (that is not None and _DASH_RE.search(rest, 0, that.start()) is None) == expected

@@ -286,7 +286,8 @@ def _ends_attribution(
     rest = text[c1:se].strip()
     if not rest or rest[0] in ",;—–(":
         return True
-    if _THAT_RE.search(_DASH_RE.split(rest, 1)[0]):
+    that = _THAT_RE.search(rest)  # a 'that' before the first dash (none: no need to look)
+    if that is not None and _DASH_RE.search(rest, 0, that.start()) is None:
         return False  # 'said on Monday that ...' (not '... said Monday -- a move that ...')
     first = rest.split(None, 1)[0].lower().strip(",.")
     if (
