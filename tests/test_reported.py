@@ -1619,3 +1619,19 @@ def test_a_that_before_the_first_dash_is_found_without_splitting(pieces):
     expected = re.search(r"\bthat\b", _DASH_RE.split(rest, 1)[0]) is not None
     that = _THAT_RE.search(rest)
     assert (that is not None and _DASH_RE.search(rest, 0, that.start()) is None) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB1 _-.’',\n\t\u00a0é", max_size=12), st.data())
+def test_the_word_before_takes_the_fast_path_only_where_the_walk_agrees(text, data):
+    from newslib.quotes.clauses import _WORD_CHARS, _word_before
+
+    c0 = data.draw(st.integers(0, len(text)))
+    ss = data.draw(st.integers(0, c0))
+    e = c0  # the plain walk back: past non-word characters, then over the word
+    while e > ss and not (text[e - 1].isalnum() or text[e - 1] in _WORD_CHARS):
+        e -= 1
+    b = e
+    while b > ss and (text[b - 1].isalnum() or text[b - 1] in _WORD_CHARS or text[b - 1] == "_"):
+        b -= 1
+    assert _word_before(text, ss, c0) == text[b:e].lower()

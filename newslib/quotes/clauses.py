@@ -246,6 +246,12 @@ def _word_before(text: str, ss: int, c0: int) -> str:
     e = c0
     while e > ss and not (text[e - 1].isalnum() or text[e - 1] in _WORD_CHARS):
         e -= 1
+    # the usual case in one C-level test: letters and digits back to a space (or to ``ss``),
+    # where the loop below would stop too
+    space = text.rfind(" ", ss, e)
+    b = space + 1 if space >= 0 else ss
+    if b < e and text[b:e].isalnum():
+        return text[b:e].lower()
     b = e
     while b > ss and (text[b - 1].isalnum() or text[b - 1] in _WORD_CHARS or text[b - 1] == "_"):
         b -= 1
