@@ -12,6 +12,7 @@ the cue pattern and word sets from the sections of ``newslib/data/quote_cues.txt
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -104,6 +105,15 @@ def _cue_scanners() -> tuple[re.Pattern, re.Pattern] | None:
     return re.compile(rf"\W({trie})\b"), re.compile(rf"\b(?:{trie})\b")
 
 
+# The last text's candidate word starts (see _find_cues): the paragraphs of an article and the
+# contents in them are all scanned, so the text is scanned once. One text is kept, no more.
+_LAST_STARTS: list = [None, []]
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what the pattern's \w means
+
+
 def _find_cues(text: str, lo: int, hi: int):
     """The matches of ``_report_rules().cue_re`` in text[lo:hi], the very ones its
     ``finditer(text, lo, hi)`` gives, found faster: the big pattern is tried only at the
@@ -127,8 +137,17 @@ def _find_cues(text: str, lo: int, hi: int):
         if m is not None:
             pos = m.end()
             yield m
-    for word in inner.finditer(text, lo, hi):
-        p = word.start(1)
+    if hi < len(text) and hi > 0 and _is_word_char(text[hi - 1]) and _is_word_char(text[hi]):
+        # a word cut at ``hi`` is read short here: scan the stretch itself
+        starts = [word.start(1) for word in inner.finditer(text, lo, hi)]
+    else:
+        # the same word starts as a scan of text[lo:hi] finds after ``lo``: a start there is
+        # a start in the whole text, its word whole (no word runs on past ``hi``)
+        if _LAST_STARTS[0] is not text:
+            _LAST_STARTS[0], _LAST_STARTS[1] = text, [w.start(1) for w in inner.finditer(text)]
+        every = _LAST_STARTS[1]
+        starts = every[bisect_right(every, lo) : bisect_left(every, hi)]
+    for p in starts:
         if p >= pos:
             m = match(text, p, hi)
             if m is not None:
