@@ -1531,3 +1531,109 @@ def test_an_object_opening_with_a_lone_mark_is_no_crash():
     # found by the property test above: a stance object that starts with a quotation mark
     text = " ".join(["but she also insisted", '"', ".", ", a spokesman,"])
     check_invariants(text, rows(text))
+
+
+_CUE_PIECES = [
+    "said",
+    "Said",
+    "says",
+    "saidx",
+    "xsaid",
+    "according",
+    "According to",
+    "according\nto",
+    "Asked",
+    "asked",
+    "Reportedly",
+    "In",
+    "In a new poll",
+    "poll",
+    "claim that",
+    "claims",
+    "made it clear",
+    "seen as",
+    "confident that",
+    "_said",
+    "said_",
+    "2said",
+    "é",
+    "Lee",
+    "the",
+    "that",
+    "to",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_CUE_PIECES), st.sampled_from(["", " ", "  ", ",", "\n", "-"])),
+        max_size=25,
+    ),
+    st.integers(0, 80),
+    st.integers(0, 200),
+)
+def test_the_cue_prefilter_finds_what_the_cue_pattern_finds(pieces, lo, hi):
+    from newslib.quotes.clauses import _find_cues, _report_rules
+
+    text = "".join(p + s for p, s in pieces)
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    # the whole text, then a stretch of it (read from the word starts kept for the text)
+    for a, b in ((0, len(text)), (lo, hi)):
+        expected = [(m.span(), m.group(0)) for m in _report_rules().cue_re.finditer(text, a, b)]
+        assert [(m.span(), m.group(0)) for m in _find_cues(text, a, b)] == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text("ab'", min_size=1, max_size=4), min_size=1, max_size=8))
+def test_a_trie_of_words_matches_exactly_those_words(words):
+    import re
+
+    from newslib.quotes.cues import _trie
+
+    pattern = re.compile(rf"(?:{_trie(words)})")
+    for w in {*words, "a", "b", "ab", "ba", "aab", "'", "a'", ""}:
+        assert (pattern.fullmatch(w) is not None) == (w in words)
+
+
+_WORD_SOUP = st.text(alphabet="ab -—–,.'\n", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORD_SOUP, st.integers(0, 40), st.integers(0, 8))
+def test_first_words_are_the_first_of_all_the_words(text, e, n):
+    from newslib.quotes.clauses import _first_words, _words
+
+    assert _first_words(text, 0, e, n) == _words(text, 0, e)[:n]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(["that", "thats", "a", " ", "-", "--", "—", "\n", ","]), max_size=9)
+)
+def test_a_that_before_the_first_dash_is_found_without_splitting(pieces):
+    import re
+
+    from newslib.quotes.clauses import _DASH_RE, _THAT_RE
+
+    rest = "".join(pieces)
+    # the plain form: the words before the first dash hold a 'that'
+    expected = re.search(r"\bthat\b", _DASH_RE.split(rest, 1)[0]) is not None
+    that = _THAT_RE.search(rest)
+    assert (that is not None and _DASH_RE.search(rest, 0, that.start()) is None) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aB1 _-.’',\n\t\u00a0é", max_size=12), st.data())
+def test_the_word_before_takes_the_fast_path_only_where_the_walk_agrees(text, data):
+    from newslib.quotes.clauses import _WORD_CHARS, _word_before
+
+    c0 = data.draw(st.integers(0, len(text)))
+    ss = data.draw(st.integers(0, c0))
+    e = c0  # the plain walk back: past non-word characters, then over the word
+    while e > ss and not (text[e - 1].isalnum() or text[e - 1] in _WORD_CHARS):
+        e -= 1
+    b = e
+    while b > ss and (text[b - 1].isalnum() or text[b - 1] in _WORD_CHARS or text[b - 1] == "_"):
+        b -= 1
+    assert _word_before(text, ss, c0) == text[b:e].lower()

@@ -47,6 +47,35 @@ def _alternation(words) -> str:
     )
 
 
+def _trie(words) -> str:
+    """An alternation of ``words`` as a trie, one branch per next character
+    ('s(?:a(?:id|ys?))' for 'said', 'say', 'says'): the engine tests each character once
+    instead of every word's. Its branches are in no particular order, so use it only where
+    what follows decides the match (a ``\b``): it tells whether one of the words stands
+    there, not which one a flat alternation would pick.
+
+    >>> re.fullmatch(rf"(?:{_trie(['said', 'say', 'says'])})", "says") is not None
+    True
+    """
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def branch(node: dict) -> str:
+        alts = [re.escape(ch) + branch(node[ch]) for ch in sorted(node) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here and longer ones go on
+            return body + "?" if len(alts) == 1 and len(alts[0]) == 1 else f"(?:{body})?"
+        return body
+
+    return branch(tree)
+
+
 def _capitalised(words) -> str:
     return _alternation(w.capitalize() for w in words)
 

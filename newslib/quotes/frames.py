@@ -21,6 +21,7 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _content_start,
     _cut_clause,
+    _first_words,
     _is_adjunct,
     _noun_phrase,
     _report_rules,
@@ -46,9 +47,11 @@ _IN_POLL_RE = re.compile(
 
 @lru_cache(maxsize=1)
 def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
-    """A quick test for a capitalised verb, and the headline pattern."""
+    """A quick test for a capitalised verb, and the headline pattern. The test has no ``\b``
+    before the verb, so that the engine skips to capitals: it may also pass on a verb inside
+    a word ('McSays'), but the headline pattern wants a space before the verb anyway."""
     verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
-    return re.compile(rf"\b(?:{verbs})\b"), re.compile(
+    return re.compile(rf"(?:{verbs})\b"), re.compile(
         rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
         rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])"
     )
@@ -99,7 +102,7 @@ def _asked(text, span, se) -> _Found | None:
     c0, c1 = span
     comma = text.find(",", c1, se)
     end = comma if comma >= 0 else se
-    words = _words(text, c1, end)[:8]
+    words = _first_words(text, c1, end, 8)
     mention = None
     for i, (a, b, w) in enumerate(words):
         low = w.lower()

@@ -12,6 +12,8 @@ is the subject of: "Lee's decision to run has surprised ...").
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from functools import lru_cache
 
 from .attribution import _cut_subject
 from .clauses import (
@@ -45,10 +47,14 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
     """The noun-cued attributions of the paragraph text[lo:hi] (sentence ``starts``, or None
     to find them) outside quotations (``marks``) and the contents already found (``claimed``)."""
     nouns = _lists()["speech_nouns"]
+    ends = _noun_ends()
     hits = []
     for key in _FOLLOWERS:  # plain string search: far cheaper than a pattern over every word
         i = text.find(key, lo, hi)
         while i >= 0:
+            if ends is not None and text[i - 2 : i] not in ends:
+                i = text.find(key, i + 1, hi)
+                continue  # the word before ends as no noun does: 'want to', 'said that'
             c0 = i
             while c0 > lo and text[c0 - 1].isalpha():
                 c0 -= 1
@@ -62,14 +68,22 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
             continue
         if starts is None:
             starts = _sentence_starts(text, lo, hi)
-        ss = max([s for s in starts if s <= c0], default=lo)
-        nxt = [s for s in starts if s > c0]
-        se = nxt[0] if nxt else hi
+        k = bisect_right(starts, c0)  # the starts are in text order
+        ss = starts[k - 1] if k else lo
+        se = starts[k] if k < len(starts) else hi
         got = _read_noun(text, noun, c0, c1, ss, se, rules)
         if got is not None and not any(a < got.end and got.start < b for a, b in claimed):
             out.append(got)
             claimed.append((got.start, got.end))
     return out
+
+
+@lru_cache(maxsize=1)
+def _noun_ends() -> frozenset[str] | None:
+    """The last two letters of every noun cue: a word ending otherwise is none of them (None
+    if a noun is shorter)."""
+    nouns = _lists()["speech_nouns"]
+    return frozenset(n[-2:] for n in nouns) if all(len(n) >= 2 for n in nouns) else None
 
 
 def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:

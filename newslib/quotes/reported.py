@@ -66,6 +66,8 @@ from .clauses import (
     _content_start,
     _cut_clause,
     _ends_attribution,
+    _find_cues,
+    _first_words,
     _indefinite,
     _inverts,
     _is_adjunct,
@@ -132,7 +134,6 @@ class _Found:
 def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quote]:
     """The reported speech of one article as ``indirect`` pieces (``_Quote`` objects whose
     marks are their own bounds), in text order; ``found`` are the article's quotations."""
-    report = _report_rules()
     # each paragraph's quotations (marks included): no piece of reported speech leaves its
     # paragraph, so only these matter there
     marks_in: dict[int, list[tuple[int, int]]] = {}
@@ -157,7 +158,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         if head is not None:
             pieces.append(head)
             claimed.append((head.start, head.end))
-        cues = list(report.cue_re.finditer(text, lo, hi))
+        cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
             _pieces_out(text, pieces, index, lo, hi, out)
@@ -866,7 +867,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
 
 def _adverbial(text: str, s: int, e: int) -> bool:
     """Is text[s:e] only an adverb phrase or a time ('Most recently', 'Last week', 'Earlier')?"""
-    words = [w.lower() for _, _, w in _words(text, s, e)]
+    words = [w.lower() for _, _, w in _first_words(text, s, e, 4)]  # four are too many already
     adverbs = _lists()["adverbs"]
     return 0 < len(words) <= 3 and all(
         w in adverbs or w in _TIME_WORDS or w.endswith("ly") or w in ("most", "more", "very")
@@ -878,7 +879,7 @@ def _clause_after(text: str, c1: int, se: int) -> bool:
     """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
     finite verb or a past form among the first words, before any comma?"""
     comma = text.find(",", c1, se)
-    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)][:8]
+    words = [w for _, _, w in _first_words(text, c1, comma if comma >= 0 else se, 8)]
     if not words or words[0].lower() in _SUBJECT_PRONOUNS:
         return bool(words)
     return any(
