@@ -163,6 +163,10 @@ def test_cue_with_auxiliaries_and_manner():
         # any -ly adverb of manner joins, with the auxiliaries before it
         ("Nora Quill gingerly argued that the vote was fair.", "gingerly argued"),
         ("Nora Quill has forcefully argued that the vote was fair.", "has forcefully argued"),
+        # a verb or adjective of will or manner before the infinitive joins it ([cue_before_to])
+        ("Nora Quill tended to support the new bridge plan.", "tended to support"),
+        ("Nora Quill was reluctant to endorse the harbor plan.", "was reluctant to endorse"),
+        ("Nora Quill hesitated to repeat the claim.", "hesitated to repeat"),
     ],
 )
 def test_cue_span_conventions(text, cue):
@@ -171,6 +175,22 @@ def test_cue_span_conventions(text, cue):
     r = indirect(text).iloc[0]
     assert span(text, r, "cue") == cue
     assert span(text, r, "speaker") == "Nora Quill"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"The vote was fair," Nora Quill said with a grin.', "said with a grin"),
+        ('"It was fair," Nora Quill said with an eye roll, and left.', "said with an eye roll"),
+        # only a manner noun of [manner_nouns] joins: 'with a statement' is no manner
+        ('"The vote was fair," Nora Quill said with a statement.', "said"),
+        ('"The vote was fair," Nora Quill said with a grin that won the room.', "said"),
+    ],
+)
+def test_how_it_was_said_joins_the_cue(text, cue):
+    q = rows(text)
+    r = q[q["kind"] == "direct"].iloc[0]
+    assert span(text, r, "cue") == cue
 
 
 @pytest.mark.parametrize(
