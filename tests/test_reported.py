@@ -178,6 +178,22 @@ def test_cue_span_conventions(text, cue):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Voters think the mayor advanced this agenda.", "the mayor advanced this agenda"),
+        (
+            "Most economists believe the new rule gives firms a reason to hire.",
+            "the new rule gives firms a reason to hire",
+        ),
+    ],
+)
+def test_a_clause_without_that_may_have_a_simple_past_or_present_verb(text, content):
+    # a reporting verb that needs a clause takes one whose verb is an -ed form or one of
+    # [predicate_verbs], right after a short subject ('the mayor advanced')
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
     ("text", "cue"),
     [
         ('"The vote was fair," Nora Quill said with a grin.', "said with a grin"),
@@ -807,6 +823,9 @@ def test_quoted_fragment_inside_reported_speech_shares_the_attribution():
     [
         # a verb that reports only with a clause after it (or after a document: "polls show")
         "Nora showed a new design at the fair.",
+        # ... and an -ed word after a determiner or an adverb is no clause's verb
+        "Voters know the newly elected mayor.",
+        "Voters know the elected mayor of the town.",
         # a cue used as an adjective or a noun
         "The reported deal was signed in a hurry.",
         "Her hopes of a quick win faded by noon.",
