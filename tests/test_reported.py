@@ -178,6 +178,19 @@ def test_cue_span_conventions(text, cue):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor hopes her new plan will pass in May.", "hopes"),
+        ("The senator attacks the plan as too costly.", "attacks"),
+    ],
+)
+def test_a_verb_in_s_after_a_person_role_is_the_persons(text, cue):
+    # not a compound noun like 'terrorist attacks': a person ([person_roles]) does the verb
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Voters think the mayor advanced this agenda.", "the mayor advanced this agenda"),

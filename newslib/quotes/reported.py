@@ -446,6 +446,8 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
         return False
+    if cue.endswith("s") and prev in rules.roles:
+        return False  # 'the mayor hopes', 'the senator attacks': a person's verb
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
     return not plural_subject or prev.endswith("ous")  # 'unanimous support'
 
