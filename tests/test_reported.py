@@ -295,6 +295,8 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
         ("Nora Quill rebuffed the offer of a recount.", "rebuffed", "the offer of a recount"),
         # 'questioned' reports its object like any stance verb, not only a clause
         ("Nora Quill questioned the depth of the plan.", "questioned", "the depth of the plan"),
+        # 'denied' reports its object too, not only a clause
+        ("Nora Quill denied the charges of fraud.", "denied", "the charges of fraud"),
     ],
 )
 def test_more_speech_and_stance_verbs(text, cue, content):
