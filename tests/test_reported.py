@@ -214,9 +214,12 @@ def test_a_clause_without_that_may_have_a_simple_past_or_present_verb(text, cont
         # only a manner noun of [manner_nouns] joins: 'with a statement' is no manner
         ('"The vote was fair," Nora Quill said with a statement.', "said"),
         ('"The vote was fair," Nora Quill said with a grin that won the room.', "said"),
+        # the day, with the time of day after it
+        ('"The vote was fair," Nora Quill said Tuesday night.', "said Tuesday night"),
+        ('"The vote was fair," Nora Quill said Tuesday.', "said Tuesday"),
     ],
 )
-def test_how_it_was_said_joins_the_cue(text, cue):
+def test_how_and_when_it_was_said_joins_the_cue(text, cue):
     q = rows(text)
     r = q[q["kind"] == "direct"].iloc[0]
     assert span(text, r, "cue") == cue

@@ -226,7 +226,7 @@ def _number_attributions(found: list[_Quote]) -> None:
 
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b)"
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
 
