@@ -1215,6 +1215,14 @@ def test_a_title_case_headline_with_a_speech_verb():
     assert q["cue"].tolist() == ["says"]
 
 
+def test_a_title_case_headline_inside_the_article():
+    # a headline line further down (a live blog's entries) reads like the first one
+    text = "The count went on.\n\nNora Quill Says Bridge Will Reopen In May\n\nThe count ended."
+    q = indirect(text)
+    assert q["text"].tolist() == ["Bridge Will Reopen In May"]
+    assert q["speaker_mention"].tolist() == ["Nora Quill"]
+
+
 @pytest.mark.parametrize(
     ("text", "content", "cue"),
     [
