@@ -278,6 +278,24 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Nora Quill believes, for example, that the vote was fair.", "that the vote was fair"),
+        ("Nora Quill noted, however, that the vote was fair.", "that the vote was fair"),
+    ],
+)
+def test_an_aside_between_the_cue_and_its_content(text, content):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (content, "Nora Quill")
+
+
+def test_an_aside_with_a_cue_of_its_own_is_no_aside():
+    # 'he said' between commas is the attribution, not an aside of 'believes'
+    text = 'Al Roe truly believes, he said, that "the vote was fair."'
+    assert "believes" not in set(indirect(text)["cue"])
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
         ("Nora Quill reaffirmed that the vote was fair.", "reaffirmed", "that the vote was fair"),
