@@ -167,6 +167,8 @@ def test_cue_with_auxiliaries_and_manner():
         ("Nora Quill tended to support the new bridge plan.", "tended to support"),
         ("Nora Quill was reluctant to endorse the harbor plan.", "was reluctant to endorse"),
         ("Nora Quill hesitated to repeat the claim.", "hesitated to repeat"),
+        # an -ly adverb after the verb, before its 'that' clause, joins too
+        ("Nora Quill has said repeatedly that the vote was fair.", "has said repeatedly"),
     ],
 )
 def test_cue_span_conventions(text, cue):

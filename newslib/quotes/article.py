@@ -246,7 +246,11 @@ def _manner_after_re() -> re.Pattern:
 
 
 # one adverb closing the attribution: 'he said recently.', 'she asked rhetorically, ...'
-_ADVERB_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]{2,}ly|then)(?=[^\S\n]*[.,:;!?\"”’'])")
+# ... or before its 'that' clause: 'has said repeatedly that ...', 'argued insistently that ...'
+_ADVERB_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:(?!(?:un)?likely\b)[a-z]{2,}ly|then)"
+    r"(?=[^\S\n]*[.,:;!?\"”’']|[^\S\n]+(?:that|whether)\b)"
+)
 _NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
 
 
