@@ -43,7 +43,7 @@ def top_people(data: CorpusData, n: int = 10) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = top_people(prepare("seeds"))
         >>> table[["person", "referred to as", "attributions"]].values.tolist()
-        [['Gleb Karakulov', 'he', 5]]
+        [['Gleb Karakulov', 'he', 6]]
     """
     people = data.people
     if people.empty or "speaker_type" not in people:
@@ -120,7 +120,7 @@ def attributions(data: CorpusData) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = attributions(prepare("seeds"))
         >>> len(table), int((table["type"] == "person").sum()), "date" in table
-        (7, 5, True)
+        (8, 6, True)
     """
     frame = _attributions(data)
     dates = data.articles[["article_id", "date"]].astype({"article_id": "string"})
@@ -139,7 +139,7 @@ def speaker_types(data: CorpusData) -> pd.DataFrame:
         >>> from newslib.notebook import prepare
         >>> table = speaker_types(prepare("seeds"))
         >>> table.columns.tolist()[:3], int(table["attributions"].iloc[0])
-        (['source', 'attributions', 'named people'], 7)
+        (['source', 'attributions', 'named people'], 8)
     """
     frame = _attributions(data)
     columns = ["source", "attributions", *TYPE_LABELS.values()]

@@ -163,6 +163,12 @@ def test_cue_with_auxiliaries_and_manner():
         # any -ly adverb of manner joins, with the auxiliaries before it
         ("Nora Quill gingerly argued that the vote was fair.", "gingerly argued"),
         ("Nora Quill has forcefully argued that the vote was fair.", "has forcefully argued"),
+        # a verb or adjective of will or manner before the infinitive joins it ([cue_before_to])
+        ("Nora Quill tended to support the new bridge plan.", "tended to support"),
+        ("Nora Quill was reluctant to endorse the harbor plan.", "was reluctant to endorse"),
+        ("Nora Quill hesitated to repeat the claim.", "hesitated to repeat"),
+        # an -ly adverb after the verb, before its 'that' clause, joins too
+        ("Nora Quill has said repeatedly that the vote was fair.", "has said repeatedly"),
     ],
 )
 def test_cue_span_conventions(text, cue):
@@ -171,6 +177,54 @@ def test_cue_span_conventions(text, cue):
     r = indirect(text).iloc[0]
     assert span(text, r, "cue") == cue
     assert span(text, r, "speaker") == "Nora Quill"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The mayor hopes her new plan will pass in May.", "hopes"),
+        ("The senator attacks the plan as too costly.", "attacks"),
+    ],
+)
+def test_a_verb_in_s_after_a_person_role_is_the_persons(text, cue):
+    # not a compound noun like 'terrorist attacks': a person ([person_roles]) does the verb
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Voters think the mayor advanced this agenda.", "the mayor advanced this agenda"),
+        (
+            "Most economists believe the new rule gives firms a reason to hire.",
+            "the new rule gives firms a reason to hire",
+        ),
+    ],
+)
+def test_a_clause_without_that_may_have_a_simple_past_or_present_verb(text, content):
+    # a reporting verb that needs a clause takes one whose verb is an -ed form or one of
+    # [predicate_verbs], right after a short subject ('the mayor advanced')
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ('"The vote was fair," Nora Quill said with a grin.', "said with a grin"),
+        ('"It was fair," Nora Quill said with an eye roll, and left.', "said with an eye roll"),
+        # only a manner noun of [manner_nouns] joins: 'with a statement' is no manner
+        ('"The vote was fair," Nora Quill said with a statement.', "said"),
+        ('"The vote was fair," Nora Quill said with a grin that won the room.', "said"),
+        # the day, with the time of day after it
+        ('"The vote was fair," Nora Quill said Tuesday night.', "said Tuesday night"),
+        ('"The vote was fair," Nora Quill said Tuesday.', "said Tuesday"),
+    ],
+)
+def test_how_and_when_it_was_said_joins_the_cue(text, cue):
+    q = rows(text)
+    r = q[q["kind"] == "direct"].iloc[0]
+    assert span(text, r, "cue") == cue
 
 
 @pytest.mark.parametrize(
@@ -226,6 +280,24 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Nora Quill believes, for example, that the vote was fair.", "that the vote was fair"),
+        ("Nora Quill noted, however, that the vote was fair.", "that the vote was fair"),
+    ],
+)
+def test_an_aside_between_the_cue_and_its_content(text, content):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (content, "Nora Quill")
+
+
+def test_an_aside_with_a_cue_of_its_own_is_no_aside():
+    # 'he said' between commas is the attribution, not an aside of 'believes'
+    text = 'Al Roe truly believes, he said, that "the vote was fair."'
+    assert "believes" not in set(indirect(text)["cue"])
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
         ("Nora Quill reaffirmed that the vote was fair.", "reaffirmed", "that the vote was fair"),
@@ -246,6 +318,8 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
         ("Nora Quill rebuffed the offer of a recount.", "rebuffed", "the offer of a recount"),
         # 'questioned' reports its object like any stance verb, not only a clause
         ("Nora Quill questioned the depth of the plan.", "questioned", "the depth of the plan"),
+        # 'denied' reports its object too, not only a clause
+        ("Nora Quill denied the charges of fraud.", "denied", "the charges of fraud"),
     ],
 )
 def test_more_speech_and_stance_verbs(text, cue, content):
@@ -787,6 +861,9 @@ def test_quoted_fragment_inside_reported_speech_shares_the_attribution():
     [
         # a verb that reports only with a clause after it (or after a document: "polls show")
         "Nora showed a new design at the fair.",
+        # ... and an -ed word after a determiner or an adverb is no clause's verb
+        "Voters know the newly elected mayor.",
+        "Voters know the elected mayor of the town.",
         # a cue used as an adjective or a noun
         "The reported deal was signed in a hurry.",
         "Her hopes of a quick win faded by noon.",
@@ -1156,6 +1233,14 @@ def test_a_title_case_headline_with_a_speech_verb():
     assert q["text"].tolist() == ["Bridge Will Reopen In May"]
     assert q["speaker_mention"].tolist() == ["Mayor Nora Quill"]
     assert q["cue"].tolist() == ["says"]
+
+
+def test_a_title_case_headline_inside_the_article():
+    # a headline line further down (a live blog's entries) reads like the first one
+    text = "The count went on.\n\nNora Quill Says Bridge Will Reopen In May\n\nThe count ended."
+    q = indirect(text)
+    assert q["text"].tolist() == ["Bridge Will Reopen In May"]
+    assert q["speaker_mention"].tolist() == ["Nora Quill"]
 
 
 @pytest.mark.parametrize(

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..text import WORD_RE, paragraph_spans
 from .attribution import _attribute_after, _attribute_before, _classify, _sentence_subject
-from .cues import _lists, _Rules
+from .cues import _alternation, _lists, _Rules
 from .marks import (
     _ANY_MARK_RE,
     _DOUBLE_RE,
@@ -225,11 +226,31 @@ def _number_attributions(found: list[_Quote]) -> None:
 
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b)"
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+
+
+@lru_cache(maxsize=1)
+def _manner_after_re() -> re.Pattern:
+    """How a cue's words were said, closing the clause after it, which PolNeAR's cue spans
+    take in: '..., she said with a grin.', 'Lee shot back with a laugh,' ([manner_nouns]).
+
+    >>> _manner_after_re().match(" with a wry smile.").group(0)
+    ' with a wry smile'
+    """
+    nouns = _alternation(_lists()["manner_nouns"])
+    return re.compile(
+        rf"[^\S\n]+with[^\S\n]+an?[^\S\n]+(?:[a-z\-]+[^\S\n]+)?(?:{nouns})(?=[^\S\n]*[.,;!?])"
+    )
+
+
 # one adverb closing the attribution: 'he said recently.', 'she asked rhetorically, ...'
-_ADVERB_AFTER_RE = re.compile(r"[^\S\n]+(?:[a-z]{2,}ly|then)(?=[^\S\n]*[.,:;!?\"”’'])")
+# ... or before its 'that' clause: 'has said repeatedly that ...', 'argued insistently that ...'
+_ADVERB_AFTER_RE = re.compile(
+    r"[^\S\n]+(?:(?!(?:un)?likely\b)[a-z]{2,}ly|then)"
+    r"(?=[^\S\n]*[.,:;!?\"”’']|[^\S\n]+(?:that|whether)\b)"
+)
 _NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
 
 
@@ -341,7 +362,7 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             m = _PARTICLE_RE.match(text, e)
             if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
                 e = m.end()
-            m = _CUE_AFTER_RE.match(text, e)
+            m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)
             if m is not None:
                 e = m.end()
             elif q.cue not in _NOT_ADVERB_CUES:

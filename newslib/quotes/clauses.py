@@ -533,12 +533,41 @@ def _noun_clause(text: str, start: int, se: int) -> bool:
     words = [w.lower() for _, _, w in _first_words(text, start, brk.start() if brk else end, 7)]
     if not words or words[0] in _report_rules().adjuncts or words[0] in _NOT_NOUN_PHRASE:
         return False
-    for w in words[1:]:
+    for k, (prev, w) in enumerate(zip(words, words[1:], strict=False)):
         if w in _FINITE:
             return True
         if w in _NOT_IN_SUBJECT:
             return False
+        if k < 6 and _simple_verb(prev, w):
+            return True  # a subject of at most three words: 'the local mayor advanced'
     return False
+
+
+_BEFORE_PARTICIPLE = frozenset(
+    "the a an this that these those his her its their our my your more most less been being".split()
+)
+
+
+def _simple_verb(prev: str, word: str) -> bool:
+    """Is ``word`` the simple past or present verb of a clause's subject ending in ``prev``
+    ('the mayor advanced ...', 'the rule gives ...': a [predicate_verbs] word or an -ed form),
+    not an adjective after a determiner or an adverb ('the so-called', 'newly elected')?
+
+    >>> _simple_verb("mayor", "advanced"), _simple_verb("the", "elected")
+    (True, False)
+    """
+    if (
+        prev in _BEFORE_PARTICIPLE
+        or prev in _NOT_NOUN_PHRASE
+        or prev in _report_rules().adjuncts
+        or prev in _lists()["prepositions"]
+        or prev.endswith(("ly", "self", "selves"))
+        or not prev.isalpha()
+    ):
+        return False
+    if word in _lists()["predicate_verbs"]:
+        return True
+    return len(word) > 4 and word.endswith("ed") and word not in _lists()["not_simple_verbs"]
 
 
 def _indefinite(text: str, start: int, end: int) -> bool:

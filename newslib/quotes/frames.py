@@ -53,7 +53,8 @@ def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
     verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
     return re.compile(rf"(?:{verbs})\b"), re.compile(
         rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
-        rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])"
+        rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])",
+        re.MULTILINE,  # '^': the start of any paragraph, not only of the text
     )
 
 

@@ -448,6 +448,8 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or prev.endswith("ly"):
         return False
+    if cue.endswith("s") and prev in rules.roles:
+        return False  # 'the mayor hopes', 'the senator attacks': a person's verb
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
     return not plural_subject or prev.endswith("ous")  # 'unanimous support'
 
@@ -925,10 +927,24 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
     )
 
 
+# a short aside between commas after a cue, then what opens its content: 'said, however, that'
+_ASIDE_RE = re.compile(r",[^\S\n]+[^,;:\n\"“”]{1,30},[^\S\n]+(?=(?:that|whether|why|how)\b)")
+
+
+def _past_aside(text: str, after: int, se: int) -> int:
+    """Where the content after a cue starts when an aside stands between them ('believes, for
+    example, that ...', 'noted, however, that ...'): after the aside; else ``after``."""
+    if text.startswith(",", after):
+        m = _ASIDE_RE.match(text, after, se)
+        if m is not None and _report_rules().cue_re.search(text, after, m.end()) is None:
+            return m.end()  # (not 'believes, he said, that': the aside's cue is the speech's)
+    return after
+
+
 def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
     c0, c1 = span
-    after = _skip_space(text, c1, se)
+    after = _past_aside(text, _skip_space(text, c1, se), se)
     if after >= se or text[after] in ",.;:":
         return None
     span, after = _with_particle(text, cue, span, after, se)
