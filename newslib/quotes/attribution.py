@@ -542,12 +542,14 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     start = breaks[-1] + 1 if breaks else lo
     words = list(_WORD_SPAN_RE.finditer(text, start, cue_start))
     skips = _subject_skips()
+    chained = False  # a word joined the cue through 'to': 'hard to say', 'went on to say'
     while words:
         w = text[words[-1].start() : words[-1].end()].lower().replace("’", "'")
         if w == "to" and not (len(words) > 1 and words[-2].group(0).lower() in skips):
             break  # 'asked the party to respond': the party is no speaker of 'respond'
         if w in rules.adverbs or w in skips:
             words.pop()  # 'Smith also said', 'Smith did not say', 'Smith has since said'
+            chained = chained or w == "to"
             continue
         if (
             len(words) > 1
@@ -563,6 +565,8 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
                 return None
             continue
         break
+    if chained and words and words[-1].group(0).lower().replace("’", "'") in ("it", "it's"):
+        return None  # "It's hard to say", "It seemed to say": an empty 'it' names nobody
     if words and _WHO_RE.fullmatch(words[-1].group(0)):
         # 'a senator who has refused to endorse him': the relative pronoun is the source
         return words[-1].start(), words[-1].start() + 3, "rel"
