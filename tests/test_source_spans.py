@@ -340,6 +340,8 @@ def test_a_plain_subject_opening_the_sentence(text, expected):
         "If you prefer, say that the ferry should stay.",
         "Walking to the pier, said the ferry should stay.",
         "It's easy to say that the ferry should stay.",
+        "It is hard to say whether the ferry will stay.",
+        "It seemed to say that the ferry should stay.",
     ],
 )
 def test_no_plain_subject_from_an_opening_clause(text):
