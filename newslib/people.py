@@ -606,14 +606,16 @@ def _facts_for(
     return joined
 
 
-def _shared_objects(column: pd.Series) -> pd.api.extensions.ExtensionArray:
-    """``column`` as an object array (None for missing) in which equal strings are one object:
-    a name said in thousands of rows is stored once, not once a row."""
+def _shared_objects(column: pd.Series) -> pd.Series:
+    """``column`` as an object Series (None for missing, index 0..n-1) in which equal strings
+    are one object: a name said in thousands of rows is stored once, not once a row. A Series
+    of dtype object, as pandas 3 would make an object array of strings in a DataFrame an Arrow
+    string column again (each string's bytes once a row)."""
     codes, uniques = pd.factorize(column)
     values = np.asarray(uniques, dtype=object)
     out = values[np.where(codes < 0, 0, codes)] if len(values) else np.full(len(codes), None)
     out[codes < 0] = None
-    return pd.array(out, dtype=object)
+    return pd.Series(out, dtype=object)
 
 
 def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
