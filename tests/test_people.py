@@ -444,3 +444,15 @@ def test_people_and_persons_row_for_row_as_with_people():
     assert pd.array(ids, dtype="string").equals(rows["person_id"].array)
     assert pd.array(names, dtype="string").equals(rows["person"].array)
     assert ids.tolist().count(None) == rows["person_id"].isna().sum()
+
+
+def test_as_text_keeps_plain_string_objects_and_converts_the_rest():
+    import importlib
+
+    people_module = importlib.import_module("newslib.people")
+    plain = pd.Series(["a1", "b2"], dtype=object)
+    assert people_module._as_text(plain) is plain  # already text: no copy
+    for column in (pd.Series([1, 2], dtype=object), pd.Series(["a1", None], dtype=object)):
+        converted = people_module._as_text(column)
+        assert converted.dtype == "string"
+        assert converted.equals(column.astype("string"))
