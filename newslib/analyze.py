@@ -868,7 +868,7 @@ class _PartWriter:
         from .people import _people_and_persons
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
-        facts = _read_parts(sorted(self._facts.iterdir()))
+        facts = _read_shared(sorted(self._facts.iterdir()))
         table, persons = _people_and_persons(slim, articles, None, aliases, facts)
         self.people_notes = table.attrs.get("aliases_applied", [])
         return table, persons
@@ -884,7 +884,7 @@ class _PartWriter:
         folder = self.staging / "quotes.parquet"
         parts = sorted(folder.iterdir())
         # only the columns people() reads (not the quotations' text): memory stays small
-        slim = _read_parts(parts, _PEOPLE_INPUT)
+        slim = _read_shared(parts, _PEOPLE_INPUT)
         articles = _read_parts(
             sorted((self.staging / "articles.parquet").iterdir()), _ARTICLE_COLUMNS
         )
@@ -1057,6 +1057,38 @@ def _read_parts(parts: list[Path], columns: Sequence[str] | None = None) -> pd.D
         columns = [c for c in columns if c in present]
     frames = [pd.read_parquet(part, columns=columns) for part in parts]
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+
+
+def _read_shared(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """:func:`_read_parts`, with the text columns as object columns (None for missing) in
+    which equal strings are one object, across all parts: the people step reads millions of
+    rows that repeat few ids, kinds and names, so a row costs a pointer, not its string's bytes
+    (as an Arrow string column would). Each part's text is read as Parquet dictionaries, whose
+    values are made Python strings once per part, not once per row."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pq.read_schema(parts[0])
+    names = schema.names if columns is None else [c for c in columns if c in schema.names]
+    text = [n for n in names if schema.field(n).type in (pa.string(), pa.large_string())]
+    others = [n for n in names if n not in text]
+    known: dict[str, str] = {}
+    pieces: dict[str, list[np.ndarray]] = {n: [] for n in text}
+    frames = []
+    for part in parts:
+        frames.append(pd.read_parquet(part, columns=others))
+        table = pq.read_table(part, columns=text, read_dictionary=text)
+        for name in text:
+            for chunk in table.column(name).chunks:
+                values = chunk.dictionary.to_pylist()
+                shared = np.array([known.setdefault(v, v) for v in values] + [None], dtype=object)
+                pieces[name].append(shared[chunk.indices.fill_null(len(values)).to_numpy()])
+    frame = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    for name in text:
+        found = pieces.pop(name)  # no chunk at all when every part is empty
+        joined = np.concatenate(found) if found else np.empty(0, dtype=object)
+        frame[name] = pd.Series(joined, index=frame.index, dtype=object)
+    return frame[names]
 
 
 def _write_csv(table: pd.DataFrame, path: Path) -> None:

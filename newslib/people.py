@@ -558,26 +558,27 @@ def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.Data
         facts = pd.DataFrame(_facts_of(speech))
     else:
         facts = _facts_for(quotes, speech, where, facts)
+    # Only the rows with a key, picked column by column (not a copy of the whole frame after).
+    keep = (facts["key"] != "").to_numpy(dtype=bool)
     # Text columns as object arrays in which equal strings are one object (kept as objects,
     # not made Arrow strings again): millions of rows repeat few names, ids and kinds.
-    frame = pd.DataFrame(
+    return pd.DataFrame(
         {
-            "row": speech.index.to_numpy(),
-            "article_id": _shared_objects(speech["article_id"].astype("string")),
-            "kind": _shared_objects(speech["kind"].astype("string")),
-            "n_words": quotes["n_words"].to_numpy()[where],
-            "attribution_id": quotes["attribution_id"].to_numpy()[where],
+            "row": speech.index.to_numpy()[keep],
+            "article_id": _shared_objects(_as_text(speech["article_id"][keep])),
+            "kind": _shared_objects(_as_text(speech["kind"][keep])),
+            "n_words": quotes["n_words"].to_numpy()[where[keep]],
+            "attribution_id": quotes["attribution_id"].to_numpy()[where[keep]],
             **{
                 name: (
-                    facts[name].to_numpy(dtype=np.int64)
+                    facts[name].to_numpy(dtype=np.int64)[keep]
                     if name == "votes"
-                    else _shared_objects(facts[name])
+                    else _shared_objects(facts[name][keep])
                 )
                 for name in _FACTS
             },
         }
     )
-    return frame[frame["key"] != ""].reset_index(drop=True)
 
 
 def _facts_for(
@@ -590,10 +591,9 @@ def _facts_for(
     if len(facts) == len(speech):
         # compared as text columns, not as a Python string per row (millions at corpus scale)
         same = (facts["quote_id"].to_numpy(dtype=np.int64) == numbers).all() and (
-            facts["article_id"]
-            .astype("string")
+            _as_text(facts["article_id"])
             .reset_index(drop=True)
-            .equals(speech["article_id"].astype("string").reset_index(drop=True))
+            .equals(_as_text(speech["article_id"]).reset_index(drop=True))
         )
         if same:
             return facts.reset_index(drop=True)
@@ -606,14 +606,25 @@ def _facts_for(
     return joined
 
 
-def _shared_objects(column: pd.Series) -> pd.api.extensions.ExtensionArray:
-    """``column`` as an object array (None for missing) in which equal strings are one object:
-    a name said in thousands of rows is stored once, not once a row."""
+def _as_text(column: pd.Series) -> pd.Series:
+    """``column.astype("string")``, or ``column`` itself when it is an object column of
+    Python strings only (no missing value): the same text, without a copy of millions of
+    strings (``newslib analyze`` reads its ids and kinds so)."""
+    if column.dtype == object and pd.api.types.infer_dtype(column, skipna=False) == "string":
+        return column
+    return column.astype("string")
+
+
+def _shared_objects(column: pd.Series) -> pd.Series:
+    """``column`` as an object Series (None for missing, index 0..n-1) in which equal strings
+    are one object: a name said in thousands of rows is stored once, not once a row. A Series
+    of dtype object, as pandas 3 would make an object array of strings in a DataFrame an Arrow
+    string column again (each string's bytes once a row)."""
     codes, uniques = pd.factorize(column)
     values = np.asarray(uniques, dtype=object)
     out = values[np.where(codes < 0, 0, codes)] if len(values) else np.full(len(codes), None)
     out[codes < 0] = None
-    return pd.array(out, dtype=object)
+    return pd.Series(out, dtype=object)
 
 
 def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
@@ -771,10 +782,10 @@ def _resolve(
 def _shown_names(sources: pd.DataFrame) -> dict[str, str]:
     """Each person key's shown name: its most used full form (ties: the longest, then A-Z),
     else its most used form (an ambiguous surname is shown as the surname)."""
-    forms = pd.DataFrame(
+    forms = pd.DataFrame(  # object columns: pandas 3 would copy the strings into Arrow
         {
-            "key": sources["person_key"].astype(object).to_numpy(),
-            "name": sources["shown"].astype(object).to_numpy(),
+            "key": pd.Series(sources["person_key"].to_numpy(dtype=object), dtype=object),
+            "name": pd.Series(sources["shown"].to_numpy(dtype=object), dtype=object),
         }
     )
     counts = forms.groupby(["key", "name"], sort=False).size().rename("n").reset_index()
@@ -892,7 +903,8 @@ def _people_and_persons(
         table.attrs["aliases_applied"] = notes
         return table, (person_ids, persons)
     if articles is not None:
-        extra = [c for c in ("date", "source") if c in articles.columns]
+        # the articles' source only when the table is by source: millions of rows otherwise
+        extra = [c for c in ("date", "source") if c in articles.columns and (c == "date" or by)]
         info = articles[["article_id", *extra]].drop_duplicates("article_id")
         info = info.assign(article_id=info["article_id"].astype("string"))
         needed = ["person_key", "article_id", "kind", "n_words", "attribution_id", "votes"]

@@ -209,3 +209,37 @@ def test_parquet_bytes_do_not_depend_on_how_a_table_was_pieced_together(tmp_path
     to_parquet(pieced, tmp_path / "pieced.parquet")
     assert (tmp_path / "whole.parquet").read_bytes() == (tmp_path / "pieced.parquet").read_bytes()
     pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "pieced.parquet"), frame)
+
+
+def test_read_shared_gives_the_parts_values_with_one_object_per_string(tmp_path):
+    from newslib.analyze import _read_parts, _read_shared, to_parquet
+
+    first = pd.DataFrame(
+        {
+            "article_id": pd.array(["a", "a", "b"], dtype="string"),
+            "n": [1, 2, 3],
+            "who": pd.array(["Ann Lee", None, "Ann Lee"], dtype="string"),
+        }
+    )
+    second = pd.DataFrame(
+        {
+            "article_id": pd.array(["c"], dtype="string"),
+            "n": [4],
+            "who": pd.array(["Ann" + " Lee"], dtype="string"),
+        }
+    )
+    empty = first.iloc[:0]
+    parts = []
+    for number, table in enumerate([first, empty, second]):
+        parts.append(tmp_path / f"part-{number}.parquet")
+        to_parquet(table, parts[-1])
+    shared = _read_shared(parts, ["who", "n", "missing"])
+    assert list(shared.columns) == ["who", "n"]
+    assert shared["who"].dtype == object
+    assert shared["who"].tolist() == ["Ann Lee", None, "Ann Lee", "Ann Lee"]
+    assert shared["who"][0] is shared["who"][3]  # equal strings of different parts: one object
+    plain = _read_parts(parts)
+    pd.testing.assert_frame_equal(
+        _read_shared(parts).astype({"article_id": "string", "who": "string"}), plain
+    )
+    assert len(_read_shared(parts[1:2])) == 0

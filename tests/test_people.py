@@ -472,3 +472,15 @@ def test_a_surname_joins_the_same_person_in_every_article_that_says_the_same():
     named = rows.dropna(subset=["person"]).groupby("article_id")["person"].agg(sorted)
     assert named["b"] == named["c"] == ["Ann Lee"]
     assert named["d"] == ["Bo Lee"]
+
+
+def test_as_text_keeps_plain_string_objects_and_converts_the_rest():
+    import importlib
+
+    people_module = importlib.import_module("newslib.people")
+    plain = pd.Series(["a1", "b2"], dtype=object)
+    assert people_module._as_text(plain) is plain  # already text: no copy
+    for column in (pd.Series([1, 2], dtype=object), pd.Series(["a1", None], dtype=object)):
+        converted = people_module._as_text(column)
+        assert converted.dtype == "string"
+        assert converted.equals(column.astype("string"))
