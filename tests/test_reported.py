@@ -419,6 +419,37 @@ def test_content_stops_before_another_speakers_clause():
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ada Lund said she backs the ferry plan, which the council passed on Friday.",
+            "she backs the ferry plan",
+        ),
+        (
+            "Ivo Marsh said the race will be decided in Tarnby, where turnout is low.",
+            "the race will be decided in Tarnby",
+        ),
+        (
+            "Ada Lund said the depot would stay open, but it will need new staff.",
+            "the depot would stay open",
+        ),
+        # a quotation in the relative clause: the clause stays in
+        (
+            'Ada Lund said she backs the plan, which she called "long overdue".',
+            'she backs the plan, which she called "long overdue"',
+        ),
+        # ', but not ...' goes on with the same content
+        (
+            "Ivo Marsh said the fare would rise, but not before May.",
+            "the fare would rise, but not before May",
+        ),
+    ],
+)
+def test_content_stops_before_a_trailing_relative_or_new_clause(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
     ("text", "contents", "cues"),
     [
         (

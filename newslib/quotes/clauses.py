@@ -497,7 +497,37 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
                 m = None
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
+    return _relative_end(text, start, end, quoted)
+
+
+# a non-restrictive relative clause: ', which opened Friday', ', who lost the race'
+_RELATIVE_BREAK_RE = re.compile(
+    r",[^\S\n]+(?:which|who|whom|whose|where|but[^\S\n]+(?:he|she|they|it|we|I))\b"
+)
+
+
+def _relative_end(text: str, start: int, end: int, quoted=()) -> int:
+    """The content ends before a relative clause that runs on to its end ('she backs the
+    bill, which passed on Friday' reports 'she backs the bill'); not inside a quotation, nor
+    before one (', which he called "a disgrace"' often stays in)."""
+    for m in _RELATIVE_BREAK_RE.finditer(text, start, end):
+        if not _within(m.start(), quoted):
+            if _QUOTE_MARK_RE.search(text, m.end(), end) or _resumes(text, m.end(), end):
+                return end
+            return _trim_end(text, start, m.start())
     return end
+
+
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»]|''")
+
+
+_COMMA_WORD_RE = re.compile(r",[^\S\n]+([\w’']+)")
+
+
+def _resumes(text: str, p: int, end: int) -> bool:
+    """Does the main clause go on after the relative clause ('the bridge, which is old, would
+    close')?"""
+    return any(m.group(1).lower() in _FINITE for m in _COMMA_WORD_RE.finditer(text, p, end))
 
 
 def _opens_participle(text: str, piece: tuple[int, int]) -> bool:
