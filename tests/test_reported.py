@@ -450,6 +450,22 @@ def test_content_stops_before_a_trailing_relative_or_new_clause(text, content):
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ada Lund praised the new tram line in an interview on Monday.", "the new tram line"),
+        ("Ivo Marsh defended his position at a crowded town hall in Tarnby.", "his position"),
+        # 'the' names the occasion as part of the object: it stays
+        (
+            "Ivo Marsh criticized his rival's answers at the debate.",
+            "his rival's answers at the debate",
+        ),
+    ],
+)
+def test_a_stance_object_ends_before_where_it_was_said(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
     ("text", "contents", "cues"),
     [
         (

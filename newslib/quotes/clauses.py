@@ -297,7 +297,23 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
         end = brk.start()
         break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
-    return (first.end() if first is not None else start), end
+    return (first.end() if first is not None else start), _venue_end(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _venue_re() -> re.Pattern:
+    return re.compile(
+        r"[^\S\n]+(?:in|at|during)[^\S\n]+an?[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,3}?(?:"
+        + _alternation(_lists()["venues"])
+        + r")\b"
+    )
+
+
+def _venue_end(text: str, start: int, end: int) -> int:
+    """An object ends before where it was said ('praised the plan in an interview on Monday'
+    reports 'the plan')."""
+    m = _venue_re().search(text, start, end)
+    return m.start() if m is not None and m.start() > start else end
 
 
 _LIST_ITEM_RE = re.compile(r"[^\S\n]*(?P<w>[\w’'-]+)")
