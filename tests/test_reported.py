@@ -465,6 +465,14 @@ def test_a_stance_object_ends_before_where_it_was_said(text, content):
     assert indirect(text)["text"].tolist() == [content]
 
 
+def test_a_venue_after_a_conjunction_opens_no_clause_of_its_own():
+    # '... and in a statement praised ...': the statement is no speaker
+    text = 'Ada Lund is backing the tram plan and in a statement praised its "bold design."'
+    q = rows(text)
+    assert "a statement" not in q["speaker_mention"].tolist()
+    assert set(q["speaker"]) == {"Ada Lund"}
+
+
 @pytest.mark.parametrize(
     ("text", "contents", "cues"),
     [

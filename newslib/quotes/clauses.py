@@ -313,7 +313,9 @@ def _venue_end(text: str, start: int, end: int) -> int:
     """An object ends before where it was said ('praised the plan in an interview on Monday'
     reports 'the plan')."""
     m = _venue_re().search(text, start, end)
-    return m.start() if m is not None and m.start() > start else end
+    if m is None or m.start() <= start or _word_before(text, start, m.start()) in _CONJUNCTIONS:
+        return end  # '... and in a statement praised ...': a clause of its own, left as it was
+    return m.start()
 
 
 _LIST_ITEM_RE = re.compile(r"[^\S\n]*(?P<w>[\w’'-]+)")
