@@ -493,6 +493,61 @@ def test_content_stops_before_another_speakers_clause():
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ada Lund said she backs the ferry plan, which the council passed on Friday.",
+            "she backs the ferry plan",
+        ),
+        (
+            "Ivo Marsh said the race will be decided in Tarnby, where turnout is low.",
+            "the race will be decided in Tarnby",
+        ),
+        (
+            "Ada Lund said the depot would stay open, but it will need new staff.",
+            "the depot would stay open",
+        ),
+        # a quotation in the relative clause: the clause stays in
+        (
+            'Ada Lund said she backs the plan, which she called "long overdue".',
+            'she backs the plan, which she called "long overdue"',
+        ),
+        # ', but not ...' goes on with the same content
+        (
+            "Ivo Marsh said the fare would rise, but not before May.",
+            "the fare would rise, but not before May",
+        ),
+    ],
+)
+def test_content_stops_before_a_trailing_relative_or_new_clause(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ada Lund praised the new tram line in an interview on Monday.", "the new tram line"),
+        ("Ivo Marsh defended his position at a crowded town hall in Tarnby.", "his position"),
+        # 'the' names the occasion as part of the object: it stays
+        (
+            "Ivo Marsh criticized his rival's answers at the debate.",
+            "his rival's answers at the debate",
+        ),
+    ],
+)
+def test_a_stance_object_ends_before_where_it_was_said(text, content):
+    assert indirect(text)["text"].tolist() == [content]
+
+
+def test_a_venue_after_a_conjunction_opens_no_clause_of_its_own():
+    # '... and in a statement praised ...': the statement is no speaker
+    text = 'Ada Lund is backing the tram plan and in a statement praised its "bold design."'
+    q = rows(text)
+    assert "a statement" not in q["speaker_mention"].tolist()
+    assert set(q["speaker"]) == {"Ada Lund"}
+
+
+@pytest.mark.parametrize(
     ("text", "contents", "cues"),
     [
         (

@@ -391,7 +391,25 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
         end = brk.start()
         break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
-    return (first.end() if first is not None else start), end
+    return (first.end() if first is not None else start), _venue_end(text, start, end)
+
+
+@lru_cache(maxsize=1)
+def _venue_re() -> re.Pattern:
+    return re.compile(
+        r"[^\S\n]+(?:in|at|during)[^\S\n]+an?[^\S\n]+(?:[\w’'.-]+[^\S\n]+){0,3}?(?:"
+        + _alternation(_lists()["venues"])
+        + r")\b"
+    )
+
+
+def _venue_end(text: str, start: int, end: int) -> int:
+    """An object ends before where it was said ('praised the plan in an interview on Monday'
+    reports 'the plan')."""
+    m = _venue_re().search(text, start, end)
+    if m is None or m.start() <= start or _word_before(text, start, m.start()) in _CONJUNCTIONS:
+        return end  # '... and in a statement praised ...': a clause of its own, left as it was
+    return m.start()
 
 
 _LIST_ITEM_RE = re.compile(r"[^\S\n]*(?P<w>[\w’'-]+)")
@@ -620,7 +638,37 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
                 m = None
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
+    return _relative_end(text, start, end, quoted)
+
+
+# a non-restrictive relative clause: ', which opened Friday', ', who lost the race'
+_RELATIVE_BREAK_RE = re.compile(
+    r",[^\S\n]+(?:which|who|whom|whose|where|but[^\S\n]+(?:he|she|they|it|we|I))\b"
+)
+
+
+def _relative_end(text: str, start: int, end: int, quoted=()) -> int:
+    """The content ends before a relative clause that runs on to its end ('she backs the
+    bill, which passed on Friday' reports 'she backs the bill'); not inside a quotation, nor
+    before one (', which he called "a disgrace"' often stays in)."""
+    for m in _RELATIVE_BREAK_RE.finditer(text, start, end):
+        if not _within(m.start(), quoted):
+            if _QUOTE_MARK_RE.search(text, m.end(), end) or _resumes(text, m.end(), end):
+                return end
+            return _trim_end(text, start, m.start())
     return end
+
+
+_QUOTE_MARK_RE = re.compile(r"[\"“”«»]|''")
+
+
+_COMMA_WORD_RE = re.compile(r",[^\S\n]+([\w’']+)")
+
+
+def _resumes(text: str, p: int, end: int) -> bool:
+    """Does the main clause go on after the relative clause ('the bridge, which is old, would
+    close')?"""
+    return any(m.group(1).lower() in _FINITE for m in _COMMA_WORD_RE.finditer(text, p, end))
 
 
 def _opens_participle(text: str, piece: tuple[int, int]) -> bool:
