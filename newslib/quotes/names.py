@@ -126,6 +126,24 @@ def _inherit(q: _Quote, src: _Quote) -> None:
     )
 
 
+def _run_head(run: str, rules: _Rules) -> tuple:
+    """(run, multi-word?, first word in lower case) of a capitalised run as a name: without
+    what follows a full stop that ends a sentence ("Turkey. To do this" is two sentences), nor
+    that full stop; run None for a lone word of [stop_capitals] ('The'), which names no one."""
+    if "." in run:  # most runs have no full stop: skip the scan
+        for stop in _RUN_SENTENCE_END_RE.finditer(run):
+            if not _ABBREV_RE.search(run[max(0, stop.start() - 11) : stop.start() + 1]):
+                run = run[: stop.start()]
+                break
+        if run.endswith(".") and not _ABBREV_RE.search(run[-12:]):
+            run = run[:-1]  # 'said Tom Clay.': the sentence's full stop
+    multi = " " in run
+    first = run.split(None, 1)[0].rstrip(".").lower()
+    if first in rules.stop_caps and not multi:
+        return None, multi, first
+    return run, multi, first
+
+
 def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     # people named in the article, with their positions, for pronouns and descriptions: a
     # capitalised run with a title ("Sen. Ann Lee"), a role before it ("spokesman Al Roe"), a
@@ -134,35 +152,33 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
     others: list[tuple[int, int]] = []  # multi-word runs not known to be people
+    heads: dict[str, tuple] = {}  # what the run's own words tell, per run: _run_head
+    person_after = rules.person_after_re.match
     for m in _NAME_RUN_RE.finditer(text):
-        s, e = m.span()
-        run = m.group(0)
-        if "." in run:  # most runs have no full stop: skip the scan
-            for stop in _RUN_SENTENCE_END_RE.finditer(run):
-                if not _ABBREV_RE.search(run[max(0, stop.start() - 11) : stop.start() + 1]):
-                    # "Turkey. To do this" is two sentences, not one name
-                    run = run[: stop.start()]
-                    e = s + len(run)
-                    break
-            if run.endswith(".") and not _ABBREV_RE.search(run[-12:]):
-                run = run[:-1]  # 'said Tom Clay.': the sentence's full stop
-                e -= 1
-        multi = " " in run
-        first = run.split(None, 1)[0].rstrip(".").lower()
-        if first in rules.stop_caps and not multi:
+        head = heads.get(m.group(0))
+        if head is None:
+            head = heads[m.group(0)] = _run_head(m.group(0), rules)
+        run, multi, first = head
+        if run is None:
             continue
-        # any one test makes a person; cheapest and most often true first
+        s = m.start()
+        e = s + len(run)
+        # any one test makes a person; cheapest and most often true first. The patterns after
+        # the run open with ',' (person_after_re) or with ',', '(' or a space but no newline
+        # (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such character, no match
+        c = text[e : e + 1]
+        gap = c == "," or c == "(" or (c.isspace() and c != "\n")
         person = (
             (multi and first in _TITLE_WORDS)
-            or rules.person_after_re.match(text, e) is not None
-            or (multi and _VERB_AFTER_RE.match(text, e) is not None)
+            or (c == "," and person_after(text, e) is not None)
+            or (multi and gap and _VERB_AFTER_RE.match(text, e) is not None)
         )
-        if not person:
+        if not person and gap:
             after = _FINITE_AFTER_RE.match(text, e)
             person = after is not None and after.group(1) in rules.cues
         if not person:
             person = _role_before(text, s, rules)
-        if not person and multi and text[e : e + 1] in ",." and first not in rules.determiners:
+        if not person and multi and c in ",." and first not in rules.determiners:
             # 'said Ann Lee, director of ...' (not the listener of 'told The Gazette')
             cue = _word_before(text, s)
             person = cue in rules.cues and cue not in _tell_verbs()
@@ -319,9 +335,15 @@ def _can_speak(mention: str, name: str) -> bool:
     ("Democratic", "Catholic"), a medium ("TV"), a number or a word that opens sentences
     ("Twenty-four", "Partial"): a hyphenated word by its first part too ("Republican-leaning").
     Lists: ``newslib/data/speaker_types.txt``."""
-    words = mention.split()
-    if len(words) >= 2 and mention.isupper():
+    if mention.isupper() and len(mention.split()) >= 2:
         return False
+    return _speakable_name(name)
+
+
+@lru_cache(maxsize=4096)
+def _speakable_name(name: str) -> bool:
+    # _can_speak's lists lookup of ``name`` (folding is dear; the same names come back in
+    # article after article; the lists never change)
     lists = _lists()
     folded = _fold(name)
     if folded in lists["places"] or folded in lists["not_names"]:
@@ -352,8 +374,27 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return False
     if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
         return True  # 'Exit polls show', 'Good information can': a common word, no one titled
-    lower = re.escape(name.lower())
-    return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
+    return _written_alone(text, name.lower())
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Is ``word`` in ``text`` with no word character (\\w, ’, ', -) on either side?  What
+    ``re.search(rf"(?<![\\w’'-]){re.escape(word)}(?![\\w’'-])", text)`` finds, without
+    compiling a pattern per word: ``str.find`` tries every position as the search does, and
+    a character is \\w exactly when ``isalnum()`` or '_'.
+
+    >>> _written_alone("the party's party-line", "party"), _written_alone("a party.", "party")
+    (False, True)
+    """
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not _name_char(text[i - 1])) and not (
+            i + n < len(text) and _name_char(text[i + n])
+        ):
+            return True
+        i = text.find(word, i + 1)
+    return False
 
 
 def _inside_names(text: str, name: str) -> bool:
