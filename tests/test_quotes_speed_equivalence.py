@@ -44,3 +44,19 @@ def test_written_after_preposition_is_the_scan(text):
 def test_written_alone_is_the_search(text, word):
     expected = re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text) is not None
     assert names._written_alone(text, word) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("a poll by Gallup, and Gallup's; Ab")
+def test_mid_capital_is_the_scan(text):
+    mid = importlib.import_module("newslib.quotes.attribution")._mid_capitals(text)
+    words = set(re.findall(r"\S+", text)) | set(mid) | {"Ab", "A", "Abc"}
+    for word in words:
+        assert names._mid_capital(text, word) == (word in mid), word
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 40))
+def test_last_char_before_is_rstrip(text, s):
+    assert names._last_char_before(text, s) == text[:s].rstrip()[-1:]

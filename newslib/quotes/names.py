@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..people import _fold, _lists
-from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE, _mid_capitals
+from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
 from .places import is_place
@@ -126,6 +126,11 @@ def _inherit(q: _Quote, src: _Quote) -> None:
     )
 
 
+# _run_head per run, for one rules object: the same runs come back in article after article
+# ('But', 'Trump'); cleared when it grows large.
+_HEADS: list = [None, {}]
+
+
 def _run_head(run: str, rules: _Rules) -> tuple:
     """(run, multi-word?, first word in lower case) of a capitalised run as a name: without
     what follows a full stop that ends a sentence ("Turkey. To do this" is two sentences), nor
@@ -152,12 +157,18 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
     others: list[tuple[int, int]] = []  # multi-word runs not known to be people
-    heads: dict[str, tuple] = {}  # what the run's own words tell, per run: _run_head
+    if _HEADS[0] is not rules or len(_HEADS[1]) > 16384:
+        _HEADS[:] = [rules, {}]
+    heads: dict[str, tuple] = _HEADS[1]
     person_after = rules.person_after_re.match
+    verb_after, finite_after = _VERB_AFTER_RE.match, _FINITE_AFTER_RE.match
+    cues, roles, role_ends = rules.cues, rules.roles, rules.role_ends
+    role_end_len = rules.role_end_len
     for m in _NAME_RUN_RE.finditer(text):
-        head = heads.get(m.group(0))
+        raw = m.group(0)
+        head = heads.get(raw)
         if head is None:
-            head = heads[m.group(0)] = _run_head(m.group(0), rules)
+            head = heads[raw] = _run_head(raw, rules)
         run, multi, first = head
         if run is None:
             continue
@@ -167,17 +178,24 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         # the run open with ',' (person_after_re) or with ',', '(' or a space but no newline
         # (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such character, no match
         c = text[e : e + 1]
-        gap = c == "," or c == "(" or (c.isspace() and c != "\n")
+        gap = c == " " or c == "," or c == "(" or (c.isspace() and c != "\n")
         person = (
             (multi and first in _TITLE_WORDS)
             or (c == "," and person_after(text, e) is not None)
-            or (multi and gap and _VERB_AFTER_RE.match(text, e) is not None)
+            or (multi and gap and verb_after(text, e) is not None)
         )
         if not person and gap:
-            after = _FINITE_AFTER_RE.match(text, e)
-            person = after is not None and after.group(1) in rules.cues
+            after = finite_after(text, e)
+            person = after is not None and after.group(1) in cues
         if not person:
-            person = _role_before(text, s, rules)
+            # _role_before, inline (it runs for most runs)
+            if s >= 2 and text[s - 1] == " " and not text[s - 2].isspace():
+                person = (
+                    text[max(0, s - 1 - role_end_len) : s - 1] in role_ends
+                    and _word_before(text, s) in roles
+                )
+            else:
+                person = _word_before(text, s) in roles
         if not person and multi and c in ",." and first not in rules.determiners:
             # 'said Ann Lee, director of ...' (not the listener of 'told The Gazette')
             cue = _word_before(text, s)
@@ -270,7 +288,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
             q.speaker = canonical(name) if name and _can_speak(text[s:e], name) else None
-        elif q.mention_kind == "rel" and not text[:s].rstrip().endswith((",", "—", "–", "(")):
+        elif q.mention_kind == "rel" and _last_char_before(text, s) not in (",", "—", "–", "("):
             q.speaker = None  # 'Republicans who agree that ...': the noun, no person named
         elif q.mention_kind == "rel" or (
             q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
@@ -370,7 +388,7 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
     if _inside_names(text, name):
         return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
-    if name in _mid_capitals(text):
+    if _mid_capital(text, name):
         return False
     if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
         return True  # 'Exit polls show', 'Good information can': a common word, no one titled
@@ -395,6 +413,42 @@ def _written_alone(text: str, word: str) -> bool:
             return True
         i = text.find(word, i + 1)
     return False
+
+
+_CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _mid_capital(text: str, name: str) -> bool:
+    """Is ``name`` one of ``attribution._mid_capitals(text)`` (a capitalised word written after
+    'x ', ', ' or '; ')?  Checked at the name's occurrences, without the scan of the whole
+    text: those matches never overlap (each starts after a space), so each is the run of
+    [\\w’'-] characters from a capital so placed.
+
+    >>> _mid_capital("a poll by Gallup, and Gallup's", "Gallup"), _mid_capital("Gallup.", "Gallup")
+    (True, False)
+    """
+    if _CAPITALISED_RE.fullmatch(name) is None:
+        return False
+    n = len(name)
+    j = text.find(name, 2)
+    while j >= 0:
+        if (
+            text[j - 1] == " "
+            and text[j - 2] in _LOWER_ASCII
+            and not (j + n < len(text) and _name_char(text[j + n]))
+        ):
+            return True
+        j = text.find(name, j + 1)
+    return False
+
+
+def _last_char_before(text: str, s: int) -> str:
+    """``text[:s].rstrip()[-1:]`` without copying the text before ``s``."""
+    k = min(s, len(text))
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[k - 1] if k > 0 else ""
 
 
 def _inside_names(text: str, name: str) -> bool:
