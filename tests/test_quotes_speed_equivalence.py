@@ -60,3 +60,21 @@ def test_mid_capital_is_the_scan(text):
 @given(texts, st.integers(0, 40))
 def test_last_char_before_is_rstrip(text, s):
     assert names._last_char_before(text, s) == text[:s].rstrip()[-1:]
+
+
+_COMMA_PIECES = ["Ab", "Abc", "N.Y.", "Fla.", "Ohio", "New", "Hampshire", "D.C.", "OH", "x", "of"]
+_COMMA_PIECES += [",", ", ", ".", "-", "'"]
+comma_texts = st.lists(
+    st.tuples(st.sampled_from(_COMMA_PIECES), st.sampled_from(["", " ", "\n", ", ", "  "])),
+    max_size=14,
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(comma_texts)
+@example("Ann Lee of Ab, N.Y., spoke.\nAb, Ohio, Abc, N.Y., and Ab, D.C.,")
+@example("Lee, Ab, N.Y., said")  # 'Ab' is the region of the match of 'Lee'
+def test_comma_place_is_the_scan(text):
+    own = places._commas(text)[0]
+    for word in set(re.findall(r"[\w.'-]+", text)) | {"Ab", "Abc"}:
+        assert places._comma_place(text, word) == (word in own), word

@@ -119,9 +119,29 @@ def _commas(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words ``text`` writes before a comma and a region: those it uses as places on its
     own evidence ('of Chappaqua, N.Y.,'), and those it uses as places if the gazetteer has
     them ('Miami, Fla.')."""
+    return _commas_in(text, 0, len(text))
+
+
+def _comma_place(text: str, word: str) -> bool:
+    """``word in _commas(text)[0]``, read from the lines that hold 'word,' only: no match of
+    ``_COMMA_RE`` runs over a newline, so the scan of one line finds the matches the scan of
+    the whole text finds there."""
+    key = word + ","
+    j = text.find(key)
+    while j >= 0:
+        lo = text.rfind("\n", 0, j) + 1
+        hi = text.find("\n", j)
+        hi = len(text) if hi < 0 else hi
+        if word in _commas_in(text, lo, hi)[0]:
+            return True
+        j = text.find(key, hi)
+    return False
+
+
+def _commas_in(text: str, lo: int, hi: int) -> tuple[frozenset[str], frozenset[str]]:
     _, regions, states, dotted = gazetteer()
     own, gazetted = set(), set()
-    for m in _COMMA_RE.finditer(text):
+    for m in _COMMA_RE.finditer(text, lo, hi):
         if not _whole(text, m):
             continue
         # the longer reading first: 'New Hampshire,' then 'New'
@@ -167,7 +187,7 @@ def is_place(text: str, word: str) -> bool:
     """
     if _written_after_preposition(text, word):
         return True  # 'in Benghazi'
-    if word + "," in text and word in _commas(text)[0]:
+    if _comma_place(text, word):
         return True  # 'of Chappaqua, N.Y.,': the article uses it as a place
     if word.lower() not in gazetteer()[0]:
         return False
