@@ -71,17 +71,18 @@ def _role_before(text: str, s: int, rules: _Rules) -> bool:
     return _word_before(text, s) in rules.roles
 
 
-# The last article's names per mention text: the same mentions come back again and again.
-_NAME_MEMO: list = [None, None, {}]
+# Names per mention text (_name_of reads the mention alone), for one rules object: the same
+# mentions come back again and again, in an article and across articles; cleared when large.
+_NAME_MEMO: list = [None, {}]
 
 
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
-    if _NAME_MEMO[0] is not text or _NAME_MEMO[1] is not rules:
-        _NAME_MEMO[:] = [text, rules, {}]
+    if _NAME_MEMO[0] is not rules or len(_NAME_MEMO[1]) > 16384:
+        _NAME_MEMO[:] = [rules, {}]
     span = text[s:e]
-    name = _NAME_MEMO[2].get(span)
+    name = _NAME_MEMO[1].get(span)
     if name is None:
-        name = _NAME_MEMO[2][span] = _name_of(span, rules)
+        name = _NAME_MEMO[1][span] = _name_of(span, rules)
     return name
 
 
