@@ -394,6 +394,13 @@ def test_is_place_needs_the_articles_evidence():
     assert not places.is_place("Mayor Ann Tampa spoke. Tampa said no.", "Tampa")
     # a word the gazetteer lacks needs 'in X' or a town's state and comma
     assert not places.is_place("The Zorvex-based firm said no.", "Zorvex")
+    # ... which is_place looks for only where the text has 'X,' (its shortcut for such words)
+    assert places.is_place("Ann Lee of Zorvex, N.Y., spoke. Zorvex said no.", "Zorvex")
+    assert not places.is_place("Ann Lee of Zorvex, Ohio spoke. Zorvex, a nurse, said no.", "Zorvex")
+    assert not places.is_place("Ann Zorvex spoke. Zorvex said no.", "Zorvex")
+    # a gazetteer word: a dateline or 'in X' before a day is evidence enough
+    assert places.is_place("TAMPA — The mayor spoke. Tampa said no.", "Tampa")
+    assert places.is_place("The mayor spoke in Tampa Tuesday. Tampa said no.", "Tampa")
 
 
 @pytest.mark.parametrize(

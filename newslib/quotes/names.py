@@ -15,7 +15,7 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..people import _fold, _lists
-from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE, _mid_capitals
+from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
 from .places import is_place
@@ -71,17 +71,18 @@ def _role_before(text: str, s: int, rules: _Rules) -> bool:
     return _word_before(text, s) in rules.roles
 
 
-# The last article's names per mention text: the same mentions come back again and again.
-_NAME_MEMO: list = [None, None, {}]
+# Names per mention text (_name_of reads the mention alone), for one rules object: the same
+# mentions come back again and again, in an article and across articles; cleared when large.
+_NAME_MEMO: list = [None, {}]
 
 
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
-    if _NAME_MEMO[0] is not text or _NAME_MEMO[1] is not rules:
-        _NAME_MEMO[:] = [text, rules, {}]
+    if _NAME_MEMO[0] is not rules or len(_NAME_MEMO[1]) > 16384:
+        _NAME_MEMO[:] = [rules, {}]
     span = text[s:e]
-    name = _NAME_MEMO[2].get(span)
+    name = _NAME_MEMO[1].get(span)
     if name is None:
-        name = _NAME_MEMO[2][span] = _name_of(span, rules)
+        name = _NAME_MEMO[1][span] = _name_of(span, rules)
     return name
 
 
@@ -126,6 +127,29 @@ def _inherit(q: _Quote, src: _Quote) -> None:
     )
 
 
+# _run_head per run, for one rules object: the same runs come back in article after article
+# ('But', 'Trump'); cleared when it grows large.
+_HEADS: list = [None, {}]
+
+
+def _run_head(run: str, rules: _Rules) -> tuple:
+    """(run, multi-word?, first word in lower case) of a capitalised run as a name: without
+    what follows a full stop that ends a sentence ("Turkey. To do this" is two sentences), nor
+    that full stop; run None for a lone word of [stop_capitals] ('The'), which names no one."""
+    if "." in run:  # most runs have no full stop: skip the scan
+        for stop in _RUN_SENTENCE_END_RE.finditer(run):
+            if not _ABBREV_RE.search(run[max(0, stop.start() - 11) : stop.start() + 1]):
+                run = run[: stop.start()]
+                break
+        if run.endswith(".") and not _ABBREV_RE.search(run[-12:]):
+            run = run[:-1]  # 'said Tom Clay.': the sentence's full stop
+    multi = " " in run
+    first = run.split(None, 1)[0].rstrip(".").lower()
+    if first in rules.stop_caps and not multi:
+        return None, multi, first
+    return run, multi, first
+
+
 def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     # people named in the article, with their positions, for pronouns and descriptions: a
     # capitalised run with a title ("Sen. Ann Lee"), a role before it ("spokesman Al Roe"), a
@@ -134,35 +158,46 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
     others: list[tuple[int, int]] = []  # multi-word runs not known to be people
+    if _HEADS[0] is not rules or len(_HEADS[1]) > 16384:
+        _HEADS[:] = [rules, {}]
+    heads: dict[str, tuple] = _HEADS[1]
+    person_after = rules.person_after_re.match
+    verb_after, finite_after = _VERB_AFTER_RE.match, _FINITE_AFTER_RE.match
+    cues, roles, role_ends = rules.cues, rules.roles, rules.role_ends
+    role_end_len = rules.role_end_len
     for m in _NAME_RUN_RE.finditer(text):
-        s, e = m.span()
-        run = m.group(0)
-        if "." in run:  # most runs have no full stop: skip the scan
-            for stop in _RUN_SENTENCE_END_RE.finditer(run):
-                if not _ABBREV_RE.search(run[max(0, stop.start() - 11) : stop.start() + 1]):
-                    # "Turkey. To do this" is two sentences, not one name
-                    run = run[: stop.start()]
-                    e = s + len(run)
-                    break
-            if run.endswith(".") and not _ABBREV_RE.search(run[-12:]):
-                run = run[:-1]  # 'said Tom Clay.': the sentence's full stop
-                e -= 1
-        multi = " " in run
-        first = run.split(None, 1)[0].rstrip(".").lower()
-        if first in rules.stop_caps and not multi:
+        raw = m.group(0)
+        head = heads.get(raw)
+        if head is None:
+            head = heads[raw] = _run_head(raw, rules)
+        run, multi, first = head
+        if run is None:
             continue
-        # any one test makes a person; cheapest and most often true first
+        s = m.start()
+        e = s + len(run)
+        # any one test makes a person; cheapest and most often true first. The patterns after
+        # the run open with ',' (person_after_re) or with ',', '(' or a space but no newline
+        # (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such character, no match
+        c = text[e : e + 1]
+        gap = c == " " or c == "," or c == "(" or (c.isspace() and c != "\n")
         person = (
             (multi and first in _TITLE_WORDS)
-            or rules.person_after_re.match(text, e) is not None
-            or (multi and _VERB_AFTER_RE.match(text, e) is not None)
+            or (c == "," and person_after(text, e) is not None)
+            or (multi and gap and verb_after(text, e) is not None)
         )
+        if not person and gap:
+            after = finite_after(text, e)
+            person = after is not None and after.group(1) in cues
         if not person:
-            after = _FINITE_AFTER_RE.match(text, e)
-            person = after is not None and after.group(1) in rules.cues
-        if not person:
-            person = _role_before(text, s, rules)
-        if not person and multi and text[e : e + 1] in ",." and first not in rules.determiners:
+            # _role_before, inline (it runs for most runs)
+            if s >= 2 and text[s - 1] == " " and not text[s - 2].isspace():
+                person = (
+                    text[max(0, s - 1 - role_end_len) : s - 1] in role_ends
+                    and _word_before(text, s) in roles
+                )
+            else:
+                person = _word_before(text, s) in roles
+        if not person and multi and c in ",." and first not in rules.determiners:
             # 'said Ann Lee, director of ...' (not the listener of 'told The Gazette')
             cue = _word_before(text, s)
             person = cue in rules.cues and cue not in _tell_verbs()
@@ -254,7 +289,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
             q.speaker = canonical(name) if name and _can_speak(text[s:e], name) else None
-        elif q.mention_kind == "rel" and not text[:s].rstrip().endswith((",", "—", "–", "(")):
+        elif q.mention_kind == "rel" and _last_char_before(text, s) not in (",", "—", "–", "("):
             q.speaker = None  # 'Republicans who agree that ...': the noun, no person named
         elif q.mention_kind == "rel" or (
             q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
@@ -319,9 +354,15 @@ def _can_speak(mention: str, name: str) -> bool:
     ("Democratic", "Catholic"), a medium ("TV"), a number or a word that opens sentences
     ("Twenty-four", "Partial"): a hyphenated word by its first part too ("Republican-leaning").
     Lists: ``newslib/data/speaker_types.txt``."""
-    words = mention.split()
-    if len(words) >= 2 and mention.isupper():
+    if mention.isupper() and len(mention.split()) >= 2:
         return False
+    return _speakable_name(name)
+
+
+@lru_cache(maxsize=4096)
+def _speakable_name(name: str) -> bool:
+    # _can_speak's lists lookup of ``name`` (folding is dear; the same names come back in
+    # article after article; the lists never change)
     lists = _lists()
     folded = _fold(name)
     if folded in lists["places"] or folded in lists["not_names"]:
@@ -348,12 +389,67 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
     if _inside_names(text, name):
         return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
-    if name in _mid_capitals(text):
+    if _mid_capital(text, name):
         return False
     if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
         return True  # 'Exit polls show', 'Good information can': a common word, no one titled
-    lower = re.escape(name.lower())
-    return re.search(rf"(?<![\w’'-]){lower}(?![\w’'-])", text) is not None
+    return _written_alone(text, name.lower())
+
+
+def _written_alone(text: str, word: str) -> bool:
+    """Is ``word`` in ``text`` with no word character (\\w, ’, ', -) on either side?  What
+    ``re.search(rf"(?<![\\w’'-]){re.escape(word)}(?![\\w’'-])", text)`` finds, without
+    compiling a pattern per word: ``str.find`` tries every position as the search does, and
+    a character is \\w exactly when ``isalnum()`` or '_'.
+
+    >>> _written_alone("the party's party-line", "party"), _written_alone("a party.", "party")
+    (False, True)
+    """
+    n = len(word)
+    i = text.find(word)
+    while i >= 0:
+        if (i == 0 or not _name_char(text[i - 1])) and not (
+            i + n < len(text) and _name_char(text[i + n])
+        ):
+            return True
+        i = text.find(word, i + 1)
+    return False
+
+
+_CAPITALISED_RE = re.compile(r"[A-Z][\w’'\-]*")
+_LOWER_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz,;")
+
+
+def _mid_capital(text: str, name: str) -> bool:
+    """Is ``name`` one of ``attribution._mid_capitals(text)`` (a capitalised word written after
+    'x ', ', ' or '; ')?  Checked at the name's occurrences, without the scan of the whole
+    text: those matches never overlap (each starts after a space), so each is the run of
+    [\\w’'-] characters from a capital so placed.
+
+    >>> _mid_capital("a poll by Gallup, and Gallup's", "Gallup"), _mid_capital("Gallup.", "Gallup")
+    (True, False)
+    """
+    if _CAPITALISED_RE.fullmatch(name) is None:
+        return False
+    n = len(name)
+    j = text.find(name, 2)
+    while j >= 0:
+        if (
+            text[j - 1] == " "
+            and text[j - 2] in _LOWER_ASCII
+            and not (j + n < len(text) and _name_char(text[j + n]))
+        ):
+            return True
+        j = text.find(name, j + 1)
+    return False
+
+
+def _last_char_before(text: str, s: int) -> str:
+    """``text[:s].rstrip()[-1:]`` without copying the text before ``s``."""
+    k = min(s, len(text))
+    while k > 0 and text[k - 1].isspace():
+        k -= 1
+    return text[k - 1] if k > 0 else ""
 
 
 def _inside_names(text: str, name: str) -> bool:

@@ -75,16 +75,73 @@ def _whole(text: str, m: re.Match[str]) -> bool:
     return i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "_’'-")
 
 
+_CAPITALISED_RE = re.compile(r"[A-Z][\w’'-]*")
+_CAPITAL_AFTER_RE = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _written_after_preposition(text: str, word: str) -> bool:
+    """Does a match of ``_PLACE_USE_RE`` that starts a word (:func:`_whole`) have ``word`` as
+    its group 1 ('in Riverton')?  Worked out at the word's occurrences instead of scanning the
+    whole text: such matches never overlap (each starts after a character no word holds), so
+    finditer finds every one.  At an occurrence, after 'in', 'near' or 'outside' and spaces,
+    the group is the run of [\\w’'-] characters there, less its last character when spaces and
+    a capital follow the run (the look-ahead makes the group give one back)."""
+    if _CAPITALISED_RE.fullmatch(word) is None:
+        return False
+    n = len(word)
+    j = text.find(word)
+    while j >= 0:
+        b = j
+        while b > 0 and text[b - 1] != "\n" and text[b - 1].isspace():
+            b -= 1
+        if b < j:
+            for preposition in ("in", "near", "outside"):
+                p = b - len(preposition)
+                if p >= 0 and text.startswith(preposition, p):
+                    if p == 0 or not _word_char(text[p - 1]):
+                        r = j + n
+                        while r < len(text) and _word_char(text[r]):
+                            r += 1
+                        capital_after = _CAPITAL_AFTER_RE.match(text, r) is not None
+                        if r == j + n + capital_after:
+                            return True
+                    break
+        j = text.find(word, j + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c in "_’'-"
+
+
 @lru_cache(maxsize=8)
-def _evidence(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """The words ``text`` uses as places on its own evidence ('in X', a town with its state),
-    those it uses as places if the gazetteer has them, and its datelines (lower case)."""
+def _commas(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words ``text`` writes before a comma and a region: those it uses as places on its
+    own evidence ('of Chappaqua, N.Y.,'), and those it uses as places if the gazetteer has
+    them ('Miami, Fla.')."""
+    return _commas_in(text, 0, len(text))
+
+
+def _comma_place(text: str, word: str) -> bool:
+    """``word in _commas(text)[0]``, read from the lines that hold 'word,' only: no match of
+    ``_COMMA_RE`` runs over a newline, so the scan of one line finds the matches the scan of
+    the whole text finds there."""
+    key = word + ","
+    j = text.find(key)
+    while j >= 0:
+        lo = text.rfind("\n", 0, j) + 1
+        hi = text.find("\n", j)
+        hi = len(text) if hi < 0 else hi
+        if word in _commas_in(text, lo, hi)[0]:
+            return True
+        j = text.find(key, hi)
+    return False
+
+
+def _commas_in(text: str, lo: int, hi: int) -> tuple[frozenset[str], frozenset[str]]:
     _, regions, states, dotted = gazetteer()
-    own = {m.group(1) for m in _PLACE_USE_RE.finditer(text) if _whole(text, m)}
-    gazetted = {m.group(1) for m in _DATE_AFTER_RE.finditer(text) if _whole(text, m)}
-    if "-based" in text or "-area" in text:
-        gazetted.update(m.group(1) for m in _BASED_RE.finditer(text) if _whole(text, m))
-    for m in _COMMA_RE.finditer(text):
+    own, gazetted = set(), set()
+    for m in _COMMA_RE.finditer(text, lo, hi):
         if not _whole(text, m):
             continue
         # the longer reading first: 'New Hampshire,' then 'New'
@@ -98,13 +155,24 @@ def _evidence(text: str) -> tuple[frozenset[str], frozenset[str], frozenset[str]
                 if after == "," and (region in dotted or region in states):
                     own.add(m.group(1))  # 'of Chappaqua, N.Y.,': too small for the gazetteer
                 break
+    return frozenset(own), frozenset(gazetted)
+
+
+@lru_cache(maxsize=8)
+def _gazetted(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words ``text`` uses as places if the gazetteer has them ('in X Monday', 'X, Fla.',
+    'X-based'), and its datelines (lower case)."""
+    gazetted = {m.group(1) for m in _DATE_AFTER_RE.finditer(text) if _whole(text, m)}
+    if "-based" in text or "-area" in text:
+        gazetted.update(m.group(1) for m in _BASED_RE.finditer(text) if _whole(text, m))
+    gazetted |= _commas(text)[1]
     # 'MIAMI —', 'Miami, Fla. —', 'Miami (AP) —' (not 'Lee — who ...')
     datelines = {
         m.group(1).lower()
         for m in _DATELINE_RE.finditer(text)
         if m.group(1).isupper() or m.group(2) or m.group(3)
     }
-    return frozenset(own), frozenset(gazetted), frozenset(datelines)
+    return frozenset(gazetted), frozenset(datelines)
 
 
 def is_place(text: str, word: str) -> bool:
@@ -117,9 +185,11 @@ def is_place(text: str, word: str) -> bool:
     >>> is_place("Ann Lee said she would go to Miami.", "Miami")
     False
     """
-    own, gazetted, datelines = _evidence(text)
-    if word in own:
-        return True  # 'in Benghazi', 'of Chappaqua, N.Y.,': the article uses it as a place
-    if word not in gazetted and word.lower() not in datelines:
+    if _written_after_preposition(text, word):
+        return True  # 'in Benghazi'
+    if _comma_place(text, word):
+        return True  # 'of Chappaqua, N.Y.,': the article uses it as a place
+    if word.lower() not in gazetteer()[0]:
         return False
-    return word.lower() in gazetteer()[0]
+    gazetted, datelines = _gazetted(text)
+    return word in gazetted or word.lower() in datelines

@@ -1,0 +1,80 @@
+"""The shortcuts of the speaker-resolution steps give what the scans they replace give.
+
+Each test pits a shortcut against the plain regex scan it stands for, on generated texts made
+of the pieces the scan decides on (prepositions, capitals, marks, odd whitespace).
+"""
+
+import importlib
+import re
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+places = importlib.import_module("newslib.quotes.places")
+names = importlib.import_module("newslib.quotes.names")
+
+_PIECES = ["in", "near", "outside", "within", "tin", "Ab", "A", "Abc", "b", "x", "’s", "'", "-"]
+_PIECES += ["_", "1", ",", ".", "é", "É", "Zed-Ab", "ab"]
+_SPACES = ["", " ", "  ", "\n", "\t", "\u00a0", " \n"]
+
+texts = st.lists(st.tuples(st.sampled_from(_PIECES), st.sampled_from(_SPACES)), max_size=14).map(
+    lambda pieces: "".join(p + s for p, s in pieces)
+)
+
+
+def _uses(text: str) -> set[str]:
+    # the scan _written_after_preposition replaces
+    return {m.group(1) for m in places._PLACE_USE_RE.finditer(text) if places._whole(text, m)}
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("in Clinton County")  # the look-ahead leaves 'Clinto'
+@example("within Ab, near  Abc Ab in\nAb outside Ab-x")
+def test_written_after_preposition_is_the_scan(text):
+    used = _uses(text)
+    words = set(re.findall(r"\S+", text)) | used | {"Ab", "Abc", "Clinto", "A"}
+    for word in words:
+        assert places._written_after_preposition(text, word) == (word in used), word
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts, st.sampled_from(["ab", "in", "x", "é", "’s", "ab-x", "a.b"]))
+@example("the party's party-line", "party")
+def test_written_alone_is_the_search(text, word):
+    expected = re.search(rf"(?<![\w’'-]){re.escape(word)}(?![\w’'-])", text) is not None
+    assert names._written_alone(text, word) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+@example("a poll by Gallup, and Gallup's; Ab")
+def test_mid_capital_is_the_scan(text):
+    mid = importlib.import_module("newslib.quotes.attribution")._mid_capitals(text)
+    words = set(re.findall(r"\S+", text)) | set(mid) | {"Ab", "A", "Abc"}
+    for word in words:
+        assert names._mid_capital(text, word) == (word in mid), word
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 40))
+def test_last_char_before_is_rstrip(text, s):
+    assert names._last_char_before(text, s) == text[:s].rstrip()[-1:]
+
+
+_COMMA_PIECES = ["Ab", "Abc", "N.Y.", "Fla.", "Ohio", "New", "Hampshire", "D.C.", "OH", "x", "of"]
+_COMMA_PIECES += [",", ", ", ".", "-", "'"]
+comma_texts = st.lists(
+    st.tuples(st.sampled_from(_COMMA_PIECES), st.sampled_from(["", " ", "\n", ", ", "  "])),
+    max_size=14,
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(comma_texts)
+@example("Ann Lee of Ab, N.Y., spoke.\nAb, Ohio, Abc, N.Y., and Ab, D.C.,")
+@example("Lee, Ab, N.Y., said")  # 'Ab' is the region of the match of 'Lee'
+def test_comma_place_is_the_scan(text):
+    own = places._commas(text)[0]
+    for word in set(re.findall(r"[\w.'-]+", text)) | {"Ab", "Abc"}:
+        assert places._comma_place(text, word) == (word in own), word
