@@ -645,3 +645,22 @@ def test_a_fragment_with_a_source_but_no_cue_leaves_its_host_the_cue():
     assert host.mention == frag.mention == (15, 18)
     assert host.cue_span == frag.cue_span == (10, 14)
     assert host.attribution == frag.attribution
+
+
+def test_articles_read_in_threads_give_what_they_give_one_by_one():
+    # the rules keep memos of the last article (its sentence and cue starts): threads reading
+    # different articles at once must still each get their own article's rows
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [
+        f'Ann Lee{n} said the pier would close in {n} weeks. "We had no choice," she added. '
+        f"According to Bo Roe{n}, the town will vote on it. Critics said it was rushed."
+        for n in range(24)
+    ]
+    frames = [pd.DataFrame({"article_id": [f"a{n}"], "text": [t]}) for n, t in enumerate(texts)]
+    alone = [quotes(frame) for frame in frames]
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        for _ in range(5):
+            together = list(pool.map(quotes, frames))
+            assert all(a.equals(b) for a, b in zip(alone, together, strict=True))
+    assert all(len(rows) >= 3 for rows in alone)

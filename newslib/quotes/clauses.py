@@ -19,6 +19,7 @@ from itertools import islice
 
 from .attribution import _TIME_WORDS, _TOKEN_RE
 from .cues import _alternation, _lists, _Rules, _trie
+from .memo import LastKeyMemo
 
 # 'In a new poll released Monday, ...': 'In' opening a sentence, a poll within eight words
 _IN_POLL = (
@@ -107,7 +108,7 @@ def _cue_scanners() -> tuple[re.Pattern, re.Pattern] | None:
 
 # The last text's candidate word starts (see _find_cues): the paragraphs of an article and the
 # contents in them are all scanned, so the text is scanned once. One text is kept, no more.
-_LAST_STARTS: list = [None, []]
+_LAST_STARTS = LastKeyMemo()
 
 
 def _is_word_char(ch: str) -> bool:
@@ -143,9 +144,10 @@ def _find_cues(text: str, lo: int, hi: int):
     else:
         # the same word starts as a scan of text[lo:hi] finds after ``lo``: a start there is
         # a start in the whole text, its word whole (no word runs on past ``hi``)
-        if _LAST_STARTS[0] is not text:
-            _LAST_STARTS[0], _LAST_STARTS[1] = text, [w.start(1) for w in inner.finditer(text)]
-        every = _LAST_STARTS[1]
+        known = _LAST_STARTS.values(text)
+        every = known.get("starts")
+        if every is None:
+            every = known["starts"] = [w.start(1) for w in inner.finditer(text)]
         starts = every[bisect_right(every, lo) : bisect_left(every, hi)]
     for p in starts:
         if p >= pos:

@@ -18,6 +18,7 @@ from ..people import _fold, _lists
 from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
+from .memo import LastKeyMemo
 from .places import is_place
 from .sentences import _ABBREV_RE
 
@@ -73,16 +74,15 @@ def _role_before(text: str, s: int, rules: _Rules) -> bool:
 
 # Names per mention text (_name_of reads the mention alone), for one rules object: the same
 # mentions come back again and again, in an article and across articles; cleared when large.
-_NAME_MEMO: list = [None, {}]
+_NAME_MEMO = LastKeyMemo(limit=16384)
 
 
 def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
-    if _NAME_MEMO[0] is not rules or len(_NAME_MEMO[1]) > 16384:
-        _NAME_MEMO[:] = [rules, {}]
+    names = _NAME_MEMO.values(rules)
     span = text[s:e]
-    name = _NAME_MEMO[1].get(span)
+    name = names.get(span)
     if name is None:
-        name = _NAME_MEMO[1][span] = _name_of(span, rules)
+        name = names[span] = _name_of(span, rules)
     return name
 
 
@@ -129,7 +129,7 @@ def _inherit(q: _Quote, src: _Quote) -> None:
 
 # _run_head per run, for one rules object: the same runs come back in article after article
 # ('But', 'Trump'); cleared when it grows large.
-_HEADS: list = [None, {}]
+_HEADS = LastKeyMemo(limit=16384)
 
 
 def _run_head(run: str, rules: _Rules) -> tuple:
@@ -158,9 +158,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
     others: list[tuple[int, int]] = []  # multi-word runs not known to be people
-    if _HEADS[0] is not rules or len(_HEADS[1]) > 16384:
-        _HEADS[:] = [rules, {}]
-    heads: dict[str, tuple] = _HEADS[1]
+    heads: dict[str, tuple] = _HEADS.values(rules)
     person_after = rules.person_after_re.match
     verb_after, finite_after = _VERB_AFTER_RE.match, _FINITE_AFTER_RE.match
     cues, roles, role_ends = rules.cues, rules.roles, rules.role_ends

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from .cues import _alternation
+from .memo import LastKeyMemo
 
 # a sentence may open with a quotation mark, two apostrophes among them ("''We ...")
 _BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
@@ -26,15 +27,14 @@ _OPENER_RE = re.compile(r"(?:He|She|They|It|We|I|The|This|That|But|And|In|His|He
 
 # The last article's sentence starts per (lo, hi): the speaker search and the reported speech
 # both ask for the same paragraphs.  The list returned is shared: callers only read it.
-_LAST: list = [None, {}]
+_LAST = LastKeyMemo()
 
 
 def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
-    if _LAST[0] is not text:
-        _LAST[0], _LAST[1] = text, {}
-    starts = _LAST[1].get((lo, hi))
+    known = _LAST.values(text)
+    starts = known.get((lo, hi))
     if starts is None:
-        starts = _LAST[1][(lo, hi)] = _find_starts(text, lo, hi)
+        starts = known[(lo, hi)] = _find_starts(text, lo, hi)
     return starts
 
 
