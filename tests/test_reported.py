@@ -1777,3 +1777,32 @@ def test_the_word_before_takes_the_fast_path_only_where_the_walk_agrees(text, da
     while b > ss and (text[b - 1].isalnum() or text[b - 1] in _WORD_CHARS or text[b - 1] == "_"):
         b -= 1
     assert _word_before(text, ss, c0) == text[b:e].lower()
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "source"),
+    [
+        (
+            "Noting that the ferry ran late twice, Nora Quill asked for a new timetable.",
+            "noting",
+            "that the ferry ran late twice",
+            "Nora Quill",
+        ),
+        (
+            "After arguing that the ferry ran late, the council voted for a new timetable.",
+            "arguing",
+            "that the ferry ran late",
+            "the council",
+        ),
+    ],
+)
+def test_a_participle_opening_the_sentence_reports_up_to_its_comma(text, cue, content, source):
+    # the participle's clause ends at its comma; the subject after the comma is the source
+    # ([participle_openers]: 'after', 'before', 'while', 'in addition to', ...)
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"], span(text, r, "speaker")) == (cue, content, source)
+
+
+def test_an_opening_participle_without_a_clause_reports_nothing():
+    text = "Speaking to the crowd, Nora Quill thanked the volunteers."
+    assert not any(indirect(text)["cue"].str.lower() == "speaking")

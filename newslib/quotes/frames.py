@@ -13,12 +13,13 @@ import re
 from functools import lru_cache
 
 from ..text import WORD_RE
-from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _title_case
+from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _sentence_subject, _title_case
 from .clauses import (
     _CONJUNCTIONS,
     _NOT_NOUN_PHRASE,
     _RELATIVES,
     _SUBJECT_PRONOUNS,
+    _clause_ok,
     _content_start,
     _cut_clause,
     _first_words,
@@ -27,6 +28,7 @@ from .clauses import (
     _report_rules,
     _skip_space,
     _trim_end,
+    _with_particle,
     _within,
     _word_before,
     _words,
@@ -387,3 +389,76 @@ def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
     if not any(w.lower().strip(".") in evidence for _, _, w in words):
         return None
     return words[0][0], words[-1][1], "desc"
+
+
+_CLAUSE_COMMA_RE = re.compile(r",[^\S\n]+(?=[\w\"“‘])")
+
+
+def _opening_participle(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
+    """'Noting that CONTENT, Lee said ...', 'After arguing that CONTENT, Lee left': a participle
+    cue opening its sentence (alone or after a [participle_openers] word) holds the content to
+    the clause's comma; the subject after that comma is the source. None when the lead is
+    anything else or no main clause follows.
+
+    >>> t = "Noting that the vote was close, Lee asked for a recount."
+    >>> from newslib.quotes.cues import _rules
+    >>> got = _opening_participle(t, "noting", (0, 6), 0, len(t) - 1, _rules())
+    >>> t[got.start : got.end], t[got.mention[0] : got.mention[1]]
+    ('that the vote was close', 'Lee')
+    """
+    c0, c1 = span
+    lead = "_".join(text[ss:c0].lower().split())
+    if lead and lead not in _lists()["participle_openers"]:
+        return None
+    span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
+    start = _content_start(text, cue, after, se)
+    if start is None or not _clause_ok(text, cue, start, se):
+        return None
+    for m in _CLAUSE_COMMA_RE.finditer(text, start, se):
+        if not _within(m.start(), speech):
+            break
+    else:
+        return None  # no main clause after the participle's
+    end = min(_trim_end(text, start, m.start()), _cut_clause(text, start, m.start(), speech))
+    if len(WORD_RE.findall(text, start, end)) < 2:
+        return None
+    mention = _sentence_subject(text, m.end(), se, rules, (), None)
+    return _Found(start, end, cue, span, mention)
+
+
+_CAPITAL_ING_RE = re.compile(r"\b[A-Z][a-z]+ing\b")
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']*(?=\s|\Z)")
+
+
+def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_Found]:
+    """The contents of the paragraph text[lo:hi]'s sentences that open with a capitalised
+    participle cue and a 'that' clause ('Noting that CONTENT, Lee said ...'), which the cue
+    scan (lower case) does not see; each is appended to ``claimed`` too.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "Arguing that the map was unfair, Lee sued. Lee won."
+    >>> [t[f.start : f.end] for f in _opening_participles(t, 0, len(t), [], [], [], _rules())]
+    ['that the map was unfair']
+    """
+    out: list[_Found] = []
+    report = _report_rules()
+    for m in _CAPITAL_ING_RE.finditer(text, lo, hi):
+        c0 = m.start()
+        before = text[lo:c0].rstrip()
+        if before and before[-1] not in '.!?"”’':
+            continue
+        if _within(c0, marks) or _within(c0, claimed):
+            continue
+        cue = m.group(0).lower()
+        if report.cue_re.fullmatch(cue) is None:
+            continue
+        first = _TOKEN_RE.search(text, m.end(), hi)
+        if first is None or first.group(0).lower() not in report.openers:
+            continue  # 'Speaking to reporters, ...': only a clause is read here
+        end = _SENTENCE_END_RE.search(text, m.end(), hi)
+        se = end.start() if end else hi
+        got = _opening_participle(text, cue, m.span(), c0, se, rules, speech)
+        if got is not None and not any(got.start < b and a < got.end for a, b in claimed):
+            out.append(got)
+            claimed.append((got.start, got.end))
+    return out

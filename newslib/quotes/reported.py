@@ -158,6 +158,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         if head is not None:
             pieces.append(head)
             claimed.append((head.start, head.end))
+        pieces += _opening_participles(text, lo, hi, marks, claimed, speech, rules)
         cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
@@ -791,6 +792,10 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
     lead = text[ss:c0].rstrip().rstrip("\"'’”»").rstrip()  # '... "fantastic," telling'
+    if len(lead.split()) <= 3:
+        got = _opening_participle(text, cue, span, ss, se, rules, speech)
+        if got is not None:
+            return got  # 'After noting that CONTENT, Lee said ...'
     if not lead.endswith((",", "—", "–", " and", " but")) and cue != "saying":
         return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
@@ -1155,6 +1160,8 @@ from .frames import (  # noqa: E402
     _evidence_participle,
     _headline_verb,
     _in_poll,
+    _opening_participle,
+    _opening_participles,
     _reportedly,
     _reporter_before,
     _seeming,
