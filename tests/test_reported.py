@@ -1806,3 +1806,12 @@ def test_a_participle_opening_the_sentence_reports_up_to_its_comma(text, cue, co
 def test_an_opening_participle_without_a_clause_reports_nothing():
     text = "Speaking to the crowd, Nora Quill thanked the volunteers."
     assert not any(indirect(text)["cue"].str.lower() == "speaking")
+
+
+def test_a_two_word_rest_after_an_inner_cue_is_the_contents_second_piece():
+    # 'CONTENT, he says, MORE.': two words are enough for MORE ('is different'); one ('too')
+    # is not
+    text = "The ferry, she says, is late."
+    assert list(indirect(text)["text"]) == ["The ferry", "is late"]
+    text = "The ferry was late, she said, too."
+    assert list(indirect(text)["text"]) == ["The ferry was late"]

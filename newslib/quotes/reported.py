@@ -861,7 +861,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     rest = text[c1:se]
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
-        if len(text[more:se].split()) >= 3:
+        if len(text[more:se].split()) >= 2:
             found.more = (more, se)
             if _is_adjunct(text, ss, end):
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
