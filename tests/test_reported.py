@@ -1815,3 +1815,10 @@ def test_a_two_word_rest_after_an_inner_cue_is_the_contents_second_piece():
     assert list(indirect(text)["text"]) == ["The ferry", "is late"]
     text = "The ferry was late, she said, too."
     assert list(indirect(text)["text"]) == ["The ferry was late"]
+
+
+def test_a_this_phrase_before_an_inner_cue_is_a_subject_unless_it_names_a_time():
+    text = "This ferry, she says, is late."
+    assert list(indirect(text)["text"]) == ["This ferry", "is late"]
+    text = "This week, she says, the ferry is late."
+    assert list(indirect(text)["text"]) == ["the ferry is late"]

@@ -294,9 +294,14 @@ def _first_words(text: str, s: int, e: int, n: int) -> list[tuple[int, int, str]
 
 def _is_adjunct(text: str, s: int, e: int) -> bool:
     words = text[s:e].lower().split()
+    if len(words) > 1 and words[0] in _DEICTIC and words[-1] not in _TIME_WORDS:
+        return False  # 'This plan, he says, ...' is a subject, 'This week, ...' a time
     return len(words) <= 3 and (
         words[0] in _report_rules().adjuncts or words[-1] in _TIME_WORDS or words[0] in ("still",)
     )
+
+
+_DEICTIC = frozenset("this last".split())
 
 
 _DASH_RE = re.compile(r"[^\S\n]*(?:—|–|--|[^\S\n]-[^\S\n])")
