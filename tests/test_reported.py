@@ -1822,3 +1822,15 @@ def test_a_this_phrase_before_an_inner_cue_is_a_subject_unless_it_names_a_time()
     assert list(indirect(text)["text"]) == ["This ferry", "is late"]
     text = "This week, she says, the ferry is late."
     assert list(indirect(text)["text"]) == ["the ferry is late"]
+
+
+def test_a_progressive_speech_verb_is_its_subjects_not_evidence():
+    # 'suggesting' after a noun of evidence is the evidence's ('a poll suggesting that ...');
+    # after 'is' it is the subject's own verb
+    text = "Nora Quill is suggesting that the ferry was late."
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker"), span(text, r, "cue")) == (
+        "that the ferry was late",
+        "Nora Quill",
+        "is suggesting",
+    )

@@ -667,7 +667,11 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     got = _as_source(text, cue, span, lead, ss, se, rules) if lead is not None else None
     if got is not None:
         return got
-    if cue in _lists()["evidence_participles"] and not text[ss:c0].rstrip().endswith(","):
+    if (
+        cue in _lists()["evidence_participles"]
+        and not (progressive and cue in rules.cues)  # 'Lee is suggesting that': his verb
+        and not text[ss:c0].rstrip().endswith(",")
+    ):
         return _evidence_participle(text, cue, span, ss, se, rules)
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
