@@ -1834,3 +1834,13 @@ def test_a_progressive_speech_verb_is_its_subjects_not_evidence():
         "Nora Quill",
         "is suggesting",
     )
+
+
+def test_a_comma_right_after_that_still_opens_a_clause():
+    # 'found' reports only a clause; 'that,' before an aside opens one
+    text = "The study found that, in most towns, the ferry was late."
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == (
+        "that, in most towns, the ferry was late",
+        "The study",
+    )

@@ -486,6 +486,8 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # 'police reported no arrests', 'the firm reported raising $9 million'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
+    if first in ("that,", "that—"):
+        first = "that"  # 'found that, on average, incomes grew'
     if _CONTRACTED_SUBJECT_RE.fullmatch(first):
         return True  # "I think it's good", "she believes they're right"
     if cue in report.questions and first == "which":
