@@ -1844,3 +1844,10 @@ def test_a_comma_right_after_that_still_opens_a_clause():
         "that, in most towns, the ferry was late",
         "The study",
     )
+
+
+@pytest.mark.parametrize("when", ["just today", "a few days later", "yesterday"])
+def test_as_the_source_reported_with_a_time_after_the_cue(when):
+    text = f"As the Gazette reported {when}, the ferry was late again."
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == ("the ferry was late again", "the Gazette")

@@ -129,7 +129,8 @@ _AS_LEAD_RE = re.compile(
 )
 _BY_RE = re.compile(r"[^\S\n]+by[^\S\n]+([^,;:!?\"“”()\n]{1,80})(?=,)")
 _AS_ADJUNCT_RE = re.compile(
-    r"[^\S\n]+(?:in|on|at|last|earlier|this|during)\b[^,;:!?\"“”()\n]{0,60}(?=,)"
+    r"[^\S\n]+(?:in|on|at|last|earlier|this|during|just|today|yesterday|recently|later|"
+    r"a[^\S\n]+(?:few|couple))\b[^,;:!?\"“”()\n]{0,60}(?=,)"
 )
 
 
