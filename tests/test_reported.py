@@ -1851,3 +1851,15 @@ def test_as_the_source_reported_with_a_time_after_the_cue(when):
     text = f"As the Gazette reported {when}, the ferry was late again."
     r = indirect(text).iloc[0]
     assert (r["text"], span(text, r, "speaker")) == ("the ferry was late again", "the Gazette")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Nora Quill said this was the best ferry.", "this was the best ferry"),
+        ("Nora Quill thinks this ferry is too slow.", "this ferry is too slow"),
+        ("Nora Quill said this week the ferry was late.", "the ferry was late"),
+    ],
+)
+def test_this_opens_the_content_unless_it_names_a_time(text, content):
+    assert indirect(text).iloc[0]["text"] == content

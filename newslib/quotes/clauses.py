@@ -304,6 +304,18 @@ def _is_adjunct(text: str, s: int, e: int) -> bool:
 _DEICTIC = frozenset("this last".split())
 
 
+def _deictic_subject(words, k: int) -> bool:
+    """Is words[k] a 'this' / 'last' that is no time phrase ('this week', 'last year') but the
+    content's own first word ('this was the best plan')?
+
+    >>> _deictic_subject([(0, 4, "this"), (5, 8, "was")], 0)
+    True
+    """
+    return words[k][2].lower() in _DEICTIC and (
+        k + 1 >= len(words) or words[k + 1][2].lower().strip(",.") not in _TIME_WORDS
+    )
+
+
 _DASH_RE = re.compile(r"[^\S\n]*(?:—|–|--|[^\S\n]-[^\S\n])")
 _THAT_RE = re.compile(r"\bthat\b")
 
@@ -558,8 +570,12 @@ def _noun_clause(text: str, start: int, se: int) -> bool:
     end = min(se, start + 120)
     brk = _OBJECT_END_RE.search(text, start, end)
     words = [w.lower() for _, _, w in _first_words(text, start, brk.start() if brk else end, 7)]
-    if not words or words[0] in _report_rules().adjuncts or words[0] in _NOT_NOUN_PHRASE:
+    if not words or words[0] in _NOT_NOUN_PHRASE:
         return False
+    if words[0] in _report_rules().adjuncts and not (
+        words[0] in _DEICTIC and words[1:2] and words[1] not in _TIME_WORDS
+    ):
+        return False  # 'on Monday ...', 'this week ...'; not 'this plan is ...'
     for k, (prev, w) in enumerate(zip(words, words[1:], strict=False)):
         if w in _FINITE:
             return True
@@ -778,7 +794,9 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
                 return words[0][0]  # 'asked the court to block ...': the object is content
         else:
             while k < len(words) and k < 4 and words[k][2].lower() in report.adjuncts:
-                k += 1
+                if _deictic_subject(words, k):
+                    break  # 'said this was the best plan': 'this' is the subject
+                k += 2 if words[k][2].lower() in _DEICTIC else 1  # 'said this week ...'
         return words[k][0] if k < len(words) else None
     return m.start()
 
