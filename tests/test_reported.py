@@ -1863,3 +1863,9 @@ def test_as_the_source_reported_with_a_time_after_the_cue(when):
 )
 def test_this_opens_the_content_unless_it_names_a_time(text, content):
     assert indirect(text).iloc[0]["text"] == content
+
+
+def test_a_dash_after_a_closing_cue_ends_the_attribution():
+    text = "The ferry will be late, the captain said — a delay of two hours."
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == ("The ferry will be late", "the captain")

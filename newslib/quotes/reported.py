@@ -886,9 +886,15 @@ def _adverbial(text: str, s: int, e: int) -> bool:
     )
 
 
+_DASH_AFTER_CUE_RE = re.compile(r"[^\S\n]*(?:—|–|--)")
+
+
 def _clause_after(text: str, c1: int, se: int) -> bool:
     """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
-    finite verb or a past form among the first words, before any comma?"""
+    finite verb or a past form among the first words, before any comma? Not past a dash
+    ('CONTENT, Lee said — a move that ...': what follows the dash is the writer's)."""
+    if _DASH_AFTER_CUE_RE.match(text, c1, se):
+        return False
     comma = text.find(",", c1, se)
     words = [w for _, _, w in _first_words(text, c1, comma if comma >= 0 else se, 8)]
     if not words or words[0].lower() in _SUBJECT_PRONOUNS:
