@@ -1869,3 +1869,9 @@ def test_a_dash_after_a_closing_cue_ends_the_attribution():
     text = "The ferry will be late, the captain said — a delay of two hours."
     r = indirect(text).iloc[0]
     assert (r["text"], span(text, r, "speaker")) == ("The ferry will be late", "the captain")
+
+
+def test_a_title_label_with_lower_case_words_names_its_speaker():
+    text = "Nora Quill at the harbor: The ferry will be late.\n\nThe ferry was late."
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker")) == ("The ferry will be late", "Nora Quill")

@@ -86,6 +86,12 @@ from .cues import _alternation, _lists, _Rules
 from .marks import _Quote
 from .sentences import _sentence_starts
 
+# A title's label before its colon with lower-case words too (up to eight words): 'Lee at
+# the rally: ...', 'Party leaders' warning: ...'.
+_LABEL_PLACE_RE = re.compile(r"[^\S\n]+(?:at|on|in|to|about|for|after|with|over)[^\S\n]")
+_TITLE_LABEL_RE = re.compile(
+    r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[\w.&'’\-]+){0,7})(?P<colon>:)[^\S\n]+(?=\S)"
+)
 # A headline-style 'Source: what they said' paragraph (up to five capitalised words).
 _HEADLINE_RE = re.compile(
     r"(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,4})(?P<colon>:)[^\S\n]+(?=\S)"
@@ -363,6 +369,8 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     """'Smith: We will win' as a title, or a transcript's paragraph: Smith is the source, the
     rest of the paragraph the content."""
     m = _HEADLINE_RE.match(text, lo, hi)
+    if m is None and title:
+        m = _TITLE_LABEL_RE.match(text, lo, hi)  # 'Lee at the rally: ...', 'City camp: ...'
     if m is None or "\n" in text[lo:hi] or _within(m.end(), marks):
         return None
     label = m.group("src").lower()
@@ -377,7 +385,10 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     if len(WORD_RE.findall(text, m.end(), end)) < 2 or _name_list(text, m.end(), end):
         return None
     colon = m.start("colon")
-    return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), m.end("src"), "name"))
+    src1 = m.end("src")
+    if (at := _LABEL_PLACE_RE.search(text, m.start("src"), src1)) is not None:
+        src1 = at.start()  # 'Lee at the rally: ...': Lee
+    return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), src1, "name"))
 
 
 _LIST_ITEM_NAME_RE = re.compile(r"[^\S\n]*(?:[A-Z][\w.’'\-]*[^\S\n]*){1,4}$")
