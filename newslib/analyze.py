@@ -582,6 +582,7 @@ def analyze_to_folder(
     csv: bool = True,
     progress: bool = False,
     people: str | os.PathLike | None = None,
+    _run_key: str | None = None,
     **load_options,
 ) -> dict:
     """Load and analyse a corpus batch by batch, writing partitioned Parquet, so memory stays
@@ -657,7 +658,10 @@ def analyze_to_folder(
         if aliases_digest is not None:  # an edited aliases file changes the people table
             options["people"] = aliases_digest
         # Taken before any file is read: a file edited during the run makes the next run redo it.
-        key = manifest.run_key(source, options, exclude)
+        # The CLI takes it (with these options) before it imports the analyses, to answer an
+        # up-to-date rerun at once, and hands it in: listing and stat'ing every file once more
+        # would cost as much again.
+        key = _run_key if _run_key is not None else manifest.run_key(source, options, exclude)
         if cache_dir is not None:
             last = manifest.up_to_date(folder, key)
             if last is not None:
