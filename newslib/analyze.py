@@ -196,6 +196,13 @@ def _analyze_chunk(
         caches["corpus_inputs"], frame, lambda f: _corpus_inputs(f, quote_table, words)
     )
     metadata = frame.drop(columns=["text"]).reset_index(drop=True)
+    counted = metadata["n_words"].to_numpy() if "n_words" in metadata.columns else np.zeros(0)
+    uncounted = np.flatnonzero(counted < 0)
+    if len(uncounted):  # loaded without counting (see analyze_to_folder): the words are here
+        texts = frame["text"].to_numpy()
+        counts = metadata["n_words"].to_numpy(copy=True)
+        counts[uncounted] = [len(words[str(texts[n])]) for n in uncounted]
+        metadata["n_words"] = counts
     metadata["article_id"] = metadata["article_id"].astype("string")
     if "near_duplicate_of" not in metadata.columns:  # filled by the corpus step, newslib.duplicates
         metadata["near_duplicate_of"] = pd.array([pd.NA] * len(metadata), dtype="string")
@@ -683,6 +690,9 @@ def analyze_to_folder(
             exclude=exclude,
             **load_options,
         )
+        # Without a file cache, n_words is counted in the workers from the words they find for
+        # the quote share (_analyze_chunk): one scan of each text, not one here and one there.
+        stream._count_words = engine != "local" or cache_dir is not None
         manifest.remove_stamp(folder)
         # Workers set damaged cache parts aside on disk: what is new there after the run is
         # what this run found.
