@@ -322,18 +322,10 @@ class _Runner:
 
     def gather(self, handle) -> dict[str, pd.DataFrame]:
         """The tables of a :meth:`submit`'s batch, articles in batch order."""
-        from tqdm import tqdm
-
         if handle[0] == "dask":
             return _concat(self._client.gather(handle[1]))
         _, ids, here, futures = handle
-        bar = dict(
-            total=len(here) + len(futures),
-            desc="analysing",
-            unit="chunk",
-            disable=None if self.progress else True,
-        )
-        with tqdm(**bar) as progress:
+        with _progress_bar(self.progress, len(here) + len(futures)) as progress:
             results = []
             for chunk in here:
                 results.append(_analyze_chunk(chunk, self.lang, self.cache_dir))
@@ -394,6 +386,26 @@ class _Runner:
             else:
                 self._client = _connect(Client, self.scheduler)
         return self._client
+
+
+class _NoBar:
+    """Stands in for a progress bar nobody asked for (tqdm and its imports cost a start-up)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+@contextmanager
+def _progress_bar(progress: bool, total: int):
+    """A tqdm bar of ``total`` chunks when ``progress``, else one that shows nothing."""
+    if not progress:
+        yield _NoBar()
+        return
+    from tqdm import tqdm
+
+    # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
+    with tqdm(total=total, desc="analysing", unit="chunk", disable=None) as bar:
+        yield bar
 
 
 def _worker_started() -> None:

@@ -1185,8 +1185,6 @@ class LoadStream:
             )
 
     def __iter__(self):
-        from tqdm import tqdm
-
         # Kept articles waiting to be yielded, in order, as (rows, positions) pieces: rows of a
         # file cache part, or FRESH (the articles of files read now, made into one frame at
         # once: building a frame per file would cost more than reading the file).
@@ -1194,14 +1192,12 @@ class LoadStream:
         fresh_records: list[dict[str, Any]] = []
         fresh_files: list[tuple[FileRead, tuple[str, int, int] | None]] = []
         waiting = 0
-        # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
-        bar = tqdm(
-            self.files,
-            desc="loading",
-            unit="file",
-            disable=None if self._progress else True,
-            leave=False,
-        )
+        bar = self.files  # no bar asked for: tqdm (and what it imports) is not even imported
+        if self._progress:
+            from tqdm import tqdm
+
+            # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
+            bar = tqdm(self.files, desc="loading", unit="file", disable=None, leave=False)
         for path in bar:
             for read, rows, positions in self._readings(path, fresh_records, fresh_files):
                 kept = self.state.accept(read)
