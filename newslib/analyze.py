@@ -196,6 +196,13 @@ def _analyze_chunk(
         caches["corpus_inputs"], frame, lambda f: _corpus_inputs(f, quote_table, words)
     )
     metadata = frame.drop(columns=["text"]).reset_index(drop=True)
+    counted = metadata["n_words"].to_numpy() if "n_words" in metadata.columns else np.zeros(0)
+    uncounted = np.flatnonzero(counted < 0)
+    if len(uncounted):  # loaded without counting (see analyze_to_folder): the words are here
+        texts = frame["text"].to_numpy()
+        counts = metadata["n_words"].to_numpy(copy=True)
+        counts[uncounted] = [len(words[str(texts[n])]) for n in uncounted]
+        metadata["n_words"] = counts
     metadata["article_id"] = metadata["article_id"].astype("string")
     if "near_duplicate_of" not in metadata.columns:  # filled by the corpus step, newslib.duplicates
         metadata["near_duplicate_of"] = pd.array([pd.NA] * len(metadata), dtype="string")
@@ -315,18 +322,10 @@ class _Runner:
 
     def gather(self, handle) -> dict[str, pd.DataFrame]:
         """The tables of a :meth:`submit`'s batch, articles in batch order."""
-        from tqdm import tqdm
-
         if handle[0] == "dask":
             return _concat(self._client.gather(handle[1]))
         _, ids, here, futures = handle
-        bar = dict(
-            total=len(here) + len(futures),
-            desc="analysing",
-            unit="chunk",
-            disable=None if self.progress else True,
-        )
-        with tqdm(**bar) as progress:
+        with _progress_bar(self.progress, len(here) + len(futures)) as progress:
             results = []
             for chunk in here:
                 results.append(_analyze_chunk(chunk, self.lang, self.cache_dir))
@@ -387,6 +386,26 @@ class _Runner:
             else:
                 self._client = _connect(Client, self.scheduler)
         return self._client
+
+
+class _NoBar:
+    """Stands in for a progress bar nobody asked for (tqdm and its imports cost a start-up)."""
+
+    def update(self, n: int = 1) -> None:
+        pass
+
+
+@contextmanager
+def _progress_bar(progress: bool, total: int):
+    """A tqdm bar of ``total`` chunks when ``progress``, else one that shows nothing."""
+    if not progress:
+        yield _NoBar()
+        return
+    from tqdm import tqdm
+
+    # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
+    with tqdm(total=total, desc="analysing", unit="chunk", disable=None) as bar:
+        yield bar
 
 
 def _worker_started() -> None:
@@ -582,6 +601,7 @@ def analyze_to_folder(
     csv: bool = True,
     progress: bool = False,
     people: str | os.PathLike | None = None,
+    _run_key: str | None = None,
     **load_options,
 ) -> dict:
     """Load and analyse a corpus batch by batch, writing partitioned Parquet, so memory stays
@@ -657,7 +677,10 @@ def analyze_to_folder(
         if aliases_digest is not None:  # an edited aliases file changes the people table
             options["people"] = aliases_digest
         # Taken before any file is read: a file edited during the run makes the next run redo it.
-        key = manifest.run_key(source, options, exclude)
+        # The CLI takes it (with these options) before it imports the analyses, to answer an
+        # up-to-date rerun at once, and hands it in: listing and stat'ing every file once more
+        # would cost as much again.
+        key = _run_key if _run_key is not None else manifest.run_key(source, options, exclude)
         if cache_dir is not None:
             last = manifest.up_to_date(folder, key)
             if last is not None:
@@ -679,6 +702,9 @@ def analyze_to_folder(
             exclude=exclude,
             **load_options,
         )
+        # Without a file cache, n_words is counted in the workers from the words they find for
+        # the quote share (_analyze_chunk): one scan of each text, not one here and one there.
+        stream._count_words = engine != "local" or cache_dir is not None
         manifest.remove_stamp(folder)
         # Workers set damaged cache parts aside on disk: what is new there after the run is
         # what this run found.

@@ -689,6 +689,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     options = dict(lang=args.lang, csv=not args.no_csv, batch_size=args.batch_size)
     cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
     _prepare_folders(out, cache_dir)
+    key = None
     if cache_dir is not None:
         # Answered before pandas and the analyses are even imported: an unchanged corpus
         # costs a listing and a stat per file.
@@ -724,6 +725,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         scheduler=args.scheduler,
         progress=not args.quiet,
         people=args.people,
+        _run_key=key,  # the same options and folders: analyze_to_folder need not take it again
         **options,
         **load_options,
     )

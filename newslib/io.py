@@ -724,10 +724,14 @@ def _to_datetime(values: list[Any], tz: str | None) -> pd.Series:
     return pd.Series(converted, dtype=dtype)
 
 
-def articles_frame(records: list[dict[str, Any]], *, tz: str | None = None) -> pd.DataFrame:
+def articles_frame(
+    records: list[dict[str, Any]], *, tz: str | None = None, n_words: bool = True
+) -> pd.DataFrame:
     """Build a typed article table from dicts with ``title``, ``text`` and optionally ``date``,
     ``path``, ``source``, ``url``, ``author``: computes ``article_id``, ``n_paragraphs`` and
     ``n_words``. The text is used as given (normalise it first with ``normalize_text``).
+    ``n_words=False`` leaves ``n_words`` at -1 for a caller that finds the words itself
+    (``newslib.analyze`` does, in its workers: a second scan of every text would cost as much).
 
     Example:
         >>> df = articles_frame([{"title": "T", "text": "One.\\n\\nTwo words."}])
@@ -745,7 +749,7 @@ def articles_frame(records: list[dict[str, Any]], *, tz: str | None = None) -> p
             "date": _to_datetime([r.get("date") for r in records], tz),
             "text": texts,
             "n_paragraphs": [len(paragraph_spans(x)) for x in texts],
-            "n_words": [count_words(x) for x in texts],
+            "n_words": [count_words(x) for x in texts] if n_words else [-1] * len(texts),
             "url": [r.get("url") for r in records],
             "author": [r.get("author") for r in records],
         }
@@ -1162,6 +1166,9 @@ class LoadStream:
                 self.state._report.rows.append(
                     {"path": _shown(path), "line": None, "status": "note", "reason": reason}
                 )
+        # newslib.analyze sets this False: it counts each article's words where it finds them
+        # anyway. Rows for the file cache are always counted (the cache keeps n_words).
+        self._count_words = True
         self._file_cache = None
         if cache_dir is not None:
             from .cache import FileCache
@@ -1178,8 +1185,6 @@ class LoadStream:
             )
 
     def __iter__(self):
-        from tqdm import tqdm
-
         # Kept articles waiting to be yielded, in order, as (rows, positions) pieces: rows of a
         # file cache part, or FRESH (the articles of files read now, made into one frame at
         # once: building a frame per file would cost more than reading the file).
@@ -1187,14 +1192,12 @@ class LoadStream:
         fresh_records: list[dict[str, Any]] = []
         fresh_files: list[tuple[FileRead, tuple[str, int, int] | None]] = []
         waiting = 0
-        # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
-        bar = tqdm(
-            self.files,
-            desc="loading",
-            unit="file",
-            disable=None if self._progress else True,
-            leave=False,
-        )
+        bar = self.files  # no bar asked for: tqdm (and what it imports) is not even imported
+        if self._progress:
+            from tqdm import tqdm
+
+            # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
+            bar = tqdm(self.files, desc="loading", unit="file", disable=None, leave=False)
         for path in bar:
             for read, rows, positions in self._readings(path, fresh_records, fresh_files):
                 kept = self.state.accept(read)
@@ -1253,7 +1256,8 @@ class LoadStream:
     def _emit(self, pieces, fresh_records, fresh_files, *, final: bool):
         """Yield the waiting articles in chunks of ``chunk_size``; keep a last partial chunk
         in ``pieces`` unless ``final``. Files read since the last call go to the cache."""
-        fresh = articles_frame(fresh_records, tz=self._tz)
+        count = self._count_words or self._file_cache is not None
+        fresh = articles_frame(fresh_records, tz=self._tz, n_words=count)
         if self._file_cache is not None and fresh_files:
             reads, keys, selected, files, positions = [], [], [], [], []
             row = 0

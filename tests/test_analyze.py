@@ -134,6 +134,46 @@ def test_streamed_output_does_not_depend_on_batch_size(tmp_path, write):
         assert (tmp_path / "small" / csv).read_bytes() == (tmp_path / "large" / csv).read_bytes()
 
 
+def test_n_words_counted_in_the_workers_equal_those_of_the_load(tmp_path, write):
+    # Without a file cache the load leaves n_words to the workers, which count the words they
+    # find for the quote share; with one, the load counts them (the cache keeps them).
+    from newslib.analyze import analyze_to_folder
+    from newslib.text import count_words
+
+    texts = ["Ann said it: \"We're well-known, aren't we?\" 3.5% of 2,000 agreed.", "Rain.", "?"]
+    for n, text in enumerate(texts):
+        write(f"corpus/{n}.md", f"---\ntitle: T{n}\n---\n{text}\n")
+    counted = {}
+    for name, options in {"workers": {}, "load": {"cache_dir": tmp_path / "cache"}}.items():
+        analyze_to_folder(tmp_path / "corpus", tmp_path / name, jobs=1, csv=False, **options)
+        table = pd.read_parquet(tmp_path / name / "articles.parquet").sort_values("title")
+        counted[name] = table["n_words"].tolist()
+    assert counted["workers"] == counted["load"] == [count_words(t) for t in texts] == [11, 1, 0]
+
+
+def test_progress_bars_change_nothing_and_a_quiet_run_never_imports_tqdm(seed_path, tmp_path):
+    import subprocess
+    import sys
+
+    from newslib.analyze import analyze_to_folder
+
+    for name, progress in (("bars", True), ("quiet", False)):
+        analyze_to_folder(seed_path, tmp_path / name, jobs=1, csv=False, progress=progress)
+    for table in ("articles", "sentences", "quotes"):
+        pd.testing.assert_frame_equal(
+            pd.read_parquet(tmp_path / "bars" / f"{table}.parquet"),
+            pd.read_parquet(tmp_path / "quiet" / f"{table}.parquet"),
+        )
+    code = (
+        "import sys\n"
+        "from newslib.cli import main\n"
+        f"main(['analyze', {str(seed_path)!r}, '-o', {str(tmp_path / 'cli')!r}, '--quiet'])\n"
+        "print('tqdm' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().endswith("False")
+
+
 def test_results_do_not_depend_on_jobs_or_chunk_size():
     serial = analyze_tables(ARTICLES, chunk_size=500)
     chunked = analyze_tables(ARTICLES, chunk_size=1)

@@ -181,6 +181,20 @@ def test_cli_says_up_to_date_without_loading_pandas(corpus, tmp_path):
     assert "pandas loaded: False status: 0" in done.stdout
 
 
+def test_cli_takes_the_run_key_once_and_its_key_is_the_library_s(corpus, tmp_path, monkeypatch):
+    # The CLI takes the key before importing the analyses and hands it to analyze_to_folder: one
+    # listing of the corpus per run, and a run of the library with the same options agrees.
+    out = tmp_path / "out"
+    taken = []
+    real = manifest.run_key
+    monkeypatch.setattr(manifest, "run_key", lambda *a, **k: taken.append(1) or real(*a, **k))
+    assert main(["analyze", str(corpus), "-o", str(out), "--quiet", "--jobs", "1"]) == 0
+    assert len(taken) == 1
+    monkeypatch.undo()
+    assert run(corpus, out, csv=True)["up_to_date"] is True
+    assert run(corpus, out, csv=False)["up_to_date"] is False
+
+
 def test_cli_no_cache_recomputes(corpus, tmp_path, capsys):
     out = tmp_path / "out"
     args = ["analyze", str(corpus), "-o", str(out), "--quiet", "--jobs", "1"]
