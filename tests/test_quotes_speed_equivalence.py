@@ -78,3 +78,73 @@ def test_comma_place_is_the_scan(text):
     own = places._commas(text)[0]
     for word in set(re.findall(r"[\w.'-]+", text)) | {"Ab", "Abc"}:
         assert places._comma_place(text, word) == (word in own), word
+
+
+sentences = importlib.import_module("newslib.quotes.sentences")
+attribution = importlib.import_module("newslib.quotes.attribution")
+reported = importlib.import_module("newslib.quotes.reported")
+clauses = importlib.import_module("newslib.quotes.clauses")
+nouns = importlib.import_module("newslib.quotes.nouns")
+_rules = importlib.import_module("newslib.quotes.cues")._rules
+
+_WORDS = ["Mr", "U", "S", "said", "Sept", "approx", "a", "b1", "x_y", "Lee", "he", "she", "I"]
+_WORDS += ["and", "but", "also", "then", "said", "Said", "put", "it", "according", "to", "his"]
+_WORDS += ["mayor's", "their", "its", "Its", "claim", "noted", "’s", "", "-", "é", "("]
+_GLUE = ["", " ", "  ", ".", ",", ", ", "\n", "\t", " \n", "\u00a0"]
+word_texts = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=12).map(
+    lambda pieces: "".join(w + g for w, g in pieces)
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_texts)
+@example("Lee met Mr.")
+@example("in the U.S.")
+def test_ends_abbreviation_is_the_search(text):
+    head = text + "."
+    for cut in range(len(head)):
+        part = head[cut:]
+        expected = sentences._ABBREV_RE.search(part) is not None
+        assert sentences._ends_abbreviation(part) == expected, part
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_texts, st.integers(0, 30), st.integers(0, 30))
+@example("Lee put it, then", 0, 16)
+@example("Lee asaid it", 5, 12)
+def test_cue_in_is_the_search(text, lo, width):
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + width)
+    expected = _rules().cue_re.search(text, lo, hi) is not None
+    assert attribution._cue_in(text, lo, hi, _rules()) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_texts, st.integers(0, 40), st.integers(0, 40))
+@example("Lee has since \n", 0, 15)
+@example("and also\t", 1, 9)
+def test_gap_word_is_the_search(text, p, width):
+    p = min(p, len(text))
+    lo = max(0, p - width)
+    m = reported._GAP_WORD_RE.search(text, lo, p)
+    assert reported._gap_word(text, lo, p) == (None if m is None else (m.start(1), m.group(1)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_texts)
+@example("Lee, and she also ")
+@example("the mayor's ")
+@example("a claim by Lee, ")
+def test_window_shortcuts_are_the_searches(text):
+    # _cut_clause, _read_noun and _apposed_to only search when their shortcut lets them
+    for p in range(len(text) + 1):
+        lo = max(0, p - 40)
+        near = set(clauses._WORD_RUN_RE.findall(text, lo, p))
+        if clauses._NEW_CLAUSE_RE.search(text, lo, p) is not None:
+            assert not near.isdisjoint(clauses._CLAUSE_PRONOUNS)
+        if clauses._COORDINATED_RE.search(text, lo, p) is not None:
+            assert not near.isdisjoint(("and", "but"))
+        if nouns._POSSESSOR_RE.search(text, max(0, p - 60), p) is not None:
+            assert nouns._may_own(text, 0, p)
+        if names._APPOSED_RE.search(text, max(0, p - 120), p) is not None:
+            assert text[max(0, p - 120) : p].rstrip().endswith(",")

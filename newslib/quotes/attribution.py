@@ -741,6 +741,30 @@ _SCARE_LEADS = (
 _SCARE_LEAD_RE = re.compile(rf"(?:{_alternation(_SCARE_LEADS)})[^\S\n]*$", re.I)
 
 
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=4)
+def _cue_first_words(cues: frozenset) -> frozenset:
+    # the word a match of ``_Rules.cue_re`` opens with: a cue (all of them single words),
+    # capitalised or not, 'put(s)' of 'put it', '[Aa]ccording' of 'according to'
+    return cues | {c.capitalize() for c in cues} | {"put", "puts", "according", "According"}
+
+
+def _cue_in(text: str, lo: int, hi: int, rules: _Rules) -> bool:
+    """``rules.cue_re.search(text, lo, hi) is not None``, sooner: a match starts where a run
+    of word characters starts and opens with the whole run ('said', 'put' of 'put it'), so
+    without such a run among the stretch's runs there is none.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> _cue_in("Lee said, then", 0, 14, _rules()), _cue_in("Lee ran a shop", 0, 14, _rules())
+    (True, False)
+    """
+    if _cue_first_words(rules.cues).isdisjoint(_WORD_RUN_RE.findall(text, lo, hi)):
+        return False
+    return rules.cue_re.search(text, lo, hi) is not None
+
+
 def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _Rules) -> str:
     """'direct', 'partial' or 'scare' for a quotation, from its length, shape and context."""
     inner = text[q.start : q.end]
@@ -759,7 +783,7 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         return "direct"
     sentence_start = not text[sentence_lo : q.open_mark].strip()
     cue_before = before[-1:] == "," and bool(
-        rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark)
+        _cue_in(text, max(sentence_lo, q.para_lo), q.open_mark, rules)
     )
     if first_upper and (sentence_start or cue_before) and (n >= 3 or ends_punct):
         return "direct"
@@ -784,7 +808,7 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         return "scare"
     # one- or two-word quoted terms with no speech verb before them
     if n <= 2 and not ends_punct:
-        if not rules.cue_re.search(text, max(sentence_lo, q.para_lo), q.open_mark):
+        if not _cue_in(text, max(sentence_lo, q.para_lo), q.open_mark, rules):
             return "scare"
     return "partial"
 

@@ -186,6 +186,10 @@ _NEW_CLAUSE_RE = re.compile(
 )
 
 
+_CLAUSE_PRONOUNS = frozenset("he she they we I".split())  # those of _NEW_CLAUSE_RE
+_WORD_RUN_RE = re.compile(r"\w+")
+
+
 # a conjunction right before a cue, the same subject's next verb: ', and later urged'
 _COORDINATED_RE = re.compile(
     r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will))*"
@@ -648,13 +652,18 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
         # '... - but she also insisted that ...': another speaker's clause
-        m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
+        # each pattern below needs a whole word of its own before the cue (a pronoun; 'and' or
+        # 'but'): without one among the window's word runs, its search is spared
+        near = set(_WORD_RUN_RE.findall(text, max(start, cue.start() - 40), cue.start()))
+        m = None
+        if not near.isdisjoint(_CLAUSE_PRONOUNS):
+            m = _NEW_CLAUSE_RE.search(text, max(start, cue.start() - 40), cue.start())
         if m is not None and not _reads_content(text, cue, se):
             m = None
         if m is None:
             # '... and urged that ...': the speaker's next verb, a cue of its own
             m = None
-            if coordinated:
+            if coordinated and not near.isdisjoint(("and", "but")):
                 m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
             if m is None and cue.group(0).lower() not in _report_rules().stances:
                 # '..., while nine in ten said ...': a new clause with a subject of its own

@@ -572,6 +572,10 @@ def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
     pollster who ..." -> Al Roe), or None (no name and comma right before it, or the name
     follows a preposition: "In a letter to Al Roe, the officials said")."""
     lo = max(0, s - 120)
+    # every match ends in a comma and spaces (then the end, or a newline at it): no such
+    # comma, no match, and the pattern's many tries are spared
+    if not text[lo:s].rstrip().endswith(","):
+        return None
     m = _APPOSED_RE.search(text, lo, s)
     if m is None:
         return None

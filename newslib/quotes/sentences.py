@@ -20,6 +20,25 @@ _ABBREV_RE = re.compile(
     rf"(?:\b(?:{_alternation(_ABBREVIATIONS)})|\b[A-Z]|\b(?:[A-Za-z]\.){{1,4}}[A-Za-z])\.$"
 )
 
+_ABBREVIATION_SET = frozenset(_ABBREVIATIONS)
+
+
+def _ends_abbreviation(head: str) -> bool:
+    """``_ABBREV_RE.search(head) is not None`` for a ``head`` ending in '.', mostly without the
+    search: a match ends with the whole run of word characters before the '.' (an
+    abbreviation, or one letter), so a token of two or more letters or digits there that is
+    no abbreviation ('said.') cannot match.
+
+    >>> _ends_abbreviation("Lee said."), _ends_abbreviation("met Mr."), _ends_abbreviation("U.S.")
+    (False, True, True)
+    """
+    if len(head) > 2 and not head[-2].isspace():
+        last = head[:-1].rsplit(None, 1)[-1]
+        if len(last) > 1 and last.isalnum() and last not in _ABBREVIATION_SET:
+            return False
+    return _ABBREV_RE.search(head) is not None
+
+
 # an initialism ('U.S.', 'D.C.') and a word that opens sentences, not names, after it
 _INITIALISM_RE = re.compile(r"\b(?:[A-Z]\.){2,4}$")
 _OPENER_RE = re.compile(r"(?:He|She|They|It|We|I|The|This|That|But|And|In|His|Her|Their)\b")
@@ -42,7 +61,7 @@ def _find_starts(text: str, lo: int, hi: int) -> list[int]:
     starts = [lo]
     for m in _BOUNDARY_RE.finditer(text, lo, hi):
         head = text[max(lo, m.start() - 12) : m.start() + 1]
-        if text[m.start()] == "." and _ABBREV_RE.search(head):
+        if text[m.start()] == "." and _ends_abbreviation(head):
             if not (_INITIALISM_RE.search(head) and _OPENER_RE.match(text, m.end())):
                 continue  # 'in the U.S. He said ...': an initialism may end a sentence too
         starts.append(m.end())
