@@ -700,11 +700,11 @@ def analyze_to_folder(
             # Dask workers read the files themselves; locally, unchanged files come parsed.
             cache_dir=cache_dir if engine == "local" else None,
             exclude=exclude,
+            # Run locally without a file cache, n_words is counted in the workers from the
+            # words they find for the quote share (_analyze_chunk): one scan of each text.
+            count_words=engine != "local",
             **load_options,
         )
-        # Without a file cache, n_words is counted in the workers from the words they find for
-        # the quote share (_analyze_chunk): one scan of each text, not one here and one there.
-        stream._count_words = engine != "local" or cache_dir is not None
         manifest.remove_stamp(folder)
         # Workers set damaged cache parts aside on disk: what is new there after the run is
         # what this run found.

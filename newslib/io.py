@@ -1096,6 +1096,8 @@ class LoadStream:
     With ``cache_dir``, files are parsed once: a file whose path, size and modification time
     are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again (nor
     an unchanged archive: its members come from the cache).
+    ``count_words=False`` leaves ``n_words`` at -1 for a caller that counts the words itself
+    (``newslib.analyze``'s workers do); with ``cache_dir`` the words are always counted.
     newslib's own output found among the sources (tables and caches, in the ``exclude``
     folders or any folder marked as output) is not read; the report lists it as ``excluded``.
     What finding the files met (see :func:`newslib._paths.expand_sources`) is in the report
@@ -1127,6 +1129,7 @@ class LoadStream:
         progress: bool | None = False,
         cache_dir: str | os.PathLike | None = None,
         exclude: Sequence[str | os.PathLike] = (),
+        count_words: bool = True,
     ):
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -1166,9 +1169,10 @@ class LoadStream:
                 self.state._report.rows.append(
                     {"path": _shown(path), "line": None, "status": "note", "reason": reason}
                 )
-        # newslib.analyze sets this False: it counts each article's words where it finds them
-        # anyway. Rows for the file cache are always counted (the cache keeps n_words).
-        self._count_words = True
+        # False leaves n_words at -1 for a caller that counts each article's words where it
+        # finds them anyway (newslib.analyze's workers). Rows for the file cache are always
+        # counted (the cache keeps n_words).
+        self._count_words = count_words
         self._file_cache = None
         if cache_dir is not None:
             from .cache import FileCache
