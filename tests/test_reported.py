@@ -169,6 +169,9 @@ def test_cue_with_auxiliaries_and_manner():
         ("Nora Quill hesitated to repeat the claim.", "hesitated to repeat"),
         # an -ly adverb after the verb, before its 'that' clause, joins too
         ("Nora Quill has said repeatedly that the vote was fair.", "has said repeatedly"),
+        # a quantifier floating after a plural subject joins too ([cue_floating])
+        ("Nora Quill and Ed Bray both argued that the vote was fair.", "both argued"),
+        ("Nora Quill and Ed Bray have all argued that the vote was fair.", "have all argued"),
     ],
 )
 def test_cue_span_conventions(text, cue):
@@ -176,7 +179,15 @@ def test_cue_span_conventions(text, cue):
     # of a phrasal verb after it, as attribution annotation marks a cue
     r = indirect(text).iloc[0]
     assert span(text, r, "cue") == cue
-    assert span(text, r, "speaker") == "Nora Quill"
+    assert span(text, r, "speaker") == text[: text.index(cue)].strip()  # "Nora Quill" ...
+
+
+def test_a_floating_quantifier_stays_in_a_speaker_description():
+    # 'both' / 'all' inside the speaker's description stay there: no cue word of its own
+    text = "Officials in both cities insist that the bridge is safe."
+    r = indirect(text).iloc[0]
+    assert span(text, r, "speaker") == "Officials in both cities"
+    assert span(text, r, "cue") == "insist"
 
 
 @pytest.mark.parametrize(

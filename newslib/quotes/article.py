@@ -334,7 +334,7 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
     verb ("pointed out", "called for") and the words that say how ("said in a statement").
     Words of the speaker's own mention never join the cue."""
     lists = _lists()
-    before, particles = lists["cue_before"], lists["cue_particles"]
+    before, particles = lists["cue_before"] | lists["cue_floating"], lists["cue_particles"]
     chained = {"to": lists["cue_before_to"], "on": lists["cue_before_on"]}
     widened: dict[tuple, tuple[int, int]] = {}
     for q in found:
