@@ -566,12 +566,21 @@ def _names_a_thing_before(text: str, ss: int, c0: int, rules: _Rules) -> bool:
     return False
 
 
-def _after_light_verb(text: str, ss: int, c0: int) -> bool:
-    """Is the word at ``c0`` the object of a light verb a few words before it ('made no
-    mention of', 'made other public promises to'): a noun the subject says?"""
+def _light_verb_start(text: str, ss: int, c0: int) -> int | None:
+    """Where the light verb starts whose object is the word at ``c0``, a few words before it
+    ('made no mention of', 'made other public promises to'): a noun the subject says; None
+    without one. The cue starts there, as PolNeAR marks it ('made no mention of').
+
+    >>> text = "Lee made no mention of it."
+    >>> _light_verb_start(text, 0, text.index("mention"))
+    4
+    """
     words = _words(text, max(ss, c0 - 40), c0)[-4:]
     light = _lists()["light_verbs"]
-    return any(w.lower() in light for _, _, w in words)
+    for a, _, w in words:
+        if w.lower() in light:
+            return a
+    return None
 
 
 @lru_cache(maxsize=1)
@@ -645,8 +654,11 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s")):
         return None  # 'the mayor's hopes of'
-    if _noun_reading(text, cue, c0, prev, rules) and not _after_light_verb(text, ss, c0):
-        return None  # 'terrorist attacks', 'a conference call', '30 percent support'
+    if _noun_reading(text, cue, c0, prev, rules):
+        light = _light_verb_start(text, ss, c0)
+        if light is None:
+            return None  # 'terrorist attacks', 'a conference call', '30 percent support'
+        c0, span = light, (light, c1)  # 'made no mention of': the light verb is the cue's
     if cue in ("back", "backs"):
         nxt = _TOKEN_RE.match(text, _skip_space(text, c1, se))
         if nxt is None or nxt.group(0).lower().rstrip(".") in _NOT_AFTER_BACK:
