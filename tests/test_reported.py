@@ -646,6 +646,43 @@ def test_a_quoted_fragment_before_the_cue_sits_in_a_reported_content():
     assert q["start"][0] <= q["start"][1] and q["end"][1] <= q["end"][0]
 
 
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            '"We are very glad" about the new depot, said Nora Quill, the union head.',
+            '"We are very glad" about the new depot',
+            "Nora Quill",
+        ),
+        (
+            '"This will be a hard winter" for the ferry crews, Nora Quill said.',
+            '"This will be a hard winter" for the ferry crews',
+            "Nora Quill",
+        ),
+    ],
+)
+def test_a_quotation_opening_a_sentence_that_runs_on_is_part_of_the_content(text, content, speaker):
+    # the writer's words after the closing mark carry the sentence on to its attribution:
+    # the quotation is a fragment of that content (partial), not a statement of its own
+    q = rows(text)
+    assert q["kind"].tolist() == ["indirect", "partial"]
+    assert q["text"].tolist()[0] == content
+    assert q["attribution_id"].nunique() == 1
+    assert span(text, q.iloc[0], "speaker").startswith(speaker)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"We won the vote," Nora Quill said, smiling.',
+        '"We won the vote" Nora Quill said, smiling.',
+        'The mayor spoke.\n\n"We won the vote." The hall cheered, the mayor said.',
+    ],
+)
+def test_a_quotation_followed_by_its_attribution_stays_direct(text):
+    assert rows(text)["kind"].tolist()[0] == "direct"
+
+
 def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
     text = 'Nora Quill said the depot "will close in May. We have no choice," and left.'
     q = indirect(text)

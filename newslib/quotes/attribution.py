@@ -774,6 +774,14 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
     ends_punct = last in (",", ".", "?", "!", "…", "—", "-")
     first_upper = inner[:1].isupper()
     before = text[max(q.para_lo, prev_close) : q.open_mark].rstrip()
+    if (
+        q.close_mark is not None
+        and n >= 3
+        and not ends_punct
+        and not text[sentence_lo : q.open_mark].strip()
+        and _runs_on(text, q.close_mark, rules)
+    ):
+        return "partial"  # '"We are happy" about the ruling, Lee said.': a part of the content
     # a full statement: it opens the paragraph, follows 'said:' or starts a sentence
     if not text[q.para_lo : q.open_mark].strip() and (n >= 3 or ends_punct):
         return "direct"
@@ -811,6 +819,24 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         if not _cue_in(text, max(sentence_lo, q.para_lo), q.open_mark, rules):
             return "scare"
     return "partial"
+
+
+# the words after a closing mark that carry its sentence on, up to a comma: ' about the vote,'
+_RUN_ON_RE = re.compile(r"[^\S\n]+([a-z][\w’'\-]*(?:[^\S\n]+[\w’'\-]+){0,11}),")
+
+
+def _runs_on(text: str, close: int, rules: _Rules) -> bool:
+    """Does the sentence go on after the closing mark at ``close`` with words of the writer's
+    and then a comma ('"We are happy" about the ruling, Lee said.'), no attribution ('"We are
+    happy" he said, ...')?
+
+    >>> from newslib.quotes.cues import _rules
+    >>> text = '"We won" at last, he said. "We won" he said, smiling.'
+    >>> _runs_on(text, 8, _rules()), _runs_on(text, 35, _rules())
+    (True, False)
+    """
+    m = _RUN_ON_RE.match(text, close)
+    return m is not None and not _cue_in(text, m.start(1), m.end(1), rules)
 
 
 _TITLE_LEAD_RE = re.compile(

@@ -40,6 +40,7 @@ from ..text import WORD_RE
 from .attribution import (
     _IRREGULAR,
     _MANNER_RE,
+    _RUN_ON_RE,
     _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
@@ -674,7 +675,9 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         # '"...," Smith, a spokesman, said' ('..., he said, adding that ...' reports more);
         # a quoted fragment after words of the writer's is part of a reported content
         # ('Teachers "get it," she said.')
-        if (a, b) in partials and WORD_RE.search(text, ss, a) is not None:
+        if (a, b) in partials and (
+            WORD_RE.search(text, ss, a) is not None or _RUN_ON_RE.match(text, b) is not None
+        ):
             continue
         if (
             ss <= b <= c0
