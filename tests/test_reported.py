@@ -683,6 +683,16 @@ def test_a_quotation_followed_by_its_attribution_stays_direct(text):
     assert rows(text)["kind"].tolist()[0] == "direct"
 
 
+def test_a_day_after_the_cue_is_no_inverted_speaker():
+    # ', said Wednesday she agrees': the day joins the cue, the clause after it is the content
+    # (not 'CONTENT, said SPEAKER' with the sentence's subject as content)
+    text = "Ivo Marsh, who on Tuesday endorsed Lee, said Wednesday he agrees with the ruling."
+    q = indirect(text)
+    said = q[q["speaker_mention"] == "Ivo Marsh"]
+    assert said["text"].tolist() == ["he agrees with the ruling"]
+    assert span(text, said.iloc[0], "cue") == "said Wednesday"
+
+
 def test_a_content_runs_to_the_end_of_a_quotation_it_opens():
     text = 'Nora Quill said the depot "will close in May. We have no choice," and left.'
     q = indirect(text)

@@ -938,6 +938,8 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
         return False
     comma = text.find(",", c1, se)
     words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)]
+    while words and words[0].lower() in _TIME_WORDS:
+        words = words[1:]  # '..., said Wednesday she agrees': a day is no speaker
     if not words or len(words) > 6 or any(w.lower() in _FINITE for w in words):
         return False
     if any(w.islower() and len(w) > 3 and w.endswith("ed") for w in words[1:]):
