@@ -683,6 +683,31 @@ def test_a_quotation_followed_by_its_attribution_stays_direct(text):
     assert rows(text)["kind"].tolist()[0] == "direct"
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker", "content"),
+    [
+        (
+            "He’s hoping the new ferry will run by May.",
+            "’s hoping",
+            "He",
+            "the new ferry will run by May",
+        ),
+        ("They're saying the count was too slow.", "'re saying", "They", "the count was too slow"),
+    ],
+)
+def test_a_contracted_be_before_a_participle_cue(text, cue, speaker, content):
+    # 'he's hoping' is 'he is hoping': the contracted verb joins the cue, the pronoun speaks
+    # (not 'the mayor's hopes', a possessive)
+    r = indirect(text).iloc[0]
+    assert (span(text, r, "cue"), span(text, r, "speaker"), r["text"]) == (cue, speaker, content)
+
+
+def test_a_possessive_before_a_cue_noun_is_no_contracted_be():
+    assert indirect("The mayor's hoping days are over, the clerk joked.")["text"].tolist() == [
+        "The mayor's hoping days are over"
+    ]
+
+
 def test_a_day_after_the_cue_is_no_inverted_speaker():
     # ', said Wednesday she agrees': the day joins the cue, the clause after it is the content
     # (not 'CONTENT, said SPEAKER' with the sentence's subject as content)

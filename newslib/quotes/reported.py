@@ -546,6 +546,12 @@ def _noun_phrase_start(text: str, ss: int, c0: int) -> int:
     return c0
 
 
+# a pronoun with a contracted 'be' right before a participle cue: 'he's hoping', 'they're saying'
+_CONTRACTED_BE_RE = re.compile(
+    r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](?:s|re|m))[^\S\n]+$"
+)
+
+
 _NAMING_ARTICLES = frozenset("a an another".split())
 
 
@@ -639,7 +645,14 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
             return _seeming(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
     progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
-    if progressive:
+    contracted = None
+    if cue.endswith("ing"):
+        contracted = _CONTRACTED_BE_RE.search(text, max(ss, c0 - 12), c0)
+    if contracted is not None:
+        # 'He's hoping the ...': the cue is ''s hoping', as PolNeAR marks it, after its subject
+        progressive, c0 = True, contracted.start(1)
+        span = (c0, c1)
+    elif progressive:
         while c0 > ss and not text[c0 - 1].isalpha():
             c0 -= 1
         while c0 > ss and text[c0 - 1].isalpha():
@@ -653,7 +666,7 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'a new report that ...': the noun (not '..., reports the Post.')
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
-    if prev.endswith(("'s", "’s")):
+    if prev.endswith(("'s", "’s")) and not progressive:
         return None  # 'the mayor's hopes of'
     if _noun_reading(text, cue, c0, prev, rules):
         light = _light_verb_start(text, ss, c0)
