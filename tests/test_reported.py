@@ -172,6 +172,8 @@ def test_cue_with_auxiliaries_and_manner():
         # a quantifier floating after a plural subject joins too ([cue_floating])
         ("Nora Quill and Ed Bray both argued that the vote was fair.", "both argued"),
         ("Nora Quill and Ed Bray have all argued that the vote was fair.", "have all argued"),
+        ("Nora Quill has always claimed that the vote was fair.", "has always claimed"),
+        ("Nora Quill has not yet responded to the audit.", "has not yet responded to"),
     ],
 )
 def test_cue_span_conventions(text, cue):
