@@ -824,6 +824,10 @@ def test_a_content_ends_before_a_phrase_summing_it_up(text, content):
             "Lee praised the staff, particularly the nurses on the night shift.",
             "the staff, particularly the nurses on the night shift",
         ),
+        (
+            "Lee praised the ferry crews, as well as the harbor pilots.",
+            "the ferry crews, as well as the harbor pilots",
+        ),
     ],
 )
 def test_a_stance_object_goes_on_after_not_or_particularly(text, content):

@@ -449,6 +449,9 @@ _NOT_LIST_ITEM = (
 )
 
 
+_AS_WELL_AS_RE = re.compile(r"as[^\S\n]+well[^\S\n]+as\b", re.I)
+
+
 def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
     """After a comma in a stance verb's object text[start:p]: does a list of objects go on
     ('including ...', or items up to an 'and' / 'or') rather than a new phrase ('which ...',
@@ -457,8 +460,8 @@ def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
     if m is None:
         return False
     w = m.group("w").lower()
-    if w in _lists()["object_goes_on"]:
-        return True
+    if w in _lists()["object_goes_on"] or _AS_WELL_AS_RE.match(text, m.start("w"), end):
+        return True  # '..., including ...', '..., as well as ...'
     first = _LIST_ITEM_RE.match(text, start, p)  # None when the object opens with a mark
     gerunds = first is not None and first.group("w").endswith("ing")
     if w in _NOT_LIST_ITEM or (w.endswith("ing") and len(w) > 5 and not gerunds):
