@@ -370,6 +370,11 @@ def test_a_stance_noun_after_a_light_verb_takes_the_verb_into_its_cue(text, cue,
     )
 
 
+def test_a_noun_before_a_comma_is_no_light_verb():
+    # 'issues' ends a phrase of its own: 'call' after it is no object of a light verb
+    assert indirect("On economic issues, more call themselves moderate than ever.").empty
+
+
 @pytest.mark.parametrize(
     ("text", "content"),
     [

@@ -584,9 +584,11 @@ def _light_verb_start(text: str, ss: int, c0: int) -> int | None:
     """
     words = _words(text, max(ss, c0 - 40), c0)[-4:]
     light = _lists()["light_verbs"]
-    for a, _, w in words:
+    for i, (a, b, w) in enumerate(words):
         if w.lower() in light:
-            return a
+            # its object right after it: 'On economic issues, more call ...' has no light verb
+            nxt = words[i + 1][0] if i + 1 < len(words) else c0
+            return a if text[b:nxt].isspace() else None
     return None
 
 
