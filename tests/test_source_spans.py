@@ -431,3 +431,21 @@ def test_a_party_tag_after_an_inverted_source(text, expected):
 def test_first_lady_before_the_name():
     text = "First lady Ada Lind said that the pier was closed."
     assert source(text) == "First lady Ada Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words between the subject and its cue that belong to neither ([mention_trailers])
+        ("But Tomas Berg only briefly explained that the pier was closed.", "Tomas Berg"),
+        ("His donors remain confident that the harbor plan will pass.", "His donors"),
+        ("Her campaign workers here said they had knocked on every door.", "Her campaign workers"),
+        # ... but not after a word the phrase goes on from
+        (
+            "The only harbor pilot on duty said that the pier was closed.",
+            "The only harbor pilot on duty",
+        ),
+    ],
+)
+def test_words_after_the_subject_stay_out_of_the_source(text, expected):
+    assert source(text) == expected

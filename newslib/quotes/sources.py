@@ -57,6 +57,7 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
     now' -> 'the committee'), so that they join the cue instead."""
     keep = _lists()["not_adverbs"]
     joins = (_lists()["cue_before"] | rules.adverbs) - keep
+    trailers = _lists()["mention_trailers"]
     done: dict[tuple, tuple[int, int]] = {}
     for q in found:
         if q.mention is None or q.mention_kind == "rel":
@@ -73,8 +74,17 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 if low in joins or (low.endswith("ly") and len(low) > 4 and low not in keep):
                     cut = words[k - 1].end()
                     break
+                if low in trailers and not _qualifies(words[k - 1].group(0).lower(), rules):
+                    cut = words[k - 1].end()  # 'Rubio only explained', 'aides here said'
+                    break
             done[q.mention] = _within_line(text, s, cut, q.cue_span)
         q.mention = done[q.mention]
+
+
+def _qualifies(low: str, rules: _Rules) -> bool:
+    """Does the lower-case word ``low`` open a phrase that the next word continues ('the only
+    senator', 'most often')?"""
+    return low in rules.determiners or low in _lists()["quantifiers"]
 
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
