@@ -449,3 +449,22 @@ def test_first_lady_before_the_name():
 )
 def test_words_after_the_subject_stay_out_of_the_source(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 'which' clause tells about the body named in the apposition, not the speaker
+        (
+            '"The pier is closed," said Ada Lind, head of the Harbor Fund, which backs the plan.',
+            "Ada Lind, head of the Harbor Fund",
+        ),
+        (
+            '"The pier is closed," said Ada Lind, a nurse at the clinic.',
+            "Ada Lind, a nurse at the clinic",
+        ),
+    ],
+)
+def test_a_which_clause_ends_the_apposition_after_the_cue(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

@@ -44,7 +44,9 @@ _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)"
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
 _PARTY_TAG_RE = re.compile(r"\([RDI]-?[^()\n]{0,20}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
-_APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|(?!including)[a-z]+ing\b)")
+_APPOSITION_END_RE = re.compile(
+    r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|which\b|(?!including)[a-z]+ing\b)"
+)
 _MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
 
 
@@ -472,6 +474,8 @@ def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
         if not words:
             continue
         if k and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
+            return len(phrase[: part.start()].rstrip())
+        if words[0].lower() == "which":  # 'Al Roe, head of the Harbor Fund, which ...': the body's
             return len(phrase[: part.start()].rstrip())
         if closed and _is_event_clause(words):
             return len(phrase[: part.start()].rstrip())
