@@ -468,3 +468,18 @@ def test_words_after_the_subject_stay_out_of_the_source(text, expected):
 def test_a_which_clause_ends_the_apposition_after_the_cue(text, expected):
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("62-year-old Ada Lind said that the pier was closed.", "62-year-old Ada Lind"),
+        # a plural role before several names
+        (
+            "Harbor board candidates Ada Lind and Tomas Berg said that the pier was closed.",
+            "Harbor board candidates Ada Lind and Tomas Berg",
+        ),
+    ],
+)
+def test_an_age_or_a_plural_role_before_the_names(text, expected):
+    assert source(text) == expected

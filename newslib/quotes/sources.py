@@ -584,9 +584,13 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
-        elif low in rules.roles:
-            s = m[0]
+        elif low in rules.roles or (
+            low[-1:] == "s" and low[:-1] in rules.roles and " and " in text[s : s + 80]
+        ):
+            s = m[0]  # 'spokesman Al Roe'; 'candidates Ann Lee and Al Roe'
             role_seen = 1
+        elif _AGE_RE.fullmatch(low):
+            s = m[0]  # '62-year-old Ann Lee'
         elif (
             role_seen
             and role_seen <= _MAX_BEFORE
@@ -606,6 +610,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             return s
 
 
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
 _OFFICES = frozenset("secretary chief director attorney".split())
 
