@@ -483,3 +483,26 @@ def test_a_which_clause_ends_the_apposition_after_the_cue(text, expected):
 )
 def test_an_age_or_a_plural_role_before_the_names(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plural roles joined by 'and' right before the cue are one source
+        (
+            "The ferry was late. Current and former officials said the pier was unsafe.",
+            "Current and former officials",
+        ),
+        (
+            "The ferry was late. But attorneys and harbor experts said the pier was unsafe.",
+            "attorneys and harbor experts",
+        ),
+        # ... not the verb and object of a clause before them
+        (
+            "The ferry was late. Tomas Berg met voters and officials said the pier was unsafe.",
+            "voters and officials",
+        ),
+    ],
+)
+def test_coordinated_plural_roles_before_the_cue(text, expected):
+    assert source(text) == expected

@@ -147,15 +147,76 @@ def _cut_subject_raw(
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
         return words[0][0], words[-1][1], "desc"
-    return None
+    return _coordinated_roles(text, words, rules)
+
+
+_NP_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*,?")
+
+
+def _coordinated_roles(text: str, words, rules: _Rules):
+    """Plural roles joined by 'and' or 'or' right before the cue, with their modifiers:
+    'Current and former officials', 'harbor pilots and dock workers', 'Pilots, clerks and
+    engineers'; (start, end, 'desc') or None."""
+    if not _plural_role({text[words[-1][0] : words[-1][1]].lower()}, rules):
+        return None
+    lists = _lists()
+    k = len(words)
+    joined = False
+    while k > 0 and len(words) - k < 7:
+        a, b = words[k - 1]
+        w = text[a:b]
+        low = w.lower().rstrip(",")
+        if _NP_WORD_RE.fullmatch(w) is None or (w[0].isupper() and not _plain_opener(text, a, w)):
+            break
+        if low in ("and", "or"):
+            if k == len(words) or w.endswith(","):
+                return None
+            joined = True
+        elif (
+            low in rules.stop_caps
+            or low in rules.adverbs
+            or low in rules.cues
+            or low in _PREPOSITIONS
+            or low in lists["cue_before"]
+            or low in lists["reporting"]
+            or low in lists["predicate_verbs"]
+            or low.endswith(("ly", "ing", "ed"))
+        ):
+            break
+        k -= 1
+    if not joined or k == len(words) or text[words[k][0] : words[k][1]].lower() in ("and", "or"):
+        return None
+    return words[k][0], words[-1][1], "desc"
+
+
+def _plain_opener(text: str, a: int, word: str) -> bool:
+    """Is the capitalised ``word`` at ``a`` a common word ('Current') or a role ('Pilots')
+    capitalised only because it opens a sentence, a line or a clause?"""
+    from .names import _easy_words, _mid_capital, _written_alone
+
+    low = word.lower().rstrip(",")
+    lists = _lists()
+    if not (
+        low in _easy_words()
+        or low in lists["person_roles"]
+        or low in lists["role_modifiers"]
+        or _plural_role({low}, None)
+        or (_written_alone(text, low) and not _mid_capital(text, word.rstrip(",")))
+    ):
+        return False
+    j = a - 1
+    while j >= 0 and text[j] in " \t\"“'‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;,—–"
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
 
 
-def _plural_role(words: set[str], rules: _Rules) -> bool:
+def _plural_role(words: set[str], rules: _Rules | None) -> bool:
     """Is one of ``words`` a plural person role ('supporters', 'leaders')?"""
-    return any(w.endswith("s") and w[:-1] in rules.roles for w in words)
+    roles = _lists()["person_roles"] if rules is None else rules.roles
+    return any(w.endswith("s") and w[:-1] in roles for w in words)
 
 
 def _name_before_of(text: str, words, run_start: int, rules: _Rules):
