@@ -506,3 +506,8 @@ def test_an_age_or_a_plural_role_before_the_names(text, expected):
 )
 def test_coordinated_plural_roles_before_the_cue(text, expected):
     assert source(text) == expected
+
+
+def test_the_determiner_before_a_number_of_speakers():
+    text = "The ferry was late. The two pilots said that the pier was unsafe."
+    assert source(text) == "The two pilots"

@@ -133,7 +133,13 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
     if first.endswith("s") and first[:-1] in rules.roles:
         first = first[:-1]
-    if s != s0 or first in rules.roles or first in rules.sources or " and " in text[s:e]:
+    if (
+        s != s0
+        or first in rules.roles
+        or first in rules.sources
+        or first in _NUMBER_WORDS
+        or " and " in text[s:e]
+    ):
         s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
         s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
     e = _with_noun_after(text, s, e, cue_span, rules)
@@ -159,6 +165,10 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
     return _within_line(text, s, e, cue_span)
+
+
+# numbers opening a description, after which its determiner may come back ('the two voters')
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen".split())
 
 
 def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
