@@ -511,3 +511,22 @@ def test_coordinated_plural_roles_before_the_cue(text, expected):
 def test_the_determiner_before_a_number_of_speakers():
     text = "The ferry was late. The two pilots said that the pier was unsafe."
     assert source(text) == "The two pilots"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document or poll, a participle, then who made it or where
+        (
+            "The ferry was late. Exit polls taken in Dover found that the pier is unpopular.",
+            "Exit polls taken in Dover",
+        ),
+        (
+            "The ferry was late. Harbor Board records compiled by the Dover Institute show that "
+            "the pier is unpopular.",
+            "Harbor Board records compiled by the Dover Institute",
+        ),
+    ],
+)
+def test_a_document_and_its_participle_head_the_source(text, expected):
+    assert source(text) == expected

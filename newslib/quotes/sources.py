@@ -256,6 +256,17 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
     word = m.group(1)
     head = word.lower()
     prep = last[1]
+    if head in _PARTICIPLES or (head.endswith("ed") and head not in rules.roles):
+        # 'exit polls taken in Ohio', 'FEC records compiled by the Center': the document or
+        # group before the participle heads the phrase
+        r = _word_before(text, m.start(1), 30, chars="")
+        low = r[1].lower() if r else ""
+        single = low[:-1] if low.endswith("s") else low
+        nouns = rules.sources | _lists()["source_nouns"]
+        if r is None or not (low in nouns or single in nouns):
+            return s
+        s = _with_title(text, r[0], rules, role_seen=1)
+        return _with_determiner(text, s, rules)
     if head in _NEAR_WORDS and prep in ("with", "to"):
         # 'an official familiar with the inquiry', 'a source close to the family'
         r = _word_before(text, m.start(1), 30)
@@ -537,7 +548,9 @@ def _with_noun_after(text: str, s: int, e: int, cue_span, rules: _Rules) -> int:
     return e
 
 
-_PARTICIPLES = frozenset("released published filed conducted taken issued posted out".split())
+_PARTICIPLES = frozenset(
+    "released published filed conducted taken issued posted out compiled seen obtained".split()
+)
 _TIME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:on[^\S\n]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|[^\S\n]+(?:last|this|earlier[^\S\n]+this)[^\S\n]+(?:week|month|year)\b"
