@@ -530,3 +530,8 @@ def test_the_determiner_before_a_number_of_speakers():
 )
 def test_a_document_and_its_participle_head_the_source(text, expected):
     assert source(text) == expected
+
+
+def test_members_on_a_committee():
+    text = "The ferry was late. Members on the Harbor Committee said that the pier was unsafe."
+    assert source(text) == "Members on the Harbor Committee"

@@ -224,10 +224,10 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
     return end
 
 
-_HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
+_HEAD_PREPOSITIONS = frozenset("of for to with at from in by on".split())
 _NEAR_WORDS = frozenset(("familiar", "close"))
 _HEAD_BEFORE_RE = re.compile(
-    r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
+    r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by|on)[^\S\n]+$"
 )
 _SHARE_HEAD_RE = re.compile(r"\d+(?:\.\d+)?%")
 
