@@ -535,3 +535,31 @@ def test_a_document_and_its_participle_head_the_source(text, expected):
 def test_members_on_a_committee():
     text = "The ferry was late. Members on the Harbor Committee said that the pier was unsafe."
     assert source(text) == "Members on the Harbor Committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source after 'according to' runs to the punctuation that ends its phrase
+        (
+            "The ferry was late, according to a new poll from the Dover Institute broadcast on "
+            "Harbor TV. The pier was closed.",
+            "a new poll from the Dover Institute broadcast on Harbor TV",
+        ),
+        ("The ferry was late, according to F.A.A. records. The pier was closed.", "F.A.A. records"),
+        (
+            "According to a report from the Dover Institute published on Monday, the ferry "
+            "was late.",
+            "a report from the Dover Institute published on Monday",
+        ),
+        ("The ferry was late, according to Ann Lee. The pier was closed.", "Ann Lee"),
+    ],
+)
+def test_the_phrase_after_according_to(text, expected):
+    assert source(text) == expected
+
+
+def test_of_a_place_before_an_opening_quotation_mark():
+    text = "“We should talk,” said Sen. Ada Lind of Maine. “There is a middle ground.”"
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Sen. Ada Lind of Maine"

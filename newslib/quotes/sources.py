@@ -160,6 +160,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
+        if kind in ("desc", "name") and text.startswith(("according", "According"), cue_span[0]):
+            e = _phrase_end(text, e, limit)  # 'according to a poll from X broadcast on Y.'
         m = _PARENTHESIS_RE.match(text, e, limit)
         if m is not None and _PARTY_TAG_RE.fullmatch(m.group(0).strip()):
             e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
@@ -169,6 +171,28 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
 
 # numbers opening a description, after which its determiner may come back ('the two voters')
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen".split())
+
+
+_PHRASE_END_RE = re.compile(r"[,;:!?()\[\]\"“”«»—–\n]|[^\S\n]-[^\S\n]|\.(?=[\s\"”'’]|\Z)")
+
+
+def _phrase_end(text: str, e: int, limit: int) -> int:
+    """Where the phrase that ``e`` is in ends: at the punctuation after it ('according to a
+    poll from the institute published on Monday, the plan ...'), a full stop of a sentence
+    (not of 'F.A.A.' or 'Jr.'); ``e`` itself when none comes within 160 characters."""
+    pos = e
+    hi = min(limit, e + 160, len(text))
+    while True:
+        m = _PHRASE_END_RE.search(text, pos, hi)
+        if m is None:
+            return e
+        if m.group(0) == "." and _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()]):
+            pos = m.end()
+            continue
+        end = m.start()
+        while end > e and text[end - 1].isspace():
+            end -= 1
+        return end
 
 
 def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
@@ -193,7 +217,7 @@ _OF_NAME_RE = re.compile(
     rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,3}}?"
     rf"({_OF_CAP}(?:[^\S\n]+(?:(?:of|for|and|on)[^\S\n]+)?{_OF_CAP})*)"
 )
-_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"”’—–]|\n|\Z)")
+_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"“”‘’«»—–]|\n|\Z)")
 
 
 def _speaker_words(text: str, found: list[_Quote]) -> set[str]:
