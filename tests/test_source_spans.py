@@ -563,3 +563,11 @@ def test_of_a_place_before_an_opening_quotation_mark():
     text = "“We should talk,” said Sen. Ada Lind of Maine. “There is a middle ground.”"
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Sen. Ada Lind of Maine"
+
+
+def test_of_a_body_before_a_closing_pair_of_apostrophes():
+    text = "''It was late,'' said Mr. Lind of the Harbor Policy Center. ''The plan is weak.''"
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == (
+        "Mr. Lind of the Harbor Policy Center"
+    )

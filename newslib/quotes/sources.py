@@ -217,7 +217,7 @@ _OF_NAME_RE = re.compile(
     rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,3}}?"
     rf"({_OF_CAP}(?:[^\S\n]+(?:(?:of|for|and|on)[^\S\n]+)?{_OF_CAP})*)"
 )
-_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"“”‘’«»—–]|\n|\Z)")
+_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"“”‘’'«»—–]|\n|\Z)")
 
 
 def _speaker_words(text: str, found: list[_Quote]) -> set[str]:
