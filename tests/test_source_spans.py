@@ -571,3 +571,22 @@ def test_of_a_body_before_a_closing_pair_of_apostrophes():
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == (
         "Mr. Lind of the Harbor Policy Center"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a relative clause speaks, not the noun the clause hangs on
+        (
+            "The ferry was late. That is the limit that economists generally consider safe.",
+            "economists",
+        ),
+        (
+            "The ferry was late. The board withheld some information that harbor officials said "
+            "would harm the pilots.",
+            "harbor officials",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_is_the_source(text, expected):
+    assert source(text) == expected

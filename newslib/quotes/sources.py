@@ -126,6 +126,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     s, e = mention
     if kind in ("pron", "rel"):
         return s, e
+    if cue_span is not None and cue_span[0] >= e:
+        s = _after_relative(text, s, e, rules)
     s = _without_opener(text, s, e)
     s0 = s
     s = _with_title(text, s, rules)
@@ -193,6 +195,34 @@ def _phrase_end(text: str, e: int, limit: int) -> int:
         while end > e and text[end - 1].isspace():
             end -= 1
         return end
+
+
+_RELATIVE_WORDS = frozenset("that which whom what".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i you".split())
+
+
+def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` past the noun a relative clause hangs on when the clause's own subject is the
+    speaker: 'the limit that economists consider ...', 'a bill that critics called ...',
+    'an administration that they view as ...'."""
+    words = list(_MENTION_WORD_RE.finditer(text, s, e))
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].group(0).lower() not in _RELATIVE_WORDS:
+            continue
+        rest = [w.group(0) for w in words[k + 1 :]]
+        first, last = rest[0].lower(), rest[-1].lower().rstrip(".,")
+        if (
+            first in _SUBJECT_PRONOUNS
+            or first in rules.determiners
+            or first in _lists()["quantifiers"]
+            or rest[0][:1].isupper()
+            or last in rules.roles
+            or (last.endswith("s") and last[:-1] in rules.roles)
+            or last in _lists()["source_nouns"]
+        ):
+            return words[k + 1].start()
+        return s
+    return s
 
 
 def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
