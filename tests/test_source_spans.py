@@ -590,3 +590,8 @@ def test_of_a_body_before_a_closing_pair_of_apostrophes():
 )
 def test_the_subject_of_a_relative_clause_is_the_source(text, expected):
     assert source(text) == expected
+
+
+def test_more_person_roles_head_the_source():
+    text = "The ferry was late. A producer for Harbor Studios told the Gazette that it was unsafe."
+    assert source(text) == "A producer for Harbor Studios"
