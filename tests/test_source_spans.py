@@ -595,3 +595,17 @@ def test_the_subject_of_a_relative_clause_is_the_source(text, expected):
 def test_more_person_roles_head_the_source():
     text = "The ferry was late. A producer for Harbor Studios told the Gazette that it was unsafe."
     assert source(text) == "A producer for Harbor Studios"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'a' or 'an' and one adjective before a name belong to the source
+        ("The ferry was late. A teary-eyed Lind said the pier was closed.", "A teary-eyed Lind"),
+        ("The ferry was late. An angry Ada Lind said the pier was closed.", "An angry Ada Lind"),
+        # ... a noun does not
+        ("The ferry was late. In a statement Lind said the pier was closed.", "Lind"),
+    ],
+)
+def test_an_epithet_before_the_name(text, expected):
+    assert source(text) == expected

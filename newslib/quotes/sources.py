@@ -144,6 +144,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     ):
         s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
         s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
+    if s == s0 and kind == "name":
+        s = _with_epithet(text, s, rules)  # 'A teary-eyed Ann Lee said'
     e = _with_noun_after(text, s, e, cue_span, rules)
     e = _with_time_after(text, s, e, cue_span)
     e = _with_of_name(text, e, cue_span, speakers)
@@ -223,6 +225,19 @@ def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
             return words[k + 1].start()
         return s
     return s
+
+
+_EPITHET_RE = re.compile(r"[a-z]+(?:-[a-z]+)+|[a-z]{3,}(?:ive|ful|ous|ry|ic)")
+
+
+def _with_epithet(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over 'a' or 'an' and one adjective before a name: 'A defensive Ann
+    Lee said', 'an angry Al Roe'."""
+    m = _word_before(text, s, 30, chars="-")
+    if m is None or _EPITHET_RE.fullmatch(m[1]) is None or not _is_modifier(m[1], rules):
+        return s
+    d = _word_before(text, m[0], 6, chars="")
+    return d[0] if d is not None and d[1].lower() in ("a", "an") else s
 
 
 def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
