@@ -609,3 +609,22 @@ def test_more_person_roles_head_the_source():
 )
 def test_an_epithet_before_the_name(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who put out the document speaks, not the document the participle follows
+        (
+            'The ferry was late. At noon, she released a statement saying, "The pier is closed."',
+            "she",
+        ),
+        (
+            'The ferry was late. The harbor board sent out a press release saying: "It is shut."',
+            "The harbor board",
+        ),
+    ],
+)
+def test_the_subject_who_put_out_the_document_speaks(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

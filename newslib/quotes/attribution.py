@@ -693,6 +693,26 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     return found
 
 
+_PUT_OUT = frozenset(("out", "put", "signed", "shared", "started"))
+
+
+def _subject_not_document(text: str, lo: int, mention, rules: _Rules):
+    """'Lee issued a statement saying ...', 'the campaign sent out an email saying ...': the
+    document is the object of the sentence's verb ([document_verbs]); its subject speaks (the
+    subject found in text[lo:], else the document)."""
+    words = list(_WORD_SPAN_RE.finditer(text, mention[0], mention[1]))
+    if mention[2] != "desc" or not words or words[0].group(0).lower() not in ("a", "an"):
+        return mention
+    head = words[-1].group(0).lower()
+    if head not in rules.sources and not (head[-1:] == "s" and head[:-1] in rules.sources):
+        return mention
+    before = list(_WORD_SPAN_RE.finditer(text, max(lo, mention[0] - 30), mention[0]))
+    verb = before[-1].group(0).lower() if before else ""
+    if verb not in _lists()["document_verbs"] and verb not in _PUT_OUT:
+        return mention
+    return _sentence_subject(text, lo, before[-1].start(), rules, (), None) or mention
+
+
 @lru_cache(maxsize=1)
 def _between_subject_and_cue() -> frozenset[str]:
     """Words between a subject and its cue: adverbs and the auxiliaries a cue span takes in
@@ -766,6 +786,8 @@ def _attribute_before(
     participle = cue.endswith("ing") and (before.endswith(",") or not before)
     if not participle:
         cut = _subject_before(text, max(lo, best.start() - 250), best.start(), rules)
+        if cut and cue.endswith("ing"):
+            cut = _subject_not_document(text, sentence_lo, cut, rules)
         if cut:
             return cut, cue, best.span()
         # inverted: 'said John Smith: "...' (the name must end the stretch)
