@@ -628,3 +628,28 @@ def test_an_epithet_before_the_name(text, expected):
 def test_the_subject_who_put_out_the_document_speaks(text, expected):
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title opening the mention: the roles before it belong to the source too
+        (
+            '"It is over," Harbor campaign Chairman Tom Berg told the Gazette.',
+            "Harbor campaign Chairman Tom Berg",
+        ),
+        # partitives and amounts before a number of speakers
+        (
+            "The ferry was late. Both of his harbor pilots strongly supported the plan.",
+            "Both of his harbor pilots",
+        ),
+        (
+            "The ferry was late. At least a dozen members of the board told the Gazette that "
+            "the pier is shut.",
+            "At least a dozen members of the board",
+        ),
+    ],
+)
+def test_titles_partitives_and_amounts_before_the_mention(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

@@ -130,7 +130,9 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         s = _after_relative(text, s, e, rules)
     s = _without_opener(text, s, e)
     s0 = s
-    s = _with_title(text, s, rules)
+    head = text[s:e].split(None, 1)[0].lower().rstrip(".") if text[s:e].strip() else ""
+    # 'campaign Chairman Al Roe': the mention opens with a title or role already
+    s = _with_title(text, s, rules, role_seen=int(head in _TITLE_WORDS or head in rules.roles))
     s = _with_head(text, s, rules)
     first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
     if first.endswith("s") and first[:-1] in rules.roles:
@@ -144,6 +146,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     ):
         s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
         s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
+    s = _with_amount(text, s, e)
     if s == s0 and kind == "name":
         s = _with_epithet(text, s, rules)  # 'A teary-eyed Ann Lee said'
     e = _with_noun_after(text, s, e, cue_span, rules)
@@ -238,6 +241,23 @@ def _with_epithet(text: str, s: int, rules: _Rules) -> int:
         return s
     d = _word_before(text, m[0], 6, chars="")
     return d[0] if d is not None and d[1].lower() in ("a", "an") else s
+
+
+_AMOUNT_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])(?:[Aa]t[^\S\n]+least|[Aa]s[^\S\n]+many[^\S\n]+as|[Mm]ore[^\S\n]+than|"
+    r"[Ff]ewer[^\S\n]+than|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]t[^\S\n]+most)[^\S\n]+$"
+)
+_AMOUNT_STARTS = frozenset("a an one two three four five six seven eight nine ten half".split())
+
+
+def _with_amount(text: str, s: int, e: int) -> int:
+    """Move ``s`` back over 'at least', 'as many as', 'more than', 'nearly' ... before a
+    number of speakers ('at least a dozen members', 'more than 40 percent of voters')."""
+    first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
+    if not (first[:1].isdigit() or first in _AMOUNT_STARTS):
+        return s
+    m = _AMOUNT_BEFORE_RE.search(text, max(0, s - 16), s)
+    return m.start() if m else s
 
 
 def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
