@@ -653,3 +653,18 @@ def test_the_subject_who_put_out_the_document_speaks(text, expected):
 def test_titles_partitives_and_amounts_before_the_mention(text, expected):
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a medium's noun before its name ([media_titles])
+        (
+            "The ferry was late. Portuguese newspaper Harbor Daily reports that the pier is shut.",
+            "Portuguese newspaper Harbor Daily",
+        ),
+        ("The ferry was late, the news site Harbor Info reported.", "the news site Harbor Info"),
+    ],
+)
+def test_a_media_noun_before_its_name(text, expected):
+    assert source(text) == expected

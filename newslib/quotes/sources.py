@@ -701,6 +701,9 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
         ):
             s = m[0]  # 'spokesman Al Roe'; 'candidates Ann Lee and Al Roe'
             role_seen = 1
+        elif low in _lists()["media_titles"]:
+            s = m[0]  # 'the news site Harbor Daily', 'Portuguese newspaper Diario'
+            role_seen = 1
         elif _AGE_RE.fullmatch(low):
             s = m[0]  # '62-year-old Ann Lee'
         elif (
