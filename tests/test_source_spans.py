@@ -668,3 +668,19 @@ def test_titles_partitives_and_amounts_before_the_mention(text, expected):
 )
 def test_a_media_noun_before_its_name(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number of people right before the cue is the source
+        (
+            "The ferry was late. More than 40 percent of voters said that the pier is shut.",
+            "More than 40 percent of voters",
+        ),
+        ("The ferry was late. But six in 10 said they want the pier open.", "six in 10"),
+        ("The ferry was late. About three-quarters support a new pier.", "About three-quarters"),
+    ],
+)
+def test_a_number_of_people_before_the_cue(text, expected):
+    assert source(text) == expected

@@ -147,7 +147,36 @@ def _cut_subject_raw(
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
         return words[0][0], words[-1][1], "desc"
-    return _coordinated_roles(text, words, rules)
+    return _coordinated_roles(text, words, rules) or _quantity_subject(text, words)
+
+
+_NUMBER = (
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|half|"
+    r"(?:a[^\S\n]+)?(?:third|quarter|majority|plurality|fraction)|"
+    r"[a-z]+-(?:thirds|quarters|fourths|fifths))"
+)
+_QUANTITY_RE = re.compile(
+    rf"(?<![\w’'\-])(?:(?:more|less|fewer)[^\S\n]+than[^\S\n]+|about[^\S\n]+|nearly[^\S\n]+|"
+    rf"almost[^\S\n]+|roughly[^\S\n]+|only[^\S\n]+|just[^\S\n]+|at[^\S\n]+least[^\S\n]+|"
+    rf"as[^\S\n]+many[^\S\n]+as[^\S\n]+|all[^\S\n]+but[^\S\n]+)?{_NUMBER}"
+    rf"(?:[^\S\n]+(?:percent|in[^\S\n]+(?:10|ten|\d+)|out[^\S\n]+of[^\S\n]+\w+))?"
+    rf"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){{0,5}}[\w\-]+)?\Z",
+    re.I,
+)
+
+
+def _quantity_subject(text: str, words):
+    """A number of people right before the cue: 'six in 10 said', 'More than 40 percent of
+    voters say', 'all but two said', 'About three-quarters support': (start, end, 'desc')."""
+    b = words[-1][1]
+    for k in range(len(words)):
+        m = _QUANTITY_RE.match(text[words[k][0] : b])
+        if m is not None:
+            if text[words[-1][0] : b].lower() in ("of", "in", "than"):
+                return None
+            return words[k][0], b, "desc"
+    return None
 
 
 _NP_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*,?")
