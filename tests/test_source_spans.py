@@ -684,3 +684,19 @@ def test_a_media_noun_before_its_name(text, expected):
 )
 def test_a_number_of_people_before_the_cue(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prepositional adjunct after an inverted source's apposition is no part of it
+        (
+            '"The pier is closed," said Ada Lind, director of the Harbor Fund, about the report.',
+            "Ada Lind, director of the Harbor Fund",
+        ),
+        ('"The pier is closed," said Ada Lind, a nurse, in an email.', "Ada Lind, a nurse"),
+    ],
+)
+def test_an_adjunct_after_the_apposition_ends_it(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

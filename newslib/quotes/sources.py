@@ -45,7 +45,8 @@ _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
 _PARTY_TAG_RE = re.compile(r"\([RDI]-?[^()\n]{0,20}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
 _APPOSITION_END_RE = re.compile(
-    r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|which\b|(?!including)[a-z]+ing\b)"
+    r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|which\b|(?!including)[a-z]+ing\b"
+    r"|(?:about|at|on|via|during|after|before|in|through|when|while|to)\b)"
 )
 _MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
 
