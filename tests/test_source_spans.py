@@ -700,3 +700,11 @@ def test_a_number_of_people_before_the_cue(text, expected):
 def test_an_adjunct_after_the_apposition_ends_it(text, expected):
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+def test_a_part_of_whom_is_the_source():
+    text = (
+        "The ferry was late. The board has five members, two of whom have already pledged "
+        "their support to Lind."
+    )
+    assert source(text) == "two of whom"

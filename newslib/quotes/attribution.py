@@ -622,6 +622,10 @@ def _subject_skips() -> frozenset[str]:
     return _cue_joiners() | _between_subject_and_cue()
 
 
+_WHOM_COUNTS = frozenset(
+    "all both some many most none one two three four five six seven eight nine ten several few "
+    "each either neither half".split()
+)
 _WHO_RE = re.compile(r"[Ww]ho(?:[’'](?:ve|d|s|ll))?")
 
 
@@ -660,6 +664,14 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     if words and _WHO_RE.fullmatch(words[-1].group(0)):
         # 'a senator who has refused to endorse him': the relative pronoun is the source
         return words[-1].start(), words[-1].start() + 3, "rel"
+    if (
+        len(words) >= 3
+        and words[-1].group(0) == "whom"
+        and words[-2].group(0) == "of"
+        and words[-3].group(0).lower() in _WHOM_COUNTS
+    ):
+        # 'five superdelegates, two of whom have pledged ...': the part of them speaks
+        return words[-3].start(), words[-1].end(), "desc"
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
         end = _before_party_tag(text, words[0].start(), words[-1].end())
