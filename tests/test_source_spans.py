@@ -708,3 +708,24 @@ def test_a_part_of_whom_is_the_source():
         "their support to Lind."
     )
     assert source(text) == "two of whom"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain noun phrase after 'according to': a parenthesis ends it, evidence nouns
+        # head it, an abbreviation's full stop does not end it
+        (
+            "The ferry was late. Lind won 54 percent of the pilots, according to exit polls "
+            "(a wide margin). She won.",
+            "exit polls",
+        ),
+        (
+            "The ferry was late. About 42 million borrowers have debt, according to data from "
+            "the U.S. Department of Education. The average is high.",
+            "data from the U.S. Department of Education",
+        ),
+    ],
+)
+def test_a_plain_phrase_after_according_to(text, expected):
+    assert source(text) == expected

@@ -194,7 +194,7 @@ def _phrase_end(text: str, e: int, limit: int) -> int:
         m = _PHRASE_END_RE.search(text, pos, hi)
         if m is None:
             return e
-        if m.group(0) == "." and _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()]):
+        if m.group(0) == "." and _ABBREV_RE.search(text[max(0, m.start() - 12) : m.end()]):
             pos = m.end()
             continue
         end = m.start()
