@@ -431,3 +431,301 @@ def test_a_party_tag_after_an_inverted_source(text, expected):
 def test_first_lady_before_the_name():
     text = "First lady Ada Lind said that the pier was closed."
     assert source(text) == "First lady Ada Lind"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # words between the subject and its cue that belong to neither ([mention_trailers])
+        ("But Tomas Berg only briefly explained that the pier was closed.", "Tomas Berg"),
+        ("His donors remain confident that the harbor plan will pass.", "His donors"),
+        ("Her campaign workers here said they had knocked on every door.", "Her campaign workers"),
+        # ... but not after a word the phrase goes on from
+        (
+            "The only harbor pilot on duty said that the pier was closed.",
+            "The only harbor pilot on duty",
+        ),
+    ],
+)
+def test_words_after_the_subject_stay_out_of_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 'which' clause tells about the body named in the apposition, not the speaker
+        (
+            '"The pier is closed," said Ada Lind, head of the Harbor Fund, which backs the plan.',
+            "Ada Lind, head of the Harbor Fund",
+        ),
+        (
+            '"The pier is closed," said Ada Lind, a nurse at the clinic.',
+            "Ada Lind, a nurse at the clinic",
+        ),
+    ],
+)
+def test_a_which_clause_ends_the_apposition_after_the_cue(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("62-year-old Ada Lind said that the pier was closed.", "62-year-old Ada Lind"),
+        # a plural role before several names
+        (
+            "Harbor board candidates Ada Lind and Tomas Berg said that the pier was closed.",
+            "Harbor board candidates Ada Lind and Tomas Berg",
+        ),
+    ],
+)
+def test_an_age_or_a_plural_role_before_the_names(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # plural roles joined by 'and' right before the cue are one source
+        (
+            "The ferry was late. Current and former officials said the pier was unsafe.",
+            "Current and former officials",
+        ),
+        (
+            "The ferry was late. But attorneys and harbor experts said the pier was unsafe.",
+            "attorneys and harbor experts",
+        ),
+        # ... not the verb and object of a clause before them
+        (
+            "The ferry was late. Tomas Berg met voters and officials said the pier was unsafe.",
+            "voters and officials",
+        ),
+    ],
+)
+def test_coordinated_plural_roles_before_the_cue(text, expected):
+    assert source(text) == expected
+
+
+def test_the_determiner_before_a_number_of_speakers():
+    text = "The ferry was late. The two pilots said that the pier was unsafe."
+    assert source(text) == "The two pilots"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a document or poll, a participle, then who made it or where
+        (
+            "The ferry was late. Exit polls taken in Dover found that the pier is unpopular.",
+            "Exit polls taken in Dover",
+        ),
+        (
+            "The ferry was late. Harbor Board records compiled by the Dover Institute show that "
+            "the pier is unpopular.",
+            "Harbor Board records compiled by the Dover Institute",
+        ),
+    ],
+)
+def test_a_document_and_its_participle_head_the_source(text, expected):
+    assert source(text) == expected
+
+
+def test_members_on_a_committee():
+    text = "The ferry was late. Members on the Harbor Committee said that the pier was unsafe."
+    assert source(text) == "Members on the Harbor Committee"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the source after 'according to' runs to the punctuation that ends its phrase
+        (
+            "The ferry was late, according to a new poll from the Dover Institute broadcast on "
+            "Harbor TV. The pier was closed.",
+            "a new poll from the Dover Institute broadcast on Harbor TV",
+        ),
+        ("The ferry was late, according to F.A.A. records. The pier was closed.", "F.A.A. records"),
+        (
+            "According to a report from the Dover Institute published on Monday, the ferry "
+            "was late.",
+            "a report from the Dover Institute published on Monday",
+        ),
+        ("The ferry was late, according to Ann Lee. The pier was closed.", "Ann Lee"),
+    ],
+)
+def test_the_phrase_after_according_to(text, expected):
+    assert source(text) == expected
+
+
+def test_of_a_place_before_an_opening_quotation_mark():
+    text = "“We should talk,” said Sen. Ada Lind of Maine. “There is a middle ground.”"
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Sen. Ada Lind of Maine"
+
+
+def test_of_a_body_before_a_closing_pair_of_apostrophes():
+    text = "''It was late,'' said Mr. Lind of the Harbor Policy Center. ''The plan is weak.''"
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == (
+        "Mr. Lind of the Harbor Policy Center"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a relative clause speaks, not the noun the clause hangs on
+        (
+            "The ferry was late. That is the limit that economists generally consider safe.",
+            "economists",
+        ),
+        (
+            "The ferry was late. The board withheld some information that harbor officials said "
+            "would harm the pilots.",
+            "harbor officials",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_is_the_source(text, expected):
+    assert source(text) == expected
+
+
+def test_more_person_roles_head_the_source():
+    text = "The ferry was late. A producer for Harbor Studios told the Gazette that it was unsafe."
+    assert source(text) == "A producer for Harbor Studios"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'a' or 'an' and one adjective before a name belong to the source
+        ("The ferry was late. A teary-eyed Lind said the pier was closed.", "A teary-eyed Lind"),
+        ("The ferry was late. An angry Ada Lind said the pier was closed.", "An angry Ada Lind"),
+        # ... a noun does not
+        ("The ferry was late. In a statement Lind said the pier was closed.", "Lind"),
+    ],
+)
+def test_an_epithet_before_the_name(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who put out the document speaks, not the document the participle follows
+        (
+            'The ferry was late. At noon, she released a statement saying, "The pier is closed."',
+            "she",
+        ),
+        (
+            'The ferry was late. The harbor board sent out a press release saying: "It is shut."',
+            "The harbor board",
+        ),
+    ],
+)
+def test_the_subject_who_put_out_the_document_speaks(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title opening the mention: the roles before it belong to the source too
+        (
+            '"It is over," Harbor campaign Chairman Tom Berg told the Gazette.',
+            "Harbor campaign Chairman Tom Berg",
+        ),
+        # partitives and amounts before a number of speakers
+        (
+            "The ferry was late. Both of his harbor pilots strongly supported the plan.",
+            "Both of his harbor pilots",
+        ),
+        (
+            "The ferry was late. At least a dozen members of the board told the Gazette that "
+            "the pier is shut.",
+            "At least a dozen members of the board",
+        ),
+    ],
+)
+def test_titles_partitives_and_amounts_before_the_mention(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a medium's noun before its name ([media_titles])
+        (
+            "The ferry was late. Portuguese newspaper Harbor Daily reports that the pier is shut.",
+            "Portuguese newspaper Harbor Daily",
+        ),
+        ("The ferry was late, the news site Harbor Info reported.", "the news site Harbor Info"),
+    ],
+)
+def test_a_media_noun_before_its_name(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number of people right before the cue is the source
+        (
+            "The ferry was late. More than 40 percent of voters said that the pier is shut.",
+            "More than 40 percent of voters",
+        ),
+        ("The ferry was late. But six in 10 said they want the pier open.", "six in 10"),
+        ("The ferry was late. About three-quarters support a new pier.", "About three-quarters"),
+    ],
+)
+def test_a_number_of_people_before_the_cue(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a prepositional adjunct after an inverted source's apposition is no part of it
+        (
+            '"The pier is closed," said Ada Lind, director of the Harbor Fund, about the report.',
+            "Ada Lind, director of the Harbor Fund",
+        ),
+        ('"The pier is closed," said Ada Lind, a nurse, in an email.', "Ada Lind, a nurse"),
+    ],
+)
+def test_an_adjunct_after_the_apposition_ends_it(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+def test_a_part_of_whom_is_the_source():
+    text = (
+        "The ferry was late. The board has five members, two of whom have already pledged "
+        "their support to Lind."
+    )
+    assert source(text) == "two of whom"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain noun phrase after 'according to': a parenthesis ends it, evidence nouns
+        # head it, an abbreviation's full stop does not end it
+        (
+            "The ferry was late. Lind won 54 percent of the pilots, according to exit polls "
+            "(a wide margin). She won.",
+            "exit polls",
+        ),
+        (
+            "The ferry was late. About 42 million borrowers have debt, according to data from "
+            "the U.S. Department of Education. The average is high.",
+            "data from the U.S. Department of Education",
+        ),
+    ],
+)
+def test_a_plain_phrase_after_according_to(text, expected):
+    assert source(text) == expected

@@ -147,15 +147,105 @@ def _cut_subject_raw(
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
         return words[0][0], words[-1][1], "desc"
+    return _coordinated_roles(text, words, rules) or _quantity_subject(text, words)
+
+
+_NUMBER = (
+    r"(?:\d[\d,.]*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|"
+    r"thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds|thousands|dozens|half|"
+    r"(?:a[^\S\n]+)?(?:third|quarter|majority|plurality|fraction)|"
+    r"[a-z]+-(?:thirds|quarters|fourths|fifths))"
+)
+_QUANTITY_RE = re.compile(
+    rf"(?<![\w’'\-])(?:(?:more|less|fewer)[^\S\n]+than[^\S\n]+|about[^\S\n]+|nearly[^\S\n]+|"
+    rf"almost[^\S\n]+|roughly[^\S\n]+|only[^\S\n]+|just[^\S\n]+|at[^\S\n]+least[^\S\n]+|"
+    rf"as[^\S\n]+many[^\S\n]+as[^\S\n]+|all[^\S\n]+but[^\S\n]+)?{_NUMBER}"
+    rf"(?:[^\S\n]+(?:percent|in[^\S\n]+(?:10|ten|\d+)|out[^\S\n]+of[^\S\n]+\w+))?"
+    rf"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){{0,5}}[\w\-]+)?\Z",
+    re.I,
+)
+
+
+def _quantity_subject(text: str, words):
+    """A number of people right before the cue: 'six in 10 said', 'More than 40 percent of
+    voters say', 'all but two said', 'About three-quarters support': (start, end, 'desc')."""
+    b = words[-1][1]
+    for k in range(len(words)):
+        m = _QUANTITY_RE.match(text[words[k][0] : b])
+        if m is not None:
+            if text[words[-1][0] : b].lower() in ("of", "in", "than"):
+                return None
+            return words[k][0], b, "desc"
     return None
+
+
+_NP_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*,?")
+
+
+def _coordinated_roles(text: str, words, rules: _Rules):
+    """Plural roles joined by 'and' or 'or' right before the cue, with their modifiers:
+    'Current and former officials', 'harbor pilots and dock workers', 'Pilots, clerks and
+    engineers'; (start, end, 'desc') or None."""
+    if not _plural_role({text[words[-1][0] : words[-1][1]].lower()}, rules):
+        return None
+    lists = _lists()
+    k = len(words)
+    joined = False
+    while k > 0 and len(words) - k < 7:
+        a, b = words[k - 1]
+        w = text[a:b]
+        low = w.lower().rstrip(",")
+        if _NP_WORD_RE.fullmatch(w) is None or (w[0].isupper() and not _plain_opener(text, a, w)):
+            break
+        if low in ("and", "or"):
+            if k == len(words) or w.endswith(","):
+                return None
+            joined = True
+        elif (
+            low in rules.stop_caps
+            or low in rules.adverbs
+            or low in rules.cues
+            or low in _PREPOSITIONS
+            or low in lists["cue_before"]
+            or low in lists["reporting"]
+            or low in lists["predicate_verbs"]
+            or low.endswith(("ly", "ing", "ed"))
+        ):
+            break
+        k -= 1
+    if not joined or k == len(words) or text[words[k][0] : words[k][1]].lower() in ("and", "or"):
+        return None
+    return words[k][0], words[-1][1], "desc"
+
+
+def _plain_opener(text: str, a: int, word: str) -> bool:
+    """Is the capitalised ``word`` at ``a`` a common word ('Current') or a role ('Pilots')
+    capitalised only because it opens a sentence, a line or a clause?"""
+    from .names import _easy_words, _mid_capital, _written_alone
+
+    low = word.lower().rstrip(",")
+    lists = _lists()
+    if not (
+        low in _easy_words()
+        or low in lists["person_roles"]
+        or low in lists["role_modifiers"]
+        or _plural_role({low}, None)
+        or (_written_alone(text, low) and not _mid_capital(text, word.rstrip(",")))
+    ):
+        return False
+    j = a - 1
+    while j >= 0 and text[j] in " \t\"“'‘(":
+        j -= 1
+    return j < 0 or text[j] in ".!?\n:;,—–"
 
 
 _WORD_SPAN_RE = re.compile(r"\S+")
 
 
-def _plural_role(words: set[str], rules: _Rules) -> bool:
+def _plural_role(words: set[str], rules: _Rules | None) -> bool:
     """Is one of ``words`` a plural person role ('supporters', 'leaders')?"""
-    return any(w.endswith("s") and w[:-1] in rules.roles for w in words)
+    roles = _lists()["person_roles"] if rules is None else rules.roles
+    return any(w.endswith("s") and w[:-1] in roles for w in words)
 
 
 def _name_before_of(text: str, words, run_start: int, rules: _Rules):
@@ -532,6 +622,10 @@ def _subject_skips() -> frozenset[str]:
     return _cue_joiners() | _between_subject_and_cue()
 
 
+_WHOM_COUNTS = frozenset(
+    "all both some many most none one two three four five six seven eight nine ten several few "
+    "each either neither half".split()
+)
 _WHO_RE = re.compile(r"[Ww]ho(?:[’'](?:ve|d|s|ll))?")
 
 
@@ -570,6 +664,14 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
     if words and _WHO_RE.fullmatch(words[-1].group(0)):
         # 'a senator who has refused to endorse him': the relative pronoun is the source
         return words[-1].start(), words[-1].start() + 3, "rel"
+    if (
+        len(words) >= 3
+        and words[-1].group(0) == "whom"
+        and words[-2].group(0) == "of"
+        and words[-3].group(0).lower() in _WHOM_COUNTS
+    ):
+        # 'five superdelegates, two of whom have pledged ...': the part of them speaks
+        return words[-3].start(), words[-1].end(), "desc"
     if words:
         # 'Ann Lee (D-Ohio) said': the party and state are no part of the name
         end = _before_party_tag(text, words[0].start(), words[-1].end())
@@ -630,6 +732,26 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
                 text, inner[max(0, len(inner) - 8)].start(), breaks[-1], rules, True
             )
     return found
+
+
+_PUT_OUT = frozenset(("out", "put", "signed", "shared", "started"))
+
+
+def _subject_not_document(text: str, lo: int, mention, rules: _Rules):
+    """'Lee issued a statement saying ...', 'the campaign sent out an email saying ...': the
+    document is the object of the sentence's verb ([document_verbs]); its subject speaks (the
+    subject found in text[lo:], else the document)."""
+    words = list(_WORD_SPAN_RE.finditer(text, mention[0], mention[1]))
+    if mention[2] != "desc" or not words or words[0].group(0).lower() not in ("a", "an"):
+        return mention
+    head = words[-1].group(0).lower()
+    if head not in rules.sources and not (head[-1:] == "s" and head[:-1] in rules.sources):
+        return mention
+    before = list(_WORD_SPAN_RE.finditer(text, max(lo, mention[0] - 30), mention[0]))
+    verb = before[-1].group(0).lower() if before else ""
+    if verb not in _lists()["document_verbs"] and verb not in _PUT_OUT:
+        return mention
+    return _sentence_subject(text, lo, before[-1].start(), rules, (), None) or mention
 
 
 @lru_cache(maxsize=1)
@@ -705,6 +827,8 @@ def _attribute_before(
     participle = cue.endswith("ing") and (before.endswith(",") or not before)
     if not participle:
         cut = _subject_before(text, max(lo, best.start() - 250), best.start(), rules)
+        if cut and cue.endswith("ing"):
+            cut = _subject_not_document(text, sentence_lo, cut, rules)
         if cut:
             return cut, cue, best.span()
         # inverted: 'said John Smith: "...' (the name must end the stretch)

@@ -756,7 +756,8 @@ def _stance_only(cue: str, rules: _Rules) -> bool:
 
 
 _PLAIN_PHRASE_RE = re.compile(
-    r"[^\S\n]+([a-z][a-z\-]*(?:[^\S\n]+[\w\-’'.]+){0,7}?)(?=[,;:)]|\.(?:\s|\Z)|\Z)"
+    r"[^\S\n]+([a-z][a-z\-]*(?:[^\S\n]+[\w\-’']+(?:\.[\w\-’']+)*){0,7}?)"
+    r"(?=[^\S\n]*[,;:()]|\.(?:\s|\Z)|\Z)"
 )
 
 
@@ -779,7 +780,14 @@ def _according_plain(text: str, c1: int, se: int, rules: _Rules):
         if not w.isalpha() or w in rules.cues or w in lists["adjuncts"]:
             return None
         head.append(w)
-    plural = head and (head[-1] == "people" or (head[-1][-1:] == "s" and head[-1][-2:] != "ss"))
+    plural = (
+        head
+        and (
+            head[-1] == "people"
+            or head[-1] in lists["evidence"]  # 'data from the census', 'polling by the union'
+            or (head[-1][-1:] == "s" and head[-1][-2:] != "ss")
+        )
+    )
     if not plural or len(head) > 4:
         return None
     return m.start(1), m.end(1), "desc"

@@ -44,7 +44,10 @@ _APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)"
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
 _PARTY_TAG_RE = re.compile(r"\([RDI]-?[^()\n]{0,20}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
-_APPOSITION_END_RE = re.compile(r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|(?!including)[a-z]+ing\b)")
+_APPOSITION_END_RE = re.compile(
+    r"[.;!?\n\"“”«»]|,[^\S\n]+(?:and\b|which\b|(?!including)[a-z]+ing\b"
+    r"|(?:about|at|on|via|during|after|before|in|through|when|while|to)\b)"
+)
 _MAX_BEFORE = 4  # words qualifying a role: 'presumptive Republican presidential nominee'
 
 
@@ -57,6 +60,7 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
     now' -> 'the committee'), so that they join the cue instead."""
     keep = _lists()["not_adverbs"]
     joins = (_lists()["cue_before"] | rules.adverbs) - keep
+    trailers = _lists()["mention_trailers"]
     done: dict[tuple, tuple[int, int]] = {}
     for q in found:
         if q.mention is None or q.mention_kind == "rel":
@@ -73,8 +77,17 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 if low in joins or (low.endswith("ly") and len(low) > 4 and low not in keep):
                     cut = words[k - 1].end()
                     break
+                if low in trailers and not _qualifies(words[k - 1].group(0).lower(), rules):
+                    cut = words[k - 1].end()  # 'Rubio only explained', 'aides here said'
+                    break
             done[q.mention] = _within_line(text, s, cut, q.cue_span)
         q.mention = done[q.mention]
+
+
+def _qualifies(low: str, rules: _Rules) -> bool:
+    """Does the lower-case word ``low`` open a phrase that the next word continues ('the only
+    senator', 'most often')?"""
+    return low in rules.determiners or low in _lists()["quantifiers"]
 
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
@@ -114,16 +127,29 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     s, e = mention
     if kind in ("pron", "rel"):
         return s, e
+    if cue_span is not None and cue_span[0] >= e:
+        s = _after_relative(text, s, e, rules)
     s = _without_opener(text, s, e)
     s0 = s
-    s = _with_title(text, s, rules)
+    head = text[s:e].split(None, 1)[0].lower().rstrip(".") if text[s:e].strip() else ""
+    # 'campaign Chairman Al Roe': the mention opens with a title or role already
+    s = _with_title(text, s, rules, role_seen=int(head in _TITLE_WORDS or head in rules.roles))
     s = _with_head(text, s, rules)
     first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
     if first.endswith("s") and first[:-1] in rules.roles:
         first = first[:-1]
-    if s != s0 or first in rules.roles or first in rules.sources or " and " in text[s:e]:
+    if (
+        s != s0
+        or first in rules.roles
+        or first in rules.sources
+        or first in _NUMBER_WORDS
+        or " and " in text[s:e]
+    ):
         s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
         s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
+    s = _with_amount(text, s, e)
+    if s == s0 and kind == "name":
+        s = _with_epithet(text, s, rules)  # 'A teary-eyed Ann Lee said'
     e = _with_noun_after(text, s, e, cue_span, rules)
     e = _with_time_after(text, s, e, cue_span)
     e = _with_of_name(text, e, cue_span, speakers)
@@ -142,11 +168,97 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
+        if kind in ("desc", "name") and text.startswith(("according", "According"), cue_span[0]):
+            e = _phrase_end(text, e, limit)  # 'according to a poll from X broadcast on Y.'
         m = _PARENTHESIS_RE.match(text, e, limit)
         if m is not None and _PARTY_TAG_RE.fullmatch(m.group(0).strip()):
             e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
     return _within_line(text, s, e, cue_span)
+
+
+# numbers opening a description, after which its determiner may come back ('the two voters')
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen".split())
+
+
+_PHRASE_END_RE = re.compile(r"[,;:!?()\[\]\"“”«»—–\n]|[^\S\n]-[^\S\n]|\.(?=[\s\"”'’]|\Z)")
+
+
+def _phrase_end(text: str, e: int, limit: int) -> int:
+    """Where the phrase that ``e`` is in ends: at the punctuation after it ('according to a
+    poll from the institute published on Monday, the plan ...'), a full stop of a sentence
+    (not of 'F.A.A.' or 'Jr.'); ``e`` itself when none comes within 160 characters."""
+    pos = e
+    hi = min(limit, e + 160, len(text))
+    while True:
+        m = _PHRASE_END_RE.search(text, pos, hi)
+        if m is None:
+            return e
+        if m.group(0) == "." and _ABBREV_RE.search(text[max(0, m.start() - 12) : m.end()]):
+            pos = m.end()
+            continue
+        end = m.start()
+        while end > e and text[end - 1].isspace():
+            end -= 1
+        return end
+
+
+_RELATIVE_WORDS = frozenset("that which whom what".split())
+_SUBJECT_PRONOUNS = frozenset("he she they we i you".split())
+
+
+def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` past the noun a relative clause hangs on when the clause's own subject is the
+    speaker: 'the limit that economists consider ...', 'a bill that critics called ...',
+    'an administration that they view as ...'."""
+    words = list(_MENTION_WORD_RE.finditer(text, s, e))
+    for k in range(len(words) - 2, 0, -1):
+        if words[k].group(0).lower() not in _RELATIVE_WORDS:
+            continue
+        rest = [w.group(0) for w in words[k + 1 :]]
+        first, last = rest[0].lower(), rest[-1].lower().rstrip(".,")
+        if (
+            first in _SUBJECT_PRONOUNS
+            or first in rules.determiners
+            or first in _lists()["quantifiers"]
+            or rest[0][:1].isupper()
+            or last in rules.roles
+            or (last.endswith("s") and last[:-1] in rules.roles)
+            or last in _lists()["source_nouns"]
+        ):
+            return words[k + 1].start()
+        return s
+    return s
+
+
+_EPITHET_RE = re.compile(r"[a-z]+(?:-[a-z]+)+|[a-z]{3,}(?:ive|ful|ous|ry|ic)")
+
+
+def _with_epithet(text: str, s: int, rules: _Rules) -> int:
+    """Move ``s`` back over 'a' or 'an' and one adjective before a name: 'A defensive Ann
+    Lee said', 'an angry Al Roe'."""
+    m = _word_before(text, s, 30, chars="-")
+    if m is None or _EPITHET_RE.fullmatch(m[1]) is None or not _is_modifier(m[1], rules):
+        return s
+    d = _word_before(text, m[0], 6, chars="")
+    return d[0] if d is not None and d[1].lower() in ("a", "an") else s
+
+
+_AMOUNT_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])(?:[Aa]t[^\S\n]+least|[Aa]s[^\S\n]+many[^\S\n]+as|[Mm]ore[^\S\n]+than|"
+    r"[Ff]ewer[^\S\n]+than|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]t[^\S\n]+most)[^\S\n]+$"
+)
+_AMOUNT_STARTS = frozenset("a an one two three four five six seven eight nine ten half".split())
+
+
+def _with_amount(text: str, s: int, e: int) -> int:
+    """Move ``s`` back over 'at least', 'as many as', 'more than', 'nearly' ... before a
+    number of speakers ('at least a dozen members', 'more than 40 percent of voters')."""
+    first = text[s:e].split(None, 1)[0].lower() if text[s:e].strip() else ""
+    if not (first[:1].isdigit() or first in _AMOUNT_STARTS):
+        return s
+    m = _AMOUNT_BEFORE_RE.search(text, max(0, s - 16), s)
+    return m.start() if m else s
 
 
 def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
@@ -171,7 +283,7 @@ _OF_NAME_RE = re.compile(
     rf"[^\S\n]+of[^\S\n]+(?:the[^\S\n]+)?(?:[a-z][\w\-]*[^\S\n]+){{0,3}}?"
     rf"({_OF_CAP}(?:[^\S\n]+(?:(?:of|for|and|on)[^\S\n]+)?{_OF_CAP})*)"
 )
-_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"”’—–]|\n|\Z)")
+_OF_NAME_END_RE = re.compile(r"[^\S\n]*(?:[,.;:!?)\]\"“”‘’'«»—–]|\n|\Z)")
 
 
 def _speaker_words(text: str, found: list[_Quote]) -> set[str]:
@@ -202,10 +314,10 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
     return end
 
 
-_HEAD_PREPOSITIONS = frozenset("of for to with at from in by".split())
+_HEAD_PREPOSITIONS = frozenset("of for to with at from in by on".split())
 _NEAR_WORDS = frozenset(("familiar", "close"))
 _HEAD_BEFORE_RE = re.compile(
-    r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by)[^\S\n]+$"
+    r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by|on)[^\S\n]+$"
 )
 _SHARE_HEAD_RE = re.compile(r"\d+(?:\.\d+)?%")
 
@@ -234,6 +346,17 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
     word = m.group(1)
     head = word.lower()
     prep = last[1]
+    if head in _PARTICIPLES or (head.endswith("ed") and head not in rules.roles):
+        # 'exit polls taken in Ohio', 'FEC records compiled by the Center': the document or
+        # group before the participle heads the phrase
+        r = _word_before(text, m.start(1), 30, chars="")
+        low = r[1].lower() if r else ""
+        single = low[:-1] if low.endswith("s") else low
+        nouns = rules.sources | _lists()["source_nouns"]
+        if r is None or not (low in nouns or single in nouns):
+            return s
+        s = _with_title(text, r[0], rules, role_seen=1)
+        return _with_determiner(text, s, rules)
     if head in _NEAR_WORDS and prep in ("with", "to"):
         # 'an official familiar with the inquiry', 'a source close to the family'
         r = _word_before(text, m.start(1), 30)
@@ -463,6 +586,8 @@ def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
             continue
         if k and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
             return len(phrase[: part.start()].rstrip())
+        if words[0].lower() == "which":  # 'Al Roe, head of the Harbor Fund, which ...': the body's
+            return len(phrase[: part.start()].rstrip())
         if closed and _is_event_clause(words):
             return len(phrase[: part.start()].rstrip())
     return len(phrase)
@@ -513,7 +638,9 @@ def _with_noun_after(text: str, s: int, e: int, cue_span, rules: _Rules) -> int:
     return e
 
 
-_PARTICIPLES = frozenset("released published filed conducted taken issued posted out".split())
+_PARTICIPLES = frozenset(
+    "released published filed conducted taken issued posted out compiled seen obtained".split()
+)
 _TIME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:on[^\S\n]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|[^\S\n]+(?:last|this|earlier[^\S\n]+this)[^\S\n]+(?:week|month|year)\b"
@@ -570,9 +697,16 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
-        elif low in rules.roles:
-            s = m[0]
+        elif low in rules.roles or (
+            low[-1:] == "s" and low[:-1] in rules.roles and " and " in text[s : s + 80]
+        ):
+            s = m[0]  # 'spokesman Al Roe'; 'candidates Ann Lee and Al Roe'
             role_seen = 1
+        elif low in _lists()["media_titles"]:
+            s = m[0]  # 'the news site Harbor Daily', 'Portuguese newspaper Diario'
+            role_seen = 1
+        elif _AGE_RE.fullmatch(low):
+            s = m[0]  # '62-year-old Ann Lee'
         elif (
             role_seen
             and role_seen <= _MAX_BEFORE
@@ -592,6 +726,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             return s
 
 
+_AGE_RE = re.compile(r"\d{1,3}-year-old")
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
 _OFFICES = frozenset("secretary chief director attorney".split())
 
