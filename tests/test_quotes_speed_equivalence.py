@@ -148,3 +148,31 @@ def test_window_shortcuts_are_the_searches(text):
             assert nouns._may_own(text, 0, p)
         if names._APPOSED_RE.search(text, max(0, p - 120), p) is not None:
             assert text[max(0, p - 120) : p].rstrip().endswith(",")
+
+
+_AFTER_WORDS = ["said", "of", "an", "a", "is", "also", "has", "was", "won", "ofx", "is2", "the"]
+_AFTER_WORDS += ["Lee", "é", "_", "(R)", "said_", "saidé", "also said", "who", "1", ""]
+after_texts = st.lists(
+    st.tuples(st.sampled_from(_AFTER_WORDS), st.sampled_from(_GLUE)), max_size=6
+).map(lambda pieces: "Lee" + "".join(w + g for w, g in pieces))
+
+
+@settings(max_examples=500, deadline=None)
+@given(after_texts)
+@example("Lee said.")
+@example("Lee also said it")
+@example("Lee of_ the")
+@example("Lee saidé")
+def test_lower_word_after_is_the_patterns(text):
+    # _resolve reads the word after a name's space instead of matching the patterns there
+    for e in range(len(text)):
+        if text[e] != " ":
+            continue
+        word = names._lower_word_after(text, e)
+        if word is None:
+            continue
+        verb = names._VERB_AFTER_RE.match(text, e) is not None
+        assert verb == (word[0] not in names._NOT_VERB_AFTER or word[1]), (text, e)
+        if word[0] not in names._FINITE_SKIPS:
+            m = names._FINITE_AFTER_RE.match(text, e)
+            assert (m.group(1) if m else None) == (None if word[1] else word[0]), (text, e)
