@@ -176,3 +176,25 @@ def test_lower_word_after_is_the_patterns(text):
         if word[0] not in names._FINITE_SKIPS:
             m = names._FINITE_AFTER_RE.match(text, e)
             assert (m.group(1) if m else None) == (None if word[1] else word[0]), (text, e)
+
+
+_PLACE_PIECES = ["in", "near", "across", "within", "tin", "Miami", "Miami-based", "Ab-area", "Ab"]
+_PLACE_PIECES += ["Monday", "Jan.", "Sept", "MIAMI", "—", "-", "(AP)", "Fla.", ",", "O'Ab", "é"]
+place_texts = st.lists(
+    st.tuples(st.sampled_from(_PLACE_PIECES), st.sampled_from(["", " ", "  ", "\n", ", ", "\t"])),
+    max_size=12,
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+@settings(max_examples=500, deadline=None)
+@given(place_texts)
+@example("Crowds in Miami Monday.\nMIAMI — Miami-based Ab said")
+@example("in Miami-based Monday within Ab Monday")
+@example("Miami, Fla. — in  Miami\tJan. 3")
+def test_gazetted_word_checks_are_the_scans(text):
+    # is_place reads _gazetted's answer for one word at its occurrences
+    gazetted, datelines = places._gazetted.__wrapped__(text)
+    assert places._datelines.__wrapped__(text) == datelines
+    for word in set(re.findall(r"[\w.'’-]+", text)) | {"Miami", "Ab", "O'Ab"}:
+        here = places._gazetted_here(text, word) or places._comma_place(text, word, True)
+        assert here == (word in gazetted), word
