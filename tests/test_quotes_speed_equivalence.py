@@ -198,3 +198,32 @@ def test_gazetted_word_checks_are_the_scans(text):
     for word in set(re.findall(r"[\w.'’-]+", text)) | {"Miami", "Ab", "O'Ab"}:
         here = places._gazetted_here(text, word) or places._comma_place(text, word, True)
         assert here == (word in gazetted), word
+
+
+marks = importlib.import_module("newslib.quotes.marks")
+_MARK_PIECES = ["'", "’", "‘", "‹", "›", "don", "t", "Lee", "s", "_", "90s", "em", "1", "é", "("]
+_MARK_PIECES += ["''", ".", "-", "said"]
+mark_texts = st.lists(
+    st.tuples(st.sampled_from(_MARK_PIECES), st.sampled_from(["", "", " ", "\n"])), max_size=14
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+def _plain_single_marks(text, lo, hi):
+    return [m.start() for m in marks._SINGLE_RE.finditer(text, lo, hi)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(mark_texts, st.integers(0, 30), st.integers(0, 30))
+@example("don't 'say' Lee’s", 0, 17)
+@example("a'b c'", 1, 6)  # a mark at lo: no neighbour before it
+@example("x_'y 'z' ’", 0, 10)
+def test_single_marks_leave_the_pairs_as_the_scan(text, lo, width):
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + width)
+    got = marks._single_pairs(text, lo, hi)
+    plain = marks._single_marks
+    try:
+        marks._single_marks = _plain_single_marks
+        assert got == marks._single_pairs(text, lo, hi)
+    finally:
+        marks._single_marks = plain
