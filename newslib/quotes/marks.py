@@ -103,8 +103,9 @@ def _first_nonspace(text: str, lo: int, hi: int) -> int:
     return i
 
 
-# a single mark, less an apostrophe between two letters or digits ([^\W_]: don't, Lee’s)
-_MAYBE_SINGLE_RE = re.compile(r"[‘‹›]|['’](?![^\W_])|(?<![^\W_])['’]")
+# a single mark, less an apostrophe between two letters or digits ([^\W_]: don't, Lee’s); the
+# mark first, so that the scan skips to the marks
+_MAYBE_SINGLE_RE = re.compile(r"['‘’‹›](?:(?<=[‘‹›])|(?![^\W_])|(?<![^\W_]['’]))")
 
 
 def _single_marks(text: str, lo: int, hi: int) -> list[int]:
