@@ -148,3 +148,82 @@ def test_window_shortcuts_are_the_searches(text):
             assert nouns._may_own(text, 0, p)
         if names._APPOSED_RE.search(text, max(0, p - 120), p) is not None:
             assert text[max(0, p - 120) : p].rstrip().endswith(",")
+
+
+_AFTER_WORDS = ["said", "of", "an", "a", "is", "also", "has", "was", "won", "ofx", "is2", "the"]
+_AFTER_WORDS += ["Lee", "é", "_", "(R)", "said_", "saidé", "also said", "who", "1", ""]
+after_texts = st.lists(
+    st.tuples(st.sampled_from(_AFTER_WORDS), st.sampled_from(_GLUE)), max_size=6
+).map(lambda pieces: "Lee" + "".join(w + g for w, g in pieces))
+
+
+@settings(max_examples=500, deadline=None)
+@given(after_texts)
+@example("Lee said.")
+@example("Lee also said it")
+@example("Lee of_ the")
+@example("Lee saidé")
+def test_lower_word_after_is_the_patterns(text):
+    # _resolve reads the word after a name's space instead of matching the patterns there
+    for e in range(len(text)):
+        if text[e] != " ":
+            continue
+        word = names._lower_word_after(text, e)
+        if word is None:
+            continue
+        verb = names._VERB_AFTER_RE.match(text, e) is not None
+        assert verb == (word[0] not in names._NOT_VERB_AFTER or word[1]), (text, e)
+        if word[0] not in names._FINITE_SKIPS:
+            m = names._FINITE_AFTER_RE.match(text, e)
+            assert (m.group(1) if m else None) == (None if word[1] else word[0]), (text, e)
+
+
+_PLACE_PIECES = ["in", "near", "across", "within", "tin", "Miami", "Miami-based", "Ab-area", "Ab"]
+_PLACE_PIECES += ["Monday", "Jan.", "Sept", "MIAMI", "—", "-", "(AP)", "Fla.", ",", "O'Ab", "é"]
+place_texts = st.lists(
+    st.tuples(st.sampled_from(_PLACE_PIECES), st.sampled_from(["", " ", "  ", "\n", ", ", "\t"])),
+    max_size=12,
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+@settings(max_examples=500, deadline=None)
+@given(place_texts)
+@example("Crowds in Miami Monday.\nMIAMI — Miami-based Ab said")
+@example("in Miami-based Monday within Ab Monday")
+@example("Miami, Fla. — in  Miami\tJan. 3")
+def test_gazetted_word_checks_are_the_scans(text):
+    # is_place reads _gazetted's answer for one word at its occurrences
+    gazetted, datelines = places._gazetted.__wrapped__(text)
+    assert places._datelines.__wrapped__(text) == datelines
+    for word in set(re.findall(r"[\w.'’-]+", text)) | {"Miami", "Ab", "O'Ab"}:
+        here = places._gazetted_here(text, word) or places._comma_place(text, word, True)
+        assert here == (word in gazetted), word
+
+
+marks = importlib.import_module("newslib.quotes.marks")
+_MARK_PIECES = ["'", "’", "‘", "‹", "›", "don", "t", "Lee", "s", "_", "90s", "em", "1", "é", "("]
+_MARK_PIECES += ["''", ".", "-", "said"]
+mark_texts = st.lists(
+    st.tuples(st.sampled_from(_MARK_PIECES), st.sampled_from(["", "", " ", "\n"])), max_size=14
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+def _plain_single_marks(text, lo, hi):
+    return [m.start() for m in marks._SINGLE_RE.finditer(text, lo, hi)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(mark_texts, st.integers(0, 30), st.integers(0, 30))
+@example("don't 'say' Lee’s", 0, 17)
+@example("a'b c'", 1, 6)  # a mark at lo: no neighbour before it
+@example("x_'y 'z' ’", 0, 10)
+def test_single_marks_leave_the_pairs_as_the_scan(text, lo, width):
+    lo = min(lo, len(text))
+    hi = min(len(text), lo + width)
+    got = marks._single_pairs(text, lo, hi)
+    plain = marks._single_marks
+    try:
+        marks._single_marks = _plain_single_marks
+        assert got == marks._single_pairs(text, lo, hi)
+    finally:
+        marks._single_marks = plain

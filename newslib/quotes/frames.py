@@ -427,7 +427,8 @@ def _opening_participle(text, cue, span, ss, se, rules, speech=()) -> _Found | N
     return _Found(start, end, cue, span, mention)
 
 
-_CAPITAL_ING_RE = re.compile(r"\b[A-Z][a-z]+ing\b")
+# the capital first (the scan skips to capitals), the look-behind is the "\b" before it
+_CAPITAL_ING_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+ing\b")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']*(?=\s|\Z)")
 
 

@@ -103,11 +103,29 @@ def _first_nonspace(text: str, lo: int, hi: int) -> int:
     return i
 
 
+# a single mark, less an apostrophe between two letters or digits ([^\W_]: don't, Lee’s); the
+# mark first, so that the scan skips to the marks
+_MAYBE_SINGLE_RE = re.compile(r"['‘’‹›](?:(?<=[‘‹›])|(?![^\W_])|(?<![^\W_]['’]))")
+
+
+def _single_marks(text: str, lo: int, hi: int) -> list[int]:
+    """Where ``_SINGLE_RE`` matches in text[lo:hi], less the apostrophes inside a word, which
+    :func:`_single_pairs` takes for neither an opening nor a closing mark (the usual single
+    marks, skipped here by the scan). A mark at ``lo`` has no neighbour before it there: kept.
+
+    >>> _single_marks("Lee's 'plan'", 0, 12)
+    [6, 11]
+    """
+    found = [m.start() for m in _MAYBE_SINGLE_RE.finditer(text, lo + 1, hi)]
+    if lo < hi and text[lo] in "'‘’‹›":
+        found.insert(0, lo)
+    return found
+
+
 def _single_pairs(text: str, lo: int, hi: int):
     """Pair single quotation marks in text[lo:hi], skipping apostrophes and elisions."""
     opens, closes = [], []
-    for m in _SINGLE_RE.finditer(text, lo, hi):
-        i = m.start()
+    for i in _single_marks(text, lo, hi):
         glyph = text[i]
         prev = text[i - 1] if i > lo else ""
         nxt = text[i + 1] if i + 1 < hi else ""

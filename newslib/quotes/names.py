@@ -61,6 +61,37 @@ def _word_before(text: str, s: int) -> str | None:
     return m.group(1) if m else None
 
 
+# The words _VERB_AFTER_RE's look-ahead turns down and those _FINITE_AFTER_RE skips before its
+# verb, read from the patterns (each a plain list of lower-case words).
+_NOT_VERB_AFTER = frozenset(
+    re.search(r"\(\?!\(\?:([a-z|]+)\)\\b\)\[a-z\]", _VERB_AFTER_RE.pattern).group(1).split("|")
+)
+_FINITE_SKIPS = frozenset(
+    re.search(r"\(\?:\(\?:([a-z|]+)\)", _FINITE_AFTER_RE.pattern).group(1).split("|")
+)
+_LOWER_RUN_RE = re.compile(r"[a-z]+")
+
+
+def _lower_word_after(text: str, e: int) -> tuple[str, bool] | None:
+    """After the space at ``e``, the run of a-z letters and whether a word character (\\w) runs
+    on past it, when the run starts right there; else None. Then, of the patterns after a name,
+    ``_VERB_AFTER_RE.match(text, e)`` matches unless the run is a whole word of
+    ``_NOT_VERB_AFTER``; and ``_FINITE_AFTER_RE.match(text, e)``, unless the run is one of
+    ``_FINITE_SKIPS``, matches with the run as its verb when no word character follows it, else
+    not at all. (Exact: a-z letters after one space leave no room for the parenthesis or the
+    comma those patterns may open with, and a word of their lists followed by a space is a
+    whole run.)
+
+    >>> _lower_word_after("Lee said.", 3), _lower_word_after("Lee 2", 3)
+    (('said', False), None)
+    """
+    m = _LOWER_RUN_RE.match(text, e + 1)
+    if m is None:
+        return None
+    b = m.end()
+    return m.group(0), b < len(text) and (text[b].isalnum() or text[b] == "_")
+
+
 def _role_before(text: str, s: int, rules: _Rules) -> bool:
     """Is the word right before ``s`` a person's role ('spokesman Al Roe')?"""
     if s >= 2 and text[s - 1] == " " and not text[s - 2].isspace():
@@ -178,14 +209,28 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         # (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such character, no match
         c = text[e : e + 1]
         gap = c == " " or c == "," or c == "(" or (c.isspace() and c != "\n")
+        # one space and a lower-case word (the usual case): both patterns after the run read
+        # that word alone, answered here without them (see _lower_word_after)
+        word = _lower_word_after(text, e) if c == " " else None
         person = (
             (multi and first in _TITLE_WORDS)
             or (c == "," and person_after(text, e) is not None)
-            or (multi and gap and verb_after(text, e) is not None)
+            or (
+                multi
+                and gap
+                and (
+                    verb_after(text, e) is not None
+                    if word is None
+                    else word[0] not in _NOT_VERB_AFTER or word[1]
+                )
+            )
         )
         if not person and gap:
-            after = finite_after(text, e)
-            person = after is not None and after.group(1) in cues
+            if word is None or word[0] in _FINITE_SKIPS:
+                after = finite_after(text, e)
+                person = after is not None and after.group(1) in cues
+            else:
+                person = not word[1] and word[0] in cues
         if not person:
             # _role_before, inline (it runs for most runs)
             if s >= 2 and text[s - 1] == " " and not text[s - 2].isspace():

@@ -123,17 +123,17 @@ def _commas(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return _commas_in(text, 0, len(text))
 
 
-def _comma_place(text: str, word: str) -> bool:
-    """``word in _commas(text)[0]``, read from the lines that hold 'word,' only: no match of
-    ``_COMMA_RE`` runs over a newline, so the scan of one line finds the matches the scan of
-    the whole text finds there."""
+def _comma_place(text: str, word: str, gazetted: bool = False) -> bool:
+    """``word in _commas(text)[0]`` (``[1]`` when ``gazetted``), read from the lines that hold
+    'word,' only: no match of ``_COMMA_RE`` runs over a newline, so the scan of one line finds
+    the matches the scan of the whole text finds there."""
     key = word + ","
     j = text.find(key)
     while j >= 0:
         lo = text.rfind("\n", 0, j) + 1
         hi = text.find("\n", j)
         hi = len(text) if hi < 0 else hi
-        if word in _commas_in(text, lo, hi)[0]:
+        if word in _commas_in(text, lo, hi)[1 if gazetted else 0]:
             return True
         j = text.find(key, hi)
     return False
@@ -192,5 +192,57 @@ def is_place(text: str, word: str) -> bool:
         return True  # 'of Chappaqua, N.Y.,': the article uses it as a place
     if word.lower() not in gazetteer()[0]:
         return False
-    gazetted, datelines = _gazetted(text)
-    return word in gazetted or word.lower() in datelines
+    # what ``_gazetted(text)`` tells of ``word``, read at the word's occurrences (and the
+    # paragraph starts), not from the scans of the whole text
+    return (
+        _gazetted_here(text, word)
+        or _comma_place(text, word, gazetted=True)
+        or word.lower() in _datelines(text)
+    )
+
+
+_DATE_PREPOSITIONS = ("in", "near", "outside", "across", "throughout")  # _DATE_AFTER_RE's
+
+
+def _gazetted_here(text: str, word: str) -> bool:
+    """Is ``word`` the group 1 of a match of ``_DATE_AFTER_RE`` or ``_BASED_RE`` that starts a
+    word (:func:`_whole`), as their scans of the whole text find them?  Tried at the word's
+    occurrences: a match that starts a word never starts inside another match (inside a match
+    a capital or a preposition follows a character of a word), so the scans find each one;
+    group 1 is the whole run of word characters there, after 'in' ... and the spaces before it
+    (or before '-based' / '-area')."""
+    based = "-based" in text or "-area" in text
+    n = len(word)
+    j = text.find(word)
+    while j >= 0:
+        if based and text.startswith("-", j + n):
+            m = _BASED_RE.match(text, j)
+            if m is not None and m.group(1) == word and _whole(text, m):
+                return True
+        b = j
+        while b > 0 and text[b - 1] != "\n" and text[b - 1].isspace():
+            b -= 1
+        if b < j:
+            for preposition in _DATE_PREPOSITIONS:
+                p = b - len(preposition)
+                if p >= 0 and text.startswith(preposition, p):
+                    m = _DATE_AFTER_RE.match(text, p)
+                    if m is not None and m.start(1) == j and m.group(1) == word and _whole(text, m):
+                        return True
+        j = text.find(word, j + 1)
+    return False
+
+
+@lru_cache(maxsize=8)
+def _datelines(text: str) -> frozenset[str]:
+    """``_gazetted(text)[1]``, matched at the line starts only: a match of ``_DATELINE_RE``
+    starts a line and holds no newline, so these are the matches its scan finds."""
+    found = set()
+    start = 0
+    while start >= 0:
+        m = _DATELINE_RE.match(text, start)
+        if m is not None and (m.group(1).isupper() or m.group(2) or m.group(3)):
+            found.add(m.group(1).lower())
+        start = text.find("\n", start)
+        start = start + 1 if start >= 0 else -1
+    return frozenset(found)

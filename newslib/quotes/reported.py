@@ -180,9 +180,10 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
             last = None
             first = None
+            tried: dict = {}  # the last cue's reading _closing_attribution made and turned down
             if len(sentence_cues) > 1:
                 first = _closing_attribution(
-                    text, sentence_cues[-1], ss, se, marks, claimed, speech, rules, partials
+                    text, sentence_cues[-1], ss, se, marks, claimed, speech, rules, partials, tried
                 )
             for m in sentence_cues if first is None else [sentence_cues[-1], *sentence_cues[:-1]]:
                 c0 = m.start()
@@ -192,6 +193,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     continue  # a quoted speaker's own words, or content already found
                 if first is not None and m is sentence_cues[-1]:
                     got = first
+                elif last is None and m in tried:
+                    got = tried[m]  # the same call (no mention read yet): the same reading
                 else:
                     got = _read(
                         text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
@@ -226,10 +229,11 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     return out
 
 
-def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials):
+def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials, tried=None):
     """The reading of the sentence's last cue when it closes the sentence as its attribution
     ('CONTENT, the report said.' / 'CONTENT, according to X.'): read before the cues inside
-    CONTENT, whose own readings it holds; else None."""
+    CONTENT, whose own readings it holds; else None. A reading made and turned down is kept in
+    ``tried`` (by the cue's match), for the caller to reuse."""
     c0 = m.start()
     if m.end() > se or _within(c0, marks) or _within(c0, claimed):
         return None
@@ -244,6 +248,8 @@ def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partial
         return None
     got = _read(text, m.group(0).lower(), m.span(), ss, se, speech, None, rules, partials)
     if got is None or got.start != ss or got.end > c0 or got.more is not None:
+        if tried is not None:
+            tried[m] = got
         return None
     return got
 

@@ -67,7 +67,9 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
             continue
         if q.mention not in done:
             s, e = q.mention
-            words = list(_MENTION_WORD_RE.finditer(text, s, e))
+            # one word of letters ('he', 'Lee'), the usual mention, has no second word to cut
+            one = text[s:e].isalpha()
+            words = () if one else list(_MENTION_WORD_RE.finditer(text, s, e))
             cut = e
             for k in range(1, len(words)):
                 w = words[k].group(0)
