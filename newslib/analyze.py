@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import manifest, publish
-from ._frame import require_columns
+from ._frame import require_columns, take_rows
 from ._versions import ANALYSIS_VERSIONS
 from .cache import LEFTOVER_AGE, ResultCache, damaged_parts, sweep
 from .io import load
@@ -96,7 +96,9 @@ def _in_order(pieces: list[pd.DataFrame | None], positions: dict[str, int]) -> p
         # already in order (e.g. cached rows read part by part in load order): a stable sort
         # would keep every row where it is, so the copy it costs is skipped
         return frame.reset_index(drop=True)
-    return frame.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+    # a rerun's rows are long runs (cached articles) around a few computed now: joined as
+    # slices, not copied row by row (take_rows)
+    return take_rows(frame, np.argsort(order, kind="stable")).reset_index(drop=True)
 
 
 def _with_cache(cache: ResultCache | None, frame: pd.DataFrame, compute) -> dict[str, pd.DataFrame]:
@@ -312,8 +314,10 @@ class _Runner:
         # Articles whose every result is cached are only read, here: cheaper than in a worker,
         # and a rerun after a few edits starts no pool for the few articles to compute.
         cached = self._cached(batch)
-        here = [batch[cached]] if cached.any() else []
-        chunks = _split(batch[~cached] if len(here) else batch, chunk_size)
+        here = [take_rows(batch, np.flatnonzero(cached))] if cached.any() else []
+        chunks = _split(
+            take_rows(batch, np.flatnonzero(~cached)) if len(here) else batch, chunk_size
+        )
         if self.workers == 1 or len(chunks) <= 1:
             return "local", batch["article_id"], here + chunks, []
         pool = self._worker_pool()
@@ -602,6 +606,7 @@ def analyze_to_folder(
     progress: bool = False,
     people: str | os.PathLike | None = None,
     _run_key: str | None = None,
+    _listing: dict | None = None,
     **load_options,
 ) -> dict:
     """Load and analyse a corpus batch by batch, writing partitioned Parquet, so memory stays
@@ -680,7 +685,14 @@ def analyze_to_folder(
         # The CLI takes it (with these options) before it imports the analyses, to answer an
         # up-to-date rerun at once, and hands it in: listing and stat'ing every file once more
         # would cost as much again.
-        key = _run_key if _run_key is not None else manifest.run_key(source, options, exclude)
+        # The walk of the sources is taken once, for the key and the load (``_listing``: the
+        # one the CLI took with its key; walked again when recovering changed OUT since).
+        listing = _listing if _run_key is not None and not recovered else None
+        if _run_key is not None:
+            key = _run_key
+        else:
+            listing = {}
+            key = manifest.run_key(source, options, exclude, listing=listing)
         if cache_dir is not None:
             last = manifest.up_to_date(folder, key)
             if last is not None:
@@ -703,6 +715,7 @@ def analyze_to_folder(
             # Run locally without a file cache, n_words is counted in the workers from the
             # words they find for the quote share (_analyze_chunk): one scan of each text.
             count_words=engine != "local",
+            listing=listing or None,
             **load_options,
         )
         manifest.remove_stamp(folder)
