@@ -685,12 +685,8 @@ def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
     # again, and iterating an Arrow-backed column row by row is slow
     keys = sources["key"].to_numpy(dtype=object)
     roles = sources["role"].to_numpy(dtype=object)
-    of_role: dict = {}  # each distinct role's words found once (roles repeat across keys)
     for key, role in set(zip(keys.tolist(), roles.tolist(), strict=True)):
-        found = of_role.get(role)
-        if found is None:
-            found = of_role[role] = _meaningful_role_words(role)
-        words[key].update(found)
+        words[key].update(_meaningful_role_words(role))
     return words
 
 
@@ -732,7 +728,6 @@ def _genders(keys: np.ndarray, votes: np.ndarray) -> dict[str, str]:
     return dict(zip(sides.index, found.tolist(), strict=True))
 
 
-@lru_cache(maxsize=500_000)
 def _person_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
@@ -948,9 +943,7 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     )
     # a partial quotation inside reported speech of the same attribution is part of it
     reported = attribution[(kind == "indirect").to_numpy() & ~missing]
-    partial = (kind == "partial").to_numpy()
-    counted = np.ones(len(sources), dtype=bool)  # looked up for the partial rows only
-    counted[partial] = ~np.isin(attribution[partial], reported)
+    counted = ~((kind == "partial").to_numpy() & np.isin(attribution, reported))
     words = sources["n_words"].to_numpy()
     # only the columns the counts read: at corpus scale each column is millions of rows
     kept = [*keys, "written", "role"] + (["date"] if "date" in sources else [])
