@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 
 from . import manifest, publish
-from ._frame import require_columns
+from ._frame import require_columns, take_rows
 from ._versions import ANALYSIS_VERSIONS
 from .cache import LEFTOVER_AGE, ResultCache, damaged_parts, sweep
 from .io import load
@@ -96,7 +96,9 @@ def _in_order(pieces: list[pd.DataFrame | None], positions: dict[str, int]) -> p
         # already in order (e.g. cached rows read part by part in load order): a stable sort
         # would keep every row where it is, so the copy it costs is skipped
         return frame.reset_index(drop=True)
-    return frame.iloc[np.argsort(order, kind="stable")].reset_index(drop=True)
+    # a rerun's rows are long runs (cached articles) around a few computed now: joined as
+    # slices, not copied row by row (take_rows)
+    return take_rows(frame, np.argsort(order, kind="stable")).reset_index(drop=True)
 
 
 def _with_cache(cache: ResultCache | None, frame: pd.DataFrame, compute) -> dict[str, pd.DataFrame]:
@@ -312,8 +314,10 @@ class _Runner:
         # Articles whose every result is cached are only read, here: cheaper than in a worker,
         # and a rerun after a few edits starts no pool for the few articles to compute.
         cached = self._cached(batch)
-        here = [batch[cached]] if cached.any() else []
-        chunks = _split(batch[~cached] if len(here) else batch, chunk_size)
+        here = [take_rows(batch, np.flatnonzero(cached))] if cached.any() else []
+        chunks = _split(
+            take_rows(batch, np.flatnonzero(~cached)) if len(here) else batch, chunk_size
+        )
         if self.workers == 1 or len(chunks) <= 1:
             return "local", batch["article_id"], here + chunks, []
         pool = self._worker_pool()
@@ -602,6 +606,7 @@ def analyze_to_folder(
     progress: bool = False,
     people: str | os.PathLike | None = None,
     _run_key: str | None = None,
+    _listing: dict | None = None,
     **load_options,
 ) -> dict:
     """Load and analyse a corpus batch by batch, writing partitioned Parquet, so memory stays
@@ -680,7 +685,14 @@ def analyze_to_folder(
         # The CLI takes it (with these options) before it imports the analyses, to answer an
         # up-to-date rerun at once, and hands it in: listing and stat'ing every file once more
         # would cost as much again.
-        key = _run_key if _run_key is not None else manifest.run_key(source, options, exclude)
+        # The walk of the sources is taken once, for the key and the load (``_listing``: the
+        # one the CLI took with its key; walked again when recovering changed OUT since).
+        listing = _listing if _run_key is not None and not recovered else None
+        if _run_key is not None:
+            key = _run_key
+        else:
+            listing = {}
+            key = manifest.run_key(source, options, exclude, listing=listing)
         if cache_dir is not None:
             last = manifest.up_to_date(folder, key)
             if last is not None:
@@ -703,6 +715,7 @@ def analyze_to_folder(
             # Run locally without a file cache, n_words is counted in the workers from the
             # words they find for the quote share (_analyze_chunk): one scan of each text.
             count_words=engine != "local",
+            listing=listing or None,
             **load_options,
         )
         manifest.remove_stamp(folder)
@@ -759,6 +772,7 @@ def analyze_to_folder(
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
         finally:
+            parts.abandon()  # no write into the staging folder once the run has ended
             near.close()
             # A publication cut short keeps its staged tables: the next run finishes it.
             if not (folder / publish.JOURNAL).exists():
@@ -825,7 +839,12 @@ def _suffixes(csv: bool) -> tuple[str, ...]:
 
 
 class _PartWriter:
-    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles."""
+    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles.
+
+    A batch's parts are written by one background thread (Parquet encoding runs without the
+    GIL) while this process goes on with the next batch or the people step; the writes of one
+    batch end before the next batch's start, so at most one batch waits to be written, and a
+    table's parts are waited for before they are read (:meth:`wait`)."""
 
     def __init__(self, staging: Path, *, csv: bool, batch_size: int):
         self.staging = staging
@@ -840,10 +859,37 @@ class _PartWriter:
         self._facts = staging / ".source_facts"
         self._facts.mkdir()
         self._fact_parts = 0
+        self._writer = None  # the background thread, started on the first write
+        self._writing: list[tuple[str, object]] = []  # (table, future) not yet waited for
+
+    def _write(self, name: str, write, *args, **kwargs) -> None:
+        if self._writer is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslib-parts")
+        self._writing.append((name, self._writer.submit(write, *args, **kwargs)))
+
+    def wait(self, names: Sequence[str] | None = None) -> None:
+        """Wait until the parts of the tables ``names`` (all when None) are written; a write
+        that failed raises here."""
+        waiting, self._writing = self._writing, []
+        for name, future in waiting:
+            if names is None or name in names:
+                future.result()
+            else:
+                self._writing.append((name, future))
+
+    def abandon(self) -> None:
+        """Stop writing (the run failed): wait for the write under way, drop the others."""
+        if self._writer is not None:
+            self._writer.shutdown(wait=True, cancel_futures=True)
+            self._writer = None
+        self._writing = []
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
         facts = tables.pop("source_facts")
-        to_parquet(facts, self._facts / f"part-{self._fact_parts:05d}.parquet")
+        path = self._facts / f"part-{self._fact_parts:05d}.parquet"
+        self._write("source_facts", to_parquet, facts, path)
         self._fact_parts += 1
         self._buffer.append(tables)
         self._buffered += len(tables["articles"])
@@ -853,9 +899,15 @@ class _PartWriter:
     def flush(self) -> None:
         if not self._buffer:
             return
-        for name, table in _concat(self._buffer).items():
-            _write_part(self.staging, name, self._parts, table, csv=self.csv)
-            self.rows[name] += len(table)
+        # the last batch's parts are written first: one batch in memory waiting, not more
+        self.wait(TABLES)
+        # the tables the people step reads first, the sentences (read by none) last
+        tables = _concat(self._buffer)
+        for name in sorted(tables, key=lambda name: name == "sentences"):
+            self._write(
+                name, _write_part, self.staging, name, self._parts, tables[name], csv=self.csv
+            )
+            self.rows[name] += len(tables[name])
         self._buffer, self._buffered = [], 0
         self._parts += 1
 
@@ -863,9 +915,17 @@ class _PartWriter:
         """Write what is buffered and run the corpus steps: people (``aliases``) and, when
         given, near-duplicates (``near_duplicates()``: ``near_duplicate_of`` by ``article_id``,
         see :meth:`fill_near_duplicates`)."""
+        try:
+            self._close(lang, aliases, near_duplicates)
+            self.wait()
+        finally:
+            self.abandon()
+
+    def _close(self, lang: str, aliases, near_duplicates) -> None:
         if self._parts == 0 and self._buffer:
             # The whole run is one part, still in memory: the corpus steps read it there and
             # it is written once, with their columns, instead of written, read and rewritten.
+            self.wait()  # the sources' facts
             tables = _concat(self._buffer)
             self._buffer, self._buffered = [], 0
             slim = tables["quotes"][list(_PEOPLE_INPUT)]
@@ -883,6 +943,8 @@ class _PartWriter:
         if self._parts == 0:  # nothing loaded: still write typed, empty tables
             self.add(_analyze_chunk(_empty_articles(), lang))
             self.flush()
+        # the sentences parts are still being written meanwhile: the people step reads none
+        self.wait(("articles", "quotes", "source_facts"))
         self._add_people(aliases)
         if near_duplicates is not None:
             self.fill_near_duplicates(near_duplicates())

@@ -690,6 +690,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
     cache_dir = None if args.no_cache else Path(args.cache_dir or out / ".newslib-cache")
     _prepare_folders(out, cache_dir)
     key = None
+    listing: dict = {}  # what the walk for the key found: the run reads those files
     if cache_dir is not None:
         # Answered before pandas and the analyses are even imported: an unchanged corpus
         # costs a listing and a stat per file.
@@ -698,7 +699,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         key_options = manifest.run_options(**options, **load_options)
         if args.people is not None:
             key_options["people"] = _digest_or_none(args.people)
-        key = manifest.run_key(args.paths, key_options, [out, cache_dir])
+        key = manifest.run_key(args.paths, key_options, [out, cache_dir], listing=listing)
         last = manifest.up_to_date(out, key)
         if last is not None:
             _print_load_report(last["load_summary"], last["load_report"], _report_file(out))
@@ -726,6 +727,7 @@ def _run_analyze(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         people=args.people,
         _run_key=key,  # the same options and folders: analyze_to_folder need not take it again
+        _listing=listing or None,  # nor walk the folders again
         **options,
         **load_options,
     )

@@ -45,6 +45,7 @@ import numpy as np
 import pandas as pd
 
 from . import archives
+from ._frame import take_rows
 from ._paths import FORMATS, Problem, expand_sources, file_key
 from .columns import ColumnMatch, match_columns, text_problem
 from .dates import _date_for, _parse_iso_date, _parse_long_timestamp, check_time_zone
@@ -1104,6 +1105,10 @@ class LoadStream:
     from the start: files that cannot be read as ``skipped`` (and seen), folders that cannot be
     listed as ``unread``, links to folders not followed as ``note``.
 
+    ``listing``: what :func:`newslib._paths.expand_sources` found for ``source`` and
+    ``exclude`` (``files``, ``outputs``, ``problems``, as :func:`newslib.manifest.run_key`
+    fills it), when already taken: the folders are not walked again.
+
     ``sources`` (a :class:`newslib.outlets.SourceFiller`) fills in the ``source`` column as
     ``source_from`` says; the chunks come filled in, and an engine that reads the files
     elsewhere fills in its tables with ``sources.fill``.
@@ -1130,6 +1135,7 @@ class LoadStream:
         cache_dir: str | os.PathLike | None = None,
         exclude: Sequence[str | os.PathLike] = (),
         count_words: bool = True,
+        listing: dict | None = None,
     ):
         if format not in FORMATS:
             raise ValueError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -1139,9 +1145,13 @@ class LoadStream:
         if chunk_size is not None and chunk_size < 1:
             raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
         check_time_zone(tz)  # before any file is read
-        outputs: list[Path] = []
-        problems: list[Problem] = []
-        self.files = expand_sources(source, exclude=exclude, outputs=outputs, problems=problems)
+        if listing is not None:  # the walk of these sources and exclude, already taken
+            self.files = list(listing["files"])
+            outputs: list[Path] = list(listing["outputs"])
+            problems: list[Problem] = list(listing["problems"])
+        else:
+            outputs, problems = [], []
+            self.files = expand_sources(source, exclude=exclude, outputs=outputs, problems=problems)
         # Sources from folders and domains are filled in after reading (and after the file
         # cache): they depend on the folders named, not on the file alone.
         self.sources = SourceFiller(source_roots(source), source_from)
@@ -1276,7 +1286,7 @@ class LoadStream:
                 row += n
             rows = fresh.iloc[selected].assign(_file=files, _position=positions)
             self._file_cache.store(reads, keys, rows.reset_index(drop=True))
-        frames = [(fresh if rows is _FRESH else rows).iloc[taken] for rows, taken in pieces]
+        frames = [take_rows(fresh if rows is _FRESH else rows, taken) for rows, taken in pieces]
         pieces.clear()
         frames = [f for f in frames if len(f)]
         if not frames:

@@ -101,11 +101,15 @@ def run_key(
     sources: str | os.PathLike | Sequence[str | os.PathLike],
     options: dict,
     exclude: Sequence[str | os.PathLike] = (),
+    *,
+    listing: dict | None = None,
 ) -> str:
     """Return the key of a run on ``sources`` with ``options``: a hash of every input file's
     path, size and modification time, the options and the versions of newslib and its analyses.
     The run's own output and cache folders (``exclude``) are no input (see
-    :func:`newslib._paths.expand_sources`).
+    :func:`newslib._paths.expand_sources`). ``listing``, when given, is filled with what the
+    walk found (``files``, ``outputs``, ``problems``), so the run reads the very files its key
+    names without walking the folders again (:class:`newslib.io.LoadStream`'s ``listing``).
 
     Example:
         >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "en_US"})
@@ -113,7 +117,12 @@ def run_key(
         >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "de"})
         False
     """
-    files = [file_key(path) for path in expand_sources(sources, exclude=exclude)]
+    outputs: list = []
+    problems: list = []
+    found = expand_sources(sources, exclude=exclude, outputs=outputs, problems=problems)
+    if listing is not None:
+        listing.update(files=found, outputs=outputs, problems=problems)
+    files = [file_key(path) for path in found]
     named = [os.fspath(sources)] if isinstance(sources, str | os.PathLike) else sources
     payload = {
         "newslib": __version__,
