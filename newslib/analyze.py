@@ -772,7 +772,6 @@ def analyze_to_folder(
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
         finally:
-            parts.abandon()  # no write into the staging folder once the run has ended
             near.close()
             # A publication cut short keeps its staged tables: the next run finishes it.
             if not (folder / publish.JOURNAL).exists():
@@ -839,12 +838,7 @@ def _suffixes(csv: bool) -> tuple[str, ...]:
 
 
 class _PartWriter:
-    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles.
-
-    A batch's parts are written by one background thread (Parquet encoding runs without the
-    GIL) while this process goes on with the next batch or the people step; the writes of one
-    batch end before the next batch's start, so at most one batch waits to be written, and a
-    table's parts are waited for before they are read (:meth:`wait`)."""
+    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles."""
 
     def __init__(self, staging: Path, *, csv: bool, batch_size: int):
         self.staging = staging
@@ -859,37 +853,10 @@ class _PartWriter:
         self._facts = staging / ".source_facts"
         self._facts.mkdir()
         self._fact_parts = 0
-        self._writer = None  # the background thread, started on the first write
-        self._writing: list[tuple[str, object]] = []  # (table, future) not yet waited for
-
-    def _write(self, name: str, write, *args, **kwargs) -> None:
-        if self._writer is None:
-            from concurrent.futures import ThreadPoolExecutor
-
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslib-parts")
-        self._writing.append((name, self._writer.submit(write, *args, **kwargs)))
-
-    def wait(self, names: Sequence[str] | None = None) -> None:
-        """Wait until the parts of the tables ``names`` (all when None) are written; a write
-        that failed raises here."""
-        waiting, self._writing = self._writing, []
-        for name, future in waiting:
-            if names is None or name in names:
-                future.result()
-            else:
-                self._writing.append((name, future))
-
-    def abandon(self) -> None:
-        """Stop writing (the run failed): wait for the write under way, drop the others."""
-        if self._writer is not None:
-            self._writer.shutdown(wait=True, cancel_futures=True)
-            self._writer = None
-        self._writing = []
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
         facts = tables.pop("source_facts")
-        path = self._facts / f"part-{self._fact_parts:05d}.parquet"
-        self._write("source_facts", to_parquet, facts, path)
+        to_parquet(facts, self._facts / f"part-{self._fact_parts:05d}.parquet")
         self._fact_parts += 1
         self._buffer.append(tables)
         self._buffered += len(tables["articles"])
@@ -899,15 +866,9 @@ class _PartWriter:
     def flush(self) -> None:
         if not self._buffer:
             return
-        # the last batch's parts are written first: one batch in memory waiting, not more
-        self.wait(TABLES)
-        # the tables the people step reads first, the sentences (read by none) last
-        tables = _concat(self._buffer)
-        for name in sorted(tables, key=lambda name: name == "sentences"):
-            self._write(
-                name, _write_part, self.staging, name, self._parts, tables[name], csv=self.csv
-            )
-            self.rows[name] += len(tables[name])
+        for name, table in _concat(self._buffer).items():
+            _write_part(self.staging, name, self._parts, table, csv=self.csv)
+            self.rows[name] += len(table)
         self._buffer, self._buffered = [], 0
         self._parts += 1
 
@@ -915,17 +876,9 @@ class _PartWriter:
         """Write what is buffered and run the corpus steps: people (``aliases``) and, when
         given, near-duplicates (``near_duplicates()``: ``near_duplicate_of`` by ``article_id``,
         see :meth:`fill_near_duplicates`)."""
-        try:
-            self._close(lang, aliases, near_duplicates)
-            self.wait()
-        finally:
-            self.abandon()
-
-    def _close(self, lang: str, aliases, near_duplicates) -> None:
         if self._parts == 0 and self._buffer:
             # The whole run is one part, still in memory: the corpus steps read it there and
             # it is written once, with their columns, instead of written, read and rewritten.
-            self.wait()  # the sources' facts
             tables = _concat(self._buffer)
             self._buffer, self._buffered = [], 0
             slim = tables["quotes"][list(_PEOPLE_INPUT)]
@@ -943,8 +896,6 @@ class _PartWriter:
         if self._parts == 0:  # nothing loaded: still write typed, empty tables
             self.add(_analyze_chunk(_empty_articles(), lang))
             self.flush()
-        # the sentences parts are still being written meanwhile: the people step reads none
-        self.wait(("articles", "quotes", "source_facts"))
         self._add_people(aliases)
         if near_duplicates is not None:
             self.fill_near_duplicates(near_duplicates())
