@@ -212,15 +212,35 @@ def _analyze_chunk(
     for part in (scores, quoted["quote_share"], moods["sentiment_summary"]):
         part = part.reset_index(drop=True)
         overlap = [c for c in part.columns if c in articles.columns and c != "article_id"]
-        articles = articles.merge(
-            part.drop(columns=overlap), on="article_id", how="left", validate="one_to_one"
-        )
+        articles = _merged_rows(articles, part.drop(columns=overlap))
     return {
         "articles": articles,
         "sentences": moods["sentences"],
         "quotes": quote_table,
         **{name: inputs[name] for name in CORPUS_INPUTS},
     }
+
+
+def _merged_rows(articles: pd.DataFrame, part: pd.DataFrame) -> pd.DataFrame:
+    """``articles.merge(part, on="article_id", how="left", validate="one_to_one")``.
+
+    Each analysis returns its rows in the chunk's order, so ``part``'s ids are usually
+    ``articles``' ids, row for row: the merge would then keep every row where it is and add
+    ``part``'s columns unchanged, which is what putting them beside ``articles`` does, without
+    matching keys. Any other case (another order, a missing or repeated id, other dtypes) merges.
+    """
+    left, right = articles["article_id"], part["article_id"]
+    if (
+        len(left) == len(right)
+        and left.dtype == right.dtype
+        and isinstance(articles.index, pd.RangeIndex)
+        and not left.hasnans
+        and left.is_unique
+        and left.reset_index(drop=True).equals(right.reset_index(drop=True))
+    ):
+        beside = part.drop(columns="article_id").set_axis(articles.index, axis=0)
+        return pd.concat([articles, beside], axis=1)
+    return articles.merge(part, on="article_id", how="left", validate="one_to_one")
 
 
 def _corpus_inputs(

@@ -168,10 +168,34 @@ def _shingles_of(words: list[str], shingle: int) -> np.ndarray:
     hashes = np.fromiter(map(_WORDS.__getitem__, words), dtype=np.uint64, count=len(words))
     width = min(shingle, len(words))
     count = len(words) - width + 1
-    combined = np.zeros(count, dtype=np.uint64)
-    for i in range(width):
+    combined = hashes[:count] * _POSITION[0]  # a new array: the steps below work in place
+    for i in range(1, width):
         combined += hashes[i : i + count] * _POSITION[i]
-    return np.unique((_mix64(combined) >> np.uint64(32)).astype(np.uint32))
+    values = _mix64_in_place(combined)
+    values >>= np.uint64(32)
+    return _sorted_distinct(values.astype(np.uint32))
+
+
+def _mix64_in_place(values: np.ndarray) -> np.ndarray:
+    """:func:`_mix64` of a uint64 array, overwriting it: the same operations without the
+    temporary arrays."""
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xFF51AFD7ED558CCD)
+    values ^= values >> np.uint64(33)
+    values *= np.uint64(0xC4CEB9FE1A85EC53)
+    values ^= values >> np.uint64(33)
+    return values
+
+
+def _sorted_distinct(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of a 1-D array it may sort in place: sorted, each value once.
+    For a few hundred values this is several times faster than ``np.unique`` (which hashes
+    first, then sorts the distinct values)."""
+    values.sort()
+    first = np.empty(len(values), dtype=bool)
+    first[:1] = True
+    np.not_equal(values[1:], values[:-1], out=first[1:])
+    return values[first]
 
 
 @functools.lru_cache(maxsize=4)
@@ -200,8 +224,10 @@ def minhash_signature(values: np.ndarray, num_perm: int = NUM_PERM) -> np.ndarra
             return start.astype(np.uint64)
         # update_batch's CPU steps for its affine32 scheme, on the array itself: the hashes
         # (int of each value) premixed, permuted (a * h + b, wrapping at 2**32), the minimum.
-        permuted = fmix(values.reshape(-1, 1), 32) * a + b
-        return np.minimum(start, permuted.min(axis=0)).astype(np.uint64)
+        # One row per permutation, so each minimum runs along contiguous memory.
+        permuted = np.multiply.outer(a, fmix(values, 32))
+        permuted += b[:, np.newaxis]
+        return np.minimum(start, permuted.min(axis=1)).astype(np.uint64)
     signature = _empty_minhash(num_perm).copy()
     signature.update_batch(values.tolist())
     return np.asarray(signature.hashvalues, dtype=np.uint64)

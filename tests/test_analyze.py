@@ -283,3 +283,27 @@ def test_read_shared_gives_the_parts_values_with_one_object_per_string(tmp_path)
         _read_shared(parts).astype({"article_id": "string", "who": "string"}), plain
     )
     assert len(_read_shared(parts[1:2])) == 0
+
+
+def test_rows_in_the_same_order_are_put_beside_as_the_merge_would():
+    from newslib.analyze import _merged_rows
+
+    ids = pd.array(["a", "b", "c"], dtype="string")
+    articles = pd.DataFrame({"article_id": ids, "n_words": [3, 0, 7]})
+    same = pd.DataFrame(
+        {"article_id": ids, "score": [0.5, float("nan"), 2.0], "who": ["x", None, "z"]}
+    )
+    cases = [
+        same,  # row for row: the fast path
+        same.iloc[::-1],  # another order
+        same.iloc[:2],  # an article missing
+        same.assign(article_id=same["article_id"].astype(object)),  # another dtype
+    ]
+    for part in cases:
+        expected = articles.merge(part, on="article_id", how="left", validate="one_to_one")
+        found = _merged_rows(articles, part)
+        assert found.equals(expected) and list(found.dtypes) == list(expected.dtypes)
+        assert found.index.equals(expected.index)
+    with pytest.raises(pd.errors.MergeError):  # a repeated id is still refused
+        twice = pd.DataFrame({"article_id": pd.array(["a", "a", "c"], dtype="string")})
+        _merged_rows(twice.assign(n=1), twice.assign(score=1.0))

@@ -408,3 +408,43 @@ def test_shingles_from_an_articles_words_are_its_shingles():
     for text in texts:
         found = _shingles_from_words(text, _Words(text))
         assert found.dtype == np.uint32 and np.array_equal(found, shingles(text)), text
+
+
+def test_shingle_hashing_in_place_is_the_documented_formula():
+    """_shingles_of (in-place mixing, sort-based dedupe) gives the set the formula defines:
+    sum(word_hash[i] * _POSITION[i]) mod 2**64, _mix64, the high 32 bits, np.unique."""
+    import random
+
+    from newslib.duplicates import (
+        _POSITION,
+        _WORDS,
+        _mix64,
+        _mix64_in_place,
+        _shingles_of,
+        _sorted_distinct,
+    )
+
+    def reference(words, shingle):
+        if not words:
+            return np.empty(0, dtype=np.uint32)
+        hashes = np.array([_WORDS[w] for w in words], dtype=np.uint64)
+        width = min(shingle, len(words))
+        count = len(words) - width + 1
+        combined = np.zeros(count, dtype=np.uint64)
+        for i in range(width):
+            combined += hashes[i : i + count] * _POSITION[i]
+        return np.unique((_mix64(combined) >> np.uint64(32)).astype(np.uint32))
+
+    rng = random.Random(11)
+    vocabulary = ["the", "mayor", "said", "budget", "2,000", "ferry", "x"]
+    for _ in range(300):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(0, 40))]
+        for shingle in (1, 2, 5, 64):
+            found = _shingles_of(words, shingle)
+            expected = reference(words, shingle)
+            assert found.dtype == np.uint32 and np.array_equal(found, expected)
+    values = np.random.default_rng(2).integers(0, 2**64, 500, dtype=np.uint64)
+    assert np.array_equal(_mix64_in_place(values.copy()), _mix64(values))
+    for n in (0, 1, 2, 50):
+        small = np.random.default_rng(n).integers(0, 9, n).astype(np.uint32)
+        assert np.array_equal(_sorted_distinct(small.copy()), np.unique(small))
