@@ -1875,3 +1875,47 @@ def test_a_title_label_with_lower_case_words_names_its_speaker():
     text = "Nora Quill at the harbor: The ferry will be late.\n\nThe ferry was late."
     r = indirect(text).iloc[0]
     assert (r["text"], span(text, r, "speaker")) == ("The ferry will be late", "Nora Quill")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "speaker"),
+    [
+        (
+            "Nora Quill said the ferry was late and the harbor master said it was on time.",
+            "the ferry was late",
+            "it was on time",
+            "the harbor master",
+        ),
+        (
+            "Most riders said the ferry was late and 40 percent said they would take the bus.",
+            "the ferry was late",
+            "they would take the bus",
+            "40 percent",
+        ),
+        (
+            "The club claimed credit for the parade but city officials have said they doubt it.",
+            "credit for the parade",
+            "they doubt it",
+            "city officials",
+        ),
+    ],
+)
+def test_a_second_speaker_after_a_bare_and_ends_the_first_content(text, first, second, speaker):
+    # no comma before 'and' / 'but': the second speech verb's own subject still opens a clause
+    r = indirect(text)
+    assert list(r["text"]) == [first, second]
+    assert span(text, r.iloc[1], "speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nora Quill said the ferries of Iowa and Ohio show that the plan works.",
+        "Nora Quill said the crew had sold the boat and the tell-all about it.",
+        "Nora Quill said the town needs more money and the mayor's repeated pledges to help.",
+        "Nora Quill said she would review the ferry times and look into the fares.",
+    ],
+)
+def test_a_bare_and_inside_one_content_does_not_end_it(text):
+    assert len(indirect(text)) == 1
+    assert indirect(text).iloc[0]["text"] == text[len("Nora Quill said ") : -1]

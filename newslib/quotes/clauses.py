@@ -668,6 +668,11 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
             if m is None and cue.group(0).lower() not in _report_rules().stances:
                 # '..., while nine in ten said ...': a new clause with a subject of its own
                 m = _new_subject(text, start, cue.start())
+                if m is None:
+                    m = _bare_new_subject(text, start, cue.start(), cue.end())
+                    if m is not None and m.start() > start and _reads_content(text, cue, se):
+                        # a relative clause before the joint still ends the content there
+                        return _relative_end(text, start, _trim_end(text, start, m.start()), quoted)
             if m is not None and not _reads_content(text, cue, se):
                 m = None
         if m is not None and m.start() > start:
@@ -749,6 +754,57 @@ def _new_subject(text: str, start: int, c0: int) -> re.Match | None:
         return None
     if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
         return None
+    return m
+
+
+# a joint with no comma before it ('... failed and most voters said ...'), or a comma inside
+# the quotation that closes the content before it ('... "a failure," while Lee said ...')
+_BARE_OPEN_RE = re.compile(r"(?:,[\"”’']+)?[^\S\n]+(and|but|while|whereas)[^\S\n]+")
+
+
+_NOT_SUBJECT_END = frozenset("to the a an".split())
+_PREPOSITIONS = frozenset("for of in on at by with from about after before".split())
+
+
+def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | None:
+    """The joint before a speech verb's own subject when no comma marks it: 'Lee said the plan
+    failed and most voters said it works' ends the first content at 'and'. Only for the plain
+    speech verbs, after a content of three words or more, and not where the joint links two
+    names or a pronoun to a noun ('Iowa and Ohio show', 'she and her aides said'), nor right
+    after another joint ('while doctors and nurses warned'). ``c0``, ``c1``: the cue's span.
+
+    >>> text = "Lee said the plan failed and most voters said it works."
+    >>> _bare_new_subject(text, 9, 41, 45).group(1)
+    'and'
+    """
+    if text[c0:c1].lower() not in _lists()["cues"] or text[c0 - 1 : c0] == "-":
+        return None
+    prev = _word_before(text, start, c0)
+    if text[c1 : c1 + 1] == "-" or prev in _NOT_SUBJECT_END:
+        return None  # 'the tell-all', 'to ask'
+    if prev.endswith(("'s", "’s", "s'", "s’")):
+        return None  # "the party's repeated refusal"
+    opens = list(_BARE_OPEN_RE.finditer(text, max(start, c0 - 60), c0))
+    if not opens:
+        return None
+    m = opens[-1]
+    before = text[start : m.start()].split()
+    if len(before) < 3 or before[-1][:1].isupper() or before[-1].lower() in _SUBJECT_PRONOUNS:
+        return None
+    if len(opens) > 1 and len(text[opens[-2].end() : m.start()].split()) <= 4:
+        return None
+    if _OBJECT_END_RE.search(text, m.end(), c0):
+        return None  # 'and trade, Lee said': the cue closes the sentence
+    words = text[m.end() : c0].lower().split()
+    cue_before = _lists()["cue_before"]
+    while words and words[-1] in cue_before:
+        words.pop()
+    if not words or len(words) > 6 or words[0] in _RELATIVES or words[-1] == "to":
+        return None
+    if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
+        return None
+    if words[0] in _SUBJECT_PRONOUNS and len(words) > 1 or _PREPOSITIONS & {words[0], words[-1]}:
+        return None  # 'and it still bears the name written', 'and on Monday wrote', 'for saying'
     return m
 
 

@@ -62,6 +62,7 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _TO_RE,
     _TRAILING,
+    _bare_new_subject,
     _clause_ok,
     _content_start,
     _cut_clause,
@@ -981,6 +982,11 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
     clause = _clause_ok(text, cue, start, se)
     if not clause and cue not in _report_rules().findings:
         return None
+    joint = _bare_new_subject(text, ss, c0, c1)
+    if joint is not None and next(_find_cues(text, ss, joint.start()), None) is not None:
+        # 'Lee said it failed and most voters said ...': another cue's content ends at the
+        # joint, so the subject starts after it ('most voters')
+        ss = joint.end()
     mention = _subject_before(text, max(ss, c0 - 250), c0, rules)
     if mention is None:
         lead = text[ss:c0]
