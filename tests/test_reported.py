@@ -1919,3 +1919,34 @@ def test_a_second_speaker_after_a_bare_and_ends_the_first_content(text, first, s
 def test_a_bare_and_inside_one_content_does_not_end_it(text):
     assert len(indirect(text)) == 1
     assert indirect(text).iloc[0]["text"] == text[len("Nora Quill said ") : -1]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "cue", "second"),
+    [
+        (
+            "Nora Quill praised the new ferry but did not say whether the fares would rise.",
+            "the new ferry",
+            "did not say",
+            "whether the fares would rise",
+        ),
+        (
+            "Nora Quill said that the ferry was late and even suggested that the crew had left.",
+            "that the ferry was late",
+            "even suggested",
+            "that the crew had left",
+        ),
+    ],
+)
+def test_the_speakers_next_verb_after_a_negation_or_adverb_is_a_row_of_its_own(
+    text, first, cue, second
+):
+    r = indirect(text)
+    assert list(r["text"]) == [first, second]
+    assert (r.iloc[1]["cue"], span(text, r.iloc[1], "speaker")) == (cue, "Nora Quill")
+
+
+def test_a_bare_clause_keeps_its_own_subjects_next_verb():
+    # 'she ... and would probably miss': the reported clause's subject goes on, still reported
+    text = "Nora Quill said she was late and would probably miss the ferry."
+    assert list(indirect(text)["text"]) == ["she was late and would probably miss the ferry"]

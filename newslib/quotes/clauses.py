@@ -195,6 +195,12 @@ _COORDINATED_RE = re.compile(
     r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will))*"
     r"[^\S\n]+$"
 )
+# the same with negations and adverbs ('but did not say', 'and even suggested'): only after a
+# content that is an object or a 'that' clause (see _object_or_that)
+_COORDINATED_MORE_RE = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will"
+    r"|even|once|still|never|not|did|does|didn[’']t|doesn[’']t|[a-z]{3,}ly))*[^\S\n]+$"
+)
 
 
 _AFTER_LISTENER = frozenset("that whether if".split())  # 'asked the mayor if ...'
@@ -665,6 +671,10 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
             m = None
             if coordinated and not near.isdisjoint(("and", "but")):
                 m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
+                if m is None:
+                    m = _COORDINATED_MORE_RE.search(text, max(start, cue.start() - 40), cue.start())
+                    if m is not None and not _object_or_that(text, start, m.start()):
+                        m = None
             if m is None and cue.group(0).lower() not in _report_rules().stances:
                 # '..., while nine in ten said ...': a new clause with a subject of its own
                 m = _new_subject(text, start, cue.start())
@@ -678,6 +688,23 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return _relative_end(text, start, end, quoted)
+
+
+def _object_or_that(text: str, start: int, se: int) -> bool:
+    """Is the content text[start:se] an object ('praised the ferry') or a 'that' clause rather
+    than a bare clause ('said she was late')? After a bare clause, 'and never called' is most
+    often its own subject's next verb, still reported; after the others, the speaker's.
+
+    >>> _object_or_that("the new ferry", 0, 13), _object_or_that("she was late", 0, 12)
+    (True, False)
+    """
+    first = _first_words(text, start, se, 1)
+    if not first:
+        return False
+    word = first[0][2].lower()
+    if word in ("that", "whether"):
+        return True
+    return word not in _SUBJECT_PRONOUNS and not _noun_clause(text, start, se)
 
 
 # a non-restrictive relative clause: ', which opened Friday', ', who lost the race'
