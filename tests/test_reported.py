@@ -1950,3 +1950,29 @@ def test_a_bare_clause_keeps_its_own_subjects_next_verb():
     # 'she ... and would probably miss': the reported clause's subject goes on, still reported
     text = "Nora Quill said she was late and would probably miss the ferry."
     assert list(indirect(text)["text"]) == ["she was late and would probably miss the ferry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "second"),
+    [
+        (
+            "Nora Quill said the ferry was late, warning that the crew would strike.",
+            "warning",
+            "that the crew would strike",
+        ),
+        (
+            "Nora Quill said the ferry was late before claiming that the crew had left.",
+            "claiming",
+            "that the crew had left",
+        ),
+        (
+            "Nora Quill said the ferry was late while insisting that the crew was blameless.",
+            "insisting",
+            "that the crew was blameless",
+        ),
+    ],
+)
+def test_a_participle_cue_of_the_same_speaker_ends_the_first_content(text, cue, second):
+    r = indirect(text)
+    assert list(r["text"]) == ["the ferry was late", second]
+    assert (r.iloc[1]["cue"], span(text, r.iloc[1], "speaker")) == (cue, "Nora Quill")

@@ -657,6 +657,9 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
         if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
+        cut = _participle_break(text, start, cue, se, tail if comma > start else None)
+        if cut is not None:
+            return cut
         # '... - but she also insisted that ...': another speaker's clause
         # each pattern below needs a whole word of its own before the cue (a pronoun; 'and' or
         # 'but'): without one among the window's word runs, its search is spared
@@ -688,6 +691,34 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return _relative_end(text, start, end, quoted)
+
+
+_PARTICIPLE_LINKS = frozenset("before while after by".split())
+
+
+def _participle_break(text: str, start: int, cue: re.Match, se: int, tail) -> int | None:
+    """The content's end before the speaker's next cue as a participle: right after a comma
+    ('..., warning that ...', ``tail`` the words between them: none) or after 'before',
+    'while', 'after' or 'by' ('... before claiming that ...'), when it reads a content of its
+    own; None otherwise.
+
+    >>> text = "Lee said the plan failed, warning that costs rise."
+    >>> _participle_break(text, 9, re.compile("warning").search(text), 50, [])
+    24
+    """
+    word = cue.group(0).lower()
+    if not word.endswith("ing") or word not in _lists()["cues"]:
+        return None
+    if tail == []:
+        at = text.rfind(",", start, cue.start())
+    else:
+        prev = _word_before(text, start, cue.start())
+        if prev not in _PARTICIPLE_LINKS:
+            return None
+        at = text.rfind(prev, start, cue.start())
+    if len(text[start:at].split()) < 2 or not _reads_content(text, cue, se):
+        return None
+    return _trim_end(text, start, at)
 
 
 def _object_or_that(text: str, start: int, se: int) -> bool:

@@ -592,8 +592,12 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'an aide who asked not to be named': who the source is, no content
     if cue.endswith(" that") and cue.split()[0] in _lists()["clause_nouns"]:
         noun = cue.split()[0]
-        got = _speech_noun(text, noun, c0, ss, se, speech)
-        if got is not None or noun not in _report_rules().stances | _lists()["reporting"]:
+        # '..., warning that ...': a participle of the sentence's speaker, not the noun
+        verb = noun.endswith("ing") and text[ss:c0].rstrip().endswith(",")
+        got = None if verb else _speech_noun(text, noun, c0, ss, se, speech)
+        if not verb and (
+            got is not None or noun not in _report_rules().stances | _lists()["reporting"]
+        ):
             return got
         cue, span = noun, (c0, c0 + len(noun))  # 'Lee claims that ...': the verb
         c1 = span[1]
@@ -804,6 +808,11 @@ def _past_apposition(text: str, p: int, se: int) -> int:
     return _skip_space(text, comma + 1, se)
 
 
+# what stands before a participle cue of the sentence's speaker: '..., saying', '... and
+# adding', '... before claiming'
+_PARTICIPLE_LEADS = (",", "—", "–", " and", " but", " before", " while", " after", " by")
+
+
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
@@ -812,7 +821,7 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
         got = _opening_participle(text, cue, span, ss, se, rules, speech)
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
-    if not lead.endswith((",", "—", "–", " and", " but")) and cue != "saying":
+    if not lead.endswith(_PARTICIPLE_LEADS) and cue != "saying":
         return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
