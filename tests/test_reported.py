@@ -1976,3 +1976,12 @@ def test_a_participle_cue_of_the_same_speaker_ends_the_first_content(text, cue, 
     r = indirect(text)
     assert list(r["text"]) == ["the ferry was late", second]
     assert (r.iloc[1]["cue"], span(text, r.iloc[1], "speaker")) == (cue, "Nora Quill")
+
+
+def test_a_relative_clause_with_its_own_speech_verb_ends_the_content():
+    # ', which he called "..."' is an attribution of its own, quoted or not
+    text = 'Nora Quill said she backs the harbor bill, which she called "a lifeline for us."'
+    r = rows(text)
+    said = r[r["cue"] == "said"].iloc[0]
+    assert said["text"] == "she backs the harbor bill"
+    assert list(r.loc[r["cue"] == "called", "speaker_mention"]) == ["she"]

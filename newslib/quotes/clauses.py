@@ -750,10 +750,29 @@ def _relative_end(text: str, start: int, end: int, quoted=()) -> int:
     before one (', which he called "a disgrace"' often stays in)."""
     for m in _RELATIVE_BREAK_RE.finditer(text, start, end):
         if not _within(m.start(), quoted):
+            if _RELATIVE_SPEAKER_RE.match(text, m.end(), end) and _cue_at(text, m.end(), end):
+                return _trim_end(text, start, m.start())  # ', which he called "a ..."'
             if _QUOTE_MARK_RE.search(text, m.end(), end) or _resumes(text, m.end(), end):
                 return end
             return _trim_end(text, start, m.start())
     return end
+
+
+# the pronoun subject of a relative clause and the adverbs before its verb: ', which he (also)'
+_RELATIVE_SPEAKER_RE = re.compile(
+    r"[^\S\n]+(?:he|she|they|we|I)(?:[^\S\n]+(?:also|later|has|have|had|once|then))*[^\S\n]+"
+)
+
+
+def _cue_at(text: str, p: int, end: int) -> bool:
+    """Is the word after the pronoun at ``p`` a speech verb (', which he called ...')?
+
+    >>> _cue_at("the bill, which he called a lifeline", 15, 36)
+    True
+    """
+    m = _RELATIVE_SPEAKER_RE.match(text, p, end)
+    word = _TOKEN_RE.match(text, m.end(), end) if m is not None else None
+    return word is not None and word.group(0).lower() in _lists()["cues"]
 
 
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]|''")
