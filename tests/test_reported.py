@@ -1985,3 +1985,11 @@ def test_a_relative_clause_with_its_own_speech_verb_ends_the_content():
     said = r[r["cue"] == "said"].iloc[0]
     assert said["text"] == "she backs the harbor bill"
     assert list(r.loc[r["cue"] == "called", "speaker_mention"]) == ["she"]
+
+
+@pytest.mark.parametrize("joint", ["even as", "though"])
+def test_a_concessive_joint_before_another_speaker_ends_the_content(joint):
+    text = f"Nora Quill praised the new ferry {joint} the harbor master argued that it was slow."
+    r = indirect(text)
+    assert list(r["text"]) == ["the new ferry", "that it was slow"]
+    assert span(text, r.iloc[1], "speaker") == "the harbor master"

@@ -834,9 +834,14 @@ def _new_subject(text: str, start: int, c0: int) -> re.Match | None:
     return m
 
 
-# a joint with no comma before it ('... failed and most voters said ...'), or a comma inside
-# the quotation that closes the content before it ('... "a failure," while Lee said ...')
-_BARE_OPEN_RE = re.compile(r"(?:,[\"”’']+)?[^\S\n]+(and|but|while|whereas)[^\S\n]+")
+# a joint with no comma before it ('... failed and most voters said ...', '... even as Lee
+# argued ...'), or a comma inside the quotation that closes the content before it
+# ('... "a failure," while Lee said ...'); not 'as' or 'when' alone, which mostly open a clause
+# of the content's own ('misspoke when she claimed ...')
+_BARE_OPEN_RE = re.compile(
+    r"(?:,[\"”’']+)?[^\S\n]+(and|but|while|whereas|though|although|even[^\S\n]+as)"
+    r"[^\S\n]+"
+)
 
 
 _NOT_SUBJECT_END = frozenset("to the a an".split())
