@@ -1993,3 +1993,21 @@ def test_a_concessive_joint_before_another_speaker_ends_the_content(joint):
     r = indirect(text)
     assert list(r["text"]) == ["the new ferry", "that it was slow"]
     assert span(text, r.iloc[1], "speaker") == "the harbor master"
+
+
+def test_a_restrictive_relative_clause_ends_before_the_main_speech_verb():
+    # 'Riders who back the plan' is the subject of 'said'; 'back' reports only 'the plan'
+    text = "Riders who back the harbor plan said on Tuesday that the fares were too high."
+    r = indirect(text)
+    said = r[r["cue"] == "said"].iloc[0]
+    assert (said["text"], span(text, said, "speaker")) == (
+        "that the fares were too high",
+        "Riders",
+    )
+    assert list(r.loc[r["cue"] == "back", "text"]) in ([], ["the harbor plan"])
+
+
+def test_a_relative_clause_reporting_a_that_clause_is_not_cut_at_its_inner_verb():
+    # the 'that' clause may hold speech verbs of its own: no main verb is looked for in it
+    text = "Riders who said that the crew had told them nothing were angry."
+    assert indirect(text).iloc[0]["text"].startswith("that the crew had told them nothing")

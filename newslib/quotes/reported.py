@@ -75,6 +75,7 @@ from .clauses import (
     _noun_phrase,
     _object_span,
     _opens_participle,
+    _reads_content,
     _report_rules,
     _skip_space,
     _trim_end,
@@ -1011,7 +1012,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         elif prev == "to":
             mention = _infinitive_subject(text, ss, c0, rules)
         else:
-            mention = _antecedent(text, ss, c0, rules)
+            mention = _antecedent(text, ss, c0, rules) or _relative_head(text, ss, c0, rules)
             if mention is None and prev.replace("-", "").isalpha() and prev.islower():
                 # 'Lee made no mention of ...', 'Lee launched a pre-emptive attack on ...': a
                 # cue used as a noun is the sentence subject's
@@ -1035,8 +1036,32 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
     if mention is not None and mention[2] == "rel":
         # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
         comma = text.find(",", start, end)
-        end = comma if comma >= 0 else end
+        end = comma if comma >= 0 else _main_verb(text, start, end, se)
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+def _main_verb(text: str, start: int, end: int, se: int) -> int:
+    """Where a restrictive relative clause's content ends: before the main clause's speech verb
+    ('Riders who back the plan said ...' ends 'the plan' before 'said'), else ``end``.
+
+    >>> text = "Riders who back the plan said it works."
+    >>> text[16:_main_verb(text, 16, 38, 39)]
+    'the plan'
+    """
+    first = _first_words(text, start, end, 1)
+    if not first or first[0][2].lower() in _report_rules().openers:
+        return end  # 'who said that ...': a clause, which may hold speech verbs of its own
+    if first[0][2].lower() in _SUBJECT_PRONOUNS:
+        return end  # 'who thought she was ...'
+    cues = _lists()["cues"]
+    for m in _find_cues(text, start, end):
+        if text[m.start() - 1] == "-" or m.group(0).lower().endswith("ing"):
+            continue  # 'so-called'; 'comments made in 2006 saying ...' (no main verb)
+        if m.group(0).lower() in cues and _word_before(text, start, m.start()) != "to":
+            if _reads_content(text, m, se):
+                return _trim_end(text, start, m.start())
+            break
+    return end
 
 
 _GAP_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*$")
@@ -1079,6 +1104,30 @@ def _coordinated(text: str, ss: int, c0: int) -> bool:
         if word == "then" and text[max(ss, p - 2) : p].strip() == ",":
             return True  # 'Lee offered him a job, then says ...'
     return False
+
+
+_WHO_RE = re.compile(r"[^\S\n]+who[^\S\n]+")
+
+
+def _relative_head(text: str, ss: int, c0: int, rules: _Rules):
+    """The subject of a cue after a restrictive relative clause with a speech verb of its own
+    ('Riders who back the plan said ...': 'Riders'), or None.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> text = "Riders who back the plan said it works."
+    >>> m = _relative_head(text, 0, 25, _rules())
+    >>> text[m[0] : m[1]]
+    'Riders'
+    """
+    whos = list(_WHO_RE.finditer(text, max(ss, c0 - 80), c0))
+    if not whos or _PLAIN_BREAK_RE.search(text, whos[-1].start(), c0):
+        return None
+    p = whos[-1]
+    if next(_find_cues(text, p.end(), c0), None) is None:
+        return None
+    lead = text[ss : p.start()]
+    brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind(":"))
+    return _cut_subject(text, ss + brk + 1, p.start(), rules, True, False)
 
 
 def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
