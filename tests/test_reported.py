@@ -2011,3 +2011,11 @@ def test_a_relative_clause_reporting_a_that_clause_is_not_cut_at_its_inner_verb(
     # the 'that' clause may hold speech verbs of its own: no main verb is looked for in it
     text = "Riders who said that the crew had told them nothing were angry."
     assert indirect(text).iloc[0]["text"].startswith("that the crew had told them nothing")
+
+
+def test_a_content_before_its_cue_starts_after_an_earlier_attribution_in_its_lead():
+    text = "Though riders argue that the ferry is slow, no fare will rise, the harbor master says."
+    r = indirect(text)
+    says = r[r["cue"] == "says"].iloc[0]
+    assert (says["text"], span(text, says, "speaker")) == ("no fare will rise", "the harbor master")
+    assert "that the ferry is slow" in list(r["text"])

@@ -883,7 +883,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     end = ss + comma
     if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
         return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
-    found = _Found(ss, end, cue, span, mention)
+    found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
     rest = text[c1:se]
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
@@ -896,6 +896,38 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
+
+
+# where another clause opens inside a lead: ', but ...', ', and ...', '; ...', or after an
+# opening 'Though ... ,'
+_LEAD_CLAUSE_RE = re.compile(
+    r"(?:,[^\S\n]+(?:but|and|while|though|although)|;)[^\S\n]+"
+    r"|\A(?:Though|Although|While)\b[^,;\n]{3,120},[^\S\n]+"
+)
+_DOUBLE_MARK_RE = re.compile(r"[\"“”]")
+
+
+def _after_earlier_attribution(text: str, ss: int, end: int) -> int:
+    """Where a content before its cue starts: after a clause of the lead that is an attribution
+    of its own ('Lee said the fares rise, but they will fall, Kim said' starts at 'they';
+    'Though Lee argues X, Y, Kim says' at 'Y'), else at ``ss``.
+
+    >>> text = "Lee said the fares rise, but they will fall, Kim said."
+    >>> text[_after_earlier_attribution(text, 0, 43) : 43]
+    'they will fall'
+    """
+    lead = text[ss:end]
+    opens = [m for m in _LEAD_CLAUSE_RE.finditer(lead) if m.end() < len(lead)]
+    if not opens:
+        return ss
+    m = opens[-1]
+    if len(_DOUBLE_MARK_RE.findall(lead, 0, m.start())) % 2:
+        return ss  # inside a quotation
+    cues = _lists()["cues"]
+    for cue in _find_cues(text, ss, ss + m.end()):
+        if cue.group(0).lower() in cues and _reads_content(text, cue, ss + m.end()):
+            return ss + m.end()
+    return ss
 
 
 def _adverbial(text: str, s: int, e: int) -> bool:
