@@ -552,10 +552,11 @@ def test_content_stops_before_another_speakers_clause():
             "Ada Lund said the depot would stay open, but it will need new staff.",
             "the depot would stay open",
         ),
-        # a quotation in the relative clause: the clause stays in
+        # a quotation in the relative clause: the clause stays in (unless a speech verb of its
+        # own reports it: ', which she called "..."', see the test of relative speech verbs)
         (
-            'Ada Lund said she backs the plan, which she called "long overdue".',
-            'she backs the plan, which she called "long overdue"',
+            'Ada Lund said she backs the plan, which is "long overdue".',
+            'she backs the plan, which is "long overdue"',
         ),
         # ', but not ...' goes on with the same content
         (
@@ -1996,3 +1997,147 @@ def test_a_title_label_with_lower_case_words_names_its_speaker():
     text = "Nora Quill at the harbor: The ferry will be late.\n\nThe ferry was late."
     r = indirect(text).iloc[0]
     assert (r["text"], span(text, r, "speaker")) == ("The ferry will be late", "Nora Quill")
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second", "speaker"),
+    [
+        (
+            "Nora Quill said the ferry was late and the harbor master said it was on time.",
+            "the ferry was late",
+            "it was on time",
+            "the harbor master",
+        ),
+        (
+            "Most riders said the ferry was late and 40 percent said they would take the bus.",
+            "the ferry was late",
+            "they would take the bus",
+            "40 percent",
+        ),
+        (
+            "The club claimed credit for the parade but city officials have said they doubt it.",
+            "credit for the parade",
+            "they doubt it",
+            "city officials",
+        ),
+    ],
+)
+def test_a_second_speaker_after_a_bare_and_ends_the_first_content(text, first, second, speaker):
+    # no comma before 'and' / 'but': the second speech verb's own subject still opens a clause
+    r = indirect(text)
+    assert list(r["text"]) == [first, second]
+    assert span(text, r.iloc[1], "speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nora Quill said the ferries of Iowa and Ohio show that the plan works.",
+        "Nora Quill said the crew had sold the boat and the tell-all about it.",
+        "Nora Quill said the town needs more money and the mayor's repeated pledges to help.",
+        "Nora Quill said she would review the ferry times and look into the fares.",
+    ],
+)
+def test_a_bare_and_inside_one_content_does_not_end_it(text):
+    assert len(indirect(text)) == 1
+    assert indirect(text).iloc[0]["text"] == text[len("Nora Quill said ") : -1]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "cue", "second"),
+    [
+        (
+            "Nora Quill praised the new ferry but did not say whether the fares would rise.",
+            "the new ferry",
+            "did not say",
+            "whether the fares would rise",
+        ),
+        (
+            "Nora Quill said that the ferry was late and even suggested that the crew had left.",
+            "that the ferry was late",
+            "even suggested",
+            "that the crew had left",
+        ),
+    ],
+)
+def test_the_speakers_next_verb_after_a_negation_or_adverb_is_a_row_of_its_own(
+    text, first, cue, second
+):
+    r = indirect(text)
+    assert list(r["text"]) == [first, second]
+    assert (r.iloc[1]["cue"], span(text, r.iloc[1], "speaker")) == (cue, "Nora Quill")
+
+
+def test_a_bare_clause_keeps_its_own_subjects_next_verb():
+    # 'she ... and would probably miss': the reported clause's subject goes on, still reported
+    text = "Nora Quill said she was late and would probably miss the ferry."
+    assert list(indirect(text)["text"]) == ["she was late and would probably miss the ferry"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "second"),
+    [
+        (
+            "Nora Quill said the ferry was late, warning that the crew would strike.",
+            "warning",
+            "that the crew would strike",
+        ),
+        (
+            "Nora Quill said the ferry was late before claiming that the crew had left.",
+            "claiming",
+            "that the crew had left",
+        ),
+        (
+            "Nora Quill said the ferry was late while insisting that the crew was blameless.",
+            "insisting",
+            "that the crew was blameless",
+        ),
+    ],
+)
+def test_a_participle_cue_of_the_same_speaker_ends_the_first_content(text, cue, second):
+    r = indirect(text)
+    assert list(r["text"]) == ["the ferry was late", second]
+    assert (r.iloc[1]["cue"], span(text, r.iloc[1], "speaker")) == (cue, "Nora Quill")
+
+
+def test_a_relative_clause_with_its_own_speech_verb_ends_the_content():
+    # ', which he called "..."' is an attribution of its own, quoted or not
+    text = 'Nora Quill said she backs the harbor bill, which she called "a lifeline for us."'
+    r = rows(text)
+    said = r[r["cue"] == "said"].iloc[0]
+    assert said["text"] == "she backs the harbor bill"
+    assert list(r.loc[r["cue"] == "called", "speaker_mention"]) == ["she"]
+
+
+@pytest.mark.parametrize("joint", ["even as", "though"])
+def test_a_concessive_joint_before_another_speaker_ends_the_content(joint):
+    text = f"Nora Quill praised the new ferry {joint} the harbor master argued that it was slow."
+    r = indirect(text)
+    assert list(r["text"]) == ["the new ferry", "that it was slow"]
+    assert span(text, r.iloc[1], "speaker") == "the harbor master"
+
+
+def test_a_restrictive_relative_clause_ends_before_the_main_speech_verb():
+    # 'Riders who back the plan' is the subject of 'said'; 'back' reports only 'the plan'
+    text = "Riders who back the harbor plan said on Tuesday that the fares were too high."
+    r = indirect(text)
+    said = r[r["cue"] == "said"].iloc[0]
+    assert (said["text"], span(text, said, "speaker")) == (
+        "that the fares were too high",
+        "Riders",
+    )
+    assert list(r.loc[r["cue"] == "back", "text"]) in ([], ["the harbor plan"])
+
+
+def test_a_relative_clause_reporting_a_that_clause_is_not_cut_at_its_inner_verb():
+    # the 'that' clause may hold speech verbs of its own: no main verb is looked for in it
+    text = "Riders who said that the crew had told them nothing were angry."
+    assert indirect(text).iloc[0]["text"].startswith("that the crew had told them nothing")
+
+
+def test_a_content_before_its_cue_starts_after_an_earlier_attribution_in_its_lead():
+    text = "Though riders argue that the ferry is slow, no fare will rise, the harbor master says."
+    r = indirect(text)
+    says = r[r["cue"] == "says"].iloc[0]
+    assert (says["text"], span(text, says, "speaker")) == ("no fare will rise", "the harbor master")
+    assert "that the ferry is slow" in list(r["text"])

@@ -195,6 +195,12 @@ _COORDINATED_RE = re.compile(
     r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will))*"
     r"[^\S\n]+$"
 )
+# the same with negations and adverbs ('but did not say', 'and even suggested'): only after a
+# content that is an object or a 'that' clause (see _object_or_that)
+_COORDINATED_MORE_RE = re.compile(
+    r"(?:,[^\S\n]*|[^\S\n]+)(?:and|but)(?:[^\S\n]+(?:also|later|then|again|has|have|had|would|will"
+    r"|even|once|still|never|not|did|does|didn[’']t|doesn[’']t|[a-z]{3,}ly))*[^\S\n]+$"
+)
 
 
 _AFTER_LISTENER = frozenset("that whether if".split())  # 'asked the mayor if ...'
@@ -654,6 +660,9 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
         if comma > start and len(tail) <= 5 and _inverts(cue.group(0).lower(), tail):
             if _ends_attribution(text, cue.end(), se):
                 return _trim_end(text, start, comma)
+        cut = _participle_break(text, start, cue, se, tail if comma > start else None)
+        if cut is not None:
+            return cut
         # '... - but she also insisted that ...': another speaker's clause
         # each pattern below needs a whole word of its own before the cue (a pronoun; 'and' or
         # 'but'): without one among the window's word runs, its search is spared
@@ -668,14 +677,68 @@ def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = T
             m = None
             if coordinated and not near.isdisjoint(("and", "but")):
                 m = _COORDINATED_RE.search(text, max(start, cue.start() - 40), cue.start())
+                if m is None:
+                    m = _COORDINATED_MORE_RE.search(text, max(start, cue.start() - 40), cue.start())
+                    if m is not None and not _object_or_that(text, start, m.start()):
+                        m = None
             if m is None and cue.group(0).lower() not in _report_rules().stances:
                 # '..., while nine in ten said ...': a new clause with a subject of its own
                 m = _new_subject(text, start, cue.start())
+                if m is None:
+                    m = _bare_new_subject(text, start, cue.start(), cue.end())
+                    if m is not None and m.start() > start and _reads_content(text, cue, se):
+                        # a relative clause before the joint still ends the content there
+                        return _relative_end(text, start, _trim_end(text, start, m.start()), quoted)
             if m is not None and not _reads_content(text, cue, se):
                 m = None
         if m is not None and m.start() > start:
             return _trim_end(text, start, m.start())
     return _relative_end(text, start, end, quoted)
+
+
+_PARTICIPLE_LINKS = frozenset("before while after by".split())
+
+
+def _participle_break(text: str, start: int, cue: re.Match, se: int, tail) -> int | None:
+    """The content's end before the speaker's next cue as a participle: right after a comma
+    ('..., warning that ...', ``tail`` the words between them: none) or after 'before',
+    'while', 'after' or 'by' ('... before claiming that ...'), when it reads a content of its
+    own; None otherwise.
+
+    >>> text = "Lee said the plan failed, warning that costs rise."
+    >>> _participle_break(text, 9, re.compile("warning").search(text), 50, [])
+    24
+    """
+    word = cue.group(0).lower()
+    if not word.endswith("ing") or word not in _lists()["cues"]:
+        return None
+    if tail == []:
+        at = text.rfind(",", start, cue.start())
+    else:
+        prev = _word_before(text, start, cue.start())
+        if prev not in _PARTICIPLE_LINKS:
+            return None
+        at = text.rfind(prev, start, cue.start())
+    if len(text[start:at].split()) < 2 or not _reads_content(text, cue, se):
+        return None
+    return _trim_end(text, start, at)
+
+
+def _object_or_that(text: str, start: int, se: int) -> bool:
+    """Is the content text[start:se] an object ('praised the ferry') or a 'that' clause rather
+    than a bare clause ('said she was late')? After a bare clause, 'and never called' is most
+    often its own subject's next verb, still reported; after the others, the speaker's.
+
+    >>> _object_or_that("the new ferry", 0, 13), _object_or_that("she was late", 0, 12)
+    (True, False)
+    """
+    first = _first_words(text, start, se, 1)
+    if not first:
+        return False
+    word = first[0][2].lower()
+    if word in ("that", "whether"):
+        return True
+    return word not in _SUBJECT_PRONOUNS and not _noun_clause(text, start, se)
 
 
 # a non-restrictive relative clause: ', which opened Friday', ', who lost the race'
@@ -690,10 +753,29 @@ def _relative_end(text: str, start: int, end: int, quoted=()) -> int:
     before one (', which he called "a disgrace"' often stays in)."""
     for m in _RELATIVE_BREAK_RE.finditer(text, start, end):
         if not _within(m.start(), quoted):
+            if _RELATIVE_SPEAKER_RE.match(text, m.end(), end) and _cue_at(text, m.end(), end):
+                return _trim_end(text, start, m.start())  # ', which he called "a ..."'
             if _QUOTE_MARK_RE.search(text, m.end(), end) or _resumes(text, m.end(), end):
                 return end
             return _trim_end(text, start, m.start())
     return end
+
+
+# the pronoun subject of a relative clause and the adverbs before its verb: ', which he (also)'
+_RELATIVE_SPEAKER_RE = re.compile(
+    r"[^\S\n]+(?:he|she|they|we|I)(?:[^\S\n]+(?:also|later|has|have|had|once|then))*[^\S\n]+"
+)
+
+
+def _cue_at(text: str, p: int, end: int) -> bool:
+    """Is the word after the pronoun at ``p`` a speech verb (', which he called ...')?
+
+    >>> _cue_at("the bill, which he called a lifeline", 15, 36)
+    True
+    """
+    m = _RELATIVE_SPEAKER_RE.match(text, p, end)
+    word = _TOKEN_RE.match(text, m.end(), end) if m is not None else None
+    return word is not None and word.group(0).lower() in _lists()["cues"]
 
 
 _QUOTE_MARK_RE = re.compile(r"[\"“”«»]|''")
@@ -752,6 +834,62 @@ def _new_subject(text: str, start: int, c0: int) -> re.Match | None:
         return None
     if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
         return None
+    return m
+
+
+# a joint with no comma before it ('... failed and most voters said ...', '... even as Lee
+# argued ...'), or a comma inside the quotation that closes the content before it
+# ('... "a failure," while Lee said ...'); not 'as' or 'when' alone, which mostly open a clause
+# of the content's own ('misspoke when she claimed ...')
+_BARE_OPEN_RE = re.compile(
+    r"(?:,[\"”’']+)?[^\S\n]+(and|but|while|whereas|though|although|even[^\S\n]+as)"
+    r"[^\S\n]+"
+)
+
+
+_NOT_SUBJECT_END = frozenset("to the a an".split())
+_PREPOSITIONS = frozenset("for of in on at by with from about after before".split())
+
+
+def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | None:
+    """The joint before a speech verb's own subject when no comma marks it: 'Lee said the plan
+    failed and most voters said it works' ends the first content at 'and'. Only for the plain
+    speech verbs, after a content of three words or more, and not where the joint links two
+    names or a pronoun to a noun ('Iowa and Ohio show', 'she and her aides said'), nor right
+    after another joint ('while doctors and nurses warned'). ``c0``, ``c1``: the cue's span.
+
+    >>> text = "Lee said the plan failed and most voters said it works."
+    >>> _bare_new_subject(text, 9, 41, 45).group(1)
+    'and'
+    """
+    if text[c0:c1].lower() not in _lists()["cues"] or text[c0 - 1 : c0] == "-":
+        return None
+    prev = _word_before(text, start, c0)
+    if text[c1 : c1 + 1] == "-" or prev in _NOT_SUBJECT_END:
+        return None  # 'the tell-all', 'to ask'
+    if prev.endswith(("'s", "’s", "s'", "s’")):
+        return None  # "the party's repeated refusal"
+    opens = list(_BARE_OPEN_RE.finditer(text, max(start, c0 - 60), c0))
+    if not opens:
+        return None
+    m = opens[-1]
+    before = text[start : m.start()].split()
+    if len(before) < 3 or before[-1][:1].isupper() or before[-1].lower() in _SUBJECT_PRONOUNS:
+        return None
+    if len(opens) > 1 and len(text[opens[-2].end() : m.start()].split()) <= 4:
+        return None
+    if _OBJECT_END_RE.search(text, m.end(), c0):
+        return None  # 'and trade, Lee said': the cue closes the sentence
+    words = text[m.end() : c0].lower().split()
+    cue_before = _lists()["cue_before"]
+    while words and words[-1] in cue_before:
+        words.pop()
+    if not words or len(words) > 6 or words[0] in _RELATIVES or words[-1] == "to":
+        return None
+    if any(w in _NOT_NOUN_PHRASE or w in _SUBJECT_PRONOUNS for w in words[1:]):
+        return None
+    if words[0] in _SUBJECT_PRONOUNS and len(words) > 1 or _PREPOSITIONS & {words[0], words[-1]}:
+        return None  # 'and it still bears the name written', 'and on Monday wrote', 'for saying'
     return m
 
 

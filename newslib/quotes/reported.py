@@ -63,6 +63,7 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _TO_RE,
     _TRAILING,
+    _bare_new_subject,
     _clause_ok,
     _content_start,
     _cut_clause,
@@ -75,6 +76,7 @@ from .clauses import (
     _noun_phrase,
     _object_span,
     _opens_participle,
+    _reads_content,
     _report_rules,
     _skip_space,
     _trim_end,
@@ -615,8 +617,12 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'an aide who asked not to be named': who the source is, no content
     if cue.endswith(" that") and cue.split()[0] in _lists()["clause_nouns"]:
         noun = cue.split()[0]
-        got = _speech_noun(text, noun, c0, ss, se, speech)
-        if got is not None or noun not in _report_rules().stances | _lists()["reporting"]:
+        # '..., warning that ...': a participle of the sentence's speaker, not the noun
+        verb = noun.endswith("ing") and text[ss:c0].rstrip().endswith(",")
+        got = None if verb else _speech_noun(text, noun, c0, ss, se, speech)
+        if not verb and (
+            got is not None or noun not in _report_rules().stances | _lists()["reporting"]
+        ):
             return got
         cue, span = noun, (c0, c0 + len(noun))  # 'Lee claims that ...': the verb
         c1 = span[1]
@@ -847,6 +853,11 @@ def _past_apposition(text: str, p: int, se: int) -> int:
     return _skip_space(text, comma + 1, se)
 
 
+# what stands before a participle cue of the sentence's speaker: '..., saying', '... and
+# adding', '... before claiming'
+_PARTICIPLE_LEADS = (",", "—", "–", " and", " but", " before", " while", " after", " by")
+
+
 def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
     c0, c1 = span
@@ -855,7 +866,7 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
         got = _opening_participle(text, cue, span, ss, se, rules, speech)
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
-    if not lead.endswith((",", "—", "–", " and", " but")) and cue != "saying":
+    if not lead.endswith(_PARTICIPLE_LEADS) and cue != "saying":
         return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
@@ -916,7 +927,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     end = ss + comma
     if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
         return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
-    found = _Found(ss, end, cue, span, mention)
+    found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
     rest = text[c1:se]
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
@@ -929,6 +940,38 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
+
+
+# where another clause opens inside a lead: ', but ...', ', and ...', '; ...', or after an
+# opening 'Though ... ,'
+_LEAD_CLAUSE_RE = re.compile(
+    r"(?:,[^\S\n]+(?:but|and|while|though|although)|;)[^\S\n]+"
+    r"|\A(?:Though|Although|While)\b[^,;\n]{3,120},[^\S\n]+"
+)
+_DOUBLE_MARK_RE = re.compile(r"[\"“”]")
+
+
+def _after_earlier_attribution(text: str, ss: int, end: int) -> int:
+    """Where a content before its cue starts: after a clause of the lead that is an attribution
+    of its own ('Lee said the fares rise, but they will fall, Kim said' starts at 'they';
+    'Though Lee argues X, Y, Kim says' at 'Y'), else at ``ss``.
+
+    >>> text = "Lee said the fares rise, but they will fall, Kim said."
+    >>> text[_after_earlier_attribution(text, 0, 43) : 43]
+    'they will fall'
+    """
+    lead = text[ss:end]
+    opens = [m for m in _LEAD_CLAUSE_RE.finditer(lead) if m.end() < len(lead)]
+    if not opens:
+        return ss
+    m = opens[-1]
+    if len(_DOUBLE_MARK_RE.findall(lead, 0, m.start())) % 2:
+        return ss  # inside a quotation
+    cues = _lists()["cues"]
+    for cue in _find_cues(text, ss, ss + m.end()):
+        if cue.group(0).lower() in cues and _reads_content(text, cue, ss + m.end()):
+            return ss + m.end()
+    return ss
 
 
 def _adverbial(text: str, s: int, e: int) -> bool:
@@ -1027,6 +1070,11 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
     clause = _clause_ok(text, cue, start, se)
     if not clause and cue not in _report_rules().findings:
         return None
+    joint = _bare_new_subject(text, ss, c0, c1)
+    if joint is not None and next(_find_cues(text, ss, joint.start()), None) is not None:
+        # 'Lee said it failed and most voters said ...': another cue's content ends at the
+        # joint, so the subject starts after it ('most voters')
+        ss = joint.end()
     mention = _subject_before(text, max(ss, c0 - 250), c0, rules)
     if mention is None:
         lead = text[ss:c0]
@@ -1042,7 +1090,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         elif prev == "to":
             mention = _infinitive_subject(text, ss, c0, rules)
         else:
-            mention = _antecedent(text, ss, c0, rules)
+            mention = _antecedent(text, ss, c0, rules) or _relative_head(text, ss, c0, rules)
             if mention is None and prev.replace("-", "").isalpha() and prev.islower():
                 # 'Lee made no mention of ...', 'Lee launched a pre-emptive attack on ...': a
                 # cue used as a noun is the sentence subject's
@@ -1066,8 +1114,32 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
     if mention is not None and mention[2] == "rel":
         # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
         comma = text.find(",", start, end)
-        end = comma if comma >= 0 else end
+        end = comma if comma >= 0 else _main_verb(text, start, end, se)
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+def _main_verb(text: str, start: int, end: int, se: int) -> int:
+    """Where a restrictive relative clause's content ends: before the main clause's speech verb
+    ('Riders who back the plan said ...' ends 'the plan' before 'said'), else ``end``.
+
+    >>> text = "Riders who back the plan said it works."
+    >>> text[16:_main_verb(text, 16, 38, 39)]
+    'the plan'
+    """
+    first = _first_words(text, start, end, 1)
+    if not first or first[0][2].lower() in _report_rules().openers:
+        return end  # 'who said that ...': a clause, which may hold speech verbs of its own
+    if first[0][2].lower() in _SUBJECT_PRONOUNS:
+        return end  # 'who thought she was ...'
+    cues = _lists()["cues"]
+    for m in _find_cues(text, start, end):
+        if text[m.start() - 1] == "-" or m.group(0).lower().endswith("ing"):
+            continue  # 'so-called'; 'comments made in 2006 saying ...' (no main verb)
+        if m.group(0).lower() in cues and _word_before(text, start, m.start()) != "to":
+            if _reads_content(text, m, se):
+                return _trim_end(text, start, m.start())
+            break
+    return end
 
 
 _GAP_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*$")
@@ -1110,6 +1182,30 @@ def _coordinated(text: str, ss: int, c0: int) -> bool:
         if word == "then" and text[max(ss, p - 2) : p].strip() == ",":
             return True  # 'Lee offered him a job, then says ...'
     return False
+
+
+_WHO_RE = re.compile(r"[^\S\n]+who[^\S\n]+")
+
+
+def _relative_head(text: str, ss: int, c0: int, rules: _Rules):
+    """The subject of a cue after a restrictive relative clause with a speech verb of its own
+    ('Riders who back the plan said ...': 'Riders'), or None.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> text = "Riders who back the plan said it works."
+    >>> m = _relative_head(text, 0, 25, _rules())
+    >>> text[m[0] : m[1]]
+    'Riders'
+    """
+    whos = list(_WHO_RE.finditer(text, max(ss, c0 - 80), c0))
+    if not whos or _PLAIN_BREAK_RE.search(text, whos[-1].start(), c0):
+        return None
+    p = whos[-1]
+    if next(_find_cues(text, p.end(), c0), None) is None:
+        return None
+    lead = text[ss : p.start()]
+    brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind(":"))
+    return _cut_subject(text, ss + brk + 1, p.start(), rules, True, False)
 
 
 def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
