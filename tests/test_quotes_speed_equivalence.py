@@ -227,3 +227,52 @@ def test_single_marks_leave_the_pairs_as_the_scan(text, lo, width):
         assert got == marks._single_pairs(text, lo, hi)
     finally:
         marks._single_marks = plain
+
+
+_TITLE_PIECES = ["Mr", "Mrs", "Ms", "Sen", "Senator", "xMr", "Mr_", "Lee", "Lee’", "xLee", "Lee_"]
+_TITLE_PIECES += ["Leeé", "é", ".", "..", "Mayor", "President", "Dr.Lee", "1", "’"]
+title_texts = st.lists(
+    st.tuples(st.sampled_from(_TITLE_PIECES), st.sampled_from(["", " ", "  ", "\n", "\t", ". "])),
+    max_size=10,
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+@settings(max_examples=500, deadline=None)
+@given(title_texts, st.sampled_from(["Lee", "Lee’", "Lee.", "é", "Mr", " Lee", "L"]))
+@example("said Mr. Hurt.", "Hurt")
+@example("Mrs.\tLee_ Mr\nLee", "Lee")
+@example("xMr Lee, Mr.. Lee", "Lee")
+def test_titled_is_the_search(text, name):
+    # _opener_word reads a title before the name at its occurrences instead of compiling
+    # _TITLED for each name
+    expected = re.search(names._TITLED.format(re.escape(name)), text) is not None
+    assert names._titled(text, name) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(after_texts.map(lambda t: "Ann " + t), st.sampled_from(["", ". Lee", "."]))
+@example("Ann Lee said.", "")
+@example("Ann Lee saidé Lee said_", "")
+def test_name_run_look_ahead_is_lower_word_after(text, tail):
+    # _resolve reads the word after a run from the look-ahead of its scan: the runs are those
+    # of _NAME_RUN_RE, the groups what _lower_word_after reads after the match
+    text = tail + text
+    runs = list(names._NAME_RUN_AFTER_RE.finditer(text))
+    assert [m.span() for m in runs] == [m.span() for m in names._NAME_RUN_RE.finditer(text)]
+    for m in runs:
+        spaced = text[m.end() : m.end() + 1] == " "
+        word = names._lower_word_after(text, m.end()) if spaced else None
+        low, more = m.group(1, 2)
+        assert (None if low is None else (low, more != "")) == word, (text, m.span())
+
+
+@settings(max_examples=400, deadline=None)
+@given(word_texts.map(lambda t: t.replace("b1", "U.S.").replace("x_y", "O'Lee")))
+@example("in the U.S. and Lee, Lee’s")
+def test_mid_capital_of_sentence_tokens_is_the_scan(text):
+    # _sentence_subject asks _mid_capital about its tokens (less their full stops) instead of
+    # scanning the article with _mid_capitals
+    mid = attribution._mid_capitals.__wrapped__(text)
+    for token in attribution._TOKEN_RE.findall(text):
+        w = token.rstrip(".")
+        assert names._mid_capital(text, w) == (w in mid), w

@@ -534,7 +534,11 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
             elif j == k and text[max(0, m.start() - 2) : m.start()] == ", " and _is_place(w):
                 pass  # 'at a rally in Beaumont, Tex., Mr. Roe ...': a state, no subject
             elif not (possessive or prev in _PREPOSITIONS or prev in rules.determiners):
-                weak = opener and w not in _mid_capitals(text)
+                # ``w not in _mid_capitals(text)``, read at the word's occurrences, not by a
+                # scan of the whole article
+                from .names import _mid_capital
+
+                weak = opener and not _mid_capital(text, w)
                 candidates.append((s, e, "weak" if weak else "name"))
             k = j
         elif low in _DESC_START and (k == 0 or prev not in _PREPOSITIONS):

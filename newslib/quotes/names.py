@@ -27,6 +27,10 @@ from .sentences import _ABBREV_RE
 # "\b" before it.  The same matches as "\b{_NAME}".
 assert _CAP == r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)", "rewrite _NAME_RUN_RE with _CAP"
 _NAME_RUN_RE = re.compile(rf"[A-Z](?<!\w[A-Z])(?:[\w’'\-]*\.?|\.){_NAME[len(_CAP) :]}")
+# The same runs, with what _lower_word_after reads after a run followed by a space (group 1 the
+# a-z run, group 2 the word character after it or ""), read by a look-ahead in the same scan
+# (the look-ahead is optional, so the runs are those of _NAME_RUN_RE).
+_NAME_RUN_AFTER_RE = re.compile(_NAME_RUN_RE.pattern + r"(?:(?= ([a-z]+)(\w?)))?")
 _RUN_SENTENCE_END_RE = re.compile(r"\.(?=\s)")
 _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
@@ -194,8 +198,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     verb_after, finite_after = _VERB_AFTER_RE.match, _FINITE_AFTER_RE.match
     cues, roles, role_ends = rules.cues, rules.roles, rules.role_ends
     role_end_len = rules.role_end_len
-    for m in _NAME_RUN_RE.finditer(text):
-        raw = m.group(0)
+    for m in _NAME_RUN_AFTER_RE.finditer(text):
+        raw, low, more = m.group(0, 1, 2)
         head = heads.get(raw)
         if head is None:
             head = heads[raw] = _run_head(raw, rules)
@@ -204,33 +208,39 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             continue
         s = m.start()
         e = s + len(run)
-        # any one test makes a person; cheapest and most often true first. The patterns after
-        # the run open with ',' (person_after_re) or with ',', '(' or a space but no newline
-        # (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such character, no match
+        # any one test makes a person. The patterns after the run open with ',' (person_after_re)
+        # or with ',', '(' or a space but no newline (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such
+        # character, no match
         c = text[e : e + 1]
-        gap = c == " " or c == "," or c == "(" or (c.isspace() and c != "\n")
-        # one space and a lower-case word (the usual case): both patterns after the run read
-        # that word alone, answered here without them (see _lower_word_after)
-        word = _lower_word_after(text, e) if c == " " else None
-        person = (
-            (multi and first in _TITLE_WORDS)
-            or (c == "," and person_after(text, e) is not None)
-            or (
-                multi
-                and gap
-                and (
-                    verb_after(text, e) is not None
-                    if word is None
-                    else word[0] not in _NOT_VERB_AFTER or word[1]
-                )
+        gap = c == " "
+        if gap:
+            # one space and a lower-case word (the usual case): both patterns after the run
+            # read that word alone, answered here without them (see _lower_word_after; the
+            # scan's look-ahead read it when the run is the whole match)
+            if len(raw) != len(run):
+                word = _lower_word_after(text, e)
+                low, more = (None, None) if word is None else word
+            if low is None:
+                person = multi and (first in _TITLE_WORDS or verb_after(text, e) is not None)
+            else:
+                verb = bool(more) or low not in _NOT_VERB_AFTER
+                person = multi and (first in _TITLE_WORDS or verb)
+            if not person:
+                if low is None or low in _FINITE_SKIPS:
+                    after = finite_after(text, e)
+                    person = after is not None and after.group(1) in cues
+                else:
+                    person = not more and low in cues
+        else:
+            gap = c == "," or c == "(" or (c.isspace() and c != "\n")
+            person = (
+                (multi and first in _TITLE_WORDS)
+                or (c == "," and person_after(text, e) is not None)
+                or (multi and gap and verb_after(text, e) is not None)
             )
-        )
-        if not person and gap:
-            if word is None or word[0] in _FINITE_SKIPS:
+            if not person and gap:
                 after = finite_after(text, e)
                 person = after is not None and after.group(1) in cues
-            else:
-                person = not word[1] and word[0] in cues
         if not person:
             # _role_before, inline (it runs for most runs)
             if s >= 2 and text[s - 1] == " " and not text[s - 2].isspace():
@@ -434,7 +444,7 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
     if _mid_capital(text, name):
         return False
-    if name.lower() in _easy_words() and re.search(_TITLED.format(re.escape(name)), text) is None:
+    if name.lower() in _easy_words() and not _titled(text, name):
         return True  # 'Exit polls show', 'Good information can': a common word, no one titled
     return _written_alone(text, name.lower())
 
@@ -559,6 +569,42 @@ def _lists_cues() -> frozenset[str]:
 
 # a title before the word: 'Mr. Hurt', 'Sen. Young' (a name, even where it opens sentences)
 _TITLED = r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Mayor|President|Senator)\.?[^\S\n]+{}\b"
+_TITLES = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Mayor", "President", "Senator")
+
+
+def _titled(text: str, name: str) -> bool:
+    """``re.search(_TITLED.format(re.escape(name)), text) is not None``, read at the name's
+    occurrences instead of compiling a pattern per name and scanning the whole text: a word
+    boundary after the name, spaces or tabs before it, maybe a full stop, and one of
+    ``_TITLES`` ending there at a word boundary. (Exact: a title ends with a letter, so the
+    spaces before the name are all of the pattern's, and a full stop before them the title's.)
+
+    >>> _titled("said Mr. Hurt.", "Hurt"), _titled("Hurtful", "Hurt"), _titled("Dr\\nHurt", "Hurt")
+    (True, False, False)
+    """
+    if not name:
+        return re.search(_TITLED.format(""), text) is not None
+    n = len(name)
+    word_end = _word_char(name[-1])
+    j = text.find(name)
+    while j >= 0:
+        k = j + n
+        if (k < len(text) and _word_char(text[k])) != word_end:
+            p = j
+            while p > 0 and text[p - 1] != "\n" and text[p - 1].isspace():
+                p -= 1
+            if p < j:
+                t = p - 1 if text[p - 1 : p] == "." else p
+                for title in _TITLES:
+                    a = t - len(title)
+                    if a >= 0 and text.startswith(title, a) and not (a and _word_char(text[a - 1])):
+                        return True
+        j = text.find(name, j + 1)
+    return False
+
+
+def _word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what a pattern's \w means
 
 
 @lru_cache(maxsize=1)
