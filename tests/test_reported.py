@@ -2141,3 +2141,22 @@ def test_a_content_before_its_cue_starts_after_an_earlier_attribution_in_its_lea
     says = r[r["cue"] == "says"].iloc[0]
     assert (says["text"], span(text, says, "speaker")) == ("no fare will rise", "the harbor master")
     assert "that the ferry is slow" in list(r["text"])
+
+
+def test_a_lead_that_only_sets_the_scene_of_a_quotation_is_no_content():
+    # 'Asked ...', an '-ing' opener, or one after 'After'/'When': the quotation is the content
+    for lead in (
+        "Speaking to the board on Monday",
+        "After reading the letter from the union",
+        "When asked about the fares",
+    ):
+        text = f'{lead}, Lee said, "We will not back down."'
+        assert lead not in list(indirect(text)["text"]), lead
+    text = 'Asked if the fares had hurt riders, Lee said, "Sure. We all pay."'
+    assert list(indirect(text)["text"]) == ["if the fares had hurt riders"]
+    # a finite clause of its own, or a quotation that goes on with the sentence, stays content
+    for text, lead in (
+        ('After the fares rose, Lee said, "We will not back down."', "After the fares rose"),
+        ('Speaking of the fares, Lee said, "and we will not back down."', "Speaking of the fares"),
+    ):
+        assert lead in list(indirect(text)["text"]), text
