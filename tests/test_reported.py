@@ -2160,3 +2160,17 @@ def test_a_lead_that_only_sets_the_scene_of_a_quotation_is_no_content():
         ('Speaking of the fares, Lee said, "and we will not back down."', "Speaking of the fares"),
     ):
         assert lead in list(indirect(text)["text"]), text
+
+
+def test_a_noun_summing_up_the_clause_before_is_the_content_of_the_cue_after_it():
+    # '..., a point Lee also made': 'a point' is Lee's content, the clause before it the
+    # officials' own
+    text = "Officials told the paper that the fares would rise, a point Lee also conceded."
+    r = indirect(text)
+    assert list(r["text"]) == ["that the fares would rise", "a point"]
+    conceded = r[r["text"] == "a point"].iloc[0]
+    assert span(text, conceded, "speaker") == "Lee"
+    # a speaker of its own ('a spokesman') or an adjective ('a new poll') is no such noun
+    for tail in ("a spokesman said.", "a new poll finds."):
+        text = f"The fares will rise, {tail}"
+        assert list(indirect(text)["text"]) == ["The fares will rise"], text

@@ -924,6 +924,9 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         mention = None
         if m is not None:
             mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
+    np = _resumptive_noun(text, t0, mention)
+    if np is not None:
+        return _Found(*np, cue, span, mention)  # '..., a point Lee also made': 'a point'
     end = ss + comma
     if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
         return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
@@ -1000,6 +1003,28 @@ def _scene_lead(text: str, ss: int, end: int, rest: str) -> bool:
     if first in _lists()["lead_openers"] and first != "asked":
         first = second  # 'After reading the letter', 'When asked about it'; not 'After she left'
     return first == "asked" or (first.endswith("ing") and first.isalpha() and "thing" not in first)
+
+
+def _resumptive_noun(text: str, t0: int, mention) -> tuple[int, int] | None:
+    """The span of 'a point' in '..., a point Lee also made': a [resumptive_nouns] or
+    [speech_nouns] noun that sums up the clause before it and heads a relative clause without
+    its pronoun, the cue's speaker (``mention``) right after it; else None.
+
+    >>> t = "Fares rise, a point Lee made."
+    >>> s, e = _resumptive_noun(t, 11, (20, 23, "name"))
+    >>> t[s:e]
+    'a point'
+    """
+    if mention is None or mention[0] <= t0:
+        return None
+    words = text[t0 : mention[0]].split()
+    if len(words) != 2 or words[0].lower() not in ("a", "an"):
+        return None
+    lists = _lists()
+    if words[1] not in lists["resumptive_nouns"] and words[1] not in lists["speech_nouns"]:
+        return None
+    s = _skip_space(text, t0, mention[0])
+    return s, s + len(text[s : mention[0]].rstrip())
 
 
 def _adverbial(text: str, s: int, e: int) -> bool:
