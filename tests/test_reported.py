@@ -2141,3 +2141,36 @@ def test_a_content_before_its_cue_starts_after_an_earlier_attribution_in_its_lea
     says = r[r["cue"] == "says"].iloc[0]
     assert (says["text"], span(text, says, "speaker")) == ("no fare will rise", "the harbor master")
     assert "that the ferry is slow" in list(r["text"])
+
+
+def test_a_lead_that_only_sets_the_scene_of_a_quotation_is_no_content():
+    # 'Asked ...', an '-ing' opener, or one after 'After'/'When': the quotation is the content
+    for lead in (
+        "Speaking to the board on Monday",
+        "After reading the letter from the union",
+        "When asked about the fares",
+    ):
+        text = f'{lead}, Lee said, "We will not back down."'
+        assert lead not in list(indirect(text)["text"]), lead
+    text = 'Asked if the fares had hurt riders, Lee said, "Sure. We all pay."'
+    assert list(indirect(text)["text"]) == ["if the fares had hurt riders"]
+    # a finite clause of its own, or a quotation that goes on with the sentence, stays content
+    for text, lead in (
+        ('After the fares rose, Lee said, "We will not back down."', "After the fares rose"),
+        ('Speaking of the fares, Lee said, "and we will not back down."', "Speaking of the fares"),
+    ):
+        assert lead in list(indirect(text)["text"]), text
+
+
+def test_a_noun_summing_up_the_clause_before_is_the_content_of_the_cue_after_it():
+    # '..., a point Lee also made': 'a point' is Lee's content, the clause before it the
+    # officials' own
+    text = "Officials told the paper that the fares would rise, a point Lee also conceded."
+    r = indirect(text)
+    assert list(r["text"]) == ["that the fares would rise", "a point"]
+    conceded = r[r["text"] == "a point"].iloc[0]
+    assert span(text, conceded, "speaker") == "Lee"
+    # a speaker of its own ('a spokesman') or an adjective ('a new poll') is no such noun
+    for tail in ("a spokesman said.", "a new poll finds."):
+        text = f"The fares will rise, {tail}"
+        assert list(indirect(text)["text"]) == ["The fares will rise"], text

@@ -924,11 +924,14 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         mention = None
         if m is not None:
             mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
+    np = _resumptive_noun(text, t0, mention)
+    if np is not None:
+        return _Found(*np, cue, span, mention)  # '..., a point Lee also made': 'a point'
     end = ss + comma
     if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
         return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
-    found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
     rest = text[c1:se]
+    found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
         if len(text[more:se].split()) >= 2:
@@ -937,6 +940,9 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
                 found.start, found.end, found.more = more, se, None
                 return found
+    if _scene_lead(text, ss, end, rest):
+        # 'Asked about the plan, Lee said, "It works."': the quotation is the content
+        return None if found.more is None else _Found(*found.more, cue, span, mention)
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
@@ -972,6 +978,53 @@ def _after_earlier_attribution(text: str, ss: int, end: int) -> int:
         if cue.group(0).lower() in cues and _reads_content(text, cue, ss + m.end()):
             return ss + m.end()
     return ss
+
+
+_QUOTE_NEXT_RE = re.compile(r"\s*,\s*[\"“'‘]{1,2}[A-Z]")
+
+
+def _scene_lead(text: str, ss: int, end: int, rest: str) -> bool:
+    """Is the lead text[ss:end] of ', Lee said, "It ..."' (``rest`` is what follows the cue, a
+    quotation that opens a sentence) one clause that only sets the scene of the quotation
+    ('Asked about the plan', 'Speaking to reporters', 'After reading the letter'): 'asked' or an
+    '-ing' word first, or second after a [lead_openers] word ('After she left' may be the
+    content's own: no scene)?
+
+    >>> t = 'Asked about the plan, Lee said, "It works."'
+    >>> _scene_lead(t, 0, 20, t[30:]), _scene_lead(t, 0, 20, " on Monday.")
+    (True, False)
+    """
+    if not _QUOTE_NEXT_RE.match(rest) or "," in text[ss:end]:
+        return False
+    words = text[ss:end].split(None, 1)
+    if len(words) < 2:
+        return False
+    first, second = words[0].lower(), words[1].split(None, 1)[0].lower()
+    if first in _lists()["lead_openers"] and first != "asked":
+        first = second  # 'After reading the letter', 'When asked about it'; not 'After she left'
+    return first == "asked" or (first.endswith("ing") and first.isalpha() and "thing" not in first)
+
+
+def _resumptive_noun(text: str, t0: int, mention) -> tuple[int, int] | None:
+    """The span of 'a point' in '..., a point Lee also made': a [resumptive_nouns] or
+    [speech_nouns] noun that sums up the clause before it and heads a relative clause without
+    its pronoun, the cue's speaker (``mention``) right after it; else None.
+
+    >>> t = "Fares rise, a point Lee made."
+    >>> s, e = _resumptive_noun(t, 11, (20, 23, "name"))
+    >>> t[s:e]
+    'a point'
+    """
+    if mention is None or mention[0] <= t0:
+        return None
+    words = text[t0 : mention[0]].split()
+    if len(words) != 2 or words[0].lower() not in ("a", "an"):
+        return None
+    lists = _lists()
+    if words[1] not in lists["resumptive_nouns"] and words[1] not in lists["speech_nouns"]:
+        return None
+    s = _skip_space(text, t0, mention[0])
+    return s, s + len(text[s : mention[0]].rstrip())
 
 
 def _adverbial(text: str, s: int, e: int) -> bool:
