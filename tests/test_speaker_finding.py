@@ -456,3 +456,15 @@ def test_a_title_with_a_number_is_no_person():
     speech = rows(text)
     assert speech["speaker_mention"].tolist() == ["Fathoms"]
     assert speech["speaker"].isna().all()
+
+
+@pytest.mark.parametrize("question", ["Why", "How", "Where", "What"])
+def test_a_question_word_before_a_surname_in_a_headline_is_no_first_name(question):
+    # the article never gives the full name: the headline's "Why Okafor's" is no name for it
+    text = (
+        f"{question} Okafor's harbor pick might win the vote\n\n"
+        "The harbor plan won on Tuesday after a long debate. Okafor said the plan was sound "
+        "and would be paid for by the port. He's telling allies that the vote was close."
+    )
+    found = rows(text)
+    assert list(found["speaker"]) == ["Okafor", "Okafor"]
