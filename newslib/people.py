@@ -941,6 +941,9 @@ def _people_from_sources(
         info = articles[["article_id", *extra]].drop_duplicates("article_id")
         info = info.assign(article_id=info["article_id"].astype("string"))
         needed = ["person_key", "article_id", "kind", "n_words", "attribution_id", "votes"]
+        # dropped in place: the frame is the step's own (made by _sources), and its other
+        # columns (millions of rows) are freed even while a caller still holds it
+        sources.drop(columns=sources.columns.difference([*needed, "written", "role"]), inplace=True)
         sources = sources[[*needed, "written", "role"]]
         found = pd.Index(info["article_id"]).get_indexer(sources["article_id"])
         if (found >= 0).all():  # each source's article: its columns taken by position
