@@ -944,14 +944,13 @@ def _people_from_sources(
         # dropped in place: the frame is the step's own (made by _sources), and its other
         # columns (millions of rows) are freed even while a caller still holds it
         sources.drop(columns=sources.columns.difference([*needed, "written", "role"]), inplace=True)
-        sources = sources[[*needed, "written", "role"]]
         found = pd.Index(info["article_id"]).get_indexer(sources["article_id"])
         if (found >= 0).all():  # each source's article: its columns taken by position
-            sources = sources.assign(
-                **{c: info[c].iloc[found].array for c in extra}  # dtypes kept
-            ).reset_index(drop=True)
+            for c in extra:  # put in place too (index 0..n-1), dtypes kept
+                sources[c] = info[c].iloc[found].array
         else:
             sources = sources.merge(info, on="article_id", how="left")
+        del found
     keys = ["person_key"] + (["source"] if by else [])
     table = _aggregate(sources, keys, shown)
     table = _apply_settings(table, aliases, notes)
@@ -964,7 +963,9 @@ def _people_from_sources(
 
 
 def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
-    """The people table's counts, one row per value of ``keys`` (the person, and the source)."""
+    """The people table's counts, one row per value of ``keys`` (the person, and the source).
+    ``sources``: the step's own frame, from which the columns the counts no longer read are
+    dropped (millions of rows, freed before the grouping)."""
     kind = sources["kind"]
     quoted = kind.isin(["direct", "partial"]).to_numpy()
     # One number per (article, attribution): a row without an attribution id is one of its
@@ -993,6 +994,8 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
         _male=sources["votes"].clip(lower=0),
         _female=(-sources["votes"]).clip(lower=0),
     )
+    del quoted, articles, ids, missing, attribution, reported, counted, words, kind
+    sources.drop(columns=sources.columns.difference(frame.columns), inplace=True)
     if "source" in frame.columns:
         frame["source"] = frame["source"].astype("string").fillna("")
     grouped = frame.groupby(keys, sort=False, dropna=False)
