@@ -8,6 +8,7 @@ give identical tables, whatever their order.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import json
 import os
@@ -920,15 +921,24 @@ class _PartWriter:
         if near_duplicates is not None:
             self.fill_near_duplicates(near_duplicates())
 
-    def _people(self, slim: pd.DataFrame, articles: pd.DataFrame, aliases):
-        """The people table of the run's quotes (``slim``: their ``_PEOPLE_INPUT`` columns)
-        and articles, with the sources' facts kept beside the parts, and row for row with
-        ``slim`` each quotation's ``person_id`` and ``person`` (two object arrays)."""
-        from .people import _people_and_persons
+    def _people(self, slim: pd.DataFrame | list[Path], articles: pd.DataFrame, aliases):
+        """The people table of the run's quotes (``slim``: their ``_PEOPLE_INPUT`` columns, or
+        the quotes parts to read them from) and articles, with the sources' facts kept beside
+        the parts, and row for row with ``slim`` each quotation's ``person_id`` and ``person``
+        (two object arrays)."""
+        from .people import _people_from_sources, _resolve_sources, _sources
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
-        facts = _read_shared(sorted(self._facts.iterdir()))
-        table, persons = _people_and_persons(slim, articles, None, aliases, facts)
+        if not isinstance(slim, pd.DataFrame):
+            slim = _read_shared(slim, _PEOPLE_INPUT)
+        # people.people_and_quotes's steps, with the quotes and facts (millions of rows) freed
+        # once their sources are taken out, before the corpus-wide joins and counts.
+        sources = _sources(slim, _read_shared(sorted(self._facts.iterdir())))
+        index = slim.index
+        del slim
+        _give_back_memory()
+        sources, shown, notes = _resolve_sources(sources, aliases)
+        table, persons = _people_from_sources(sources, shown, notes, index, articles, None, aliases)
         self.people_notes = table.attrs.get("aliases_applied", [])
         return table, persons
 
@@ -942,13 +952,14 @@ class _PartWriter:
         table. Reads the parts written, so the result is the same for any batches or jobs."""
         folder = self.staging / "quotes.parquet"
         parts = sorted(folder.iterdir())
-        # only the columns people() reads (not the quotations' text): memory stays small
-        slim = _read_shared(parts, _PEOPLE_INPUT)
         articles = _read_parts(
             sorted((self.staging / "articles.parquet").iterdir()), _ARTICLE_COLUMNS
         )
-        table, persons = self._people(slim, articles, aliases)
-        del slim, articles
+        _give_back_memory()  # what the batches left free, before the largest step
+        # only the columns people() reads (not the quotations' text): memory stays small
+        table, persons = self._people(parts, articles, aliases)
+        del articles
+        _give_back_memory()
         self._rewrite("quotes", lambda piece, start: _with_people(piece, persons, start))
         self._write_people(table)
 
@@ -979,6 +990,27 @@ class _PartWriter:
                     safe = csv_safe(table)
                     safe.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
                 start += rows
+
+
+def _give_back_memory() -> None:
+    """Return the memory freed so far to the system, between the corpus steps: the C
+    allocator (glibc's, where there is one) and Arrow's pool keep freed blocks for reuse, and a
+    step of millions of rows leaves hundreds of MB so held, which the next step's own peak
+    comes on top of. Changes no result; does nothing where neither applies."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
+    global _TRIM
+    if _TRIM is None:
+        try:
+            _TRIM = ctypes.CDLL(None).malloc_trim
+        except (AttributeError, OSError, TypeError):  # not glibc (macOS, musl, Windows)
+            _TRIM = False
+    if _TRIM:
+        _TRIM(0)
+
+
+_TRIM = None
 
 
 def _with_people(piece: pd.DataFrame, persons, start: int) -> pd.DataFrame:

@@ -497,9 +497,13 @@ def _source_facts(speaker: str | None, mention: str | None) -> tuple:
 _FACTS = ("speaker_type", "key", "shown", "written", "votes", "role")
 
 
-def _speech_with_source(quotes: pd.DataFrame) -> pd.DataFrame:
-    speech = quotes[quotes["kind"] != "scare"]
-    return speech[speech["speaker"].notna() | speech["speaker_mention"].notna()]
+def _speech_with_source(quotes: pd.DataFrame, columns: list[str] | None = None) -> pd.DataFrame:
+    """The speech rows of ``quotes`` with a source (only its ``columns`` when given): one
+    mask and one selection, not a copy of millions of rows per condition."""
+    keep = (quotes["kind"] != "scare") & (
+        quotes["speaker"].notna() | quotes["speaker_mention"].notna()
+    )
+    return (quotes if columns is None else quotes[columns])[keep]
 
 
 def source_facts(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -552,7 +556,9 @@ def _facts_of(speech: pd.DataFrame) -> dict[str, pd.api.extensions.ExtensionArra
 def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per speech row of the quotes table that has a source: its row label (``row``),
     counts and :func:`source_facts` (computed here unless given)."""
-    speech = _speech_with_source(quotes[["article_id", "kind", "speaker", "speaker_mention"]])
+    # the speakers and mentions only when their facts are worked out here
+    columns = ["article_id", "kind"] + ([] if facts is not None else ["speaker", "speaker_mention"])
+    speech = _speech_with_source(quotes, columns)
     where = quotes.index.get_indexer(speech.index)
     if facts is None:
         facts = pd.DataFrame(_facts_of(speech))
@@ -562,7 +568,7 @@ def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.Data
     keep = (facts["key"] != "").to_numpy(dtype=bool)
     # Text columns as object arrays in which equal strings are one object (kept as objects,
     # not made Arrow strings again): millions of rows repeat few names, ids and kinds.
-    return pd.DataFrame(
+    columns = dict(
         {
             "row": speech.index.to_numpy()[keep],
             "article_id": _shared_objects(_as_text(speech["article_id"][keep])),
@@ -579,6 +585,12 @@ def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.Data
             },
         }
     )
+    # Put in one at a time: DataFrame(columns) would copy them all into one block first, a
+    # second copy of millions of rows at the step's peak.
+    frame = pd.DataFrame(index=pd.RangeIndex(int(keep.sum())))
+    for name in list(columns):
+        frame[name] = columns.pop(name)
+    return frame
 
 
 def _facts_for(
@@ -737,8 +749,15 @@ def _resolve(
 ) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
     """The sources of ``quotes`` with their corpus ``person_key`` and the notes of what the
     aliases did."""
+    return _resolve_sources(_sources(quotes, facts), aliases)
+
+
+def _resolve_sources(
+    sources: pd.DataFrame, aliases: Aliases | None
+) -> tuple[pd.DataFrame, dict[str, str], list[str]]:
+    """:func:`_resolve` from the rows of :func:`_sources` (``newslib analyze`` frees the quotes
+    and facts they came from first: millions of rows)."""
     aliases = aliases or Aliases()
-    sources = _sources(quotes, facts)
     sources["person_key"] = _join_surnames(sources, {_fold(s) for s in aliases.split})
     notes: list[str] = []
     if len(sources) == 0:
@@ -889,10 +908,24 @@ def _people_and_persons(
     a copy of ``quotes``: what :func:`people_and_quotes` and ``newslib analyze``'s corpus step
     (millions of rows) build on."""
     sources, shown, notes = _resolve(quotes, aliases, facts)
-    person_ids = np.full(len(quotes), None, dtype=object)
-    persons = np.full(len(quotes), None, dtype=object)
+    return _people_from_sources(sources, shown, notes, quotes.index, articles, by, aliases)
+
+
+def _people_from_sources(
+    sources: pd.DataFrame,
+    shown: dict[str, str],
+    notes: list[str],
+    index: pd.Index,
+    articles: pd.DataFrame | None,
+    by: str | None,
+    aliases: Aliases | None,
+) -> tuple[pd.DataFrame, tuple[np.ndarray, np.ndarray]]:
+    """:func:`_people_and_persons` from :func:`_resolve`'s result; ``index``: the quotes
+    table's index (the quotes themselves are no longer needed)."""
+    person_ids = np.full(len(index), None, dtype=object)
+    persons = np.full(len(index), None, dtype=object)
     if len(sources):
-        where = quotes.index.get_indexer(sources["row"].to_numpy())
+        where = index.get_indexer(sources["row"].to_numpy())
         keys = sources["person_key"].to_numpy(dtype=object)
         ids = {key: _person_id(key) for key in pd.unique(keys)}
         person_ids[where] = [ids[key] for key in keys.tolist()]
@@ -908,14 +941,16 @@ def _people_and_persons(
         info = articles[["article_id", *extra]].drop_duplicates("article_id")
         info = info.assign(article_id=info["article_id"].astype("string"))
         needed = ["person_key", "article_id", "kind", "n_words", "attribution_id", "votes"]
-        sources = sources[[*needed, "written", "role"]]
+        # dropped in place: the frame is the step's own (made by _sources), and its other
+        # columns (millions of rows) are freed even while a caller still holds it
+        sources.drop(columns=sources.columns.difference([*needed, "written", "role"]), inplace=True)
         found = pd.Index(info["article_id"]).get_indexer(sources["article_id"])
         if (found >= 0).all():  # each source's article: its columns taken by position
-            sources = sources.assign(
-                **{c: info[c].iloc[found].array for c in extra}  # dtypes kept
-            ).reset_index(drop=True)
+            for c in extra:  # put in place too (index 0..n-1), dtypes kept
+                sources[c] = info[c].iloc[found].array
         else:
             sources = sources.merge(info, on="article_id", how="left")
+        del found
     keys = ["person_key"] + (["source"] if by else [])
     table = _aggregate(sources, keys, shown)
     table = _apply_settings(table, aliases, notes)
@@ -928,7 +963,9 @@ def _people_and_persons(
 
 
 def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
-    """The people table's counts, one row per value of ``keys`` (the person, and the source)."""
+    """The people table's counts, one row per value of ``keys`` (the person, and the source).
+    ``sources``: the step's own frame, from which the columns the counts no longer read are
+    dropped (millions of rows, freed before the grouping)."""
     kind = sources["kind"]
     quoted = kind.isin(["direct", "partial"]).to_numpy()
     # One number per (article, attribution): a row without an attribution id is one of its
@@ -957,6 +994,8 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
         _male=sources["votes"].clip(lower=0),
         _female=(-sources["votes"]).clip(lower=0),
     )
+    del quoted, articles, ids, missing, attribution, reported, counted, words, kind
+    sources.drop(columns=sources.columns.difference(frame.columns), inplace=True)
     if "source" in frame.columns:
         frame["source"] = frame["source"].astype("string").fillna("")
     grouped = frame.groupby(keys, sort=False, dropna=False)

@@ -307,3 +307,37 @@ def test_rows_in_the_same_order_are_put_beside_as_the_merge_would():
     with pytest.raises(pd.errors.MergeError):  # a repeated id is still refused
         twice = pd.DataFrame({"article_id": pd.array(["a", "a", "c"], dtype="string")})
         _merged_rows(twice.assign(n=1), twice.assign(score=1.0))
+
+
+def test_people_step_over_parts_equals_people_of_the_whole_quotes(tmp_path, write):
+    # The corpus step reads the quotes and facts of every part, frees them once their sources
+    # are taken out, then resolves and counts: the same people and person columns as
+    # people_and_quotes on the whole quotes table, whatever the parts.
+    from newslib.analyze import _give_back_memory, analyze_to_folder
+    from newslib.people import people_and_quotes
+
+    texts = [
+        '"We will win," said Ann Lee, the mayor.\n\nLee said that the vote was close.',
+        'Officials said the count went on. "It rained," Mrs. Lee said.',
+        'Bob Roe, a spokesman, said the plan was sound. Roe added that it "works".',
+        "Nobody spoke. The harbour was quiet.",
+    ]
+    for n, text in enumerate(texts):
+        write(f"corpus/{n}.md", f"---\ntitle: T{n}\ndate: 2020-01-0{n + 1}\n---\n{text}\n")
+    runs = {}
+    for name, batch in (("parts", 1), ("whole", 100)):
+        analyze_to_folder(tmp_path / "corpus", tmp_path / name, jobs=1, csv=False, batch_size=batch)
+        runs[name] = {
+            t: pd.read_parquet(tmp_path / name / f"{t}.parquet")
+            for t in ("people", "quotes", "articles")
+        }
+    assert len(list((tmp_path / "parts" / "quotes.parquet").iterdir())) == 4
+    for table in ("people", "quotes"):
+        pd.testing.assert_frame_equal(runs["parts"][table], runs["whole"][table])
+    quotes = runs["parts"]["quotes"].drop(columns=["person_id", "person"])
+    table, rows = people_and_quotes(quotes, runs["parts"]["articles"])
+    assert len(table) >= 3
+    pd.testing.assert_frame_equal(runs["parts"]["people"], table)
+    pd.testing.assert_frame_equal(runs["parts"]["quotes"], rows)
+    _give_back_memory()  # twice: the allocator looked up once, then reused
+    _give_back_memory()

@@ -484,3 +484,34 @@ def test_as_text_keeps_plain_string_objects_and_converts_the_rest():
         converted = people_module._as_text(column)
         assert converted.dtype == "string"
         assert converted.equals(column.astype("string"))
+
+
+def test_speech_rows_and_sources_as_selected_one_condition_after_the_other():
+    # _speech_with_source selects with one mask (and only the columns asked): the rows two
+    # selections in turn give; _sources from computed or given facts is the same frame.
+    import importlib
+
+    module = importlib.import_module("newslib.people")
+    text = (
+        '"Yes," said Al Roe. He added that it "works". A "so-called" plan.\n\n'
+        'Officials said no. "Maybe," it read.'
+    )
+    q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+    assert set(q["kind"]) >= {"direct", "scare"}
+    two = q[q["kind"] != "scare"]
+    two = two[two["speaker"].notna() | two["speaker_mention"].notna()]
+    pd.testing.assert_frame_equal(module._speech_with_source(q), two)
+    pd.testing.assert_frame_equal(
+        module._speech_with_source(q, ["article_id", "kind"]), two[["article_id", "kind"]]
+    )
+    computed = module._sources(q)
+    given = module._sources(q, module.source_facts(q))
+    pd.testing.assert_frame_equal(computed, given)
+    assert computed["row"].tolist() == [
+        i
+        for i in two.index
+        if module._source_facts(
+            two.loc[i, "speaker"] if pd.notna(two.loc[i, "speaker"]) else None,
+            two.loc[i, "speaker_mention"] if pd.notna(two.loc[i, "speaker_mention"]) else None,
+        )[1]
+    ]
