@@ -8,7 +8,7 @@ give identical tables, whatever their order.
 from __future__ import annotations
 
 import contextlib
-import ctypes
+import functools
 import hashlib
 import json
 import os
@@ -1000,17 +1000,20 @@ def _give_back_memory() -> None:
     import pyarrow as pa
 
     pa.default_memory_pool().release_unused()
-    global _TRIM
-    if _TRIM is None:
-        try:
-            _TRIM = ctypes.CDLL(None).malloc_trim
-        except (AttributeError, OSError, TypeError):  # not glibc (macOS, musl, Windows)
-            _TRIM = False
-    if _TRIM:
-        _TRIM(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
-_TRIM = None
+@functools.cache
+def _malloc_trim():
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl, Windows)."""
+    import ctypes
+
+    try:
+        return ctypes.CDLL(None).malloc_trim
+    except (AttributeError, OSError, TypeError):
+        return None
 
 
 def _with_people(piece: pd.DataFrame, persons, start: int) -> pd.DataFrame:

@@ -943,7 +943,7 @@ def _people_from_sources(
         needed = ["person_key", "article_id", "kind", "n_words", "attribution_id", "votes"]
         # dropped in place: the frame is the step's own (made by _sources), and its other
         # columns (millions of rows) are freed even while a caller still holds it
-        sources.drop(columns=sources.columns.difference([*needed, "written", "role"]), inplace=True)
+        _drop_in_place(sources, keep=[*needed, "written", "role"])
         found = pd.Index(info["article_id"]).get_indexer(sources["article_id"])
         if (found >= 0).all():  # each source's article: its columns taken by position
             for c in extra:  # put in place too (index 0..n-1), dtypes kept
@@ -960,6 +960,13 @@ def _people_from_sources(
     table = _typed(table[columns].reset_index(drop=True))
     table.attrs["aliases_applied"] = notes
     return table, (person_ids, persons)
+
+
+def _drop_in_place(frame: pd.DataFrame, *, keep) -> None:
+    """Delete ``frame``'s columns not in ``keep`` from the frame itself (``del``; pandas 4 drops
+    ``drop(inplace=True)``), so their memory is freed even while a caller still holds it."""
+    for column in frame.columns.difference(keep):
+        del frame[column]
 
 
 def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
@@ -995,7 +1002,7 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
         _female=(-sources["votes"]).clip(lower=0),
     )
     del quoted, articles, ids, missing, attribution, reported, counted, words, kind
-    sources.drop(columns=sources.columns.difference(frame.columns), inplace=True)
+    _drop_in_place(sources, keep=frame.columns)
     if "source" in frame.columns:
         frame["source"] = frame["source"].astype("string").fillna("")
     grouped = frame.groupby(keys, sort=False, dropna=False)
