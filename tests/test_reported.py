@@ -2174,3 +2174,15 @@ def test_a_noun_summing_up_the_clause_before_is_the_content_of_the_cue_after_it(
     for tail in ("a spokesman said.", "a new poll finds."):
         text = f"The fares will rise, {tail}"
         assert list(indirect(text)["text"]) == ["The fares will rise"], text
+
+
+def test_a_stance_noun_after_an_adjective_ending_in_ly_is_no_verb():
+    # 'deadly', 'costly', 'early' are adjectives ([not_adverbs]): 'the deadly attack on' is a
+    # noun phrase, while 'publicly attacks' is a verb after an adverb
+    for text in (
+        "After the deadly attack on a ferry terminal, the harbor closed for a week.",
+        "The costly support for the old pier angered the board.",
+    ):
+        assert indirect(text).empty, text
+    text = "The mayor publicly attacks the harbor plan."
+    assert list(indirect(text)["text"]) == ["the harbor plan"]

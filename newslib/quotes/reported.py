@@ -467,8 +467,8 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
         return _word_before(text, max(0, start - 20), start) in _DETERMINERS
     if not prev.isalpha() or not prev.islower() or prev not in before:
         return False  # a name or a capitalised word: 'Lee attacks'
-    if prev in _verb_lead() or prev.endswith("ly"):
-        return False
+    if prev in _verb_lead() or (prev.endswith("ly") and prev not in _lists()["not_adverbs"]):
+        return False  # 'they back', 'publicly attacks' (not 'the deadly attack')
     if cue.endswith("s") and prev in rules.roles:
         return False  # 'the mayor hopes', 'the senator attacks': a person's verb
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
