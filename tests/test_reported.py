@@ -2186,3 +2186,14 @@ def test_a_stance_noun_after_an_adjective_ending_in_ly_is_no_verb():
         assert indirect(text).empty, text
     text = "The mayor publicly attacks the harbor plan."
     assert list(indirect(text)["text"]) == ["the harbor plan"]
+
+
+def test_support_followed_by_for_is_the_noun():
+    # 'support for X' names backing, nobody's verb; 'support X' is a verb with its object
+    for text in (
+        "Rural support for the harbor plan fell sharply over the summer.",
+        "Union support for a new ferry line is strong.",
+    ):
+        assert "support for" not in list(indirect(text)["cue"]), text
+    text = "Most dock workers support the harbor plan."
+    assert list(indirect(text)["text"]) == ["the harbor plan"]

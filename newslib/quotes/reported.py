@@ -657,6 +657,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
             # 'The court is expected to rule soon': like 'seems to', no source
             return _seeming(text, cue, (be.start(), c1), ss, se, rules)
+    if cue in _lists()["for_nouns"] and _FOR_RE.match(text, c1, se):
+        return None  # 'support for the plan': the noun
     prev = _word_before(text, ss, c0)
     progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
     contracted = None
@@ -732,6 +734,9 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     if got is not None:
         return got
     return _cue_first(text, cue, span, ss, se, last, rules, speech)
+
+
+_FOR_RE = re.compile(r"[^\S\n]+for\b")
 
 
 # 'a (new) group called ...', 'one play called ...': an indefinite noun phrase right before
