@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .attribution import _PARTICLES
+from .attribution import _PARTICLES, _subject_skips
 from .cues import _lists, _Rules, _rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
@@ -94,6 +94,7 @@ def _qualifies(low: str, rules: _Rules) -> bool:
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
+    _fill_mentions(text, found, rules)
     done: dict[tuple, tuple[int, int]] = {}
     # (start, mention start, speech verb?) of every piece: the speech of a relative clause
     # inside an apposition ('..., a nurse who backs Lee') does not end the apposition, that
@@ -123,6 +124,58 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
         q.source_span = done[key]
+
+
+_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
+
+
+def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
+    """Give a mention to the speech pieces whose cue names the source but whose rules found
+    none: the whole phrase after 'according to' ('according to early returns', "according to
+    the campaign's own count", 'according to him')."""
+    for q in found:
+        if q.kind == "scare" or q.mention is not None or q.cue_span is None:
+            continue
+        c0, c1 = q.cue_span
+        if text.startswith(("according", "According"), c0):
+            s = _skip(text, c1)
+            e = _phrase_end(text, s, len(text))
+            if e > s and len(text[s:e].split()) <= 20 and text[s].isalnum():
+                one = text[s:e].lower()
+                q.mention, q.mention_kind = (s, e), "pron" if one in _OBJECT_PRONOUNS else "desc"
+        else:
+            w = _subject_word_before(text, c0, rules)
+            if w is not None and text[w[0] : w[1]] in _RELATIVE_SOURCES and _active(text, w[1], c1):
+                q.mention, q.mention_kind = w, "pron"  # '..., which has long argued that'
+
+
+_BE_WORDS = frozenset("is are was were be been being".split())
+
+
+def _active(text: str, s: int, c1: int) -> bool:
+    """Does its subject do what text[s:c1] (a cue and the words before it) says: no passive
+    ('is expected', 'was then denounced') and no verb of seeming ('appeared to')?"""
+    words = text[s:c1].lower().split()
+    return not any(w in _BE_WORDS or w in _lists()["seeming"] for w in words)
+
+
+_RELATIVE_SOURCES = frozenset(("which", "it", "It"))
+
+
+def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] | None:
+    """The word before a cue at ``c0`` past the adverbs and auxiliaries between a subject and
+    its cue ('which has long argued' -> 'which'), within 40 characters; None past punctuation."""
+    skips = _subject_skips()
+    p = c0
+    for _ in range(4):
+        m = _word_before(text, p, 40, chars="'’")
+        if m is None:
+            return None
+        low = m[1].lower().replace("’", "'")
+        if low not in skips and low not in rules.adverbs:
+            return m[0], m[0] + len(m[1])
+        p = m[0]
+    return None
 
 
 def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:

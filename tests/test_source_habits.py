@@ -1,0 +1,86 @@
+"""Sources that news annotation gives where the speaker rules found no mention, and the edges
+of a source span after 'according to' (PolNeAR Source spans).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from quote_rows import indirect
+
+
+def sources(text: str) -> list[str | None]:
+    """The source span of every reported-speech row of ``text`` (None: no source)."""
+    out = []
+    for _, r in indirect(text).iterrows():
+        s, e = r["speaker_start"], r["speaker_end"]
+        out.append(None if pd.isna(s) else text[int(s) : int(e)])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole phrase after 'according to' is the source, whatever it is headed by
+        ("The ferry ran late, according to Ada Lind's own log.", "Ada Lind's own log"),
+        ("The ferry ran late, according to harbor pilot Tomas Berg.", "harbor pilot Tomas Berg"),
+        ("The ferry ran late, according to early tallies.", "early tallies"),
+        ("The ferry ran late, according to union reports.", "union reports"),
+        ("According to the pilots' own count, the ferry ran late.", "the pilots' own count"),
+        ("The ferry ran late, according to him.", "him"),
+    ],
+)
+def test_the_phrase_after_according_to_is_the_source(text, expected):
+    assert sources(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'CONTENT, according to X, a ...': what follows the comma describes X, no content
+        (
+            "The ferry ran late, according to Ada Lind, a pilot at the harbor.",
+            "Ada Lind, a pilot at the harbor",
+        ),
+        (
+            "The ferry ran late, according to Tomas Berg, who was a pilot at the harbor.",
+            "Tomas Berg, who was a pilot at the harbor",
+        ),
+        (
+            "The ferry ran late, according to Tomas Berg, director of the harbor board.",
+            "Tomas Berg, director of the harbor board",
+        ),
+    ],
+)
+def test_a_description_after_according_to_x_belongs_to_the_source(text, expected):
+    assert sources(text) == [expected]
+
+
+def test_content_goes_on_after_according_to_x():
+    text = "The ferry ran late, according to Ada Lind, and the pilots were angry about it."
+    assert sources(text) == ["Ada Lind", "Ada Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative 'which' or an 'it' before the cue is the source ...
+        (
+            "The pilots' union, which has long argued that the fares are too high, met today.",
+            "which",
+        ),
+        ("The harbor board met in May, and it hopes to open a new pier next year.", "it"),
+    ],
+)
+def test_which_and_it_before_the_cue(text, expected):
+    assert sources(text)[0] == expected
+
+
+def test_no_which_source_for_a_passive_or_seeming_cue():
+    # ... but not of a passive ('is expected to') or of a verb of seeming
+    text = "The ferry, which appeared to favor the pilots, was late."
+    assert "which" not in sources(text)
+    text = "They held the vote in May, which is expected to draw large crowds."
+    assert "which" not in sources(text)
