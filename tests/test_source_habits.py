@@ -84,3 +84,40 @@ def test_no_which_source_for_a_passive_or_seeming_cue():
     assert "which" not in sources(text)
     text = "They held the vote in May, which is expected to draw large crowds."
     assert "which" not in sources(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject opening the sentence, with the aside closed right before the cue
+        (
+            "Harbor pilots, like their rivals at the port, say the fares are too high.",
+            "Harbor pilots, like their rivals at the port",
+        ),
+        (
+            "Yet several pilots, including Ada Lind, have argued that the fares are too high.",
+            "several pilots, including Ada Lind",
+        ),
+        (
+            "Pilots — and some of the clerks — say the fares are too high.",
+            "Pilots — and some of the clerks",
+        ),
+        # an aside of the sentence's own ('after a pause') is left out
+        ("Ada Lind — after a short pause — told us the fares were too high.", "Ada Lind"),
+    ],
+)
+def test_the_subject_before_an_aside(text, expected):
+    assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separately, the harbor board, under some pressure, is expected to cut the fares.",
+        "Arriving at the pier, the pilots found the gate shut, fearing the fares would rise.",
+        "The pilots, however, say the fares are too high.",
+    ],
+)
+def test_no_aside_subject_for_an_opener_a_passive_or_a_one_word_aside(text):
+    got = sources(text)
+    assert not any(s and ("Separately" in s or "Arriving" in s or "however" in s) for s in got)

@@ -147,6 +147,93 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
             w = _subject_word_before(text, c0, rules)
             if w is not None and text[w[0] : w[1]] in _RELATIVE_SOURCES and _active(text, w[1], c1):
                 q.mention, q.mention_kind = w, "pron"  # '..., which has long argued that'
+            elif q.start >= c1:
+                got = _subject_with_aside(text, q.para_lo, c0, c1, rules)
+                if got is not None:
+                    q.mention, q.mention_kind = got, "desc"
+
+
+_ASIDE_CLOSE_RE = re.compile(r"(?:,|[^\S\n]*(?:—|–|--))[^\S\n]*$")
+_ASIDE_OPEN_RE = re.compile(r",[^\S\n]+|[^\S\n]*(?:—|–|--)[^\S\n]*")
+
+
+def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
+    """The subject opening the sentence of a cue at ``c0`` with an aside closed right before
+    the cue: 'Local economists, like their rivals, say ...', 'Pilots — and some clerks — say
+    ...': (start, end) from the subject's first word to the aside's end; None when the
+    sentence opens otherwise (an adjunct, a clause) or a verb stands before the cue."""
+    p = c0
+    for _ in range(4):  # the adverbs and auxiliaries before the cue
+        m = _word_before(text, p, 40, chars="'’")
+        if m is None or m[1].lower() not in _subject_skips() | rules.adverbs:
+            break
+        p = m[0]
+    close = _ASIDE_CLOSE_RE.search(text, max(lo, p - 8), p)
+    if close is None:
+        return None
+    e = close.start()
+    s = _sentence_start(text, lo, e)
+    if s is None:
+        return None
+    words = text[s:e].split()
+    if words and words[0].lower() in ("but", "and", "yet", "so"):
+        words = words[1:]
+    if not 2 <= len(words) <= 25 or any(ch in text[s:e] for ch in '"“”;:()'):
+        return None
+    first = words[0]
+    low = first.lower()
+    if not (
+        low in rules.determiners
+        or low in _lists()["quantifiers"]
+        or (first[:1].isupper() and low not in rules.stop_caps)
+    ):
+        return None
+    aside = _ASIDE_OPEN_RE.search(text, s, e)
+    if aside is None or len(text[aside.end() : e].split()) < 2:
+        return None  # no aside, or one word ('The board, however, said')
+    lists = _lists()
+    head = text[s : aside.start()].split()[-1].lower()
+    if head.endswith(("ly", "ing")) or head in rules.adverbs or head in lists["adjuncts"]:
+        return None  # 'Separately, the board ...', 'Arriving at the pier, ...'
+    lows = [w.lower().strip(",.—–") for w in words]
+    if any(w in _FINITE_WORDS or w in rules.cues or w in lists["cue_before"] for w in lows):
+        return None  # 'Lee, who has ..., said': a clause, the rules' own business
+    if text[c0:c1].endswith("ing") or not _active(text, e, c1):
+        return None
+    opener = text[aside.end() : e].split(None, 1)[0].lower()
+    if opener in lists["subordinators"] or opener in ("when", "as", "before"):
+        # 'Lee — after a long pause — said': the aside is the sentence's, not the source's
+        e = aside.start()
+        while e > s and text[e - 1] in " ,":
+            e -= 1
+    return s, e
+
+
+_FINITE_WORDS = frozenset(
+    "is are was were will would can could should may might must has have had does did do".split()
+)
+
+
+def _sentence_start(text: str, lo: int, e: int) -> int | None:
+    """Where the sentence holding text[e] starts, from ``lo`` (its paragraph's start) on; None
+    when that is more than 200 characters back."""
+    p = e
+    while p > lo:
+        ch = text[p - 1]
+        if ch == "\n":
+            break
+        if (
+            ch in ".!?"
+            and text[p : p + 1].isspace()
+            and not _ABBREV_RE.search(text[max(0, p - 12) : p])
+        ):
+            break
+        p -= 1
+        if e - p > 200:
+            return None
+    while p < e and text[p].isspace():
+        p += 1
+    return p
 
 
 _BE_WORDS = frozenset("is are was were be been being".split())
@@ -155,8 +242,11 @@ _BE_WORDS = frozenset("is are was were be been being".split())
 def _active(text: str, s: int, c1: int) -> bool:
     """Does its subject do what text[s:c1] (a cue and the words before it) says: no passive
     ('is expected', 'was then denounced') and no verb of seeming ('appeared to')?"""
-    words = text[s:c1].lower().split()
-    return not any(w in _BE_WORDS or w in _lists()["seeming"] for w in words)
+    words = text[s:c1].lower().replace("’", "'").split()
+    return not any(
+        w in _BE_WORDS or w.removesuffix("n't") in _BE_WORDS or w in _lists()["seeming"]
+        for w in words
+    )
 
 
 _RELATIVE_SOURCES = frozenset(("which", "it", "It"))
