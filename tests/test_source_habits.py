@@ -121,3 +121,34 @@ def test_the_subject_before_an_aside(text, expected):
 def test_no_aside_subject_for_an_opener_a_passive_or_a_one_word_aside(text):
     got = sources(text)
     assert not any(s and ("Separately" in s or "Arriving" in s or "however" in s) for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain plural subject right after a word opening a clause
+        (
+            "The fares stayed secret until May, when emails revealed the board had raised them.",
+            "emails",
+        ),
+        ("The board passed a fare rule, which harbor pilots said was unfair.", "harbor pilots"),
+        (
+            "In the port, where the local pilots say the fares are high, few ride.",
+            "the local pilots",
+        ),
+    ],
+)
+def test_a_plural_subject_after_a_clause_opener(text, expected):
+    assert sources(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive's subject, or a part of a noun phrase joined by 'and'
+        "The vote was delayed, leaving harbor pilots to wonder what went wrong.",
+        "Ada Lind and her loyal allies believe that the fares are too high.",
+    ],
+)
+def test_no_plural_subject_for_an_infinitive_or_a_conjunct(text):
+    assert sources(text)[0] not in ("harbor pilots", "her loyal allies")

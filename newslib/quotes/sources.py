@@ -149,8 +149,47 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 q.mention, q.mention_kind = w, "pron"  # '..., which has long argued that'
             elif q.start >= c1:
                 got = _subject_with_aside(text, q.para_lo, c0, c1, rules)
+                if got is None and w is not None:
+                    got = _plural_subject(text, w, c1, rules)
                 if got is not None:
                     q.mention, q.mention_kind = got, "desc"
+
+
+_CLAUSE_OPENERS = frozenset(
+    "when where as if which that while because though although since whom than".split()
+)
+
+
+def _plural_subject(text: str, w: tuple[int, int], c1: int, rules: _Rules):
+    """A plural noun ``w`` and up to two modifiers or a determiner before it, right after a
+    word that opens a clause or after punctuation: '..., when emails revealed ...', 'a law
+    which critics said was unfair', 'where local leaders say ...': (start, end) or None."""
+    head = text[w[0] : w[1]]
+    low = head.lower()
+    if not (head.isalpha() and head.islower() and len(low) > 3 and low.endswith("s")):
+        return None
+    if low.endswith(("ss", "us", "is")) or low in rules.cues or not _active(text, w[1], c1):
+        return None
+    if text.startswith("to ", w[1] + 1) or text[w[1] : c1].lower().split()[0] == "to":
+        return None  # 'leaving voters to wonder': an infinitive's subject is the rules' business
+    s = w[0]
+    for _ in range(3):
+        m = _word_before(text, s, 40, chars="-’'")
+        if m is None:  # after punctuation: 'Still, polls show ...'
+            return (s, w[1]) if s < w[0] or text[:s].rstrip().endswith(",") else None
+        before = m[1].lower()
+        if before in _CLAUSE_OPENERS:
+            return s, w[1]
+        if before in rules.determiners or before in _lists()["quantifiers"]:
+            s = m[0]
+            continue
+        if m[1][:1].isupper() and before not in rules.stop_caps and "." not in m[1]:
+            s = m[0]  # 'Jewish leaders'
+            continue
+        if not _is_modifier(before, rules):
+            return None
+        s = m[0]
+    return None
 
 
 _ASIDE_CLOSE_RE = re.compile(r"(?:,|[^\S\n]*(?:—|–|--))[^\S\n]*$")
