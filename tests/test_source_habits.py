@@ -6,9 +6,11 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import pytest
-from quote_rows import indirect
+from quote_rows import indirect, rows
 
 
 def sources(text: str) -> list[str | None]:
@@ -152,3 +154,31 @@ def test_a_plural_subject_after_a_clause_opener(text, expected):
 )
 def test_no_plural_subject_for_an_infinitive_or_a_conjunct(text):
     assert sources(text)[0] not in ("harbor pilots", "her loyal allies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source cut short ('a sign that', '... voters and') is no source
+        'At the rally, a girl hoisted a sign that read "Fix the pier!" and waved it.',
+        "Then there was Ada Lind, who energized the party's young voters and began to challenge "
+        "the mayor.",
+        "The group went ahead and formally backed Lind for mayor.",
+    ],
+)
+def test_a_source_ending_in_a_function_word_is_dropped(text):
+    got = rows(text)
+    got = got[got["kind"] != "direct"]
+    spans = [
+        text[int(s) : int(e)]
+        for s, e in zip(got["speaker_start"], got["speaker_end"], strict=True)
+        if not pd.isna(s)
+    ]
+    assert not any(s.split()[-1] in ("that", "and", "the") for s in spans)
+
+
+def test_a_relative_clause_may_end_with_its_preposition():
+    dangles = importlib.import_module("newslib.quotes.sources")._dangles
+    text = "Ada Lind, who has not decided whom she will vote for"
+    assert not dangles(text, (0, len(text)))
+    assert dangles("the authors of the", (0, 18))

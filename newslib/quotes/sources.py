@@ -124,9 +124,28 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
         q.source_span = done[key]
+        if _dangles(text, q.source_span):
+            if not _dangles(text, q.mention):
+                q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
+            elif q.kind != "direct":
+                q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
 
 
 _OBJECT_PRONOUNS = frozenset("him her them me us you".split())
+_DANGLING = frozenset("the a an and or that of to for in by his her their its".split())
+
+
+def _dangles(text: str, span: tuple[int, int]) -> bool:
+    """Does the source span end with a word that needs more after it ('a sign that', 'the
+    authors of the', 'the party's leaders and'): a phrase cut short, no source? A relative
+    clause may end with its preposition ('Al Roe, who has yet to decide whom to vote for')."""
+    words = text[span[0] : span[1]].split()
+    if len(words) < 2 or words[-1] not in _DANGLING:
+        return False
+    return not (
+        words[-1] in ("for", "in", "by", "to", "of")
+        and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
+    )
 
 
 def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
