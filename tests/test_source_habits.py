@@ -182,3 +182,8 @@ def test_a_relative_clause_may_end_with_its_preposition():
     text = "Ada Lind, who has not decided whom she will vote for"
     assert not dangles(text, (0, len(text)))
     assert dangles("the authors of the", (0, 18))
+
+
+def test_who_before_a_cue_with_a_manner_adverb():
+    text = "The pilots cheered Ada Lind, who warmly endorsed the new fares on Monday."
+    assert "who" in sources(text)

@@ -165,7 +165,8 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
         else:
             w = _subject_word_before(text, c0, rules)
             if w is not None and text[w[0] : w[1]] in _RELATIVE_SOURCES and _active(text, w[1], c1):
-                q.mention, q.mention_kind = w, "pron"  # '..., which has long argued that'
+                # '..., which has long argued that', 'a senator who formally endorsed'
+                q.mention, q.mention_kind = w, "rel" if text[w[0] : w[1]] == "who" else "pron"
             elif q.start >= c1:
                 got = _subject_with_aside(text, q.para_lo, c0, c1, rules)
                 if got is None and w is not None:
@@ -307,7 +308,7 @@ def _active(text: str, s: int, c1: int) -> bool:
     )
 
 
-_RELATIVE_SOURCES = frozenset(("which", "it", "It"))
+_RELATIVE_SOURCES = frozenset(("which", "it", "It", "who"))
 
 
 def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] | None:
