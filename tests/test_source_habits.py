@@ -187,3 +187,22 @@ def test_a_relative_clause_may_end_with_its_preposition():
 def test_who_before_a_cue_with_a_manner_adverb():
     text = "The pilots cheered Ada Lind, who warmly endorsed the new fares on Monday."
     assert "who" in sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb or a time before the cue names no one
+        "In a short reply, Lind named the board twice, and specifically mentioned its chairman "
+        "and his aides.",
+        "Ada Lind, the harbor's chief pilot, on Tuesday called the new fares unfair.",
+    ],
+)
+def test_an_adverb_or_a_time_is_no_source(text):
+    assert not any(s in ("specifically", "on Tuesday") for s in sources(text))
+
+
+def test_names_no_one():
+    names_no_one = importlib.import_module("newslib.quotes.sources")._names_no_one
+    assert names_no_one("on Tuesday", (0, 10)) and names_no_one("fiercely", (0, 8))
+    assert not names_no_one("most", (0, 4)) and not names_no_one("Kelly", (0, 5))

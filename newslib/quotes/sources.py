@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .attribution import _PARTICLES, _subject_skips
+from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
 from .cues import _lists, _Rules, _rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
@@ -124,7 +124,9 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
         q.source_span = done[key]
-        if _dangles(text, q.source_span):
+        if q.kind == "indirect" and _names_no_one(text, q.source_span):
+            q.mention = q.source_span = None  # 'and specifically mentioned', 'on Tuesday called'
+        elif _dangles(text, q.source_span):
             if not _dangles(text, q.mention):
                 q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
             elif q.kind != "direct":
@@ -133,6 +135,19 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
 
 _OBJECT_PRONOUNS = frozenset("him her them me us you".split())
 _DANGLING = frozenset("the a an and or that of to for in by his her their its".split())
+
+
+_NO_ONE = frozenset("now then past having do did does".split()) | _TIME_WORDS
+
+
+def _names_no_one(text: str, span: tuple[int, int]) -> bool:
+    """Is the source span only adverbs and times ('specifically', 'now', 'on Tuesday', 'this
+    past week'): the words before a cue whose subject the rules missed, naming no one?"""
+    words = text[span[0] : span[1]].replace("’", "'").split()
+    return all(
+        w.lower() in _NO_ONE or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
+        for w in words
+    )
 
 
 def _dangles(text: str, span: tuple[int, int]) -> bool:
