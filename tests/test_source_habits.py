@@ -206,3 +206,8 @@ def test_names_no_one():
     names_no_one = importlib.import_module("newslib.quotes.sources")._names_no_one
     assert names_no_one("on Tuesday", (0, 10)) and names_no_one("fiercely", (0, 8))
     assert not names_no_one("most", (0, 4)) and not names_no_one("Kelly", (0, 5))
+
+
+def test_the_subject_before_its_aside_and_a_time():
+    text = "Ada Lind, the harbor's chief pilot, on Tuesday called the new fares unfair."
+    assert sources(text) == ["Ada Lind, the harbor's chief pilot"]

@@ -124,9 +124,7 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
         q.source_span = done[key]
-        if q.kind == "indirect" and _names_no_one(text, q.source_span):
-            q.mention = q.source_span = None  # 'and specifically mentioned', 'on Tuesday called'
-        elif _dangles(text, q.source_span):
+        if _dangles(text, q.source_span):
             if not _dangles(text, q.mention):
                 q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
             elif q.kind != "direct":
@@ -165,9 +163,12 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
 
 def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Give a mention to the speech pieces whose cue names the source but whose rules found
-    none: the whole phrase after 'according to' ('according to early returns', "according to
-    the campaign's own count", 'according to him')."""
+    none (or only adverbs and times, which name no one): the whole phrase after 'according
+    to' ('according to early returns', "according to the campaign's own count", 'according
+    to him'), a relative or 'it' before the cue, a subject with an aside, a plural subject."""
     for q in found:
+        if q.kind == "indirect" and q.mention is not None and _names_no_one(text, q.mention):
+            q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
         if q.kind == "scare" or q.mention is not None or q.cue_span is None:
             continue
         c0, c1 = q.cue_span
@@ -237,9 +238,9 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     ...': (start, end) from the subject's first word to the aside's end; None when the
     sentence opens otherwise (an adjunct, a clause) or a verb stands before the cue."""
     p = c0
-    for _ in range(4):  # the adverbs and auxiliaries before the cue
+    for _ in range(4):  # the adverbs, auxiliaries and times before the cue
         m = _word_before(text, p, 40, chars="'’")
-        if m is None or m[1].lower() not in _subject_skips() | rules.adverbs:
+        if m is None or m[1].lower() not in _subject_skips() | rules.adverbs | _TIME_WORDS:
             break
         p = m[0]
     close = _ASIDE_CLOSE_RE.search(text, max(lo, p - 8), p)
