@@ -152,9 +152,10 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
     """Does the source span end with a word that needs more after it ('a sign that', 'the
     authors of the', 'the party's leaders and'): a phrase cut short, no source? A relative
     clause may end with its preposition ('Al Roe, who has yet to decide whom to vote for')."""
-    words = text[span[0] : span[1]].split()
-    if len(words) < 2 or words[-1] not in _DANGLING:
+    sp = text.rfind(" ", span[0], span[1])
+    if sp < 0 or text[sp + 1 : span[1]] not in _DANGLING:
         return False
+    words = text[span[0] : span[1]].split()
     return not (
         words[-1] in ("for", "in", "by", "to", "of")
         and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
@@ -240,7 +241,8 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     p = c0
     for _ in range(4):  # the adverbs, auxiliaries and times before the cue
         m = _word_before(text, p, 40, chars="'’")
-        if m is None or m[1].lower() not in _subject_skips() | rules.adverbs | _TIME_WORDS:
+        low = m[1].lower() if m is not None else ""
+        if not (low in _subject_skips() or low in rules.adverbs or low in _TIME_WORDS):
             break
         p = m[0]
     close = _ASIDE_CLOSE_RE.search(text, max(lo, p - 8), p)
