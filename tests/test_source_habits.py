@@ -211,3 +211,8 @@ def test_names_no_one():
 def test_the_subject_before_its_aside_and_a_time():
     text = "Ada Lind, the harbor's chief pilot, on Tuesday called the new fares unfair."
     assert sources(text) == ["Ada Lind, the harbor's chief pilot"]
+
+
+def test_the_rest_of_the_sentence_after_according_to_x_is_no_apposition():
+    text = "The fare fell to 10 percent, according to harbor pilots, compared with 25 percent."
+    assert sources(text)[0] == "harbor pilots"

@@ -392,11 +392,32 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     elif cue_span is not None and cue_span[1] <= s:
         if kind in ("desc", "name") and text.startswith(("according", "According"), cue_span[0]):
             e = _phrase_end(text, e, limit)  # 'according to a poll from X broadcast on Y.'
+            if not _describes_next(text, e, rules):
+                limit = e  # 'According to polls, Lee leads ...': the content, no apposition
         m = _PARENTHESIS_RE.match(text, e, limit)
         if m is not None and _PARTY_TAG_RE.fullmatch(m.group(0).strip()):
             e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
     return _within_line(text, s, e, cue_span)
+
+
+_DESCRIBERS = frozenset("a an another the one who whose which".split())
+
+
+def _describes_next(text: str, e: int, rules: _Rules) -> bool:
+    """After 'according to X': does ', ...' at ``e`` open a description of X ('a former
+    envoy', 'who was an adviser', 'director of the center', "Lee's campaign manager") rather
+    than the rest of the sentence ('Lee leads by 10 points', 'compared with ...')?"""
+    m = _MENTION_WORD_RE.match(text, _skip(text, e + 1)) if text.startswith(",", e) else None
+    if m is None:
+        return False
+    low = m.group(0).lower()
+    return (
+        low in _DESCRIBERS
+        or low in rules.roles
+        or low.endswith(("'s", "’s"))
+        or low in _lists()["role_modifiers"]
+    )
 
 
 # numbers opening a description, after which its determiner may come back ('the two voters')
