@@ -828,7 +828,7 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
         comma = text.find(",", after, se)
         if comma >= 0 and not text[after:comma].strip(" ,)"):
             rest = _past_apposition(text, _skip_space(text, comma + 1, se), se)
-            if len(text[rest:se].split()) >= 3:
+            if len(text[rest:se].split()) >= 3 and not _describes_source(text, rest, se, rules):
                 e = ss + len(text[ss:c0].rstrip(" ,"))
                 return _Found(ss, e, cue, span, mention, more=(rest, se))
     # CONTENT, according to X.
@@ -836,6 +836,24 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     while e > ss and text[e - 1] in " ,—–-(":
         e -= 1
     return _Found(ss, e, cue, span, mention) if e - ss >= 3 else None
+
+
+def _describes_source(text: str, p: int, se: int, rules: _Rules) -> bool:
+    """Does the phrase at ``p`` after 'CONTENT, according to X,' describe X ('a former
+    envoy', 'who was an adviser', 'director of the survey center') rather than go on with the
+    content?
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "It failed, according to Al Roe, a former envoy."
+    >>> _describes_source(t, 32, 48, _rules()), _describes_source(t, 11, 48, _rules())
+    (True, False)
+    """
+    m = _TOKEN_RE.match(text, p, se)
+    first = m.group(0).lower() if m else ""
+    return first in _SOURCE_DESCRIBERS or first in rules.roles
+
+
+_SOURCE_DESCRIBERS = frozenset("a an another who whose which".split())
 
 
 def _past_apposition(text: str, p: int, se: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from .attribution import _PARTICLES
+from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
 from .cues import _lists, _Rules, _rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
@@ -94,6 +94,7 @@ def _qualifies(low: str, rules: _Rules) -> bool:
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
+    _fill_mentions(text, found, rules)
     done: dict[tuple, tuple[int, int]] = {}
     # (start, mention start, speech verb?) of every piece: the speech of a relative clause
     # inside an apposition ('..., a nurse who backs Lee') does not end the apposition, that
@@ -123,6 +124,225 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
         q.source_span = done[key]
+        if _dangles(text, q.source_span):
+            if not _dangles(text, q.mention):
+                q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
+            elif q.kind != "direct":
+                q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
+
+
+_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
+_DANGLING = frozenset("the a an and or that of to for in by his her their its".split())
+
+
+_NO_ONE = frozenset("now then past having do did does".split()) | _TIME_WORDS
+
+
+def _names_no_one(text: str, span: tuple[int, int]) -> bool:
+    """Is the source span only adverbs and times ('specifically', 'now', 'on Tuesday', 'this
+    past week'): the words before a cue whose subject the rules missed, naming no one?"""
+    words = text[span[0] : span[1]].replace("’", "'").split()
+    return all(
+        w.lower() in _NO_ONE or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
+        for w in words
+    )
+
+
+def _dangles(text: str, span: tuple[int, int]) -> bool:
+    """Does the source span end with a word that needs more after it ('a sign that', 'the
+    authors of the', 'the party's leaders and'): a phrase cut short, no source? A relative
+    clause may end with its preposition ('Al Roe, who has yet to decide whom to vote for')."""
+    sp = text.rfind(" ", span[0], span[1])
+    if sp < 0 or text[sp + 1 : span[1]] not in _DANGLING:
+        return False
+    words = text[span[0] : span[1]].split()
+    return not (
+        words[-1] in ("for", "in", "by", "to", "of")
+        and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
+    )
+
+
+def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
+    """Give a mention to the speech pieces whose cue names the source but whose rules found
+    none (or only adverbs and times, which name no one): the whole phrase after 'according
+    to' ('according to early returns', "according to the campaign's own count", 'according
+    to him'), a relative or 'it' before the cue, a subject with an aside, a plural subject."""
+    for q in found:
+        if q.kind == "indirect" and q.mention is not None and _names_no_one(text, q.mention):
+            q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
+        if q.kind == "scare" or q.mention is not None or q.cue_span is None:
+            continue
+        c0, c1 = q.cue_span
+        if text.startswith(("according", "According"), c0):
+            s = _skip(text, c1)
+            e = _phrase_end(text, s, len(text))
+            if e > s and len(text[s:e].split()) <= 20 and text[s].isalnum():
+                one = text[s:e].lower()
+                q.mention, q.mention_kind = (s, e), "pron" if one in _OBJECT_PRONOUNS else "desc"
+        else:
+            w = _subject_word_before(text, c0, rules)
+            if w is not None and text[w[0] : w[1]] in _RELATIVE_SOURCES and _active(text, w[1], c1):
+                # '..., which has long argued that', 'a senator who formally endorsed'
+                q.mention, q.mention_kind = w, "rel" if text[w[0] : w[1]] == "who" else "pron"
+            elif q.start >= c1:
+                got = _subject_with_aside(text, q.para_lo, c0, c1, rules)
+                if got is None and w is not None:
+                    got = _plural_subject(text, w, c1, rules)
+                if got is not None:
+                    q.mention, q.mention_kind = got, "desc"
+
+
+_CLAUSE_OPENERS = frozenset(
+    "when where as if which that while because though although since whom than".split()
+)
+
+
+def _plural_subject(text: str, w: tuple[int, int], c1: int, rules: _Rules):
+    """A plural noun ``w`` and up to two modifiers or a determiner before it, right after a
+    word that opens a clause or after punctuation: '..., when emails revealed ...', 'a law
+    which critics said was unfair', 'where local leaders say ...': (start, end) or None."""
+    head = text[w[0] : w[1]]
+    low = head.lower()
+    if not (head.isalpha() and head.islower() and len(low) > 3 and low.endswith("s")):
+        return None
+    if low.endswith(("ss", "us", "is")) or low in rules.cues or not _active(text, w[1], c1):
+        return None
+    if text.startswith("to ", w[1] + 1) or text[w[1] : c1].lower().split()[0] == "to":
+        return None  # 'leaving voters to wonder': an infinitive's subject is the rules' business
+    s = w[0]
+    for _ in range(3):
+        m = _word_before(text, s, 40, chars="-’'")
+        if m is None:  # after punctuation: 'Still, polls show ...'
+            return (s, w[1]) if s < w[0] or text[:s].rstrip().endswith(",") else None
+        before = m[1].lower()
+        if before in _CLAUSE_OPENERS:
+            return s, w[1]
+        if before in rules.determiners or before in _lists()["quantifiers"]:
+            s = m[0]
+            continue
+        if m[1][:1].isupper() and before not in rules.stop_caps and "." not in m[1]:
+            s = m[0]  # 'Jewish leaders'
+            continue
+        if not _is_modifier(before, rules):
+            return None
+        s = m[0]
+    return None
+
+
+_ASIDE_CLOSE_RE = re.compile(r"(?:,|[^\S\n]*(?:—|–|--))[^\S\n]*$")
+_ASIDE_OPEN_RE = re.compile(r",[^\S\n]+|[^\S\n]*(?:—|–|--)[^\S\n]*")
+
+
+def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
+    """The subject opening the sentence of a cue at ``c0`` with an aside closed right before
+    the cue: 'Local economists, like their rivals, say ...', 'Pilots — and some clerks — say
+    ...': (start, end) from the subject's first word to the aside's end; None when the
+    sentence opens otherwise (an adjunct, a clause) or a verb stands before the cue."""
+    p = c0
+    for _ in range(4):  # the adverbs, auxiliaries and times before the cue
+        m = _word_before(text, p, 40, chars="'’")
+        low = m[1].lower() if m is not None else ""
+        if not (low in _subject_skips() or low in rules.adverbs or low in _TIME_WORDS):
+            break
+        p = m[0]
+    close = _ASIDE_CLOSE_RE.search(text, max(lo, p - 8), p)
+    if close is None:
+        return None
+    e = close.start()
+    s = _sentence_start(text, lo, e)
+    if s is None:
+        return None
+    words = text[s:e].split()
+    if words and words[0].lower() in ("but", "and", "yet", "so"):
+        words = words[1:]
+    if not 2 <= len(words) <= 25 or any(ch in text[s:e] for ch in '"“”;:()'):
+        return None
+    first = words[0]
+    low = first.lower()
+    if not (
+        low in rules.determiners
+        or low in _lists()["quantifiers"]
+        or (first[:1].isupper() and low not in rules.stop_caps)
+    ):
+        return None
+    aside = _ASIDE_OPEN_RE.search(text, s, e)
+    if aside is None or len(text[aside.end() : e].split()) < 2:
+        return None  # no aside, or one word ('The board, however, said')
+    lists = _lists()
+    head = text[s : aside.start()].split()[-1].lower()
+    if head.endswith(("ly", "ing")) or head in rules.adverbs or head in lists["adjuncts"]:
+        return None  # 'Separately, the board ...', 'Arriving at the pier, ...'
+    lows = [w.lower().strip(",.—–") for w in words]
+    if any(w in _FINITE_WORDS or w in rules.cues or w in lists["cue_before"] for w in lows):
+        return None  # 'Lee, who has ..., said': a clause, the rules' own business
+    if text[c0:c1].endswith("ing") or not _active(text, e, c1):
+        return None
+    opener = text[aside.end() : e].split(None, 1)[0].lower()
+    if opener in lists["subordinators"] or opener in ("when", "as", "before"):
+        # 'Lee — after a long pause — said': the aside is the sentence's, not the source's
+        e = aside.start()
+        while e > s and text[e - 1] in " ,":
+            e -= 1
+    return s, e
+
+
+_FINITE_WORDS = frozenset(
+    "is are was were will would can could should may might must has have had does did do".split()
+)
+
+
+def _sentence_start(text: str, lo: int, e: int) -> int | None:
+    """Where the sentence holding text[e] starts, from ``lo`` (its paragraph's start) on; None
+    when that is more than 200 characters back."""
+    p = e
+    while p > lo:
+        ch = text[p - 1]
+        if ch == "\n":
+            break
+        if (
+            ch in ".!?"
+            and text[p : p + 1].isspace()
+            and not _ABBREV_RE.search(text[max(0, p - 12) : p])
+        ):
+            break
+        p -= 1
+        if e - p > 200:
+            return None
+    while p < e and text[p].isspace():
+        p += 1
+    return p
+
+
+_BE_WORDS = frozenset("is are was were be been being".split())
+
+
+def _active(text: str, s: int, c1: int) -> bool:
+    """Does its subject do what text[s:c1] (a cue and the words before it) says: no passive
+    ('is expected', 'was then denounced') and no verb of seeming ('appeared to')?"""
+    words = text[s:c1].lower().replace("’", "'").split()
+    return not any(
+        w in _BE_WORDS or w.removesuffix("n't") in _BE_WORDS or w in _lists()["seeming"]
+        for w in words
+    )
+
+
+_RELATIVE_SOURCES = frozenset(("which", "it", "It", "who"))
+
+
+def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] | None:
+    """The word before a cue at ``c0`` past the adverbs and auxiliaries between a subject and
+    its cue ('which has long argued' -> 'which'), within 40 characters; None past punctuation."""
+    skips = _subject_skips()
+    p = c0
+    for _ in range(4):
+        m = _word_before(text, p, 40, chars="'’")
+        if m is None:
+            return None
+        low = m[1].lower().replace("’", "'")
+        if low not in skips and low not in rules.adverbs:
+            return m[0], m[0] + len(m[1])
+        p = m[0]
+    return None
 
 
 def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
@@ -172,11 +392,32 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     elif cue_span is not None and cue_span[1] <= s:
         if kind in ("desc", "name") and text.startswith(("according", "According"), cue_span[0]):
             e = _phrase_end(text, e, limit)  # 'according to a poll from X broadcast on Y.'
+            if not _describes_next(text, e, rules):
+                limit = e  # 'According to polls, Lee leads ...': the content, no apposition
         m = _PARENTHESIS_RE.match(text, e, limit)
         if m is not None and _PARTY_TAG_RE.fullmatch(m.group(0).strip()):
             e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
     return _within_line(text, s, e, cue_span)
+
+
+_DESCRIBERS = frozenset("a an another the one who whose which".split())
+
+
+def _describes_next(text: str, e: int, rules: _Rules) -> bool:
+    """After 'according to X': does ', ...' at ``e`` open a description of X ('a former
+    envoy', 'who was an adviser', 'director of the center', "Lee's campaign manager") rather
+    than the rest of the sentence ('Lee leads by 10 points', 'compared with ...')?"""
+    m = _MENTION_WORD_RE.match(text, _skip(text, e + 1)) if text.startswith(",", e) else None
+    if m is None:
+        return False
+    low = m.group(0).lower()
+    return (
+        low in _DESCRIBERS
+        or low in rules.roles
+        or low.endswith(("'s", "’s"))
+        or low in _lists()["role_modifiers"]
+    )
 
 
 # numbers opening a description, after which its determiner may come back ('the two voters')

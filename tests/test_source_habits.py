@@ -1,0 +1,218 @@
+"""Sources that news annotation gives where the speaker rules found no mention, and the edges
+of a source span after 'according to' (PolNeAR Source spans).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pandas as pd
+import pytest
+from quote_rows import indirect, rows
+
+
+def sources(text: str) -> list[str | None]:
+    """The source span of every reported-speech row of ``text`` (None: no source)."""
+    out = []
+    for _, r in indirect(text).iterrows():
+        s, e = r["speaker_start"], r["speaker_end"]
+        out.append(None if pd.isna(s) else text[int(s) : int(e)])
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the whole phrase after 'according to' is the source, whatever it is headed by
+        ("The ferry ran late, according to Ada Lind's own log.", "Ada Lind's own log"),
+        ("The ferry ran late, according to harbor pilot Tomas Berg.", "harbor pilot Tomas Berg"),
+        ("The ferry ran late, according to early tallies.", "early tallies"),
+        ("The ferry ran late, according to union reports.", "union reports"),
+        ("According to the pilots' own count, the ferry ran late.", "the pilots' own count"),
+        ("The ferry ran late, according to him.", "him"),
+    ],
+)
+def test_the_phrase_after_according_to_is_the_source(text, expected):
+    assert sources(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'CONTENT, according to X, a ...': what follows the comma describes X, no content
+        (
+            "The ferry ran late, according to Ada Lind, a pilot at the harbor.",
+            "Ada Lind, a pilot at the harbor",
+        ),
+        (
+            "The ferry ran late, according to Tomas Berg, who was a pilot at the harbor.",
+            "Tomas Berg, who was a pilot at the harbor",
+        ),
+        (
+            "The ferry ran late, according to Tomas Berg, director of the harbor board.",
+            "Tomas Berg, director of the harbor board",
+        ),
+    ],
+)
+def test_a_description_after_according_to_x_belongs_to_the_source(text, expected):
+    assert sources(text) == [expected]
+
+
+def test_content_goes_on_after_according_to_x():
+    text = "The ferry ran late, according to Ada Lind, and the pilots were angry about it."
+    assert sources(text) == ["Ada Lind", "Ada Lind"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative 'which' or an 'it' before the cue is the source ...
+        (
+            "The pilots' union, which has long argued that the fares are too high, met today.",
+            "which",
+        ),
+        ("The harbor board met in May, and it hopes to open a new pier next year.", "it"),
+    ],
+)
+def test_which_and_it_before_the_cue(text, expected):
+    assert sources(text)[0] == expected
+
+
+def test_no_which_source_for_a_passive_or_seeming_cue():
+    # ... but not of a passive ('is expected to') or of a verb of seeming
+    text = "The ferry, which appeared to favor the pilots, was late."
+    assert "which" not in sources(text)
+    text = "They held the vote in May, which is expected to draw large crowds."
+    assert "which" not in sources(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject opening the sentence, with the aside closed right before the cue
+        (
+            "Harbor pilots, like their rivals at the port, say the fares are too high.",
+            "Harbor pilots, like their rivals at the port",
+        ),
+        (
+            "Yet several pilots, including Ada Lind, have argued that the fares are too high.",
+            "several pilots, including Ada Lind",
+        ),
+        (
+            "Pilots — and some of the clerks — say the fares are too high.",
+            "Pilots — and some of the clerks",
+        ),
+        # an aside of the sentence's own ('after a pause') is left out
+        ("Ada Lind — after a short pause — told us the fares were too high.", "Ada Lind"),
+    ],
+)
+def test_the_subject_before_an_aside(text, expected):
+    assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Separately, the harbor board, under some pressure, is expected to cut the fares.",
+        "Arriving at the pier, the pilots found the gate shut, fearing the fares would rise.",
+        "The pilots, however, say the fares are too high.",
+    ],
+)
+def test_no_aside_subject_for_an_opener_a_passive_or_a_one_word_aside(text):
+    got = sources(text)
+    assert not any(s and ("Separately" in s or "Arriving" in s or "however" in s) for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plain plural subject right after a word opening a clause
+        (
+            "The fares stayed secret until May, when emails revealed the board had raised them.",
+            "emails",
+        ),
+        ("The board passed a fare rule, which harbor pilots said was unfair.", "harbor pilots"),
+        (
+            "In the port, where the local pilots say the fares are high, few ride.",
+            "the local pilots",
+        ),
+    ],
+)
+def test_a_plural_subject_after_a_clause_opener(text, expected):
+    assert sources(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an infinitive's subject, or a part of a noun phrase joined by 'and'
+        "The vote was delayed, leaving harbor pilots to wonder what went wrong.",
+        "Ada Lind and her loyal allies believe that the fares are too high.",
+    ],
+)
+def test_no_plural_subject_for_an_infinitive_or_a_conjunct(text):
+    assert sources(text)[0] not in ("harbor pilots", "her loyal allies")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a source cut short ('a sign that', '... voters and') is no source
+        'At the rally, a girl hoisted a sign that read "Fix the pier!" and waved it.',
+        "Then there was Ada Lind, who energized the party's young voters and began to challenge "
+        "the mayor.",
+        "The group went ahead and formally backed Lind for mayor.",
+    ],
+)
+def test_a_source_ending_in_a_function_word_is_dropped(text):
+    got = rows(text)
+    got = got[got["kind"] != "direct"]
+    spans = [
+        text[int(s) : int(e)]
+        for s, e in zip(got["speaker_start"], got["speaker_end"], strict=True)
+        if not pd.isna(s)
+    ]
+    assert not any(s.split()[-1] in ("that", "and", "the") for s in spans)
+
+
+def test_a_relative_clause_may_end_with_its_preposition():
+    dangles = importlib.import_module("newslib.quotes.sources")._dangles
+    text = "Ada Lind, who has not decided whom she will vote for"
+    assert not dangles(text, (0, len(text)))
+    assert dangles("the authors of the", (0, 18))
+
+
+def test_who_before_a_cue_with_a_manner_adverb():
+    text = "The pilots cheered Ada Lind, who warmly endorsed the new fares on Monday."
+    assert "who" in sources(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an adverb or a time before the cue names no one
+        "In a short reply, Lind named the board twice, and specifically mentioned its chairman "
+        "and his aides.",
+        "Ada Lind, the harbor's chief pilot, on Tuesday called the new fares unfair.",
+    ],
+)
+def test_an_adverb_or_a_time_is_no_source(text):
+    assert not any(s in ("specifically", "on Tuesday") for s in sources(text))
+
+
+def test_names_no_one():
+    names_no_one = importlib.import_module("newslib.quotes.sources")._names_no_one
+    assert names_no_one("on Tuesday", (0, 10)) and names_no_one("fiercely", (0, 8))
+    assert not names_no_one("most", (0, 4)) and not names_no_one("Kelly", (0, 5))
+
+
+def test_the_subject_before_its_aside_and_a_time():
+    text = "Ada Lind, the harbor's chief pilot, on Tuesday called the new fares unfair."
+    assert sources(text) == ["Ada Lind, the harbor's chief pilot"]
+
+
+def test_the_rest_of_the_sentence_after_according_to_x_is_no_apposition():
+    text = "The fare fell to 10 percent, according to harbor pilots, compared with 25 percent."
+    assert sources(text)[0] == "harbor pilots"
