@@ -1553,6 +1553,45 @@ def test_a_closing_attribution_holds_the_cues_inside_its_content(text, content, 
 
 
 @pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The firm declined to renew the lease, according to a clerk familiar with the talks.",
+            "The firm declined to renew the lease",
+        ),
+        (
+            "The plant will close, according to court papers reported by the Ledger.",
+            "The plant will close",
+        ),
+        (
+            "Nell Ortiz said she would veto the bill, according to press reports.",
+            "Nell Ortiz said she would veto the bill",
+        ),
+    ],
+)
+def test_a_closing_according_to_holds_the_cues_of_its_source(text, content):
+    """'CONTENT, according to X' closes its sentence even when X's phrase has a cue of its
+    own ('the talks', 'reported', 'reports'): that cue opens no attribution."""
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+    assert q["cue"].tolist() == ["according to"]
+
+
+def test_an_opening_according_to_is_no_content_of_a_later_cue():
+    text = "According to the audit summary, two aides asked the clerk to delete the files."
+    q = indirect(text)
+    assert q["text"].tolist() == ["two aides asked the clerk to delete the files"]
+    assert q["cue"].tolist() == ["according to"]
+
+
+def test_an_according_to_inside_a_clause_does_not_close_it():
+    text = "The board reported that, according to its auditors, the fund had lost money."
+    q = indirect(text)
+    assert q["cue"].tolist() == ["reported", "according to"]
+    assert q["text"].tolist()[1] == "the fund had lost money"
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "LIMA, Ohio, May 2 (AP) — The new depot will open in June, the mayor said.",

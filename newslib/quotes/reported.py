@@ -183,11 +183,17 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             last = None
             first = None
             tried: dict = {}  # the last cue's reading _closing_attribution made and turned down
+            closing = sentence_cues[-1]
             if len(sentence_cues) > 1:
+                closing = _closing_cue(text, sentence_cues, ss, se)
                 first = _closing_attribution(
-                    text, sentence_cues[-1], ss, se, marks, claimed, speech, rules, partials, tried
+                    text, closing, ss, se, marks, claimed, speech, rules, partials, tried
                 )
-            for m in sentence_cues if first is None else [sentence_cues[-1], *sentence_cues[:-1]]:
+            for m in (
+                sentence_cues
+                if first is None
+                else [closing, *(c for c in sentence_cues if c.start() < closing.start())]
+            ):
                 c0 = m.start()
                 if m.end() > se:
                     continue
@@ -229,6 +235,36 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
+
+
+_SOURCE_BREAK_RE = re.compile(r"[;:\"“”]")
+_COMMA_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*,[\"”’']*[^\S\n]*$")
+
+
+def _closing_cue(text: str, sentence_cues: list[re.Match], ss: int, se: int) -> re.Match:
+    """The cue that may close its sentence as the attribution of all before it: the last one,
+    or the last 'according to' when the later cues belong to its source ('CONTENT, according
+    to court documents reported by the Post.', '..., according to press reports.') or when it
+    opens the sentence ('According to X, CONTENT': no later cue closes the sentence).
+
+    >>> t = "Lee won, according to records reported by the Post."
+    >>> ms = list(re.finditer(r"according to|reported", t))
+    >>> _closing_cue(t, ms, 0, len(t) - 1).group(0)
+    'according to'
+    """
+    for m in reversed(sentence_cues[:-1]):
+        if m.group(0).lower().startswith("according"):
+            if not text[ss : m.start()].strip():
+                return m
+            lead = _COMMA_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            if (
+                lead is not None
+                and lead.group(1).lower() not in _NOT_NOUN_PHRASE  # 'reported that, according'
+                and _SOURCE_BREAK_RE.search(text, m.end(), se) is None
+            ):
+                return m
+            break
+    return sentence_cues[-1]
 
 
 def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials, tried=None):
