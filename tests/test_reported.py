@@ -240,6 +240,13 @@ def test_how_and_when_it_was_said_joins_the_cue(text, cue):
     assert span(text, r, "cue") == cue
 
 
+def test_a_day_owning_the_next_noun_stays_in_the_content():
+    text = "Nora Quill said Tuesday's vote was fair."
+    q = indirect(text)
+    assert q["cue"].tolist() == ["said"]
+    assert q["text"].tolist() == ["Tuesday's vote was fair"]
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [

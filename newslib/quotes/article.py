@@ -226,7 +226,8 @@ def _number_attributions(found: list[_Quote]) -> None:
 
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b"
+    r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
 
