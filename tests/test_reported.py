@@ -1150,6 +1150,10 @@ _PIECES = [
     "but she also insisted",
     "in a statement",
     "the poll shows",
+    "was criticized for",
+    "is accused of",
+    "by",
+    "who",
 ]
 
 
@@ -2220,3 +2224,56 @@ def test_a_noun_summing_up_the_clause_before_is_the_content_of_the_cue_after_it(
     for tail in ("a spokesman said.", "a new poll finds."):
         text = f"The fares will rise, {tail}"
         assert list(indirect(text)["text"]) == ["The fares will rise"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Mayor Ida Venn has been criticized for closing the library.",
+            "has been criticized for",
+            ["Mayor Ida Venn", "closing the library"],
+        ),
+        (
+            "The new toll was widely condemned as unfair to commuters.",
+            "was widely condemned as",
+            ["The new toll", "unfair to commuters"],
+        ),
+        (
+            "Ravi Soto is accused of hiding the ledger.",
+            "is accused of",
+            ["Ravi Soto", "hiding the ledger"],
+        ),
+        # the agent is left out, and words of where or when are no content
+        ("The ferry plan was praised by the harbor board.", "was praised", ["The ferry plan"]),
+        ("Ida Venn was mocked by rivals on the radio.", "was mocked", ["Ida Venn"]),
+        (
+            "Ida Venn was blamed by the union for the strike.",
+            "was blamed",
+            ["Ida Venn", "the strike"],
+        ),
+        # a relative pronoun stands for its noun; the relative clause ends at its comma
+        (
+            "Ravi Soto, who was accused of bribery, resigned on Monday.",
+            "was accused of",
+            ["who", "bribery"],
+        ),
+        (
+            "The club shut the page after the man who ran it was denounced.",
+            "was denounced",
+            ["the man who ran it"],
+        ),
+    ],
+)
+def test_a_passive_stance_reports_on_its_subject(text, cue, content):
+    """'X was criticized for Y': a stance in the passive, with no source written (or one
+    after 'by', left out); its content is the subject and what follows the particle."""
+    q = indirect(text)
+    assert q["text"].tolist() == content
+    spans = {span(text, r, "cue") for _, r in q.iterrows()}
+    assert spans == {cue}
+    assert q["speaker_mention"].isna().all()
+
+
+def test_a_passive_without_a_stance_verb_reports_nothing():
+    assert indirect("The ferry was repaired by the harbor crew.").empty

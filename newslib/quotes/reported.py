@@ -693,6 +693,10 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         if be is not None and _TO_RE.match(text, _skip_space(text, c1, se)):
             # 'The court is expected to rule soon': like 'seems to', no source
             return _seeming(text, cue, (be.start(), c1), ss, se, rules)
+    if cue in _lists()["passive_stances"]:
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is not None:  # 'Lee was criticized for ...', 'Roe is accused of ...'
+            return _passive_stance(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
     progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
     contracted = None
@@ -1431,6 +1435,7 @@ from .frames import (  # noqa: E402
     _in_poll,
     _opening_participle,
     _opening_participles,
+    _passive_stance,
     _reportedly,
     _reporter_before,
     _seeming,
