@@ -2277,3 +2277,11 @@ def test_a_passive_stance_reports_on_its_subject(text, cue, content):
 
 def test_a_passive_without_a_stance_verb_reports_nothing():
     assert indirect("The ferry was repaired by the harbor crew.").empty
+
+
+def test_a_participle_after_a_closing_attribution_reads_its_own_content():
+    text = "The ferry will stop in May, the harbor chief said, adding that fares would rise."
+    q = indirect(text)
+    assert q["text"].tolist() == ["The ferry will stop in May", "that fares would rise"]
+    assert q["cue"].tolist() == ["said", "adding"]
+    assert q["speaker_mention"].tolist() == ["the harbor chief", "the harbor chief"]

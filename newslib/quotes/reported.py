@@ -974,7 +974,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
-        if len(text[more:se].split()) >= 2:
+        if len(text[more:se].split()) >= 2 and not _opens_cue_participle(text, more, se):
             found.more = (more, se)
             if _is_adjunct(text, ss, end):
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
@@ -986,6 +986,23 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
+
+
+def _opens_cue_participle(text: str, p: int, se: int) -> bool:
+    """Does text[p:se] open with a participle cue ('adding that ...', 'noting that ...'),
+    which reads a content of its own after a closing attribution ('CONTENT, Lee said, adding
+    that ...')?
+
+    >>> t = "The plant will close, Lee said, adding that the city would pay."
+    >>> _opens_cue_participle(t, 32, len(t) - 1), _opens_cue_participle(t, 0, len(t) - 1)
+    (True, False)
+    """
+    m = _TOKEN_RE.match(text, p, se)
+    return (
+        m is not None
+        and m.group(0).endswith("ing")
+        and _report_rules().cue_re.fullmatch(m.group(0)) is not None
+    )
 
 
 # where another clause opens inside a lead: ', but ...', ', and ...', '; ...', or after an
