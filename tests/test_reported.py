@@ -2285,3 +2285,18 @@ def test_a_participle_after_a_closing_attribution_reads_its_own_content():
     assert q["text"].tolist() == ["The ferry will stop in May", "that fares would rise"]
     assert q["cue"].tolist() == ["said", "adding"]
     assert q["speaker_mention"].tolist() == ["the harbor chief", "the harbor chief"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The guild has twice complained that the fees rose.", "has twice complained"),
+        ("Riders are slightly more likely to say the fees rose.", "are slightly more likely to say"),
+        ("The guild will ever admit that the fees rose.", "will ever admit"),
+        # a hearsay adverb keeps the auxiliary out: no cue of the source's own
+        ("The guild has reportedly said that the fees rose.", "said"),
+    ],
+)
+def test_adverbs_between_an_auxiliary_and_the_cue_join_it(text, cue):
+    q = indirect(text)
+    assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]

@@ -329,6 +329,38 @@ def _after_cue(text: str, q: _Quote) -> None:
         q.start, q.words = start, WORD_RE.findall(text, start, q.end)
 
 
+_GAP_AUXILIARIES = frozenset(
+    "has have had is are was were will would did does do can could may might should must".split()
+)
+
+
+def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
+    """Where a cue starting at ``s`` starts when one to three adverbs of [auxiliary_gap] (or
+    in -ly, no hearsay) stand between it and an auxiliary, as PolNeAR's cue spans read it:
+    at the auxiliary ('has twice complained', 'would only say', 'were slightly more likely
+    to say'); else ``s``.
+
+    >>> t = "The union has twice complained about it."
+    >>> t[_auxiliary_gap_start(t, 16, 0, _lists()) : 26]
+    'has twice complained'
+    """
+    p = s
+    for n in range(4):
+        m = _word_before(text, p, 20, floor, "’'")
+        if m is None:
+            return s
+        word = m[1].lower()
+        if word in _GAP_AUXILIARIES:
+            return m[0] if n else s
+        if not (
+            word in lists["auxiliary_gap"]
+            or (len(word) > 4 and word.endswith("ly") and word not in lists["hearsay_adverbs"])
+        ):
+            return s
+        p = m[0]
+    return s
+
+
 def _widen_cues(text: str, found: list[_Quote]) -> None:
     """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
     right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
@@ -356,6 +388,7 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 ):
                     break
                 s, prev = m[0], word
+            s = _auxiliary_gap_start(text, s, floor, lists)
             if prev == "to" and q.mention is not None:
                 s = _to_subject(text, s, q.mention[1])
             elif q.mention is not None and text[s:e].endswith("ing"):
