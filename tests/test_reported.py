@@ -2291,7 +2291,10 @@ def test_a_participle_after_a_closing_attribution_reads_its_own_content():
     ("text", "cue"),
     [
         ("The guild has twice complained that the fees rose.", "has twice complained"),
-        ("Riders are slightly more likely to say the fees rose.", "are slightly more likely to say"),
+        (
+            "Riders are slightly more likely to say the fees rose.",
+            "are slightly more likely to say",
+        ),
         ("The guild will ever admit that the fees rose.", "will ever admit"),
         # a hearsay adverb keeps the auxiliary out: no cue of the source's own
         ("The guild has reportedly said that the fees rose.", "said"),

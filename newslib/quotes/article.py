@@ -341,7 +341,7 @@ def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
     to say'); else ``s``.
 
     >>> t = "The union has twice complained about it."
-    >>> t[_auxiliary_gap_start(t, 16, 0, _lists()) : 26]
+    >>> t[_auxiliary_gap_start(t, 20, 0, _lists()) : 30]
     'has twice complained'
     """
     p = s
