@@ -386,9 +386,10 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 if not (
                     word in before or word in chained.get(prev, ()) or _manner_adverb(word, lists)
                 ):
+                    if word in lists["auxiliary_gap"] or word.endswith("ly"):
+                        s = _auxiliary_gap_start(text, s, floor, lists)
                     break
                 s, prev = m[0], word
-            s = _auxiliary_gap_start(text, s, floor, lists)
             if prev == "to" and q.mention is not None:
                 s = _to_subject(text, s, q.mention[1])
             elif q.mention is not None and text[s:e].endswith("ing"):

@@ -253,7 +253,7 @@ def _closing_cue(text: str, sentence_cues: list[re.Match], ss: int, se: int) -> 
     'according to'
     """
     for m in reversed(sentence_cues[:-1]):
-        if m.group(0).lower().startswith("according"):
+        if m.group(0)[:1] in "Aa" and m.group(0).lower().startswith("according"):
             if not text[ss : m.start()].strip():
                 return m
             lead = _COMMA_WORD_RE.search(text, max(0, m.start() - 40), m.start())
