@@ -2303,3 +2303,24 @@ def test_a_participle_after_a_closing_attribution_reads_its_own_content():
 def test_adverbs_between_an_auxiliary_and_the_cue_join_it(text, cue):
     q = indirect(text)
     assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Ravi Soto has cast himself as a friend of farmers.",
+            "has cast",
+            "himself as a friend of farmers",
+        ),
+        ("Ida Venn paints the mayor as soft on fraud.", "paints", "the mayor as soft on fraud"),
+    ],
+)
+def test_cast_or_paint_with_as_is_a_stance(text, cue, content):
+    q = indirect(text)
+    assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
+    assert q["text"].tolist() == [content]
+
+
+def test_cast_or_paint_without_as_is_no_cue():
+    assert indirect("Ravi Soto cast his ballot early, and the crew painted the hall.").empty
