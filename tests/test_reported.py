@@ -2314,6 +2314,11 @@ def test_adverbs_between_an_auxiliary_and_the_cue_join_it(text, cue):
             "himself as a friend of farmers",
         ),
         ("Ida Venn paints the mayor as soft on fraud.", "paints", "the mayor as soft on fraud"),
+        (
+            "Ida Venn has characterized the levy as a tax on farmers.",
+            "has characterized",
+            "the levy as a tax on farmers",
+        ),
     ],
 )
 def test_cast_or_paint_with_as_is_a_stance(text, cue, content):
