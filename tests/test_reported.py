@@ -2329,3 +2329,16 @@ def test_cast_or_paint_with_as_is_a_stance(text, cue, content):
 
 def test_cast_or_paint_without_as_is_no_cue():
     assert indirect("Ravi Soto cast his ballot early, and the crew painted the hall.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ida Venn lashed out at the harbor board.", "lashed out at", "the harbor board"),
+        ("Ida Venn expressed concern about the levy.", "expressed concern about", "the levy"),
+    ],
+)
+def test_a_preposition_after_a_phrasal_cue_joins_it(text, cue, content):
+    q = indirect(text)
+    assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
+    assert q["text"].tolist() == [content]

@@ -395,8 +395,9 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             elif q.mention is not None and text[s:e].endswith("ing"):
                 s = _document_verb_start(text, s, q.mention[1], lists)
             m = _PARTICLE_RE.match(text, e)
-            if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
-                e = m.end()
+            while m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
+                e = m.end()  # 'lashed out at', 'expressed concern about': one more after one
+                m = _PARTICLE_RE.match(text, e)
             m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)
             if m is not None:
                 e = m.end()
