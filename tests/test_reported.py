@@ -240,6 +240,13 @@ def test_how_and_when_it_was_said_joins_the_cue(text, cue):
     assert span(text, r, "cue") == cue
 
 
+def test_a_day_owning_the_next_noun_stays_in_the_content():
+    text = "Nora Quill said Tuesday's vote was fair."
+    q = indirect(text)
+    assert q["cue"].tolist() == ["said"]
+    assert q["text"].tolist() == ["Tuesday's vote was fair"]
+
+
 @pytest.mark.parametrize(
     ("text", "cue", "content"),
     [
@@ -1143,6 +1150,10 @@ _PIECES = [
     "but she also insisted",
     "in a statement",
     "the poll shows",
+    "was criticized for",
+    "is accused of",
+    "by",
+    "who",
 ]
 
 
@@ -1550,6 +1561,45 @@ def test_a_closing_attribution_holds_the_cues_inside_its_content(text, content, 
     q = indirect(text)
     assert q["text"].tolist() == [content]
     assert q["speaker_mention"].tolist() == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The firm declined to renew the lease, according to a clerk familiar with the talks.",
+            "The firm declined to renew the lease",
+        ),
+        (
+            "The plant will close, according to court papers reported by the Ledger.",
+            "The plant will close",
+        ),
+        (
+            "Nell Ortiz said she would veto the bill, according to press reports.",
+            "Nell Ortiz said she would veto the bill",
+        ),
+    ],
+)
+def test_a_closing_according_to_holds_the_cues_of_its_source(text, content):
+    """'CONTENT, according to X' closes its sentence even when X's phrase has a cue of its
+    own ('the talks', 'reported', 'reports'): that cue opens no attribution."""
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+    assert q["cue"].tolist() == ["according to"]
+
+
+def test_an_opening_according_to_is_no_content_of_a_later_cue():
+    text = "According to the audit summary, two aides asked the clerk to delete the files."
+    q = indirect(text)
+    assert q["text"].tolist() == ["two aides asked the clerk to delete the files"]
+    assert q["cue"].tolist() == ["according to"]
+
+
+def test_an_according_to_inside_a_clause_does_not_close_it():
+    text = "The board reported that, according to its auditors, the fund had lost money."
+    q = indirect(text)
+    assert q["cue"].tolist() == ["reported", "according to"]
+    assert q["text"].tolist()[1] == "the fund had lost money"
 
 
 @pytest.mark.parametrize(
@@ -2197,3 +2247,121 @@ def test_support_followed_by_for_is_the_noun():
         assert "support for" not in list(indirect(text)["cue"]), text
     text = "Most dock workers support the harbor plan."
     assert list(indirect(text)["text"]) == ["the harbor plan"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Mayor Ida Venn has been criticized for closing the library.",
+            "has been criticized for",
+            ["Mayor Ida Venn", "closing the library"],
+        ),
+        (
+            "The new toll was widely condemned as unfair to commuters.",
+            "was widely condemned as",
+            ["The new toll", "unfair to commuters"],
+        ),
+        (
+            "Ravi Soto is accused of hiding the ledger.",
+            "is accused of",
+            ["Ravi Soto", "hiding the ledger"],
+        ),
+        # the agent is left out, and words of where or when are no content
+        ("The ferry plan was praised by the harbor board.", "was praised", ["The ferry plan"]),
+        ("Ida Venn was mocked by rivals on the radio.", "was mocked", ["Ida Venn"]),
+        (
+            "Ida Venn was blamed by the union for the strike.",
+            "was blamed",
+            ["Ida Venn", "the strike"],
+        ),
+        # a relative pronoun stands for its noun; the relative clause ends at its comma
+        (
+            "Ravi Soto, who was accused of bribery, resigned on Monday.",
+            "was accused of",
+            ["who", "bribery"],
+        ),
+        (
+            "The club shut the page after the man who ran it was denounced.",
+            "was denounced",
+            ["the man who ran it"],
+        ),
+    ],
+)
+def test_a_passive_stance_reports_on_its_subject(text, cue, content):
+    """'X was criticized for Y': a stance in the passive, with no source written (or one
+    after 'by', left out); its content is the subject and what follows the particle."""
+    q = indirect(text)
+    assert q["text"].tolist() == content
+    spans = {span(text, r, "cue") for _, r in q.iterrows()}
+    assert spans == {cue}
+    assert q["speaker_mention"].isna().all()
+
+
+def test_a_passive_without_a_stance_verb_reports_nothing():
+    assert indirect("The ferry was repaired by the harbor crew.").empty
+
+
+def test_a_participle_after_a_closing_attribution_reads_its_own_content():
+    text = "The ferry will stop in May, the harbor chief said, adding that fares would rise."
+    q = indirect(text)
+    assert q["text"].tolist() == ["The ferry will stop in May", "that fares would rise"]
+    assert q["cue"].tolist() == ["said", "adding"]
+    assert q["speaker_mention"].tolist() == ["the harbor chief", "the harbor chief"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The guild has twice complained that the fees rose.", "has twice complained"),
+        (
+            "Riders are slightly more likely to say the fees rose.",
+            "are slightly more likely to say",
+        ),
+        ("The guild will ever admit that the fees rose.", "will ever admit"),
+        # a hearsay adverb keeps the auxiliary out: no cue of the source's own
+        ("The guild has reportedly said that the fees rose.", "said"),
+    ],
+)
+def test_adverbs_between_an_auxiliary_and_the_cue_join_it(text, cue):
+    q = indirect(text)
+    assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Ravi Soto has cast himself as a friend of farmers.",
+            "has cast",
+            "himself as a friend of farmers",
+        ),
+        ("Ida Venn paints the mayor as soft on fraud.", "paints", "the mayor as soft on fraud"),
+        (
+            "Ida Venn has characterized the levy as a tax on farmers.",
+            "has characterized",
+            "the levy as a tax on farmers",
+        ),
+    ],
+)
+def test_cast_or_paint_with_as_is_a_stance(text, cue, content):
+    q = indirect(text)
+    assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
+    assert q["text"].tolist() == [content]
+
+
+def test_cast_or_paint_without_as_is_no_cue():
+    assert indirect("Ravi Soto cast his ballot early, and the crew painted the hall.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ida Venn lashed out at the harbor board.", "lashed out at", "the harbor board"),
+        ("Ida Venn expressed concern about the levy.", "expressed concern about", "the levy"),
+    ],
+)
+def test_a_preposition_after_a_phrasal_cue_joins_it(text, cue, content):
+    q = indirect(text)
+    assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
+    assert q["text"].tolist() == [content]

@@ -226,7 +226,8 @@ def _number_attributions(found: list[_Quote]) -> None:
 
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
-    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b)"
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b"
+    r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
 
@@ -328,6 +329,38 @@ def _after_cue(text: str, q: _Quote) -> None:
         q.start, q.words = start, WORD_RE.findall(text, start, q.end)
 
 
+_GAP_AUXILIARIES = frozenset(
+    "has have had is are was were will would did does do can could may might should must".split()
+)
+
+
+def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
+    """Where a cue starting at ``s`` starts when one to three adverbs of [auxiliary_gap] (or
+    in -ly, no hearsay) stand between it and an auxiliary, as PolNeAR's cue spans read it:
+    at the auxiliary ('has twice complained', 'would only say', 'were slightly more likely
+    to say'); else ``s``.
+
+    >>> t = "The union has twice complained about it."
+    >>> t[_auxiliary_gap_start(t, 20, 0, _lists()) : 30]
+    'has twice complained'
+    """
+    p = s
+    for n in range(4):
+        m = _word_before(text, p, 20, floor, "’'")
+        if m is None:
+            return s
+        word = m[1].lower()
+        if word in _GAP_AUXILIARIES:
+            return m[0] if n else s
+        if not (
+            word in lists["auxiliary_gap"]
+            or (len(word) > 4 and word.endswith("ly") and word not in lists["hearsay_adverbs"])
+        ):
+            return s
+        p = m[0]
+    return s
+
+
 def _widen_cues(text: str, found: list[_Quote]) -> None:
     """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
     right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
@@ -353,6 +386,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 if not (
                     word in before or word in chained.get(prev, ()) or _manner_adverb(word, lists)
                 ):
+                    if word in lists["auxiliary_gap"] or word.endswith("ly"):
+                        s = _auxiliary_gap_start(text, s, floor, lists)
                     break
                 s, prev = m[0], word
             if prev == "to" and q.mention is not None:
@@ -360,8 +395,9 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             elif q.mention is not None and text[s:e].endswith("ing"):
                 s = _document_verb_start(text, s, q.mention[1], lists)
             m = _PARTICLE_RE.match(text, e)
-            if m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
-                e = m.end()
+            while m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
+                e = m.end()  # 'lashed out at', 'expressed concern about': one more after one
+                m = _PARTICLE_RE.match(text, e)
             m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)
             if m is not None:
                 e = m.end()

@@ -69,6 +69,12 @@ def _report_rules() -> _ReportRules:
             lists["clear_verbs"],
         ),
         (rf"\b(?:{_alternation(lists['passive_as'])})[^\S\n]+as\b", lists["passive_as"]),
+        # 'cast himself as an outsider', 'painted her as weak': only with 'as' after the object
+        (
+            rf"\b(?:{_alternation(lists['as_stances'])})"
+            r"(?=(?:[^\S\n]+[\w’'-]+){1,8}?[^\S\n]+as\b)",
+            lists["as_stances"],
+        ),
         (
             rf"\b(?:{_alternation(lists['stance_adjectives'])})[^\S\n]+(?:that|about|of)\b",
             lists["stance_adjectives"],
@@ -80,7 +86,7 @@ def _report_rules() -> _ReportRules:
         cue_re=re.compile("|".join(branch for branch, _ in branches)),
         cue_starts=frozenset().union(*(words for _, words in branches)),
         needs_clause=lists["reporting_needs_clause"],
-        stances=lists["stances"] | particles.keys(),
+        stances=lists["stances"] | particles.keys() | lists["as_stances"],
         findings=lists["findings"],
         tell=lists["tell_verbs"],
         listeners=lists["listeners"],

@@ -464,3 +464,57 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
             out.append(got)
             claimed.append((got.start, got.end))
     return out
+
+
+_PASSIVE_PARTICLE_RE = re.compile(r"[^\S\n]+(?:of|for|with|as)\b")
+_TIME_OPENERS = frozenset("after before until since".split())
+_PASSIVE_BY_RE = re.compile(
+    r"[^\S\n]+by[^\S\n]+[^,;:.!?()\"“”\n]{1,80}?"
+    r"(?=[^\S\n]+(?:for|as|over|after|in|on|at|during)\b|[^\S\n]*[,;:.!?()\"“”]|[^\S\n]*$)"
+)
+
+
+def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
+    """'Lee has been criticized for CONTENT', 'Roe is accused of CONTENT', 'the plan was
+    condemned by the council': a stance verb of [passive_stances] in the passive ('span'
+    starts at its auxiliary). The subject is what the stance is about, with what follows the
+    particle (of, for, with, as), which joins the cue. 'By X' right after the verb names the
+    source; PolNeAR marks it now with 'by', now without, so it is left out (as what follows
+    it: 'criticized by X for CONTENT'). Other words after the verb ('on Monday', 'in a
+    speech') are no content.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "Lee was criticized by voters for the delay."
+    >>> got = _passive_stance(t, "criticized", (4, 18), 0, len(t) - 1, _rules())
+    >>> t[got.start : got.end], t[slice(*got.more)], got.mention
+    ('Lee', 'the delay', None)
+    """
+    c0, c1 = span
+    m = _PASSIVE_PARTICLE_RE.match(text, c1, se)
+    if m is not None:
+        c1 = m.end()
+    elif (by := _PASSIVE_BY_RE.match(text, c1, se)) is not None:
+        m = _PASSIVE_PARTICLE_RE.match(text, by.end(), se)  # 'criticized by X for Y'
+    lo = max(ss, c0 - 200)
+    breaks = list(_SEEM_SUBJECT_BREAK_RE.finditer(text, lo, c0))
+    skip = _lists()["cue_before"] | rules.adverbs
+    words = _subject_words(text, breaks, len(breaks), lo, c0, skip)
+    if words and words[-1][2].lower() in _RELATIVES:
+        words = words[-1:]  # 'a leader who was accused of ...'
+    cut = max((i for i, w in enumerate(words) if w[2].lower() in _TIME_OPENERS), default=-1)
+    words = words[cut + 1 :]  # 'after the man who posted it was condemned'
+    if not words or len(words) > 12:
+        return None
+    subject = (words[0][0], words[-1][1])
+    if m is None:
+        return _Found(*subject, cue, (c0, c1), None)
+    start = _skip_space(text, m.end(), se)
+    end = _cut_clause(text, start, se) if start < se else start
+    # 'Roe, who was accused of fraud, left': a relative clause ends at its comma
+    brk = (
+        _SUBORDINATE_END_RE if words[0][2].lower() in _RELATIVES else _PARTICIPLE_BREAK_RE
+    ).search(text, start, end)
+    end = _trim_end(text, start, brk.start() if brk else end)
+    if not WORD_RE.search(text, start, end):
+        return None  # 'was accused of.'
+    return _Found(*subject, cue, (c0, c1), None, more=(start, end))

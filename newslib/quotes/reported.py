@@ -183,11 +183,17 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             last = None
             first = None
             tried: dict = {}  # the last cue's reading _closing_attribution made and turned down
+            closing = sentence_cues[-1]
             if len(sentence_cues) > 1:
+                closing = _closing_cue(text, sentence_cues, ss, se)
                 first = _closing_attribution(
-                    text, sentence_cues[-1], ss, se, marks, claimed, speech, rules, partials, tried
+                    text, closing, ss, se, marks, claimed, speech, rules, partials, tried
                 )
-            for m in sentence_cues if first is None else [sentence_cues[-1], *sentence_cues[:-1]]:
+            for m in (
+                sentence_cues
+                if first is None
+                else [closing, *(c for c in sentence_cues if c.start() < closing.start())]
+            ):
                 c0 = m.start()
                 if m.end() > se:
                     continue
@@ -229,6 +235,36 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
+
+
+_SOURCE_BREAK_RE = re.compile(r"[;:\"“”]")
+_COMMA_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*,[\"”’']*[^\S\n]*$")
+
+
+def _closing_cue(text: str, sentence_cues: list[re.Match], ss: int, se: int) -> re.Match:
+    """The cue that may close its sentence as the attribution of all before it: the last one,
+    or the last 'according to' when the later cues belong to its source ('CONTENT, according
+    to court documents reported by the Post.', '..., according to press reports.') or when it
+    opens the sentence ('According to X, CONTENT': no later cue closes the sentence).
+
+    >>> t = "Lee won, according to records reported by the Post."
+    >>> ms = list(re.finditer(r"according to|reported", t))
+    >>> _closing_cue(t, ms, 0, len(t) - 1).group(0)
+    'according to'
+    """
+    for m in reversed(sentence_cues[:-1]):
+        if m.group(0)[:1] in "Aa" and m.group(0).lower().startswith("according"):
+            if not text[ss : m.start()].strip():
+                return m
+            lead = _COMMA_WORD_RE.search(text, max(0, m.start() - 40), m.start())
+            if (
+                lead is not None
+                and lead.group(1).lower() not in _NOT_NOUN_PHRASE  # 'reported that, according'
+                and _SOURCE_BREAK_RE.search(text, m.end(), se) is None
+            ):
+                return m
+            break
+    return sentence_cues[-1]
 
 
 def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials, tried=None):
@@ -659,6 +695,10 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
             return _seeming(text, cue, (be.start(), c1), ss, se, rules)
     if cue in _lists()["for_nouns"] and _FOR_RE.match(text, c1, se):
         return None  # 'support for the plan': the noun
+    if cue in _lists()["passive_stances"]:
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is not None:  # 'Lee was criticized for ...', 'Roe is accused of ...'
+            return _passive_stance(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
     progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
     contracted = None
@@ -957,7 +997,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
     if rest.lstrip().startswith(","):
         more = _skip_space(text, c1 + rest.index(",") + 1, se)
-        if len(text[more:se].split()) >= 2:
+        if len(text[more:se].split()) >= 2 and not _opens_cue_participle(text, more, se):
             found.more = (more, se)
             if _is_adjunct(text, ss, end):
                 # 'This month, Smith wrote, the plan ...': the lead is when, not what
@@ -969,6 +1009,23 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
+
+
+def _opens_cue_participle(text: str, p: int, se: int) -> bool:
+    """Does text[p:se] open with a participle cue ('adding that ...', 'noting that ...'),
+    which reads a content of its own after a closing attribution ('CONTENT, Lee said, adding
+    that ...')?
+
+    >>> t = "The plant will close, Lee said, adding that the city would pay."
+    >>> _opens_cue_participle(t, 32, len(t) - 1), _opens_cue_participle(t, 0, len(t) - 1)
+    (True, False)
+    """
+    m = _TOKEN_RE.match(text, p, se)
+    return (
+        m is not None
+        and m.group(0).endswith("ing")
+        and _report_rules().cue_re.fullmatch(m.group(0)) is not None
+    )
 
 
 # where another clause opens inside a lead: ', but ...', ', and ...', '; ...', or after an
@@ -1418,6 +1475,7 @@ from .frames import (  # noqa: E402
     _in_poll,
     _opening_participle,
     _opening_participles,
+    _passive_stance,
     _reportedly,
     _reporter_before,
     _seeming,
