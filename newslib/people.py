@@ -731,13 +731,13 @@ def _gender_from(male: np.ndarray, female: np.ndarray) -> np.ndarray:
 
 def _genders(keys: np.ndarray, votes: np.ndarray) -> dict[str, str]:
     """Each key's gender (:func:`_gender_of` of all its rows' votes), in one grouped sum."""
-    sides = (
-        pd.DataFrame({"key": keys, "male": votes.clip(min=0), "female": (-votes).clip(min=0)})
-        .groupby("key", sort=False)[["male", "female"]]
-        .sum()
-    )
-    found = _gender_from(sides["male"].to_numpy(), sides["female"].to_numpy())
-    return dict(zip(sides.index, found.tolist(), strict=True))
+    # numbered keys and summed numbers, not a grouped frame: pandas 3 would copy the keys into
+    # an Arrow column and the dict would read them back one by one
+    codes, uniques = pd.factorize(np.asarray(keys, dtype=object), use_na_sentinel=False)
+    male = np.bincount(codes, weights=votes.clip(min=0), minlength=len(uniques))
+    female = np.bincount(codes, weights=(-votes).clip(min=0), minlength=len(uniques))
+    found = _gender_from(male, female)  # exact: sums of small whole numbers
+    return dict(zip(uniques.tolist(), found.tolist(), strict=True))
 
 
 def _person_id(key: str) -> str:
@@ -821,7 +821,9 @@ def _shown_names(sources: pd.DataFrame) -> dict[str, str]:
         kind="stable",
     )
     best = ranked.drop_duplicates("key")
-    return dict(zip(best["key"], best["name"], strict=True))
+    # as object arrays: iterating an Arrow column makes a Python string per element slowly
+    keys, names = (best[c].to_numpy(dtype=object).tolist() for c in ("key", "name"))
+    return dict(zip(keys, names, strict=True))
 
 
 def people(
@@ -924,6 +926,7 @@ def _people_from_sources(
     table's index (the quotes themselves are no longer needed)."""
     person_ids = np.full(len(index), None, dtype=object)
     persons = np.full(len(index), None, dtype=object)
+    ids: dict[str, str] = {}  # each key's person id, worked out once
     if len(sources):
         where = index.get_indexer(sources["row"].to_numpy())
         keys = sources["person_key"].to_numpy(dtype=object)
@@ -952,7 +955,7 @@ def _people_from_sources(
             sources = sources.merge(info, on="article_id", how="left")
         del found
     keys = ["person_key"] + (["source"] if by else [])
-    table = _aggregate(sources, keys, shown)
+    table = _aggregate(sources, keys, shown, ids)
     table = _apply_settings(table, aliases, notes)
     table = table.sort_values(
         ["attributed_words", "n_attributions", "person"], ascending=[False, False, True]
@@ -969,8 +972,14 @@ def _drop_in_place(frame: pd.DataFrame, *, keep) -> None:
         del frame[column]
 
 
-def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
+def _aggregate(
+    sources: pd.DataFrame,
+    keys: list[str],
+    shown: dict[str, str],
+    person_ids: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """The people table's counts, one row per value of ``keys`` (the person, and the source).
+    ``person_ids``: :func:`_person_id` of the person keys, when already worked out.
     ``sources``: the step's own frame, from which the columns the counts no longer read are
     dropped (millions of rows, freed before the grouping)."""
     kind = sources["kind"]
@@ -1027,7 +1036,7 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     prefix = person_key.str.split(":", n=1).str[0]
     table["speaker_type"] = prefix.where(~prefix.isin(["ambiguous"]), "person")
     table["ambiguous"] = prefix == "ambiguous"
-    table["person_id"] = person_key.map(_person_id)
+    table["person_id"] = person_key.map(person_ids if person_ids else _person_id)
     table["person"] = person_key.map(shown)
     gender = _gender_from(table["male"].to_numpy(), table["female"].to_numpy())
     table["gender"] = np.where(table["speaker_type"] == "person", gender, "unknown")
