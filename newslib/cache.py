@@ -566,7 +566,6 @@ class FileCache:
         """File key -> (part, row of its ``files`` table), from the parts whose record and
         ``files`` table are as recorded (a damaged part is set aside: its files are read)."""
         if self._index is None:
-
             self._index = {}
             folder = self.root / "files"
             for name in _records(folder):
