@@ -936,11 +936,13 @@ class _PartWriter:
         from .people import _people_from_sources, _resolve_sources, _sources
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
+        known: dict[str, str] = {}  # the strings of both tables: one object per id or name
         if not isinstance(slim, pd.DataFrame):
-            slim = _read_shared(slim, _PEOPLE_INPUT)
+            slim = _read_shared(slim, _PEOPLE_INPUT, known)
         # people.people_and_quotes's steps, with the quotes and facts (millions of rows) freed
         # once their sources are taken out, before the corpus-wide joins and counts.
-        sources = _sources(slim, _read_shared(sorted(self._facts.iterdir())))
+        sources = _sources(slim, _read_shared(sorted(self._facts.iterdir()), known=known))
+        del known
         index = slim.index
         del slim
         _give_back_memory()
@@ -1218,19 +1220,23 @@ def _read_part(part: Path, columns: Sequence[str] | None = None) -> pd.DataFrame
     return _frame_of([_part_table(part, columns)])
 
 
-def _read_shared(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
+def _read_shared(
+    parts: list[Path], columns: Sequence[str] | None = None, known: dict[str, str] | None = None
+) -> pd.DataFrame:
     """:func:`_read_parts`, with the text columns as object columns (None for missing) in
     which equal strings are one object, across all parts: the people step reads millions of
     rows that repeat few ids, kinds and names, so a row costs a pointer, not its string's bytes
     (as an Arrow string column would). Each part's text is read as Parquet dictionaries, whose
-    values are made Python strings once per part, not once per row."""
+    values are made Python strings once per part, not once per row. ``known``: the strings
+    of an earlier call, to share them with (equal ids of two tables are then compared as one
+    object)."""
     import pyarrow as pa
 
     schema = _schema(parts[0])
     names = schema.names if columns is None else [c for c in columns if c in schema.names]
     text = [n for n in names if schema.field(n).type in (pa.string(), pa.large_string())]
     others = [n for n in names if n not in text]
-    known: dict[str, str] = {}
+    known = {} if known is None else known
     pieces: dict[str, list[np.ndarray]] = {n: [] for n in text}
     frames = []
     for part in parts:

@@ -697,8 +697,13 @@ def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
     # again, and iterating an Arrow-backed column row by row is slow
     keys = sources["key"].to_numpy(dtype=object)
     roles = sources["role"].to_numpy(dtype=object)
+    of_role: dict[str, list[str]] = {}  # the same role said of many people: folded once
     for key, role in set(zip(keys.tolist(), roles.tolist(), strict=True)):
-        words[key].update(_meaningful_role_words(role))
+        if isinstance(role, str):  # no role, no words (a key without any reads as empty)
+            found = of_role.get(role)
+            if found is None:
+                found = of_role[role] = _meaningful_role_words(role)
+            words[key].update(found)
     return words
 
 
@@ -1050,9 +1055,23 @@ def _group_index(frame: pd.DataFrame, keys: list[str]) -> pd.Index | pd.MultiInd
 def _joined_forms(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
     """Each group's distinct ``written`` forms, sorted, joined by " | " (one pass, no
     per-group pandas call: there are tens of thousands of groups)."""
+    if keys == ["person_key"]:
+        # one key of text: the distinct (key, form) pairs as a set of tuples, sorted as the
+        # frame's sort would sort them (both columns are text, compared as Python strings)
+        columns = [frame[c].to_numpy(dtype=object).tolist() for c in (*keys, "written")]
+        pairs = zip(*columns, strict=True)
+        try:
+            ordered = sorted(set(pairs))
+        except TypeError:  # a missing value among them: as pandas sorts and drops them
+            ordered = None
+        if ordered is not None:
+            joined: dict = {}
+            for key, form in ordered:
+                joined.setdefault(key, []).append(form)
+            return pd.Series({k: " | ".join(v) for k, v in joined.items()}, dtype=object)
     forms = frame[[*keys, "written"]].drop_duplicates()
     forms = forms.sort_values([*keys, "written"], kind="stable")
-    joined: dict = {}
+    joined = {}
     group_keys = _group_index(forms, keys)
     for key, form in zip(group_keys, forms["written"].astype(object), strict=True):
         joined.setdefault(key, []).append(form)
