@@ -652,9 +652,10 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     for key in sorted(set(keys[full])):
         by_surname[key.split("|", 1)[1]].append(key)
     gender = _genders(keys, sources["votes"].to_numpy(dtype=np.int64))
-    described = _role_words(sources[full])
+    described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
     result = keys.copy()
-    groups = sources[bare].groupby(["article_id", "key"], sort=False).indices
+    groups = sources.loc[bare, ["article_id", "key"]].groupby(["article_id", "key"], sort=False)
+    groups = groups.indices
     positions = np.flatnonzero(bare)
     votes = sources["votes"].to_numpy()
     roles = sources["role"].to_numpy(dtype=object)
