@@ -24,7 +24,7 @@ import pandas as pd
 from . import manifest, publish
 from ._frame import require_columns, take_rows
 from ._versions import ANALYSIS_VERSIONS
-from .cache import LEFTOVER_AGE, ResultCache, damaged_parts, sweep
+from .cache import LEFTOVER_AGE, ResultCache, _read_frame, damaged_parts, sweep
 from .io import load
 from .loadreport import NoArticlesError, no_articles_message
 from .quotes import quotes
@@ -877,7 +877,7 @@ class _PartWriter:
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
         facts = tables.pop("source_facts")
-        to_parquet(facts, self._facts / f"part-{self._fact_parts:05d}.parquet")
+        _stage(facts, self._facts / f"part-{self._fact_parts:05d}.arrow")
         self._fact_parts += 1
         self._buffer.append(tables)
         self._buffered += len(tables["articles"])
@@ -888,7 +888,12 @@ class _PartWriter:
         if not self._buffer:
             return
         for name, table in _concat(self._buffer).items():
-            _write_part(self.staging, name, self._parts, table, csv=self.csv)
+            if name in _STAGED:  # written once the corpus steps have added their columns
+                staged = self.staging / f".{name}.arrow"
+                staged.mkdir(exist_ok=True)
+                _stage(table, staged / f"part-{self._parts:05d}.arrow")
+            else:
+                _write_part(self.staging, name, self._parts, table, csv=self.csv)
             self.rows[name] += len(table)
         self._buffer, self._buffered = [], 0
         self._parts += 1
@@ -920,6 +925,8 @@ class _PartWriter:
         self._add_people(aliases)
         if near_duplicates is not None:
             self.fill_near_duplicates(near_duplicates())
+        else:  # the staged articles parts, written as they are
+            self._rewrite("articles", lambda table, _: table)
 
     def _people(self, slim: pd.DataFrame | list[Path], articles: pd.DataFrame, aliases):
         """The people table of the run's quotes (``slim``: their ``_PEOPLE_INPUT`` columns, or
@@ -929,11 +936,13 @@ class _PartWriter:
         from .people import _people_from_sources, _resolve_sources, _sources
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
+        known: dict[str, str] = {}  # the strings of both tables: one object per id or name
         if not isinstance(slim, pd.DataFrame):
-            slim = _read_shared(slim, _PEOPLE_INPUT)
+            slim = _read_shared(slim, _PEOPLE_INPUT, known)
         # people.people_and_quotes's steps, with the quotes and facts (millions of rows) freed
         # once their sources are taken out, before the corpus-wide joins and counts.
-        sources = _sources(slim, _read_shared(sorted(self._facts.iterdir())))
+        sources = _sources(slim, _read_shared(sorted(self._facts.iterdir()), known=known))
+        del known
         index = slim.index
         del slim
         _give_back_memory()
@@ -950,10 +959,9 @@ class _PartWriter:
         """The corpus step: resolve the speakers of the whole quotes table to people, add
         ``person_id`` and ``person`` to its parts (same boundaries) and write the people
         table. Reads the parts written, so the result is the same for any batches or jobs."""
-        folder = self.staging / "quotes.parquet"
-        parts = sorted(folder.iterdir())
+        parts = sorted((self.staging / ".quotes.arrow").iterdir())
         articles = _read_parts(
-            sorted((self.staging / "articles.parquet").iterdir()), _ARTICLE_COLUMNS
+            sorted((self.staging / ".articles.arrow").iterdir()), _ARTICLE_COLUMNS
         )
         _give_back_memory()  # what the batches left free, before the largest step
         # only the columns people() reads (not the quotations' text): memory stays small
@@ -974,7 +982,9 @@ class _PartWriter:
         """Rewrite every part of the table ``name`` written so far as ``add(part, start)``
         (``start``: the part's first row in the whole table) and its CSV copy, one part in
         memory at a time: a corpus step's columns go in with the same part boundaries."""
-        parts = sorted((self.staging / f"{name}.parquet").iterdir())
+        staged = self.staging / f".{name}.arrow"
+        parts = sorted(staged.iterdir())
+        (self.staging / f"{name}.parquet").mkdir(exist_ok=True)
         with contextlib.ExitStack() as stack:
             handle = None
             if self.csv:
@@ -982,14 +992,16 @@ class _PartWriter:
                 handle = stack.enter_context(open(path, "w", encoding="utf-8", newline=""))
             start = 0
             for number, part in enumerate(parts):
-                table = pd.read_parquet(part)
+                table = _read_part(part)
                 rows = len(table)
                 table = add(table, start)
-                to_parquet(table, part)
+                to_parquet(table, self.staging / f"{name}.parquet" / f"{part.stem}.parquet")
+                part.unlink()
                 if handle is not None:
                     safe = csv_safe(table)
                     safe.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
                 start += rows
+        staged.rmdir()
 
 
 def _give_back_memory() -> None:
@@ -1144,34 +1156,92 @@ _PEOPLE_INPUT = (
 def _read_parts(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
     """The Parquet ``parts`` as one frame: the ``columns`` of them the first part has (all
     when None), so a table's other columns are never read."""
-    import pyarrow.parquet as pq
-
     if columns is not None:
-        present = set(pq.read_schema(parts[0]).names)
+        present = set(_schema(parts[0]).names)
         columns = [c for c in columns if c in present]
-    frames = [pd.read_parquet(part, columns=columns) for part in parts]
+    frames = [_read_part(part, columns) for part in parts]
     return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
 
 
-def _read_shared(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
+# Parts of the tables a corpus step adds columns to (articles, quotes) wait for it as
+# uncompressed Arrow IPC files (".arrow"), written and read back at about the speed of a copy,
+# never published: each is written as Parquet once, with the step's columns (_rewrite).
+_STAGED = ("articles", "quotes")
+
+
+def _stage(table: pd.DataFrame, path: Path) -> None:
+    """Write ``table`` (without its index) as an uncompressed Arrow IPC file."""
+    import pyarrow as pa
+
+    # one record batch (a frame pieced together from many is many chunks): each column read
+    # back is one array
+    arrow = pa.Table.from_pandas(table, preserve_index=False).combine_chunks()
+    with pa.OSFile(str(path), "wb") as sink, pa.ipc.new_file(sink, arrow.schema) as writer:
+        writer.write_table(arrow)
+
+
+def _schema(part: Path):
+    """The Arrow schema of a Parquet part or a staged (``.arrow``) one."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if part.suffix == ".arrow":
+        with pa.OSFile(str(part)) as source:
+            return pa.ipc.open_file(source).schema
+    return pq.read_schema(part)
+
+
+def _part_table(part: Path, columns: Sequence[str] | None = None, dictionary: Sequence[str] = ()):
+    """A Parquet or staged part's ``columns`` (all when None) as an Arrow table, those named
+    in ``dictionary`` dictionary-encoded."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    if part.suffix != ".arrow":
+        return pq.ParquetFile(part, read_dictionary=list(dictionary) or None).read(
+            columns=columns, use_pandas_metadata=True
+        )
+    with pa.OSFile(str(part)) as source:
+        table = pa.ipc.open_file(source).read_all()
+    if columns is not None:
+        table = table.select(list(columns))
+    for name in dictionary:
+        at = table.schema.get_field_index(name)
+        table = table.set_column(at, name, table.column(name).dictionary_encode())
+    return table
+
+
+def _read_part(part: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
+    """A Parquet or staged part as ``pd.read_parquet`` reads a Parquet part."""
+    from .cache import _arrow_to_pandas, _frame_of
+
+    if part.suffix != ".arrow" or _arrow_to_pandas() is None:
+        return _read_frame(part, columns)
+    return _frame_of([_part_table(part, columns)])
+
+
+def _read_shared(
+    parts: list[Path], columns: Sequence[str] | None = None, known: dict[str, str] | None = None
+) -> pd.DataFrame:
     """:func:`_read_parts`, with the text columns as object columns (None for missing) in
     which equal strings are one object, across all parts: the people step reads millions of
     rows that repeat few ids, kinds and names, so a row costs a pointer, not its string's bytes
     (as an Arrow string column would). Each part's text is read as Parquet dictionaries, whose
-    values are made Python strings once per part, not once per row."""
+    values are made Python strings once per part, not once per row. ``known``: the strings
+    of an earlier call, to share them with (equal ids of two tables are then compared as one
+    object)."""
     import pyarrow as pa
-    import pyarrow.parquet as pq
 
-    schema = pq.read_schema(parts[0])
+    schema = _schema(parts[0])
     names = schema.names if columns is None else [c for c in columns if c in schema.names]
     text = [n for n in names if schema.field(n).type in (pa.string(), pa.large_string())]
     others = [n for n in names if n not in text]
-    known: dict[str, str] = {}
+    known = {} if known is None else known
     pieces: dict[str, list[np.ndarray]] = {n: [] for n in text}
     frames = []
     for part in parts:
-        frames.append(pd.read_parquet(part, columns=others))
-        table = pq.read_table(part, columns=text, read_dictionary=text)
+        frames.append(_read_part(part, others))
+        table = _part_table(part, text, dictionary=text)
         for name in text:
             for chunk in table.column(name).chunks:
                 values = chunk.dictionary.to_pylist()

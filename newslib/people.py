@@ -652,9 +652,10 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     for key in sorted(set(keys[full])):
         by_surname[key.split("|", 1)[1]].append(key)
     gender = _genders(keys, sources["votes"].to_numpy(dtype=np.int64))
-    described = _role_words(sources[full])
+    described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
     result = keys.copy()
-    groups = sources[bare].groupby(["article_id", "key"], sort=False).indices
+    groups = sources.loc[bare, ["article_id", "key"]].groupby(["article_id", "key"], sort=False)
+    groups = groups.indices
     positions = np.flatnonzero(bare)
     votes = sources["votes"].to_numpy()
     roles = sources["role"].to_numpy(dtype=object)
@@ -697,8 +698,13 @@ def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
     # again, and iterating an Arrow-backed column row by row is slow
     keys = sources["key"].to_numpy(dtype=object)
     roles = sources["role"].to_numpy(dtype=object)
+    of_role: dict[str, list[str]] = {}  # the same role said of many people: folded once
     for key, role in set(zip(keys.tolist(), roles.tolist(), strict=True)):
-        words[key].update(_meaningful_role_words(role))
+        if isinstance(role, str):  # no role, no words (a key without any reads as empty)
+            found = of_role.get(role)
+            if found is None:
+                found = of_role[role] = _meaningful_role_words(role)
+            words[key].update(found)
     return words
 
 
@@ -731,13 +737,13 @@ def _gender_from(male: np.ndarray, female: np.ndarray) -> np.ndarray:
 
 def _genders(keys: np.ndarray, votes: np.ndarray) -> dict[str, str]:
     """Each key's gender (:func:`_gender_of` of all its rows' votes), in one grouped sum."""
-    sides = (
-        pd.DataFrame({"key": keys, "male": votes.clip(min=0), "female": (-votes).clip(min=0)})
-        .groupby("key", sort=False)[["male", "female"]]
-        .sum()
-    )
-    found = _gender_from(sides["male"].to_numpy(), sides["female"].to_numpy())
-    return dict(zip(sides.index, found.tolist(), strict=True))
+    # numbered keys and summed numbers, not a grouped frame: pandas 3 would copy the keys into
+    # an Arrow column and the dict would read them back one by one
+    codes, uniques = pd.factorize(np.asarray(keys, dtype=object), use_na_sentinel=False)
+    male = np.bincount(codes, weights=votes.clip(min=0), minlength=len(uniques))
+    female = np.bincount(codes, weights=(-votes).clip(min=0), minlength=len(uniques))
+    found = _gender_from(male, female)  # exact: sums of small whole numbers
+    return dict(zip(uniques.tolist(), found.tolist(), strict=True))
 
 
 def _person_id(key: str) -> str:
@@ -821,7 +827,9 @@ def _shown_names(sources: pd.DataFrame) -> dict[str, str]:
         kind="stable",
     )
     best = ranked.drop_duplicates("key")
-    return dict(zip(best["key"], best["name"], strict=True))
+    # as object arrays: iterating an Arrow column makes a Python string per element slowly
+    keys, names = (best[c].to_numpy(dtype=object).tolist() for c in ("key", "name"))
+    return dict(zip(keys, names, strict=True))
 
 
 def people(
@@ -924,6 +932,7 @@ def _people_from_sources(
     table's index (the quotes themselves are no longer needed)."""
     person_ids = np.full(len(index), None, dtype=object)
     persons = np.full(len(index), None, dtype=object)
+    ids: dict[str, str] = {}  # each key's person id, worked out once
     if len(sources):
         where = index.get_indexer(sources["row"].to_numpy())
         keys = sources["person_key"].to_numpy(dtype=object)
@@ -952,7 +961,7 @@ def _people_from_sources(
             sources = sources.merge(info, on="article_id", how="left")
         del found
     keys = ["person_key"] + (["source"] if by else [])
-    table = _aggregate(sources, keys, shown)
+    table = _aggregate(sources, keys, shown, ids)
     table = _apply_settings(table, aliases, notes)
     table = table.sort_values(
         ["attributed_words", "n_attributions", "person"], ascending=[False, False, True]
@@ -969,8 +978,14 @@ def _drop_in_place(frame: pd.DataFrame, *, keep) -> None:
         del frame[column]
 
 
-def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) -> pd.DataFrame:
+def _aggregate(
+    sources: pd.DataFrame,
+    keys: list[str],
+    shown: dict[str, str],
+    person_ids: dict[str, str] | None = None,
+) -> pd.DataFrame:
     """The people table's counts, one row per value of ``keys`` (the person, and the source).
+    ``person_ids``: :func:`_person_id` of the person keys, when already worked out.
     ``sources``: the step's own frame, from which the columns the counts no longer read are
     dropped (millions of rows, freed before the grouping)."""
     kind = sources["kind"]
@@ -1027,7 +1042,7 @@ def _aggregate(sources: pd.DataFrame, keys: list[str], shown: dict[str, str]) ->
     prefix = person_key.str.split(":", n=1).str[0]
     table["speaker_type"] = prefix.where(~prefix.isin(["ambiguous"]), "person")
     table["ambiguous"] = prefix == "ambiguous"
-    table["person_id"] = person_key.map(_person_id)
+    table["person_id"] = person_key.map(person_ids if person_ids else _person_id)
     table["person"] = person_key.map(shown)
     gender = _gender_from(table["male"].to_numpy(), table["female"].to_numpy())
     table["gender"] = np.where(table["speaker_type"] == "person", gender, "unknown")
@@ -1041,9 +1056,23 @@ def _group_index(frame: pd.DataFrame, keys: list[str]) -> pd.Index | pd.MultiInd
 def _joined_forms(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
     """Each group's distinct ``written`` forms, sorted, joined by " | " (one pass, no
     per-group pandas call: there are tens of thousands of groups)."""
+    if keys == ["person_key"]:
+        # one key of text: the distinct (key, form) pairs as a set of tuples, sorted as the
+        # frame's sort would sort them (both columns are text, compared as Python strings)
+        columns = [frame[c].to_numpy(dtype=object).tolist() for c in (*keys, "written")]
+        pairs = zip(*columns, strict=True)
+        try:
+            ordered = sorted(set(pairs))
+        except TypeError:  # a missing value among them: as pandas sorts and drops them
+            ordered = None
+        if ordered is not None:
+            joined: dict = {}
+            for key, form in ordered:
+                joined.setdefault(key, []).append(form)
+            return pd.Series({k: " | ".join(v) for k, v in joined.items()}, dtype=object)
     forms = frame[[*keys, "written"]].drop_duplicates()
     forms = forms.sort_values([*keys, "written"], kind="stable")
-    joined: dict = {}
+    joined = {}
     group_keys = _group_index(forms, keys)
     for key, form in zip(group_keys, forms["written"].astype(object), strict=True):
         joined.setdefault(key, []).append(form)
