@@ -859,7 +859,9 @@ def _suffixes(csv: bool) -> tuple[str, ...]:
 
 
 class _PartWriter:
-    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles."""
+    """Writes tables as numbered Parquet parts (plus CSV) of about ``batch_size`` articles; the
+    articles and quotes parts wait as staged Arrow files until the corpus steps add their
+    columns (:meth:`_rewrite` writes them as Parquet)."""
 
     def __init__(self, staging: Path, *, csv: bool, batch_size: int):
         self.staging = staging
@@ -981,7 +983,8 @@ class _PartWriter:
     def _rewrite(self, name: str, add) -> None:
         """Rewrite every part of the table ``name`` written so far as ``add(part, start)``
         (``start``: the part's first row in the whole table) and its CSV copy, one part in
-        memory at a time: a corpus step's columns go in with the same part boundaries."""
+        memory at a time: a corpus step's columns go in with the same part boundaries. The
+        staged Arrow parts become the table's Parquet parts and are deleted: once per table."""
         staged = self.staging / f".{name}.arrow"
         parts = sorted(staged.iterdir())
         (self.staging / f"{name}.parquet").mkdir(exist_ok=True)
@@ -1154,8 +1157,8 @@ _PEOPLE_INPUT = (
 
 
 def _read_parts(parts: list[Path], columns: Sequence[str] | None = None) -> pd.DataFrame:
-    """The Parquet ``parts`` as one frame: the ``columns`` of them the first part has (all
-    when None), so a table's other columns are never read."""
+    """The ``parts`` (Parquet or staged Arrow files) as one frame: the ``columns`` of them the
+    first part has (all when None), so a table's other columns are never read."""
     if columns is not None:
         present = set(_schema(parts[0]).names)
         columns = [c for c in columns if c in present]
@@ -1215,8 +1218,10 @@ def _read_part(part: Path, columns: Sequence[str] | None = None) -> pd.DataFrame
     """A Parquet or staged part as ``pd.read_parquet`` reads a Parquet part."""
     from .cache import _arrow_to_pandas, _frame_of
 
-    if part.suffix != ".arrow" or _arrow_to_pandas() is None:
+    if part.suffix != ".arrow":
         return _read_frame(part, columns)
+    if _arrow_to_pandas() is None:  # pandas < 2.3: its own reader of Arrow IPC (Feather v2)
+        return pd.read_feather(part, columns=None if columns is None else list(columns))
     return _frame_of([_part_table(part, columns)])
 
 
@@ -1226,7 +1231,7 @@ def _read_shared(
     """:func:`_read_parts`, with the text columns as object columns (None for missing) in
     which equal strings are one object, across all parts: the people step reads millions of
     rows that repeat few ids, kinds and names, so a row costs a pointer, not its string's bytes
-    (as an Arrow string column would). Each part's text is read as Parquet dictionaries, whose
+    (as an Arrow string column would). Each part's text is read dictionary-encoded, whose
     values are made Python strings once per part, not once per row. ``known``: the strings
     of an earlier call, to share them with (equal ids of two tables are then compared as one
     object)."""
