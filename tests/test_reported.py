@@ -2365,3 +2365,33 @@ def test_a_preposition_after_a_phrasal_cue_joins_it(text, cue, content):
     q = indirect(text)
     assert [span(text, r, "cue") for _, r in q.iterrows()] == [cue]
     assert q["text"].tolist() == [content]
+
+
+def test_an_according_to_source_ends_before_another_speakers_clause():
+    # ', and officials said ...' after the source is a clause of its own, with its own cue
+    rows = indirect("Lee won the vote, according to aides, and officials said the count was fair.")
+    assert list(rows["text"]) == ["Lee won the vote", "the count was fair"]
+    assert list(rows["speaker_mention"]) == ["aides", "officials"]
+
+
+def test_as_after_a_stance_verbs_object_must_be_the_stance_not_such_as_or_as_soon_as():
+    for text in (
+        "She cast her ballot as soon as the polls opened.",
+        "Record labels such as the small ones have cut their prices.",
+        "Workers will paint the bridge as part of a repair plan.",
+    ):
+        assert indirect(text).empty, text
+    rows = indirect("The mayor has cast himself as an outsider.")
+    assert list(rows["text"]) == ["himself as an outsider"]
+
+
+def test_a_passive_stance_needs_what_it_is_about_after_the_verb():
+    # no of/for/with/as: a physical act or a plain mention, and "'s" for 'has' is active
+    for text in (
+        "Two guards were attacked near the gate.",
+        "The bill was mentioned in the budget report.",
+        "She's praised the new pier in every speech.",
+    ):
+        assert indirect(text).empty, text
+    rows = indirect("Lee was criticized by voters for the delay.")
+    assert list(rows["text"]) == ["Lee", "the delay"]

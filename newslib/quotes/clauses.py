@@ -72,7 +72,10 @@ def _report_rules() -> _ReportRules:
         # 'cast himself as an outsider', 'painted her as weak': only with 'as' after the object
         (
             rf"\b(?:{_alternation(lists['as_stances'])})"
-            r"(?=(?:[^\S\n]+[\w’'-]+){1,8}?[^\S\n]+as\b)",
+            # not 'such as', 'as well as', 'as soon as', 'as part of' ('labels such as', 'cast a
+            # ballot as soon as', 'paint the bridge as part of a repair')
+            r"(?=(?:[^\S\n]+(?!such\b|well\b|as\b)[\w’'-]+){1,8}?[^\S\n]+as\b"
+            r"(?![^\S\n]+(?:soon|long|well|part|much|many|far|if|though|usual|a[^\S\n]+result)\b))",
             lists["as_stances"],
         ),
         (

@@ -468,6 +468,7 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
 
 _PASSIVE_PARTICLE_RE = re.compile(r"[^\S\n]+(?:of|for|with|as)\b")
 _TIME_OPENERS = frozenset("after before until since".split())
+_CLAUSE_END_RE = re.compile(r"[^\S\n]*(?:[,;:.!?()\"“”—–]|$)")
 _PASSIVE_BY_RE = re.compile(
     r"[^\S\n]+by[^\S\n]+[^,;:.!?()\"“”\n]{1,80}?"
     r"(?=[^\S\n]+(?:for|as|over|after|in|on|at|during)\b|[^\S\n]*[,;:.!?()\"“”]|[^\S\n]*$)"
@@ -490,6 +491,7 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
     ('Lee', 'the delay', None)
     """
     c0, c1 = span
+    by = None
     m = _PASSIVE_PARTICLE_RE.match(text, c1, se)
     if m is not None:
         c1 = m.end()
@@ -507,6 +509,10 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
         return None
     subject = (words[0][0], words[-1][1])
     if m is None:
+        if by is None and not _CLAUSE_END_RE.match(text, c1, se + 1):
+            # 'Two guards were attacked near the gate', 'the bill was mentioned in a report',
+            # 'she's praised the pier' ('s for 'has'): other words after the verb state no stance
+            return None
         return _Found(*subject, cue, (c0, c1), None)
     start = _skip_space(text, m.end(), se)
     end = _cut_clause(text, start, se) if start < se else start

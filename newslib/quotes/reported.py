@@ -237,7 +237,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     return out
 
 
-_SOURCE_BREAK_RE = re.compile(r"[;:\"“”]")
+# what ends an 'according to' source: a mark, or a comma and a conjunction opening another
+# clause ('..., according to aides, and officials said ...')
+_SOURCE_BREAK_RE = re.compile(r"[;:\"“”]|,[^\S\n]+(?:and|but|while|yet|though|although|whereas)\b")
 _COMMA_WORD_RE = re.compile(r"([\w’'-]+)[^\S\n]*,[\"”’']*[^\S\n]*$")
 
 
@@ -893,6 +895,8 @@ def _describes_source(text: str, p: int, se: int, rules: _Rules) -> bool:
     return first in _SOURCE_DESCRIBERS or first in rules.roles
 
 
+# Narrower than sources._DESCRIBERS: here the phrase may as well go on with the content
+# ('according to its auditors, the fund had lost money'), so 'the' and 'one' open no description.
 _SOURCE_DESCRIBERS = frozenset("a an another who whose which".split())
 
 
