@@ -2174,3 +2174,12 @@ def test_a_noun_summing_up_the_clause_before_is_the_content_of_the_cue_after_it(
     for tail in ("a spokesman said.", "a new poll finds."):
         text = f"The fares will rise, {tail}"
         assert list(indirect(text)["text"]) == ["The fares will rise"], text
+
+
+def test_an_infinitive_after_a_comma_does_not_close_the_content_as_its_attribution():
+    # ', including the right to vote,' is part of the content, not ', one analyst said,'
+    text = (
+        "The governor announced that he had signed an order that restores the civil rights, "
+        "including the right to vote, of 9,000 people."
+    )
+    assert list(indirect(text)["text"]) == [text[text.index("that he") : -1]]

@@ -802,6 +802,8 @@ def _inverts(cue: str, tail: list[str]) -> bool:
     verb (', has fled the country and denounced ...')."""
     if not tail:
         return True  # ', saying ...', ', said Smith'
+    if tail[-1] == "to":
+        return False  # ', including the right to vote, ...': an infinitive, no speaker's verb
     return tail[0] not in _CONJUNCTIONS and tail[-1] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
 
 
