@@ -2183,3 +2183,13 @@ def test_an_infinitive_after_a_comma_does_not_close_the_content_as_its_attributi
         "including the right to vote, of 9,000 people."
     )
     assert list(indirect(text)["text"]) == [text[text.index("that he") : -1]]
+
+
+def test_a_speech_verbs_colon_opens_a_content_in_the_writers_words():
+    text = "A comeback looks unlikely, insiders said: the lead in the polls, which is large."
+    r = indirect(text)
+    assert list(r["text"]) == ["the lead in the polls, which is large"]
+    assert list(r["cue"]) == ["said"]
+    # a quotation after the colon stays the quotation rules'
+    q = rows('Aides said: "We will win the state."')
+    assert list(q["kind"]) == ["direct"]

@@ -1109,18 +1109,40 @@ def _past_aside(text: str, after: int, se: int) -> int:
     return after
 
 
+def _after_colon(text: str, cue: str, p: int, se: int) -> int | None:
+    """Where the content starts when a speech verb's colon opens it with the writer's words
+    ('insiders said: the lead is too large'), or None (no colon; a quotation after it is the
+    quotation rules').
+
+    >>> text = "Aides said: the lead is too large."
+    >>> text[_after_colon(text, "said", 10, 33) :]
+    'the lead is too large.'
+    """
+    if p >= se or text[p] != ":" or cue not in _lists()["cues"]:
+        return None
+    start = _skip_space(text, p + 1, se)
+    if start >= se or text[start] in _OPENING_MARKS or len(text[start:se].split()) < 2:
+        return None
+    return start
+
+
+_OPENING_MARKS = "\"“‘'«"
+
+
 def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
     c0, c1 = span
     after = _past_aside(text, _skip_space(text, c1, se), se)
-    if after >= se or text[after] in ",.;:":
-        return None
-    span, after = _with_particle(text, cue, span, after, se)
-    # the content first: it is cheaper to find than the subject, and often there is none
-    start = _content_start(text, cue, after, se)
+    start = colon = _after_colon(text, cue, after, se)
     if start is None:
-        return None
-    clause = _clause_ok(text, cue, start, se)
+        if after >= se or text[after] in ",.;:":
+            return None
+        span, after = _with_particle(text, cue, span, after, se)
+        # the content first: it is cheaper to find than the subject, and often there is none
+        start = _content_start(text, cue, after, se)
+        if start is None:
+            return None
+    clause = colon is not None or _clause_ok(text, cue, start, se)
     if not clause and cue not in _report_rules().findings:
         return None
     joint = _bare_new_subject(text, ss, c0, c1)
@@ -1160,7 +1182,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         mention = mention or evidence
     if mention is None:
         mention = _plain_subject(text, ss, c0, rules)
-    end = _cut_clause(text, start, se, speech)
+    end = se if colon is not None else _cut_clause(text, start, se, speech)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
     start, end = _object_span(text, cue, start, end)
