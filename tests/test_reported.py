@@ -2193,3 +2193,11 @@ def test_a_speech_verbs_colon_opens_a_content_in_the_writers_words():
     # a quotation after the colon stays the quotation rules'
     q = rows('Aides said: "We will win the state."')
     assert list(q["kind"]) == ["direct"]
+
+
+def test_expect_reports_its_object_and_infinitive():
+    r = indirect("Most analysts expect the senator to win the seat easily.")
+    assert list(r["text"]) == ["the senator to win the seat easily"]
+    assert list(r["cue"]) == ["expect"]
+    # 'analysts expect a close race': no infinitive after an object, no content (as before)
+    assert indirect("Analysts expect a close race.").empty
