@@ -2201,3 +2201,15 @@ def test_expect_reports_its_object_and_infinitive():
     assert list(r["cue"]) == ["expect"]
     # 'analysts expect a close race': no infinitive after an object, no content (as before)
     assert indirect("Analysts expect a close race.").empty
+
+
+def test_a_polls_share_saying_something_is_the_polls_content():
+    text = "Title.\n\nIn a new poll released Monday, just 8 percent of voters said they would move."
+    r = indirect(text)
+    assert list(r["text"]) == ["just 8 percent of voters said they would move"]
+    assert list(r["cue"]) == ["in"]
+    text = "Title.\n\nIn the survey, 31% of voters said they were eager to vote."
+    assert list(indirect(text)["text"]) == ["31% of voters said they were eager to vote"]
+    # a subject that is no share of the poll speaks for itself
+    text = "Title.\n\nIn a new poll, most voters said they were eager to vote."
+    assert list(indirect(text)["text"]) == ["they were eager to vote"]

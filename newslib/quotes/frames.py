@@ -229,9 +229,20 @@ def _in_poll(text, span, ss, se) -> _Found | None:
     ):
         return None  # 'In a poll, conducted in May, ...': the phrase goes on
     speech = _lists()["cues"] | _lists()["reporting"]
-    if any(c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)):
+    if not _POLL_SHARE_RE.match(text, m.end(), end) and any(
+        c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)
+    ):
         return None  # 'In the poll, most Democrats said ...': theirs is the speech
     return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
+
+
+# the poll's share of its answers opening the clause ('just 8 percent of voters said ...', '31%
+# of voters said ...'): what they said is the poll's finding, the whole clause its content
+_POLL_SHARE_RE = re.compile(
+    r"(?:(?:just|only|about|nearly|almost|roughly|some|more[^\S\n]+than|fewer[^\S\n]+than|"
+    r"less[^\S\n]+than)[^\S\n]+)?\d[\d.,]*(?:[^\S\n]*%|[^\S\n]+percent\b)",
+    re.I,
+)
 
 
 def _reporter_before(text: str, ss: int, c0: int, prev: str, rules: _Rules) -> bool:
