@@ -2213,3 +2213,14 @@ def test_a_polls_share_saying_something_is_the_polls_content():
     # a subject that is no share of the poll speaks for itself
     text = "Title.\n\nIn a new poll, most voters said they were eager to vote."
     assert list(indirect(text)["text"]) == ["they were eager to vote"]
+
+
+def test_a_poll_closing_a_sentence_with_a_figure_is_its_source():
+    text = "Title.\n\nLee had 38 percent support in a new Fox poll released Monday. Lee was glad."
+    r = indirect(text)
+    assert list(r["text"]) == ["Lee had 38 percent support"]
+    assert list(r["cue"]) == ["in"]
+    assert span(text, r.iloc[0], "speaker") == "a new Fox poll"
+    # no figure, or the poll not closing the sentence: no such report
+    for sentence in ("Lee has been ahead in the polls.", "Lee won 38 percent in a poll and left."):
+        assert indirect(f"Title.\n\n{sentence}").empty, sentence

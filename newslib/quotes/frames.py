@@ -475,3 +475,33 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
             out.append(got)
             claimed.append((got.start, got.end))
     return out
+
+
+# 'Lee took 18 percent in a new Fox News poll (released Monday).': a share or a lead, then
+# the poll closing the sentence (its end: the sentence's, the marks trimmed)
+_POLL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<cue>in)[^\S\n]+(?P<src>(?:an?|the)[^\S\n]+(?:[\w'’./&\-]+[^\S\n]+){0,7}?"
+    r"(?:poll|polls|survey|surveys))(?:[^\S\n]+(?:released|conducted|taken|published)"
+    r"[^\S\n]+(?:[\w'’\-]+[^\S\n]*){1,3})?[^\S\n]*\Z"
+)
+_FIGURE_RE = re.compile(
+    r"\d[\d.,]*(?:[^\S\n]*%|[^\S\n]+(?:percent|percentage[^\S\n]+points|points)\b)"
+)
+
+
+def _poll_after(text: str, ss: int, se: int) -> _Found | None:
+    """'Lee had 38 percent support in a new Fox poll.': the poll closing a sentence with a
+    figure is its source, what comes before it the content (the writer's report of the poll).
+
+    >>> text = "Lee had 38 percent support in a new Fox poll."
+    >>> got = _poll_after(text, 0, 44)
+    >>> text[got.start : got.end], text[got.mention[0] : got.mention[1]]
+    ('Lee had 38 percent support', 'a new Fox poll')
+    """
+    m = _POLL_AFTER_RE.search(text, ss, se)
+    if m is None or _FIGURE_RE.search(text, ss, m.start()) is None:
+        return None
+    end = _trim_end(text, ss, m.start())
+    if len(text[ss:end].split()) < 3:
+        return None
+    return _Found(ss, end, "in", m.span("cue"), (*m.span("src"), "desc"))

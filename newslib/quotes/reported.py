@@ -171,6 +171,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
+            pieces += _polls_after(text, lo, hi, None, claimed, marks)
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
@@ -226,9 +227,28 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
+        pieces += _polls_after(text, lo, hi, starts, claimed, marks)
         pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
+
+
+def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_Found]:
+    """The paragraph's sentences closed by a poll ('Lee had 38 percent in a new poll.', see
+    ``frames._poll_after``) that hold no other reported speech nor quotation."""
+    if "poll" not in text[lo:hi] and "survey" not in text[lo:hi]:
+        return []
+    if starts is None:
+        starts = _sentence_starts(text, lo, hi)
+    found = []
+    for si, ss in enumerate(starts):
+        se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
+        if _overlaps(_Found(ss, se, "", None, None), claimed + marks):
+            continue
+        got = _poll_after(text, ss, se)
+        if got is not None:
+            found.append(got)
+    return found
 
 
 def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials, tried=None):
@@ -1417,6 +1437,7 @@ from .frames import (  # noqa: E402
     _in_poll,
     _opening_participle,
     _opening_participles,
+    _poll_after,
     _reportedly,
     _reporter_before,
     _seeming,
