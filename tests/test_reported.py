@@ -2221,6 +2221,9 @@ def test_a_poll_closing_a_sentence_with_a_figure_is_its_source():
     assert list(r["text"]) == ["Lee had 38 percent support"]
     assert list(r["cue"]) == ["in"]
     assert span(text, r.iloc[0], "speaker") == "a new Fox poll"
+    # a poll named with no article: 'in Monday's poll', 'in Iowa surveys'
+    text = "Title.\n\nLee slipped back to 39 percent in Monday’s poll."
+    assert list(indirect(text)["text"]) == ["Lee slipped back to 39 percent"]
     # no figure, or the poll not closing the sentence: no such report
     for sentence in ("Lee has been ahead in the polls.", "Lee won 38 percent in a poll and left."):
         assert indirect(f"Title.\n\n{sentence}").empty, sentence

@@ -480,7 +480,7 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
 # 'Lee took 18 percent in a new Fox News poll (released Monday).': a share or a lead, then
 # the poll closing the sentence (its end: the sentence's, the marks trimmed)
 _POLL_AFTER_RE = re.compile(
-    r"[^\S\n]+(?P<cue>in)[^\S\n]+(?P<src>(?:an?|the)[^\S\n]+(?:[\w'’./&\-]+[^\S\n]+){0,7}?"
+    r"[^\S\n]+(?P<cue>in)[^\S\n]+(?P<src>(?:an?[^\S\n]+|the[^\S\n]+|(?=[A-Z]))(?:[\w'’./&\-]+[^\S\n]+){0,7}?"
     r"(?:poll|polls|survey|surveys))(?:[^\S\n]+(?:released|conducted|taken|published)"
     r"[^\S\n]+(?:[\w'’\-]+[^\S\n]*){1,3})?[^\S\n]*\Z"
 )
