@@ -2227,3 +2227,12 @@ def test_a_poll_closing_a_sentence_with_a_figure_is_its_source():
     # no figure, or the poll not closing the sentence: no such report
     for sentence in ("Lee has been ahead in the polls.", "Lee won 38 percent in a poll and left."):
         assert indirect(f"Title.\n\n{sentence}").empty, sentence
+
+
+def test_a_finding_verbs_document_source_may_have_words_after_its_head():
+    # 'a poll of voters in Ohio', 'a poll out this week': the head is still 'poll'
+    for subject in ("A new poll of voters in all 50 states", "A state university poll out today"):
+        r = indirect(f"Title.\n\n{subject} shows Lee with an 8-point lead.")
+        assert list(r["text"]) == ["Lee with an 8-point lead"], subject
+    # a person is no document: 'shows' with no clause reports nothing
+    assert indirect("Title.\n\nThe mayor of the city shows little interest.").empty

@@ -635,8 +635,18 @@ def _names_a_thing(text: str, mention) -> bool:
     """Is the mention a description whose head is a document or finding ('a new poll')?"""
     if mention[2] != "desc":
         return False
-    head = text[mention[0] : mention[1]].split()[-1].lower().strip(".,'’")
+    words = text[mention[0] : mention[1]].split()
+    for k, w in enumerate(words[1:], 1):
+        if w.lower() in _POST_MODIFIERS:
+            words = words[:k]  # 'a poll of voters in Ohio', 'a survey released Monday'
+            break
+    head = words[-1].lower().strip(".,'’")
     return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
+
+
+# the words that open what follows a noun phrase's head ('a poll of voters', 'a survey
+# released Monday by the Post')
+_POST_MODIFIERS = frozenset("of released out by from in conducted taken published for on".split())
 
 
 def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = True) -> int:
