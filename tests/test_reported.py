@@ -2236,3 +2236,15 @@ def test_a_finding_verbs_document_source_may_have_words_after_its_head():
         assert list(r["text"]) == ["Lee with an 8-point lead"], subject
     # a person is no document: 'shows' with no clause reports nothing
     assert indirect("Title.\n\nThe mayor of the city shows little interest.").empty
+
+
+def test_a_relative_clauses_gap_after_a_mind_verb_is_its_content():
+    # 'a plan the mayor hopes will pass': the clause after the cue lacks its subject, the
+    # relative clause's head
+    r = indirect("Title.\n\nIt was a tactic the aides hope will calm the party.")
+    assert list(r["text"]) == ["will calm the party"]
+    assert list(r["cue"]) == ["hope"]
+    r = indirect("Title.\n\nShe opened what she thought was another gift.")
+    assert list(r["text"]) == ["was another gift"]
+    # a question verb's gap is its object: the verb after it is the main clause's
+    assert indirect("Title.\n\nThe question nobody asked was bold.").empty

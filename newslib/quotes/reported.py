@@ -1146,6 +1146,20 @@ def _after_colon(text: str, cue: str, p: int, se: int) -> int | None:
     return start
 
 
+def _gapped_clause(text: str, cue: str, prev: str, start: int, se: int) -> bool:
+    """Does the content open with the verb of a clause whose subject stands before the cue, a
+    relative clause's gap ('a plan Lee hopes will pass', 'what I thought was a gift')? Not
+    after a question verb ('the question nobody asked was ...': the main clause's verb), nor
+    after 'than' or 'no' ('calmer than expected', 'no doubt')."""
+    if cue in _report_rules().questions or prev in ("than", "no"):
+        return False
+    m = _TOKEN_RE.match(text, start, se)
+    return m is not None and m.group(0) in _GAP_VERBS
+
+
+_GAP_VERBS = frozenset("will would could can might may should was were is are".split())
+
+
 _OPENING_MARKS = "\"“‘'«"
 
 
@@ -1163,6 +1177,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         if start is None:
             return None
     clause = colon is not None or _clause_ok(text, cue, start, se)
+    clause = clause or _gapped_clause(text, cue, _word_before(text, ss, c0), start, se)
     if not clause and cue not in _report_rules().findings:
         return None
     joint = _bare_new_subject(text, ss, c0, c1)
