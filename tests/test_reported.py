@@ -2248,3 +2248,10 @@ def test_a_relative_clauses_gap_after_a_mind_verb_is_its_content():
     assert list(r["text"]) == ["was another gift"]
     # a question verb's gap is its object: the verb after it is the main clause's
     assert indirect("Title.\n\nThe question nobody asked was bold.").empty
+
+
+def test_a_colon_after_a_widened_cue_is_not_content():
+    text = "Title.\n\nThe mayor said in a statement: the bridge is safe and will open soon."
+    r = indirect(text)
+    assert list(r["text"]) == ["the bridge is safe and will open soon"]
+    assert list(r["cue"]) == ["said in a statement"]
