@@ -2255,3 +2255,12 @@ def test_a_colon_after_a_widened_cue_is_not_content():
     r = indirect(text)
     assert list(r["text"]) == ["the bridge is safe and will open soon"]
     assert list(r["cue"]) == ["said in a statement"]
+
+
+def test_to_a_named_person_opening_a_sentence_gives_their_view():
+    text = "Title.\n\nTo Lee, who ran twice, the race was a turning point."
+    r = indirect(text)
+    assert list(r["text"]) == ["the race was a turning point"]
+    assert span(text, r.iloc[0], "speaker") == "Lee"
+    for sentence in ("To date, the race was close.", "To the surprise of many, it was close."):
+        assert indirect(f"Title.\n\n{sentence}").empty, sentence

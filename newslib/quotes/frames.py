@@ -505,3 +505,27 @@ def _poll_after(text: str, ss: int, se: int) -> _Found | None:
     if len(text[ss:end].split()) < 3:
         return None
     return _Found(ss, end, "in", m.span("cue"), (*m.span("src"), "desc"))
+
+
+# 'To Lee, the plan is a failure.' / 'To Lee, who ran twice, the race ...': whose view the
+# sentence gives (a capitalised name after a sentence-opening 'To', not 'To date', 'To be sure')
+_TO_VIEW_RE = re.compile(
+    r"(?P<cue>To)[^\S\n]+(?P<src>(?!(?:Be|Date|That|This|The|A|An|My|Our)\b)[A-Z][\w'’.\-]*"
+    r"(?:[^\S\n]+[A-Z][\w'’.\-]*){0,3}),[^\S\n]+(?:(?:who|whose)\b[^,\n]{1,120},[^\S\n]+)?"
+)
+
+
+def _to_view(text: str, ss: int, se: int) -> _Found | None:
+    """'To Lee, the plan is a failure.': Lee's view, the rest of the sentence its content.
+
+    >>> text = "To Lee, the plan is a failure."
+    >>> got = _to_view(text, 0, 29)
+    >>> text[got.start : got.end], text[got.mention[0] : got.mention[1]]
+    ('the plan is a failure', 'Lee')
+    """
+    m = _TO_VIEW_RE.match(text, ss, se)
+    if m is None or len(text[m.end() : se].split()) < 3:
+        return None
+    return _Found(
+        m.end(), _cut_clause(text, m.end(), se), "to", m.span("cue"), (*m.span("src"), "name")
+    )

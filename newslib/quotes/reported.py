@@ -236,7 +236,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
 def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_Found]:
     """The paragraph's sentences closed by a poll ('Lee had 38 percent in a new poll.', see
     ``frames._poll_after``) that hold no other reported speech nor quotation."""
-    if "poll" not in text[lo:hi] and "survey" not in text[lo:hi]:
+    polls = "poll" in text[lo:hi] or "survey" in text[lo:hi]
+    if not polls and "To " not in text[lo:hi]:
         return []
     if starts is None:
         starts = _sentence_starts(text, lo, hi)
@@ -245,7 +246,9 @@ def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_F
         se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
         if _overlaps(_Found(ss, se, "", None, None), claimed + marks):
             continue
-        got = _poll_after(text, ss, se)
+        got = _poll_after(text, ss, se) if polls else None
+        if got is None and text.startswith("To ", ss):
+            got = _to_view(text, ss, se)
         if got is not None:
             found.append(got)
     return found
@@ -1457,5 +1460,6 @@ from .frames import (  # noqa: E402
     _reporter_before,
     _seeming,
     _stance_adjective,
+    _to_view,
 )
 from .nouns import _noun_cues  # noqa: E402
