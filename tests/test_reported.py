@@ -2395,3 +2395,93 @@ def test_a_passive_stance_needs_what_it_is_about_after_the_verb():
         assert indirect(text).empty, text
     rows = indirect("Lee was criticized by voters for the delay.")
     assert list(rows["text"]) == ["Lee", "the delay"]
+
+
+def test_an_infinitive_after_a_comma_does_not_close_the_content_as_its_attribution():
+    # ', including the right to vote,' is part of the content, not ', one analyst said,'
+    text = (
+        "The governor announced that he had signed an order that restores the civil rights, "
+        "including the right to vote, of 9,000 people."
+    )
+    assert list(indirect(text)["text"]) == [text[text.index("that he") : -1]]
+
+
+def test_a_speech_verbs_colon_opens_a_content_in_the_writers_words():
+    text = "A comeback looks unlikely, insiders said: the lead in the polls, which is large."
+    r = indirect(text)
+    assert list(r["text"]) == ["the lead in the polls, which is large"]
+    assert list(r["cue"]) == ["said"]
+    # a quotation after the colon stays the quotation rules'
+    q = rows('Aides said: "We will win the state."')
+    assert list(q["kind"]) == ["direct"]
+
+
+def test_expect_reports_its_object_and_infinitive():
+    r = indirect("Most analysts expect the senator to win the seat easily.")
+    assert list(r["text"]) == ["the senator to win the seat easily"]
+    assert list(r["cue"]) == ["expect"]
+    # 'analysts expect a close race': no infinitive after an object, no content (as before)
+    assert indirect("Analysts expect a close race.").empty
+
+
+def test_a_polls_share_saying_something_is_the_polls_content():
+    text = "Title.\n\nIn a new poll released Monday, just 8 percent of voters said they would move."
+    r = indirect(text)
+    assert list(r["text"]) == ["just 8 percent of voters said they would move"]
+    assert list(r["cue"]) == ["in"]
+    text = "Title.\n\nIn the survey, 31% of voters said they were eager to vote."
+    assert list(indirect(text)["text"]) == ["31% of voters said they were eager to vote"]
+    # a subject that is no share of the poll speaks for itself
+    text = "Title.\n\nIn a new poll, most voters said they were eager to vote."
+    assert list(indirect(text)["text"]) == ["they were eager to vote"]
+
+
+def test_a_poll_closing_a_sentence_with_a_figure_is_its_source():
+    text = "Title.\n\nLee had 38 percent support in a new Fox poll released Monday. Lee was glad."
+    r = indirect(text)
+    assert list(r["text"]) == ["Lee had 38 percent support"]
+    assert list(r["cue"]) == ["in"]
+    assert span(text, r.iloc[0], "speaker") == "a new Fox poll"
+    # a poll named with no article: 'in Monday's poll', 'in Iowa surveys'
+    text = "Title.\n\nLee slipped back to 39 percent in Monday’s poll."
+    assert list(indirect(text)["text"]) == ["Lee slipped back to 39 percent"]
+    # no figure, or the poll not closing the sentence: no such report
+    for sentence in ("Lee has been ahead in the polls.", "Lee won 38 percent in a poll and left."):
+        assert indirect(f"Title.\n\n{sentence}").empty, sentence
+
+
+def test_a_finding_verbs_document_source_may_have_words_after_its_head():
+    # 'a poll of voters in Ohio', 'a poll out this week': the head is still 'poll'
+    for subject in ("A new poll of voters in all 50 states", "A state university poll out today"):
+        r = indirect(f"Title.\n\n{subject} shows Lee with an 8-point lead.")
+        assert list(r["text"]) == ["Lee with an 8-point lead"], subject
+    # a person is no document: 'shows' with no clause reports nothing
+    assert indirect("Title.\n\nThe mayor of the city shows little interest.").empty
+
+
+def test_a_relative_clauses_gap_after_a_mind_verb_is_its_content():
+    # 'a plan the mayor hopes will pass': the clause after the cue lacks its subject, the
+    # relative clause's head
+    r = indirect("Title.\n\nIt was a tactic the aides hope will calm the party.")
+    assert list(r["text"]) == ["will calm the party"]
+    assert list(r["cue"]) == ["hope"]
+    r = indirect("Title.\n\nShe opened what she thought was another gift.")
+    assert list(r["text"]) == ["was another gift"]
+    # a question verb's gap is its object: the verb after it is the main clause's
+    assert indirect("Title.\n\nThe question nobody asked was bold.").empty
+
+
+def test_a_colon_after_a_widened_cue_is_not_content():
+    text = "Title.\n\nThe mayor said in a statement: the bridge is safe and will open soon."
+    r = indirect(text)
+    assert list(r["text"]) == ["the bridge is safe and will open soon"]
+    assert list(r["cue"]) == ["said in a statement"]
+
+
+def test_to_a_named_person_opening_a_sentence_gives_their_view():
+    text = "Title.\n\nTo Lee, who ran twice, the race was a turning point."
+    r = indirect(text)
+    assert list(r["text"]) == ["the race was a turning point"]
+    assert span(text, r.iloc[0], "speaker") == "Lee"
+    for sentence in ("To date, the race was close.", "To the surprise of many, it was close."):
+        assert indirect(f"Title.\n\n{sentence}").empty, sentence

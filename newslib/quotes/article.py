@@ -321,8 +321,8 @@ def _after_cue(text: str, q: _Quote) -> None:
     if q.kind != "indirect" or not c0 <= q.start < c1:
         return
     start = c1
-    while start < q.end and text[start].isspace():
-        start += 1
+    while start < q.end and (text[start].isspace() or text[start] == ":"):
+        start += 1  # 'said in a statement: the plan ...': nor the colon
     if start < q.end:
         if q.open_mark == q.start:
             q.open_mark = start

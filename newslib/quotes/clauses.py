@@ -644,8 +644,18 @@ def _names_a_thing(text: str, mention) -> bool:
     """Is the mention a description whose head is a document or finding ('a new poll')?"""
     if mention[2] != "desc":
         return False
-    head = text[mention[0] : mention[1]].split()[-1].lower().strip(".,'’")
+    words = text[mention[0] : mention[1]].split()
+    for k, w in enumerate(words[1:], 1):
+        if w.lower() in _POST_MODIFIERS:
+            words = words[:k]  # 'a poll of voters in Ohio', 'a survey released Monday'
+            break
+    head = words[-1].lower().strip(".,'’")
     return head.rstrip("s") in _lists()["sources"] or head in _lists()["sources"]
+
+
+# the words that open what follows a noun phrase's head ('a poll of voters', 'a survey
+# released Monday by the Post')
+_POST_MODIFIERS = frozenset("of released out by from in conducted taken published for on".split())
 
 
 def _cut_clause(text: str, start: int, se: int, quoted=(), coordinated: bool = True) -> int:
@@ -811,6 +821,8 @@ def _inverts(cue: str, tail: list[str]) -> bool:
     verb (', has fled the country and denounced ...')."""
     if not tail:
         return True  # ', saying ...', ', said Smith'
+    if tail[-1] == "to":
+        return False  # ', including the right to vote, ...': an infinitive, no speaker's verb
     return tail[0] not in _CONJUNCTIONS and tail[-1] not in _CONJUNCTIONS and _BE.isdisjoint(tail)
 
 

@@ -229,9 +229,20 @@ def _in_poll(text, span, ss, se) -> _Found | None:
     ):
         return None  # 'In a poll, conducted in May, ...': the phrase goes on
     speech = _lists()["cues"] | _lists()["reporting"]
-    if any(c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)):
+    if not _POLL_SHARE_RE.match(text, m.end(), end) and any(
+        c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)
+    ):
         return None  # 'In the poll, most Democrats said ...': theirs is the speech
     return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
+
+
+# the poll's share of its answers opening the clause ('just 8 percent of voters said ...', '31%
+# of voters said ...'): what they said is the poll's finding, the whole clause its content
+_POLL_SHARE_RE = re.compile(
+    r"(?:(?:just|only|about|nearly|almost|roughly|some|more[^\S\n]+than|fewer[^\S\n]+than|"
+    r"less[^\S\n]+than)[^\S\n]+)?\d[\d.,]*(?:[^\S\n]*%|[^\S\n]+percent\b)",
+    re.I,
+)
 
 
 def _reporter_before(text: str, ss: int, c0: int, prev: str, rules: _Rules) -> bool:
@@ -524,3 +535,57 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
     if not WORD_RE.search(text, start, end):
         return None  # 'was accused of.'
     return _Found(*subject, cue, (c0, c1), None, more=(start, end))
+
+
+# 'Lee took 18 percent in a new Fox News poll (released Monday).': a share or a lead, then
+# the poll closing the sentence (its end: the sentence's, the marks trimmed)
+_POLL_AFTER_RE = re.compile(
+    r"[^\S\n]+(?P<cue>in)[^\S\n]+(?P<src>(?:an?[^\S\n]+|the[^\S\n]+|(?=[A-Z]))(?:[\w'’./&\-]+[^\S\n]+){0,7}?"
+    r"(?:poll|polls|survey|surveys))(?:[^\S\n]+(?:released|conducted|taken|published)"
+    r"[^\S\n]+(?:[\w'’\-]+[^\S\n]*){1,3})?[^\S\n]*\Z"
+)
+_FIGURE_RE = re.compile(
+    r"\d[\d.,]*(?:[^\S\n]*%|[^\S\n]+(?:percent|percentage[^\S\n]+points|points)\b)"
+)
+
+
+def _poll_after(text: str, ss: int, se: int) -> _Found | None:
+    """'Lee had 38 percent support in a new Fox poll.': the poll closing a sentence with a
+    figure is its source, what comes before it the content (the writer's report of the poll).
+
+    >>> text = "Lee had 38 percent support in a new Fox poll."
+    >>> got = _poll_after(text, 0, 44)
+    >>> text[got.start : got.end], text[got.mention[0] : got.mention[1]]
+    ('Lee had 38 percent support', 'a new Fox poll')
+    """
+    m = _POLL_AFTER_RE.search(text, ss, se)
+    if m is None or _FIGURE_RE.search(text, ss, m.start()) is None:
+        return None
+    end = _trim_end(text, ss, m.start())
+    if len(text[ss:end].split()) < 3:
+        return None
+    return _Found(ss, end, "in", m.span("cue"), (*m.span("src"), "desc"))
+
+
+# 'To Lee, the plan is a failure.' / 'To Lee, who ran twice, the race ...': whose view the
+# sentence gives (a capitalised name after a sentence-opening 'To', not 'To date', 'To be sure')
+_TO_VIEW_RE = re.compile(
+    r"(?P<cue>To)[^\S\n]+(?P<src>(?!(?:Be|Date|That|This|The|A|An|My|Our)\b)[A-Z][\w'’.\-]*"
+    r"(?:[^\S\n]+[A-Z][\w'’.\-]*){0,3}),[^\S\n]+(?:(?:who|whose)\b[^,\n]{1,120},[^\S\n]+)?"
+)
+
+
+def _to_view(text: str, ss: int, se: int) -> _Found | None:
+    """'To Lee, the plan is a failure.': Lee's view, the rest of the sentence its content.
+
+    >>> text = "To Lee, the plan is a failure."
+    >>> got = _to_view(text, 0, 29)
+    >>> text[got.start : got.end], text[got.mention[0] : got.mention[1]]
+    ('the plan is a failure', 'Lee')
+    """
+    m = _TO_VIEW_RE.match(text, ss, se)
+    if m is None or len(text[m.end() : se].split()) < 3:
+        return None
+    return _Found(
+        m.end(), _cut_clause(text, m.end(), se), "to", m.span("cue"), (*m.span("src"), "name")
+    )

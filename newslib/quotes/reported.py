@@ -171,6 +171,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
+            pieces += _polls_after(text, lo, hi, None, claimed, marks)
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
@@ -232,6 +233,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
+        pieces += _polls_after(text, lo, hi, starts, claimed, marks)
         pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
@@ -267,6 +269,27 @@ def _closing_cue(text: str, sentence_cues: list[re.Match], ss: int, se: int) -> 
                 return m
             break
     return sentence_cues[-1]
+
+
+def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_Found]:
+    """The paragraph's sentences closed by a poll ('Lee had 38 percent in a new poll.', see
+    ``frames._poll_after``) that hold no other reported speech nor quotation."""
+    polls = "poll" in text[lo:hi] or "survey" in text[lo:hi]
+    if not polls and "To " not in text[lo:hi]:
+        return []
+    if starts is None:
+        starts = _sentence_starts(text, lo, hi)
+    found = []
+    for si, ss in enumerate(starts):
+        se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
+        if _overlaps(_Found(ss, se, "", None, None), claimed + marks):
+            continue
+        got = _poll_after(text, ss, se) if polls else None
+        if got is None and text.startswith("To ", ss):
+            got = _to_view(text, ss, se)
+        if got is not None:
+            found.append(got)
+    return found
 
 
 def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partials, tried=None):
@@ -1193,18 +1216,55 @@ def _past_aside(text: str, after: int, se: int) -> int:
     return after
 
 
+def _after_colon(text: str, cue: str, p: int, se: int) -> int | None:
+    """Where the content starts when a speech verb's colon opens it with the writer's words
+    ('insiders said: the lead is too large'), or None (no colon; a quotation after it is the
+    quotation rules').
+
+    >>> text = "Aides said: the lead is too large."
+    >>> text[_after_colon(text, "said", 10, 33) :]
+    'the lead is too large.'
+    """
+    if p >= se or text[p] != ":" or cue not in _lists()["cues"]:
+        return None
+    start = _skip_space(text, p + 1, se)
+    if start >= se or text[start] in _OPENING_MARKS or len(text[start:se].split()) < 2:
+        return None
+    return start
+
+
+def _gapped_clause(text: str, cue: str, prev: str, start: int, se: int) -> bool:
+    """Does the content open with the verb of a clause whose subject stands before the cue, a
+    relative clause's gap ('a plan Lee hopes will pass', 'what I thought was a gift')? Not
+    after a question verb ('the question nobody asked was ...': the main clause's verb), nor
+    after 'than' or 'no' ('calmer than expected', 'no doubt')."""
+    if cue in _report_rules().questions or prev in ("than", "no"):
+        return False
+    m = _TOKEN_RE.match(text, start, se)
+    return m is not None and m.group(0) in _GAP_VERBS
+
+
+_GAP_VERBS = frozenset("will would could can might may should was were is are".split())
+
+
+_OPENING_MARKS = "\"“‘'«"
+
+
 def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
     """'Smith said (that) CONTENT.' / 'Smith told reporters (that) CONTENT.'"""
     c0, c1 = span
     after = _past_aside(text, _skip_space(text, c1, se), se)
-    if after >= se or text[after] in ",.;:":
-        return None
-    span, after = _with_particle(text, cue, span, after, se)
-    # the content first: it is cheaper to find than the subject, and often there is none
-    start = _content_start(text, cue, after, se)
+    start = colon = _after_colon(text, cue, after, se)
     if start is None:
-        return None
-    clause = _clause_ok(text, cue, start, se)
+        if after >= se or text[after] in ",.;:":
+            return None
+        span, after = _with_particle(text, cue, span, after, se)
+        # the content first: it is cheaper to find than the subject, and often there is none
+        start = _content_start(text, cue, after, se)
+        if start is None:
+            return None
+    clause = colon is not None or _clause_ok(text, cue, start, se)
+    clause = clause or _gapped_clause(text, cue, _word_before(text, ss, c0), start, se)
     if not clause and cue not in _report_rules().findings:
         return None
     joint = _bare_new_subject(text, ss, c0, c1)
@@ -1244,7 +1304,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         mention = mention or evidence
     if mention is None:
         mention = _plain_subject(text, ss, c0, rules)
-    end = _cut_clause(text, start, se, speech)
+    end = se if colon is not None else _cut_clause(text, start, se, speech)
     if _indefinite(text, start, end):
         return None  # 'No one said anything today.'
     start, end = _object_span(text, cue, start, end)
@@ -1480,9 +1540,11 @@ from .frames import (  # noqa: E402
     _opening_participle,
     _opening_participles,
     _passive_stance,
+    _poll_after,
     _reportedly,
     _reporter_before,
     _seeming,
     _stance_adjective,
+    _to_view,
 )
 from .nouns import _noun_cues  # noqa: E402
