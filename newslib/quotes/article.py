@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE, paragraph_spans
 from .attribution import _attribute_after, _attribute_before, _classify, _sentence_subject
+from .clauses import _AUXILIARIES
 from .cues import _alternation, _lists, _Rules
 from .marks import (
     _ANY_MARK_RE,
@@ -329,11 +330,6 @@ def _after_cue(text: str, q: _Quote) -> None:
         q.start, q.words = start, WORD_RE.findall(text, start, q.end)
 
 
-_GAP_AUXILIARIES = frozenset(
-    "has have had is are was were will would did does do can could may might should must".split()
-)
-
-
 def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
     """Where a cue starting at ``s`` starts when one to three adverbs of [auxiliary_gap] (or
     in -ly, no hearsay) stand between it and an auxiliary, as PolNeAR's cue spans read it:
@@ -350,7 +346,7 @@ def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
         if m is None:
             return s
         word = m[1].lower()
-        if word in _GAP_AUXILIARIES:
+        if word in _AUXILIARIES:
             return m[0] if n else s
         if not (
             word in lists["auxiliary_gap"]

@@ -573,9 +573,12 @@ def _reported_object(text: str, me: int, start: int, se: int) -> bool:
     return not any(w in ("later", "ago", "earlier") for _, _, w in words[:4])
 
 
-# the finite verbs and auxiliaries that show a clause: 'think the plan is ...', 'show Smith has'
-_FINITE = frozenset(
-    "is are was were will would can could should may might must has have had does did do "
+# the auxiliaries, and with their negatives the finite verbs that show a clause: 'think the
+# plan is ...', 'show Smith has'
+_AUXILIARIES = frozenset(
+    "is are was were will would can could should may might must has have had does did do".split()
+)
+_FINITE = _AUXILIARIES | frozenset(
     "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't hadn't "
     "doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t shouldn’t "
     "hasn’t haven’t hadn’t doesn’t didn’t don’t".split()

@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
+from .clauses import _FINITE
 from .cues import _lists, _Rules, _rules
 from .marks import _Quote
 from .names import _TITLE_WORDS
@@ -273,7 +274,7 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     if head.endswith(("ly", "ing")) or head in rules.adverbs or head in lists["adjuncts"]:
         return None  # 'Separately, the board ...', 'Arriving at the pier, ...'
     lows = [w.lower().strip(",.—–") for w in words]
-    if any(w in _FINITE_WORDS or w in rules.cues or w in lists["cue_before"] for w in lows):
+    if any(w in _FINITE or w in rules.cues or w in lists["cue_before"] for w in lows):
         return None  # 'Lee, who has ..., said': a clause, the rules' own business
     if text[c0:c1].endswith("ing") or not _active(text, e, c1):
         return None
@@ -284,11 +285,6 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
         while e > s and text[e - 1] in " ,":
             e -= 1
     return s, e
-
-
-_FINITE_WORDS = frozenset(
-    "is are was were will would can could should may might must has have had does did do".split()
-)
 
 
 def _sentence_start(text: str, lo: int, e: int) -> int | None:
