@@ -287,19 +287,27 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     return s, e
 
 
+def _sentence_ends_before(text: str, p: int) -> bool:
+    """Does a sentence end right before ``p`` (a full stop, '!' or '?' that is no abbreviation's,
+    then a space)?
+
+    >>> _sentence_ends_before("It rained. Lee left.", 10), _sentence_ends_before("Mr. Lee", 3)
+    (True, False)
+    """
+    return (
+        text[p - 1 : p] in (".", "!", "?")
+        and text[p : p + 1].isspace()
+        and not _ABBREV_RE.search(text[max(0, p - 12) : p])
+    )
+
+
 def _sentence_start(text: str, lo: int, e: int) -> int | None:
     """Where the sentence holding text[e] starts, from ``lo`` (its paragraph's start) on; None
     when that is more than 200 characters back."""
     p = e
     while p > lo:
         ch = text[p - 1]
-        if ch == "\n":
-            break
-        if (
-            ch in ".!?"
-            and text[p : p + 1].isspace()
-            and not _ABBREV_RE.search(text[max(0, p - 12) : p])
-        ):
+        if ch == "\n" or _sentence_ends_before(text, p):
             break
         p -= 1
         if e - p > 200:
@@ -735,13 +743,7 @@ def _with_role_before(text: str, s: int, e: int, rules: _Rules) -> int:
     k = comma
     while k > lo:
         ch = text[k - 1]
-        if ch in _PHRASE_STOPS:
-            break
-        if (
-            ch in ".!?"
-            and text[k : k + 1].isspace()
-            and not _ABBREV_RE.search(text[max(0, k - 12) : k])
-        ):
+        if ch in _PHRASE_STOPS or _sentence_ends_before(text, k):
             break
         k -= 1
     else:
