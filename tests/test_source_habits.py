@@ -206,6 +206,9 @@ def test_names_no_one():
     names_no_one = importlib.import_module("newslib.quotes.sources")._names_no_one
     assert names_no_one("on Tuesday", (0, 10)) and names_no_one("fiercely", (0, 8))
     assert not names_no_one("most", (0, 4)) and not names_no_one("Kelly", (0, 5))
+    # a capitalised time word may be a surname; a day's name is none
+    assert not names_no_one("Early", (0, 5)) and names_no_one("Monday", (0, 6))
+    assert sources("Early said the plan would fail.") == ["Early"]
 
 
 def test_the_subject_before_its_aside_and_a_time():

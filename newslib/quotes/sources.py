@@ -141,12 +141,21 @@ _NO_ONE = frozenset("now then past having do did does".split()) | _TIME_WORDS
 
 def _names_no_one(text: str, span: tuple[int, int]) -> bool:
     """Is the source span only adverbs and times ('specifically', 'now', 'on Tuesday', 'this
-    past week'): the words before a cue whose subject the rules missed, naming no one?"""
+    past week'): the words before a cue whose subject the rules missed, naming no one? A
+    capitalised time word other than a day's name may be a name ('Early said', 'Late told').
+
+    >>> _names_no_one("on Tuesday said", (0, 10)), _names_no_one("Early said", (0, 5))
+    (True, False)
+    """
     words = text[span[0] : span[1]].replace("’", "'").split()
     return all(
-        w.lower() in _NO_ONE or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
+        (w.lower() in _NO_ONE and (w.islower() or w.lower() in _DAY_NAMES))
+        or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
         for w in words
     )
+
+
+_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _dangles(text: str, span: tuple[int, int]) -> bool:
