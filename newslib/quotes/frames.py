@@ -34,10 +34,10 @@ from .clauses import (
     _words,
 )
 from .cues import _alternation, _lists, _Rules
+from .found import _Found
 from .reported import (
     _NAME_START_RE,
     _cue_first,
-    _Found,
 )
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())

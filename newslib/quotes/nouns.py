@@ -28,7 +28,7 @@ from .clauses import (
     _words,
 )
 from .cues import _lists, _Rules
-from .reported import _Found
+from .found import _Found
 from .sentences import _sentence_starts
 
 # the possessive right before the noun (an adjective may stand between): "Lee's", "his"

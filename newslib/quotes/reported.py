@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..text import WORD_RE
@@ -86,6 +85,7 @@ from .clauses import (
     _words,
 )
 from .cues import _alternation, _lists, _Rules
+from .found import _Found
 from .marks import _Quote
 from .sentences import _sentence_starts
 
@@ -128,16 +128,6 @@ _DATELINE_RE = re.compile(
     r"(?:,?[^\S\n]+[A-Z][a-z]{2,4}\.?[^\S\n]+\d{1,2})?(?:[^\S\n]+\([\w .]+\))?"
     r"[^\S\n]+[—–-]{1,2}[^\S\n]+"
 )
-
-
-@dataclass
-class _Found:
-    start: int
-    end: int
-    cue: str
-    cue_span: tuple[int, int] | None
-    mention: tuple[int, int, str] | None
-    more: tuple[int, int] | None = None  # a second piece: 'CONTENT, he said, CONTENT.'
 
 
 def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quote]:
