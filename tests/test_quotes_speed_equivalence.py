@@ -82,7 +82,7 @@ def test_comma_place_is_the_scan(text):
 
 sentences = importlib.import_module("newslib.quotes.sentences")
 attribution = importlib.import_module("newslib.quotes.attribution")
-reported = importlib.import_module("newslib.quotes.reported")
+cue_first = importlib.import_module("newslib.quotes.cue_first")
 clauses = importlib.import_module("newslib.quotes.clauses")
 nouns = importlib.import_module("newslib.quotes.nouns")
 _rules = importlib.import_module("newslib.quotes.cues")._rules
@@ -126,8 +126,8 @@ def test_cue_in_is_the_search(text, lo, width):
 def test_gap_word_is_the_search(text, p, width):
     p = min(p, len(text))
     lo = max(0, p - width)
-    m = reported._GAP_WORD_RE.search(text, lo, p)
-    assert reported._gap_word(text, lo, p) == (None if m is None else (m.start(1), m.group(1)))
+    m = cue_first._GAP_WORD_RE.search(text, lo, p)
+    assert cue_first._gap_word(text, lo, p) == (None if m is None else (m.start(1), m.group(1)))
 
 
 @settings(max_examples=400, deadline=None)

@@ -4,7 +4,8 @@ The writer's own report or judgement (seem / appear / is expected, reportedly), 
 of "asked", "as X noted", polls and evidence ("In a new poll, ...", "a poll showing ..."),
 title-case headlines ("Mayor Says Bridge Will Reopen") and stance adjectives ("confident
 that"). The readers take the cue ``reported._read`` found and return a ``_Found`` or None;
-``_evidence_before`` and ``_reporter_before`` tell whether a subject names evidence or a reporter.
+``_reporter_before`` tells whether a subject names a reporter (``cue_first._evidence_before``
+whether it names evidence).
 """
 
 from __future__ import annotations
@@ -33,12 +34,10 @@ from .clauses import (
     _word_before,
     _words,
 )
+from .cue_first import _cue_first, _evidence_before
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
-from .reported import (
-    _NAME_START_RE,
-    _cue_first,
-)
+from .reported import _NAME_START_RE
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())
 _IN_POLL_RE = re.compile(
@@ -382,25 +381,6 @@ def _evidence_participle(text, cue, span, ss, se, rules) -> _Found | None:
         if len(WORD_RE.findall(text, start, end)) >= 2
         else None
     )
-
-
-_EVIDENCE_BREAK_RE = re.compile(r"[,;:—–(]|\b(?:that|where|while|as|but|and|which|because)\b")
-
-
-def _evidence_before(text: str, ss: int, c0: int, rules: _Rules):
-    """The subject of a finding verb when it names evidence ('new polls released Sunday',
-    'public records'), as a description mention, or None."""
-    lo = max(ss, c0 - 120)
-    breaks = [m.end() for m in _EVIDENCE_BREAK_RE.finditer(text, lo, c0)]
-    words = _words(text, breaks[-1] if breaks else lo, c0)
-    while words and words[-1][2].lower() in rules.adverbs:
-        words.pop()
-    if not words or len(words) > 10:
-        return None
-    evidence = _lists()["evidence"]
-    if not any(w.lower().strip(".") in evidence for _, _, w in words):
-        return None
-    return words[0][0], words[-1][1], "desc"
 
 
 _CLAUSE_COMMA_RE = re.compile(r",[^\S\n]+(?=[\w\"“‘])")
