@@ -277,20 +277,12 @@ def _antecedent(text: str, ss: int, c0: int, rules: _Rules):
 
 
 _PLAIN_BREAK_RE = re.compile(r"[,;:!?\"“”«»—–()]")
-
-
 _PLAIN_STOPS = _NOT_NOUN_PHRASE | frozenset("to of in on at for by with from it".split())
-
-
 _PLAIN_NOT_FIRST = frozenset(
     "as if by in on at for after before when while since because although though let do does "
     "did there it here what how why with without from to of no".split()
 )
-
-
 _PLAIN_HEADS = frozenset("everyone everybody people one others some many most few".split())
-
-
 _PLAIN_ADJUNCT_OPENERS = frozenset("for on in however too also speaking meanwhile".split())
 
 
@@ -353,11 +345,7 @@ def _opener_only(text: str, ss: int, mention) -> bool:
 
 
 _CLAUSE_GAP_RE = re.compile(r"[,;:—–()]")
-
-
 _TO_BEFORE_RE = re.compile(r"\bto[^\S\n]+$")
-
-
 _OBJECT_BREAK_RE = re.compile(r"[,;:()\"“”«»—–]")
 
 

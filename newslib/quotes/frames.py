@@ -34,10 +34,10 @@ from .clauses import (
     _word_before,
     _words,
 )
+from .content_first import _NAME_START_RE
 from .cue_first import _cue_first, _evidence_before
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
-from .reported import _NAME_START_RE
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())
 _IN_POLL_RE = re.compile(

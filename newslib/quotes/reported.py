@@ -39,19 +39,14 @@ from ..text import WORD_RE
 from .attribution import (
     _IRREGULAR,
     _RUN_ON_RE,
-    _TIME_WORDS,
     _TOKEN_RE,
     _according_to,
-    _cut_subject,
     _sentence_subject,
-    _subject_before,
 )
 from .clauses import (
     _BE,
     _CLOSING,
-    _CONJUNCTIONS,
     _FINITE,
-    _INFINITIVE_RE,
     _NOT_NOUN_PHRASE,
     _PARTICLE_RE,
     _RELATIVES,
@@ -63,13 +58,9 @@ from .clauses import (
     _cut_clause,
     _ends_attribution,
     _find_cues,
-    _first_words,
     _inverts,
-    _is_adjunct,
-    _noun_phrase,
     _object_span,
     _opens_participle,
-    _reads_content,
     _report_rules,
     _skip_space,
     _trim_end,
@@ -78,6 +69,7 @@ from .clauses import (
     _word_before,
     _words,
 )
+from .content_first import _content_first, _inverted_speaker
 from .cue_first import _cue_first
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
@@ -108,11 +100,6 @@ _NOT_AFTER_BACK = frozenset(
 )
 _ARTICLES = frozenset("the a an".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
-_INVERTED_OPENERS = frozenset("the a an former one another".split())
-_APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
-# '..., said Ann Lee.', '..., reports the Post.'
-_INVERTING = frozenset("said says wrote writes added adds reports reported".split())
-_NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 _POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
 
@@ -950,241 +937,6 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
-
-
-def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
-    """'CONTENT, Smith said [adjuncts].' / 'CONTENT, said Smith.' / 'CONTENT, he said, MORE.'"""
-    c0, c1 = span
-    lead = text[ss:c0]
-    comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
-    if comma < 0:
-        return None
-    if cue not in _lists()["cues"] and _INFINITIVE_RE.match(text, _skip_space(text, c1, se)):
-        return None  # '..., Lee, who was in town, decided to leave': what follows is the content
-    t0 = ss + comma + 1
-    while t0 < c0 and text[t0] in _CLOSING:
-        t0 += 1  # the closing mark of a quoted fragment: 'is "a gift," Smith said'
-    tail = text[t0:c0]
-    # '..., said former governor Ed Rendell, who ...': the speaker closes the sentence
-    speaker_after = not tail.strip() and _inverted_speaker(text, cue, c1, se, rules)
-    if not speaker_after and not _ends_attribution(
-        text, c1, se, inverted=not tail.strip(), cue=cue
-    ):
-        return None  # 'In May, Smith said the plan ...': the lead is no content
-    if not speaker_after and _clause_after(text, c1, se):
-        return None  # '..., said the family deserved better': the clause is the content
-    if not tail.strip() and not speaker_after:
-        # ', said' may close an apposition ('Smith, an expert, said ...') rather than invert
-        subject = _subject_before(text, max(ss, c0 - 250), c0, rules)
-        if subject is not None and len(text[ss : subject[0]].split()) <= 2:
-            return None
-        name = _NAME_START_RE.match(text, ss, c0)
-        if name is not None and rules.person_after_re.match(text, name.end()):
-            return None  # 'Jill Chase, 27, a nurse in Ohio, said ...'
-    if tail.split() and tail.split()[0].lower() in _CONJUNCTIONS | _RELATIVES:
-        return None  # '..., and the union agreed', '..., which Smith mused about': no inversion
-    rest = [w.lower() for w in tail.split()]
-    while rest and (rest[-1] in rules.adverbs or rest[-1] in _lists()["cue_before"]):
-        rest.pop()
-    if rest and rest[-1] in _RELATIVES:
-        return None  # 'Lee, a senator who has refused ...': a relative clause, no inversion
-    if tail.split():
-        mention = _cut_subject(text, t0, c0, rules, True, False)
-        if mention is None:
-            mention = _noun_phrase(text, t0, c0, rules)
-        if mention is None:
-            return None
-    else:
-        m = rules.after_cue_first_re.match(text, c0, se)
-        mention = None
-        if m is not None:
-            mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
-    np = _resumptive_noun(text, t0, mention)
-    if np is not None:
-        return _Found(*np, cue, span, mention)  # '..., a point Lee also made': 'a point'
-    end = ss + comma
-    if end - ss < 3 or (not text[c1:se].lstrip().startswith(",") and _adverbial(text, ss, end)):
-        return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
-    rest = text[c1:se]
-    found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
-    if rest.lstrip().startswith(","):
-        more = _skip_space(text, c1 + rest.index(",") + 1, se)
-        if len(text[more:se].split()) >= 2 and not _opens_cue_participle(text, more, se):
-            found.more = (more, se)
-            if _is_adjunct(text, ss, end):
-                # 'This month, Smith wrote, the plan ...': the lead is when, not what
-                found.start, found.end, found.more = more, se, None
-                return found
-    if _scene_lead(text, ss, end, rest):
-        # 'Asked about the plan, Lee said, "It works."': the quotation is the content
-        return None if found.more is None else _Found(*found.more, cue, span, mention)
-    if _is_adjunct(text, ss, end):
-        return None  # 'Last week, the council called on the state to ...': when, not what
-    return found
-
-
-def _opens_cue_participle(text: str, p: int, se: int) -> bool:
-    """Does text[p:se] open with a participle cue ('adding that ...', 'noting that ...'),
-    which reads a content of its own after a closing attribution ('CONTENT, Lee said, adding
-    that ...')?
-
-    >>> t = "The plant will close, Lee said, adding that the city would pay."
-    >>> _opens_cue_participle(t, 32, len(t) - 1), _opens_cue_participle(t, 0, len(t) - 1)
-    (True, False)
-    """
-    m = _TOKEN_RE.match(text, p, se)
-    return (
-        m is not None
-        and m.group(0).endswith("ing")
-        and _report_rules().cue_re.fullmatch(m.group(0)) is not None
-    )
-
-
-# where another clause opens inside a lead: ', but ...', ', and ...', '; ...', or after an
-# opening 'Though ... ,'
-_LEAD_CLAUSE_RE = re.compile(
-    r"(?:,[^\S\n]+(?:but|and|while|though|although)|;)[^\S\n]+"
-    r"|\A(?:Though|Although|While)\b[^,;\n]{3,120},[^\S\n]+"
-)
-_DOUBLE_MARK_RE = re.compile(r"[\"“”]")
-
-
-def _after_earlier_attribution(text: str, ss: int, end: int) -> int:
-    """Where a content before its cue starts: after a clause of the lead that is an attribution
-    of its own ('Lee said the fares rise, but they will fall, Kim said' starts at 'they';
-    'Though Lee argues X, Y, Kim says' at 'Y'), else at ``ss``.
-
-    >>> text = "Lee said the fares rise, but they will fall, Kim said."
-    >>> text[_after_earlier_attribution(text, 0, 43) : 43]
-    'they will fall'
-    """
-    lead = text[ss:end]
-    opens = [m for m in _LEAD_CLAUSE_RE.finditer(lead) if m.end() < len(lead)]
-    if not opens:
-        return ss
-    m = opens[-1]
-    if len(_DOUBLE_MARK_RE.findall(lead, 0, m.start())) % 2:
-        return ss  # inside a quotation
-    cues = _lists()["cues"]
-    for cue in _find_cues(text, ss, ss + m.end()):
-        if cue.group(0).lower() in cues and _reads_content(text, cue, ss + m.end()):
-            return ss + m.end()
-    return ss
-
-
-_QUOTE_NEXT_RE = re.compile(r"\s*,\s*[\"“'‘]{1,2}[A-Z]")
-
-
-def _scene_lead(text: str, ss: int, end: int, rest: str) -> bool:
-    """Is the lead text[ss:end] of ', Lee said, "It ..."' (``rest`` is what follows the cue, a
-    quotation that opens a sentence) one clause that only sets the scene of the quotation
-    ('Asked about the plan', 'Speaking to reporters', 'After reading the letter'): 'asked' or an
-    '-ing' word first, or second after a [lead_openers] word ('After she left' may be the
-    content's own: no scene)?
-
-    >>> t = 'Asked about the plan, Lee said, "It works."'
-    >>> _scene_lead(t, 0, 20, t[30:]), _scene_lead(t, 0, 20, " on Monday.")
-    (True, False)
-    """
-    if not _QUOTE_NEXT_RE.match(rest) or "," in text[ss:end]:
-        return False
-    words = text[ss:end].split(None, 1)
-    if len(words) < 2:
-        return False
-    first, second = words[0].lower(), words[1].split(None, 1)[0].lower()
-    if first in _lists()["lead_openers"] and first != "asked":
-        first = second  # 'After reading the letter', 'When asked about it'; not 'After she left'
-    return first == "asked" or (first.endswith("ing") and first.isalpha() and "thing" not in first)
-
-
-def _resumptive_noun(text: str, t0: int, mention) -> tuple[int, int] | None:
-    """The span of 'a point' in '..., a point Lee also made': a [resumptive_nouns] or
-    [speech_nouns] noun that sums up the clause before it and heads a relative clause without
-    its pronoun, the cue's speaker (``mention``) right after it; else None.
-
-    >>> t = "Fares rise, a point Lee made."
-    >>> s, e = _resumptive_noun(t, 11, (20, 23, "name"))
-    >>> t[s:e]
-    'a point'
-    """
-    if mention is None or mention[0] <= t0:
-        return None
-    words = text[t0 : mention[0]].split()
-    if len(words) != 2 or words[0].lower() not in ("a", "an"):
-        return None
-    lists = _lists()
-    if words[1] not in lists["resumptive_nouns"] and words[1] not in lists["speech_nouns"]:
-        return None
-    s = _skip_space(text, t0, mention[0])
-    return s, s + len(text[s : mention[0]].rstrip())
-
-
-def _adverbial(text: str, s: int, e: int) -> bool:
-    """Is text[s:e] only an adverb phrase or a time ('Most recently', 'Last week', 'Earlier')?"""
-    words = [w.lower() for _, _, w in _first_words(text, s, e, 4)]  # four are too many already
-    adverbs = _lists()["adverbs"]
-    return 0 < len(words) <= 3 and all(
-        w in adverbs or w in _TIME_WORDS or w.endswith("ly") or w in ("most", "more", "very")
-        for w in words
-    )
-
-
-_DASH_AFTER_CUE_RE = re.compile(r"[^\S\n]*(?:—|–|--)")
-
-
-def _clause_after(text: str, c1: int, se: int) -> bool:
-    """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
-    finite verb or a past form among the first words, before any comma? Not past a dash
-    ('CONTENT, Lee said — a move that ...': what follows the dash is the writer's)."""
-    if _DASH_AFTER_CUE_RE.match(text, c1, se):
-        return False
-    comma = text.find(",", c1, se)
-    words = [w for _, _, w in _first_words(text, c1, comma if comma >= 0 else se, 8)]
-    if not words or words[0].lower() in _SUBJECT_PRONOUNS:
-        return bool(words)
-    return any(
-        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words[1:]
-    )
-
-
-def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> bool:
-    """Is what follows the cue a speaker closing the sentence ('..., said the company's chief
-    executive, Ann Lee.', '..., said former governor Ed Rendell, who ...')? A short phrase with
-    a name or a person's role and no finite verb, up to a comma or the sentence end."""
-    if cue not in _INVERTING:
-        return False
-    comma = text.find(",", c1, se)
-    words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)]
-    while words and words[0].lower() in _TIME_WORDS:
-        words = words[1:]  # '..., said Wednesday she agrees': a day is no speaker
-    if not words or len(words) > 6 or any(w.lower() in _FINITE for w in words):
-        return False
-    if any(w.islower() and len(w) > 3 and w.endswith("ed") for w in words[1:]):
-        return False  # '..., said the Khan family deserved better': a clause
-    first = words[0].lower()
-    if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
-        return False  # '..., said he expects ...', '..., said that ...'
-    if not (
-        words[0][:1].isupper()
-        or first in _INVERTED_OPENERS
-        or first in rules.roles
-        or first in rules.determiners
-    ):
-        return False
-    if comma >= 0:
-        nxt = _TOKEN_RE.search(text, comma + 1, se)
-        if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
-            return False  # '..., said Smith, the plan ...'
-    if any(w[:1].isupper() or w.lower() in rules.roles for w in words):
-        return True
-    # '..., said several observers.': a determiner and a plural head close the sentence
-    last = words[-1].lower()
-    return (
-        first in rules.determiners
-        and len(words) <= 4
-        and last.isalpha()
-        and (last.endswith("s") or last in rules.sources or last == "people")
-    )
 
 
 # The frames read beside the plain ones (newslib/quotes/frames.py builds on the helpers above,
