@@ -13,12 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import (
-    _TIME_WORDS,
-    _TOKEN_RE,
-    _cut_subject,
-    _subject_before,
-)
+from .attribution import _TIME_WORDS, _TOKEN_RE, _cut_subject, _subject_before
 from .clauses import (
     _CLOSING,
     _CONJUNCTIONS,
