@@ -7,6 +7,13 @@ attribution when its source is written with it: a possessive before it ("Lee's",
 board's") or "from X" right after it. The content is the clause or the infinitive, up to the
 end of its phrase (a comma, a dash, or, for an infinitive, the finite verb of the sentence it
 is the subject of: "Lee's decision to run has surprised ...").
+
+For the cues ``reported._read`` finds in a sentence, the readings of a cue word as a noun:
+``_noun_reading`` (is a stance word a noun: "terrorist attacks", "roll call", rather than a
+speaker's verb), ``_names_a_thing_before`` ("a firm called ..." names a thing),
+``_speech_noun`` ("Lee's claim that the plan failed": the content is "that the plan failed",
+the source "Lee") and ``_light_verb_start`` (the cue of "Lee made no mention of it" is "made
+no mention of").
 """
 
 from __future__ import annotations
@@ -15,16 +22,21 @@ import re
 from bisect import bisect_right
 from functools import lru_cache
 
-from .attribution import _cut_subject
+from ..text import WORD_RE
+from .attribution import _IRREGULAR, _TOKEN_RE, _cut_subject
 from .clauses import (
     _FINITE,
     _INFINITIVE_RE,
+    _NOT_NOUN_PHRASE,
     _OBJECT_END_RE,
     _clause_ok,
+    _cut_clause,
     _list_goes_on,
     _noun_phrase,
+    _report_rules,
     _skip_space,
     _within,
+    _word_before,
     _words,
 )
 from .cues import _lists, _Rules
@@ -153,3 +165,189 @@ def _phrase_end(text: str, start: int, se: int, infinitive: bool) -> int:
             if w.lower() in _FINITE:
                 return a
     return end
+
+
+# Below: a cue word that is a noun in the sentence ``reported._read`` is reading. Is a stance
+# word a noun rather than a speaker's verb ('roll call', 'a primary challenge'), is 'called'
+# naming a thing ('a firm called ...'), a clause noun with its owner ('Lee's claim that ...'),
+# a noun object of a light verb ('made no mention of').
+_DETERMINERS = frozenset("the a an his her their its our this that these those".split())
+_ARTICLES = frozenset("the a an".split())
+_BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
+
+
+@lru_cache(maxsize=1)
+def _verb_lead() -> frozenset[str]:
+    """Lower-case words after which a stance word is a verb: pronouns, relatives, auxiliaries,
+    'to', adverbs, conjunctions ('they back', 'who support', 'would attack')."""
+    lists = _lists()
+    return (
+        lists["cue_before"]
+        | lists["adverbs"]
+        | lists["pronouns"]
+        | frozenset("who that which and or but i".split())
+    )
+
+
+def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> bool:
+    """Is the stance word at ``c0`` a noun ('terrorist attacks', 'a primary challenge', 'roll
+    call', '30 percent support') rather than the verb of a speaker?"""
+    report = _report_rules()
+    if cue not in report.stances:
+        return False
+    if cue.endswith("ed"):
+        # an adjective: '270 pledged delegates', 'a lead in pledged delegates'
+        adjacent = text[max(0, c0 - 2) : c0].strip()[-1:].isalnum()
+        return adjacent and (prev.replace(",", "").isdigit() or prev in _BEFORE_ADJECTIVE)
+    if cue in rules.cues or cue.endswith("ing"):
+        return False
+    if cue in _IRREGULAR or cue.endswith(("en", "aid")):
+        return False  # a past form: 'the senator spoke about', 'the mayor laid out'
+    if prev[:1].isdigit() or prev == "percent":
+        return True
+    before = text[max(0, c0 - len(prev) - 2) : c0]
+    if before.rstrip().endswith(",") and prev in _lists()["not_appositions"]:
+        return False  # 'Lee, meanwhile, hopes': the comma closes an aside, no compound
+    if prev.isalpha() and prev not in before and prev.capitalize() in before:
+        # 'the Orlando attack', 'the Bastille Day attack': a bare form after a name that
+        # follows an article ('Lee attacks', 'the Democrats back', 'The Post sought' are verbs)
+        if not prev.endswith("s") and cue + "s" in report.stances:
+            words = [w for _, _, w in _words(text, max(0, c0 - 80), c0)]
+            while words and words[-1][:1].isupper() and words[-1].lower() not in _ARTICLES:
+                words.pop()
+            if len(words) > 1 and words[-2].lower() in _NOT_NOUN_PHRASE:
+                return False  # 'Did the Lee Fund refuse ...': a question's subject
+            return bool(words) and words[-1].lower() in _ARTICLES
+    plural_subject = prev.endswith("s") and not cue.endswith("s")
+    written = before.rstrip()[-len(prev) :]
+    if written.isalpha() and written[:1].isupper() and not plural_subject:
+        # 'the Paris attacks', 'his Senate support': a determiner before the capitalised word
+        start = c0 - (len(before) - len(before.rstrip())) - len(prev)
+        return _word_before(text, max(0, start - 20), start) in _DETERMINERS
+    if not prev.isalpha() or not prev.islower() or prev not in before:
+        return False  # a name or a capitalised word: 'Lee attacks'
+    if prev in _verb_lead() or (prev.endswith("ly") and prev not in _lists()["not_adverbs"]):
+        return False  # 'they back', 'publicly attacks' (not 'the deadly attack')
+    if cue.endswith("s") and prev in rules.roles:
+        return False  # 'the mayor hopes', 'the senator attacks': a person's verb
+    # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
+    return not plural_subject or prev.endswith("ous")  # 'unanimous support'
+
+
+# 'Mr. Lee's', 'the senator's', 'Democrats'' (and one adjective: 'Lee's repeated') before a noun
+_OWNER_RE = re.compile(
+    r"(?P<owner>(?:[Tt]he[^\S\n]+[a-z]+|[A-Z][\w.’'-]*(?:[^\S\n]+[A-Z][\w.’'-]*){0,3}))"
+    r"(?:['’]s|(?<=s)['’])[^\S\n]+(?:[a-z]+[^\S\n]+)?$"
+)
+
+
+_NOUN_CONTENT_END_RE = re.compile(r"[,;:()—–]")
+
+
+def _speech_noun(text, noun, c0, ss, se, speech) -> _Found | None:
+    """'Lee's claim that the plan failed', 'allegations that the vote was rigged': a noun of
+    [clause_nouns] right before 'that' and a clause; the clause ('that' included) is the
+    content, the owner before the noun ('Lee's') the source (none without one)."""
+    that = _TOKEN_RE.search(text, c0 + len(noun), se)
+    if that is None or that.group(0).lower() != "that":
+        return None
+    first = _TOKEN_RE.match(text, _skip_space(text, that.end(), se))
+    if first is None or first.group(0).lower() in _NOT_NOUN_PHRASE:
+        return None  # 'the claims that were made': a relative clause, no content
+    prev = _word_before(text, ss, c0)
+    if prev in _POSSESSIVE_PRONOUNS:
+        return None  # 'his claim that ...': nouns.py reads it, with its pronoun source
+    if prev in ("a", "an") and text[: _noun_phrase_start(text, ss, c0)].rstrip().endswith(","):
+        return None  # '..., a claim that drew scorn': a phrase summing up what came before
+    owned = prev.endswith(("'s", "’s", "s'", "s’"))
+    if noun in _report_rules().stances | _lists()["reporting"] and not (
+        owned or prev in _DETERMINERS
+    ):
+        return None  # 'Lee claims that ...' is the verb's
+    end = _cut_clause(text, that.start(), se, speech)
+    brk = _NOUN_CONTENT_END_RE.search(text, that.start(), end)
+    end = brk.start() if brk is not None else end  # 'Despite claims that ..., Lee won'
+    if len(WORD_RE.findall(text, that.start(), end)) < 4:
+        return None
+    mention = None
+    m = _OWNER_RE.search(text, max(ss, c0 - 80), c0) if owned else None
+    if m is not None:
+        a, b = m.span("owner")
+        for w in _words(text, a, b)[:-1]:  # 'Despite Lee's claims': no part of the owner
+            if w[2].lower() not in _NOT_IN_NOUN_PHRASE | _OWNER_SKIPS:
+                break
+            a = _skip_space(text, w[1], b)
+        owner = text[a:b]
+        kind = "name" if owner[0].isupper() and not owner.startswith("The ") else "desc"
+        mention = (a, b, kind)
+    return _Found(
+        that.start(), end, noun, (_noun_phrase_start(text, ss, c0), c0 + len(noun)), mention
+    )
+
+
+# the possessive pronouns nouns.py reads as a noun cue's source
+_POSSESSIVE_PRONOUNS = frozenset("his her their its".split())
+_OWNER_SKIPS = frozenset("despite amid after before since while when as like unlike".split())
+_NOT_IN_NOUN_PHRASE = _NOT_NOUN_PHRASE | frozenset(
+    "of to in on with at by for from about and or but is was were are has have had make makes "
+    "made be been including included over after before amid despite against".split()
+)
+
+
+def _noun_phrase_start(text: str, ss: int, c0: int) -> int:
+    """Where the noun phrase of a speech noun at ``c0`` starts: its article and the words
+    qualifying it join the cue, as PolNeAR marks a noun cue ('a stern warning that', 'the
+    false claims that'); an owner ('Lee's claim') does not. Without an article, ``c0``."""
+    words = _words(text, max(ss, c0 - 60), c0)[-4:]
+    for i in range(len(words) - 1, -1, -1):
+        w = words[i][2]
+        if w.lower() in ("a", "an", "the"):
+            return (
+                words[i][0]
+                if not text[words[i][1] : c0].strip(" -")
+                or all(x[2].replace("-", "").isalpha() for x in words[i + 1 :])
+                else c0
+            )
+        if not w.replace("-", "").isalpha() or not w.islower() or w in _NOT_IN_NOUN_PHRASE:
+            return c0
+    return c0
+
+
+_NAMING_ARTICLES = frozenset("a an another".split())
+
+
+def _names_a_thing_before(text: str, ss: int, c0: int, rules: _Rules) -> bool:
+    """Is 'called' at ``c0`` the participle after an indefinite noun phrase ('a firm called
+    ...', 'a new group called ...', 'a German news outlet called ...'), not a speaker's verb
+    ('a spokesman called the plan ...')?"""
+    words = [w for _, _, w in _words(text, max(ss, c0 - 60), c0)][-4:]
+    for i in range(len(words) - 2, -1, -1):
+        if words[i].lower() in _NAMING_ARTICLES:
+            phrase = words[i + 1 :]
+            return (
+                all(w.isalpha() for w in phrase)
+                and phrase[-1].islower()
+                and phrase[-1] not in rules.roles
+            )
+        if not words[i].isalpha():
+            return False
+    return False
+
+
+def _light_verb_start(text: str, ss: int, c0: int) -> int | None:
+    """Where the light verb starts whose object is the word at ``c0``, a few words before it
+    ('made no mention of', 'made other public promises to'): a noun the subject says; None
+    without one. The cue starts there, as PolNeAR marks it ('made no mention of').
+
+    >>> text = "Lee made no mention of it."
+    >>> _light_verb_start(text, 0, text.index("mention"))
+    4
+    """
+    words = _words(text, max(ss, c0 - 40), c0)[-4:]
+    light = _lists()["light_verbs"]
+    for i, (a, b, w) in enumerate(words):
+        if w.lower() in light:
+            # its object right after it: 'On economic issues, more call ...' has no light verb
+            nxt = words[i + 1][0] if i + 1 < len(words) else c0
+            return a if text[b:nxt].isspace() else None
+    return None
