@@ -27,6 +27,13 @@ else the sentence's subject ('Lee has pledged to support'), for a second verb ('
 officially endorsed') or a cue used as a noun ('Lee made no mention of') the sentence's
 subject, for a restrictive relative clause its noun ('Republicans who agree that'); where none
 is written (a passive, a question) it is None, never guessed.
+
+This module is the driver: ``_reported`` walks the sentences, ``_read`` takes each cue to the
+reader of its shape and the closing attributions, headlines and polls are read here. The
+readers live beside it: ``cue_first`` ("Smith said (that) CONTENT"), ``content_first``
+("CONTENT, Smith said"), ``according`` ("according to Smith"), ``nouns`` (cues that are nouns)
+and ``frames`` (the rarer shapes); each returns a ``found._Found``. None of them imports this
+module.
 """
 
 from __future__ import annotations
@@ -37,11 +44,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .according import _according
-from .attribution import (
-    _RUN_ON_RE,
-    _TOKEN_RE,
-    _sentence_subject,
-)
+from .attribution import _RUN_ON_RE, _TOKEN_RE, _sentence_subject
 from .clauses import (
     _BE,
     _CLOSING,
@@ -69,8 +72,26 @@ from .content_first import _content_first, _inverted_speaker
 from .cue_first import _cue_first
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
+from .frames import (
+    _AS_LEAD_RE,
+    _PASSIVE_BE_RE,
+    _as_source,
+    _asked,
+    _evidence_participle,
+    _headline_verb,
+    _in_poll,
+    _opening_participle,
+    _opening_participles,
+    _passive_stance,
+    _poll_after,
+    _reportedly,
+    _reporter_before,
+    _seeming,
+    _stance_adjective,
+    _to_view,
+)
 from .marks import _Quote
-from .nouns import _light_verb_start, _names_a_thing_before, _noun_reading, _speech_noun
+from .nouns import _light_verb_start, _names_a_thing_before, _noun_cues, _noun_reading, _speech_noun
 from .sentences import _sentence_starts
 
 # A title's label before its colon with lower-case words too (up to eight words): 'Lee at
@@ -648,26 +669,3 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
-
-
-# The frames read beside the plain ones (newslib/quotes/frames.py builds on the helpers above,
-# so it is imported last).
-from .frames import (  # noqa: E402
-    _AS_LEAD_RE,
-    _PASSIVE_BE_RE,
-    _as_source,
-    _asked,
-    _evidence_participle,
-    _headline_verb,
-    _in_poll,
-    _opening_participle,
-    _opening_participles,
-    _passive_stance,
-    _poll_after,
-    _reportedly,
-    _reporter_before,
-    _seeming,
-    _stance_adjective,
-    _to_view,
-)
-from .nouns import _noun_cues  # noqa: E402
