@@ -316,7 +316,7 @@ def _sentence_start(text: str, lo: int, e: int) -> int | None:
     p = e
     while p > lo:
         ch = text[p - 1]
-        if ch == "\n" or _sentence_ends_before(text, p):
+        if ch == "\n" or (ch in ".!?" and _sentence_ends_before(text, p)):
             break
         p -= 1
         if e - p > 200:
@@ -752,7 +752,7 @@ def _with_role_before(text: str, s: int, e: int, rules: _Rules) -> int:
     k = comma
     while k > lo:
         ch = text[k - 1]
-        if ch in _PHRASE_STOPS or _sentence_ends_before(text, k):
+        if ch in _PHRASE_STOPS or (ch in ".!?" and _sentence_ends_before(text, k)):
             break
         k -= 1
     else:
