@@ -2437,11 +2437,11 @@ def test_a_polls_share_saying_something_is_the_polls_content():
 
 
 def test_a_poll_closing_a_sentence_with_a_figure_is_its_source():
-    text = "Title.\n\nLee had 38 percent support in a new Fox poll released Monday. Lee was glad."
+    text = "Title.\n\nLee had 38 percent support in a new Bayview poll released Monday. Lee was glad."
     r = indirect(text)
     assert list(r["text"]) == ["Lee had 38 percent support"]
     assert list(r["cue"]) == ["in"]
-    assert span(text, r.iloc[0], "speaker") == "a new Fox poll"
+    assert span(text, r.iloc[0], "speaker") == "a new Bayview poll"
     # a poll named with no article: 'in Monday's poll', 'in Iowa surveys'
     text = "Title.\n\nLee slipped back to 39 percent in Monday’s poll."
     assert list(indirect(text)["text"]) == ["Lee slipped back to 39 percent"]

@@ -579,7 +579,7 @@ def _spaced(text: str, tokens, i: int) -> bool:
 
 
 def _role_then_name(text: str, tokens, j: int, rules: _Rules) -> int | None:
-    """After a capitalised run ending at token ``j`` ('Democratic', 'Fox News'), lower-case
+    """After a capitalised run ending at token ``j`` ('Democratic', 'Bayview News'), lower-case
     words ending in a person's role and a capitalised name ('front-runner Ann Lee', 'judicial
     analyst Al Roe'): the index of the name's last token, else None."""
     i = j + 1

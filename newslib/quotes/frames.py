@@ -517,7 +517,7 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
     return _Found(*subject, cue, (c0, c1), None, more=(start, end))
 
 
-# 'Lee took 18 percent in a new Fox News poll (released Monday).': a share or a lead, then
+# 'Lee took 18 percent in a new Bayview News poll (released Monday).': a share or a lead, then
 # the poll closing the sentence (its end: the sentence's, the marks trimmed)
 _POLL_AFTER_RE = re.compile(
     r"[^\S\n]+(?P<cue>in)[^\S\n]+(?P<src>(?:an?[^\S\n]+|the[^\S\n]+|(?=[A-Z]))(?:[\w'’./&\-]+[^\S\n]+){0,7}?"
@@ -530,13 +530,13 @@ _FIGURE_RE = re.compile(
 
 
 def _poll_after(text: str, ss: int, se: int) -> _Found | None:
-    """'Lee had 38 percent support in a new Fox poll.': the poll closing a sentence with a
+    """'Lee had 38 percent support in a new Bayview poll.': the poll closing a sentence with a
     figure is its source, what comes before it the content (the writer's report of the poll).
 
-    >>> text = "Lee had 38 percent support in a new Fox poll."
-    >>> got = _poll_after(text, 0, 44)
+    >>> text = "Lee had 38 percent support in a new Bayview poll."
+    >>> got = _poll_after(text, 0, len(text) - 1)
     >>> text[got.start : got.end], text[got.mention[0] : got.mention[1]]
-    ('Lee had 38 percent support', 'a new Fox poll')
+    ('Lee had 38 percent support', 'a new Bayview poll')
     """
     m = _POLL_AFTER_RE.search(text, ss, se)
     if m is None or _FIGURE_RE.search(text, ss, m.start()) is None:
