@@ -143,6 +143,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         if q.kind == "partial":
             partials.add(span)
     out: list[_Quote] = []
+    # _closing_cue picks no cue but the last unless one reads 'according' (any case): without
+    # the word in the article, its answer is known
+    according = "according" in text.lower()
     for index, (lo, hi) in enumerate(paras):
         marks = marks_in.get(index, [])
         speech = speech_in.get(index, [])
@@ -173,7 +176,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             tried: dict = {}  # the last cue's reading _closing_attribution made and turned down
             closing = sentence_cues[-1]
             if len(sentence_cues) > 1:
-                closing = _closing_cue(text, sentence_cues, ss, se)
+                if according:
+                    closing = _closing_cue(text, sentence_cues, ss, se)
                 first = _closing_attribution(
                     text, closing, ss, se, marks, claimed, speech, rules, partials, tried
                 )
@@ -261,8 +265,9 @@ def _closing_cue(text: str, sentence_cues: list[re.Match], ss: int, se: int) -> 
 def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_Found]:
     """The paragraph's sentences closed by a poll ('Lee had 38 percent in a new poll.', see
     ``frames._poll_after``) that hold no other reported speech nor quotation."""
-    polls = "poll" in text[lo:hi] or "survey" in text[lo:hi]
-    if not polls and "To " not in text[lo:hi]:
+    # the same tests as '"poll" in text[lo:hi]', without copying the paragraph
+    polls = text.find("poll", lo, hi) >= 0 or text.find("survey", lo, hi) >= 0
+    if not polls and text.find("To ", lo, hi) < 0:
         return []
     if starts is None:
         starts = _sentence_starts(text, lo, hi)
