@@ -272,9 +272,10 @@ def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_F
     if starts is None:
         starts = _sentence_starts(text, lo, hi)
     found = []
+    taken = claimed + marks  # neither changes in this loop
     for si, ss in enumerate(starts):
         se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
-        if _overlaps(_Found(ss, se, "", None, None), claimed + marks):
+        if any(ss < b and a < se for a, b in taken):  # _overlaps of the sentence, no _Found made
             continue
         got = _poll_after(text, ss, se) if polls else None
         if got is None and text.startswith("To ", ss):
