@@ -146,6 +146,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
     # _closing_cue picks no cue but the last unless one reads 'according' (any case): without
     # the word in the article, its answer is known
     according = "according" in text.lower()
+    # _polls_after finds nothing in a paragraph without 'poll', 'survey' or 'To ' (its first
+    # test), so nothing in an article without them
+    polls = "poll" in text or "survey" in text or "To " in text
     for index, (lo, hi) in enumerate(paras):
         marks = marks_in.get(index, [])
         speech = speech_in.get(index, [])
@@ -161,7 +164,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
-            pieces += _polls_after(text, lo, hi, None, claimed, marks)
+            if polls:
+                pieces += _polls_after(text, lo, hi, None, claimed, marks)
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
@@ -224,7 +228,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
-        pieces += _polls_after(text, lo, hi, starts, claimed, marks)
+        if polls:
+            pieces += _polls_after(text, lo, hi, starts, claimed, marks)
         pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
