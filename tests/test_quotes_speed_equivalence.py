@@ -276,3 +276,41 @@ def test_mid_capital_of_sentence_tokens_is_the_scan(text):
     for token in attribution._TOKEN_RE.findall(text):
         w = token.rstrip(".")
         assert names._mid_capital(text, w) == (w in mid), w
+
+
+_sources = importlib.import_module("newslib.quotes.sources")
+_NO_ONE_WORDS = ["now", "then", "Now", "Tuesday", "tuesday", "on", "this", "past", "week"]
+_NO_ONE_WORDS += ["specifically", "Early", "early", "ly", "Lee", "he", "it’s", "Only", "x1ly"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_NO_ONE_WORDS), max_size=5), st.sampled_from([" ", "  ", "\n"]))
+@example(["on", "Tuesday"], " ")
+@example([], " ")
+def test_names_no_one_last_word_exit_is_the_all(words, space):
+    # the early exit on the last word gives what the test of every word gives
+    text = space.join(words)
+    split = text.replace("’", "'").split()
+    expected = all(
+        (w.lower() in _sources._NO_ONE and (w.islower() or w.lower() in _sources._DAY_NAMES))
+        or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
+        for w in split
+    )
+    assert _sources._names_no_one(text, (0, len(text))) == expected
+
+
+_reported_mod = importlib.import_module("newslib.quotes.reported")
+_clauses = importlib.import_module("newslib.quotes.clauses")
+_CUE_PIECES = ["Lee", "said", "reported", "according", "to", "According", "accordingly", "the"]
+_CUE_PIECES += ["ACCORDING", "Post", ",", "records", "told", "says", "aCcording"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_CUE_PIECES), max_size=12))
+@example(["Lee", "won", ",", "according", "to", "records", "reported", "by", "the", "Post"])
+def test_closing_cue_is_the_last_without_according(words):
+    # _reported skips _closing_cue when 'according' is nowhere in the text (any case)
+    text = " ".join(words) + "."
+    cues = list(_clauses._find_cues(text, 0, len(text)))
+    if len(cues) > 1 and "according" not in text.lower():
+        assert _reported_mod._closing_cue(text, cues, 0, len(text) - 1) is cues[-1]

@@ -143,6 +143,12 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         if q.kind == "partial":
             partials.add(span)
     out: list[_Quote] = []
+    # _closing_cue picks no cue but the last unless one reads 'according' (any case): without
+    # the word in the article, its answer is known
+    according = "according" in text.lower()
+    # _polls_after finds nothing in a paragraph without 'poll', 'survey' or 'To ' (its first
+    # test), so nothing in an article without them
+    polls = "poll" in text or "survey" in text or "To " in text
     for index, (lo, hi) in enumerate(paras):
         marks = marks_in.get(index, [])
         speech = speech_in.get(index, [])
@@ -158,7 +164,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
-            pieces += _polls_after(text, lo, hi, None, claimed, marks)
+            if polls:
+                pieces += _polls_after(text, lo, hi, None, claimed, marks)
             _pieces_out(text, pieces, index, lo, hi, out)
             continue
         starts = _sentence_starts(text, lo, hi)
@@ -173,7 +180,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
             tried: dict = {}  # the last cue's reading _closing_attribution made and turned down
             closing = sentence_cues[-1]
             if len(sentence_cues) > 1:
-                closing = _closing_cue(text, sentence_cues, ss, se)
+                if according:
+                    closing = _closing_cue(text, sentence_cues, ss, se)
                 first = _closing_attribution(
                     text, closing, ss, se, marks, claimed, speech, rules, partials, tried
                 )
@@ -220,7 +228,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
-        pieces += _polls_after(text, lo, hi, starts, claimed, marks)
+        if polls:
+            pieces += _polls_after(text, lo, hi, starts, claimed, marks)
         pieces.sort(key=lambda got: got.start)
         _pieces_out(text, pieces, index, lo, hi, out)
     return out
@@ -261,15 +270,17 @@ def _closing_cue(text: str, sentence_cues: list[re.Match], ss: int, se: int) -> 
 def _polls_after(text: str, lo: int, hi: int, starts, claimed, marks) -> list[_Found]:
     """The paragraph's sentences closed by a poll ('Lee had 38 percent in a new poll.', see
     ``frames._poll_after``) that hold no other reported speech nor quotation."""
-    polls = "poll" in text[lo:hi] or "survey" in text[lo:hi]
-    if not polls and "To " not in text[lo:hi]:
+    # the same tests as '"poll" in text[lo:hi]', without copying the paragraph
+    polls = text.find("poll", lo, hi) >= 0 or text.find("survey", lo, hi) >= 0
+    if not polls and text.find("To ", lo, hi) < 0:
         return []
     if starts is None:
         starts = _sentence_starts(text, lo, hi)
     found = []
+    taken = claimed + marks  # neither changes in this loop
     for si, ss in enumerate(starts):
         se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
-        if _overlaps(_Found(ss, se, "", None, None), claimed + marks):
+        if any(ss < b and a < se for a, b in taken):  # _overlaps of the sentence, no _Found made
             continue
         got = _poll_after(text, ss, se) if polls else None
         if got is None and text.startswith("To ", ss):

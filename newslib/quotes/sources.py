@@ -148,6 +148,8 @@ def _names_no_one(text: str, span: tuple[int, int]) -> bool:
     (True, False)
     """
     words = text[span[0] : span[1]].replace("’", "'").split()
+    if words and words[-1].lower() not in _NO_ONE and not words[-1].endswith("ly"):
+        return False  # the last word fails both tests below (the usual mention: 'Lee', 'he')
     return all(
         (w.lower() in _NO_ONE and (w.islower() or w.lower() in _DAY_NAMES))
         or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
