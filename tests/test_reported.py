@@ -2437,7 +2437,9 @@ def test_a_polls_share_saying_something_is_the_polls_content():
 
 
 def test_a_poll_closing_a_sentence_with_a_figure_is_its_source():
-    text = "Title.\n\nLee had 38 percent support in a new Bayview poll released Monday. Lee was glad."
+    text = (
+        "Title.\n\nLee had 38 percent support in a new Bayview poll released Monday. Lee was glad."
+    )
     r = indirect(text)
     assert list(r["text"]) == ["Lee had 38 percent support"]
     assert list(r["cue"]) == ["in"]
