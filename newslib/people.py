@@ -1056,25 +1056,21 @@ def _group_index(frame: pd.DataFrame, keys: list[str]) -> pd.Index | pd.MultiInd
 def _joined_forms(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
     """Each group's distinct ``written`` forms, sorted, joined by " | " (one pass, no
     per-group pandas call: there are tens of thousands of groups)."""
+    ordered = None
     if keys == ["person_key"]:
         # one key of text: the distinct (key, form) pairs as a set of tuples, sorted as the
         # frame's sort would sort them (both columns are text, compared as Python strings)
         columns = [frame[c].to_numpy(dtype=object).tolist() for c in (*keys, "written")]
-        pairs = zip(*columns, strict=True)
         try:
-            ordered = sorted(set(pairs))
-        except TypeError:  # a missing value among them: as pandas sorts and drops them
+            ordered = sorted(set(zip(*columns, strict=True)))
+        except TypeError:  # a missing value among them: the frame's sort below places it
             ordered = None
-        if ordered is not None:
-            joined: dict = {}
-            for key, form in ordered:
-                joined.setdefault(key, []).append(form)
-            return pd.Series({k: " | ".join(v) for k, v in joined.items()}, dtype=object)
-    forms = frame[[*keys, "written"]].drop_duplicates()
-    forms = forms.sort_values([*keys, "written"], kind="stable")
-    joined = {}
-    group_keys = _group_index(forms, keys)
-    for key, form in zip(group_keys, forms["written"].astype(object), strict=True):
+    if ordered is None:
+        forms = frame[[*keys, "written"]].drop_duplicates()
+        forms = forms.sort_values([*keys, "written"], kind="stable")
+        ordered = zip(_group_index(forms, keys), forms["written"].astype(object), strict=True)
+    joined: dict = {}
+    for key, form in ordered:
         joined.setdefault(key, []).append(form)
     return pd.Series({k: " | ".join(v) for k, v in joined.items()}, dtype=object)
 
