@@ -2487,3 +2487,30 @@ def test_to_a_named_person_opening_a_sentence_gives_their_view():
     assert span(text, r.iloc[0], "speaker") == "Lee"
     for sentence in ("To date, the race was close.", "To the surprise of many, it was close."):
         assert indirect(f"Title.\n\n{sentence}").empty, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "cue"),
+    [
+        ("A super PAC backing the mayor has spent heavily on ads.", "the mayor", "backing"),
+        ("Anyone expecting a quick deal will be disappointed.", "a quick deal", "expecting"),
+        ("Many voters supporting the ferry plan stayed home.", "the ferry plan", "supporting"),
+        ("Rose Lee, a city clerk opposing the new levy, resigned.", "the new levy", "opposing"),
+    ],
+)
+def test_a_stance_participle_after_a_noun_reports_its_object(sentence, content, cue):
+    # 'a group backing Lee': the participle's object is the content, up to the sentence's
+    # own verb
+    r = indirect(f"Title.\n\n{sentence}")
+    assert list(r["text"]) == [content]
+    assert list(r["cue"]) == [cue]
+
+
+def test_a_participle_after_no_noun_phrase_reports_nothing_of_its_own():
+    for sentence in (
+        "Lee tried offering a deal to the council.",  # a verb before: no holder of a stance
+        "The ferry has the right calling card for tourists.",
+        'A group backing "a fair fare" held a rally.',  # a quotation: its own rules
+        "Lee spent Monday discussing the budget.",  # a day: no noun phrase
+    ):
+        assert indirect(f"Title.\n\n{sentence}").empty, sentence

@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .according import _according
-from .attribution import _RUN_ON_RE, _TOKEN_RE, _sentence_subject
+from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE, _sentence_subject
 from .clauses import (
     _BE,
     _CLOSING,
@@ -59,9 +59,11 @@ from .clauses import (
     _ends_attribution,
     _find_cues,
     _inverts,
+    _noun_phrase,
     _object_span,
     _opens_participle,
     _report_rules,
+    _simple_verb,
     _skip_space,
     _trim_end,
     _with_particle,
@@ -672,7 +674,7 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
     if not lead.endswith(_PARTICIPLE_LEADS) and cue != "saying":
-        return None
+        return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se):
@@ -680,3 +682,87 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+# what opens the sentence's own predicate after 'a group backing Lee has ...'
+_MAIN_VERB_STOPS = frozenset(
+    "is are was were will would can could should may might must has have had does did do "
+    "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't "
+    "hadn't doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t "
+    "shouldn’t hasn’t haven’t hadn’t doesn’t didn’t don’t".split()
+)
+
+
+def _before_main_verb(text: str, start: int, end: int) -> int:
+    """The end of a participle's object before the sentence's own verb: an auxiliary, a
+    [predicate_verbs] word or an -ed verb after a word of the object.
+
+    >>> text = "A group backing Lee has spent more."
+    >>> text[16:_before_main_verb(text, 16, 34)]
+    'Lee'
+    """
+    prev = ""
+    for m in WORD_RE.finditer(text, start, end):
+        w = m.group(0).lower()
+        if prev and (w in _MAIN_VERB_STOPS or _simple_verb(prev, w)):
+            return _trim_end(text, start, m.start())
+        prev = w
+    return end
+
+
+def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
+    """'a group backing Lee', 'anyone expecting a deal': a stance participle right after a
+    noun phrase (no comma, 'and' or 'by' before it, see _participle); the content is its
+    object, up to the sentence's own verb. The noun phrase holds the stance, but it is not
+    kept as the row's source: PolNeAR's source spans there match it less often than not
+    (with it, exact source F1 fell on dev and unseen), so the row has none.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> text = "A group backing the mayor has spent more."
+    >>> got = _after_noun(text, "backing", (8, 15), 0, 40, _rules())
+    >>> text[got.start : got.end], got.mention
+    ('the mayor', None)
+    """
+    c0, c1 = span
+    prev = _word_before(text, ss, c0)
+    lists = _lists()
+    if (
+        cue not in _report_rules().stances
+        or not prev.replace("-", "").isalpha()
+        or prev in _NOT_NOUN_PHRASE
+        or prev in _TIME_WORDS
+        or prev in rules.adverbs
+        or prev in lists["prepositions"]
+        or prev in lists["adjuncts"]
+    ):
+        return None
+    # the noun phrase: the words before the cue after the last mark or preposition
+    lead = text[ss:c0]
+    brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind("("))
+    words = list(WORD_RE.finditer(text, ss + brk + 1, c0))
+    k = len(words)
+    while k > 0 and words[k - 1].group(0).lower() not in lists["prepositions"] | lists["adjuncts"]:
+        k -= 1
+    noun = _noun_phrase(text, words[k].start(), c0, rules) if k < len(words) else None
+    if noun is None or text[noun[1] : c0].strip():
+        return None
+    heads = [w.lower() for w in WORD_RE.findall(text, noun[0], noun[1])]
+    if heads[-1] in lists["not_participle_heads"] or any(
+        _simple_verb(a, b) for a, b in zip(heads, heads[1:], strict=False)
+    ):
+        return None  # 'the right calling card', 'Lee tried offering': no holder of a stance
+    span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
+    start = _content_start(text, cue, after, se)
+    if start is None or not _clause_ok(text, cue, start, se, noun):
+        return None
+    end = _cut_clause(text, start, se, speech)
+    if any(a < end and start < b for a, b in speech):
+        return None  # a quotation's speaker is found by its own rules
+    if text[start:end].split(None, 1)[0].lower() not in ("that", "whether"):
+        end = _before_main_verb(text, start, end)
+    start, end = _object_span(text, cue, start, end)
+    if len(text[start:end].split()) < 2 or any(
+        m.group(0).lower() in rules.cues for m in _find_cues(text, start, end)
+    ):
+        return None  # a word cut from its phrase, or a content holding a speech verb
+    return _Found(start, end, cue, span, None)
