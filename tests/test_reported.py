@@ -2514,3 +2514,23 @@ def test_a_participle_after_no_noun_phrase_reports_nothing_of_its_own():
         "Lee spent Monday discussing the budget.",  # a day: no noun phrase
     ):
         assert indirect(f"Title.\n\n{sentence}").empty, sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Most of the riders who support the new tram line are students.", "the new tram line"),
+        ("Residents who oppose the ferry plan met on Monday.", "the ferry plan"),
+        # a speech verb as the main verb: ends there as before
+        ("Riders who back the plan said it works.", "the plan"),
+    ],
+)
+def test_a_stance_in_a_restrictive_relative_clause_ends_before_the_main_verb(sentence, content):
+    r = indirect(f"Title.\n\n{sentence}")
+    assert list(r["text"])[0] == content
+
+
+def test_a_stance_in_a_non_restrictive_relative_clause_runs_to_its_end():
+    # ', who ...': no main verb follows inside the sentence
+    r = indirect("Title.\n\nThe plan won over Ada Lund, who wants to build the bridge if she wins.")
+    assert list(r["text"]) == ["to build the bridge if she wins"]

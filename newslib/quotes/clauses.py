@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
+from ..text import WORD_RE
 from .attribution import _TIME_WORDS, _TOKEN_RE
 from .cues import _alternation, _lists, _Rules, _trie
 from .memo import LastKeyMemo
@@ -636,6 +637,25 @@ def _simple_verb(prev: str, word: str) -> bool:
     if word in _lists()["predicate_verbs"]:
         return True
     return len(word) > 4 and word.endswith("ed") and word not in _lists()["not_simple_verbs"]
+
+
+def _before_main_verb(text: str, start: int, end: int) -> int:
+    """The end of a stance verb's object before the sentence's own verb, when the stance
+    stands inside the subject ('a group backing Lee has spent ...', 'voters who back the
+    plan stayed home' end at 'Lee', 'the plan'): an auxiliary, a [predicate_verbs] word or an
+    -ed verb after a word of the object.
+
+    >>> text = "A group backing Lee has spent more."
+    >>> text[16:_before_main_verb(text, 16, 34)]
+    'Lee'
+    """
+    prev = ""
+    for m in WORD_RE.finditer(text, start, end):
+        w = m.group(0).lower()
+        if prev and (w in _FINITE or _simple_verb(prev, w)):
+            return _trim_end(text, start, m.start())
+        prev = w
+    return end
 
 
 def _indefinite(text: str, start: int, end: int) -> bool:

@@ -30,6 +30,7 @@ from .clauses import (
     _RELATIVES,
     _SUBJECT_PRONOUNS,
     _bare_new_subject,
+    _before_main_verb,
     _clause_ok,
     _content_start,
     _cut_clause,
@@ -94,6 +95,7 @@ def _gapped_clause(text: str, cue: str, prev: str, start: int, se: int) -> bool:
 _GAP_VERBS = frozenset("will would could can might may should was were is are".split())
 
 
+_THAT_FIRST_RE = re.compile(r"(?:that|whether)\b", re.I)
 _OPENING_MARKS = "\"“‘'«"
 
 
@@ -159,6 +161,10 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         # 'Smith, who wrote that it would fail, called ...': the relative clause ends it
         comma = text.find(",", start, end)
         end = comma if comma >= 0 else _main_verb(text, start, end, se)
+        restrictive = not text[ss : mention[0]].rstrip().endswith((",", "—", "–", "("))
+        if comma < 0 and restrictive and cue in _report_rules().stances:
+            if not _THAT_FIRST_RE.match(text, start):
+                end = _before_main_verb(text, start, end)  # 'voters who back the plan stayed'
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
 
 

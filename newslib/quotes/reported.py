@@ -53,6 +53,7 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _TO_RE,
     _TRAILING,
+    _before_main_verb,
     _clause_ok,
     _content_start,
     _cut_clause,
@@ -682,32 +683,6 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     mention = last or _sentence_subject(text, ss, c0, rules, (), None)
     start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
-
-
-# what opens the sentence's own predicate after 'a group backing Lee has ...'
-_MAIN_VERB_STOPS = frozenset(
-    "is are was were will would can could should may might must has have had does did do "
-    "isn't aren't wasn't weren't won't wouldn't can't couldn't shouldn't hasn't haven't "
-    "hadn't doesn't didn't don't isn’t aren’t wasn’t weren’t won’t wouldn’t can’t couldn’t "
-    "shouldn’t hasn’t haven’t hadn’t doesn’t didn’t don’t".split()
-)
-
-
-def _before_main_verb(text: str, start: int, end: int) -> int:
-    """The end of a participle's object before the sentence's own verb: an auxiliary, a
-    [predicate_verbs] word or an -ed verb after a word of the object.
-
-    >>> text = "A group backing Lee has spent more."
-    >>> text[16:_before_main_verb(text, 16, 34)]
-    'Lee'
-    """
-    prev = ""
-    for m in WORD_RE.finditer(text, start, end):
-        w = m.group(0).lower()
-        if prev and (w in _MAIN_VERB_STOPS or _simple_verb(prev, w)):
-            return _trim_end(text, start, m.start())
-        prev = w
-    return end
 
 
 def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
