@@ -2492,10 +2492,10 @@ def test_to_a_named_person_opening_a_sentence_gives_their_view():
 @pytest.mark.parametrize(
     ("sentence", "content", "cue"),
     [
-        ("A super PAC backing the mayor has spent heavily on ads.", "the mayor", "backing"),
-        ("Anyone expecting a quick deal will be disappointed.", "a quick deal", "expecting"),
-        ("Many voters supporting the ferry plan stayed home.", "the ferry plan", "supporting"),
-        ("Rose Lee, a city clerk opposing the new levy, resigned.", "the new levy", "opposing"),
+        ("Ads from groups backing the mayor ran all week.", "the mayor", "backing"),
+        ("Many of the voters supporting the plan stayed home.", "the plan", "supporting"),
+        ("Polls of residents opposing the new levy were taken in May.", "the new levy", "opposing"),
+        ("Money from investors expecting a quick deal poured in.", "a quick deal", "expecting"),
     ],
 )
 def test_a_stance_participle_after_a_noun_reports_its_object(sentence, content, cue):
@@ -2512,6 +2512,9 @@ def test_a_participle_after_no_noun_phrase_reports_nothing_of_its_own():
         "The ferry has the right calling card for tourists.",
         'A group backing "a fair fare" held a rally.',  # a quotation: its own rules
         "Lee spent Monday discussing the budget.",  # a day: no noun phrase
+        "Anyone expecting a quick deal will be disappointed.",  # capitalised: may be a name
+        "A group backing the mayor has spent more.",  # singular: often a person's own act
+        "She spoke at a rally, effusively praising the mayor.",  # an adverb, no noun
     ):
         assert indirect(f"Title.\n\n{sentence}").empty, sentence
 
