@@ -110,8 +110,11 @@ def _lists() -> dict[str, frozenset[str]]:
 def _fold(text: str) -> str:
     """Unicode-normalised, case-folded, without accents' combining marks and dots: the form
     names are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if text.isascii():  # NFKD leaves ASCII as it is, and no ASCII character is combining
+        plain = text
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.replace(".", "").casefold().split())
 
 

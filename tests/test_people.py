@@ -515,3 +515,20 @@ def test_speech_rows_and_sources_as_selected_one_condition_after_the_other():
             two.loc[i, "speaker_mention"] if pd.notna(two.loc[i, "speaker_mention"]) else None,
         )[1]
     ]
+
+
+def test_fold_of_ascii_text_takes_the_short_way_to_the_same_form():
+    """_fold skips Unicode decomposition for ASCII text: NFKD leaves it as it is and no ASCII
+    character is combining, so the folded form is the one the long way gives."""
+    import unicodedata
+
+    from newslib.people import _fold
+
+    def long_way(text):
+        decomposed = unicodedata.normalize("NFKD", text)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+        return " ".join(plain.replace(".", "").casefold().split())
+
+    every_ascii = "".join(map(chr, range(128)))
+    for text in (every_ascii, "Dr. Ann  LEE Jr.", "O'Neil-Smith\tsaid", "", "José Ñúñez"):
+        assert _fold(text) == long_way(text)
