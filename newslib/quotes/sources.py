@@ -4,12 +4,15 @@ The mention found for a quotation or reported speech is the few words that ident
 ("Lee", "the officer", "he"); the source span around it adds the title or role written before it
 ("Sen. Ann Lee", "campaign spokesman Al Roe") and an apposition written after it ("Ann Lee, a
 nurse at the clinic, said" / "said Ann Lee, a nurse at the clinic."). Pronouns stay as they are.
+The word lists are in ``newslib/data/quote_sources.txt``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
 
 from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
 from .clauses import _FINITE
@@ -18,6 +21,29 @@ from .marks import _Quote
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
 
+
+@lru_cache(maxsize=1)
+def _source_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``newslib/data/quote_sources.txt`` by section, words as written.
+
+    >>> sorted(_source_words()["epithet_articles"])
+    ['a', 'an']
+    """
+    sections: dict[str, set[str]] = {}
+    current = None
+    raw = resources.files("newslib").joinpath("data/quote_sources.txt").read_text("utf-8")
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+_WORDS = _source_words()
 _WORD_BEFORE_RE = re.compile(r"([\w.'’\-]+)[^\S\n]+$")
 
 
@@ -132,11 +158,10 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
 
 
-_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
-_DANGLING = frozenset("the a an and or that of to for in by his her their its".split())
-
-
-_NO_ONE = frozenset("now then past having do did does".split()) | _TIME_WORDS
+_OBJECT_PRONOUNS = _WORDS["object_pronouns"]
+_DANGLING = _WORDS["dangling_ends"]
+_RELATIVE_CLAUSE_ENDS = _WORDS["relative_clause_ends"]
+_NO_ONE = _WORDS["no_one_words"] | _TIME_WORDS
 
 
 def _names_no_one(text: str, span: tuple[int, int]) -> bool:
@@ -157,7 +182,7 @@ def _names_no_one(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_NAMES = _WORDS["day_names"]
 
 
 def _dangles(text: str, span: tuple[int, int]) -> bool:
@@ -169,8 +194,7 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
         return False
     words = text[span[0] : span[1]].split()
     return not (
-        words[-1] in ("for", "in", "by", "to", "of")
-        and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
+        words[-1] in _RELATIVE_CLAUSE_ENDS and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
     )
 
 
@@ -204,9 +228,7 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                     q.mention, q.mention_kind = got, "desc"
 
 
-_CLAUSE_OPENERS = frozenset(
-    "when where as if which that while because though although since whom than".split()
-)
+_CLAUSE_OPENERS = _WORDS["clause_openers"]
 
 
 def _plural_subject(text: str, w: tuple[int, int], c1: int, rules: _Rules):
@@ -265,7 +287,7 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     if s is None:
         return None
     words = text[s:e].split()
-    if words and words[0].lower() in ("but", "and", "yet", "so"):
+    if words and words[0].lower() in _OPENING_CONJUNCTIONS:
         words = words[1:]
     if not 2 <= len(words) <= 25 or any(ch in text[s:e] for ch in '"“”;:()'):
         return None
@@ -290,7 +312,7 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     if text[c0:c1].endswith("ing") or not _active(text, e, c1):
         return None
     opener = text[aside.end() : e].split(None, 1)[0].lower()
-    if opener in lists["subordinators"] or opener in ("when", "as", "before"):
+    if opener in lists["subordinators"] or opener in _WORDS["aside_subordinators"]:
         # 'Lee — after a long pause — said': the aside is the sentence's, not the source's
         e = aside.start()
         while e > s and text[e - 1] in " ,":
@@ -328,7 +350,7 @@ def _sentence_start(text: str, lo: int, e: int) -> int | None:
     return p
 
 
-_BE_WORDS = frozenset("is are was were be been being".split())
+_BE_WORDS = _WORDS["be_forms"]
 
 
 def _active(text: str, s: int, c1: int) -> bool:
@@ -341,7 +363,7 @@ def _active(text: str, s: int, c1: int) -> bool:
     )
 
 
-_RELATIVE_SOURCES = frozenset(("which", "it", "It", "who"))
+_RELATIVE_SOURCES = _WORDS["relative_sources"]
 
 
 def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] | None:
@@ -416,7 +438,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     return _within_line(text, s, e, cue_span)
 
 
-_DESCRIBERS = frozenset("a an another the one who whose which".split())
+_DESCRIBERS = _WORDS["describers"]
 
 
 def _describes_next(text: str, e: int, rules: _Rules) -> bool:
@@ -436,7 +458,7 @@ def _describes_next(text: str, e: int, rules: _Rules) -> bool:
 
 
 # numbers opening a description, after which its determiner may come back ('the two voters')
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen".split())
+_NUMBER_WORDS = _WORDS["number_words"]
 
 
 _PHRASE_END_RE = re.compile(r"[,;:!?()\[\]\"“”«»—–\n]|[^\S\n]-[^\S\n]|\.(?=[\s\"”'’]|\Z)")
@@ -461,8 +483,8 @@ def _phrase_end(text: str, e: int, limit: int) -> int:
         return end
 
 
-_RELATIVE_WORDS = frozenset("that which whom what".split())
-_SUBJECT_PRONOUNS = frozenset("he she they we i you".split())
+_RELATIVE_WORDS = _WORDS["relative_words"]
+_SUBJECT_PRONOUNS = _WORDS["subject_pronouns"]
 
 
 def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
@@ -499,14 +521,14 @@ def _with_epithet(text: str, s: int, rules: _Rules) -> int:
     if m is None or _EPITHET_RE.fullmatch(m[1]) is None or not _is_modifier(m[1], rules):
         return s
     d = _word_before(text, m[0], 6, chars="")
-    return d[0] if d is not None and d[1].lower() in ("a", "an") else s
+    return d[0] if d is not None and d[1].lower() in _WORDS["epithet_articles"] else s
 
 
 _AMOUNT_BEFORE_RE = re.compile(
     r"(?<![\w’'\-])(?:[Aa]t[^\S\n]+least|[Aa]s[^\S\n]+many[^\S\n]+as|[Mm]ore[^\S\n]+than|"
     r"[Ff]ewer[^\S\n]+than|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]t[^\S\n]+most)[^\S\n]+$"
 )
-_AMOUNT_STARTS = frozenset("a an one two three four five six seven eight nine ten half".split())
+_AMOUNT_STARTS = _WORDS["amount_starts"]
 
 
 def _with_amount(text: str, s: int, e: int) -> int:
@@ -572,8 +594,8 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
     return end
 
 
-_HEAD_PREPOSITIONS = frozenset("of for to with at from in by on".split())
-_NEAR_WORDS = frozenset(("familiar", "close"))
+_HEAD_PREPOSITIONS = _WORDS["head_prepositions"]
+_NEAR_WORDS = _WORDS["near_words"]
 _HEAD_BEFORE_RE = re.compile(
     r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by|on)[^\S\n]+$"
 )
@@ -711,7 +733,7 @@ def _is_apposition(phrase: str) -> bool:
         return False
     word = first[0].lower().rstrip(",;:")
     lists = _lists()
-    if word in ("now", "then") and len(first) > 1:  # 'Lee, now a partner at the firm'
+    if word in _WORDS["time_before_role"] and len(first) > 1:  # 'Lee, now a partner at the firm'
         nxt = first[1].split(None, 1)[0].lower()
         rules = _rules()
         if (
@@ -735,7 +757,7 @@ def _is_apposition(phrase: str) -> bool:
 
 
 _PHRASE_STOPS = frozenset(',;:()[]\n"“”«»')
-_OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
+_OPENING_CONJUNCTIONS = _WORDS["opening_conjunctions"]
 
 
 def _with_role_before(text: str, s: int, e: int, rules: _Rules) -> int:
@@ -807,8 +829,9 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
             if low in rules.roles and not (low.endswith("s") and low[:-1] in rules.roles):
                 role = "one"
             elif low.endswith("s") and low[:-1] in rules.roles:
-                role = "one" if partitive and words[0].lower() in ("one", "another") else "many"
-            elif k and low in _HEAD_PREPOSITIONS | {"in", "on", "by"}:
+                one = partitive and words[0].lower() in _WORDS["partitive_singulars"]
+                role = "one" if one else "many"
+            elif k and low in _HEAD_PREPOSITIONS:
                 if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
                     return False  # 'the dawn of ...'; but 'One of his advisers'
     return role == "one" or (role == "many" and plural_ok)
@@ -890,9 +913,7 @@ def _with_noun_after(text: str, s: int, e: int, cue_span, rules: _Rules) -> int:
     return e
 
 
-_PARTICIPLES = frozenset(
-    "released published filed conducted taken issued posted out compiled seen obtained".split()
-)
+_PARTICIPLES = _WORDS["document_participles"]
 _TIME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:on[^\S\n]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|[^\S\n]+(?:last|this|earlier[^\S\n]+this)[^\S\n]+(?:week|month|year)\b"
@@ -980,7 +1001,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
 
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
-_OFFICES = frozenset("secretary chief director attorney".split())
+_OFFICES = _WORDS["offices"]
 
 
 def _office_of_start(text: str, p: int, word: str) -> int | None:
