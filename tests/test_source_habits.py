@@ -219,3 +219,30 @@ def test_the_subject_before_its_aside_and_a_time():
 def test_the_rest_of_the_sentence_after_according_to_x_is_no_apposition():
     text = "The fare fell to 10 percent, according to harbor pilots, compared with 25 percent."
     assert sources(text)[0] == "harbor pilots"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun phrase opening the cue's clause, when the speaker rules found no mention:
+        # past adverbs and auxiliaries, over 'and' / 'even' and a relative clause
+        (
+            "The ferry ran late again. The Harbor Guild has twice complained that the fares "
+            "were too high.",
+            "The Harbor Guild",
+        ),
+        (
+            "The ferry ran late again. People who have sailed the route for years say the fares "
+            "will rise.",
+            "People who have sailed the route for years",
+        ),
+        (
+            "The ferry ran late again. Pilots and even some clerks say the fares will rise.",
+            "Pilots and even some clerks",
+        ),
+        # no noun phrase: none
+        ("The ferry ran late again. It's easy to say the fares will rise.", None),
+    ],
+)
+def test_the_noun_phrase_opening_the_clause_is_the_source(text, expected):
+    assert sources(text) == [expected]

@@ -224,11 +224,195 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 got = _subject_with_aside(text, q.para_lo, c0, c1, rules)
                 if got is None and w is not None:
                     got = _plural_subject(text, w, c1, rules)
+                kind = "desc"
+                if got is None:
+                    got, kind = _clause_subject(text, q.para_lo, c0, c1, rules)
                 if got is not None:
-                    q.mention, q.mention_kind = got, "desc"
+                    q.mention, q.mention_kind = got, kind
 
 
 _CLAUSE_OPENERS = _WORDS["clause_openers"]
+_SUBJECT_GAP_RE = re.compile(r"[^\S\n]+")
+
+
+def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
+    """The noun phrase that opens the clause of a cue at ``c0`` and ends right before it (past
+    adverbs and auxiliaries): 'Yet many officials on the island believe ...', 'Fans and
+    players say ...', 'people who have fought spam say ...': ((start, end), kind) or
+    (None, None)."""
+    skips = _subject_skips()
+    lists = _lists()
+    if any(w in lists["hearsay_adverbs"] for w in text[c0:c1].lower().split()):
+        return None, None  # 'Lee reportedly wants': what the writer heard
+    p = c0
+    for _ in range(4):
+        m = _word_before(text, p, 40, lo, chars="'’-")
+        if m is None:
+            return None, None
+        low = m[1].lower().replace("’", "'")
+        if low in lists["hearsay_adverbs"]:
+            return None, None
+        if not (low in skips or low in rules.adverbs or (low.endswith("ly") and len(low) > 4)):
+            break
+        p = m[0]
+    else:
+        return None, None
+    e = m[0] + len(m[1])
+    head = m[1]
+    if "'" in low or not _active(text, e, c1):
+        return None, None  # "It's easy to", 'is expected'
+    if low in _SUBJECT_PRONOUNS and low != "it":
+        return ((m[0], e), "pron") if _opens_clause(text, lo, m[0], rules) else (None, None)
+    if not _is_subject_head(head, low, rules):
+        return None, None
+    # back over the words of the phrase, to punctuation or a word opening the clause; the
+    # places after 'and' / 'or' are shorter phrases to fall back on ('Lee and Roe say')
+    words = [m]
+    s = m[0]
+    for _ in range(14):
+        b = _word_before(text, s, 40, lo, chars=".'’-&%")
+        if b is None or not _SUBJECT_GAP_RE.fullmatch(text, b[0] + len(b[1]), s):
+            break
+        if b[1].endswith(".") and _sentence_ends_before(text, b[0] + len(b[1])):
+            break
+        blow = b[1].lower()
+        if blow not in _COORDINATORS and (
+            blow in lists["source_openers"]
+            or blow in _CLAUSE_OPENERS
+            or blow in lists["subordinators"]
+        ):
+            break
+        words.append(b)
+        s = b[0]
+    else:
+        return None, None
+    words.reverse()
+    for k, w in enumerate(words):
+        low = w[1].lower()
+        if k and words[k - 1][1].lower() not in _COORDINATORS:
+            continue
+        if low in _COORDINATORS:
+            continue
+        got = _subject_phrase(text, lo, words[k:], rules)
+        if got is not None:
+            return (got, e), "desc"
+    return None, None
+
+
+_COORDINATORS = _WORDS["subject_coordinators"]
+_WH_WORDS = _WORDS["wh_words"]
+
+
+def _subject_phrase(text: str, lo: int, words: list, rules: _Rules) -> int | None:
+    """The start of ``words`` (``_word_before`` pairs ending a subject before its cue) when
+    they open a clause and make a noun phrase ('Most of her backers', 'people who have fought
+    spam'), else None."""
+    lists = _lists()
+    s = words[0][0]
+    if s > lo and not _opens_clause(text, lo, s, rules):
+        return None
+    lows = [w[1].lower().replace("’", "'") for w in words]
+    first = words[0][1]
+    if lows[0] in lists["prepositions"] or (
+        first[:1].isupper()
+        and lows[0] in rules.stop_caps
+        and lows[0] not in rules.determiners
+        and lows[0] not in lists["quantifiers"]
+    ):
+        return None
+    if not (
+        lows[0] in rules.determiners
+        or lows[0] in lists["quantifiers"]
+        or lows[0] in _AMOUNT_STARTS
+        or first[:1].isupper()
+        or first[:1].isdigit()
+        or len(words) == 1
+        or _is_modifier(lows[0], rules)
+    ):
+        return None
+    rel = next((k for k, w in enumerate(lows) if w in ("who", "whose", "who's")), len(lows))
+    if len(words) == 1 and first.islower() and not _names_speakers(lows[0], rules):
+        return None  # a bare plural: 'critics say', not 'deserves to know'
+    for k, w in enumerate(lows[:rel]):
+        if w in _COORDINATORS:
+            continue
+        if w in rules.cues or w in _FINITE or w in lists["cue_before"] or w in _WH_WORDS:
+            return None
+        if w in lists["predicate_verbs"]:
+            return None
+        if w.endswith("ing") and len(w) > 4 and w not in lists["role_modifiers"]:
+            return None  # 'investors expecting a deal', 'rules forbid using ...'
+        nxt = lows[k + 1] if k + 1 < len(lows) else ""
+        if (
+            w.endswith("ed")
+            and len(w) > 4
+            and w not in lists["role_modifiers"]
+            and (nxt in rules.determiners or nxt in lists["prepositions"] or nxt == "to")
+        ):
+            return None  # 'members of the group used technology created by ...'
+    return s
+
+
+def _names_speakers(low: str, rules: _Rules) -> bool:
+    """Is the lower-case word ``low`` (or its singular) a role, a source or a source noun
+    ('critics', 'officials', 'polls')?"""
+    single = low[:-1] if low.endswith("s") else low
+    known = rules.roles | rules.sources | _lists()["source_nouns"]
+    return low in known or single in known or low in _WORDS["people_quantifiers"]
+
+
+def _opens_clause(text: str, lo: int, s: int, rules: _Rules) -> bool:
+    """Does a clause open at ``s``: the paragraph's start, a sentence's, punctuation before it
+    or a conjunction or subordinator?"""
+    if s <= lo or _sentence_ends_before(text, _back_over_space(text, s)):
+        return True
+    q = _back_over_space(text, s)
+    if q <= lo or text[q - 1] in ',;:(—–"“”\n':
+        return True
+    b = _word_before(text, s, 40, lo)
+    if b is None:
+        return False
+    low = b[1].lower()
+    return (
+        low in _lists()["source_openers"]
+        or low in _CLAUSE_OPENERS
+        or low in _lists()["subordinators"]
+    )
+
+
+def _back_over_space(text: str, s: int) -> int:
+    while s > 0 and text[s - 1] in " \t":
+        s -= 1
+    return s
+
+
+def _is_subject_head(head: str, low: str, rules: _Rules) -> bool:
+    """May ``head`` end a subject noun phrase ('officials', 'Lee', 'person', 'two')?"""
+    lists = _lists()
+    if not head[:1].isalnum() or low in _NO_ONE:
+        return False
+    if (
+        low in rules.cues
+        or low in _FINITE
+        or low in lists["cue_before"]
+        or low in lists["prepositions"]
+        or low in lists["adjuncts"]
+        or low in _CLAUSE_OPENERS
+        or low in lists["source_openers"]
+    ):
+        return False
+    if head[:1].isupper():
+        return low.rstrip(".") not in rules.stop_caps
+    if head[:1].isdigit() or low in _NUMBER_WORDS:
+        return not re.fullmatch(r"(?:19|20)\d\d", head)
+    if _names_speakers(low, rules):
+        return True
+    return (
+        head.isalpha()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and len(low) > 3
+    )
 
 
 def _plural_subject(text: str, w: tuple[int, int], c1: int, rules: _Rules):
