@@ -246,3 +246,19 @@ def test_the_rest_of_the_sentence_after_according_to_x_is_no_apposition():
 )
 def test_the_noun_phrase_opening_the_clause_is_the_source(text, expected):
     assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role 'of' a capitalised body, then the name in apposition: one source
+        (
+            "The director of the Harbor Board, Ann Lee, said the fares would rise.",
+            "The director of the Harbor Board, Ann Lee",
+        ),
+        # a name before the comma is no role
+        ("Like Harbor Pilot Tomas Berg, Ann Lee said the fares would rise.", "Ann Lee"),
+    ],
+)
+def test_a_role_of_a_named_body_before_the_name(text, expected):
+    assert sources(text) == [expected]

@@ -999,7 +999,7 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
     ):
         return False
     last = words[-1].lower().replace("’", "'")
-    if words[-1][:1].isupper() and last not in rules.roles:
+    if words[-1][:1].isupper() and last not in rules.roles and not _role_of(words, rules):
         return False  # 'Like Vice President Joe Biden, Lee ...': a name, not a role
     role = None
     partitive = len(words) > 2 and words[1].lower() == "of"  # 'One of his advisers'
@@ -1019,6 +1019,17 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
                 if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
                     return False  # 'the dawn of ...'; but 'One of his advisers'
     return role == "one" or (role == "many" and plural_ok)
+
+
+def _role_of(words: list[str], rules: _Rules) -> bool:
+    """Do ``words`` open with a determiner and hold a role before 'of', 'for' or 'at' ('The
+    director of the Harbor Board', 'the chairman of the Joint Chiefs of Staff')?"""
+    if words[0].lower() not in rules.determiners:
+        return False
+    return any(
+        words[k].lower() in rules.roles and words[k + 1] in _WORDS["role_of_prepositions"]
+        for k in range(1, len(words) - 1)
+    )
 
 
 def _is_verb_form(low: str) -> bool:
