@@ -262,3 +262,16 @@ def test_the_noun_phrase_opening_the_clause_is_the_source(text, expected):
 )
 def test_a_role_of_a_named_body_before_the_name(text, expected):
     assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title word ending a sentence is no title of the name opening the next one
+        ("The fares rose under the old mayor. Ann Lee said the pilots would strike.", "Ann Lee"),
+        # an abbreviated title is
+        ("The fares rose, said Sen. Ann Lee of the harbor board.", "Sen. Ann Lee"),
+    ],
+)
+def test_a_title_ending_the_sentence_before_is_no_title(text, expected):
+    assert sources(text) == [expected]

@@ -1151,12 +1151,10 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
         word = m[1]
         low = word.lower().rstrip(".")
         core = word.rstrip("'’")
-        if (
-            core.endswith(".")
-            and (core != word or low not in _TITLE_WORDS)
-            and not _ABBREV_RE.search(core)
-        ):
-            return s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe'
+        if core.endswith(".") and not _ABBREV_RE.search(core):
+            return (
+                s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe', 'the mayor. Al Roe'
+            )
         office = _office_of_start(text, m[0], word)
         if office is not None:  # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe'
             s = office
