@@ -275,3 +275,16 @@ def test_a_role_of_a_named_body_before_the_name(text, expected):
 )
 def test_a_title_ending_the_sentence_before_is_no_title(text, expected):
     assert sources(text) == [expected]
+
+
+def test_a_plural_noun_after_a_relative_word_is_the_source():
+    # the relative clause's own subject speaks: 'what others are saying', 'a rule that clerks
+    # called unfair'
+    assert sources("The notice matches what others are saying about the fares.") == ["others"]
+    sources_mod = importlib.import_module("newslib.quotes.sources")
+    rules = importlib.import_module("newslib.quotes.cues")._rules()
+    text = "a fare rule that clerks called unfair"
+    assert text[sources_mod._after_relative(text, 0, 23, rules) :].startswith("clerks")
+    # a verb after 'which' opens no subject: 'rules which involve harbor fees'
+    text = "three rules, which involve harbor fees, said"
+    assert sources_mod._after_relative(text, 0, 38, rules) == 0

@@ -689,10 +689,27 @@ def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
             or last in rules.roles
             or (last.endswith("s") and last[:-1] in rules.roles)
             or last in _lists()["source_nouns"]
+            or first in _WORDS["people_quantifiers"]
+            or (len(rest) <= 2 and _is_plural_noun(last))
         ):
             return words[k + 1].start()
         return s
     return s
+
+
+def _is_plural_noun(low: str) -> bool:
+    """Does the lower-case word ``low`` look like a plural noun ('critics', 'callers')?
+
+    >>> _is_plural_noun("critics"), _is_plural_noun("status"), _is_plural_noun("says")
+    (True, False, False)
+    """
+    return (
+        low.isalpha()
+        and len(low) > 4
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low not in _rules().cues
+    )
 
 
 _EPITHET_RE = re.compile(r"[a-z]+(?:-[a-z]+)+|[a-z]{3,}(?:ive|ful|ous|ry|ic)")
