@@ -288,3 +288,19 @@ def test_a_plural_noun_after_a_relative_word_is_the_source():
     # a verb after 'which' opens no subject: 'rules which involve harbor fees'
     text = "three rules, which involve harbor fees, said"
     assert sources_mod._after_relative(text, 0, 38, rules) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the mention and the noun phrase 'and' joins to it before the cue: one source
+        (
+            "But Ada Lind and her colleagues found that the fares would rise.",
+            "Ada Lind and her colleagues",
+        ),
+        ("She and other pilots said the fares would rise.", "She and other pilots"),
+        ("Ada Lind and others said the fares would rise.", "Ada Lind and others"),
+    ],
+)
+def test_a_noun_phrase_joined_by_and_before_the_cue(text, expected):
+    assert sources(text) == [expected]

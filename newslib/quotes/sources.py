@@ -568,6 +568,8 @@ def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] |
 
 def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
     s, e = mention
+    if kind != "rel" and cue_span is not None and cue_span[0] >= e:
+        e = _with_conjunct_after(text, e, cue_span[0], rules)  # 'she and her aides said'
     if kind in ("pron", "rel"):
         return s, e
     if cue_span is not None and cue_span[0] >= e:
@@ -665,6 +667,44 @@ def _phrase_end(text: str, e: int, limit: int) -> int:
         while end > e and text[end - 1].isspace():
             end -= 1
         return end
+
+
+_AND_AFTER_RE = re.compile(r"[^\S\n]+and[^\S\n]+")
+
+
+def _with_conjunct_after(text: str, e: int, c0: int, rules: _Rules) -> int:
+    """Move ``e`` over 'and' and the noun phrase joined to the mention right before its cue at
+    ``c0``: 'she and other delegates said', 'Lee and his aides argue' are one source."""
+    m = _AND_AFTER_RE.match(text, e, c0)
+    if m is None:
+        return e
+    words = list(_MENTION_WORD_RE.finditer(text, m.end(), c0))
+    if not 1 <= len(words) <= 8 or not _SUBJECT_GAP_RE.fullmatch(text, words[-1].end(), c0):
+        return e
+    lists = _lists()
+    lows = [w.group(0).lower().replace("’", "'") for w in words]
+    if any(
+        w in rules.cues
+        or w in _FINITE
+        or w in lists["cue_before"]
+        or w in lists["predicate_verbs"]
+        or w in _CLAUSE_OPENERS
+        or (w.endswith(("ed", "ing")) and len(w) > 4 and w not in lists["role_modifiers"])
+        for w in lows
+    ):
+        return e
+    first, last = words[0].group(0), words[-1].group(0)
+    if not (
+        lows[0] in rules.determiners
+        or lows[0] in lists["quantifiers"]
+        or lows[0] in _WORDS["people_quantifiers"]
+        or lows[0].endswith("'s")
+        or (first[:1].isupper() and lows[0] not in rules.stop_caps)
+    ):
+        return e
+    if not (last[:1].isupper() or _names_speakers(lows[-1], rules) or _is_plural_noun(lows[-1])):
+        return e
+    return words[-1].end()
 
 
 _RELATIVE_WORDS = _WORDS["relative_words"]
