@@ -304,3 +304,14 @@ def test_a_plural_noun_after_a_relative_word_is_the_source():
 )
 def test_a_noun_phrase_joined_by_and_before_the_cue(text, expected):
     assert sources(text) == [expected]
+
+
+def test_names_joined_by_a_slash_open_the_source():
+    # 'a KLX/ORB poll': the sponsors joined by slashes are one name with the mention's
+    with_slash_names = importlib.import_module("newslib.quotes.sources")._with_slash_names
+    text = "the Lakeside Dornsife/Harbor Times/KLX poll"
+    assert (
+        text[with_slash_names(text, text.index("KLX")) :]
+        == "Lakeside Dornsife/Harbor Times/KLX poll"
+    )
+    assert with_slash_names("and/or KLX", 7) == 7  # a lower-case word before the slash: none

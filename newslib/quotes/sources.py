@@ -576,6 +576,9 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         s = _after_relative(text, s, e, rules)
     s = _without_opener(text, s, e)
     s0 = s
+    slash = _with_slash_names(text, s)  # 'a CNN/ORC poll', 'the Times/CBS News survey'
+    if slash != s:
+        s, e = slash, _with_source_head_after(text, e, cue_span, rules)
     head = text[s:e].split(None, 1)[0].lower().rstrip(".") if text[s:e].strip() else ""
     # 'campaign Chairman Al Roe': the mention opens with a title or role already
     s = _with_title(text, s, rules, role_seen=int(head in _TITLE_WORDS or head in rules.roles))
@@ -705,6 +708,47 @@ def _with_conjunct_after(text: str, e: int, c0: int, rules: _Rules) -> int:
     if not (last[:1].isupper() or _names_speakers(lows[-1], rules) or _is_plural_noun(lows[-1])):
         return e
     return words[-1].end()
+
+
+_SLASH_NAME_RE = re.compile(
+    r"(?<![\w.&'’\-])[A-Z0-9][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,3}/$"
+)
+
+
+def _with_slash_names(text: str, s: int) -> int:
+    """Move ``s`` back over the capitalised names joined to the mention by slashes: 'CNN/ORC',
+    'New York Times/CBS News' (a poll's sponsors)."""
+    for _ in range(3):
+        if s == 0 or text[s - 1] != "/" or not text[s : s + 1].isupper():
+            return s
+        m = _SLASH_NAME_RE.search(text, max(0, s - 60), s)
+        if m is None:
+            return s
+        s = m.start()
+    return s
+
+
+_HEAD_AFTER_RE = re.compile(r"(?:[^\S\n]+[a-z][a-z\-]*){1,3}\b")
+
+
+def _with_source_head_after(text: str, e: int, cue_span, rules: _Rules) -> int:
+    """Move ``e`` over up to three lower-case words ending with the thing the names before
+    it made ('Harbor Times/KLX national tracking poll'), short of the cue."""
+    m = _HEAD_AFTER_RE.match(text, e)
+    if m is None:
+        return e
+    words = list(re.finditer(r"[a-z][a-z\-]*", m.group(0)))
+    for w in reversed(words):
+        end = e + w.end()
+        if cue_span is not None and cue_span[0] < end <= cue_span[1] + 1:
+            continue
+        if cue_span is not None and e < cue_span[0] < end:
+            continue
+        low = w.group(0)
+        single = low[:-1] if low.endswith("s") else low
+        if low in rules.sources or single in rules.sources:
+            return end
+    return e
 
 
 _RELATIVE_WORDS = _WORDS["relative_words"]
