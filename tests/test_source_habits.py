@@ -315,3 +315,19 @@ def test_names_joined_by_a_slash_open_the_source():
         == "Lakeside Dornsife/Harbor Times/KLX poll"
     )
     assert with_slash_names("and/or KLX", 7) == 7  # a lower-case word before the slash: none
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what qualifies a document up to its cue belongs to the source
+        (
+            "A Harbor Post/KLX poll of pilots conducted last week found that the fares would rise.",
+            "A Harbor Post/KLX poll of pilots conducted last week",
+        ),
+        # a day after a body is the cue's time
+        ("The harbor board on Tuesday said that the fares would rise.", "The harbor board"),
+    ],
+)
+def test_what_qualifies_a_document_before_its_cue(text, expected):
+    assert sources(text) == [expected]

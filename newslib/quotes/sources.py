@@ -600,6 +600,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         s = _with_epithet(text, s, rules)  # 'A teary-eyed Ann Lee said'
     e = _with_noun_after(text, s, e, cue_span, rules)
     e = _with_time_after(text, s, e, cue_span)
+    e = _with_document_tail(text, e, cue_span, rules)
     e = _with_of_name(text, e, cue_span, speakers)
     if cue_span is not None and cue_span[0] >= e:
         s1 = _with_conjunct(text, s, rules)
@@ -749,6 +750,45 @@ def _with_source_head_after(text: str, e: int, cue_span, rules: _Rules) -> int:
         if low in rules.sources or single in rules.sources:
             return end
     return e
+
+
+def _with_document_tail(text: str, e: int, cue_span, rules: _Rules) -> int:
+    """Move ``e`` up to the cue after a document the source is, over what qualifies it: 'a poll
+    of pilots conducted last week found', 'the survey in May showed'."""
+    if cue_span is None or cue_span[0] <= e:
+        return e
+    last = (
+        text[max(0, e - 20) : e].rsplit(None, 1)[-1].lower()
+        if text[max(0, e - 20) : e].strip()
+        else ""
+    )
+    single = last[:-1] if last.endswith("s") else last
+    if last not in rules.sources and single not in rules.sources:
+        return e
+    words = list(_MENTION_WORD_RE.finditer(text, e, cue_span[0]))
+    if not 2 <= len(words) <= 10 or not _SUBJECT_GAP_RE.fullmatch(
+        text, words[-1].end(), cue_span[0]
+    ):
+        return e
+    if any(
+        not _SUBJECT_GAP_RE.fullmatch(text, a.end(), b.start())
+        for a, b in zip(words, words[1:], strict=False)
+    ):
+        return e
+    if not _SUBJECT_GAP_RE.fullmatch(text, e, words[0].start()):
+        return e
+    lows = [w.group(0).lower() for w in words]
+    if lows[0] not in _HEAD_PREPOSITIONS and lows[0] not in _PARTICIPLES:
+        return e
+    if lows[0] == "on" and lows[1] in _DAY_NAMES:
+        return e  # 'The campaign on Tuesday said': a time, the cue's
+    lists = _lists()
+    if any(
+        w in rules.cues or w in _FINITE or w in lists["cue_before"] or w in _CLAUSE_OPENERS
+        for w in lows
+    ):
+        return e
+    return words[-1].end()
 
 
 _RELATIVE_WORDS = _WORDS["relative_words"]
