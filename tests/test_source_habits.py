@@ -331,3 +331,14 @@ def test_names_joined_by_a_slash_open_the_source():
 )
 def test_what_qualifies_a_document_before_its_cue(text, expected):
     assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No one said the fares would rise.", "No one"),
+        ("So far, no one knows whether the fares will rise.", "no one"),
+    ],
+)
+def test_no_one_is_the_source_not_one(text, expected):
+    assert sources(text) == [expected]

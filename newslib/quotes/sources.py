@@ -568,6 +568,10 @@ def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] |
 
 def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
     s, e = mention
+    if text[s:e].lower() == "one":
+        b = _word_before(text, s, 6, chars="")
+        if b is not None and b[1].lower() in _WORDS["one_negators"]:
+            s = b[0]  # 'no one knows', 'No one said'
     if kind != "rel" and cue_span is not None and cue_span[0] >= e:
         e = _with_conjunct_after(text, e, cue_span[0], rules)  # 'she and her aides said'
     if kind in ("pron", "rel"):
