@@ -219,3 +219,126 @@ def test_the_subject_before_its_aside_and_a_time():
 def test_the_rest_of_the_sentence_after_according_to_x_is_no_apposition():
     text = "The fare fell to 10 percent, according to harbor pilots, compared with 25 percent."
     assert sources(text)[0] == "harbor pilots"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun phrase opening the cue's clause, when the speaker rules found no mention:
+        # past adverbs and auxiliaries, over 'and' / 'even' and a relative clause
+        (
+            "The ferry ran late again. The Harbor Guild has twice complained that the fares "
+            "were too high.",
+            "The Harbor Guild",
+        ),
+        (
+            "The ferry ran late again. People who have sailed the route for years say the fares "
+            "will rise.",
+            "People who have sailed the route for years",
+        ),
+        (
+            "The ferry ran late again. Pilots and even some clerks say the fares will rise.",
+            "Pilots and even some clerks",
+        ),
+        # no noun phrase: none
+        ("The ferry ran late again. It's easy to say the fares will rise.", None),
+    ],
+)
+def test_the_noun_phrase_opening_the_clause_is_the_source(text, expected):
+    assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role 'of' a capitalised body, then the name in apposition: one source
+        (
+            "The director of the Harbor Board, Ann Lee, said the fares would rise.",
+            "The director of the Harbor Board, Ann Lee",
+        ),
+        # a name before the comma is no role
+        ("Like Harbor Pilot Tomas Berg, Ann Lee said the fares would rise.", "Ann Lee"),
+    ],
+)
+def test_a_role_of_a_named_body_before_the_name(text, expected):
+    assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title word ending a sentence is no title of the name opening the next one
+        ("The fares rose under the old mayor. Ann Lee said the pilots would strike.", "Ann Lee"),
+        # an abbreviated title is
+        ("The fares rose, said Sen. Ann Lee of the harbor board.", "Sen. Ann Lee"),
+    ],
+)
+def test_a_title_ending_the_sentence_before_is_no_title(text, expected):
+    assert sources(text) == [expected]
+
+
+def test_a_plural_noun_after_a_relative_word_is_the_source():
+    # the relative clause's own subject speaks: 'what others are saying', 'a rule that clerks
+    # called unfair'
+    assert sources("The notice matches what others are saying about the fares.") == ["others"]
+    sources_mod = importlib.import_module("newslib.quotes.sources")
+    rules = importlib.import_module("newslib.quotes.cues")._rules()
+    text = "a fare rule that clerks called unfair"
+    assert text[sources_mod._after_relative(text, 0, 23, rules) :].startswith("clerks")
+    # a verb after 'which' opens no subject: 'rules which involve harbor fees'
+    text = "three rules, which involve harbor fees, said"
+    assert sources_mod._after_relative(text, 0, 38, rules) == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the mention and the noun phrase 'and' joins to it before the cue: one source
+        (
+            "But Ada Lind and her colleagues found that the fares would rise.",
+            "Ada Lind and her colleagues",
+        ),
+        ("She and other pilots said the fares would rise.", "She and other pilots"),
+        ("Ada Lind and others said the fares would rise.", "Ada Lind and others"),
+    ],
+)
+def test_a_noun_phrase_joined_by_and_before_the_cue(text, expected):
+    assert sources(text) == [expected]
+
+
+def test_names_joined_by_a_slash_open_the_source():
+    # 'a KLX/ORB poll': the sponsors joined by slashes are one name with the mention's
+    with_slash_names = importlib.import_module("newslib.quotes.sources")._with_slash_names
+    text = "the Lakeside Dornsife/Harbor Times/KLX poll"
+    assert (
+        text[with_slash_names(text, text.index("KLX")) :]
+        == "Lakeside Dornsife/Harbor Times/KLX poll"
+    )
+    assert with_slash_names("and/or KLX", 7) == 7  # a lower-case word before the slash: none
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what qualifies a document up to its cue belongs to the source
+        (
+            "A Harbor Post/KLX poll of pilots conducted last week found that the fares would rise.",
+            "A Harbor Post/KLX poll of pilots conducted last week",
+        ),
+        # a day after a body is the cue's time
+        ("The harbor board on Tuesday said that the fares would rise.", "The harbor board"),
+    ],
+)
+def test_what_qualifies_a_document_before_its_cue(text, expected):
+    assert sources(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("No one said the fares would rise.", "No one"),
+        ("So far, no one knows whether the fares will rise.", "no one"),
+    ],
+)
+def test_no_one_is_the_source_not_one(text, expected):
+    assert sources(text) == [expected]

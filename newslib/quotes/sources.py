@@ -4,12 +4,15 @@ The mention found for a quotation or reported speech is the few words that ident
 ("Lee", "the officer", "he"); the source span around it adds the title or role written before it
 ("Sen. Ann Lee", "campaign spokesman Al Roe") and an apposition written after it ("Ann Lee, a
 nurse at the clinic, said" / "said Ann Lee, a nurse at the clinic."). Pronouns stay as they are.
+The word lists are in ``newslib/data/quote_sources.txt``.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
+from importlib import resources
 
 from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
 from .clauses import _FINITE
@@ -18,6 +21,29 @@ from .marks import _Quote
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
 
+
+@lru_cache(maxsize=1)
+def _source_words() -> dict[str, frozenset[str]]:
+    """The word lists of ``newslib/data/quote_sources.txt`` by section, words as written.
+
+    >>> sorted(_source_words()["epithet_articles"])
+    ['a', 'an']
+    """
+    sections: dict[str, set[str]] = {}
+    current = None
+    raw = resources.files("newslib").joinpath("data/quote_sources.txt").read_text("utf-8")
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.update(line.split())
+    return {name: frozenset(words) for name, words in sections.items()}
+
+
+_WORDS = _source_words()
 _WORD_BEFORE_RE = re.compile(r"([\w.'’\-]+)[^\S\n]+$")
 
 
@@ -132,11 +158,10 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
 
 
-_OBJECT_PRONOUNS = frozenset("him her them me us you".split())
-_DANGLING = frozenset("the a an and or that of to for in by his her their its".split())
-
-
-_NO_ONE = frozenset("now then past having do did does".split()) | _TIME_WORDS
+_OBJECT_PRONOUNS = _WORDS["object_pronouns"]
+_DANGLING = _WORDS["dangling_ends"]
+_RELATIVE_CLAUSE_ENDS = _WORDS["relative_clause_ends"]
+_NO_ONE = _WORDS["no_one_words"] | _TIME_WORDS
 
 
 def _names_no_one(text: str, span: tuple[int, int]) -> bool:
@@ -157,7 +182,7 @@ def _names_no_one(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-_DAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAY_NAMES = _WORDS["day_names"]
 
 
 def _dangles(text: str, span: tuple[int, int]) -> bool:
@@ -169,8 +194,7 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
         return False
     words = text[span[0] : span[1]].split()
     return not (
-        words[-1] in ("for", "in", "by", "to", "of")
-        and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
+        words[-1] in _RELATIVE_CLAUSE_ENDS and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
     )
 
 
@@ -200,13 +224,195 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 got = _subject_with_aside(text, q.para_lo, c0, c1, rules)
                 if got is None and w is not None:
                     got = _plural_subject(text, w, c1, rules)
+                kind = "desc"
+                if got is None:
+                    got, kind = _clause_subject(text, q.para_lo, c0, c1, rules)
                 if got is not None:
-                    q.mention, q.mention_kind = got, "desc"
+                    q.mention, q.mention_kind = got, kind
 
 
-_CLAUSE_OPENERS = frozenset(
-    "when where as if which that while because though although since whom than".split()
-)
+_CLAUSE_OPENERS = _WORDS["clause_openers"]
+_SUBJECT_GAP_RE = re.compile(r"[^\S\n]+")
+
+
+def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
+    """The noun phrase that opens the clause of a cue at ``c0`` and ends right before it (past
+    adverbs and auxiliaries): 'Yet many officials on the island believe ...', 'Fans and
+    players say ...', 'people who have fought spam say ...': ((start, end), kind) or
+    (None, None)."""
+    skips = _subject_skips()
+    lists = _lists()
+    if any(w in lists["hearsay_adverbs"] for w in text[c0:c1].lower().split()):
+        return None, None  # 'Lee reportedly wants': what the writer heard
+    p = c0
+    for _ in range(4):
+        m = _word_before(text, p, 40, lo, chars="'’-")
+        if m is None:
+            return None, None
+        low = m[1].lower().replace("’", "'")
+        if low in lists["hearsay_adverbs"]:
+            return None, None
+        if not (low in skips or low in rules.adverbs or (low.endswith("ly") and len(low) > 4)):
+            break
+        p = m[0]
+    else:
+        return None, None
+    e = m[0] + len(m[1])
+    head = m[1]
+    if "'" in low or not _active(text, e, c1):
+        return None, None  # "It's easy to", 'is expected'
+    if low in _SUBJECT_PRONOUNS and low != "it":
+        return ((m[0], e), "pron") if _opens_clause(text, lo, m[0], rules) else (None, None)
+    if not _is_subject_head(head, low, rules):
+        return None, None
+    # back over the words of the phrase, to punctuation or a word opening the clause; the
+    # places after 'and' / 'or' are shorter phrases to fall back on ('Lee and Roe say')
+    words = [m]
+    s = m[0]
+    for _ in range(14):
+        b = _word_before(text, s, 40, lo, chars=".'’-&%")
+        if b is None or not _SUBJECT_GAP_RE.fullmatch(text, b[0] + len(b[1]), s):
+            break
+        if b[1].endswith(".") and _sentence_ends_before(text, b[0] + len(b[1])):
+            break
+        blow = b[1].lower()
+        if blow not in _COORDINATORS and (
+            blow in lists["source_openers"]
+            or blow in _CLAUSE_OPENERS
+            or blow in lists["subordinators"]
+        ):
+            break
+        words.append(b)
+        s = b[0]
+    else:
+        return None, None
+    words.reverse()
+    for k, w in enumerate(words):
+        low = w[1].lower()
+        if k and words[k - 1][1].lower() not in _COORDINATORS:
+            continue
+        if low in _COORDINATORS:
+            continue
+        got = _subject_phrase(text, lo, words[k:], rules)
+        if got is not None:
+            return (got, e), "desc"
+    return None, None
+
+
+_COORDINATORS = _WORDS["subject_coordinators"]
+_WH_WORDS = _WORDS["wh_words"]
+
+
+def _subject_phrase(text: str, lo: int, words: list, rules: _Rules) -> int | None:
+    """The start of ``words`` (``_word_before`` pairs ending a subject before its cue) when
+    they open a clause and make a noun phrase ('Most of her backers', 'people who have fought
+    spam'), else None."""
+    lists = _lists()
+    s = words[0][0]
+    if s > lo and not _opens_clause(text, lo, s, rules):
+        return None
+    lows = [w[1].lower().replace("’", "'") for w in words]
+    first = words[0][1]
+    if lows[0] in lists["prepositions"] or (
+        first[:1].isupper()
+        and lows[0] in rules.stop_caps
+        and lows[0] not in rules.determiners
+        and lows[0] not in lists["quantifiers"]
+    ):
+        return None
+    if not (
+        lows[0] in rules.determiners
+        or lows[0] in lists["quantifiers"]
+        or lows[0] in _AMOUNT_STARTS
+        or first[:1].isupper()
+        or first[:1].isdigit()
+        or len(words) == 1
+        or _is_modifier(lows[0], rules)
+    ):
+        return None
+    rel = next((k for k, w in enumerate(lows) if w in ("who", "whose", "who's")), len(lows))
+    if len(words) == 1 and first.islower() and not _names_speakers(lows[0], rules):
+        return None  # a bare plural: 'critics say', not 'deserves to know'
+    for k, w in enumerate(lows[:rel]):
+        if w in _COORDINATORS:
+            continue
+        if w in rules.cues or w in _FINITE or w in lists["cue_before"] or w in _WH_WORDS:
+            return None
+        if w in lists["predicate_verbs"]:
+            return None
+        if w.endswith("ing") and len(w) > 4 and w not in lists["role_modifiers"]:
+            return None  # 'investors expecting a deal', 'rules forbid using ...'
+        nxt = lows[k + 1] if k + 1 < len(lows) else ""
+        if (
+            w.endswith("ed")
+            and len(w) > 4
+            and w not in lists["role_modifiers"]
+            and (nxt in rules.determiners or nxt in lists["prepositions"] or nxt == "to")
+        ):
+            return None  # 'members of the group used technology created by ...'
+    return s
+
+
+def _names_speakers(low: str, rules: _Rules) -> bool:
+    """Is the lower-case word ``low`` (or its singular) a role, a source or a source noun
+    ('critics', 'officials', 'polls')?"""
+    single = low[:-1] if low.endswith("s") else low
+    known = rules.roles | rules.sources | _lists()["source_nouns"]
+    return low in known or single in known or low in _WORDS["people_quantifiers"]
+
+
+def _opens_clause(text: str, lo: int, s: int, rules: _Rules) -> bool:
+    """Does a clause open at ``s``: the paragraph's start, a sentence's, punctuation before it
+    or a conjunction or subordinator?"""
+    if s <= lo or _sentence_ends_before(text, _back_over_space(text, s)):
+        return True
+    q = _back_over_space(text, s)
+    if q <= lo or text[q - 1] in ',;:(—–"“”\n':
+        return True
+    b = _word_before(text, s, 40, lo)
+    if b is None:
+        return False
+    low = b[1].lower()
+    return (
+        low in _lists()["source_openers"]
+        or low in _CLAUSE_OPENERS
+        or low in _lists()["subordinators"]
+    )
+
+
+def _back_over_space(text: str, s: int) -> int:
+    while s > 0 and text[s - 1] in " \t":
+        s -= 1
+    return s
+
+
+def _is_subject_head(head: str, low: str, rules: _Rules) -> bool:
+    """May ``head`` end a subject noun phrase ('officials', 'Lee', 'person', 'two')?"""
+    lists = _lists()
+    if not head[:1].isalnum() or low in _NO_ONE:
+        return False
+    if (
+        low in rules.cues
+        or low in _FINITE
+        or low in lists["cue_before"]
+        or low in lists["prepositions"]
+        or low in lists["adjuncts"]
+        or low in _CLAUSE_OPENERS
+        or low in lists["source_openers"]
+    ):
+        return False
+    if head[:1].isupper():
+        return low.rstrip(".") not in rules.stop_caps
+    if head[:1].isdigit() or low in _NUMBER_WORDS:
+        return not re.fullmatch(r"(?:19|20)\d\d", head)
+    if _names_speakers(low, rules):
+        return True
+    return (
+        head.isalpha()
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and len(low) > 3
+    )
 
 
 def _plural_subject(text: str, w: tuple[int, int], c1: int, rules: _Rules):
@@ -265,7 +471,7 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     if s is None:
         return None
     words = text[s:e].split()
-    if words and words[0].lower() in ("but", "and", "yet", "so"):
+    if words and words[0].lower() in _OPENING_CONJUNCTIONS:
         words = words[1:]
     if not 2 <= len(words) <= 25 or any(ch in text[s:e] for ch in '"“”;:()'):
         return None
@@ -290,7 +496,7 @@ def _subject_with_aside(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     if text[c0:c1].endswith("ing") or not _active(text, e, c1):
         return None
     opener = text[aside.end() : e].split(None, 1)[0].lower()
-    if opener in lists["subordinators"] or opener in ("when", "as", "before"):
+    if opener in lists["subordinators"] or opener in _WORDS["aside_subordinators"]:
         # 'Lee — after a long pause — said': the aside is the sentence's, not the source's
         e = aside.start()
         while e > s and text[e - 1] in " ,":
@@ -328,7 +534,7 @@ def _sentence_start(text: str, lo: int, e: int) -> int | None:
     return p
 
 
-_BE_WORDS = frozenset("is are was were be been being".split())
+_BE_WORDS = _WORDS["be_forms"]
 
 
 def _active(text: str, s: int, c1: int) -> bool:
@@ -341,7 +547,7 @@ def _active(text: str, s: int, c1: int) -> bool:
     )
 
 
-_RELATIVE_SOURCES = frozenset(("which", "it", "It", "who"))
+_RELATIVE_SOURCES = _WORDS["relative_sources"]
 
 
 def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] | None:
@@ -362,12 +568,21 @@ def _subject_word_before(text: str, c0: int, rules: _Rules) -> tuple[int, int] |
 
 def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
     s, e = mention
+    if text[s:e].lower() == "one":
+        b = _word_before(text, s, 6, chars="")
+        if b is not None and b[1].lower() in _WORDS["one_negators"]:
+            s = b[0]  # 'no one knows', 'No one said'
+    if kind != "rel" and cue_span is not None and cue_span[0] >= e:
+        e = _with_conjunct_after(text, e, cue_span[0], rules)  # 'she and her aides said'
     if kind in ("pron", "rel"):
         return s, e
     if cue_span is not None and cue_span[0] >= e:
         s = _after_relative(text, s, e, rules)
     s = _without_opener(text, s, e)
     s0 = s
+    slash = _with_slash_names(text, s)  # 'a CNN/ORC poll', 'the Times/CBS News survey'
+    if slash != s:
+        s, e = slash, _with_source_head_after(text, e, cue_span, rules)
     head = text[s:e].split(None, 1)[0].lower().rstrip(".") if text[s:e].strip() else ""
     # 'campaign Chairman Al Roe': the mention opens with a title or role already
     s = _with_title(text, s, rules, role_seen=int(head in _TITLE_WORDS or head in rules.roles))
@@ -389,6 +604,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         s = _with_epithet(text, s, rules)  # 'A teary-eyed Ann Lee said'
     e = _with_noun_after(text, s, e, cue_span, rules)
     e = _with_time_after(text, s, e, cue_span)
+    e = _with_document_tail(text, e, cue_span, rules)
     e = _with_of_name(text, e, cue_span, speakers)
     if cue_span is not None and cue_span[0] >= e:
         s1 = _with_conjunct(text, s, rules)
@@ -416,7 +632,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
     return _within_line(text, s, e, cue_span)
 
 
-_DESCRIBERS = frozenset("a an another the one who whose which".split())
+_DESCRIBERS = _WORDS["describers"]
 
 
 def _describes_next(text: str, e: int, rules: _Rules) -> bool:
@@ -436,7 +652,7 @@ def _describes_next(text: str, e: int, rules: _Rules) -> bool:
 
 
 # numbers opening a description, after which its determiner may come back ('the two voters')
-_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen".split())
+_NUMBER_WORDS = _WORDS["number_words"]
 
 
 _PHRASE_END_RE = re.compile(r"[,;:!?()\[\]\"“”«»—–\n]|[^\S\n]-[^\S\n]|\.(?=[\s\"”'’]|\Z)")
@@ -461,8 +677,126 @@ def _phrase_end(text: str, e: int, limit: int) -> int:
         return end
 
 
-_RELATIVE_WORDS = frozenset("that which whom what".split())
-_SUBJECT_PRONOUNS = frozenset("he she they we i you".split())
+_AND_AFTER_RE = re.compile(r"[^\S\n]+and[^\S\n]+")
+
+
+def _with_conjunct_after(text: str, e: int, c0: int, rules: _Rules) -> int:
+    """Move ``e`` over 'and' and the noun phrase joined to the mention right before its cue at
+    ``c0``: 'she and other delegates said', 'Lee and his aides argue' are one source."""
+    m = _AND_AFTER_RE.match(text, e, c0)
+    if m is None:
+        return e
+    words = list(_MENTION_WORD_RE.finditer(text, m.end(), c0))
+    if not 1 <= len(words) <= 8 or not _SUBJECT_GAP_RE.fullmatch(text, words[-1].end(), c0):
+        return e
+    lists = _lists()
+    lows = [w.group(0).lower().replace("’", "'") for w in words]
+    if any(
+        w in rules.cues
+        or w in _FINITE
+        or w in lists["cue_before"]
+        or w in lists["predicate_verbs"]
+        or w in _CLAUSE_OPENERS
+        or (w.endswith(("ed", "ing")) and len(w) > 4 and w not in lists["role_modifiers"])
+        for w in lows
+    ):
+        return e
+    first, last = words[0].group(0), words[-1].group(0)
+    if not (
+        lows[0] in rules.determiners
+        or lows[0] in lists["quantifiers"]
+        or lows[0] in _WORDS["people_quantifiers"]
+        or lows[0].endswith("'s")
+        or (first[:1].isupper() and lows[0] not in rules.stop_caps)
+    ):
+        return e
+    if not (last[:1].isupper() or _names_speakers(lows[-1], rules) or _is_plural_noun(lows[-1])):
+        return e
+    return words[-1].end()
+
+
+_SLASH_NAME_RE = re.compile(
+    r"(?<![\w.&'’\-])[A-Z0-9][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){0,3}/$"
+)
+
+
+def _with_slash_names(text: str, s: int) -> int:
+    """Move ``s`` back over the capitalised names joined to the mention by slashes: 'CNN/ORC',
+    'New York Times/CBS News' (a poll's sponsors)."""
+    for _ in range(3):
+        if s == 0 or text[s - 1] != "/" or not text[s : s + 1].isupper():
+            return s
+        m = _SLASH_NAME_RE.search(text, max(0, s - 60), s)
+        if m is None:
+            return s
+        s = m.start()
+    return s
+
+
+_HEAD_AFTER_RE = re.compile(r"(?:[^\S\n]+[a-z][a-z\-]*){1,3}\b")
+
+
+def _with_source_head_after(text: str, e: int, cue_span, rules: _Rules) -> int:
+    """Move ``e`` over up to three lower-case words ending with the thing the names before
+    it made ('Harbor Times/KLX national tracking poll'), short of the cue."""
+    m = _HEAD_AFTER_RE.match(text, e)
+    if m is None:
+        return e
+    words = list(re.finditer(r"[a-z][a-z\-]*", m.group(0)))
+    for w in reversed(words):
+        end = e + w.end()
+        if cue_span is not None and cue_span[0] < end <= cue_span[1] + 1:
+            continue
+        if cue_span is not None and e < cue_span[0] < end:
+            continue
+        low = w.group(0)
+        single = low[:-1] if low.endswith("s") else low
+        if low in rules.sources or single in rules.sources:
+            return end
+    return e
+
+
+def _with_document_tail(text: str, e: int, cue_span, rules: _Rules) -> int:
+    """Move ``e`` up to the cue after a document the source is, over what qualifies it: 'a poll
+    of pilots conducted last week found', 'the survey in May showed'."""
+    if cue_span is None or cue_span[0] <= e:
+        return e
+    last = (
+        text[max(0, e - 20) : e].rsplit(None, 1)[-1].lower()
+        if text[max(0, e - 20) : e].strip()
+        else ""
+    )
+    single = last[:-1] if last.endswith("s") else last
+    if last not in rules.sources and single not in rules.sources:
+        return e
+    words = list(_MENTION_WORD_RE.finditer(text, e, cue_span[0]))
+    if not 2 <= len(words) <= 10 or not _SUBJECT_GAP_RE.fullmatch(
+        text, words[-1].end(), cue_span[0]
+    ):
+        return e
+    if any(
+        not _SUBJECT_GAP_RE.fullmatch(text, a.end(), b.start())
+        for a, b in zip(words, words[1:], strict=False)
+    ):
+        return e
+    if not _SUBJECT_GAP_RE.fullmatch(text, e, words[0].start()):
+        return e
+    lows = [w.group(0).lower() for w in words]
+    if lows[0] not in _HEAD_PREPOSITIONS and lows[0] not in _PARTICIPLES:
+        return e
+    if lows[0] == "on" and lows[1] in _DAY_NAMES:
+        return e  # 'The campaign on Tuesday said': a time, the cue's
+    lists = _lists()
+    if any(
+        w in rules.cues or w in _FINITE or w in lists["cue_before"] or w in _CLAUSE_OPENERS
+        for w in lows
+    ):
+        return e
+    return words[-1].end()
+
+
+_RELATIVE_WORDS = _WORDS["relative_words"]
+_SUBJECT_PRONOUNS = _WORDS["subject_pronouns"]
 
 
 def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
@@ -483,10 +817,27 @@ def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
             or last in rules.roles
             or (last.endswith("s") and last[:-1] in rules.roles)
             or last in _lists()["source_nouns"]
+            or first in _WORDS["people_quantifiers"]
+            or (len(rest) <= 2 and _is_plural_noun(last))
         ):
             return words[k + 1].start()
         return s
     return s
+
+
+def _is_plural_noun(low: str) -> bool:
+    """Does the lower-case word ``low`` look like a plural noun ('critics', 'callers')?
+
+    >>> _is_plural_noun("critics"), _is_plural_noun("status"), _is_plural_noun("says")
+    (True, False, False)
+    """
+    return (
+        low.isalpha()
+        and len(low) > 4
+        and low.endswith("s")
+        and not low.endswith(("ss", "us", "is"))
+        and low not in _rules().cues
+    )
 
 
 _EPITHET_RE = re.compile(r"[a-z]+(?:-[a-z]+)+|[a-z]{3,}(?:ive|ful|ous|ry|ic)")
@@ -499,14 +850,14 @@ def _with_epithet(text: str, s: int, rules: _Rules) -> int:
     if m is None or _EPITHET_RE.fullmatch(m[1]) is None or not _is_modifier(m[1], rules):
         return s
     d = _word_before(text, m[0], 6, chars="")
-    return d[0] if d is not None and d[1].lower() in ("a", "an") else s
+    return d[0] if d is not None and d[1].lower() in _WORDS["epithet_articles"] else s
 
 
 _AMOUNT_BEFORE_RE = re.compile(
     r"(?<![\w’'\-])(?:[Aa]t[^\S\n]+least|[Aa]s[^\S\n]+many[^\S\n]+as|[Mm]ore[^\S\n]+than|"
     r"[Ff]ewer[^\S\n]+than|[Nn]early|[Aa]lmost|[Aa]bout|[Aa]t[^\S\n]+most)[^\S\n]+$"
 )
-_AMOUNT_STARTS = frozenset("a an one two three four five six seven eight nine ten half".split())
+_AMOUNT_STARTS = _WORDS["amount_starts"]
 
 
 def _with_amount(text: str, s: int, e: int) -> int:
@@ -572,8 +923,8 @@ def _with_of_name(text: str, e: int, cue_span, speakers: set[str]) -> int:
     return end
 
 
-_HEAD_PREPOSITIONS = frozenset("of for to with at from in by on".split())
-_NEAR_WORDS = frozenset(("familiar", "close"))
+_HEAD_PREPOSITIONS = _WORDS["head_prepositions"]
+_NEAR_WORDS = _WORDS["near_words"]
 _HEAD_BEFORE_RE = re.compile(
     r"(?<![\w’'\-])([\w\-]+%?)[^\S\n]+(?:of|for|to|with|at|from|in|by|on)[^\S\n]+$"
 )
@@ -711,7 +1062,7 @@ def _is_apposition(phrase: str) -> bool:
         return False
     word = first[0].lower().rstrip(",;:")
     lists = _lists()
-    if word in ("now", "then") and len(first) > 1:  # 'Lee, now a partner at the firm'
+    if word in _WORDS["time_before_role"] and len(first) > 1:  # 'Lee, now a partner at the firm'
         nxt = first[1].split(None, 1)[0].lower()
         rules = _rules()
         if (
@@ -735,7 +1086,7 @@ def _is_apposition(phrase: str) -> bool:
 
 
 _PHRASE_STOPS = frozenset(',;:()[]\n"“”«»')
-_OPENING_CONJUNCTIONS = frozenset("but and yet so".split())
+_OPENING_CONJUNCTIONS = _WORDS["opening_conjunctions"]
 
 
 def _with_role_before(text: str, s: int, e: int, rules: _Rules) -> int:
@@ -793,7 +1144,7 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
     ):
         return False
     last = words[-1].lower().replace("’", "'")
-    if words[-1][:1].isupper() and last not in rules.roles:
+    if words[-1][:1].isupper() and last not in rules.roles and not _role_of(words, rules):
         return False  # 'Like Vice President Joe Biden, Lee ...': a name, not a role
     role = None
     partitive = len(words) > 2 and words[1].lower() == "of"  # 'One of his advisers'
@@ -807,11 +1158,23 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
             if low in rules.roles and not (low.endswith("s") and low[:-1] in rules.roles):
                 role = "one"
             elif low.endswith("s") and low[:-1] in rules.roles:
-                role = "one" if partitive and words[0].lower() in ("one", "another") else "many"
-            elif k and low in _HEAD_PREPOSITIONS | {"in", "on", "by"}:
+                one = partitive and words[0].lower() in _WORDS["partitive_singulars"]
+                role = "one" if one else "many"
+            elif k and low in _HEAD_PREPOSITIONS:
                 if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
                     return False  # 'the dawn of ...'; but 'One of his advisers'
     return role == "one" or (role == "many" and plural_ok)
+
+
+def _role_of(words: list[str], rules: _Rules) -> bool:
+    """Do ``words`` open with a determiner and hold a role before 'of', 'for' or 'at' ('The
+    director of the Harbor Board', 'the chairman of the Joint Chiefs of Staff')?"""
+    if words[0].lower() not in rules.determiners:
+        return False
+    return any(
+        words[k].lower() in rules.roles and words[k + 1] in _WORDS["role_of_prepositions"]
+        for k in range(1, len(words) - 1)
+    )
 
 
 def _is_verb_form(low: str) -> bool:
@@ -890,9 +1253,7 @@ def _with_noun_after(text: str, s: int, e: int, cue_span, rules: _Rules) -> int:
     return e
 
 
-_PARTICIPLES = frozenset(
-    "released published filed conducted taken issued posted out compiled seen obtained".split()
-)
+_PARTICIPLES = _WORDS["document_participles"]
 _TIME_AFTER_RE = re.compile(
     r"[^\S\n]+(?:on[^\S\n]+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"|[^\S\n]+(?:last|this|earlier[^\S\n]+this)[^\S\n]+(?:week|month|year)\b"
@@ -935,12 +1296,10 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
         word = m[1]
         low = word.lower().rstrip(".")
         core = word.rstrip("'’")
-        if (
-            core.endswith(".")
-            and (core != word or low not in _TITLE_WORDS)
-            and not _ABBREV_RE.search(core)
-        ):
-            return s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe'
+        if core.endswith(".") and not _ABBREV_RE.search(core):
+            return (
+                s  # a sentence ends: 'in Des Moines. Retired surgeon Al Roe', 'the mayor. Al Roe'
+            )
         office = _office_of_start(text, m[0], word)
         if office is not None:  # 'Secretary of State Ann Lee', 'Chief of Staff Al Roe'
             s = office
@@ -980,7 +1339,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
 
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
-_OFFICES = frozenset("secretary chief director attorney".split())
+_OFFICES = _WORDS["offices"]
 
 
 def _office_of_start(text: str, p: int, word: str) -> int | None:
