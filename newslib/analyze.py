@@ -346,6 +346,7 @@ class _Runner:
         self.scheduler = scheduler
         self.progress = progress
         self._pool = None
+        self._pool_size = 0
         self._client = None
         self._cluster = None
 
@@ -369,16 +370,21 @@ class _Runner:
             n = len(chunks)
             args = (chunks, [self.lang] * n, [self.cache_dir] * n)
             return "dask", self._dask_client().map(_analyze_chunk, *args, pure=False)
-        # Articles whose every result is cached are only read, here: cheaper than in a worker,
-        # and a rerun after a few edits starts no pool for the few articles to compute.
+        # Articles whose every result is cached are only read, here: cheaper than in a worker.
         cached = self._cached(batch)
         here = [take_rows(batch, np.flatnonzero(cached))] if cached.any() else []
         chunks = _split(
             take_rows(batch, np.flatnonzero(~cached)) if len(here) else batch, chunk_size
         )
-        if self.workers == 1 or len(chunks) <= 1:
+        # One chunk to compute is computed here too (no pool started for it), unless this
+        # process has many cached articles to read meanwhile: a worker then analyses it while
+        # they are read (a rerun after a few edits: the two overlap, on two cores).
+        alone = len(chunks) <= 1 and int(cached.sum()) < _OVERLAP_MIN_CACHED
+        if self.workers == 1 or alone:
             return "local", batch["article_id"], here + chunks, []
-        pool = self._worker_pool()
+        # for the one chunk beside the reading, one worker: a second would only take turns
+        # with this process on the other core
+        pool = self._worker_pool(1 if len(chunks) <= 1 else self.workers)
         work = [pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
         return "local", batch["article_id"], here, work
 
@@ -409,7 +415,12 @@ class _Runner:
                 held &= cache.holds(batch["article_id"])
         return held
 
-    def _worker_pool(self):
+    def _worker_pool(self, size: int | None = None):
+        """The pool of worker processes, of ``size`` workers (default: ``jobs``) or more."""
+        size = self.workers if size is None else size
+        if self._pool is not None and self._pool_size < size:
+            self._pool.shutdown(wait=False)  # outgrown; what it was given still runs
+            self._pool = None
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -417,14 +428,15 @@ class _Runner:
             # spawn: workers start clean, without copies of the parent's threads or locks.
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=_worker_started
+                max_workers=size, mp_context=context, initializer=_worker_started
             )
+            self._pool_size = size
             # Ctrl-C is the parent's to handle (it stops the pool): workers started with SIGINT
             # ignored keep it ignored (Python installs no handler then), so a Ctrl-C while they
             # import numpy prints no half-import errors. The pool starts a worker per submit
             # while none is idle, so these start them all.
             with _sigint_ignored():
-                for _ in range(self.workers):
+                for _ in range(size):
                     self._pool.submit(int)
         return self._pool
 
@@ -448,6 +460,11 @@ class _Runner:
             else:
                 self._client = _connect(Client, self.scheduler)
         return self._client
+
+
+# Cached articles of a batch from which its one chunk of new articles goes to a worker: reading
+# them (and what follows) takes longer than starting a worker process (about a second).
+_OVERLAP_MIN_CACHED = 2000
 
 
 class _NoBar:

@@ -161,6 +161,44 @@ def test_with_workers_cached_articles_are_read_here_and_order_is_kept(tmp_path, 
     assert mixed["articles"]["article_id"].tolist() == list("dcba")
 
 
+def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, calls, monkeypatch):
+    analyze_tables(corpus("ac"), cache_dir=tmp_path)
+    for name in calls:
+        calls[name].clear()
+    # Two cached articles count as many here: the new "b" is analysed in a worker (the spies
+    # of this process see nothing) while "a" and "c" are read, and a pool of one is enough.
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
+    sizes = []
+    real_pool = pipeline._Runner._worker_pool
+
+    def pool(self, size=None):
+        sizes.append(size)
+        return real_pool(self, size)
+
+    monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    overlapped = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
+    assert calls == {"quotes": [], "readability": [], "sentiment": []}
+    assert sizes == [1]
+    assert_same(overlapped, analyze_tables(corpus("cba")))
+    # Below the threshold the one chunk is computed here, as before (no pool).
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 4)
+    calls["quotes"].clear()
+    analyze_tables(corpus("cbad"), cache_dir=tmp_path, jobs=2)
+    assert calls["quotes"] == ["d"] and sizes == [1]
+
+
+def test_a_one_worker_pool_outgrown_gives_way_to_the_full_pool(tmp_path):
+    runner = pipeline._Runner(
+        lang="en_US", jobs=2, cache_dir=None, engine="local", scheduler=None, progress=False
+    )
+    with runner:
+        one = runner._worker_pool(1)
+        assert runner._worker_pool(1) is one and runner._worker_pool(2) is not one
+        full = runner._pool
+        assert runner._worker_pool(1) is full  # a larger pool serves a request for one
+        assert runner._pool_size == 2
+
+
 def test_cached_rows_are_the_same_without_pandas_arrow_conversion(tmp_path, monkeypatch):
     # ResultCache.load joins the parts' Arrow tables and converts them once; with a pandas that
     # has no conversion to call it reads frames as before: the same rows either way
