@@ -222,7 +222,9 @@ def test_a_one_worker_pool_outgrown_gives_way_to_the_full_pool(tmp_path):
     )
     with runner:
         one = runner._worker_pool(1)
+        pending = one.submit(pow, 2, 10)
         assert runner._worker_pool(1) is one and runner._worker_pool(2) is not one
+        assert pending.result() == 1024  # work given to the outgrown pool still gets done
         full = runner._pool
         assert runner._worker_pool(1) is full  # a larger pool serves a request for one
         assert runner._pool_size == 2
