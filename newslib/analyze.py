@@ -347,7 +347,6 @@ class _Runner:
         self.progress = progress
         self._pool = None
         self._pool_size = 0
-        self._read_here_last = False  # the last mostly cached batch was read here
         self._client = None
         self._cluster = None
 
@@ -377,25 +376,17 @@ class _Runner:
         chunks = _split(
             take_rows(batch, np.flatnonzero(~cached)) if len(here) else batch, chunk_size
         )
-        ids = batch["article_id"]
-        if self.workers > 1 and len(chunks) <= 1 and int(cached.sum()) >= _OVERLAP_MIN_CACHED:
-            # Mostly read (a rerun after a few edits): a worker analyses the new chunk while
-            # this process reads the cached rows, so the two overlap on two cores; one worker,
-            # as a second would only take turns with this process. Once it runs, every other
-            # such batch goes to it whole (it reads that batch's cached rows too).
-            if self._pool is not None and self._read_here_last:
-                self._read_here_last = False
-                return "local", ids, [], [self._submit(self._pool, batch)]
-            self._read_here_last = True
-            return "local", ids, here, [self._submit(self._worker_pool(1), c) for c in chunks]
-        # Else one chunk to compute is computed here too (no pool started for it).
-        if self.workers == 1 or len(chunks) <= 1:
-            return "local", ids, here + chunks, []
-        pool = self._worker_pool()
-        return "local", ids, here, [self._submit(pool, c) for c in chunks]
-
-    def _submit(self, pool, chunk: pd.DataFrame):
-        return pool.submit(_analyze_chunk, chunk, self.lang, self.cache_dir)
+        # One chunk to compute is computed here too (no pool started for it), unless this
+        # process has many cached articles to read meanwhile: a worker then analyses it while
+        # they are read (a rerun after a few edits: the two overlap, on two cores).
+        alone = len(chunks) <= 1 and int(cached.sum()) < _OVERLAP_MIN_CACHED
+        if self.workers == 1 or alone:
+            return "local", batch["article_id"], here + chunks, []
+        # for the one chunk beside the reading, one worker: a second would only take turns
+        # with this process on the other core
+        pool = self._worker_pool(1 if len(chunks) <= 1 else self.workers)
+        work = [pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
+        return "local", batch["article_id"], here, work
 
     def gather(self, handle) -> dict[str, pd.DataFrame]:
         """The tables of a :meth:`submit`'s batch, articles in batch order."""
@@ -473,7 +464,6 @@ class _Runner:
 
 # Cached articles of a batch from which its one chunk of new articles goes to a worker: reading
 # them (and what follows) takes longer than starting a worker process (about a second).
-# (_Runner.submit)
 _OVERLAP_MIN_CACHED = 2000
 
 

@@ -187,35 +187,6 @@ def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, 
     assert calls["quotes"] == ["d"] and sizes == [1]
 
 
-def test_mostly_cached_batches_take_turns_between_this_process_and_the_worker(
-    tmp_path, monkeypatch
-):
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    for name in "abcdef":
-        (folder / f"{name}.txt").write_text(f"Note {name}\n\n{TEXTS['a']} {name}.\n", "utf-8")
-    options = dict(jobs=2, csv=False, batch_size=2, cache_dir=tmp_path / "cache")
-    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
-    (folder / "a.txt").write_text("Note a\n\nPrices fell again.\n", encoding="utf-8")
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 1)
-    sent = []
-    real_submit = pipeline._Runner._submit
-
-    def submit(self, pool, chunk):
-        sent.append(len(chunk))
-        return real_submit(self, pool, chunk)
-
-    monkeypatch.setattr(pipeline._Runner, "_submit", submit)
-    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
-    # batch 1 (a edited, b cached): a to the worker, b read here; batch 2 (c, d cached) goes
-    # to the running worker whole; batch 3 (e, f) is read here again
-    assert sent == [1, 2]
-    pipeline.analyze_to_folder(folder, tmp_path / "cold", jobs=1, csv=False)
-    for table in ("articles", "sentences", "quotes", "people"):
-        left = pd.read_parquet(tmp_path / "out" / f"{table}.parquet")
-        assert left.equals(pd.read_parquet(tmp_path / "cold" / f"{table}.parquet")), table
-
-
 def test_a_one_worker_pool_outgrown_gives_way_to_the_full_pool(tmp_path):
     runner = pipeline._Runner(
         lang="en_US", jobs=2, cache_dir=None, engine="local", scheduler=None, progress=False
