@@ -794,6 +794,8 @@ def analyze_to_folder(
             listing=listing or None,
             **load_options,
         )
+        # batches as large as the earlier run here: with a cache, most articles are likely read
+        rerun = min(batch_size, _earlier_articles(folder)) >= _OVERLAP_MIN_CACHED
         manifest.remove_stamp(folder)
         # Workers set damaged cache parts aside on disk: what is new there after the run is
         # what this run found.
@@ -817,6 +819,11 @@ def analyze_to_folder(
                 def add(tables: dict[str, pd.DataFrame]) -> None:
                     _index_near(near, tables["articles"], tables.pop("near_inputs"))
                     parts.add(tables)
+
+                if rerun and cache_dir is not None and engine == "local" and runner.workers > 1:
+                    # the one worker a large rerun's few new articles go to (_Runner.submit)
+                    # starts now: it has imported what it needs by the time they are loaded
+                    runner._worker_pool(1)
 
                 if engine == "dask":
                     file_options = {**manifest.LOAD_DEFAULTS, **load_options}
@@ -873,6 +880,15 @@ def analyze_to_folder(
             "cache_damaged": damaged,
             "aliases_applied": parts.people_notes,
         }
+
+
+def _earlier_articles(folder: Path) -> int:
+    """The articles in the tables of the last run in ``folder`` (its stamp), 0 without one."""
+    try:
+        record = json.loads((folder / manifest.STAMP).read_text(encoding="utf-8"))
+        return int(record["summary"]["rows"]["articles"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
 
 
 def _read_people_file(path: str | os.PathLike | None):

@@ -187,6 +187,40 @@ def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, 
     assert calls["quotes"] == ["d"] and sizes == [1]
 
 
+def test_a_rerun_with_a_cache_starts_its_one_worker_before_loading(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in "ab":
+        (folder / f"{name}.txt").write_text(f"Note {name}\n\n{TEXTS['c']} {name}.\n", "utf-8")
+    started = []
+    real_pool, real_submit = pipeline._Runner._worker_pool, pipeline._Runner.submit
+
+    def pool(self, size=None):
+        started.append((size, getattr(self, "_loaded", False)))
+        return real_pool(self, size)
+
+    def submit(self, *args, **kwargs):
+        self._loaded = True
+        return real_submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    monkeypatch.setattr(pipeline._Runner, "submit", submit)
+    options = dict(jobs=2, csv=False, cache_dir=tmp_path / "cache")
+    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
+    assert started == []  # a first run: no earlier tables, no worker for two articles
+    (folder / "a.txt").write_text("Note a\n\nPrices fell again.\n", encoding="utf-8")
+    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
+    assert started == []  # an earlier run of fewer articles than _OVERLAP_MIN_CACHED
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
+    (folder / "b.txt").write_text("Note b\n\nPrices rose.\n", encoding="utf-8")
+    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
+    assert started == [(1, False)]  # started before the first batch was loaded
+    pipeline.analyze_to_folder(folder, tmp_path / "cold", jobs=1, csv=False)
+    for table in ("articles", "sentences", "quotes", "people"):
+        left = pd.read_parquet(tmp_path / "out" / f"{table}.parquet")
+        assert left.equals(pd.read_parquet(tmp_path / "cold" / f"{table}.parquet")), table
+
+
 def test_a_one_worker_pool_outgrown_gives_way_to_the_full_pool(tmp_path):
     runner = pipeline._Runner(
         lang="en_US", jobs=2, cache_dir=None, engine="local", scheduler=None, progress=False
