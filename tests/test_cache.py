@@ -221,6 +221,14 @@ def test_a_rerun_with_a_cache_starts_its_one_worker_before_loading(tmp_path, mon
         assert left.equals(pd.read_parquet(tmp_path / "cold" / f"{table}.parquet")), table
 
 
+def test_the_warm_up_article_reaches_quotations_and_reported_speech(tmp_path, monkeypatch):
+    frame = pd.DataFrame({"article_id": ["w"], "text": [pipeline._WARM_UP_TEXT]})
+    assert {"direct", "indirect"} <= set(pipeline.quotes(frame)["kind"])
+    monkeypatch.chdir(tmp_path)
+    assert pipeline._warm_up("en_US") is None
+    assert list(tmp_path.iterdir()) == []  # no cache: nothing written
+
+
 def test_a_one_worker_pool_outgrown_gives_way_to_the_full_pool(tmp_path):
     runner = pipeline._Runner(
         lang="en_US", jobs=2, cache_dir=None, engine="local", scheduler=None, progress=False
