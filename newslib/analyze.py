@@ -346,6 +346,7 @@ class _Runner:
         self.scheduler = scheduler
         self.progress = progress
         self._pool = None
+        self._pool_size = 0
         self._client = None
         self._cluster = None
 
@@ -369,16 +370,21 @@ class _Runner:
             n = len(chunks)
             args = (chunks, [self.lang] * n, [self.cache_dir] * n)
             return "dask", self._dask_client().map(_analyze_chunk, *args, pure=False)
-        # Articles whose every result is cached are only read, here: cheaper than in a worker,
-        # and a rerun after a few edits starts no pool for the few articles to compute.
+        # Articles whose every result is cached are only read, here: cheaper than in a worker.
         cached = self._cached(batch)
         here = [take_rows(batch, np.flatnonzero(cached))] if cached.any() else []
         chunks = _split(
             take_rows(batch, np.flatnonzero(~cached)) if len(here) else batch, chunk_size
         )
-        if self.workers == 1 or len(chunks) <= 1:
+        # One chunk to compute is computed here too (no pool started for it), unless this
+        # process has many cached articles to read meanwhile: a worker then analyses it while
+        # they are read (a rerun after a few edits: the two overlap, on two cores).
+        alone = len(chunks) <= 1 and int(cached.sum()) < _OVERLAP_MIN_CACHED
+        if self.workers == 1 or alone:
             return "local", batch["article_id"], here + chunks, []
-        pool = self._worker_pool()
+        # for the one chunk beside the reading, one worker: a second would only take turns
+        # with this process on the other core
+        pool = self._worker_pool(1 if len(chunks) <= 1 else self.workers)
         work = [pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
         return "local", batch["article_id"], here, work
 
@@ -409,7 +415,12 @@ class _Runner:
                 held &= cache.holds(batch["article_id"])
         return held
 
-    def _worker_pool(self):
+    def _worker_pool(self, size: int | None = None):
+        """The pool of worker processes, of ``size`` workers (default: ``jobs``) or more."""
+        size = self.workers if size is None else size
+        if self._pool is not None and self._pool_size < size:
+            self._pool.shutdown(wait=False)  # outgrown; what it was given still runs
+            self._pool = None
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -417,14 +428,15 @@ class _Runner:
             # spawn: workers start clean, without copies of the parent's threads or locks.
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=context, initializer=_worker_started
+                max_workers=size, mp_context=context, initializer=_worker_started
             )
+            self._pool_size = size
             # Ctrl-C is the parent's to handle (it stops the pool): workers started with SIGINT
             # ignored keep it ignored (Python installs no handler then), so a Ctrl-C while they
             # import numpy prints no half-import errors. The pool starts a worker per submit
             # while none is idle, so these start them all.
             with _sigint_ignored():
-                for _ in range(self.workers):
+                for _ in range(size):
                     self._pool.submit(int)
         return self._pool
 
@@ -450,6 +462,11 @@ class _Runner:
         return self._client
 
 
+# Cached articles of a batch from which its one chunk of new articles goes to a worker: reading
+# them (and what follows) takes longer than starting a worker process (about a second).
+_OVERLAP_MIN_CACHED = 2000
+
+
 class _NoBar:
     """Stands in for a progress bar nobody asked for (tqdm and its imports cost a start-up)."""
 
@@ -468,6 +485,21 @@ def _progress_bar(progress: bool, total: int):
     # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
     with tqdm(total=total, desc="analysing", unit="chunk", disable=None) as bar:
         yield bar
+
+
+# An article written for the warm-up: a quotation, reported speech, a name and a title.
+_WARM_UP_TEXT = (
+    'Harbour vote\n\n"We will build the pier," said Ann Lee, the mayor. Officials said the '
+    "council would meet again on Tuesday."
+)
+
+
+def _warm_up(lang: str) -> None:
+    """Analyse one small article without a cache, so that a worker has loaded what the
+    analyses load on first use (word lists, lexicons, patterns) before its first chunk: a
+    rerun's few new articles then cost only their own time. Nothing is kept or written."""
+    frame = pd.DataFrame({"article_id": ["warm-up"], "text": [_WARM_UP_TEXT]})
+    _analyze_chunk(frame, lang)
 
 
 def _worker_started() -> None:
@@ -777,6 +809,8 @@ def analyze_to_folder(
             listing=listing or None,
             **load_options,
         )
+        # batches as large as the earlier run here: with a cache, most articles are likely read
+        rerun = min(batch_size, _earlier_articles(folder)) >= _OVERLAP_MIN_CACHED
         manifest.remove_stamp(folder)
         # Workers set damaged cache parts aside on disk: what is new there after the run is
         # what this run found.
@@ -800,6 +834,11 @@ def analyze_to_folder(
                 def add(tables: dict[str, pd.DataFrame]) -> None:
                     _index_near(near, tables["articles"], tables.pop("near_inputs"))
                     parts.add(tables)
+
+                if rerun and cache_dir is not None and engine == "local" and runner.workers > 1:
+                    # the one worker a large rerun's few new articles go to (_Runner.submit)
+                    # starts now: it has imported what it needs by the time they are loaded
+                    runner._worker_pool(1).submit(_warm_up, lang)
 
                 if engine == "dask":
                     file_options = {**manifest.LOAD_DEFAULTS, **load_options}
@@ -856,6 +895,15 @@ def analyze_to_folder(
             "cache_damaged": damaged,
             "aliases_applied": parts.people_notes,
         }
+
+
+def _earlier_articles(folder: Path) -> int:
+    """The articles in the tables of the last run in ``folder`` (its stamp), 0 without one."""
+    try:
+        record = json.loads((folder / manifest.STAMP).read_text(encoding="utf-8"))
+        return int(record["summary"]["rows"]["articles"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
 
 
 def _read_people_file(path: str | os.PathLike | None):

@@ -161,6 +161,88 @@ def test_with_workers_cached_articles_are_read_here_and_order_is_kept(tmp_path, 
     assert mixed["articles"]["article_id"].tolist() == list("dcba")
 
 
+def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, calls, monkeypatch):
+    analyze_tables(corpus("ac"), cache_dir=tmp_path)
+    for name in calls:
+        calls[name].clear()
+    # Two cached articles count as many here: the new "b" is analysed in a worker (the spies
+    # of this process see nothing) while "a" and "c" are read, and a pool of one is enough.
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
+    sizes = []
+    real_pool = pipeline._Runner._worker_pool
+
+    def pool(self, size=None):
+        sizes.append(size)
+        return real_pool(self, size)
+
+    monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    overlapped = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
+    assert calls == {"quotes": [], "readability": [], "sentiment": []}
+    assert sizes == [1]
+    assert_same(overlapped, analyze_tables(corpus("cba")))
+    # Below the threshold the one chunk is computed here, as before (no pool).
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 4)
+    calls["quotes"].clear()
+    analyze_tables(corpus("cbad"), cache_dir=tmp_path, jobs=2)
+    assert calls["quotes"] == ["d"] and sizes == [1]
+
+
+def test_a_rerun_with_a_cache_starts_its_one_worker_before_loading(tmp_path, monkeypatch):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for name in "ab":
+        (folder / f"{name}.txt").write_text(f"Note {name}\n\n{TEXTS['c']} {name}.\n", "utf-8")
+    started = []
+    real_pool, real_submit = pipeline._Runner._worker_pool, pipeline._Runner.submit
+
+    def pool(self, size=None):
+        started.append((size, getattr(self, "_loaded", False)))
+        return real_pool(self, size)
+
+    def submit(self, *args, **kwargs):
+        self._loaded = True
+        return real_submit(self, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    monkeypatch.setattr(pipeline._Runner, "submit", submit)
+    options = dict(jobs=2, csv=False, cache_dir=tmp_path / "cache")
+    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
+    assert started == []  # a first run: no earlier tables, no worker for two articles
+    (folder / "a.txt").write_text("Note a\n\nPrices fell again.\n", encoding="utf-8")
+    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
+    assert started == []  # an earlier run of fewer articles than _OVERLAP_MIN_CACHED
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
+    (folder / "b.txt").write_text("Note b\n\nPrices rose.\n", encoding="utf-8")
+    pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
+    assert started == [(1, False)]  # started before the first batch was loaded
+    pipeline.analyze_to_folder(folder, tmp_path / "cold", jobs=1, csv=False)
+    for table in ("articles", "sentences", "quotes", "people"):
+        left = pd.read_parquet(tmp_path / "out" / f"{table}.parquet")
+        assert left.equals(pd.read_parquet(tmp_path / "cold" / f"{table}.parquet")), table
+
+
+def test_the_warm_up_article_reaches_quotations_and_reported_speech(tmp_path, monkeypatch):
+    frame = pd.DataFrame({"article_id": ["w"], "text": [pipeline._WARM_UP_TEXT]})
+    assert {"direct", "indirect"} <= set(pipeline.quotes(frame)["kind"])
+    monkeypatch.chdir(tmp_path)
+    assert pipeline._warm_up("en_US") is None
+    assert list(tmp_path.iterdir()) == []  # no cache: nothing written
+
+
+def test_a_one_worker_pool_outgrown_gives_way_to_the_full_pool(tmp_path):
+    runner = pipeline._Runner(
+        lang="en_US", jobs=2, cache_dir=None, engine="local", scheduler=None, progress=False
+    )
+    with runner:
+        one = runner._worker_pool(1)
+        pending = one.submit(pow, 2, 10)
+        assert runner._worker_pool(1) is one and runner._worker_pool(2) is not one
+        assert pending.result() == 1024  # work given to the outgrown pool still gets done
+        full = runner._pool
+        assert runner._worker_pool(1) is full  # a larger pool serves a request for one
+        assert runner._pool_size == 2
+
+
 def test_cached_rows_are_the_same_without_pandas_arrow_conversion(tmp_path, monkeypatch):
     # ResultCache.load joins the parts' Arrow tables and converts them once; with a pandas that
     # has no conversion to call it reads frames as before: the same rows either way

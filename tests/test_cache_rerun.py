@@ -83,6 +83,34 @@ def test_edited_added_and_deleted_files_give_the_tables_of_a_cold_run(tmp_path, 
     assert lee[0] == "Ann Lee" and len(set(lee)) > 1
 
 
+@pytest.mark.parametrize("batch_size", [3, 5000])
+def test_reruns_whose_new_articles_go_to_a_worker_give_the_tables_of_a_cold_run(
+    tmp_path, monkeypatch, batch_size
+):
+    # With any cached article counting as many, a batch's one chunk of new articles is
+    # analysed by a worker while the cached ones are read here (a large rerun's path).
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 1)
+    corpus = tmp_path / "corpus"
+    write_files(corpus, FILES)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    options = dict(jobs=2, csv=False, batch_size=batch_size, cache_dir=cache)
+    analyze_to_folder(corpus, out, **options)
+    steps = [
+        lambda: (corpus / "b.txt").write_text(FILES["b.txt"] + "Lee left.\n", encoding="utf-8"),
+        # a rerun after a rerun: one more edit and a new file at once
+        lambda: (
+            (corpus / "e.txt").write_text(FILES["e.txt"] + "It rained.\n", encoding="utf-8"),
+            write_files(corpus, {"f.txt": 'Late news\n\n"No," said Bo Lee.\n'}),
+        ),
+        lambda: (corpus / "a.txt").unlink(),
+    ]
+    for number, step in enumerate(steps):
+        step()
+        assert not analyze_to_folder(corpus, out, **options)["up_to_date"]
+        expected = cold(corpus, tmp_path / f"cold-{number}", batch_size=batch_size)
+        assert_same_tables(tables(out), expected)
+
+
 def person_of_lee(found):
     """The person of the first quotation of b.txt ("Lee said ...")."""
     articles, quotes = found["articles"], found["quotes"]
