@@ -1,0 +1,112 @@
+"""Long and odd input for newslib.quotes: paragraphs of thousands of sentences, sentences of
+thousands of words. The rules must read each sentence with what lies near it, so the work grows
+with the text, not with its square; these tests count that work (never time it) and check that
+the short cuts give what the plain reading gives.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from unittest import mock
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from quote_rows import rows
+from test_reported import check_invariants
+
+near_module = importlib.import_module("newslib.quotes.near")
+reported = importlib.import_module("newslib.quotes.reported")
+
+_NAMES = ["Nora Quill", "Ivo Brandt", "Mara Okafor", "Tomas Lind", "Lena Vance"]
+_CLAUSES = [
+    "the bridge would reopen next spring",
+    "taxes were too high for small shops",
+    "the plan needed more money",
+    "the strike could last for weeks",
+    "the count had been fair",
+]
+
+
+def _sentence(r: random.Random) -> str:
+    name, clause = r.choice(_NAMES), r.choice(_CLAUSES)
+    shapes = [
+        f"{name} said that {clause}.",
+        f"{clause.capitalize()}, {name} argued.",
+        f"\u201c{clause.capitalize()},\u201d said {name}, a council member.",
+        f'{name} said: "{clause.capitalize()}."',
+        f"According to {name}, {clause}.",
+        f"{name} called the plan \u2018a mess\u2019 and said it was \u201cnot fair\u201d.",
+        f"{name}'s claim that {clause} drew criticism.",
+        "Trains ran late on Monday.",
+    ]
+    return r.choice(shapes)
+
+
+def _paragraph(sentences: int, seed: int = 0) -> str:
+    r = random.Random(seed)
+    return " ".join(_sentence(r) for _ in range(sentences))
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 3000), st.integers(0, 900)), max_size=30),
+    st.integers(-50, 3000),
+    st.integers(0, 900),
+)
+def test_the_span_index_finds_what_reading_every_span_finds(spans, lo, width):
+    spans = [(a, a + n) for a, n in spans]
+    index = near_module._SpanIndex(spans[: len(spans) // 2])
+    for span in spans[len(spans) // 2 :]:
+        index.append(span)
+    assert index.spans == spans
+    hi = lo + width
+    assert index.near(lo, hi) == [(a, b) for a, b in spans if a <= hi and b >= lo]
+
+
+_PIECES = [
+    "Nora Quill said",
+    "that the plan was fine",
+    ", he argued",
+    ".",
+    '"',
+    "\u201c",
+    "\u201d",
+    "\u2018a mess\u2019",
+    "according to Lee",
+    "the count,",
+    "saying",
+    "Noting that",
+    "her claim that",
+    "the poll shows",
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=20, max_size=120), st.integers(0, 9))
+def test_a_long_paragraph_read_with_the_index_gives_what_the_plain_reading_gives(pieces, seed):
+    text = "Title\n\n" + _paragraph(8, seed) + " " + " ".join(pieces)
+    with mock.patch.object(reported, "_FEW_SPANS", 10**9):
+        plain = rows(text)
+    with mock.patch.object(reported, "_FEW_SPANS", -1):
+        indexed = rows(text)
+    assert indexed.equals(plain)
+
+
+def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
+    text = "Title\n\n" + _paragraph(3000)
+    seen = []
+    within = reported._within
+
+    def counting(pos, spans):
+        seen.append(len(spans))
+        return within(pos, spans)
+
+    with mock.patch.object(reported, "_within", counting):
+        q = rows(text)
+    assert len(q) > 2000
+    # a sentence holds a few marks and pieces: no reading of the paragraph's thousands
+    assert max(seen) < 20
+    check_invariants(text, q)
