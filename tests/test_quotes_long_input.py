@@ -8,6 +8,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import random
 from unittest import mock
@@ -19,6 +20,21 @@ from test_reported import check_invariants
 
 near_module = importlib.import_module("newslib.quotes.near")
 reported = importlib.import_module("newslib.quotes.reported")
+attribution = importlib.import_module("newslib.quotes.attribution")
+# the modules that read a long paragraph's spans through an index
+_INDEXED = [
+    importlib.import_module(f"newslib.quotes.{m}")
+    for m in ("reported", "article", "nouns", "frames")
+]
+
+
+def _rows_with_index(text: str, few: int):
+    """rows(text) with an index for every paragraph holding more than ``few`` spans."""
+    with contextlib.ExitStack() as stack:
+        for module in _INDEXED:
+            stack.enter_context(mock.patch.object(module, "_FEW_SPANS", few))
+        return rows(text)
+
 
 _NAMES = ["Nora Quill", "Ivo Brandt", "Mara Okafor", "Tomas Lind", "Lena Vance"]
 _CLAUSES = [
@@ -81,6 +97,10 @@ _PIECES = [
     "Noting that",
     "her claim that",
     "the poll shows",
+    "Arguing that",
+    "‘",
+    "’",
+    "that her claim was “false”",
 ]
 
 
@@ -88,11 +108,7 @@ _PIECES = [
 @given(st.lists(st.sampled_from(_PIECES), min_size=20, max_size=120), st.integers(0, 9))
 def test_a_long_paragraph_read_with_the_index_gives_what_the_plain_reading_gives(pieces, seed):
     text = "Title\n\n" + _paragraph(8, seed) + " " + " ".join(pieces)
-    with mock.patch.object(reported, "_FEW_SPANS", 10**9):
-        plain = rows(text)
-    with mock.patch.object(reported, "_FEW_SPANS", -1):
-        indexed = rows(text)
-    assert indexed.equals(plain)
+    assert _rows_with_index(text, -1).equals(_rows_with_index(text, 10**9))
 
 
 def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
@@ -109,4 +125,20 @@ def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
     assert len(q) > 2000
     # a sentence holds a few marks and pieces: no reading of the paragraph's thousands
     assert max(seen) < 20
+    check_invariants(text, q)
+
+
+def test_the_speakers_of_a_long_paragraphs_quotations_are_sought_near_them():
+    text = "Title\n\n" + _paragraph(3000, seed=1)
+    seen = []
+    in_any = attribution._in_any
+
+    def counting(pos, spans):
+        seen.append(len(spans))
+        return in_any(pos, spans)
+
+    with mock.patch.object(attribution, "_in_any", counting):
+        q = rows(text)
+    assert (q["kind"] == "direct").sum() > 500
+    assert seen and max(seen) < 20
     check_invariants(text, q)
