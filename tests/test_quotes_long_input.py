@@ -142,3 +142,28 @@ def test_the_speakers_of_a_long_paragraphs_quotations_are_sought_near_them():
     assert (q["kind"] == "direct").sum() > 500
     assert seen and max(seen) < 20
     check_invariants(text, q)
+
+
+def test_a_sentence_of_thousands_of_words_without_punctuation_is_read_by_its_ends():
+    r = random.Random(2)
+    words = []
+    while len(words) < 5000:
+        words += f"{r.choice(_NAMES)} called the plan a mess and said {r.choice(_CLAUSES)}".split()
+    text = " ".join(words)
+    clauses = importlib.import_module("newslib.quotes.clauses")
+    seen = []
+    plain = clauses._words
+
+    def counting(text, s, e):
+        got = plain(text, s, e)
+        seen.append(len(got))
+        return got
+
+    with mock.patch.object(clauses, "_words", counting):
+        q = rows(text)
+    assert (q["kind"] == "indirect").any()
+    assert max(seen) < 100  # no noun phrase is sought among the thousands of words before
+    check_invariants(text, q)
+    # the short cut gives what the whole reading gives
+    with mock.patch.object(clauses, "_TAIL_CHARS", 10**9):
+        assert rows(text).equals(q)

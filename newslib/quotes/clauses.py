@@ -1024,6 +1024,27 @@ def _infinitive(text: str, p: int, se: int) -> int | None:
 
 _TO_WORD_RE = re.compile(r"\bto\b")
 
+_TAIL_CHARS = 200
+
+
+def _too_many_words(text: str, s: int, e: int, rules: _Rules) -> bool:
+    """Would ``_noun_phrase`` find more than six words in text[s:e], its adverbs at the end and
+    conjunctions at the start left out? Read from the last words only (True only when sure):
+    seven words before the adverbs, one of them at least seven from the end no conjunction.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> _too_many_words("and " * 60 + "one two three four five six seven", 0, 273, _rules())
+    True
+    """
+    p = e - _TAIL_CHARS
+    if p > s and _TOKEN_RE.match(text, p - 1) and (run := _TOKEN_RE.match(text, p)):
+        p = run.end()  # a word cut by the window is no word of it
+    tail = _words(text, p, e)
+    k = len(tail)
+    while k and tail[k - 1][2].lower() in rules.adverbs:
+        k -= 1
+    return k >= 7 and any(w.lower() not in _CONJUNCTIONS for _, _, w in tail[: k - 6])
+
 
 # Words after 'to' that make it a preposition, not an infinitive ('referred to the plan').
 _NOT_VERB_AFTER_TO = frozenset(
@@ -1035,6 +1056,8 @@ _NOT_VERB_AFTER_TO = frozenset(
 def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
     """A plain noun phrase right before a cue ('legal experts', 'many economists'), as a
     description mention, or None."""
+    if e - s > _TAIL_CHARS and _too_many_words(text, s, e, rules):
+        return None  # a long stretch (a sentence with no comma): its last words tell
     words = _words(text, s, e)
     while words and words[-1][2].lower() in rules.adverbs:
         words.pop()
