@@ -247,6 +247,14 @@ def _number_attributions(found: list[_Quote]) -> None:
         q.attribution = ids.setdefault(key, len(ids))
 
 
+@lru_cache(maxsize=1)
+def _chained_particles(particles: frozenset[str]) -> frozenset[str]:
+    """The second words of the [cue_particles] pairs ('out' of 'pointed_out'): after one of
+    them a preposition joins the cue only when its object is the content ('lashed out at the
+    mayor', not 'pointed out at a rally that ...')."""
+    return frozenset(pair.split("_", 1)[1] for pair in particles)
+
+
 def _holds(outer: _Quote, inner: _Quote) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
@@ -257,6 +265,7 @@ _CUE_AFTER_RE = re.compile(
     r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+_PHRASE_BREAK_RE = re.compile(r"[,;:—–()\n]")
 
 
 @lru_cache(maxsize=1)
@@ -418,6 +427,12 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 s = _document_verb_start(text, s, q.mention[1], lists)
             m = _PARTICLE_RE.match(text, e)
             while m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
+                if (
+                    text[s:e].lower().split()[-1] in _chained_particles(particles)
+                    and _first_nonspace(text, m.end(), q.start) < q.start
+                    and _PHRASE_BREAK_RE.search(text, m.end(), q.start) is None
+                ):
+                    break  # 'pointed out at a news conference that ...': a place, no object
                 e = m.end()  # 'lashed out at', 'expressed concern about': one more after one
                 m = _PARTICLE_RE.match(text, e)
             m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)
