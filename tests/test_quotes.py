@@ -129,6 +129,18 @@ def test_nested_single_quotes_stay_inside_the_outer_quote():
     assert q["n_words"].iloc[0] == 10
 
 
+def test_double_quotes_nested_in_single_quotes_stay_inside_them():
+    # the British way: single marks outside, double marks inside; never two overlapping rows
+    text = "Title\n\nRoe told me ‘the plan is “dead” and buried’, Lee said."
+    q = quoted(text)
+    assert q["text"].tolist() == ["the plan is “dead” and buried"]
+    text = 'Title\n\nLee said: "Roe told me ‘it is “fine”’ and left," she added.'
+    q = quoted(text)
+    spans = sorted(zip(q["start"], q["end"], strict=True))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+    check_offsets(q, {"a0": text})
+
+
 def test_apostrophes_are_not_quotation_marks():
     text = (
         "Putin's plan revived the '90s boom, don't doubt it, and the players' union "

@@ -65,10 +65,14 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
         else:
             inside_near = None
         # top-level single quotes, outside every double-quoted stretch
+        singles = []
         for pair in _single_pairs(marks_text, lo, hi):
             near = inside if inside_near is None else inside_near(pair[0], pair[0])
             if not any(a <= pair[0] <= b for a, b in near):
-                pairs.append(pair)
+                singles.append(pair)
+        if singles and pairs:
+            pairs = [p for p in pairs if not _opens_inside(p[0], singles)]
+        pairs += singles
         pairs.sort(key=lambda p: p[0])
         for o, oe, c, ce in pairs:
             s, e = oe, c if c is not None else hi
@@ -245,6 +249,18 @@ def _number_attributions(found: list[_Quote]) -> None:
             continue
         key = (q.mention, q.cue_span) if q.mention or q.cue_span else (id(q),)
         q.attribution = ids.setdefault(key, len(ids))
+
+
+def _opens_inside(o: int, singles: list[tuple[int, int, int, int]]) -> bool:
+    """Does a double mark at ``o`` open inside one of the single-quoted stretches (in text
+    order, apart)? Then its quotation is nested in that one (‘the “new” plan’), no row of its
+    own beside it.
+
+    >>> _opens_inside(9, [(0, 1, 14, 15)]), _opens_inside(20, [(0, 1, 14, 15)])
+    (True, False)
+    """
+    k = bisect_right(singles, (o,)) - 1
+    return k >= 0 and singles[k][0] < o < singles[k][2]
 
 
 @lru_cache(maxsize=1)
