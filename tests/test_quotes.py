@@ -532,6 +532,15 @@ def test_never_crashes_and_offsets_are_consistent(text):
         assert 0.0 <= s["quote_char_share"] <= 1.0
 
 
+def test_a_speaker_mention_ending_at_a_line_break_is_never_empty():
+    # one word a line (bad input): the mention 'a statement' ran on to the line break after
+    # it, which cut it to nothing, and resolving the empty mention crashed
+    text = "in a statement\n.\ntold\n``\nsaid\n»"
+    q = one(text)
+    check_offsets(q, {"a0": text})
+    assert q["speaker_mention"].dropna().tolist() == ["a statement"]
+
+
 # ---------------------------------------------------------------------------------------------
 # fast paths give what their plain definitions give
 
