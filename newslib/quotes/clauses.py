@@ -875,6 +875,21 @@ _NOT_SUBJECT_END = frozenset("to the a an".split())
 _PREPOSITIONS = frozenset("for of in on at by with from about after before".split())
 
 
+def _last_words(text: str, s: int, e: int) -> list[str]:
+    """``text[s:e].split()``, or, for a long stretch, its last words only when there are three
+    or more of them (the first maybe cut): as many as a test of the count (>= 3) and of the
+    last word needs, without splitting a sentence of thousands of words.
+
+    >>> _last_words("a b c d", 0, 7), len(_last_words("word " * 100, 0, 500)) < 100
+    (['a', 'b', 'c', 'd'], True)
+    """
+    if e - s > _TAIL_CHARS:
+        words = text[e - _TAIL_CHARS : e].split()
+        if len(words) >= 3:
+            return words
+    return text[s:e].split()
+
+
 def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | None:
     """The joint before a speech verb's own subject when no comma marks it: 'Lee said the plan
     failed and most voters said it works' ends the first content at 'and'. Only for the plain
@@ -897,7 +912,7 @@ def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | Non
     if not opens:
         return None
     m = opens[-1]
-    before = text[start : m.start()].split()
+    before = _last_words(text, start, m.start())
     if len(before) < 3 or before[-1][:1].isupper() or before[-1].lower() in _SUBJECT_PRONOUNS:
         return None
     if len(opens) > 1 and len(text[opens[-2].end() : m.start()].split()) <= 4:

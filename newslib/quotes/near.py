@@ -82,3 +82,10 @@ def _inside(got, lo: int, hi: int) -> bool:
     if got.more is not None and not (lo <= got.more[0] and got.more[1] <= hi):
         return False
     return lo <= got.start and got.end <= hi
+
+
+def _extent(got) -> tuple[int, int]:
+    """The stretch a found content's spans (``found._Found``) cover."""
+    if got.more is None:
+        return got.start, got.end
+    return min(got.start, got.more[0]), max(got.end, got.more[1])

@@ -91,7 +91,7 @@ from .frames import (
     _to_view,
 )
 from .marks import _Quote
-from .near import _FEW_SPANS, _inside, _SpanIndex, _window
+from .near import _FEW_SPANS, _extent, _inside, _SpanIndex, _window
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_cues, _noun_reading, _speech_noun
 from .sentences import _sentence_starts
 
@@ -202,7 +202,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 c0 = m.start()
                 if m.end() > se:
                     continue
-                if _within(c0, s_marks) or _within(c0, s_claimed):
+                taken = s_claimed if near is None else near[2].near(c0, c0)
+                if _within(c0, s_marks) or _within(c0, taken):
                     continue  # a quoted speaker's own words, or content already found
                 if first is not None and m is sentence_cues[-1]:
                     got = first
@@ -214,9 +215,9 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     )
                 if got is None:
                     continue
-                q_speech, q_claimed = s_speech, s_claimed
+                q_speech = s_speech
                 if near is not None and not _inside(got, w0, w1):
-                    q_speech, q_claimed = speech, claimed  # it reaches out of the window: all
+                    q_speech = speech  # it reaches out of the window: all
                 got.end = _past_quotation(text, got.start, got.end, q_speech)
                 got.end = _to_closing_mark(text, got.end, q_speech)
                 if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
@@ -228,6 +229,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     got.start = dateline.end()  # 'LIMA, Ohio (AP) — CONTENT, X said.'
                 if _only_quotations(text, got.start, got.end, q_speech):
                     continue
+                q_claimed = claimed if near is None else near[2].near(*_extent(got))
                 if _overlaps(got, q_claimed) and got.more and not _opens_participle(text, got.more):
                     # 'X said A, he said, B': A is another piece's, B is this cue's
                     got.start, got.end, got.more = *got.more, None
@@ -239,7 +241,6 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                         claimed.append(span)
                     else:
                         near[2].append(span)  # onto claimed itself, indexed
-                        s_claimed.append(span)
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
