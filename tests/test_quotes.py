@@ -129,6 +129,18 @@ def test_nested_single_quotes_stay_inside_the_outer_quote():
     assert q["n_words"].iloc[0] == 10
 
 
+def test_double_quotes_nested_in_single_quotes_stay_inside_them():
+    # the British way: single marks outside, double marks inside; never two overlapping rows
+    text = "Title\n\nRoe told me ‘the plan is “dead” and buried’, Lee said."
+    q = quoted(text)
+    assert q["text"].tolist() == ["the plan is “dead” and buried"]
+    text = 'Title\n\nLee said: "Roe told me ‘it is “fine”’ and left," she added.'
+    q = quoted(text)
+    spans = sorted(zip(q["start"], q["end"], strict=True))
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:], strict=False))
+    check_offsets(q, {"a0": text})
+
+
 def test_apostrophes_are_not_quotation_marks():
     text = (
         "Putin's plan revived the '90s boom, don't doubt it, and the players' union "
@@ -518,6 +530,15 @@ def test_never_crashes_and_offsets_are_consistent(text):
         assert 0.0 <= s["quote_share"] <= 1.0
     if text:
         assert 0.0 <= s["quote_char_share"] <= 1.0
+
+
+def test_a_speaker_mention_ending_at_a_line_break_is_never_empty():
+    # one word a line (bad input): the mention 'a statement' ran on to the line break after
+    # it, which cut it to nothing, and resolving the empty mention crashed
+    text = "in a statement\n.\ntold\n``\nsaid\n»"
+    q = one(text)
+    check_offsets(q, {"a0": text})
+    assert q["speaker_mention"].dropna().tolist() == ["a statement"]
 
 
 # ---------------------------------------------------------------------------------------------

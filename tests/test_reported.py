@@ -2298,6 +2298,17 @@ def test_a_passive_stance_reports_on_its_subject(text, cue, content):
     assert q["speaker_mention"].isna().all()
 
 
+def test_a_preposition_after_a_particle_joins_the_cue_only_before_the_content():
+    # 'lashed out at the mayor': the mayor is what the cue is about; 'pointed out at a news
+    # conference that ...': where it was said, the content comes after it
+    q = indirect("Title\n\nShe pointed out at a news conference that the plan had failed.")
+    assert q["cue"].tolist() == ["pointed out"]
+    assert q["text"].tolist() == ["that the plan had failed"]
+    q = indirect("Title\n\nLee lashed out at the mayor for the delay.")
+    assert q["cue"].tolist() == ["lashed out at"]
+    assert q["text"].tolist() == ["the mayor for the delay"]
+
+
 def test_a_passive_without_a_stance_verb_reports_nothing():
     assert indirect("The ferry was repaired by the harbor crew.").empty
 

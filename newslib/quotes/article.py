@@ -4,11 +4,17 @@ names."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..text import WORD_RE, paragraph_spans
-from .attribution import _attribute_after, _attribute_before, _classify, _sentence_subject
+from .attribution import (
+    _attribute_after,
+    _attribute_before,
+    _blank,
+    _classify,
+    _sentence_subject,
+)
 from .clauses import _AUXILIARIES
 from .cues import _alternation, _lists, _Rules
 from .marks import (
@@ -22,6 +28,7 @@ from .marks import (
     _single_pairs,
 )
 from .names import _inherit, _resolve
+from .near import _FEW_SPANS, _SpanIndex
 from .reported import _reported
 from .sentences import _sentence_starts
 from .sources import _source_spans, _trim_mentions, _word_before
@@ -53,10 +60,19 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
                     next_opens = _flank(marks_text, nxt_lo, m.end(), nxt_lo, paras[index + 1][1])[0]
             pairs, runs_on = _double_pairs(marks_text, lo, hi, next_opens)
         inside = [(o, c if c is not None else hi) for o, _, c, _ in pairs]
+        if len(inside) > _FEW_SPANS:
+            inside_near = _SpanIndex(inside).near
+        else:
+            inside_near = None
         # top-level single quotes, outside every double-quoted stretch
+        singles = []
         for pair in _single_pairs(marks_text, lo, hi):
-            if not any(a <= pair[0] <= b for a, b in inside):
-                pairs.append(pair)
+            near = inside if inside_near is None else inside_near(pair[0], pair[0])
+            if not any(a <= pair[0] <= b for a, b in near):
+                singles.append(pair)
+        if singles and pairs:
+            pairs = [p for p in pairs if not _opens_inside(p[0], singles)]
+        pairs += singles
         pairs.sort(key=lambda p: p[0])
         for o, oe, c, ce in pairs:
             s, e = oe, c if c is not None else hi
@@ -83,6 +99,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     masked_by_para: dict[int, list[tuple[int, int]]] = {}
     for p in found:
         masked_by_para.setdefault(p.paragraph, []).append((p.open_mark, p.close_mark or p.para_hi))
+    masked_index: dict[int, _SpanIndex] = {}
     for k, q in enumerate(found):
         starts = sent_cache.get(q.paragraph)
         if starts is None:
@@ -108,6 +125,10 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
         sent_hi = starts[i] if i < len(starts) else q.para_hi
         limit = min(nxt_open, max(sent_hi, close_pos + 1), q.para_hi)
         masked = masked_by_para[q.paragraph]
+        if len(masked) > _FEW_SPANS:  # a long paragraph: the marks in reach of this one's reading
+            if q.paragraph not in masked_index:
+                masked_index[q.paragraph] = _SpanIndex(masked)
+            masked = masked_index[q.paragraph].near(sentence_lo, max(limit, close_pos))
         lo = max(sentence_lo, prev_close)
         got = _attribute_after(text, q, rules, limit)
         if got is None:
@@ -123,7 +144,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
         if got is None and q.kind == "direct" and prev_close == q.para_lo:
             # 'Dianne Bystrom agreed. "..."': the sentence before introduces the quotation
             si = bisect_right(starts, q.open_mark) - 1
-            if si > 0 and not text[sentence_lo : q.open_mark].strip():
+            if si > 0 and _blank(text, sentence_lo, q.open_mark):
                 plo = starts[si - 1]
                 got = _attribute_before(text, plo, sentence_lo, rules)
                 if got is None:
@@ -132,7 +153,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
         if got is not None:
             (ms, me, mk), q.cue, q.cue_span = got
             q.mention, q.mention_kind = (ms, me), mk
-        elif q.kind == "direct" and q.paragraph > 0 and not text[q.para_lo : q.open_mark].strip():
+        elif q.kind == "direct" and q.paragraph > 0 and _blank(text, q.para_lo, q.open_mark):
             # the previous paragraph may introduce it: 'Smith said:' / 'Smith said that ...'
             plo, phi = paras[q.paragraph - 1]
             pstarts = _sentence_starts(text, plo, phi)
@@ -196,11 +217,16 @@ def _number_attributions(found: list[_Quote]) -> None:
     speaker mention and cue are one attribution: a quotation interrupted by "he said", one
     running over paragraphs, a quoted fragment inside reported speech with the same cue."""
     outer: list[_Quote] = []  # reported speech, for the quoted fragments inside it
+    reach: list[int] = []  # the furthest end among outer[: k + 1]: no host before bisection
     for q in found:
         if q.kind == "indirect":
             outer.append(q)
+            reach.append(max(q.end, reach[-1]) if reach else q.end)
         elif q.kind == "partial":
-            host = next((r for r in outer if r.start <= q.start and q.end <= r.end), None)
+            k = bisect_left(reach, q.end)
+            host = next(
+                (r for r in map(outer.__getitem__, range(k, len(outer))) if _holds(r, q)), None
+            )
             if host is None:
                 continue
             if q.cue_span is not None and host.start <= q.cue_span[0] < host.end:
@@ -225,12 +251,37 @@ def _number_attributions(found: list[_Quote]) -> None:
         q.attribution = ids.setdefault(key, len(ids))
 
 
+def _opens_inside(o: int, singles: list[tuple[int, int, int, int]]) -> bool:
+    """Does a double mark at ``o`` open inside one of the single-quoted stretches (in text
+    order, apart)? Then its quotation is nested in that one (‘the “new” plan’), no row of its
+    own beside it.
+
+    >>> _opens_inside(9, [(0, 1, 14, 15)]), _opens_inside(20, [(0, 1, 14, 15)])
+    (True, False)
+    """
+    k = bisect_right(singles, (o,)) - 1
+    return k >= 0 and singles[k][0] < o < singles[k][2]
+
+
+@lru_cache(maxsize=1)
+def _chained_particles(particles: frozenset[str]) -> frozenset[str]:
+    """The second words of the [cue_particles] pairs ('out' of 'pointed_out'): after one of
+    them a preposition joins the cue only when its object is the content ('lashed out at the
+    mayor', not 'pointed out at a rally that ...')."""
+    return frozenset(pair.split("_", 1)[1] for pair in particles)
+
+
+def _holds(outer: _Quote, inner: _Quote) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b"
     r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+_PHRASE_BREAK_RE = re.compile(r"[,;:—–()\n]")
 
 
 @lru_cache(maxsize=1)
@@ -392,6 +443,12 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 s = _document_verb_start(text, s, q.mention[1], lists)
             m = _PARTICLE_RE.match(text, e)
             while m is not None and text[s:e].lower().split()[-1] + "_" + m.group(1) in particles:
+                if (
+                    text[s:e].lower().split()[-1] in _chained_particles(particles)
+                    and _first_nonspace(text, m.end(), q.start) < q.start
+                    and _PHRASE_BREAK_RE.search(text, m.end(), q.start) is None
+                ):
+                    break  # 'pointed out at a news conference that ...': a place, no object
                 e = m.end()  # 'lashed out at', 'expressed concern about': one more after one
                 m = _PARTICLE_RE.match(text, e)
             m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from .cues import _NAME, _alternation, _lists, _Rules
-from .marks import _DOUBLE_RE, _Quote
+from .marks import _DOUBLE_RE, _first_nonspace, _Quote
 from .sentences import _ABBREV_RE
 
 _TIME_WORDS = frozenset(
@@ -893,6 +893,11 @@ def _cue_in(text: str, lo: int, hi: int, rules: _Rules) -> bool:
     return rules.cue_re.search(text, lo, hi) is not None
 
 
+def _blank(text: str, lo: int, hi: int) -> bool:
+    """``not text[lo:hi].strip()``, without copying a long stretch: nothing but white space."""
+    return _first_nonspace(text, lo, hi) >= hi
+
+
 def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _Rules) -> str:
     """'direct', 'partial' or 'scare' for a quotation, from its length, shape and context."""
     inner = text[q.start : q.end]
@@ -906,18 +911,18 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         q.close_mark is not None
         and n >= 3
         and not ends_punct
-        and not text[sentence_lo : q.open_mark].strip()
+        and _blank(text, sentence_lo, q.open_mark)
         and _runs_on(text, q.close_mark, rules)
     ):
         return "partial"  # '"We are happy" about the ruling, Lee said.': a part of the content
     # a full statement: it opens the paragraph, follows 'said:' or starts a sentence
-    if not text[q.para_lo : q.open_mark].strip() and (n >= 3 or ends_punct):
+    if _blank(text, q.para_lo, q.open_mark) and (n >= 3 or ends_punct):
         return "direct"
     if q.close_mark is None:
         return "direct" if n >= 2 else "scare"
     if before.endswith(":") and n >= 2:
         return "direct"
-    sentence_start = not text[sentence_lo : q.open_mark].strip()
+    sentence_start = _blank(text, sentence_lo, q.open_mark)
     cue_before = before[-1:] == "," and bool(
         _cue_in(text, max(sentence_lo, q.para_lo), q.open_mark, rules)
     )

@@ -895,6 +895,21 @@ _NOT_SUBJECT_END = frozenset("to the a an".split())
 _PREPOSITIONS = frozenset("for of in on at by with from about after before".split())
 
 
+def _last_words(text: str, s: int, e: int) -> list[str]:
+    """``text[s:e].split()``, or, for a long stretch, its last words only when there are three
+    or more of them (the first maybe cut): as many as a test of the count (>= 3) and of the
+    last word needs, without splitting a sentence of thousands of words.
+
+    >>> _last_words("a b c d", 0, 7), len(_last_words("word " * 100, 0, 500)) < 100
+    (['a', 'b', 'c', 'd'], True)
+    """
+    if e - s > _TAIL_CHARS:
+        words = text[e - _TAIL_CHARS : e].split()
+        if len(words) >= 3:
+            return words
+    return text[s:e].split()
+
+
 def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | None:
     """The joint before a speech verb's own subject when no comma marks it: 'Lee said the plan
     failed and most voters said it works' ends the first content at 'and'. Only for the plain
@@ -917,7 +932,7 @@ def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | Non
     if not opens:
         return None
     m = opens[-1]
-    before = text[start : m.start()].split()
+    before = _last_words(text, start, m.start())
     if len(before) < 3 or before[-1][:1].isupper() or before[-1].lower() in _SUBJECT_PRONOUNS:
         return None
     if len(opens) > 1 and len(text[opens[-2].end() : m.start()].split()) <= 4:
@@ -1044,6 +1059,27 @@ def _infinitive(text: str, p: int, se: int) -> int | None:
 
 _TO_WORD_RE = re.compile(r"\bto\b")
 
+_TAIL_CHARS = 200
+
+
+def _too_many_words(text: str, s: int, e: int, rules: _Rules) -> bool:
+    """Would ``_noun_phrase`` find more than six words in text[s:e], its adverbs at the end and
+    conjunctions at the start left out? Read from the last words only (True only when sure):
+    seven words before the adverbs, one of them at least seven from the end no conjunction.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> _too_many_words("and " * 60 + "one two three four five six seven", 0, 273, _rules())
+    True
+    """
+    p = e - _TAIL_CHARS
+    if p > s and _TOKEN_RE.match(text, p - 1) and (run := _TOKEN_RE.match(text, p)):
+        p = run.end()  # a word cut by the window is no word of it
+    tail = _words(text, p, e)
+    k = len(tail)
+    while k and tail[k - 1][2].lower() in rules.adverbs:
+        k -= 1
+    return k >= 7 and any(w.lower() not in _CONJUNCTIONS for _, _, w in tail[: k - 6])
+
 
 # Words after 'to' that make it a preposition, not an infinitive ('referred to the plan').
 _NOT_VERB_AFTER_TO = frozenset(
@@ -1055,6 +1091,8 @@ _NOT_VERB_AFTER_TO = frozenset(
 def _noun_phrase(text: str, s: int, e: int, rules: _Rules):
     """A plain noun phrase right before a cue ('legal experts', 'many economists'), as a
     description mention, or None."""
+    if e - s > _TAIL_CHARS and _too_many_words(text, s, e, rules):
+        return None  # a long stretch (a sentence with no comma): its last words tell
     words = _words(text, s, e)
     while words and words[-1][2].lower() in rules.adverbs:
         words.pop()

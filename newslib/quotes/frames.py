@@ -38,6 +38,7 @@ from .content_first import _NAME_START_RE
 from .cue_first import _cue_first, _evidence_before
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
+from .near import _FEW_SPANS, _SpanIndex
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())
 _IN_POLL_RE = re.compile(
@@ -435,12 +436,15 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
     """
     out: list[_Found] = []
     report = _report_rules()
+    near = _SpanIndex(marks) if len(marks) > _FEW_SPANS else None  # a long paragraph
     for m in _CAPITAL_ING_RE.finditer(text, lo, hi):
         c0 = m.start()
-        before = text[lo:c0].rstrip()
-        if before and before[-1] not in '.!?"”’':
+        b = c0  # the end of text[lo:c0].rstrip(), without copying a long paragraph's start
+        while b > lo and text[b - 1].isspace():
+            b -= 1
+        if b > lo and text[b - 1] not in '.!?"”’':
             continue
-        if _within(c0, marks) or _within(c0, claimed):
+        if _within(c0, marks if near is None else near.near(c0, c0)) or _within(c0, claimed):
             continue
         cue = m.group(0).lower()
         if report.cue_re.fullmatch(cue) is None:

@@ -41,6 +41,7 @@ from .clauses import (
 )
 from .cues import _lists, _Rules
 from .found import _Found
+from .near import _FEW_SPANS, _SpanIndex
 from .sentences import _sentence_starts
 
 # the possessive right before the noun (an adjective may stand between): "Lee's", "his"
@@ -74,9 +75,15 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
                 hits.append((c0, i))
             i = text.find(key, i + 1, hi)
     out: list[_Found] = []
+    near = None  # a long paragraph: the marks and contents near each noun only
+    if len(hits) + len(marks) + len(claimed) > _FEW_SPANS:
+        near = _SpanIndex(marks), _SpanIndex(claimed)
     for c0, c1 in sorted(hits):
         noun = text[c0:c1]
-        if _within(c0, marks) or _within(c0, claimed):
+        here_marks, here_claimed = marks, claimed
+        if near is not None:
+            here_marks, here_claimed = near[0].near(c0, c0), near[1].near(c0, c0)
+        if _within(c0, here_marks) or _within(c0, here_claimed):
             continue
         if starts is None:
             starts = _sentence_starts(text, lo, hi)
@@ -84,9 +91,16 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
         ss = starts[k - 1] if k else lo
         se = starts[k] if k < len(starts) else hi
         got = _read_noun(text, noun, c0, c1, ss, se, rules)
-        if got is not None and not any(a < got.end and got.start < b for a, b in claimed):
+        if got is None:
+            continue
+        if near is not None:
+            here_claimed = near[1].near(got.start, got.end)
+        if not any(a < got.end and got.start < b for a, b in here_claimed):
             out.append(got)
-            claimed.append((got.start, got.end))
+            if near is None:
+                claimed.append((got.start, got.end))
+            else:
+                near[1].append((got.start, got.end))  # onto claimed itself, indexed
     return out
 
 

@@ -94,6 +94,7 @@ from .frames import (
     _to_view,
 )
 from .marks import _Quote
+from .near import _FEW_SPANS, _extent, _inside, _SpanIndex, _window
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_cues, _noun_reading, _speech_noun
 from .sentences import _sentence_starts
 
@@ -175,9 +176,17 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         by_sentence: dict[int, list[re.Match]] = {}
         for m in cues:
             by_sentence.setdefault(bisect_right(starts, m.start()) - 1, []).append(m)
+        # a long paragraph: each sentence reads only the spans near it (the same answers)
+        near = None
+        if len(marks) + len(claimed) + len(cues) > _FEW_SPANS:
+            near = _SpanIndex(marks), _SpanIndex(speech), _SpanIndex(claimed)
         for si, sentence_cues in by_sentence.items():
             ss = starts[si]
             se = _trim_end(text, ss, starts[si + 1] if si + 1 < len(starts) else hi)
+            s_marks, s_speech, s_claimed = marks, speech, claimed
+            if near is not None:
+                w0, w1 = _window(near[0], ss, se)
+                s_marks, s_speech, s_claimed = (index.near(w0, w1) for index in near)
             last = None
             first = None
             tried: dict = {}  # the last cue's reading _closing_attribution made and turned down
@@ -186,7 +195,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if according:
                     closing = _closing_cue(text, sentence_cues, ss, se)
                 first = _closing_attribution(
-                    text, closing, ss, se, marks, claimed, speech, rules, partials, tried
+                    text, closing, ss, se, s_marks, s_claimed, s_speech, rules, partials, tried
                 )
             for m in (
                 sentence_cues
@@ -196,7 +205,8 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 c0 = m.start()
                 if m.end() > se:
                     continue
-                if _within(c0, marks) or _within(c0, claimed):
+                taken = s_claimed if near is None else near[2].near(c0, c0)
+                if _within(c0, s_marks) or _within(c0, taken):
                     continue  # a quoted speaker's own words, or content already found
                 if first is not None and m is sentence_cues[-1]:
                     got = first
@@ -204,30 +214,36 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                     got = tried[m]  # the same call (no mention read yet): the same reading
                 else:
                     got = _read(
-                        text, m.group(0).lower(), m.span(), ss, se, speech, last, rules, partials
+                        text, m.group(0).lower(), m.span(), ss, se, s_speech, last, rules, partials
                     )
                 if got is None:
                     continue
-                got.end = _past_quotation(text, got.start, got.end, speech)
-                got.end = _to_closing_mark(text, got.end, speech)
+                q_speech = s_speech
+                if near is not None and not _inside(got, w0, w1):
+                    q_speech = speech  # it reaches out of the window: all
+                got.end = _past_quotation(text, got.start, got.end, q_speech)
+                got.end = _to_closing_mark(text, got.end, q_speech)
                 if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
-                    got.end = _subordinate_end(text, got.start, got.end, speech)
-                got.end = _summary_end(text, got.start, got.end, speech)
+                    got.end = _subordinate_end(text, got.start, got.end, q_speech)
+                got.end = _summary_end(text, got.start, got.end, q_speech)
                 if got.more is not None:
-                    got.more = (got.more[0], _to_closing_mark(text, got.more[1], speech))
+                    got.more = (got.more[0], _to_closing_mark(text, got.more[1], q_speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
                     got.start = dateline.end()  # 'LIMA, Ohio (AP) — CONTENT, X said.'
-                if _only_quotations(text, got.start, got.end, speech):
+                if _only_quotations(text, got.start, got.end, q_speech):
                     continue
-                if _overlaps(got, claimed) and got.more and not _opens_participle(text, got.more):
+                q_claimed = claimed if near is None else near[2].near(*_extent(got))
+                if _overlaps(got, q_claimed) and got.more and not _opens_participle(text, got.more):
                     # 'X said A, he said, B': A is another piece's, B is this cue's
                     got.start, got.end, got.more = *got.more, None
-                if _overlaps(got, claimed):
+                if _overlaps(got, q_claimed):
                     continue  # one piece of reported speech holds no other
                 pieces.append(got)
-                claimed.append((got.start, got.end))
-                if got.more is not None:
-                    claimed.append(got.more)
+                for span in [(got.start, got.end), *([got.more] if got.more else [])]:
+                    if near is None:
+                        claimed.append(span)
+                    else:
+                        near[2].append(span)  # onto claimed itself, indexed
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)

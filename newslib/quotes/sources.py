@@ -875,6 +875,12 @@ def _within_line(text: str, s: int, e: int, cue_span) -> tuple[int, int]:
     of the name that opens the next line ('Lee Wins The Vote' / 'Jo Carr said')."""
     if "\n" not in text[s:e]:
         return s, e
+    while e > s and text[e - 1].isspace():
+        e -= 1  # a break after the last word cuts nothing: 'a statement\n' is 'a statement'
+    while s < e and text[s].isspace():
+        s += 1  # nor one before the first
+    if "\n" not in text[s:e]:
+        return s, e
     if cue_span is not None and cue_span[1] <= s:
         e = text.index("\n", s, e)
         while e > s and text[e - 1].isspace():
