@@ -300,6 +300,31 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Nora Quill issued a statement Thursday, saying the vote was fair.",
+            "issued a statement Thursday, saying",
+        ),
+        (
+            "Nora Quill sent a long text message to her backers in Ohio, asking them to vote.",
+            "sent a long text message to her backers in Ohio, asking",
+        ),
+        # no document put out: the participle alone
+        ("Nora Quill sent troops to the border, saying the vote was fair.", "saying"),
+        ("Nora Quill did not release more details on the talks, saying they went well.", "saying"),
+    ],
+)
+def test_a_document_verbs_cue_may_reach_its_participle_over_a_comma(text, cue):
+    # [document_nouns]: after a comma or a long phrase the object must be a document
+    r = indirect(text).iloc[0]
+    assert (text[int(r["cue_start"]) : int(r["cue_end"])], span(text, r, "speaker")) == (
+        cue,
+        "Nora Quill",
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Nora Quill believes, for example, that the vote was fair.", "that the vote was fair"),
