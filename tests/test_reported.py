@@ -1744,6 +1744,8 @@ def test_a_stance_verb_after_an_aside_is_a_verb():
         ),
         ("The mayor laid out her plan for the port.", "her plan for the port", "laid out"),
         ("Two members voted against the new budget.", "the new budget", "voted against"),
+        ("The court has sided with the port authority.", "the port authority", "has sided with"),
+        ("Ada Lind apologized for her late reply.", "her late reply", "apologized for"),
     ],
 )
 def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue):
@@ -1754,6 +1756,7 @@ def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue
 def test_a_particle_stance_without_its_particle_is_no_report():
     assert indirect("The senator spoke to reporters after the vote.").empty
     assert indirect("The mayor focused the debate early.").empty
+    assert indirect("The team apologized to its fans.").empty
 
 
 @pytest.mark.parametrize(
