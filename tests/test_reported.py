@@ -2515,3 +2515,34 @@ def test_to_a_named_person_opening_a_sentence_gives_their_view():
     assert span(text, r.iloc[0], "speaker") == "Lee"
     for sentence in ("To date, the race was close.", "To the surprise of many, it was close."):
         assert indirect(f"Title.\n\n{sentence}").empty, sentence
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"),
+    [
+        ("The plan passed, with Ann Lee calling it a sham.", "it a sham", "Ann Lee", "calling"),
+        (
+            "The vote was close, with 40 percent of voters saying they would wait.",
+            "they would wait",
+            "40 percent of voters",
+            "saying",
+        ),
+    ],
+)
+def test_a_speech_participle_after_with_has_its_own_subject(text, content, source, cue):
+    # 'with X VERBing': X is the participle's subject, not the sentence's
+    r = indirect(text).iloc[-1]
+    assert (r["text"], span(text, r, "speaker"), r["cue"]) == (content, source, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stance describes: no one reports
+        "Lee won the county, with most voters viewing him favorably.",
+        # 'all precincts reporting' reports nothing
+        "Lee won, with nearly all precincts reporting, and the race was close.",
+    ],
+)
+def test_a_participle_after_with_that_reports_nothing(text):
+    assert indirect(text).empty

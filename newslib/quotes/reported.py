@@ -59,6 +59,7 @@ from .clauses import (
     _ends_attribution,
     _find_cues,
     _inverts,
+    _noun_phrase,
     _object_span,
     _opens_participle,
     _report_rules,
@@ -671,12 +672,50 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
         got = _opening_participle(text, cue, span, ss, se, rules, speech)
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
-    if not lead.endswith(_PARTICIPLE_LEADS) and cue != "saying":
-        return None
+    subject = None
+    if not lead.endswith(_PARTICIPLE_LEADS):
+        # a verb of speech only ('with Lee calling it a sham'): a stance in such a phrase
+        # ('with voters viewing him favorably') describes, no one reports
+        subject = _with_subject(text, ss, c0, rules) if cue in rules.cues else None
+        if subject is None and cue != "saying":
+            return None
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se):
         return None
-    mention = last or _sentence_subject(text, ss, c0, rules, (), None)
+    if subject is not None and "," in text[span[1] : start]:
+        return None  # 'with all precincts reporting, the race ...'
+    mention = subject or last or _sentence_subject(text, ss, c0, rules, (), None)
     start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+# 'with' and a subject of up to seven words right before a participle cue
+# ... with no preposition but 'of' or 'in' ('30 percent of voters', 'three in 10') and not
+# 'all precincts reporting'
+_WITH_SUBJECT_STOPS = frozenset(
+    "on at to for from by with about over after before during into against all".split()
+)
+_WITH_SUBJECT_RE = re.compile(r"\b[Ww]ith[^\S\n]+((?:[^\s,;:()\"“”—–]+[^\S\n]+){1,7})$")
+
+
+def _with_subject(text: str, ss: int, c0: int, rules: _Rules):
+    """The subject of a participle cue at ``c0`` in an absolute phrase after 'with' ('..., with
+    Ann Lee calling it a sham', 'with 40 percent saying ...'): a plain noun phrase or name, as
+    a mention; else None.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "The plan passed, with Ann Lee calling it a sham."
+    >>> m = _with_subject(t, 0, t.index("calling"), _rules())
+    >>> t[m[0] : m[1]]
+    'Ann Lee'
+    """
+    m = _WITH_SUBJECT_RE.search(text, max(ss, c0 - 80), c0)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in _WITH_SUBJECT_STOPS for w in words):
+        return None  # 'a petition with CREDO Action on Wednesday asking', 'with all precincts'
+    if len(words) == 1 and words[0].islower():
+        return None  # 'a group with financial backing from ...': a noun
+    return _noun_phrase(text, m.start(1), m.end(1), rules)
