@@ -1763,6 +1763,8 @@ def test_a_particle_stance_without_its_particle_is_no_report():
     "text, content",
     [
         ("Ada Lind touted her record on jobs.", "her record on jobs"),
+        ("Ada Lind listed the risks of the new plan.", "the risks of the new plan"),
+        ("The court has deemed the vote a failure.", "the vote a failure"),
         ("Ada Lind decried the cuts to the school budget.", "the cuts to the school budget"),
         ("The panel encouraged residents to vote early.", "residents to vote early"),
         ("The council decided to delay the vote.", "to delay the vote"),
@@ -2546,3 +2548,8 @@ def test_a_speech_participle_after_with_has_its_own_subject(text, content, sourc
 )
 def test_a_participle_after_with_that_reports_nothing(text):
     assert indirect(text).empty
+
+
+def test_a_list_as_a_noun_reports_nothing():
+    # [stances] 'lists' after a noun is a compound ('watch lists'), no verb
+    assert indirect("Voters on the watch lists cannot fly.").empty
