@@ -1179,6 +1179,11 @@ _PIECES = [
     "is accused of",
     "by",
     "who",
+    "with",
+    "issued a statement Monday,",
+    "sided with",
+    "listed",
+    "asking",
 ]
 
 
