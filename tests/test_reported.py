@@ -2558,3 +2558,25 @@ def test_a_participle_after_with_that_reports_nothing(text):
 def test_a_list_as_a_noun_reports_nothing():
     # [stances] 'lists' after a noun is a compound ('watch lists'), no verb
     assert indirect("Voters on the watch lists cannot fly.").empty
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ada Lind spoke passionately about her father.", "spoke passionately about", "her father"),
+        (
+            "Ada Lind has talked at length about the new budget.",
+            "has talked at length about",
+            "the new budget",
+        ),
+        ("Ada Lind spoke up about the pay gap.", "spoke up about", "the pay gap"),
+    ],
+)
+def test_how_someone_talked_joins_the_cue_before_about(text, cue, content):
+    # [manner_gap_verbs]: the manner between the verb and 'about' is part of the cue
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == (cue, content)
+
+
+def test_a_place_between_spoke_and_about_is_no_manner():
+    assert indirect("Ada Lind spoke at the hall about the budget.").empty

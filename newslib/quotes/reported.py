@@ -518,6 +518,10 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _reportedly(text, span, ss, se, rules)
     if cue == "called" and _naming(text, ss, c0, c1, se):
         return None  # 'a group called Stop Now', 'the so called plan': a name, no speech
+    if cue in _lists()["manner_gap_verbs"]:
+        gap = _MANNER_GAP_RE.match(text, c1, se)
+        if gap is not None and gap.group(1).lower() not in _lists()["hearsay_adverbs"]:
+            span = c0, c1 = c0, gap.end()  # 'spoke passionately about': one cue
     if cue in report.particles and not _particle_follows(text, cue, c1, se):
         return None  # 'spoke to reporters', 'focused the debate': no stance
     if cue in _lists()["particle_cues"]:
@@ -624,6 +628,12 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
 
 
 _FOR_RE = re.compile(r"[^\S\n]+for\b")
+# how someone spoke, between the verb and its 'about': 'spoke passionately about', 'talked at
+# length about', 'speak up about', 'spoke instead about'
+_MANNER_GAP_RE = re.compile(
+    r"[^\S\n]+([a-z]{3,}ly|at[^\S\n]+length|up|instead|much|more(?:[^\S\n]+[a-z]{3,}ly)?)"
+    r"(?=[^\S\n]+about\b)"
+)
 
 
 # 'a (new) group called ...', 'one play called ...': an indefinite noun phrase right before
