@@ -2570,6 +2570,9 @@ def test_a_list_as_a_noun_reports_nothing():
             "the new budget",
         ),
         ("Ada Lind spoke up about the pay gap.", "spoke up about", "the pay gap"),
+        # any cue with one of its own particles after an adverb
+        ("Ada Lind called again for a recount.", "called again for", "a recount"),
+        ("Ada Lind focused solely on the budget.", "focused solely on", "the budget"),
     ],
 )
 def test_how_someone_talked_joins_the_cue_before_about(text, cue, content):
@@ -2580,3 +2583,6 @@ def test_how_someone_talked_joins_the_cue_before_about(text, cue, content):
 
 def test_a_place_between_spoke_and_about_is_no_manner():
     assert indirect("Ada Lind spoke at the hall about the budget.").empty
+    # 'for' is no particle of 'said': the adverb stays out of the cue
+    text = "Ada Lind said again for the record that she would run."
+    assert indirect(text)["cue"].tolist() == ["said"]

@@ -518,10 +518,9 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _reportedly(text, span, ss, se, rules)
     if cue == "called" and _naming(text, ss, c0, c1, se):
         return None  # 'a group called Stop Now', 'the so called plan': a name, no speech
-    if cue in _lists()["manner_gap_verbs"]:
-        gap = _MANNER_GAP_RE.match(text, c1, se)
-        if gap is not None and gap.group(1).lower() not in _lists()["hearsay_adverbs"]:
-            span = c0, c1 = c0, gap.end()  # 'spoke passionately about': one cue
+    gap = _MANNER_GAP_RE.match(text, c1, se)
+    if gap is not None and _manner_gap(cue, gap.group(1).lower(), gap.group(2).lower()):
+        span = c0, c1 = c0, gap.end()  # 'spoke passionately about', 'called again for': one cue
     if cue in report.particles and not _particle_follows(text, cue, c1, se):
         return None  # 'spoke to reporters', 'focused the debate': no stance
     if cue in _lists()["particle_cues"]:
@@ -628,12 +627,34 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
 
 
 _FOR_RE = re.compile(r"[^\S\n]+for\b")
-# how someone spoke, between the verb and its 'about': 'spoke passionately about', 'talked at
-# length about', 'speak up about', 'spoke instead about'
+# how someone spoke, between the verb and its particle: 'spoke passionately about', 'talked
+# at length about', 'speak up about', 'called again for', 'focused solely on'
 _MANNER_GAP_RE = re.compile(
-    r"[^\S\n]+([a-z]{3,}ly|at[^\S\n]+length|up|instead|much|more(?:[^\S\n]+[a-z]{3,}ly)?)"
-    r"(?=[^\S\n]+about\b)"
+    r"[^\S\n]+([a-z]{3,}ly|at[^\S\n]+length|up|instead|again|much|more(?:[^\S\n]+[a-z]{3,}ly)?)"
+    r"(?=[^\S\n]+([a-z]+)\b)"
 )
+
+
+def _manner_gap(cue: str, manner: str, particle: str) -> bool:
+    """Does ``manner`` stand between ``cue`` and a particle it reports with, joining the cue
+    as PolNeAR's spans read it ('spoke passionately about', 'called again for')? A talk verb
+    ([manner_gap_verbs]) with 'about', or a cue with one of its own particles after an adverb
+    ('focused solely on', [particle_stances] and [cue_particles]); no hearsay adverb.
+
+    >>> _manner_gap("called", "again", "for"), _manner_gap("said", "again", "for")
+    (True, False)
+    """
+    lists = _lists()
+    if manner in lists["hearsay_adverbs"]:
+        return False
+    if cue in lists["manner_gap_verbs"] and particle == "about":
+        return True
+    if manner in ("up", "much", "more") or manner.startswith("more "):
+        return False  # only talk verbs: 'speak up about', 'talk more loudly about'
+    return (
+        particle in _report_rules().particles.get(cue, ())
+        or f"{cue}_{particle}" in lists["cue_particles"]
+    )
 
 
 # 'a (new) group called ...', 'one play called ...': an indefinite noun phrase right before
