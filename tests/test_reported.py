@@ -2586,3 +2586,16 @@ def test_a_place_between_spoke_and_about_is_no_manner():
     # 'for' is no particle of 'said': the adverb stays out of the cue
     text = "Ada Lind said again for the record that she would run."
     assert indirect(text)["cue"].tolist() == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ada Lind responded with a jab at the mayor.", "responded with", "a jab at the mayor"),
+        ("Ada Lind warned about the cost of the bridge.", "warned about", "the cost of the bridge"),
+    ],
+)
+def test_with_and_about_join_their_cue(text, cue, content):
+    # [cue_particles]: 'responded with', 'warned about'
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == (cue, content)
