@@ -2599,3 +2599,11 @@ def test_with_and_about_join_their_cue(text, cue, content):
     # [cue_particles]: 'responded with', 'warned about'
     r = indirect(text).iloc[0]
     assert (r["cue"], r["text"]) == (cue, content)
+
+
+def test_only_before_a_cue_joins_it():
+    # [cue_floating]: 'only' joins the cue, never the speaker's mention
+    r = indirect("Ada Lind only hinted at the new budget.").iloc[0]
+    assert (r["cue"], r["speaker_mention"]) == ("only hinted at", "Ada Lind")
+    r = indirect("The only candidate said the plan works.").iloc[0]
+    assert (r["cue"], r["speaker_mention"]) == ("said", "The only candidate")
