@@ -2607,3 +2607,13 @@ def test_only_before_a_cue_joins_it():
     assert (r["cue"], r["speaker_mention"]) == ("only hinted at", "Ada Lind")
     r = indirect("The only candidate said the plan works.").iloc[0]
     assert (r["cue"], r["speaker_mention"]) == ("said", "The only candidate")
+
+
+def test_remain_before_a_stance_adjective_joins_its_cue():
+    # [cue_floating]: 'remain' is the adjective's copula, like 'are'
+    r = indirect("His donors remain confident that the vote will hold.").iloc[0]
+    assert (r["cue"], r["speaker_mention"], r["text"]) == (
+        "remain confident",
+        "His donors",
+        "that the vote will hold",
+    )
