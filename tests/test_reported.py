@@ -2610,6 +2610,11 @@ def test_only_before_a_cue_joins_it():
     assert (r["cue"], r["speaker_mention"]) == ("said", "The only candidate")
 
 
+def test_earlier_before_a_cue_joins_it():
+    r = indirect("Ada Lind earlier asked the court whether the vote was fair.").iloc[0]
+    assert (r["cue"], r["speaker_mention"]) == ("earlier asked", "Ada Lind")
+
+
 def test_remain_before_a_stance_adjective_joins_its_cue():
     # [cue_floating]: 'remain' is the adjective's copula, like 'are'
     r = indirect("His donors remain confident that the vote will hold.").iloc[0]
