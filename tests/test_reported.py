@@ -2594,6 +2594,7 @@ def test_a_place_between_spoke_and_about_is_no_manner():
     [
         ("Ada Lind responded with a jab at the mayor.", "responded with", "a jab at the mayor"),
         ("Ada Lind warned about the cost of the bridge.", "warned about", "the cost of the bridge"),
+        ("Ada Lind talked through the plan.", "talked through", "the plan"),
     ],
 )
 def test_with_and_about_join_their_cue(text, cue, content):
