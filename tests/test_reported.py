@@ -1749,8 +1749,6 @@ def test_a_stance_verb_after_an_aside_is_a_verb():
         ),
         ("The mayor laid out her plan for the port.", "her plan for the port", "laid out"),
         ("Two members voted against the new budget.", "the new budget", "voted against"),
-        ("The court has sided with the port authority.", "the port authority", "has sided with"),
-        ("Ada Lind apologized for her late reply.", "her late reply", "apologized for"),
     ],
 )
 def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue):
@@ -1761,15 +1759,12 @@ def test_a_particle_stance_reports_the_object_of_its_particle(text, content, cue
 def test_a_particle_stance_without_its_particle_is_no_report():
     assert indirect("The senator spoke to reporters after the vote.").empty
     assert indirect("The mayor focused the debate early.").empty
-    assert indirect("The team apologized to its fans.").empty
 
 
 @pytest.mark.parametrize(
     "text, content",
     [
         ("Ada Lind touted her record on jobs.", "her record on jobs"),
-        ("Ada Lind listed the risks of the new plan.", "the risks of the new plan"),
-        ("The court has deemed the vote a failure.", "the vote a failure"),
         ("Ada Lind decried the cuts to the school budget.", "the cuts to the school budget"),
         ("The panel encouraged residents to vote early.", "residents to vote early"),
         ("The council decided to delay the vote.", "to delay the vote"),
@@ -2554,11 +2549,6 @@ def test_a_speech_participle_after_with_has_its_own_subject(text, content, sourc
 )
 def test_a_participle_after_with_that_reports_nothing(text):
     assert indirect(text).empty
-
-
-def test_a_list_as_a_noun_reports_nothing():
-    # [stances] 'lists' after a noun is a compound ('watch lists'), no verb
-    assert indirect("Voters on the watch lists cannot fly.").empty
 
 
 @pytest.mark.parametrize(
