@@ -300,6 +300,31 @@ def test_a_participle_cue_after_a_document_verb_starts_at_the_verb():
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Nora Quill issued a statement Thursday, saying the vote was fair.",
+            "issued a statement Thursday, saying",
+        ),
+        (
+            "Nora Quill sent a long text message to her backers in Ohio, asking them to vote.",
+            "sent a long text message to her backers in Ohio, asking",
+        ),
+        # no document put out: the participle alone
+        ("Nora Quill sent troops to the border, saying the vote was fair.", "saying"),
+        ("Nora Quill did not release more details on the talks, saying they went well.", "saying"),
+    ],
+)
+def test_a_document_verbs_cue_may_reach_its_participle_over_a_comma(text, cue):
+    # [document_nouns]: after a comma or a long phrase the object must be a document
+    r = indirect(text).iloc[0]
+    assert (text[int(r["cue_start"]) : int(r["cue_end"])], span(text, r, "speaker")) == (
+        cue,
+        "Nora Quill",
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Nora Quill believes, for example, that the vote was fair.", "that the vote was fair"),
@@ -1154,6 +1179,11 @@ _PIECES = [
     "is accused of",
     "by",
     "who",
+    "with",
+    "issued a statement Monday,",
+    "sided with",
+    "listed",
+    "asking",
 ]
 
 
@@ -1816,7 +1846,8 @@ def test_require_asking_and_address_report_their_object(text, content):
             "that the vote will pass",
             "are confident",
         ),
-        ("Voters remain worried about the economy.", "the economy", "worried about"),
+        # 'remain' joins the cue like 'was' ([cue_floating])
+        ("Voters remain worried about the economy.", "the economy", "remain worried about"),
         ("Ada Lind was critical of the new plan.", "the new plan", "was critical of"),
     ],
 )
@@ -2548,3 +2579,99 @@ def test_a_stance_in_a_non_restrictive_relative_clause_runs_to_its_end():
     # ', who ...': no main verb follows inside the sentence
     r = indirect("Title.\n\nThe plan won over Ada Lund, who wants to build the bridge if she wins.")
     assert list(r["text"]) == ["to build the bridge if she wins"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"),
+    [
+        ("The plan passed, with Ann Lee calling it a sham.", "it a sham", "Ann Lee", "calling"),
+        (
+            "The vote was close, with 40 percent of voters saying they would wait.",
+            "they would wait",
+            "40 percent of voters",
+            "saying",
+        ),
+    ],
+)
+def test_a_speech_participle_after_with_has_its_own_subject(text, content, source, cue):
+    # 'with X VERBing': X is the participle's subject, not the sentence's
+    r = indirect(text).iloc[-1]
+    assert (r["text"], span(text, r, "speaker"), r["cue"]) == (content, source, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stance describes: no one reports
+        "Lee won the county, with most voters viewing him favorably.",
+        # 'all precincts reporting' reports nothing
+        "Lee won, with nearly all precincts reporting, and the race was close.",
+    ],
+)
+def test_a_participle_after_with_that_reports_nothing(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ada Lind spoke passionately about her father.", "spoke passionately about", "her father"),
+        (
+            "Ada Lind has talked at length about the new budget.",
+            "has talked at length about",
+            "the new budget",
+        ),
+        ("Ada Lind spoke up about the pay gap.", "spoke up about", "the pay gap"),
+        # any cue with one of its own particles after an adverb
+        ("Ada Lind called again for a recount.", "called again for", "a recount"),
+        ("Ada Lind focused solely on the budget.", "focused solely on", "the budget"),
+    ],
+)
+def test_how_someone_talked_joins_the_cue_before_about(text, cue, content):
+    # [manner_gap_verbs]: the manner between the verb and 'about' is part of the cue
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == (cue, content)
+
+
+def test_a_place_between_spoke_and_about_is_no_manner():
+    assert indirect("Ada Lind spoke at the hall about the budget.").empty
+    # 'for' is no particle of 'said': the adverb stays out of the cue
+    text = "Ada Lind said again for the record that she would run."
+    assert indirect(text)["cue"].tolist() == ["said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("Ada Lind responded with a jab at the mayor.", "responded with", "a jab at the mayor"),
+        ("Ada Lind warned about the cost of the bridge.", "warned about", "the cost of the bridge"),
+        ("Ada Lind talked through the plan.", "talked through", "the plan"),
+    ],
+)
+def test_with_and_about_join_their_cue(text, cue, content):
+    # [cue_particles]: 'responded with', 'warned about'
+    r = indirect(text).iloc[0]
+    assert (r["cue"], r["text"]) == (cue, content)
+
+
+def test_only_before_a_cue_joins_it():
+    # [cue_floating]: 'only' joins the cue, never the speaker's mention
+    r = indirect("Ada Lind only hinted at the new budget.").iloc[0]
+    assert (r["cue"], r["speaker_mention"]) == ("only hinted at", "Ada Lind")
+    r = indirect("The only candidate said the plan works.").iloc[0]
+    assert (r["cue"], r["speaker_mention"]) == ("said", "The only candidate")
+
+
+def test_earlier_before_a_cue_joins_it():
+    r = indirect("Ada Lind earlier asked the court whether the vote was fair.").iloc[0]
+    assert (r["cue"], r["speaker_mention"]) == ("earlier asked", "Ada Lind")
+
+
+def test_remain_before_a_stance_adjective_joins_its_cue():
+    # [cue_floating]: 'remain' is the adjective's copula, like 'are'
+    r = indirect("His donors remain confident that the vote will hold.").iloc[0]
+    assert (r["cue"], r["speaker_mention"], r["text"]) == (
+        "remain confident",
+        "His donors",
+        "that the vote will hold",
+    )

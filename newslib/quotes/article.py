@@ -343,25 +343,30 @@ def _to_subject(text: str, s: int, mention_end: int) -> int:
     return m.start(1)
 
 
-_DOC_GAP_RE = re.compile(r"[^\S\n]*((?:[\w’'-]+[^\S\n]+){2,8})$")
+# the words between: at most ten, a comma only after the last ('released a statement Monday,
+# saying')
+_DOC_GAP_RE = re.compile(r"[^\S\n]*((?:[\w’'-]+[^\S\n]+){1,9}[\w’'-]+,?[^\S\n]+)$")
 
 
 def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
     """Where a participle cue ('saying' at ``s``) starts when it tells what a document says
     that its subject put out: at the verb ([document_verbs]) right after the subject's mention
-    ('Lee issued a statement saying', 'the campaign sent an email Monday saying'); else ``s``.
+    ('Lee issued a statement saying', 'the campaign sent an email Monday saying', 'Lee sent a
+    text message to his aides in Ohio, asking'); else ``s``.
     """
-    if not mention_end < s <= mention_end + 80:
+    if not mention_end < s <= mention_end + 100:
         return s
     m = _DOC_GAP_RE.fullmatch(text, mention_end, s)
     if m is None:
         return s
-    words = m.group(1).lower().split()
+    words = m.group(1).lower().replace(",", "").split()
     k = 0
     while k < len(words) - 1 and words[k] in lists["cue_before"]:
         k += 1  # 'also sent a tweet saying'
     if words[k] not in lists["document_verbs"] or any(w in _TO_GAP_STOPS for w in words):
         return s
+    if ("," in m.group(1) or len(words) > 8) and not lists["document_nouns"] & set(words[k + 1 :]):
+        return s  # 'Lee sent troops to the border, saying': no document put out
     return m.start(1)
 
 

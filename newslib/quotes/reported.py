@@ -536,6 +536,9 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return _reportedly(text, span, ss, se, rules)
     if cue == "called" and _naming(text, ss, c0, c1, se):
         return None  # 'a group called Stop Now', 'the so called plan': a name, no speech
+    gap = _MANNER_GAP_RE.match(text, c1, se)
+    if gap is not None and _manner_gap(cue, gap.group(1).lower(), gap.group(2).lower()):
+        span = c0, c1 = c0, gap.end()  # 'spoke passionately about', 'called again for': one cue
     if cue in report.particles and not _particle_follows(text, cue, c1, se):
         return None  # 'spoke to reporters', 'focused the debate': no stance
     if cue in _lists()["particle_cues"]:
@@ -642,6 +645,34 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
 
 
 _FOR_RE = re.compile(r"[^\S\n]+for\b")
+# how someone spoke, between the verb and its particle: 'spoke passionately about', 'talked
+# at length about', 'speak up about', 'called again for', 'focused solely on'
+_MANNER_GAP_RE = re.compile(
+    r"[^\S\n]+([a-z]{3,}ly|at[^\S\n]+length|up|instead|again|much|more(?:[^\S\n]+[a-z]{3,}ly)?)"
+    r"(?=[^\S\n]+([a-z]+)\b)"
+)
+
+
+def _manner_gap(cue: str, manner: str, particle: str) -> bool:
+    """Does ``manner`` stand between ``cue`` and a particle it reports with, joining the cue
+    as PolNeAR's spans read it ('spoke passionately about', 'called again for')? A talk verb
+    ([manner_gap_verbs]) with 'about', or a cue with one of its own particles after an adverb
+    ('focused solely on', [particle_stances] and [cue_particles]); no hearsay adverb.
+
+    >>> _manner_gap("called", "again", "for"), _manner_gap("said", "again", "for")
+    (True, False)
+    """
+    lists = _lists()
+    if manner in lists["hearsay_adverbs"]:
+        return False
+    if cue in lists["manner_gap_verbs"] and particle == "about":
+        return True
+    if manner in ("up", "much", "more") or manner.startswith("more "):
+        return False  # only talk verbs: 'speak up about', 'talk more loudly about'
+    return (
+        particle in _report_rules().particles.get(cue, ())
+        or f"{cue}_{particle}" in lists["cue_particles"]
+    )
 
 
 # 'a (new) group called ...', 'one play called ...': an indefinite noun phrase right before
@@ -690,13 +721,20 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
         got = _opening_participle(text, cue, span, ss, se, rules, speech)
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
-    if not lead.endswith(_PARTICIPLE_LEADS) and cue != "saying":
-        return _after_noun(text, cue, span, ss, se, rules, speech)
+    subject = None
+    if not lead.endswith(_PARTICIPLE_LEADS):
+        # a verb of speech only ('with Lee calling it a sham'): a stance in such a phrase
+        # ('with voters viewing him favorably') describes, no one reports
+        subject = _with_subject(text, ss, c0, rules) if cue in rules.cues else None
+        if subject is None and cue != "saying":
+            return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se):
         return None
-    mention = last or _sentence_subject(text, ss, c0, rules, (), None)
+    if subject is not None and "," in text[span[1] : start]:
+        return None  # 'with all precincts reporting, the race ...'
+    mention = subject or last or _sentence_subject(text, ss, c0, rules, (), None)
     start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
 
@@ -765,3 +803,34 @@ def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
     ):
         return None  # a word cut from its phrase, or a content holding a speech verb
     return _Found(start, end, cue, span, None)
+
+
+# 'with' and a subject of up to seven words right before a participle cue
+# ... with no preposition but 'of' or 'in' ('30 percent of voters', 'three in 10') and not
+# 'all precincts reporting'
+_WITH_SUBJECT_STOPS = frozenset(
+    "on at to for from by with about over after before during into against all".split()
+)
+_WITH_SUBJECT_RE = re.compile(r"\b[Ww]ith[^\S\n]+((?:[^\s,;:()\"“”—–]+[^\S\n]+){1,7})$")
+
+
+def _with_subject(text: str, ss: int, c0: int, rules: _Rules):
+    """The subject of a participle cue at ``c0`` in an absolute phrase after 'with' ('..., with
+    Ann Lee calling it a sham', 'with 40 percent saying ...'): a plain noun phrase or name, as
+    a mention; else None.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "The plan passed, with Ann Lee calling it a sham."
+    >>> m = _with_subject(t, 0, t.index("calling"), _rules())
+    >>> t[m[0] : m[1]]
+    'Ann Lee'
+    """
+    m = _WITH_SUBJECT_RE.search(text, max(ss, c0 - 80), c0)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    if any(w.lower() in _WITH_SUBJECT_STOPS for w in words):
+        return None  # 'a petition with CREDO Action on Wednesday asking', 'with all precincts'
+    if len(words) == 1 and words[0].islower():
+        return None  # 'a group with financial backing from ...': a noun
+    return _noun_phrase(text, m.start(1), m.end(1), rules)
