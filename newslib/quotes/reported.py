@@ -775,6 +775,8 @@ def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
     k = len(words)
     while k > 0 and words[k - 1].group(0).lower() not in lists["prepositions"] | lists["adjuncts"]:
         k -= 1
+    if k > 0 and words[k - 1].group(0).lower() == "with":
+        return None  # 'with voters viewing him favorably': an absolute phrase, see _participle
     noun = _noun_phrase(text, words[k].start(), c0, rules) if k < len(words) else None
     if noun is None or text[noun[1] : c0].strip():
         return None
