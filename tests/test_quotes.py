@@ -685,3 +685,16 @@ def test_articles_read_in_threads_give_what_they_give_one_by_one():
             together = list(pool.map(quotes, frames))
             assert all(a.equals(b) for a, b in zip(alone, together, strict=True))
     assert all(len(rows) >= 3 for rows in alone)
+
+
+def test_quotes_string_columns_as_pandas_builds_them():
+    # quotes() builds its string columns through one pyarrow array: the same Series, dtype and
+    # arrow type as pandas' own path, for missing values (None, pd.NA) too
+    import importlib
+
+    tables = importlib.import_module("newslib.quotes.tables")
+    values = ["Lee said", None, pd.NA, "", "naïve “quote”"]
+    got, want = tables._column(values, "string"), pd.Series(values, dtype="string")
+    assert got.equals(want) and got.dtype == want.dtype
+    assert got.array._pa_array.type == want.array._pa_array.type
+    assert tables._column([1, None], "Int64").equals(pd.Series([1, None], dtype="Int64"))

@@ -142,7 +142,13 @@ def _cut_subject_raw(
         if w in rules.determiners or (w == "other" and k and _plural_role({low}, rules)):
             # 'Lee and other leaders': the plural role with its 'other'
             body = {text[a:b].lower().strip(".,’'") for a, b in words[k + 1 :]}
-            if not strict or body & (rules.roles | rules.sources) or _plural_role(body, rules):
+            # (body meets rules.roles | rules.sources, tested without building the union)
+            if (
+                not strict
+                or not body.isdisjoint(rules.roles)
+                or not body.isdisjoint(rules.sources)
+                or _plural_role(body, rules)
+            ):
                 return words[k][0], words[-1][1], "desc"
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
@@ -478,6 +484,15 @@ def _named(cand):
     return (cand[0], cand[1], "name") if cand[2] == "weak" else cand
 
 
+@lru_cache(maxsize=1)
+def _names_module():
+    """The module ``names``, imported at the first use (it imports this module): an import
+    statement in a function costs microseconds every time it runs."""
+    from . import names
+
+    return names
+
+
 def _in_any(pos: int, spans) -> bool:
     """Is ``pos`` inside one of the (start, end) spans (end exclusive)?"""
     for a, b in spans:  # a plain loop: cheaper than any() over a generator for a few spans
@@ -536,9 +551,7 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
             elif not (possessive or prev in _PREPOSITIONS or prev in rules.determiners):
                 # ``w not in _mid_capitals(text)``, read at the word's occurrences, not by a
                 # scan of the whole article
-                from .names import _mid_capital
-
-                weak = opener and not _mid_capital(text, w)
+                weak = opener and not _names_module()._mid_capital(text, w)
                 candidates.append((s, e, "weak" if weak else "name"))
             k = j
         elif low in _DESC_START and (k == 0 or prev not in _PREPOSITIONS):

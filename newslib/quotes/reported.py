@@ -455,6 +455,8 @@ def _only_quotations(text: str, s: int, e: int, speech) -> bool:
 def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     """'Smith: We will win' as a title, or a transcript's paragraph: Smith is the source, the
     rest of the paragraph the content."""
+    if text.find(":", lo, hi) < 0:
+        return None  # both patterns need a colon in the paragraph: the usual paragraph has none
     m = _HEADLINE_RE.match(text, lo, hi)
     if m is None and title:
         m = _TITLE_LABEL_RE.match(text, lo, hi)  # 'Lee at the rally: ...', 'City camp: ...'

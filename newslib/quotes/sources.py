@@ -86,7 +86,7 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
     and auxiliaries ('Lee later walked back' -> 'Lee', 'he barely' -> 'he', 'the committee
     now' -> 'the committee'), so that they join the cue instead."""
     keep = _lists()["not_adverbs"]
-    joins = (_lists()["cue_before"] | rules.adverbs) - keep
+    cue_before = _lists()["cue_before"]  # (cue_before | rules.adverbs) - keep: the words that join
     trailers = _lists()["mention_trailers"]
     done: dict[tuple, tuple[int, int]] = {}
     for q in found:
@@ -103,7 +103,9 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 low = w.lower().replace("’", "'")
                 if w[:1].isupper() or w[:1].isdigit() or low in _PARTICLES:
                     continue
-                if low in joins or (low.endswith("ly") and len(low) > 4 and low not in keep):
+                if ((low in cue_before or low in rules.adverbs) and low not in keep) or (
+                    low.endswith("ly") and len(low) > 4 and low not in keep
+                ):
                     cut = words[k - 1].end()
                     break
                 if low in trailers and not _qualifies(words[k - 1].group(0).lower(), rules):
@@ -980,12 +982,13 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
             return s
         s = _with_title(text, r[0], rules, role_seen=1)
         return _with_determiner(text, s, rules)
-    heads = rules.roles | _lists()["source_heads"]
+    # the heads: their sets are tested one by one (building their union costs more)
+    heads = (rules.roles, _lists()["source_heads"])
     if prep == "by":
-        heads = rules.sources  # 'a study by', 'a review by'
+        heads = (rules.sources,)  # 'a study by', 'a review by'
     elif prep in ("of", "from", "in"):
-        heads = heads | rules.sources  # 'the campaign of', 'a poll from', 'polls in'
-    if head in heads or (head.endswith("s") and head[:-1] in heads):
+        heads = (*heads, rules.sources)  # 'the campaign of', 'a poll from', 'polls in'
+    if any(head in h or (head.endswith("s") and head[:-1] in h) for h in heads):
         s = _with_title(text, m.start(1), rules, role_seen=1)
     elif prep == "of" and _SHARE_HEAD_RE.fullmatch(head):
         s = m.start(1)  # '85% of voters'

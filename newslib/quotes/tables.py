@@ -58,35 +58,51 @@ def quotes(df: pd.DataFrame) -> pd.DataFrame:
     """
     rules = _rules()
     rows: dict[str, list] = {name: [] for name in _QUOTE_DTYPES}
+    # each column's append, looked up once (a row appends to all sixteen)
+    add = {name: values.append for name, values in rows.items()}
+    add_id, add_quote_id, add_start, add_end = (
+        add[k] for k in ("article_id", "quote_id", "start", "end")
+    )
     for article_id, text in _articles(df, "quotes"):
         text = str(text)
         for n, q in enumerate(_analyse(text, rules)):
-            rows["article_id"].append(article_id)
-            rows["quote_id"].append(n)
-            rows["start"].append(q.start)
-            rows["end"].append(q.end)
-            rows["text"].append(text[q.start : q.end])
-            rows["n_words"].append(len(q.words))
-            rows["paragraph"].append(q.paragraph)
-            rows["kind"].append(q.kind)
+            add_id(article_id)
+            add_quote_id(n)
+            add_start(q.start)
+            add_end(q.end)
+            add["text"](text[q.start : q.end])
+            add["n_words"](len(q.words))
+            add["paragraph"](q.paragraph)
+            add["kind"](q.kind)
             speech = q.kind != "scare" and q.mention is not None
-            rows["speaker"].append(q.speaker if speech else None)
+            add["speaker"](q.speaker if speech else None)
             source = (q.source_span or q.mention) if speech else None
-            rows["speaker_mention"].append(text[source[0] : source[1]] if source else None)
-            rows["speaker_start"].append(source[0] if source else None)
-            rows["speaker_end"].append(source[1] if source else None)
+            add["speaker_mention"](text[source[0] : source[1]] if source else None)
+            add["speaker_start"](source[0] if source else None)
+            add["speaker_end"](source[1] if source else None)
             cue_span = q.cue_span if q.kind != "scare" else None
             # the cue as written ("has also said"), in lower case; the matched word without a span
             cue = " ".join(text[cue_span[0] : cue_span[1]].split()).lower() if cue_span else q.cue
-            rows["cue"].append(cue if q.kind != "scare" else None)
-            rows["cue_start"].append(cue_span[0] if cue_span else None)
-            rows["cue_end"].append(cue_span[1] if cue_span else None)
-            rows["attribution_id"].append(q.attribution)
+            add["cue"](cue if q.kind != "scare" else None)
+            add["cue_start"](cue_span[0] if cue_span else None)
+            add["cue_end"](cue_span[1] if cue_span else None)
+            add["attribution_id"](q.attribution)
     if not rows["article_id"]:
         return empty_frame(_QUOTE_DTYPES)
     return pd.DataFrame(
-        {name: pd.Series(values, dtype=_QUOTE_DTYPES[name]) for name, values in rows.items()}
+        {name: _column(values, _QUOTE_DTYPES[name]) for name, values in rows.items()}
     )
+
+
+def _column(values: list, dtype: str) -> pd.Series:
+    """``pd.Series(values, dtype=dtype)``; a string column through one pyarrow array, which
+    pandas takes as it is (its own path checks and converts every value in Python first).
+    The values are str, None or pd.NA: the same large_string array either way."""
+    if dtype == "string":
+        import pyarrow as pa  # (pandas' string dtype stores its values in pyarrow)
+
+        return pd.Series(pa.array(values, type=pa.large_string(), from_pandas=True), dtype=dtype)
+    return pd.Series(values, dtype=dtype)
 
 
 def quoted_spans(
