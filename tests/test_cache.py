@@ -267,3 +267,24 @@ def test_cached_rows_are_the_same_without_pandas_arrow_conversion(tmp_path, monk
         left = joined[table].sort_values(order, kind="stable", ignore_index=True)
         right = framed[table].sort_values(order, kind="stable", ignore_index=True)
         assert left.equals(right)
+
+
+def test_the_owners_index_answers_as_a_dict_of_the_first_part_holding_each_id():
+    from newslib.cache import _Owners
+
+    owners, reference = _Owners(), {}
+    parts = [
+        ("part-2", ["a", "b", "a\x00", "é"]),
+        ("part-1", ["b", "c", "a\x00\x00", 7]),
+        ("part-3", ["c", "d" * 40, 7, ""]),
+    ]
+    for n in range(len(parts)):  # one part at a time, then two at once
+        owners.add(parts[n : n + 1] if n < 1 else [])
+    owners.add(parts[1:])
+    for part, ids in parts:
+        for identity in ids:
+            reference.setdefault(identity, part)
+    wanted = ["a", "a\x00", "a\x00\x00", "b", "c", "é", 7, "d" * 40, "", "x", 8, "a\x01"]
+    assert owners.lookup(wanted) == [reference.get(i) for i in wanted]
+    owners.remove("part-1")
+    assert owners.lookup(["b", "c", 7, "a\x00\x00"]) == ["part-2", None, None, None]
