@@ -385,7 +385,13 @@ class _Runner:
         # for the one chunk beside the reading, one worker: a second would only take turns
         # with this process on the other core
         pool = self._worker_pool(1 if len(chunks) <= 1 else self.workers)
-        work = [pool.submit(_analyze_chunk, c, self.lang, self.cache_dir) for c in chunks]
+        # Longest chunks first (by text length, which their cost follows): the workers end the
+        # batch on short ones, so neither waits long for the other's last chunk. The futures
+        # stay in chunk order (gather keeps articles in batch order anyway).
+        lengths = [int(c["text"].str.len().sum()) for c in chunks]
+        work = [None] * len(chunks)
+        for n in sorted(range(len(chunks)), key=lambda n: -lengths[n]):
+            work[n] = pool.submit(_analyze_chunk, chunks[n], self.lang, self.cache_dir)
         return "local", batch["article_id"], here, work
 
     def gather(self, handle) -> dict[str, pd.DataFrame]:
