@@ -347,6 +347,7 @@ class _Runner:
         self.progress = progress
         self._pool = None
         self._pool_size = 0
+        self._outgrown = []  # pools a larger one replaced, finishing what they were given
         self._client = None
         self._cluster = None
 
@@ -354,8 +355,9 @@ class _Runner:
         return self
 
     def __exit__(self, *exc) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        for pool in [*self._outgrown, self._pool]:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
         if self._client is not None:
             self._client.close()
         if self._cluster is not None:
@@ -380,7 +382,7 @@ class _Runner:
         # process has many cached articles to read meanwhile: a worker then analyses it while
         # they are read (a rerun after a few edits: the two overlap, on two cores).
         alone = len(chunks) <= 1 and int(cached.sum()) < _OVERLAP_MIN_CACHED
-        if self.workers == 1 or alone:
+        if self.workers == 1 or not chunks or alone:  # nothing to compute: no pool either
             return "local", batch["article_id"], here + chunks, []
         # for the one chunk beside the reading, one worker: a second would only take turns
         # with this process on the other core
@@ -426,6 +428,7 @@ class _Runner:
         size = self.workers if size is None else size
         if self._pool is not None and self._pool_size < size:
             self._pool.shutdown(wait=False)  # outgrown; what it was given still runs
+            self._outgrown.append(self._pool)  # stopped with the others on the way out
             self._pool = None
         if self._pool is None:
             import multiprocessing

@@ -187,6 +187,22 @@ def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, 
     assert calls["quotes"] == ["d"] and sizes == [1]
 
 
+def test_a_batch_of_cached_articles_only_starts_no_worker(tmp_path, monkeypatch):
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)  # three cached count as many
+    sizes = []
+    real_pool = pipeline._Runner._worker_pool
+
+    def pool(self, size=None):
+        sizes.append(size)
+        return real_pool(self, size)
+
+    monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    again = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
+    assert sizes == []  # nothing to compute: no process started for it
+    assert_same(again, analyze_tables(corpus("cba")))
+
+
 def test_a_rerun_with_a_cache_starts_its_one_worker_before_loading(tmp_path, monkeypatch):
     folder = tmp_path / "corpus"
     folder.mkdir()

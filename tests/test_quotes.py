@@ -698,3 +698,14 @@ def test_quotes_string_columns_as_pandas_builds_them():
     assert got.equals(want) and got.dtype == want.dtype
     assert got.array._pa_array.type == want.array._pa_array.type
     assert tables._column([1, None], "Int64").equals(pd.Series([1, None], dtype="Int64"))
+
+
+def test_a_stray_single_mark_before_a_quotation_leaves_it_its_row():
+    # the single marks pair across sentences ('yes ... maybe.'): the double quotation between
+    # them is no nested one
+    q = quotes(frame("He said 'yes. \"No,\" Lee said. Roe said 'maybe.'"))
+    direct = q[q["kind"] == "direct"]
+    assert direct["text"].tolist() == ["No,"] and direct["speaker"].tolist() == ["Lee"]
+    # nested in one sentence, it has no row of its own
+    q = quotes(frame("‘We like the “new” plan,’ Lee said."))
+    assert q["text"].tolist() == ["We like the “new” plan,"]

@@ -2602,6 +2602,28 @@ def test_a_speech_participle_after_with_has_its_own_subject(text, content, sourc
 @pytest.mark.parametrize(
     "text",
     [
+        "The match ended late, with the crowd calling his name.",
+        "Play stopped, with the referee calling a foul.",
+        "The hall went quiet, with Lee's mother calling out names from the list.",
+    ],
+)
+def test_calling_after_with_reports_only_when_it_names_its_object(text):
+    # 'calling' rarely reports without a quotation: in a 'with' phrase only 'calling it a ...'
+    r = indirect(text)
+    assert r.empty or not r["cue"].str.startswith("calling").any(), r[["text", "cue"]]
+
+
+def test_a_time_word_in_ly_is_no_manner_before_a_particle():
+    # 'early' ends in -ly but says when, not how: the cue stays the verb
+    r = indirect("Title.\n\nLee spoke early about the plan to close the pier.")
+    assert "spoke early about" not in list(r["cue"])
+    r = indirect("Title.\n\nLee spoke passionately about the plan to close the pier.")
+    assert list(r["cue"]) == ["spoke passionately about"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # a stance describes: no one reports
         "Lee won the county, with most voters viewing him favorably.",
         # 'all precincts reporting' reports nothing
@@ -2675,3 +2697,30 @@ def test_remain_before_a_stance_adjective_joins_its_cue():
         "His donors",
         "that the vote will hold",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge swayed, and cables supporting the deck snapped.",
+        "It rained, and pillars supporting the roof gave way.",
+        "The shop opened, and customers expecting a sale were disappointed.",
+    ],
+)
+def test_a_stance_participle_after_a_noun_naming_no_one_reports_nothing(text):
+    # _after_noun: the plural before the -ing form must be able to hold a stance
+    assert indirect(text).empty
+
+
+def test_a_stance_participle_after_a_noun_keeps_no_source():
+    # the row of 'groups backing' has no source; the clause's subject ('Ads') is not it
+    got = indirect("Ads from groups backing the mayor ran all week.")
+    assert got["text"].tolist() == ["the mayor"] and got["speaker_mention"].isna().all()
+
+
+def test_a_document_verb_opens_the_cue_only_with_the_document_as_its_object():
+    text = "Lee sent his daughter to school with a note, saying she was sick."
+    got = indirect(text)
+    assert got["cue"].tolist() == ["saying"]
+    got = indirect("Lee issued a statement Monday, saying the plan would fail.")
+    assert got["cue"].tolist() == ["issued a statement monday, saying"]  # cues are lower case

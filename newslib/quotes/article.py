@@ -15,7 +15,7 @@ from .attribution import (
     _classify,
     _sentence_subject,
 )
-from .clauses import _AUXILIARIES
+from .clauses import _AUXILIARIES, _PREPOSITIONS
 from .cues import _alternation, _lists, _Rules
 from .marks import (
     _ANY_MARK_RE,
@@ -71,7 +71,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             if not any(a <= pair[0] <= b for a, b in near):
                 singles.append(pair)
         if singles and pairs:
-            pairs = [p for p in pairs if not _opens_inside(p[0], singles)]
+            pairs = [p for p in pairs if not _opens_inside(p[0], singles, marks_text)]
         pairs += singles
         pairs.sort(key=lambda p: p[0])
         for o, oe, c, ce in pairs:
@@ -251,16 +251,25 @@ def _number_attributions(found: list[_Quote]) -> None:
         q.attribution = ids.setdefault(key, len(ids))
 
 
-def _opens_inside(o: int, singles: list[tuple[int, int, int, int]]) -> bool:
+def _opens_inside(o: int, singles: list[tuple[int, int, int, int]], text: str = "") -> bool:
     """Does a double mark at ``o`` open inside one of the single-quoted stretches (in text
-    order, apart)? Then its quotation is nested in that one (‘the “new” plan’), no row of its
-    own beside it.
+    order, apart), in the sentence that stretch opens? Then its quotation is nested in that one
+    (‘the “new” plan’), no row of its own beside it. A sentence end between the single mark and
+    the double one ("He said 'yes. "No," Lee said. Roe said 'maybe.'") makes the single pair
+    doubtful (a stray mark paired with a later one): the double quotation keeps its row.
 
     >>> _opens_inside(9, [(0, 1, 14, 15)]), _opens_inside(20, [(0, 1, 14, 15)])
     (True, False)
+    >>> _opens_inside(8, [(0, 1, 15, 16)], "‘a b. c “d” e f’")
+    False
     """
     k = bisect_right(singles, (o,)) - 1
-    return k >= 0 and singles[k][0] < o < singles[k][2]
+    if k < 0 or not singles[k][0] < o < singles[k][2]:
+        return False
+    return _SENTENCE_END_RE.search(text, singles[k][1], o) is None
+
+
+_SENTENCE_END_RE = re.compile(r"[.!?][^\S\n]")
 
 
 @lru_cache(maxsize=1)
@@ -365,8 +374,12 @@ def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
         k += 1  # 'also sent a tweet saying'
     if words[k] not in lists["document_verbs"] or any(w in _TO_GAP_STOPS for w in words):
         return s
-    if ("," in m.group(1) or len(words) > 8) and not lists["document_nouns"] & set(words[k + 1 :]):
-        return s  # 'Lee sent troops to the border, saying': no document put out
+    # the verb's object: the words after it up to the first preposition
+    j = next((i for i in range(k + 1, len(words)) if words[i] in _PREPOSITIONS), len(words))
+    if ("," in m.group(1) or len(words) > 8) and not lists["document_nouns"] & set(
+        words[k + 1 : j]
+    ):
+        return s  # 'Lee sent troops to the border, saying', 'sent his son to school with a note,'
     return m.start(1)
 
 

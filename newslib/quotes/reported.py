@@ -97,6 +97,7 @@ from .marks import _Quote
 from .near import _FEW_SPANS, _extent, _inside, _SpanIndex, _window
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_cues, _noun_reading, _speech_noun
 from .sentences import _sentence_starts
+from .sources import _names_speakers
 
 # A title's label before its colon with lower-case words too (up to eight words): 'Lee at
 # the rally: ...', 'Party leaders' warning: ...'.
@@ -647,6 +648,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
 
 
 _FOR_RE = re.compile(r"[^\S\n]+for\b")
+# a pronoun object a naming verb's second object follows: 'calling it a sham', 'calling him a liar'
+_NAMED_OBJECT_RE = re.compile(r"[^\S\n]+(?:it|him|them)[^\S\n]+(?:a|an|the)\b")
 # how someone spoke, between the verb and its particle: 'spoke passionately about', 'talked
 # at length about', 'speak up about', 'called again for', 'focused solely on'
 _MANNER_GAP_RE = re.compile(
@@ -665,8 +668,8 @@ def _manner_gap(cue: str, manner: str, particle: str) -> bool:
     (True, False)
     """
     lists = _lists()
-    if manner in lists["hearsay_adverbs"]:
-        return False
+    if manner in lists["hearsay_adverbs"] or manner in lists["not_adverbs"]:
+        return False  # 'spoke early about': a time, not how someone spoke
     if cue in lists["manner_gap_verbs"] and particle == "about":
         return True
     if manner in ("up", "much", "more") or manner.startswith("more "):
@@ -727,7 +730,13 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     if not lead.endswith(_PARTICIPLE_LEADS):
         # a verb of speech only ('with Lee calling it a sham'): a stance in such a phrase
         # ('with voters viewing him favorably') describes, no one reports
-        subject = _with_subject(text, ss, c0, rules) if cue in rules.cues else None
+        # ... and of those that rarely report without a quotation ([not_reporting]: 'with the
+        # crowd calling his name', 'the referee calling a foul'), only one naming its object
+        # ('calling it a sham')
+        speaks = cue in rules.cues and (
+            cue not in _lists()["not_reporting"] or _NAMED_OBJECT_RE.match(text, c1) is not None
+        )
+        subject = _with_subject(text, ss, c0, rules) if speaks else None
         if subject is None and cue != "saying":
             return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
@@ -792,6 +801,8 @@ def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
         return None  # only a plural description: 'super PACs backing', 'groups opposing'
     if prev.endswith("ly"):
         return None  # 'to effusively praising': an adverb, no noun
+    if not _names_speakers(heads[-1], rules):
+        return None  # 'cables supporting the deck', 'buyers expecting a sale': no source noun
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
     if start is None or not _clause_ok(text, cue, start, se, noun):

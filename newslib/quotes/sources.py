@@ -246,6 +246,8 @@ def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
     lists = _lists()
     if any(w in lists["hearsay_adverbs"] for w in text[c0:c1].lower().split()):
         return None, None  # 'Lee reportedly wants': what the writer heard
+    if text[c0:c1].split(None, 1)[0].lower().endswith("ing"):
+        return None, None  # 'Ads from groups backing the mayor': the noun before holds it
     p = c0
     for _ in range(4):
         m = _word_before(text, p, 40, lo, chars="'’-")
