@@ -168,14 +168,7 @@ def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, 
     # Two cached articles count as many here: the new "b" is analysed in a worker (the spies
     # of this process see nothing) while "a" and "c" are read, and a pool of one is enough.
     monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
-    sizes = []
-    real_pool = pipeline._Runner._worker_pool
-
-    def pool(self, size=None):
-        sizes.append(size)
-        return real_pool(self, size)
-
-    monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    sizes = _pool_sizes(monkeypatch)
     overlapped = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
     assert calls == {"quotes": [], "readability": [], "sentiment": []}
     assert sizes == [1]
@@ -187,9 +180,8 @@ def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, 
     assert calls["quotes"] == ["d"] and sizes == [1]
 
 
-def test_a_batch_of_cached_articles_only_starts_no_worker(tmp_path, monkeypatch):
-    analyze_tables(corpus("abc"), cache_dir=tmp_path)
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)  # three cached count as many
+def _pool_sizes(monkeypatch) -> list:
+    """The sizes the run asks its worker pools for, in order (the pools start as usual)."""
     sizes = []
     real_pool = pipeline._Runner._worker_pool
 
@@ -198,6 +190,13 @@ def test_a_batch_of_cached_articles_only_starts_no_worker(tmp_path, monkeypatch)
         return real_pool(self, size)
 
     monkeypatch.setattr(pipeline._Runner, "_worker_pool", pool)
+    return sizes
+
+
+def test_a_batch_of_cached_articles_only_starts_no_worker(tmp_path, monkeypatch):
+    analyze_tables(corpus("abc"), cache_dir=tmp_path)
+    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)  # three cached count as many
+    sizes = _pool_sizes(monkeypatch)
     again = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
     assert sizes == []  # nothing to compute: no process started for it
     assert_same(again, analyze_tables(corpus("cba")))

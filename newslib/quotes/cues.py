@@ -14,11 +14,16 @@ from functools import lru_cache
 from importlib import resources
 
 
-@lru_cache(maxsize=1)
-def _lists() -> dict[str, frozenset[str]]:
+def _sections(file_name: str, *, lower: bool) -> dict[str, frozenset[str]]:
+    """The word lists of ``newslib/data/<file_name>`` by ``[section]``, ``#`` comments left out;
+    words lower-cased when ``lower``, else as written.
+
+    >>> sorted(_sections("quote_cues.txt", lower=True)["pronouns"])[:3]
+    ['he', 'i', 'it']
+    """
     sections: dict[str, set[str]] = {}
     current = None
-    raw = resources.files("newslib").joinpath("data/quote_cues.txt").read_text("utf-8")
+    raw = resources.files("newslib").joinpath(f"data/{file_name}").read_text("utf-8")
     for line in raw.splitlines():
         line = line.split("#", 1)[0].strip()
         if not line:
@@ -26,8 +31,13 @@ def _lists() -> dict[str, frozenset[str]]:
         if line.startswith("[") and line.endswith("]"):
             current = sections.setdefault(line[1:-1], set())
         elif current is not None:
-            current.update(line.lower().split())
+            current.update((line.lower() if lower else line).split())
     return {name: frozenset(words) for name, words in sections.items()}
+
+
+@lru_cache(maxsize=1)
+def _lists() -> dict[str, frozenset[str]]:
+    return _sections("quote_cues.txt", lower=True)
 
 
 def _alternation(words) -> str:

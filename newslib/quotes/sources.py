@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import lru_cache
-from importlib import resources
 
 from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
 from .clauses import _FINITE
-from .cues import _lists, _Rules, _rules
+from .cues import _lists, _Rules, _rules, _sections
 from .marks import _Quote
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
@@ -29,18 +28,7 @@ def _source_words() -> dict[str, frozenset[str]]:
     >>> sorted(_source_words()["epithet_articles"])
     ['a', 'an']
     """
-    sections: dict[str, set[str]] = {}
-    current = None
-    raw = resources.files("newslib").joinpath("data/quote_sources.txt").read_text("utf-8")
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.update(line.split())
-    return {name: frozenset(words) for name, words in sections.items()}
+    return _sections("quote_sources.txt", lower=False)
 
 
 _WORDS = _source_words()
