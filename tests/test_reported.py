@@ -2724,3 +2724,11 @@ def test_a_document_verb_opens_the_cue_only_with_the_document_as_its_object():
     assert got["cue"].tolist() == ["saying"]
     got = indirect("Lee issued a statement Monday, saying the plan would fail.")
     assert got["cue"].tolist() == ["issued a statement monday, saying"]  # cues are lower case
+
+
+def test_a_capitalised_word_mid_sentence_is_no_auxiliary_of_the_cue():
+    # 'in May showed': the month, not the modal; 'may say' and a sentence's first word still join
+    r = indirect("Title.\n\nThe survey in May showed that most riders were unhappy.")
+    assert list(r["cue"]) == ["showed"]
+    r = indirect("Title.\n\nLee may say that the pier is safe.")
+    assert list(r["cue"]) == ["may say"]

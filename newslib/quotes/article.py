@@ -448,6 +448,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 if m is None:
                     break
                 word = m[1].lower().replace("’", "'")
+                if m[1][:1].isupper() and text[max(floor, m[0] - 8) : m[0]].rstrip()[-1:].islower():
+                    break  # 'The survey in May showed': mid-sentence, a name, not the modal
                 if not (
                     word in before or word in chained.get(prev, ()) or _manner_adverb(word, lists)
                 ):
