@@ -111,17 +111,22 @@ def test_a_long_paragraph_read_with_the_index_gives_what_the_plain_reading_gives
     assert _rows_with_index(text, -1).equals(_rows_with_index(text, 10**9))
 
 
-def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
-    text = "Title\n\n" + _paragraph(3000)
+def _rows_counting_spans(text, module, name):
+    """The rows of ``text`` and the lengths of the span lists ``module.name(pos, spans)`` read."""
     seen = []
-    within = reported._within
+    real = getattr(module, name)
 
     def counting(pos, spans):
         seen.append(len(spans))
-        return within(pos, spans)
+        return real(pos, spans)
 
-    with mock.patch.object(reported, "_within", counting):
-        q = rows(text)
+    with mock.patch.object(module, name, counting):
+        return rows(text), seen
+
+
+def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
+    text = "Title\n\n" + _paragraph(3000)
+    q, seen = _rows_counting_spans(text, reported, "_within")
     assert len(q) > 2000
     # a sentence holds a few marks and pieces: no reading of the paragraph's thousands
     assert max(seen) < 20
@@ -130,15 +135,7 @@ def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
 
 def test_the_speakers_of_a_long_paragraphs_quotations_are_sought_near_them():
     text = "Title\n\n" + _paragraph(3000, seed=1)
-    seen = []
-    in_any = attribution._in_any
-
-    def counting(pos, spans):
-        seen.append(len(spans))
-        return in_any(pos, spans)
-
-    with mock.patch.object(attribution, "_in_any", counting):
-        q = rows(text)
+    q, seen = _rows_counting_spans(text, attribution, "_in_any")
     assert (q["kind"] == "direct").sum() > 500
     assert seen and max(seen) < 20
     check_invariants(text, q)

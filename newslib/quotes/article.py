@@ -60,10 +60,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
                     next_opens = _flank(marks_text, nxt_lo, m.end(), nxt_lo, paras[index + 1][1])[0]
             pairs, runs_on = _double_pairs(marks_text, lo, hi, next_opens)
         inside = [(o, c if c is not None else hi) for o, _, c, _ in pairs]
-        if len(inside) > _FEW_SPANS:
-            inside_near = _SpanIndex(inside).near
-        else:
-            inside_near = None
+        inside_near = _SpanIndex(inside).near if len(inside) > _FEW_SPANS else None
         # top-level single quotes, outside every double-quoted stretch
         singles = []
         for pair in _single_pairs(marks_text, lo, hi):
