@@ -783,8 +783,8 @@ def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
     lead = text[ss:c0]
     brk = max(lead.rfind(","), lead.rfind(";"), lead.rfind("—"), lead.rfind("("))
     words = list(WORD_RE.finditer(text, ss + brk + 1, c0))
-    k = len(words)
-    while k > 0 and words[k - 1].group(0).lower() not in lists["prepositions"] | lists["adjuncts"]:
+    k, stops = len(words), lists["prepositions"] | lists["adjuncts"]
+    while k > 0 and words[k - 1].group(0).lower() not in stops:
         k -= 1
     if k > 0 and words[k - 1].group(0).lower() == "with":
         return None  # 'with voters viewing him favorably': an absolute phrase, see _participle
