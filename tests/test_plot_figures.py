@@ -173,6 +173,22 @@ def test_readability_histogram_with_median(ax):
     assert _legend_texts(ax) == ["median 11.5", "1 article without a value left out"]
 
 
+@pytest.mark.parametrize("lengths", [[375], [370, 375, 380]])
+def test_length_histogram_bars_show_on_an_axis_from_zero(ax, lengths):
+    # One article (or a few of nearly one length) far from zero: numpy's own bins are one word
+    # wide, a sliver on an axis drawn from 0 words; each bar must be a visible part of it.
+    frame = pd.DataFrame({"n_words": lengths})
+    plot.distribution(frame, metric="n_words", ax=ax)
+    left, right = ax.get_xlim()
+    assert left == 0 and right >= max(lengths)
+    bars = [p for p in ax.patches if p.get_height() > 0]
+    assert sum(p.get_height() for p in bars) == len(lengths)
+    share = 0.09 if len(lengths) == 1 else 1 / 55  # the axis has a margin beyond the bars
+    for bar in bars:
+        assert bar.get_width() >= share * (right - left) * 0.99
+        assert bar.get_x() <= max(lengths) and bar.get_x() + bar.get_width() >= min(lengths)
+
+
 def test_readability_by_source_sorted_by_median(ax):
     plot.readability(_articles(), by="source", ax=ax)
     assert ax.get_title() == "Flesch–Kincaid grade by source"

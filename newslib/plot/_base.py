@@ -254,15 +254,28 @@ def _percent_axis(axis: Any) -> None:
     axis.set_major_formatter(_Percent())
 
 
-def _default_bins(values: np.ndarray, spec: MetricLabel) -> np.ndarray:
+def _default_bins(values: np.ndarray, spec: MetricLabel, axis_from: float | None = None):
+    """Histogram edges for ``values``; ``axis_from`` is where the drawn axis starts when it
+    is not the smallest value (counts are drawn from zero)."""
     if spec.limits is not None:
         lo, hi = spec.limits
         if values.min() >= lo and values.max() <= hi:
             # A fixed range with 20 bins: 5% steps for shares, 0.1 steps for compound scores.
             return np.linspace(lo, hi, 21)
+    lo, hi = float(values.min()), float(values.max())
+    if lo == hi:
+        # One value (one article): a bar a tenth of the value wide, so that it shows on an
+        # axis drawn from zero instead of numpy's one-unit sliver.
+        half = max(abs(hi), 1.0) / 20
+        return np.array([hi - half, hi + half])
     edges = np.histogram_bin_edges(values, bins="auto")
     if len(edges) - 1 > _MAX_BINS:
         edges = np.histogram_bin_edges(values, bins=_MAX_BINS)
+    if axis_from is not None and axis_from < lo:
+        # A few close values far from zero: bars no narrower than a 50th of the axis.
+        least = (hi - axis_from) / _MAX_BINS
+        if edges[1] - edges[0] < least:
+            edges = np.histogram_bin_edges(values, bins=max(1, int((hi - lo) // least)))
     return edges
 
 

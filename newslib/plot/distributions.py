@@ -145,7 +145,9 @@ def _histogram(
     kwargs.setdefault("color", colours[0])
     kwargs.setdefault("edgecolor", "white")
     kwargs.setdefault("linewidth", 0.5)
-    ax.hist(values, bins=_default_bins(values, spec) if bins is None else bins, **kwargs)
+    if bins is None:
+        bins = _default_bins(values, spec, 0.0 if _from_zero(spec, values) else None)
+    ax.hist(values, bins=bins, **kwargs)
     median = float(np.median(values))
     ax.axvline(
         median,
