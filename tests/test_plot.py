@@ -129,6 +129,15 @@ def test_grouped_lines_bands_and_legend(ax):
     assert ax.get_title() == "Sentence sentiment per week by source"
 
 
+def test_one_period_draws_no_rolling_line_and_names_none(ax):
+    # One dated article: a point, no dashed line to see, so no legend entry for one.
+    one = _articles().iloc[:1]
+    tl = compute_timeline(one, freq="D", metrics=["compound"], window=3)
+    plot.timeline(tl, metric="compound", ax=ax)
+    assert len(_main_lines(ax)) == 1 and _rolling_lines(ax) == []
+    assert not any(text.startswith("rolling mean") for text in _legend(ax))
+
+
 def test_offset_window_is_named_as_given(ax):
     tl = compute_timeline(_articles(), freq="W", window="2W")
     plot.timeline(tl, metric="compound", ax=ax)
@@ -177,7 +186,10 @@ def test_article_table_is_passed_through_timeline(ax):
     # one month: mean of all six values
     assert np.asarray(main[0].get_ydata(), dtype=float).tolist() == pytest.approx([1.1 / 6])
     assert ax.get_xlabel() == "Month"
-    assert len(_rolling_lines(ax)) == 1
+    assert _rolling_lines(ax) == []  # one month: no rolling line to draw
+    ax.clear()
+    plot.timeline(_articles(), metric="compound", freq="W", ax=ax, window=2)
+    assert len(_rolling_lines(ax)) == 1 and "rolling mean (2 periods)" in _legend(ax)
 
 
 def test_timeline_options_are_refused_for_a_timeline_frame(ax):

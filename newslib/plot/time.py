@@ -420,9 +420,15 @@ def _draw_series(
             )
     drew_rolling = rolling and roll_col in part.columns
     if drew_rolling:
+        rolled = _values(part[roll_col])
+        # A dashed line needs two neighbouring values; with one period there is nothing to
+        # draw, and the legend names only what is drawn.
+        known = ~np.isnan(rolled)
+        drew_rolling = bool((known[1:] & known[:-1]).any())
+    if drew_rolling:
         ax.plot(
             x,
-            _values(part[roll_col]),
+            rolled,
             color=colour,
             linestyle="--",
             linewidth=width,
