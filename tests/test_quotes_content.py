@@ -1,0 +1,36 @@
+"""The bounds of reported content in newslib.quotes: where a content span starts and ends.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quote_rows import indirect, rows
+
+
+def contents(text: str) -> list[str]:
+    """The text of each reported-speech content of ``text``, in order."""
+    q = indirect(text)
+    return [text[int(s) : int(e)] for s, e in zip(q["start"], q["end"], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Tom Roe said “the new plan” was bad.", "“the new plan” was bad"),
+        ('Tom Roe said "the new plan" would fail.', '"the new plan" would fail'),
+        ("Ann Lee said «the harbor tax» had failed.", "«the harbor tax» had failed"),
+    ],
+)
+def test_content_opening_with_a_quotation_holds_both_its_marks(text, content):
+    assert contents(text) == [content]
+    q = rows(text)
+    partial = q[q["kind"] == "partial"]
+    assert len(partial) == 1  # the quotation is still a partial row of its own
+    assert text[int(partial["start"].iloc[0]) - 1] in '“"«'
+
+
+def test_content_with_a_quotation_inside_keeps_its_start():
+    text = "Ann Lee said the plan was “a disaster” for the town."
+    assert contents(text) == ["the plan was “a disaster” for the town"]
