@@ -34,3 +34,31 @@ def test_content_opening_with_a_quotation_holds_both_its_marks(text, content):
 def test_content_with_a_quotation_inside_keeps_its_start():
     text = "Ann Lee said the plan was “a disaster” for the town."
     assert contents(text) == ["the plan was “a disaster” for the town"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee praised the new harbor in Bayview, Maine, on Monday.",
+            "the new harbor in Bayview, Maine",
+        ),
+        (
+            "Ann Lee criticized Tom Roe and his deputy, Cal Finch, for the delay.",
+            "Tom Roe and his deputy, Cal Finch",
+        ),
+        (
+            "Ann Lee criticized the vote on May 2, 2016, in a long letter.",
+            "the vote on May 2, 2016",
+        ),
+        # a comma before a lower-case word still ends the object
+        ("Ann Lee criticized the plan, which the board passed.", "the plan"),
+    ],
+)
+def test_stance_object_runs_on_over_a_place_a_name_or_a_year(text, content):
+    assert contents(text) == [content]
+
+
+def test_stance_object_ends_before_a_name_that_opens_a_cue_of_its_own():
+    text = "Ann Lee criticized the harbor plan, Tom Roe told the Bayview board."
+    assert "the harbor plan, Tom Roe told the Bayview board" not in contents(text)

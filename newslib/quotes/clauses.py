@@ -427,10 +427,31 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
             and text[brk.start() - 1 : brk.end() + 1].replace(",", "").isdigit()
         ):
             continue  # '$2,000'
+        if text[brk.start()] == "," and _names_go_on(text, brk.end(), end):
+            continue  # 'praised Roe and his deputy, Ann Lee', 'praised Bayview, Maine'
         end = brk.start()
         break
     first = _OBJECT_PRONOUN_RE.match(text, start, end)
     return (first.end() if first is not None else start), _venue_end(text, start, end)
+
+
+# after a comma in an object: a capitalised word or a year ('Bayview, Maine', 'May 2, 2016')
+_NAME_GOES_ON_RE = re.compile(r"[^\S\n]+(?:[A-Z][\w.’'\-]*|\d{4}\b)")
+
+
+def _names_go_on(text: str, p: int, end: int) -> bool:
+    """After a comma at ``p`` in a stance verb's object: does the object go on with a name, a
+    place or a year (an apposition, 'Bayview, Maine', 'May 2, 2016') holding no cue, up to
+    the next break?
+
+    >>> t = "praised Bayview, Maine, which voted"
+    >>> _names_go_on(t, 16, 35), _names_go_on(t, 22, 35)
+    (True, False)
+    """
+    if not _NAME_GOES_ON_RE.match(text, p, end):
+        return False
+    stop = _OBJECT_END_RE.search(text, p, end)
+    return _report_rules().cue_re.search(text, p, stop.start() if stop else end) is None
 
 
 @lru_cache(maxsize=1)
