@@ -62,3 +62,21 @@ def test_stance_object_runs_on_over_a_place_a_name_or_a_year(text, content):
 def test_stance_object_ends_before_a_name_that_opens_a_cue_of_its_own():
     text = "Ann Lee criticized the harbor plan, Tom Roe told the Bayview board."
     assert "the harbor plan, Tom Roe told the Bayview board" not in contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ada Lind asked him to resign.", "him to resign"),
+        ("Ann Lee urged them to vote early.", "them to vote early"),
+        ("Tom Roe called for her to quit the race.", "her to quit the race"),
+        # as a noun object is: the one asked to act is part of what was asked
+        ("Ann Lee urged the mayor to act.", "the mayor to act"),
+    ],
+)
+def test_pronoun_asked_to_act_is_part_of_the_content(text, content):
+    assert contents(text) == [content]
+
+
+def test_listener_pronoun_of_a_clause_stays_out_of_the_content():
+    assert contents("Ann Lee told them the plan would fail.") == ["the plan would fail"]
