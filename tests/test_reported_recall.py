@@ -30,7 +30,7 @@ def span(text: str, row, name: str) -> str | None:
             "Ada Lind",
             "has asked",
         ),
-        ("Ada Lind asked him to resign.", "to resign", "Ada Lind", "asked"),
+        ("Ada Lind asked him to resign.", "him to resign", "Ada Lind", "asked"),
         (
             "When she asked neighbors to plant trees, many did.",
             "neighbors to plant trees",

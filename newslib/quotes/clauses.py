@@ -185,9 +185,6 @@ _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
 _OBJECT_END_RE = re.compile(r"[,;:—–]|[^\S\n]-[^\S\n]")
 
 
-_OBJECT_PRONOUN_RE = re.compile(r"(?:them|him|her|us|me)[^\S\n]+(?=to\b)")
-
-
 # a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'
 _NEW_CLAUSE_RE = re.compile(
     r"(?:(?:[,;:]|[^\S\n][-—–])[^\S\n]+(?:(?:and|but|while)[^\S\n]+)?|[^\S\n]+(?:and|but)[^\S\n]+)"
@@ -404,7 +401,8 @@ def _with_particle(text: str, cue: str, span, after: int, se: int):
 
 def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
     """A stance verb's content is its object, not a clause: 'criticized the plan, which ...'
-    ends at the comma, and 'urged them to act' is 'to act'."""
+    ends at the comma; 'urged them to act' is 'them to act', the one urged to act in it as a
+    noun would be ('urged the mayor to act')."""
     report = _report_rules()
     if cue not in report.stances and not _object_infinitive(text, cue, start, end):
         asked = cue in report.tell and (
@@ -427,10 +425,30 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
             and text[brk.start() - 1 : brk.end() + 1].replace(",", "").isdigit()
         ):
             continue  # '$2,000'
+        if text[brk.start()] == "," and _names_go_on(text, brk.end(), end):
+            continue  # 'praised Roe and his deputy, Ann Lee', 'praised Bayview, Maine'
         end = brk.start()
         break
-    first = _OBJECT_PRONOUN_RE.match(text, start, end)
-    return (first.end() if first is not None else start), _venue_end(text, start, end)
+    return start, _venue_end(text, start, end)
+
+
+# after a comma in an object: a capitalised word or a year ('Bayview, Maine', 'May 2, 2016')
+_NAME_GOES_ON_RE = re.compile(r"[^\S\n]+(?:[A-Z][\w.’'\-]*|\d{4}\b)")
+
+
+def _names_go_on(text: str, p: int, end: int) -> bool:
+    """After a comma at ``p`` in a stance verb's object: does the object go on with a name, a
+    place or a year (an apposition, 'Bayview, Maine', 'May 2, 2016') holding no cue, up to
+    the next break?
+
+    >>> t = "praised Bayview, Maine, which voted"
+    >>> _names_go_on(t, 16, 35), _names_go_on(t, 22, 35)
+    (True, False)
+    """
+    if not _NAME_GOES_ON_RE.match(text, p, end):
+        return False
+    stop = _OBJECT_END_RE.search(text, p, end)
+    return _report_rules().cue_re.search(text, p, stop.start() if stop else end) is None
 
 
 @lru_cache(maxsize=1)
@@ -1010,14 +1028,11 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     return m.start()
 
 
-_OBJECT_PRONOUNS = frozenset("him her them us me you".split())
-
-
 def _infinitive_after_object(text: str, words) -> int | None:
     """After a tell verb, a short object and an infinitive ('asked the court to intervene',
-    'told supporters to vote early'): where the content starts, at the object (the one who is
-    to act is part of what was asked), or at 'to' after a pronoun ('asked him to resign');
-    else None. ``words``: the words after the cue."""
+    'told supporters to vote early', 'asked him to resign'): where the content starts, at the
+    object, a pronoun too (the one who is to act is part of what was asked); else None.
+    ``words``: the words after the cue."""
     for k, (a, _, w) in enumerate(words[:6]):
         low = w.lower()
         if low == "to":
@@ -1025,7 +1040,7 @@ def _infinitive_after_object(text: str, words) -> int | None:
                 return None
             if _INFINITIVE_RE.match(text, a) is None:
                 return None
-            return a if k == 1 and words[0][2].lower() in _OBJECT_PRONOUNS else words[0][0]
+            return words[0][0]
         if low in _NOT_NOUN_PHRASE or low in _SUBJECT_PRONOUNS or low in _RELATIVES:
             return None
     return None

@@ -227,6 +227,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
                     got.end = _subordinate_end(text, got.start, got.end, q_speech)
                 got.end = _summary_end(text, got.start, got.end, q_speech)
+                got.start = _from_opening_mark(text, got.start, got.end, q_speech)
                 if got.more is not None:
                     got.more = (got.more[0], _to_closing_mark(text, got.more[1], q_speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):
@@ -439,6 +440,24 @@ def _to_closing_mark(text: str, e: int, speech) -> int:
                 k -= 1
             return k if k > e and not text[e:k].strip(_TRAILING) else e
     return e
+
+
+def _from_opening_mark(text: str, s: int, e: int, speech) -> int:
+    """A content that opens with a quotation closing inside it starts at the opening mark,
+    as it holds the closing one ('Roe said "the new plan" was bad': the content is '"the new
+    plan" was bad', both marks in, not 'the new plan" was bad').
+
+    >>> t = 'Roe said "the new plan" was bad.'
+    >>> t[_from_opening_mark(t, 10, 31, [(9, 23)]) : 31]
+    '"the new plan" was bad'
+    """
+    for a, b in speech:  # (opening mark, end of the closing mark)
+        if a < s <= a + 2 and b <= e and not text[a:s].strip(_OPENING):
+            return a
+    return s
+
+
+_OPENING = "\"'‘“«"  # opening quotation marks
 
 
 def _only_quotations(text: str, s: int, e: int, speech) -> bool:

@@ -1,0 +1,82 @@
+"""The bounds of reported content in newslib.quotes: where a content span starts and ends.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quote_rows import indirect, rows
+
+
+def contents(text: str) -> list[str]:
+    """The text of each reported-speech content of ``text``, in order."""
+    q = indirect(text)
+    return [text[int(s) : int(e)] for s, e in zip(q["start"], q["end"], strict=True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Tom Roe said “the new plan” was bad.", "“the new plan” was bad"),
+        ('Tom Roe said "the new plan" would fail.', '"the new plan" would fail'),
+        ("Ann Lee said «the harbor tax» had failed.", "«the harbor tax» had failed"),
+    ],
+)
+def test_content_opening_with_a_quotation_holds_both_its_marks(text, content):
+    assert contents(text) == [content]
+    q = rows(text)
+    partial = q[q["kind"] == "partial"]
+    assert len(partial) == 1  # the quotation is still a partial row of its own
+    assert text[int(partial["start"].iloc[0]) - 1] in '“"«'
+
+
+def test_content_with_a_quotation_inside_keeps_its_start():
+    text = "Ann Lee said the plan was “a disaster” for the town."
+    assert contents(text) == ["the plan was “a disaster” for the town"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ann Lee praised the new harbor in Bayview, Maine, on Monday.",
+            "the new harbor in Bayview, Maine",
+        ),
+        (
+            "Ann Lee criticized Tom Roe and his deputy, Cal Finch, for the delay.",
+            "Tom Roe and his deputy, Cal Finch",
+        ),
+        (
+            "Ann Lee criticized the vote on May 2, 2016, in a long letter.",
+            "the vote on May 2, 2016",
+        ),
+        # a comma before a lower-case word still ends the object
+        ("Ann Lee criticized the plan, which the board passed.", "the plan"),
+    ],
+)
+def test_stance_object_runs_on_over_a_place_a_name_or_a_year(text, content):
+    assert contents(text) == [content]
+
+
+def test_stance_object_ends_before_a_name_that_opens_a_cue_of_its_own():
+    text = "Ann Lee criticized the harbor plan, Tom Roe told the Bayview board."
+    assert "the harbor plan, Tom Roe told the Bayview board" not in contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ada Lind asked him to resign.", "him to resign"),
+        ("Ann Lee urged them to vote early.", "them to vote early"),
+        ("Tom Roe called for her to quit the race.", "her to quit the race"),
+        # as a noun object is: the one asked to act is part of what was asked
+        ("Ann Lee urged the mayor to act.", "the mayor to act"),
+    ],
+)
+def test_pronoun_asked_to_act_is_part_of_the_content(text, content):
+    assert contents(text) == [content]
+
+
+def test_listener_pronoun_of_a_clause_stays_out_of_the_content():
+    assert contents("Ann Lee told them the plan would fail.") == ["the plan would fail"]
