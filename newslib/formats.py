@@ -636,6 +636,3 @@ def _read_file(
         else:
             kept.append(article)
     return kept
-
-
-# --------------------------------------------------------------------------- frame
