@@ -1,7 +1,7 @@
 """Web pages to article fields: trafilatura's extraction, the full time of publication, and
 the page clutter trafilatura leaves in the text.
 
-``newslib.io`` reads ``.html`` files (and HTML pages in ``.txt`` files) through
+``newslib.formats`` reads ``.html`` files (and HTML pages in ``.txt`` files) through
 :func:`read_page`. Three things are decided here:
 
 * **Extraction** runs trafilatura with ``favor_precision=True`` (it drops a page's

@@ -18,11 +18,10 @@ import pandas as pd
 
 from .notebook import (
     CorpusData,
-    _isna,
-    _plural,
-    _shorten,
     prepare,  # noqa: F401  (the examples below use it)
 )
+from .notebook_display import _isna, _shorten
+from .notebook_findings import _plural
 
 __all__ = [
     "dropdown",

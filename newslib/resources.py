@@ -300,7 +300,7 @@ def vader_analyzer():
 # NLTK's tables without importing NLTK
 #
 # ``import nltk`` imports SciPy's statistics (nltk.collocations), most of a second of CPU in every
-# process. newslib's own Punkt splitter and VADER scorer (newslib.text, newslib.sentiment) need
+# process. newslib's own Punkt splitter and VADER scorer (newslib.text, newslib.vader) need
 # only a few of NLTK's patterns and constants: the data directory holds them as read from the
 # NLTK installed when the directory was built (its name changes with the NLTK release, so a new
 # release builds a new directory), and nothing of NLTK's is kept in newslib's own files.
