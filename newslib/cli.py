@@ -162,10 +162,12 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser = commands.add_parser(
         "analyze",
         parents=[load_flags],
-        help="analyse articles and write articles/sentences/quotes tables (Parquet and CSV)",
-        description="Load articles, run readability, quotes and sentiment, and write "
-        "OUT/articles.parquet, OUT/sentences.parquet and OUT/quotes.parquet with CSV copies, "
-        "and the load report OUT/load_report.csv. Exit code 2 when no article loads.",
+        help="analyse articles and write articles/sentences/quotes/people tables "
+        "(Parquet and CSV)",
+        description="Load articles, run readability, quotes, sentiment and the people who "
+        "speak, and write OUT/articles.parquet, OUT/sentences.parquet, OUT/quotes.parquet and "
+        "OUT/people.parquet with CSV copies, and the load report OUT/load_report.csv. Exit code "
+        "2 when no article loads.",
     )
     _add_paths(analyze_parser)
     analyze_parser.add_argument(

@@ -22,6 +22,17 @@ def test_help_lists_commands():
     assert sub.returncode == 0 and "--format" in sub.stdout and "--strict" in sub.stdout
 
 
+def test_analyze_help_names_every_table_it_writes(seed_path, write, tmp_path, capsys):
+    write("corpus/a.txt", seed_path.read_text(encoding="utf-8"))
+    out = tmp_path / "out"
+    assert main(["analyze", str(tmp_path / "corpus"), "-o", str(out), "--quiet"]) == 0
+    written = sorted(path.name for path in out.glob("*.parquet"))
+    assert "people.parquet" in written and "quotes.parquet" in written
+    described = " ".join(run("analyze", "--help").stdout.split())  # argparse wraps lines
+    for name in written:
+        assert f"OUT/{name}" in described, name
+
+
 def test_load_prints_summary_and_report(seed_path, write, tmp_path, capsys):
     write("corpus/a.txt", seed_path.read_text(encoding="utf-8"))
     write("corpus/empty.txt", b"")
