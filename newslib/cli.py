@@ -162,8 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze_parser = commands.add_parser(
         "analyze",
         parents=[load_flags],
-        help="analyse articles and write articles/sentences/quotes/people tables "
-        "(Parquet and CSV)",
+        help="analyse articles and write articles/sentences/quotes/people tables (Parquet and CSV)",
         description="Load articles, run readability, quotes, sentiment and the people who "
         "speak, and write OUT/articles.parquet, OUT/sentences.parquet, OUT/quotes.parquet and "
         "OUT/people.parquet with CSV copies, and the load report OUT/load_report.csv. Exit code "
