@@ -1098,7 +1098,8 @@ def _aggregate(
     )
     # a partial quotation inside reported speech of the same attribution is part of it
     reported = attribution[(kind == "indirect").to_numpy() & ~missing]
-    counted = ~((kind == "partial").to_numpy() & np.isin(attribution, reported))
+    within = pd.Series(attribution, copy=False).isin(reported).to_numpy()  # hashed, not sorted
+    counted = ~((kind == "partial").to_numpy() & within)
     words = sources["n_words"].to_numpy()
     # only the columns the counts read: at corpus scale each column is millions of rows
     kept = [*keys, "written", "role"] + (["date"] if "date" in sources else [])
@@ -1159,11 +1160,18 @@ def _joined_forms(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
     if keys == ["person_key"]:
         # one key of text: the distinct (key, form) pairs as a set of tuples, sorted as the
         # frame's sort would sort them (both columns are text, compared as Python strings)
-        columns = [frame[c].to_numpy(dtype=object).tolist() for c in (*keys, "written")]
-        try:
-            ordered = sorted(set(zip(*columns, strict=True)))
-        except TypeError:  # a missing value among them: the frame's sort below places it
-            ordered = None
+        columns = [frame[c].to_numpy(dtype=object) for c in (*keys, "written")]
+        if not any(pd.isna(column).any() for column in columns):
+            # the distinct pairs found as numbers (hundreds of thousands of rows, tens of
+            # thousands of pairs), made tuples of text only once each
+            key_codes, key_names = pd.factorize(columns[0])
+            form_codes, form_names = pd.factorize(columns[1])
+            pairs = np.unique(key_codes.astype(np.int64) * len(form_names) + form_codes)
+            key_names, form_names = key_names.tolist(), form_names.tolist()
+            ordered = sorted(
+                (key_names[pair // len(form_names)], form_names[pair % len(form_names)])
+                for pair in pairs.tolist()
+            )
     if ordered is None:
         forms = frame[[*keys, "written"]].drop_duplicates()
         forms = forms.sort_values([*keys, "written"], kind="stable")
