@@ -1160,18 +1160,11 @@ def _joined_forms(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
     if keys == ["person_key"]:
         # one key of text: the distinct (key, form) pairs as a set of tuples, sorted as the
         # frame's sort would sort them (both columns are text, compared as Python strings)
-        columns = [frame[c].to_numpy(dtype=object) for c in (*keys, "written")]
-        if not any(pd.isna(column).any() for column in columns):
-            # the distinct pairs found as numbers (hundreds of thousands of rows, tens of
-            # thousands of pairs), made tuples of text only once each
-            key_codes, key_names = pd.factorize(columns[0])
-            form_codes, form_names = pd.factorize(columns[1])
-            pairs = np.unique(key_codes.astype(np.int64) * len(form_names) + form_codes)
-            key_names, form_names = key_names.tolist(), form_names.tolist()
-            ordered = sorted(
-                (key_names[pair // len(form_names)], form_names[pair % len(form_names)])
-                for pair in pairs.tolist()
-            )
+        columns = [frame[c].to_numpy(dtype=object).tolist() for c in (*keys, "written")]
+        try:
+            ordered = sorted(set(zip(*columns, strict=True)))
+        except TypeError:  # a missing value among them: the frame's sort below places it
+            ordered = None
     if ordered is None:
         forms = frame[[*keys, "written"]].drop_duplicates()
         forms = forms.sort_values([*keys, "written"], kind="stable")

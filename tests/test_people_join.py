@@ -16,6 +16,7 @@ pipeline = importlib.import_module("newslib.analyze")
 
 FIRST = ["ann", "al", "tom", "bea", "cy"]
 LAST = ["lee", "roe", "park", "moss", "vale", "quinn"]
+FORMS = ["Lee", "LEE", "Ann Lee", "Roe", "Tom Roe"]
 ROLES = [None, None, None, "mayor of Bayview", "a spokesman for the Harbor Board", "the judge"]
 
 
@@ -140,7 +141,7 @@ def test_joined_forms_are_the_sorted_distinct_forms(seed):
     frame = pd.DataFrame(
         {
             "person_key": [f"person:|{pick.choice(LAST)}" for _ in range(200)],
-            "written": [pick.choice(["Lee", "LEE", "Ann Lee", "Roe", "Tom Roe"]) for _ in range(200)],
+            "written": [pick.choice(FORMS) for _ in range(200)],
         }
     ).astype(object)
     expected = {}
