@@ -1035,7 +1035,8 @@ class _PartWriter:
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
         known: dict[str, str] = {}  # the strings of both tables: one object per id or name
         if not isinstance(slim, pd.DataFrame):
-            slim = _read_shared(slim, _PEOPLE_INPUT, known)
+            # with the facts at hand, only whether a row has a speaker or mention is read of them
+            slim = _read_shared(slim, _PEOPLE_INPUT, known, presence=_PRESENCE_ONLY)
         # people.people_and_quotes's steps, with the quotes and facts (millions of rows) freed
         # once their sources are taken out, before the corpus-wide joins and counts.
         sources = _sources(slim, _read_shared(sorted(self._facts.iterdir()), known=known))
@@ -1240,6 +1241,9 @@ def _empty_articles() -> pd.DataFrame:
 # The articles' columns the people table uses (its dates, and per-source counts), and the
 # quotes table's.
 _ARTICLE_COLUMNS = ("article_id", "date", "source")
+# Of these, the columns the people step reads only as present or missing (their facts are
+# worked out in the workers: newslib.people.source_facts).
+_PRESENCE_ONLY = ("speaker", "speaker_mention")
 _PEOPLE_INPUT = (
     "article_id",
     "quote_id",
@@ -1321,7 +1325,10 @@ def _read_part(part: Path, columns: Sequence[str] | None = None) -> pd.DataFrame
 
 
 def _read_shared(
-    parts: list[Path], columns: Sequence[str] | None = None, known: dict[str, str] | None = None
+    parts: list[Path],
+    columns: Sequence[str] | None = None,
+    known: dict[str, str] | None = None,
+    presence: Sequence[str] = (),
 ) -> pd.DataFrame:
     """:func:`_read_parts`, with the text columns as object columns (None for missing) in
     which equal strings are one object, across all parts: the people step reads millions of
@@ -1329,19 +1336,29 @@ def _read_shared(
     (as an Arrow string column would). Each part's text is read dictionary-encoded, whose
     values are made Python strings once per part, not once per row. ``known``: the strings
     of an earlier call, to share them with (equal ids of two tables are then compared as one
-    object)."""
+    object). ``presence``: text columns read as whether each row has a value (a nullable
+    boolean column, True or missing: ``notna()`` as of the text), not their text."""
     import pyarrow as pa
 
     schema = _schema(parts[0])
     names = schema.names if columns is None else [c for c in columns if c in schema.names]
     text = [n for n in names if schema.field(n).type in (pa.string(), pa.large_string())]
-    others = [n for n in names if n not in text]
+    present = [n for n in text if n in presence]
+    text = [n for n in text if n not in present]
+    others = [n for n in names if n not in text and n not in present]
     known = {} if known is None else known
     pieces: dict[str, list[np.ndarray]] = {n: [] for n in text}
+    flags: dict[str, list[np.ndarray]] = {n: [] for n in present}
     frames = []
     for part in parts:
         frames.append(_read_part(part, others))
-        table = _part_table(part, text, dictionary=text)
+        table = _part_table(part, text + present, dictionary=text)
+        for name in present:
+            valid = np.concatenate(
+                [c.is_valid().to_numpy(zero_copy_only=False) for c in table.column(name).chunks]
+                or [np.zeros(0, dtype=bool)]
+            )
+            flags[name].append(valid)
         for name in text:
             for chunk in table.column(name).chunks:
                 values = chunk.dictionary.to_pylist()
@@ -1352,6 +1369,10 @@ def _read_shared(
         found = pieces.pop(name)  # no chunk at all when every part is empty
         joined = np.concatenate(found) if found else np.empty(0, dtype=object)
         frame[name] = pd.Series(joined, index=frame.index, dtype=object)
+    for name in present:
+        valid = np.concatenate(flags.pop(name) or [np.zeros(0, dtype=bool)])
+        flags_array = pd.arrays.BooleanArray(np.ones(len(valid), dtype=bool), ~valid)
+        frame[name] = pd.Series(flags_array, index=frame.index)
     return frame[names]
 
 

@@ -645,49 +645,123 @@ def _shared_objects(column: pd.Series) -> pd.Series:
 def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     """The corpus key of each source: a bare surname joins the one full-name person with that
     surname (or the one the article's gender evidence, then its titles and roles, leave);
-    otherwise it stays its own, ``ambiguous`` when several could be meant."""
+    otherwise it stays its own, ``ambiguous`` when several could be meant.
+
+    Worked out once per distinct key and once per (surname, gender, role words) an article
+    gives a bare surname, with the rows' sums taken in numpy: hundreds of thousands of rows
+    repeat a few thousand names.
+
+    Example:
+        >>> rows = pd.DataFrame({
+        ...     "article_id": ["a", "a", "b", "c"],
+        ...     "key": ["person:ann|lee", "person:|lee", "person:|lee", "person:|roe"],
+        ...     "speaker_type": ["person"] * 4, "votes": [0, 0, -2, 0], "role": [None] * 4})
+        >>> _join_surnames(rows, set()).tolist()
+        ['person:ann|lee', 'person:ann|lee', 'person:ann|lee', 'person:|roe']
+    """
     keys = sources["key"].to_numpy(dtype=object)
+    result = keys.copy()
+    if not len(keys):
+        return pd.Series(result, index=sources.index, dtype=object)
+    codes, uniques = pd.factorize(keys, use_na_sentinel=False)
+    names = uniques.tolist()
     is_person = (sources["speaker_type"] == "person").to_numpy(dtype=bool)
-    bare = np.array([k.startswith("person:|") for k in keys], dtype=bool) & is_person
+    bare_key = np.array([isinstance(k, str) and k.startswith("person:|") for k in names])
+    bare = bare_key[codes] & is_person
     full = is_person & ~bare
     # the people with each surname, and the gender and role words their own mentions give them
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(set(keys[full])):
+    for key in sorted(uniques[np.unique(codes[full])].tolist()):
         by_surname[key.split("|", 1)[1]].append(key)
-    gender = _genders(keys, sources["votes"].to_numpy(dtype=np.int64))
+    votes = sources["votes"].to_numpy(dtype=np.int64)
+    gender = _genders(keys, votes)
     described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
-    result = keys.copy()
-    groups = sources.loc[bare, ["article_id", "key"]].groupby(["article_id", "key"], sort=False)
-    groups = groups.indices
-    positions = np.flatnonzero(bare)
-    votes = sources["votes"].to_numpy()
-    roles = sources["role"].to_numpy(dtype=object)
-    chosen: dict[tuple[str, str, frozenset], str] = {}
-    for (_article, key), where in groups.items():
-        rows = positions[where]
-        surname = key[len("person:|") :]
+    # one group per article and bare surname (rows without an article are left as they are)
+    article_codes = pd.factorize(sources["article_id"].to_numpy(dtype=object))[0]
+    positions = np.flatnonzero(bare & (article_codes >= 0))
+    if not len(positions):
+        return pd.Series(result, index=sources.index, dtype=object)
+    row_keys = codes[positions]
+    group, _ = pd.factorize(article_codes[positions].astype(np.int64) * len(names) + row_keys)
+    n_groups = int(group.max()) + 1
+    group_key = np.empty(n_groups, dtype=np.int64)
+    group_key[group] = row_keys
+    # each bare surname's choice when the article's words cannot change it: none (no such
+    # person, or split), the one person with the surname, or several (decided per article)
+    decided = np.full(len(names), None, dtype=object)
+    several = np.zeros(len(names), dtype=bool)
+    surnames: dict[int, str] = {}
+    for code in np.unique(row_keys).tolist():
+        surname = surnames[code] = names[code][len("person:|") :]
         candidates = by_surname.get(surname, [])
         if surname in split or not candidates:
             continue
-        if len(candidates) > 1:  # what the article says of them: Mrs., she; President
-            said = _gender_of(votes[rows].tolist())
-            cue = frozenset(w for role in roles[rows] for w in _meaningful_role_words(role))
-            # the same surname, gender and role words give the same person: a common surname
-            # has hundreds of candidates, so each such choice is made once
-            known = chosen.get((surname, said, cue))
-            if known is not None:
-                result[rows] = known
-                continue
-            if said != "unknown":
-                candidates = [c for c in candidates if gender.get(c) == said]
-            fitting = [c for c in candidates if described.get(c, set()) & cue]
-            if len(candidates) > 1 and fitting:
-                candidates = fitting
-            chosen[(surname, said, cue)] = (
-                candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
-            )
-        result[rows] = candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
+        if len(candidates) == 1:
+            decided[code] = candidates[0]
+        else:
+            several[code] = True
+    chosen_of_group = decided[group_key]
+    open_groups = np.flatnonzero(several[group_key])
+    if len(open_groups):
+        # what each article says of them: Mrs., she (summed votes); President (role words)
+        male = np.bincount(group, weights=votes[positions].clip(min=0), minlength=n_groups)
+        female = np.bincount(group, weights=(-votes[positions]).clip(min=0), minlength=n_groups)
+        said = _gender_from(male, female)
+        cues: dict[int, set[str]] = {}
+        roles = sources["role"].to_numpy(dtype=object)[positions]
+        with_role = np.flatnonzero(pd.notna(roles) & several[row_keys])
+        of_role: dict[str, list[str]] = {}
+        for at in with_role.tolist():
+            role = roles[at]
+            found = of_role.get(role)
+            if found is None:
+                found = of_role[role] = _meaningful_role_words(role)
+            cues.setdefault(int(group[at]), set()).update(found)
+        empty: frozenset[str] = frozenset()
+        # the same surname, gender and role words give the same person: a common surname has
+        # hundreds of candidates, so each such choice is made once
+        chosen: dict[tuple[str, str, frozenset], str] = {}
+        of_gender: dict[tuple[str, str], list[str]] = {}  # the candidates a gender leaves
+        for g in open_groups.tolist():
+            surname = surnames[int(group_key[g])]
+            gender_said = str(said[g])
+            cue = frozenset(cues[g]) if g in cues else empty
+            known = chosen.get((surname, gender_said, cue))
+            if known is None:
+                left = of_gender.get((surname, gender_said))
+                if left is None:
+                    left = by_surname[surname]
+                    if gender_said != "unknown":
+                        left = [c for c in left if gender.get(c) == gender_said]
+                    of_gender[(surname, gender_said)] = left
+                known = chosen[(surname, gender_said, cue)] = _choose(surname, left, cue, described)
+            chosen_of_group[g] = known
+    taken = chosen_of_group[group]
+    joined = pd.notna(taken)
+    result[positions[joined]] = taken[joined]
     return pd.Series(result, index=sources.index, dtype=object)
+
+
+def _choose(
+    surname: str, candidates: list[str], cue: frozenset, described: dict[str, set[str]]
+) -> str:
+    """The person key a bare ``surname`` joins among ``candidates`` (full-name keys with that
+    surname, sorted; those of the gender the article gives it when it gives one): the one left,
+    or the one left by the article's role words (``cue``; ``described``: each key's role
+    words), else ``ambiguous:<surname>``.
+
+    Example:
+        >>> _choose("lee", ["person:al|lee", "person:ann|lee"], frozenset({"mayor"}),
+        ...         {"person:ann|lee": {"mayor"}})
+        'person:ann|lee'
+    """
+    if len(candidates) > 1 and cue:  # no role words: none fits (hundreds of candidates)
+        fitting = [c for c in candidates if described.get(c, set()) & cue]
+    else:
+        fitting = []
+    if fitting:
+        candidates = fitting
+    return candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
 
 
 # Words of a role that say nothing of who is meant.
@@ -699,8 +773,10 @@ def _role_words(sources: pd.DataFrame) -> dict[str, set[str]]:
     words: dict[str, set[str]] = defaultdict(set)
     # each distinct (key, role) once, from object arrays: names and roles come back again and
     # again, and iterating an Arrow-backed column row by row is slow
-    keys = sources["key"].to_numpy(dtype=object)
     roles = sources["role"].to_numpy(dtype=object)
+    given = pd.notna(roles)  # most rows have none: only the others are paired
+    keys = sources["key"].to_numpy(dtype=object)[given]
+    roles = roles[given]
     of_role: dict[str, list[str]] = {}  # the same role said of many people: folded once
     for key, role in set(zip(keys.tolist(), roles.tolist(), strict=True)):
         if isinstance(role, str):  # no role, no words (a key without any reads as empty)
@@ -938,10 +1014,14 @@ def _people_from_sources(
     ids: dict[str, str] = {}  # each key's person id, worked out once
     if len(sources):
         where = index.get_indexer(sources["row"].to_numpy())
-        keys = sources["person_key"].to_numpy(dtype=object)
-        ids = {key: _person_id(key) for key in pd.unique(keys)}
-        person_ids[where] = [ids[key] for key in keys.tolist()]
-        persons[where] = [shown.get(key) for key in keys.tolist()]
+        # each distinct key's id and name worked out once, then taken row by row in numpy
+        codes, uniques = pd.factorize(
+            sources["person_key"].to_numpy(dtype=object), use_na_sentinel=False
+        )
+        distinct = uniques.tolist()
+        ids = {key: _person_id(key) for key in distinct}
+        person_ids[where] = _objects([ids[key] for key in distinct])[codes]
+        persons[where] = _objects([shown.get(key) for key in distinct])[codes]
     columns = (["source"] if by else []) + PEOPLE_COLUMNS
     if len(sources) == 0:
         table = _typed(pd.DataFrame({c: [] for c in columns}))
@@ -972,6 +1052,19 @@ def _people_from_sources(
     table = _typed(table[columns].reset_index(drop=True))
     table.attrs["aliases_applied"] = notes
     return table, (person_ids, persons)
+
+
+def _objects(values: list) -> np.ndarray:
+    """``values`` as a one-dimensional object array (never a two-dimensional one, whatever
+    the values are).
+
+    Example:
+        >>> _objects(["a", None]).tolist()
+        ['a', None]
+    """
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
 
 
 def _drop_in_place(frame: pd.DataFrame, *, keep) -> None:
@@ -1005,7 +1098,8 @@ def _aggregate(
     )
     # a partial quotation inside reported speech of the same attribution is part of it
     reported = attribution[(kind == "indirect").to_numpy() & ~missing]
-    counted = ~((kind == "partial").to_numpy() & np.isin(attribution, reported))
+    within = pd.Series(attribution, copy=False).isin(reported).to_numpy()  # hashed, not sorted
+    counted = ~((kind == "partial").to_numpy() & within)
     words = sources["n_words"].to_numpy()
     # only the columns the counts read: at corpus scale each column is millions of rows
     kept = [*keys, "written", "role"] + (["date"] if "date" in sources else [])
@@ -1042,7 +1136,10 @@ def _aggregate(
     table["role"] = _most_used_role(frame, keys)
     table = table.reset_index()
     person_key = table["person_key"]
-    prefix = person_key.str.split(":", n=1).str[0]
+    # one Python split per person (tens of thousands), not pandas' string methods
+    prefix = pd.Series(
+        [key.split(":", 1)[0] for key in person_key.tolist()], index=table.index, dtype=object
+    )
     table["speaker_type"] = prefix.where(~prefix.isin(["ambiguous"]), "person")
     table["ambiguous"] = prefix == "ambiguous"
     table["person_id"] = person_key.map(person_ids if person_ids else _person_id)
