@@ -6,6 +6,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from quote_rows import indirect, rows
 
@@ -729,3 +730,47 @@ def test_a_part_of_whom_is_the_source():
 )
 def test_a_plain_phrase_after_according_to(text, expected):
     assert source(text) == expected
+
+
+def _source_of_cue(text: str, cue: str) -> tuple[str, object]:
+    """(source span, speaker) of the reported-speech row whose cue is ``cue``."""
+    q = indirect(text)
+    r = q[[text[int(s) : int(e)] == cue for s, e in zip(q["cue_start"], q["cue_end"])]].iloc[0]
+    return text[int(r["speaker_start"]) : int(r["speaker_end"])], r["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the mention the rules found sits in a relative clause of the subject: the subject
+        # with its clause speaks, not the clause's object
+        ("Voters who support Lee say the plan is unfair.", "say", "Voters who support Lee"),
+        (
+            "Callers who phoned the station said the road was closed.",
+            "said",
+            "Callers who phoned the station",
+        ),
+        (
+            "Some analysts who studied the Harbor Board say it failed.",
+            "say",
+            "Some analysts who studied the Harbor Board",
+        ),
+    ],
+)
+def test_a_subject_with_its_relative_clause(text, cue, expected):
+    got, speaker = _source_of_cue(text, cue)
+    assert got == expected
+    assert pd.isna(speaker) or speaker not in ("Lee", "Harbor Board")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause after a comma describes the name: the name stays the source
+        ("Ann Lee, who backs Tom Roe, said the plan is unfair.", "Ann Lee"),
+        # no relative clause: the mention is the subject
+        ("Tom Roe said the plan is unfair.", "Tom Roe"),
+    ],
+)
+def test_a_name_with_no_restrictive_clause_keeps_its_source(text, expected):
+    assert _source_of_cue(text, "said")[0] == expected

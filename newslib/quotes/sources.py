@@ -196,6 +196,10 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind == "indirect" and q.mention is not None and _names_no_one(text, q.mention):
             q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
+        if q.kind != "scare" and q.mention is not None and q.mention_kind in ("name", "desc"):
+            got = _subject_over_relative(text, q, rules)
+            if got is not None:  # 'Voters who support Lee say': the voters speak, not Lee
+                q.mention, q.mention_kind = got, "desc"
         if q.kind == "scare" or q.mention is not None or q.cue_span is None:
             continue
         c0, c1 = q.cue_span
@@ -223,6 +227,24 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
 
 _CLAUSE_OPENERS = _WORDS["clause_openers"]
 _SUBJECT_GAP_RE = re.compile(r"[^\S\n]+")
+# 'who' and the words after it up to the mention, with no punctuation in between
+_WHO_BEFORE_RE = re.compile(r"(?<![\w’'\-])who[^\S\n]+[^,;:()\"“”«»—–\n]{0,80}$")
+
+
+def _subject_over_relative(text: str, q: _Quote, rules: _Rules) -> tuple[int, int] | None:
+    """The subject of a cue whose mention the rules took from a relative clause inside that
+    subject: 'Voters who support Lee say ...' and 'Callers who phoned the station said ...'
+    are said by the voters and the callers, not by Lee or the station. (start, end) from the
+    subject's first word to the mention's end, or None when the mention stands alone."""
+    s, e = q.mention
+    if q.cue_span is None or q.cue_span[0] < e or s <= q.para_lo:
+        return None
+    if _WHO_BEFORE_RE.search(text, max(q.para_lo, s - 90), s) is None:
+        return None
+    got, _ = _clause_subject(text, q.para_lo, q.cue_span[0], q.cue_span[1], rules)
+    if got is None or not got[0] < s < got[1] or got[1] < e:
+        return None
+    return got
 
 
 def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
