@@ -293,6 +293,8 @@ _NOT_ROLE = re.compile(
     re.I,
 )
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
+# Words joining names: what stands before them is another speaker, not a role ("Lee and").
+_COORDINATORS = frozenset(("and", "or", "nor", "&"))
 # A party and state tag ("D-Ohio", "R", "I-Vt."): no role.
 _PARTY = re.compile(r"(?:[DRI]|Dem|Rep|Ind)\.?(?:[-–][A-Z][\w.]*)?")
 
@@ -323,6 +325,9 @@ def _role_of(mention, speaker) -> str | None:
     if first in before:
         before = before[: before.index(first)]
     words = [w for w in before if _fold(w) not in _HONORIFICS]
+    joined = [k for k, w in enumerate(words) if _fold(w) in _COORDINATORS]
+    if joined:  # "Lee and Al Roe", "Lee and campaign manager Al Roe": the other names no role
+        words = words[joined[-1] + 1 :]
     openers = _sentence_openers()
     while words and _fold(words[0].strip(",.;:")) in openers:  # "Meanwhile, Trump": no role
         words = words[1:]
