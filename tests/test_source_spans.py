@@ -735,7 +735,8 @@ def test_a_plain_phrase_after_according_to(text, expected):
 def _source_of_cue(text: str, cue: str) -> tuple[str, object]:
     """(source span, speaker) of the reported-speech row whose cue is ``cue``."""
     q = indirect(text)
-    r = q[[text[int(s) : int(e)] == cue for s, e in zip(q["cue_start"], q["cue_end"])]].iloc[0]
+    cues = [text[int(s) : int(e)] for s, e in zip(q["cue_start"], q["cue_end"], strict=True)]
+    r = q[[c == cue for c in cues]].iloc[0]
     return text[int(r["speaker_start"]) : int(r["speaker_end"])], r["speaker"]
 
 
