@@ -775,3 +775,27 @@ def test_a_subject_with_its_relative_clause(text, cue, expected):
 )
 def test_a_name_with_no_restrictive_clause_keeps_its_source(text, expected):
     assert _source_of_cue(text, "said")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop inside a web address is no sentence end: the apposition runs over it
+        (
+            '"We will win," said Tom Roe, editor of HarborNews.com. He left.',
+            "Tom Roe, editor of HarborNews.com",
+        ),
+        (
+            '"We will win," said Tom Roe, who runs bayview.org. He left.',
+            "Tom Roe, who runs bayview.org",
+        ),
+        # the sentence's own full stop still ends it
+        (
+            '"We will win," said Tom Roe, editor of HarborNews. He left.',
+            "Tom Roe, editor of HarborNews",
+        ),
+    ],
+)
+def test_an_apposition_after_the_cue_runs_over_a_web_address(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

@@ -1443,8 +1443,11 @@ def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
         m = _APPOSITION_END_RE.search(text, pos, min(limit, e + 300))
         if m is None:
             return e
-        if m.group(0) == "." and _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()]):
-            pos = m.end()  # 'Washington, D.C.' / 'Smith Jr.' / 'Mr. Obama'
+        if m.group(0) == "." and (
+            _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()])
+            or text[m.end() : m.end() + 1].isalnum()
+        ):
+            pos = m.end()  # 'Washington, D.C.' / 'Smith Jr.' / 'Mr. Obama' / 'Harbor.com'
             continue
         end = m.start()
         while end > e and text[end - 1] in " ,":
