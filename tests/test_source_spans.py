@@ -799,3 +799,17 @@ def test_a_name_with_no_restrictive_clause_keeps_its_source(text, expected):
 def test_an_apposition_after_the_cue_runs_over_a_web_address(text, expected):
     r = rows(text).iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb after the determiner qualifies the phrase's adjective: the phrase stays
+        ("The famously gruff senator said the plan failed.", "The famously gruff senator"),
+        ("A deeply divided board says the plan failed.", "A deeply divided board"),
+        # after the noun, the adverb is the cue's
+        ("The senator later said the plan failed.", "The senator"),
+    ],
+)
+def test_an_adverb_inside_the_noun_phrase_stays_in_the_source(text, expected):
+    assert source(text) == expected

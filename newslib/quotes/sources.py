@@ -91,9 +91,11 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 low = w.lower().replace("’", "'")
                 if w[:1].isupper() or w[:1].isdigit() or low in _PARTICLES:
                     continue
-                if ((low in cue_before or low in rules.adverbs) and low not in keep) or (
-                    low.endswith("ly") and len(low) > 4 and low not in keep
-                ):
+                if (
+                    ((low in cue_before or low in rules.adverbs) and low not in keep)
+                    or (low.endswith("ly") and len(low) > 4 and low not in keep)
+                ) and not _qualifies(words[k - 1].group(0).lower(), rules):
+                    # but 'The famously gruff senator': the adverb is the phrase's own
                     cut = words[k - 1].end()
                     break
                 if low in trailers and not _qualifies(words[k - 1].group(0).lower(), rules):
