@@ -813,3 +813,23 @@ def test_an_apposition_after_the_cue_runs_over_a_web_address(text, expected):
 )
 def test_an_adverb_inside_the_noun_phrase_stays_in_the_source(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role phrase whose owner is named with a title, then the name in apposition to it
+        (
+            "On television, Mr. Lee's campaign chairman, Tom Roe, dismissed the claim as false.",
+            "Mr. Lee's campaign chairman, Tom Roe",
+        ),
+        (
+            "It rained. Sen. Ann Lee's chief of staff, Tom Roe, said the count was wrong.",
+            "Sen. Ann Lee's chief of staff, Tom Roe",
+        ),
+        # a title and a name, no role: only the name after the comma speaks
+        ("It rained. Mr. Lee, Tom Roe said the count was wrong.", "Tom Roe"),
+    ],
+)
+def test_a_role_phrase_owned_by_a_titled_name(text, expected):
+    assert source(text) == expected

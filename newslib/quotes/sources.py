@@ -1164,6 +1164,8 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
         or low in rules.roles
         or low in lists["role_modifiers"]
         or (first[:1].isupper() and low.rstrip(".") not in rules.stop_caps)
+        # "Mr. Lee's campaign chairman": a title opening the owner's name
+        or (low.rstrip(".") in _TITLE_WORDS and _owner_name(words[1:4]))
     ):
         return False
     last = words[-1].lower().replace("’", "'")
@@ -1187,6 +1189,21 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
                 if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
                     return False  # 'the dawn of ...'; but 'One of his advisers'
     return role == "one" or (role == "many" and plural_ok)
+
+
+def _owner_name(words: list[str]) -> bool:
+    """Do ``words`` open with a capitalised name ending in a possessive 's ("Lee's", "Ann
+    Lee’s"): the owner of what follows?
+
+    >>> _owner_name(["Ann", "Lee's", "aide"]), _owner_name(["Lee", "said"])
+    (True, False)
+    """
+    for w in words:
+        if not w[:1].isupper():
+            return False
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            return True
+    return False
 
 
 def _role_of(words: list[str], rules: _Rules) -> bool:
