@@ -274,7 +274,13 @@ def _gender_votes(mention) -> int:
     """+2 / -2 for an honorific starting the mention, +1 / -1 for he / she, else 0."""
     if not isinstance(mention, str):
         return 0
-    first = mention.strip().split(None, 1)[0].lower() if mention.strip() else ""
+    words = mention.split(None, 4)
+    first = words[0].lower() if words else ""
+    for w in words[1:4]:
+        if not w[:1].isupper():
+            break
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            return 0  # "Mr. Lee's campaign chairman, Al Roe": the honorific is Lee's
     if first in ("mr.", "mr"):
         return 2
     if first in ("mrs.", "mrs", "ms.", "ms", "miss"):

@@ -544,3 +544,11 @@ def test_a_name_joined_by_and_is_no_role():
     assert pd.isna(people(q).iloc[0]["role"])
     q = sources(("a", "indirect", 5, "Al Roe", "Ann Lee and campaign manager Al Roe"))
     assert people(q).iloc[0]["role"] == "campaign manager"
+
+
+def test_an_honorific_of_the_role_owner_gives_no_gender():
+    # "Mr. Lee's campaign chairman, Al Roe": 'Mr.' is Lee's, it says nothing of Roe
+    q = sources(("a", "indirect", 5, "Al Roe", "Mr. Lee's campaign chairman, Al Roe"))
+    assert people(q).iloc[0]["gender"] == "unknown"
+    q = sources(("a", "indirect", 5, "Al Roe", "Mr. Al Roe"))
+    assert people(q).iloc[0]["gender"] == "male"
