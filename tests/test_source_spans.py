@@ -833,3 +833,21 @@ def test_an_adverb_inside_the_noun_phrase_stays_in_the_source(text, expected):
 )
 def test_a_role_phrase_owned_by_a_titled_name(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # noun phrases joined by 'and' / 'nor' opening the clause of the cue are one source
+        (
+            "It rained. Many experts and some lawmakers say the plan failed.",
+            "Many experts and some lawmakers",
+        ),
+        ("It rained. Neither Roe nor Lee acknowledged the claim.", "Neither Roe nor Lee"),
+        # a clause before 'and' is no part of the source
+        ("The vote failed and Lee said the plan was dead.", "Lee"),
+        ("Roe spoke and Lee said the plan was dead.", "Lee"),
+    ],
+)
+def test_noun_phrases_joined_before_the_source(text, expected):
+    assert source(text) == expected

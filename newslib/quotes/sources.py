@@ -316,6 +316,31 @@ def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
 
 
 _COORDINATORS = _WORDS["subject_coordinators"]
+_JOINED_BEFORE_RE = re.compile(r"(?<![\w’'\-])(?:and|nor|or)[^\S\n]+$")
+
+
+def _with_left_conjuncts(text: str, s: int, cue_span, rules: _Rules) -> int:
+    """Move ``s`` back over the noun phrases joined to the source by 'and', 'or' or 'nor' when
+    together they open the clause of the cue: 'Many experts and some lawmakers say', 'They
+    and their supporters argue', 'Neither Roe nor Lee acknowledged' are one source."""
+    joined = _JOINED_BEFORE_RE.search(text, max(0, s - 6), s)
+    if joined is None:
+        return s
+    lo = text.rfind("\n", 0, s) + 1
+    b = _word_before(text, joined.start(), 40, lo, chars=".-")
+    if b is None:
+        return s  # 'Lee, and Roe said': no phrase right before
+    low = b[1].lower().rstrip(".")
+    if not (
+        (b[1][:1].isupper() and low not in rules.stop_caps)
+        or _names_speakers(low, rules)
+        or _is_plural_noun(low)
+    ):
+        return s  # 'The vote failed and Lee said': a clause before, no speaker
+    got, _ = _clause_subject(text, lo, cue_span[0], cue_span[1], rules)
+    return got[0] if got is not None and got[0] < s else s
+
+
 _WH_WORDS = _WORDS["wh_words"]
 
 
@@ -627,6 +652,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         if s1 != s:  # 'Both Lee and Roe', 'Strategists for Lee and Roe'
             s = _with_determiner(text, _with_head(text, _with_list(text, s1, rules), rules), rules)
         s = _with_role_before(text, s, e, rules)
+        s = _with_left_conjuncts(text, s, cue_span, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
