@@ -851,3 +851,31 @@ def test_a_role_phrase_owned_by_a_titled_name(text, expected):
 )
 def test_noun_phrases_joined_before_the_source(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the mention the rules found is the object of a preposition inside the subject: the
+        # whole subject speaks
+        ("Staff for the Harbor Board said the plan failed.", "said", "Staff for the Harbor Board"),
+        ("Supporters of Ann Lee say the plan failed.", "say", "Supporters of Ann Lee"),
+        (
+            "Audit files from the Harbor Board show that the plan failed.",
+            "show",
+            "Audit files from the Harbor Board",
+        ),
+        (
+            "It rained. A group started by Tom Roe says the plan failed.",
+            "says",
+            "A group started by Tom Roe",
+        ),
+        # a verb before the preposition: a clause of its own, the mention stays
+        ("It rained. Lee apologized for the delay and Roe said the plan failed.", "said", "Roe"),
+    ],
+)
+def test_a_subject_whose_object_the_mention_is(text, cue, expected):
+    got, speaker = _source_of_cue(text, cue)
+    assert got == expected
+    if got != "Roe":
+        assert pd.isna(speaker) or speaker not in ("Ann Lee", "Harbor Board", "Tom Roe")

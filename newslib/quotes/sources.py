@@ -231,6 +231,9 @@ _CLAUSE_OPENERS = _WORDS["clause_openers"]
 _SUBJECT_GAP_RE = re.compile(r"[^\S\n]+")
 # 'who' and the words after it up to the mention, with no punctuation in between
 _WHO_BEFORE_RE = re.compile(r"(?<![\w’'\-])who[^\S\n]+[^,;:()\"“”«»—–\n]{0,80}$")
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])(?:of|in|at|on|for|from|by|with|like|into)[^\S\n]+$"
+)
 
 
 def _subject_over_relative(text: str, q: _Quote, rules: _Rules) -> tuple[int, int] | None:
@@ -241,12 +244,41 @@ def _subject_over_relative(text: str, q: _Quote, rules: _Rules) -> tuple[int, in
     s, e = q.mention
     if q.cue_span is None or q.cue_span[0] < e or s <= q.para_lo:
         return None
-    if _WHO_BEFORE_RE.search(text, max(q.para_lo, s - 90), s) is None:
+    who = _WHO_BEFORE_RE.search(text, max(q.para_lo, s - 90), s) is not None
+    if not who and _PREPOSITION_BEFORE_RE.search(text, max(q.para_lo, s - 8), s) is None:
         return None
     got, _ = _clause_subject(text, q.para_lo, q.cue_span[0], q.cue_span[1], rules)
     if got is None or not got[0] < s < got[1] or got[1] < e:
         return None
+    if not who and _verb_before(text[got[0] : s].split(), rules):
+        return None  # 'Lee apologized for the delay said': a clause, no subject
     return got
+
+
+def _verb_before(words: list[str], rules: _Rules) -> bool:
+    """Do ``words`` (a phrase before the preposition the mention follows) hold a verb: a past
+    tense or an adverb after a noun ('Lee apologized for', 'Lee finally met with'), where
+    after a determiner they qualify the noun ('A redacted copy of', 'The fiscally
+    conservative group'), as a participle before 'by' does ('a group started by')?
+
+    >>> _verb_before("Lee apologized for".split(), _rules())
+    True
+    >>> _verb_before("a group started by".split(), _rules())
+    False
+    """
+    lists = _lists()
+    for k in range(1, len(words)):
+        low = words[k].lower()
+        before = words[k - 1].lower()
+        if before in rules.determiners or before in lists["quantifiers"] or before[:1].isdigit():
+            continue
+        if low.endswith("ly") and len(low) > 4 and low not in lists["not_adverbs"]:
+            return True
+        if _is_verb_form(low) and low.endswith("ed"):
+            if k + 1 < len(words) and words[k + 1] == "by":
+                continue  # 'a group started by ...': a participle qualifying the noun
+            return True
+    return False
 
 
 def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
