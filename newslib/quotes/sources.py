@@ -113,7 +113,7 @@ def _qualifies(low: str, rules: _Rules) -> bool:
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
-    _fill_mentions(text, found, rules)
+    wider = _fill_mentions(text, found, rules)
     done: dict[tuple, tuple[int, int]] = {}
     # (start, mention start, speech verb?) of every piece: the speech of a relative clause
     # inside an apposition ('..., a nurse who backs Lee') does not end the apposition, that
@@ -142,6 +142,8 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
             done[key] = _source_span(
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
+            if key in wider and wider[key] < done[key][0]:
+                done[key] = (wider[key], done[key][1])
         q.source_span = done[key]
         if _dangles(text, q.source_span):
             if not _dangles(text, q.mention):
@@ -190,18 +192,27 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
+def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> dict[tuple, int]:
     """Give a mention to the speech pieces whose cue names the source but whose rules found
     none (or only adverbs and times, which name no one): the whole phrase after 'according
     to' ('according to early returns', "according to the campaign's own count", 'according
-    to him'), a relative or 'it' before the cue, a subject with an aside, a plural subject."""
+    to him'), a relative or 'it' before the cue, a subject with an aside, a plural subject.
+    Returns where the source spans of some (mention, cue span) pairs start before their
+    mention: 'Supporters of Ann Lee say' (the mention 'Ann Lee')."""
+    wider: dict[tuple, int] = {}
     for q in found:
         if q.kind == "indirect" and q.mention is not None and _names_no_one(text, q.mention):
             q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
         if q.kind != "scare" and q.mention is not None and q.mention_kind in ("name", "desc"):
             got = _subject_over_relative(text, q, rules)
-            if got is not None:  # 'Voters who support Lee say': the voters speak, not Lee
-                q.mention, q.mention_kind = got, "desc"
+            if got is not None and (got[1] or _people_head(text, got[0][0], q.mention[0], rules)):
+                # 'Voters who support Lee say', 'Supporters of Ann Lee say': not Lee
+                q.mention, q.mention_kind = got[0], "desc"
+            elif got is not None:
+                # '72 percent of voters say', 'Audit files from the Harbor Board show': the
+                # source is the whole subject; the mention (and the person newslib.people
+                # counts) stays the voters, the board
+                wider[(q.mention, q.cue_span)] = got[0][0]
         if q.kind == "scare" or q.mention is not None or q.cue_span is None:
             continue
         c0, c1 = q.cue_span
@@ -225,6 +236,7 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                     got, kind = _clause_subject(text, q.para_lo, c0, c1, rules)
                 if got is not None:
                     q.mention, q.mention_kind = got, kind
+    return wider
 
 
 _CLAUSE_OPENERS = _WORDS["clause_openers"]
@@ -236,11 +248,12 @@ _PREPOSITION_BEFORE_RE = re.compile(
 )
 
 
-def _subject_over_relative(text: str, q: _Quote, rules: _Rules) -> tuple[int, int] | None:
+def _subject_over_relative(text: str, q: _Quote, rules: _Rules):
     """The subject of a cue whose mention the rules took from a relative clause inside that
     subject: 'Voters who support Lee say ...' and 'Callers who phoned the station said ...'
-    are said by the voters and the callers, not by Lee or the station. (start, end) from the
-    subject's first word to the mention's end, or None when the mention stands alone."""
+    are said by the voters and the callers, not by Lee or the station; or from a phrase after
+    a preposition: 'Supporters of Ann Lee say'. ((start, end) from the subject's first word
+    to the mention's end, True after 'who'), or None when the mention stands alone."""
     s, e = q.mention
     if q.cue_span is None or q.cue_span[0] < e or s <= q.para_lo:
         return None
@@ -252,7 +265,29 @@ def _subject_over_relative(text: str, q: _Quote, rules: _Rules) -> tuple[int, in
         return None
     if not who and _verb_before(text[got[0] : s].split(), rules):
         return None  # 'Lee apologized for the delay said': a clause, no subject
-    return got
+    return got, who
+
+
+def _people_head(text: str, s: int, p: int, rules: _Rules) -> bool:
+    """Is the phrase text[s:p] (ending with a preposition) headed by people who speak
+    themselves ('Supporters of', 'Staff for', 'Democrats on'), not a share of the people after
+    it ('72 percent of', 'Both of') nor a document ('Audit files from')?
+
+    >>> _people_head("Supporters of Lee", 0, 14, _rules())
+    True
+    >>> _people_head("72 percent of voters", 0, 14, _rules())
+    False
+    """
+    words = text[s:p].split()
+    if len(words) < 2:
+        return False
+    if any(
+        w[:1].isdigit() or w.lower() in _NUMBER_WORDS or w.lower() in _WORDS["share_words"]
+        for w in words[:-1]
+    ):
+        return False
+    head = words[-2].lower()
+    return _names_speakers(head, rules) and head not in rules.sources
 
 
 def _verb_before(words: list[str], rules: _Rules) -> bool:
