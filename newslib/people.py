@@ -301,6 +301,8 @@ _NOT_ROLE = re.compile(
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
 # Words joining names: what stands before them is another speaker, not a role ("Lee and").
 _COORDINATORS = frozenset(("and", "or", "nor", "&"))
+# A phrase before a name ending so holds the name as its object, it is no role of the name.
+_ROLE_LAST_NOT = frozenset("of for at in from with by on to like who".split())
 # A party and state tag ("D-Ohio", "R", "I-Vt."): no role.
 _PARTY = re.compile(r"(?:[DRI]|Dem|Rep|Ind)\.?(?:[-–][A-Z][\w.]*)?")
 
@@ -339,6 +341,8 @@ def _role_of(mention, speaker) -> str | None:
         words = words[1:]
     if not words or len(words) > 6 or _fold(words[0]) in _PRONOUNS:
         return None
+    if _fold(words[-1]) in _ROLE_LAST_NOT:
+        return None  # "Supporters of Ann Lee": the name is the object, the phrase no role
     return _without_determiner(" ".join(words).strip(" ,"))
 
 

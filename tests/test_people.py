@@ -552,3 +552,11 @@ def test_an_honorific_of_the_role_owner_gives_no_gender():
     assert people(q).iloc[0]["gender"] == "unknown"
     q = sources(("a", "indirect", 5, "Al Roe", "Mr. Al Roe"))
     assert people(q).iloc[0]["gender"] == "male"
+
+
+def test_a_phrase_holding_the_name_as_its_object_is_no_role():
+    # 'Supporters of Ann Lee': the words before the name end with a preposition
+    q = sources(("a", "indirect", 5, "Ann Lee", "Supporters of Ann Lee"))
+    assert pd.isna(people(q).iloc[0]["role"])
+    q = sources(("a", "indirect", 5, "Ann Lee", "Harbor Board chairwoman Ann Lee"))
+    assert people(q).iloc[0]["role"] == "Harbor Board chairwoman"
