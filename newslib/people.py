@@ -274,7 +274,13 @@ def _gender_votes(mention) -> int:
     """+2 / -2 for an honorific starting the mention, +1 / -1 for he / she, else 0."""
     if not isinstance(mention, str):
         return 0
-    first = mention.strip().split(None, 1)[0].lower() if mention.strip() else ""
+    words = mention.split(None, 4)
+    first = words[0].lower() if words else ""
+    for w in words[1:4]:
+        if not w[:1].isupper():
+            break
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            return 0  # "Mr. Lee's campaign chairman, Al Roe": the honorific is Lee's
     if first in ("mr.", "mr"):
         return 2
     if first in ("mrs.", "mrs", "ms.", "ms", "miss"):
@@ -293,6 +299,10 @@ _NOT_ROLE = re.compile(
     re.I,
 )
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
+# Words joining names: what stands before them is another speaker, not a role ("Lee and").
+_COORDINATORS = frozenset(("and", "or", "nor", "&"))
+# A phrase before a name ending so holds the name as its object, it is no role of the name.
+_ROLE_LAST_NOT = frozenset("of for at in from with by on to like who".split())
 # A party and state tag ("D-Ohio", "R", "I-Vt."): no role.
 _PARTY = re.compile(r"(?:[DRI]|Dem|Rep|Ind)\.?(?:[-–][A-Z][\w.]*)?")
 
@@ -323,11 +333,16 @@ def _role_of(mention, speaker) -> str | None:
     if first in before:
         before = before[: before.index(first)]
     words = [w for w in before if _fold(w) not in _HONORIFICS]
+    joined = [k for k, w in enumerate(words) if _fold(w) in _COORDINATORS]
+    if joined:  # "Lee and Al Roe", "Lee and campaign manager Al Roe": the other names no role
+        words = words[joined[-1] + 1 :]
     openers = _sentence_openers()
     while words and _fold(words[0].strip(",.;:")) in openers:  # "Meanwhile, Trump": no role
         words = words[1:]
     if not words or len(words) > 6 or _fold(words[0]) in _PRONOUNS:
         return None
+    if _fold(words[-1]) in _ROLE_LAST_NOT:
+        return None  # "Supporters of Ann Lee": the name is the object, the phrase no role
     return _without_determiner(" ".join(words).strip(" ,"))
 
 

@@ -532,3 +532,31 @@ def test_fold_of_ascii_text_takes_the_short_way_to_the_same_form():
     every_ascii = "".join(map(chr, range(128)))
     for text in (every_ascii, "Dr. Ann  LEE Jr.", "O'Neil-Smith\tsaid", "", "José Ñúñez"):
         assert _fold(text) == long_way(text)
+
+
+def test_a_name_joined_by_and_is_no_role():
+    # 'Lee and Al Roe argue': the words before Roe's name are another speaker, not his role;
+    # a role after the 'and' is still his
+    q = sources(
+        ("a", "indirect", 5, "Al Roe", "Lee and Al Roe"),
+        ("b", "indirect", 5, "Al Roe", "Ann Lee and Al Roe"),
+    )
+    assert pd.isna(people(q).iloc[0]["role"])
+    q = sources(("a", "indirect", 5, "Al Roe", "Ann Lee and campaign manager Al Roe"))
+    assert people(q).iloc[0]["role"] == "campaign manager"
+
+
+def test_an_honorific_of_the_role_owner_gives_no_gender():
+    # "Mr. Lee's campaign chairman, Al Roe": 'Mr.' is Lee's, it says nothing of Roe
+    q = sources(("a", "indirect", 5, "Al Roe", "Mr. Lee's campaign chairman, Al Roe"))
+    assert people(q).iloc[0]["gender"] == "unknown"
+    q = sources(("a", "indirect", 5, "Al Roe", "Mr. Al Roe"))
+    assert people(q).iloc[0]["gender"] == "male"
+
+
+def test_a_phrase_holding_the_name_as_its_object_is_no_role():
+    # 'Supporters of Ann Lee': the words before the name end with a preposition
+    q = sources(("a", "indirect", 5, "Ann Lee", "Supporters of Ann Lee"))
+    assert pd.isna(people(q).iloc[0]["role"])
+    q = sources(("a", "indirect", 5, "Ann Lee", "Harbor Board chairwoman Ann Lee"))
+    assert people(q).iloc[0]["role"] == "Harbor Board chairwoman"

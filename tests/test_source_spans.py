@@ -6,6 +6,7 @@ Every sentence here is written for these tests.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 from quote_rows import indirect, rows
 
@@ -729,3 +730,155 @@ def test_a_part_of_whom_is_the_source():
 )
 def test_a_plain_phrase_after_according_to(text, expected):
     assert source(text) == expected
+
+
+def _source_of_cue(text: str, cue: str) -> tuple[str, object]:
+    """(source span, speaker) of the reported-speech row whose cue is ``cue``."""
+    q = indirect(text)
+    cues = [text[int(s) : int(e)] for s, e in zip(q["cue_start"], q["cue_end"], strict=True)]
+    r = q[[c == cue for c in cues]].iloc[0]
+    return text[int(r["speaker_start"]) : int(r["speaker_end"])], r["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the mention the rules found sits in a relative clause of the subject: the subject
+        # with its clause speaks, not the clause's object
+        ("Voters who support Lee say the plan is unfair.", "say", "Voters who support Lee"),
+        (
+            "Callers who phoned the station said the road was closed.",
+            "said",
+            "Callers who phoned the station",
+        ),
+        (
+            "Some analysts who studied the Harbor Board say it failed.",
+            "say",
+            "Some analysts who studied the Harbor Board",
+        ),
+    ],
+)
+def test_a_subject_with_its_relative_clause(text, cue, expected):
+    got, speaker = _source_of_cue(text, cue)
+    assert got == expected
+    assert pd.isna(speaker) or speaker not in ("Lee", "Harbor Board")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a clause after a comma describes the name: the name stays the source
+        ("Ann Lee, who backs Tom Roe, said the plan is unfair.", "Ann Lee"),
+        # no relative clause: the mention is the subject
+        ("Tom Roe said the plan is unfair.", "Tom Roe"),
+    ],
+)
+def test_a_name_with_no_restrictive_clause_keeps_its_source(text, expected):
+    assert _source_of_cue(text, "said")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop inside a web address is no sentence end: the apposition runs over it
+        (
+            '"We will win," said Tom Roe, editor of HarborNews.com. He left.',
+            "Tom Roe, editor of HarborNews.com",
+        ),
+        (
+            '"We will win," said Tom Roe, who runs bayview.org. He left.',
+            "Tom Roe, who runs bayview.org",
+        ),
+        # the sentence's own full stop still ends it
+        (
+            '"We will win," said Tom Roe, editor of HarborNews. He left.',
+            "Tom Roe, editor of HarborNews",
+        ),
+    ],
+)
+def test_an_apposition_after_the_cue_runs_over_a_web_address(text, expected):
+    r = rows(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb after the determiner qualifies the phrase's adjective: the phrase stays
+        ("The famously gruff senator said the plan failed.", "The famously gruff senator"),
+        ("A deeply divided board says the plan failed.", "A deeply divided board"),
+        # after the noun, the adverb is the cue's
+        ("The senator later said the plan failed.", "The senator"),
+    ],
+)
+def test_an_adverb_inside_the_noun_phrase_stays_in_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a role phrase whose owner is named with a title, then the name in apposition to it
+        (
+            "On television, Mr. Lee's campaign chairman, Tom Roe, dismissed the claim as false.",
+            "Mr. Lee's campaign chairman, Tom Roe",
+        ),
+        (
+            "It rained. Sen. Ann Lee's chief of staff, Tom Roe, said the count was wrong.",
+            "Sen. Ann Lee's chief of staff, Tom Roe",
+        ),
+        # a title and a name, no role: only the name after the comma speaks
+        ("It rained. Mr. Lee, Tom Roe said the count was wrong.", "Tom Roe"),
+    ],
+)
+def test_a_role_phrase_owned_by_a_titled_name(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # noun phrases joined by 'and' / 'nor' opening the clause of the cue are one source
+        (
+            "It rained. Many experts and some lawmakers say the plan failed.",
+            "Many experts and some lawmakers",
+        ),
+        ("It rained. Neither Roe nor Lee acknowledged the claim.", "Neither Roe nor Lee"),
+        # a clause before 'and' is no part of the source
+        ("The vote failed and Lee said the plan was dead.", "Lee"),
+        ("Roe spoke and Lee said the plan was dead.", "Lee"),
+    ],
+)
+def test_noun_phrases_joined_before_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the mention the rules found is the object of a preposition inside the subject: the
+        # whole subject speaks
+        ("Staff for the Harbor Board said the plan failed.", "said", "Staff for the Harbor Board"),
+        ("Supporters of Ann Lee say the plan failed.", "say", "Supporters of Ann Lee"),
+        (
+            "Audit files from the Harbor Board show that the plan failed.",
+            "show",
+            "Audit files from the Harbor Board",
+        ),
+        (
+            "It rained. A group started by Tom Roe says the plan failed.",
+            "says",
+            "A group started by Tom Roe",
+        ),
+        # a verb before the preposition: a clause of its own, the mention stays
+        ("It rained. Lee apologized for the delay and Roe said the plan failed.", "said", "Roe"),
+    ],
+)
+def test_a_subject_whose_object_the_mention_is(text, cue, expected):
+    assert _source_of_cue(text, cue)[0] == expected
+
+
+def test_people_heading_the_subject_speak_not_the_name_after_them():
+    # 'Supporters of Ann Lee': the supporters speak, the row names no person
+    speaker = _source_of_cue("Supporters of Ann Lee say the plan failed.", "say")[1]
+    assert pd.isna(speaker) or speaker != "Ann Lee"

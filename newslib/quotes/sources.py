@@ -91,9 +91,11 @@ def _trim_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                 low = w.lower().replace("’", "'")
                 if w[:1].isupper() or w[:1].isdigit() or low in _PARTICLES:
                     continue
-                if ((low in cue_before or low in rules.adverbs) and low not in keep) or (
-                    low.endswith("ly") and len(low) > 4 and low not in keep
-                ):
+                if (
+                    ((low in cue_before or low in rules.adverbs) and low not in keep)
+                    or (low.endswith("ly") and len(low) > 4 and low not in keep)
+                ) and not _qualifies(words[k - 1].group(0).lower(), rules):
+                    # but 'The famously gruff senator': the adverb is the phrase's own
                     cut = words[k - 1].end()
                     break
                 if low in trailers and not _qualifies(words[k - 1].group(0).lower(), rules):
@@ -111,7 +113,7 @@ def _qualifies(low: str, rules: _Rules) -> bool:
 
 def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     """Set ``source_span`` of every speech piece with a speaker mention."""
-    _fill_mentions(text, found, rules)
+    wider = _fill_mentions(text, found, rules)
     done: dict[tuple, tuple[int, int]] = {}
     # (start, mention start, speech verb?) of every piece: the speech of a relative clause
     # inside an apposition ('..., a nurse who backs Lee') does not end the apposition, that
@@ -140,6 +142,8 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
             done[key] = _source_span(
                 text, q.mention, q.mention_kind, q.cue_span, limit, rules, speakers or set()
             )
+            if key in wider and wider[key] < done[key][0]:
+                done[key] = (wider[key], done[key][1])
         q.source_span = done[key]
         if _dangles(text, q.source_span):
             if not _dangles(text, q.mention):
@@ -188,14 +192,27 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
     )
 
 
-def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
+def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> dict[tuple, int]:
     """Give a mention to the speech pieces whose cue names the source but whose rules found
     none (or only adverbs and times, which name no one): the whole phrase after 'according
     to' ('according to early returns', "according to the campaign's own count", 'according
-    to him'), a relative or 'it' before the cue, a subject with an aside, a plural subject."""
+    to him'), a relative or 'it' before the cue, a subject with an aside, a plural subject.
+    Returns where the source spans of some (mention, cue span) pairs start before their
+    mention: 'Supporters of Ann Lee say' (the mention 'Ann Lee')."""
+    wider: dict[tuple, int] = {}
     for q in found:
         if q.kind == "indirect" and q.mention is not None and _names_no_one(text, q.mention):
             q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
+        if q.kind != "scare" and q.mention is not None and q.mention_kind in ("name", "desc"):
+            got = _subject_over_relative(text, q, rules)
+            if got is not None and (got[1] or _people_head(text, got[0][0], q.mention[0], rules)):
+                # 'Voters who support Lee say', 'Supporters of Ann Lee say': not Lee
+                q.mention, q.mention_kind = got[0], "desc"
+            elif got is not None:
+                # '72 percent of voters say', 'Audit files from the Harbor Board show': the
+                # source is the whole subject; the mention (and the person newslib.people
+                # counts) stays the voters, the board
+                wider[(q.mention, q.cue_span)] = got[0][0]
         if q.kind == "scare" or q.mention is not None or q.cue_span is None:
             continue
         c0, c1 = q.cue_span
@@ -219,10 +236,84 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> None:
                     got, kind = _clause_subject(text, q.para_lo, c0, c1, rules)
                 if got is not None:
                     q.mention, q.mention_kind = got, kind
+    return wider
 
 
 _CLAUSE_OPENERS = _WORDS["clause_openers"]
 _SUBJECT_GAP_RE = re.compile(r"[^\S\n]+")
+# 'who' and the words after it up to the mention, with no punctuation in between
+_WHO_BEFORE_RE = re.compile(r"(?<![\w’'\-])who[^\S\n]+[^,;:()\"“”«»—–\n]{0,80}$")
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"(?<![\w’'\-])(?:of|in|at|on|for|from|by|with|like|into)[^\S\n]+$"
+)
+
+
+def _subject_over_relative(text: str, q: _Quote, rules: _Rules):
+    """The subject of a cue whose mention the rules took from a relative clause inside that
+    subject: 'Voters who support Lee say ...' and 'Callers who phoned the station said ...'
+    are said by the voters and the callers, not by Lee or the station; or from a phrase after
+    a preposition: 'Supporters of Ann Lee say'. ((start, end) from the subject's first word
+    to the mention's end, True after 'who'), or None when the mention stands alone."""
+    s, e = q.mention
+    if q.cue_span is None or q.cue_span[0] < e or s <= q.para_lo:
+        return None
+    who = _WHO_BEFORE_RE.search(text, max(q.para_lo, s - 90), s) is not None
+    if not who and _PREPOSITION_BEFORE_RE.search(text, max(q.para_lo, s - 8), s) is None:
+        return None
+    got, _ = _clause_subject(text, q.para_lo, q.cue_span[0], q.cue_span[1], rules)
+    if got is None or not got[0] < s < got[1] or got[1] < e:
+        return None
+    if not who and _verb_before(text[got[0] : s].split(), rules):
+        return None  # 'Lee apologized for the delay said': a clause, no subject
+    return got, who
+
+
+def _people_head(text: str, s: int, p: int, rules: _Rules) -> bool:
+    """Is the phrase text[s:p] (ending with a preposition) headed by people who speak
+    themselves ('Supporters of', 'Staff for', 'Democrats on'), not a share of the people after
+    it ('72 percent of', 'Both of') nor a document ('Audit files from')?
+
+    >>> _people_head("Supporters of Lee", 0, 14, _rules())
+    True
+    >>> _people_head("72 percent of voters", 0, 14, _rules())
+    False
+    """
+    words = text[s:p].split()
+    if len(words) < 2:
+        return False
+    if any(
+        w[:1].isdigit() or w.lower() in _NUMBER_WORDS or w.lower() in _WORDS["share_words"]
+        for w in words[:-1]
+    ):
+        return False
+    head = words[-2].lower()
+    return _names_speakers(head, rules) and head not in rules.sources
+
+
+def _verb_before(words: list[str], rules: _Rules) -> bool:
+    """Do ``words`` (a phrase before the preposition the mention follows) hold a verb: a past
+    tense or an adverb after a noun ('Lee apologized for', 'Lee finally met with'), where
+    after a determiner they qualify the noun ('A redacted copy of', 'The fiscally
+    conservative group'), as a participle before 'by' does ('a group started by')?
+
+    >>> _verb_before("Lee apologized for".split(), _rules())
+    True
+    >>> _verb_before("a group started by".split(), _rules())
+    False
+    """
+    lists = _lists()
+    for k in range(1, len(words)):
+        low = words[k].lower()
+        before = words[k - 1].lower()
+        if before in rules.determiners or before in lists["quantifiers"] or before[:1].isdigit():
+            continue
+        if low.endswith("ly") and len(low) > 4 and low not in lists["not_adverbs"]:
+            return True
+        if _is_verb_form(low) and low.endswith("ed"):
+            if k + 1 < len(words) and words[k + 1] == "by":
+                continue  # 'a group started by ...': a participle qualifying the noun
+            return True
+    return False
 
 
 def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
@@ -292,6 +383,31 @@ def _clause_subject(text: str, lo: int, c0: int, c1: int, rules: _Rules):
 
 
 _COORDINATORS = _WORDS["subject_coordinators"]
+_JOINED_BEFORE_RE = re.compile(r"(?<![\w’'\-])(?:and|nor|or)[^\S\n]+$")
+
+
+def _with_left_conjuncts(text: str, s: int, cue_span, rules: _Rules) -> int:
+    """Move ``s`` back over the noun phrases joined to the source by 'and', 'or' or 'nor' when
+    together they open the clause of the cue: 'Many experts and some lawmakers say', 'They
+    and their supporters argue', 'Neither Roe nor Lee acknowledged' are one source."""
+    joined = _JOINED_BEFORE_RE.search(text, max(0, s - 6), s)
+    if joined is None:
+        return s
+    lo = text.rfind("\n", 0, s) + 1
+    b = _word_before(text, joined.start(), 40, lo, chars=".-")
+    if b is None:
+        return s  # 'Lee, and Roe said': no phrase right before
+    low = b[1].lower().rstrip(".")
+    if not (
+        (b[1][:1].isupper() and low not in rules.stop_caps)
+        or _names_speakers(low, rules)
+        or _is_plural_noun(low)
+    ):
+        return s  # 'The vote failed and Lee said': a clause before, no speaker
+    got, _ = _clause_subject(text, lo, cue_span[0], cue_span[1], rules)
+    return got[0] if got is not None and got[0] < s else s
+
+
 _WH_WORDS = _WORDS["wh_words"]
 
 
@@ -603,6 +719,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         if s1 != s:  # 'Both Lee and Roe', 'Strategists for Lee and Roe'
             s = _with_determiner(text, _with_head(text, _with_list(text, s1, rules), rules), rules)
         s = _with_role_before(text, s, e, rules)
+        s = _with_left_conjuncts(text, s, cue_span, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
@@ -1140,6 +1257,8 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
         or low in rules.roles
         or low in lists["role_modifiers"]
         or (first[:1].isupper() and low.rstrip(".") not in rules.stop_caps)
+        # "Mr. Lee's campaign chairman": a title opening the owner's name
+        or (low.rstrip(".") in _TITLE_WORDS and _owner_name(words[1:4]))
     ):
         return False
     last = words[-1].lower().replace("’", "'")
@@ -1163,6 +1282,21 @@ def _is_role_phrase(words: list[str], rules: _Rules, plural_ok: bool) -> bool:
                 if not (k == 1 and words[0].lower() in lists["source_heads"] | {"one"}):
                     return False  # 'the dawn of ...'; but 'One of his advisers'
     return role == "one" or (role == "many" and plural_ok)
+
+
+def _owner_name(words: list[str]) -> bool:
+    """Do ``words`` open with a capitalised name ending in a possessive 's ("Lee's", "Ann
+    Lee’s"): the owner of what follows?
+
+    >>> _owner_name(["Ann", "Lee's", "aide"]), _owner_name(["Lee", "said"])
+    (True, False)
+    """
+    for w in words:
+        if not w[:1].isupper():
+            return False
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            return True
+    return False
 
 
 def _role_of(words: list[str], rules: _Rules) -> bool:
@@ -1421,8 +1555,11 @@ def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
         m = _APPOSITION_END_RE.search(text, pos, min(limit, e + 300))
         if m is None:
             return e
-        if m.group(0) == "." and _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()]):
-            pos = m.end()  # 'Washington, D.C.' / 'Smith Jr.' / 'Mr. Obama'
+        if m.group(0) == "." and (
+            _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()])
+            or text[m.end() : m.end() + 1].isalnum()
+        ):
+            pos = m.end()  # 'Washington, D.C.' / 'Smith Jr.' / 'Mr. Obama' / 'Harbor.com'
             continue
         end = m.start()
         while end > e and text[end - 1] in " ,":
