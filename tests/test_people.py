@@ -117,6 +117,26 @@ def test_speaker_types_from_names_and_descriptions():
     assert len(types) == 10
 
 
+def test_people_described_by_what_they_do_are_unnamed_not_persons():
+    # A capitalised word opening a sentence is not a name: "Teachers who work nights say".
+    q = sources(
+        ("a", "indirect", 5, "Teachers", "Teachers who work nights"),
+        ("a", "indirect", 4, "Callers", "Callers"),
+        ("b", "indirect", 3, None, "three nurses"),
+        ("b", "indirect", 3, "Ann Driver", "Ann Driver"),  # a surname that is also a noun
+        ("c", "indirect", 2, "Ann Driver", "Driver"),
+    )
+    table = people(q)
+    types = dict(zip(table["person"], table["speaker_type"], strict=True))
+    assert types == {
+        "teachers": "anonymous",
+        "callers": "anonymous",
+        "nurses": "anonymous",
+        "Ann Driver": "person",
+    }
+    assert row_of(table, "Ann Driver")["n_articles"] == 2
+
+
 def test_gender_comes_from_the_articles_never_from_first_names():
     q = sources(
         ("a", "direct", 5, "Mary Stone", "Mary Stone"),  # a first name says nothing
