@@ -14,6 +14,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 import tempfile
 from collections.abc import Sequence
 from contextlib import contextmanager
@@ -28,10 +29,6 @@ from ._versions import ANALYSIS_VERSIONS
 from .cache import LEFTOVER_AGE, ResultCache, _read_frame, damaged_parts, sweep
 from .io import load
 from .loadreport import NoArticlesError, no_articles_message
-from .quotes import quotes
-from .quotes.shares import _quote_share
-from .readability import readability
-from .sentiment import _sentiment_summary, sentiment
 from .text import _Words
 
 __all__ = [
@@ -43,6 +40,33 @@ __all__ = [
     "TABLES",
     "ANALYSIS_VERSIONS",
 ]
+
+# The analyses, imported on first use (PEP 562): a rerun whose articles are all cached, or
+# computed in workers, never compiles their rule patterns in this process (about 0.4 s of CPU).
+# ``_analysis`` looks them up as module attributes, so a test may replace one.
+_ANALYSES = {
+    "quotes": (".quotes", "quotes"),
+    "_quote_share": (".quotes.shares", "_quote_share"),
+    "readability": (".readability", "readability"),
+    "sentiment": (".sentiment", "sentiment"),
+    "_sentiment_summary": (".sentiment", "_sentiment_summary"),
+}
+
+
+def __getattr__(name: str):
+    if name not in _ANALYSES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    module, attribute = _ANALYSES[name]
+    value = globals()[name] = getattr(importlib.import_module(module, __package__), attribute)
+    return value
+
+
+def _analysis(name: str):
+    """The analysis function ``name`` (one of ``_ANALYSES``), imported on first use."""
+    return getattr(sys.modules[__name__], name)
+
 
 TABLES = ("articles", "sentences", "quotes")
 # Tables of the whole corpus, made once every article is analysed (newslib.people).
@@ -84,16 +108,52 @@ def _articles_from(
     return frame
 
 
-def _in_order(pieces: list[pd.DataFrame | None], positions: dict[str, int]) -> pd.DataFrame:
+class _Positions:
+    """Each article id's position in ``ids`` (the input order), looked up many at a time.
+
+    Ids are unique (``analyze`` checks; a load drops repeats), so a ``pandas.Index`` of them
+    finds the positions of a table's distinct ids in one vectorised call, not a dict lookup
+    per id; repeated ids (the last one wins, as a dict built from them would) use a dict.
+
+    Example:
+        >>> _Positions(pd.Series(["a", "b", "c"])).of(["c", "x", "a"]).tolist()
+        [2.0, nan, 0.0]
+    """
+
+    def __init__(self, ids) -> None:
+        self._ids = ids
+        self._index = pd.Index(ids)
+        self._dict: dict | None = None
+
+    def as_dict(self) -> dict:
+        """Id -> position (for ``Series.map``)."""
+        if self._dict is None:
+            self._dict = {identity: n for n, identity in enumerate(self._ids)}
+        return self._dict
+
+    def of(self, uniques) -> np.ndarray:
+        """The positions (floats, NaN for an id not in ``ids``) of the distinct ``uniques``."""
+        if self._index.is_unique:
+            try:
+                found = self._index.get_indexer(uniques)
+            except (TypeError, ValueError):  # ids of types an index cannot compare
+                pass
+            else:
+                return np.where(found < 0, np.nan, found.astype(float))
+        positions = self.as_dict()
+        return np.array([positions.get(u, np.nan) for u in uniques], dtype=float)
+
+
+def _in_order(pieces: list[pd.DataFrame | None], positions: _Positions) -> pd.DataFrame:
     """Concatenate cached and fresh rows, articles in input order, rows within one in order."""
     present = [p for p in pieces if p is not None]
     nonempty = [p for p in present if len(p)] or present[:1]
     frame = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0]
     codes, uniques = pd.factorize(frame["article_id"])
     if (codes < 0).any():  # a missing id: as Series.map gives it (NaN, sorted last)
-        order = frame["article_id"].map(positions).to_numpy()
+        order = frame["article_id"].map(positions.as_dict()).to_numpy()
     else:  # each distinct id looked up once, not once per row
-        order = np.array([positions.get(u, np.nan) for u in uniques], dtype=float)[codes]
+        order = positions.of(uniques)[codes]
     if len(order) < 2 or (order[1:] >= order[:-1]).all():
         # already in order (e.g. cached rows read part by part in load order): a stable sort
         # would keep every row where it is, so the copy it costs is skipped
@@ -116,7 +176,7 @@ def _with_cache(cache: ResultCache | None, frame: pd.DataFrame, compute) -> dict
         cache.store(fresh)
     if fresh is not None and not cached_ids:
         return fresh
-    positions = {identity: n for n, identity in enumerate(frame["article_id"])}
+    positions = _Positions(frame["article_id"])
     return {
         table: _in_order([found[table], fresh[table] if fresh else None], positions)
         for table in cache.tables
@@ -215,22 +275,25 @@ def _analyze_chunk(
     words = _WordsOf()
 
     def quotes_and_share(f: pd.DataFrame) -> dict[str, pd.DataFrame]:
-        quote_table = quotes(f)
-        return {"quote_share": _quote_share(f, quote_table, words), "quotes": quote_table}
+        quote_table = _analysis("quotes")(f)
+        share = _analysis("_quote_share")(f, quote_table, words)
+        return {"quote_share": share, "quotes": quote_table}
 
     quoted = _with_cache(caches["quotes"], frame, quotes_and_share)
     quote_table = quoted["quotes"]
 
     def mood(f: pd.DataFrame) -> dict[str, pd.DataFrame]:
-        sentence_table = sentiment(f, quotes=quote_table)
+        sentence_table = _analysis("sentiment")(f, quotes=quote_table)
         return {
-            "sentiment_summary": _sentiment_summary(f, sentence_table, None, words),
+            "sentiment_summary": _analysis("_sentiment_summary")(f, sentence_table, None, words),
             "sentences": sentence_table,
         }
 
     moods = _with_cache(caches["sentiment"], frame, mood)
     scores = _with_cache(
-        caches["readability"], frame, lambda f: {"readability": readability(f, lang=lang)}
+        caches["readability"],
+        frame,
+        lambda f: {"readability": _analysis("readability")(f, lang=lang)},
     )["readability"]
     inputs = _with_cache(
         caches["corpus_inputs"], frame, lambda f: _corpus_inputs(f, quote_table, words)
@@ -411,7 +474,7 @@ class _Runner:
                 progress.update()
         if len(results) == 1:
             return results[0]
-        positions = {identity: n for n, identity in enumerate(ids)}
+        positions = _Positions(ids)
         return {name: _in_order([r[name] for r in results], positions) for name in results[0]}
 
     def _cached(self, batch: pd.DataFrame) -> np.ndarray:

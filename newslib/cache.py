@@ -591,6 +591,24 @@ class ResultCache:
 _KEEP_ROWS = 12_000
 
 
+def _rows_by_file(files: pd.Series, positions: np.ndarray) -> dict[str, np.ndarray]:
+    """Each file's rows of a file cache part, in their positions' order (ties: row order), as
+    ``groupby("_file").indices`` and a stable sort of each group by position give them, found
+    with one factorize and one sort (not a Python step per row). Rows without a file: none.
+
+    Example:
+        >>> found = _rows_by_file(pd.Series(["b", "a", "b", None]), np.array([1, 0, 0, 0]))
+        >>> {path: rows.tolist() for path, rows in found.items()}
+        {'b': [2, 0], 'a': [1]}
+    """
+    codes, uniques = pd.factorize(files)
+    order = np.lexsort((positions, codes))  # by file, then position; stable
+    order = order[codes[order] >= 0]
+    starts = np.flatnonzero(np.diff(codes[order], prepend=-1))
+    groups = np.split(order, starts[1:])
+    return {uniques[codes[group[0]]]: group for group in groups if len(group)}
+
+
 class FileCache:
     """Parsed input files, so a rerun does not read, decode and parse unchanged files again.
 
@@ -681,11 +699,7 @@ class FileCache:
             articles = _read_frame(
                 _verified(self.root / "articles" / f"{name}.parquet", entries["articles"])
             )
-            positions = articles["_position"].to_numpy()
-            rows_of = {
-                path: rows[np.argsort(positions[rows], kind="stable")]
-                for path, rows in articles.groupby("_file", sort=False).indices.items()
-            }
+            rows_of = _rows_by_file(articles["_file"], articles["_position"].to_numpy())
             articles = articles.drop(columns=["_file", "_position"])
             self._parts[name] = (files, articles, rows_of)
             # A few parts stay read, the latest used last: files edited since the first run sit

@@ -91,7 +91,7 @@ def _voices_line(articles: pd.DataFrame) -> str | None:
     """'words, pooled over all N: X% quoted, Y% reported, Z% the reporter's own'."""
     import pandas as pd
 
-    from .quotes.shares import pooled_voices
+    from ._pooled import pooled_voices
 
     if not {"total_words", "quoted_words"} <= set(articles.columns):
         return None

@@ -4,11 +4,16 @@ rows joined as slices) change nothing; a part that fails to be written leaves th
 tables in place."""
 
 import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
 import pytest
 
+import newslib
 from newslib._frame import take_rows
 from newslib.analyze import analyze_to_folder
 from newslib.cli import main
@@ -189,3 +194,51 @@ def test_take_rows_is_iloc_for_runs_repeats_and_scattered_rows():
         expected = frame.iloc[positions]
         assert taken.equals(expected) and taken.index.equals(expected.index)
         assert taken.dtypes.equals(expected.dtypes)
+
+
+def test_positions_of_ids_are_what_a_dict_of_the_ids_gives():
+    ids = pd.Series(["k", "a", "x", "b"], dtype="string")
+    looked_up = ["b", "q", "k", "x"]
+    as_dict = {identity: n for n, identity in enumerate(ids)}
+    expected = [as_dict.get(u, np.nan) for u in looked_up]
+    np.testing.assert_array_equal(pipeline._Positions(ids).of(looked_up), expected)
+    # repeated ids (never from a load, which drops repeats): the last one wins, as in a dict
+    repeated = pd.Series(["a", "b", "a"], dtype=object)
+    assert pipeline._Positions(repeated).of(["a", "b"]).tolist() == [2.0, 1.0]
+    # ids that are not strings (a DataFrame given to analyze()): equal values are one id
+    assert pipeline._Positions(pd.Series([10, 20, 30])).of([30, 10.0]).tolist() == [2.0, 0.0]
+
+
+def test_rows_come_in_input_order_whatever_order_the_pieces_give_them():
+    ids = pd.Series(["c", "a", "b"], dtype="string")
+    cached = pd.DataFrame({"article_id": ["a", "c", "a"], "n": [1, 2, 3]})
+    fresh = pd.DataFrame({"article_id": ["b", "b"], "n": [4, 5]})
+    for positions in (pipeline._Positions(ids), pipeline._Positions(ids.astype(object))):
+        joined = pipeline._in_order([cached, fresh], positions)
+        assert joined["article_id"].tolist() == ["c", "a", "a", "b", "b"]
+        assert joined["n"].tolist() == [2, 1, 3, 4, 5]  # within an article: as given
+
+
+def test_a_rerun_of_cached_articles_never_imports_the_quote_finder(tmp_path):
+    # The analyses are imported on first use: a rerun whose articles are all cached (and the
+    # summary the command prints) does not compile the quote rules in the main process.
+    corpus, out, cache = tmp_path / "corpus", tmp_path / "out", tmp_path / "cache"
+    write_files(corpus, FILES)
+    analyze_to_folder(corpus, out, jobs=1, csv=False, cache_dir=cache)
+    later = (corpus / "a.txt").stat().st_mtime + 5  # a new time: not up to date, same articles
+    os.utime(corpus / "a.txt", (later, later))
+    command = ["analyze", str(corpus), "-o", str(out), "--cache-dir", str(cache)]
+    script = (
+        "import sys\n"
+        "from newslib.cli import main\n"
+        f"code = main({[*command, '--jobs', '1', '--quiet', '--no-csv']!r})\n"
+        "print(code, 'newslib.quotes' in sys.modules, 'newslib.analyze' in sys.modules)\n"
+    )
+    tree = str(Path(newslib.__file__).resolve().parent.parent)  # this newslib, not another
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([tree, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env
+    )
+    assert "up to date" not in done.stdout
+    assert done.stdout.strip().splitlines()[-1] == "0 False True"
+    assert_same_tables(tables(out), cold(corpus, tmp_path / "cold"))

@@ -134,3 +134,22 @@ def test_analysis_into_a_new_folder_reads_no_file(corpus, tmp_path, reads):
     for name in ("articles", "sentences", "quotes"):
         csv = f"{name}.csv"
         assert (tmp_path / "two" / csv).read_bytes() == (tmp_path / "one" / csv).read_bytes()
+
+
+def test_a_parts_rows_by_file_are_what_groupby_and_a_stable_sort_give():
+    import numpy as np
+
+    from newslib.cache import _rows_by_file
+
+    rng = np.random.default_rng(7)
+    for _ in range(200):
+        n = int(rng.integers(0, 30))
+        files = pd.Series(rng.choice(["a.txt", "b.txt", "c.txt", None], n), dtype="string")
+        positions = rng.integers(0, 4, n)
+        groups = pd.DataFrame({"_file": files}).groupby("_file", sort=False).indices
+        expected = {
+            path: rows[np.argsort(positions[rows], kind="stable")] for path, rows in groups.items()
+        }
+        found = _rows_by_file(files, positions)
+        assert list(found) == list(expected)
+        assert all(found[path].tolist() == rows.tolist() for path, rows in expected.items())
