@@ -154,6 +154,30 @@ def test_a_noun_cue_without_a_source_or_a_clause_reports_nothing(text):
 
 
 @pytest.mark.parametrize(
+    "text, content, cue",
+    [
+        ("Her words were echoed by the mayor and two council members.", "Her words", "were echoed"),
+        ("The levy was rejected by a wide margin.", "The levy", "was rejected"),
+        ("Ann Lee is remembered as a reformer.", "Ann Lee", "is remembered as"),
+    ],
+)
+def test_a_passive_of_speech_or_judgement_reports_its_subject(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The levy was rejected on Tuesday night.",
+        "Her words were echoed in the hall and the band played.",
+    ],
+)
+def test_a_passive_with_only_a_time_or_place_after_it_reports_nothing(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
     "text, content",
     [
         ("I think it's good.", "it's good"),
