@@ -794,6 +794,15 @@ def test_a_name_with_no_restrictive_clause_keeps_its_source(text, expected):
             '"We will win," said Tom Roe, editor of HarborNews. He left.',
             "Tom Roe, editor of HarborNews",
         ),
+        # ... as it does with its space lost before the next sentence's capital
+        (
+            '"We will win," said Tom Roe, a lawyer.He later said he was joking.',
+            "Tom Roe, a lawyer",
+        ),
+        (
+            '"We will win," said Tom Roe, who runs bayview.org.Lee agreed.',
+            "Tom Roe, who runs bayview.org",
+        ),
     ],
 )
 def test_an_apposition_after_the_cue_runs_over_a_web_address(text, expected):

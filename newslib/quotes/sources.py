@@ -1540,6 +1540,20 @@ def _skip(text: str, p: int) -> int:
 _RELATIVE_AFTER_RE = re.compile(r"[^\S\n]+(?:who|whose)\b")
 
 
+def _web_address_goes_on(text: str, p: int) -> bool:
+    """Does a web address or an initialism go on after the full stop before ``p``
+    ('HarborNews.com', 'bayview.org': a letter or digit right after it, no capital; 'Ph.D.': a
+    capital and a full stop)? A capital starting a word right after a full stop is a
+    sentence whose space was lost ('a lawyer.He left').
+
+    >>> t = "HarborNews.com, a Ph.D.; a lawyer.He left"
+    >>> _web_address_goes_on(t, 11), _web_address_goes_on(t, 21), _web_address_goes_on(t, 34)
+    (True, True, False)
+    """
+    c = text[p : p + 1]
+    return c.isalnum() and (not c.isupper() or text[p + 1 : p + 2] == ".")
+
+
 def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     """After 'said Ann Lee': the apposition that follows the name, up to the sentence end
     ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...'); or the
@@ -1557,7 +1571,7 @@ def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
             return e
         if m.group(0) == "." and (
             _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()])
-            or text[m.end() : m.end() + 1].isalnum()
+            or _web_address_goes_on(text, m.end())
         ):
             pos = m.end()  # 'Washington, D.C.' / 'Smith Jr.' / 'Mr. Obama' / 'Harbor.com'
             continue
