@@ -891,3 +891,25 @@ def test_people_heading_the_subject_speak_not_the_name_after_them():
     # 'Supporters of Ann Lee': the supporters speak, the row names no person
     speaker = _source_of_cue("Supporters of Ann Lee say the plan failed.", "say")[1]
     assert pd.isna(speaker) or speaker != "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        # the plural noun heading the subject is capitalised only as the sentence's first word:
+        # no one's name, so the row names no speaker
+        ("Supporters of Ann Lee say the vote was unfair.", "say"),
+        ("Voters who support Ann Lee say the levy is too high.", "say"),
+        ("Experts at the Harbor Board say the pier is unsafe.", "say"),
+        ("Estimates by the Harbor Board suggest the repairs will cost millions.", "suggest"),
+        ("Workers at the Bayview plant said they had not been paid.", "said"),
+    ],
+)
+def test_a_plural_noun_heading_the_subject_is_no_speaker(text, cue):
+    assert pd.isna(_source_of_cue(text, cue)[1])
+
+
+def test_a_name_opening_a_description_is_still_its_speaker():
+    # 'Sanders eventually said': a name ending in s, then a word the source span took in
+    text = "Tom Sanders spoke first. Sanders eventually said the pier was unsafe."
+    assert _source_of_cue(text, "eventually said")[1] == "Tom Sanders"

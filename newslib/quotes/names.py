@@ -635,11 +635,31 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
             break
         run.append(word)
     first = run[0].lower().rstrip(".")
+    if len(run) == 1 < len(words) and _plural_head(first, words[1].lower(), rules):
+        return None  # 'Supporters of Ann Lee', 'Voters who back Lee': people, no name
     titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
     if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
     name = _name_text(text, s, s + len(" ".join(run)), rules) if len(run) <= 3 else None
     return name or None
+
+
+def _plural_head(low: str, after: str, rules: _Rules) -> bool:
+    """Is the lower-case word ``low``, capitalised as a sentence's first word, the plural noun
+    heading a description (a role, a source or a source noun, 'who' or a preposition after
+    it: 'Supporters of', 'Voters who', 'Estimates by'), not a name?
+
+    >>> from .cues import _rules
+    >>> _plural_head("supporters", "of", _rules()), _plural_head("sanders", "of", _rules())
+    (True, False)
+    """
+    from .sources import _names_speakers  # sources imports this module
+
+    return (
+        low.endswith("s")
+        and (after in _PREPOSITIONS or after in ("who", "that"))
+        and _names_speakers(low, rules)
+    )
 
 
 # A name right before a description in apposition: "Al Roe, a ...", "Sen. Al Roe (D-Ohio), the
