@@ -80,3 +80,21 @@ def test_pronoun_asked_to_act_is_part_of_the_content(text, content):
 
 def test_listener_pronoun_of_a_clause_stays_out_of_the_content():
     assert contents("Ann Lee told them the plan would fail.") == ["the plan would fail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a name after the comma that opens a clause of its own ends the object
+        ("As Ann Lee criticized the plan, Bayview residents gathered outside.", "the plan"),
+        ("Once Ann Lee condemned the attack, Republicans followed suit.", "the attack"),
+        (
+            "Having endorsed Ann Lee this month, Tom Roe has been a strong voice.",
+            "Ann Lee this month",
+        ),
+        ("Ann Lee criticized the plan, Tom Roe has voted for it twice.", "the plan"),
+    ],
+)
+def test_stance_object_ends_before_a_clause_opening_with_a_name(text, content):
+    assert content in contents(text)
+    assert not any(c.startswith(content + ",") for c in contents(text))

@@ -445,8 +445,11 @@ def _names_go_on(text: str, p: int, end: int) -> bool:
     >>> _names_go_on(t, 16, 35), _names_go_on(t, 22, 35)
     (True, False)
     """
-    if not _NAME_GOES_ON_RE.match(text, p, end):
+    m = _NAME_GOES_ON_RE.match(text, p, end)
+    if m is None:
         return False
+    if _noun_clause(text, m.start() + len(m.group(0)) - len(m.group(0).lstrip()), end):
+        return False  # 'As Lee criticized the plan, Bayview residents gathered': a new clause
     stop = _OBJECT_END_RE.search(text, p, end)
     return _report_rules().cue_re.search(text, p, stop.start() if stop else end) is None
 
