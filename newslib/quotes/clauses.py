@@ -418,8 +418,7 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
         ):
             return start, end  # 'announced that ...': the clause runs on
     for brk in _OBJECT_END_RE.finditer(text, start, end):
-        if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
-            continue  # 'backed higher wages, cheaper care and free college'
+        # each test reads up to the next break, but a list's up to its 'and': the others first
         if (
             text[brk.start()] == ","
             and text[brk.start() - 1 : brk.end() + 1].replace(",", "").isdigit()
@@ -427,6 +426,8 @@ def _object_span(text: str, cue: str, start: int, end: int) -> tuple[int, int]:
             continue  # '$2,000'
         if text[brk.start()] == "," and _names_go_on(text, brk.end(), end):
             continue  # 'praised Roe and his deputy, Ann Lee', 'praised Bayview, Maine'
+        if text[brk.start()] == "," and _list_goes_on(text, start, brk.end(), end):
+            continue  # 'backed higher wages, cheaper care and free college'
         end = brk.start()
         break
     return start, _venue_end(text, start, end)
