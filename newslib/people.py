@@ -334,7 +334,9 @@ def _role_of(mention, speaker) -> str | None:
         before = before[: before.index(first)]
     words = [w for w in before if _fold(w) not in _HONORIFICS]
     joined = [k for k, w in enumerate(words) if _fold(w) in _COORDINATORS]
-    if joined:  # "Lee and Al Roe", "Lee and campaign manager Al Roe": the other names no role
+    if joined and not any(w[:1].isupper() for w in words[joined[-1] + 1 :]):
+        # "Lee and Al Roe", "Lee and campaign manager Al Roe": the other names no role; a title
+        # in capitals runs over its "and" ("Health and Human Services Secretary Ann Lee")
         words = words[joined[-1] + 1 :]
     openers = _sentence_openers()
     while words and _fold(words[0].strip(",.;:")) in openers:  # "Meanwhile, Trump": no role

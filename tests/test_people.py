@@ -564,6 +564,9 @@ def test_a_name_joined_by_and_is_no_role():
     assert pd.isna(people(q).iloc[0]["role"])
     q = sources(("a", "indirect", 5, "Al Roe", "Ann Lee and campaign manager Al Roe"))
     assert people(q).iloc[0]["role"] == "campaign manager"
+    # a title with 'and' in it is one role
+    q = sources(("a", "indirect", 5, "Ann Lee", "Health and Human Services Secretary Ann Lee"))
+    assert people(q).iloc[0]["role"] == "Health and Human Services Secretary"
 
 
 def test_an_honorific_of_the_role_owner_gives_no_gender():
