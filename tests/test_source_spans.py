@@ -887,6 +887,32 @@ def test_a_subject_whose_object_the_mention_is(text, cue, expected):
     assert _source_of_cue(text, cue)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "speaker"),
+    [
+        # a full name before the preposition: the person speaks, the source is the whole subject
+        (
+            "Ann Lee at the Harbor Board said the pier was safe.",
+            "Ann Lee at the Harbor Board",
+            "Ann Lee",
+        ),
+        ("Tom Roe with the union said the road would reopen.", "Tom Roe with the union", "Tom Roe"),
+        ("Ann Lee in Bayview said the pier was safe.", "Ann Lee in Bayview", "Ann Lee"),
+        # a document or a body before it names no person
+        (
+            "Audit files from the Harbor Board show the pier failed.",
+            "Audit files from the Harbor Board",
+            None,
+        ),
+    ],
+)
+def test_a_name_heading_the_subject_is_the_speaker(text, source, speaker):
+    cue = "show" if " show " in text else "said"
+    got_source, got_speaker = _source_of_cue(text, cue)[:2]
+    assert got_source == source
+    assert pd.isna(got_speaker) if speaker is None else got_speaker == speaker, got_speaker
+
+
 def test_people_heading_the_subject_speak_not_the_name_after_them():
     # 'Supporters of Ann Lee': the supporters speak, the row names no person
     speaker = _source_of_cue("Supporters of Ann Lee say the plan failed.", "say")[1]

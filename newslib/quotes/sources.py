@@ -17,7 +17,7 @@ from .attribution import _PARTICLES, _TIME_WORDS, _subject_skips
 from .clauses import _FINITE
 from .cues import _lists, _Rules, _rules, _sections
 from .marks import _Quote
-from .names import _TITLE_WORDS
+from .names import _TITLE_WORDS, _leading_name
 from .sentences import _ABBREV_RE
 
 
@@ -205,8 +205,13 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> dict[tuple,
             q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
         if q.kind != "scare" and q.mention is not None and q.mention_kind in ("name", "desc"):
             got = _subject_over_relative(text, q, rules)
-            if got is not None and (got[1] or _people_head(text, got[0][0], q.mention[0], rules)):
-                # 'Voters who support Lee say', 'Supporters of Ann Lee say': not Lee
+            if got is not None and (
+                got[1]
+                or _people_head(text, got[0][0], q.mention[0], rules)
+                or _name_head(text, got[0][0], q.mention[0], rules)
+            ):
+                # 'Voters who support Lee say', 'Supporters of Ann Lee say': not Lee; 'Ann Lee
+                # at the Harbor Board said': Ann Lee, not the board
                 q.mention, q.mention_kind = got[0], "desc"
             elif got is not None:
                 # '72 percent of voters say', 'Audit files from the Harbor Board show': the
@@ -288,6 +293,21 @@ def _people_head(text: str, s: int, p: int, rules: _Rules) -> bool:
         return False
     head = words[-2].lower()
     return _names_speakers(head, rules) and head not in rules.sources
+
+
+def _name_head(text: str, s: int, p: int, rules: _Rules) -> bool:
+    """Is the phrase text[s:p] (ending with a preposition) a full name before it ('Ann Lee at
+    the Harbor Board said', 'Tom Roe with the union said'): the person speaks, not the body?
+
+    >>> _name_head("Ann Lee at the board", 0, 11, _rules())
+    True
+    >>> _name_head("Audit files from the board", 0, 17, _rules())
+    False
+    """
+    words = text[s:p].split()[:-1]
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    return _leading_name(text, s, s + len(" ".join(words)), rules) == " ".join(words)
 
 
 def _verb_before(words: list[str], rules: _Rules) -> bool:
