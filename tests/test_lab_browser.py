@@ -184,10 +184,11 @@ def lab(tmp_path_factory):
     env.pop("JUPYTER_TOKEN", None)
     # Run All sends every cell at once and the kernel aborts the ones queued behind an error;
     # on a loaded machine a cell can arrive just after the error and run anyway. A window of
-    # a few seconds makes "an error stops the run" hold however slow the browser is.
+    # a window makes "an error stops the run" hold however slow the browser is (5 s was too
+    # short once on a slow machine: the last cell of three arrived later and ran).
     kernel_config = base / "ipython" / "profile_default" / "ipython_kernel_config.py"
     kernel_config.parent.mkdir(parents=True)
-    kernel_config.write_text("c.Kernel.stop_on_error_timeout = 5.0\n", encoding="utf-8")
+    kernel_config.write_text("c.Kernel.stop_on_error_timeout = 30.0\n", encoding="utf-8")
     settings = config / "lab" / "user-settings" / "@jupyterlab"
     # No user setting for news or update checks: the flags `make lab` starts JupyterLab with
     # (its settings overrides) must keep them off, and the news pop-up away.
