@@ -523,15 +523,14 @@ def share_over_time(
     """
     from newslib.timeline import timeline as compute_timeline
 
+    from ._dates import _format_dates, _x_limits
     from .time import (
         _draw_series,
-        _format_dates,
         _freq_word,
         _legend_below_dates,
         _series_handle,
         _style_handles,
         _x_label,
-        _x_limits,
     )
 
     if share not in _SHARES:
