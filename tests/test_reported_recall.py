@@ -167,6 +167,41 @@ def test_a_passive_of_speech_or_judgement_reports_its_subject(text, content, cue
 
 
 @pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Tom Roe stepped up his attacks on Ann Lee, calling her a failure.",
+            "Ann Lee",
+            "his",
+            "attacks on",
+        ),
+        (
+            "Ann Lee's full embrace of the ferry levy surprised her allies.",
+            "the ferry levy",
+            "Ann Lee's",
+            "full embrace of",
+        ),
+        (
+            "The mayor's critique of the Harbor Board has startled the council.",
+            "the Harbor Board",
+            "The mayor's",
+            "critique of",
+        ),
+        (
+            "The council ignored the union's calls for a second vote.",
+            "a second vote",
+            "the union's",
+            "calls for",
+        ),
+    ],
+)
+def test_a_stance_noun_with_an_owner_reports_its_object(text, content, speaker, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], span(text, r, "speaker"), r["cue"]) == (content, speaker, cue)
+    assert text[int(r["cue_start"]) : int(r["cue_end"])] == cue
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "The levy was rejected on Tuesday night.",
@@ -174,6 +209,19 @@ def test_a_passive_of_speech_or_judgement_reports_its_subject(text, content, cue
     ],
 )
 def test_a_passive_with_only_a_time_or_place_after_it_reports_nothing(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm's attack on the coast left ten homes without power.",
+        "The attacks on the port stopped in May.",
+        "A call for help came at noon.",
+        "After the attack on the port, the ferry stopped running.",
+    ],
+)
+def test_a_stance_noun_without_a_speaking_owner_reports_nothing(text):
     assert indirect(text).empty
 
 

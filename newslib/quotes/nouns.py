@@ -29,6 +29,7 @@ from .clauses import (
     _INFINITIVE_RE,
     _NOT_NOUN_PHRASE,
     _OBJECT_END_RE,
+    _before_main_verb,
     _clause_ok,
     _cut_clause,
     _list_goes_on,
@@ -39,7 +40,7 @@ from .clauses import (
     _word_before,
     _words,
 )
-from .cues import _lists, _Rules
+from .cues import _alternation, _lists, _Rules
 from .found import _Found
 from .near import _FEW_SPANS, _SpanIndex
 from .sentences import _sentence_starts
@@ -74,6 +75,8 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
             if c0 < i and text[c0:i] in nouns:
                 hits.append((c0, i))
             i = text.find(key, i + 1, hi)
+    if _may_own(text, lo, hi):  # 'Lee's attacks on ...': no owner in the paragraph, none
+        hits += [m.span() for m in _object_noun_re().finditer(text, lo, hi)]
     out: list[_Found] = []
     near = None  # a long paragraph: the marks and contents near each noun only
     if len(hits) + len(marks) + len(claimed) > _FEW_SPANS:
@@ -90,7 +93,10 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
         k = bisect_right(starts, c0)  # the starts are in text order
         ss = starts[k - 1] if k else lo
         se = starts[k] if k < len(starts) else hi
-        got = _read_noun(text, noun, c0, c1, ss, se, rules)
+        if noun.isalpha():
+            got = _read_noun(text, noun, c0, c1, ss, se, rules)
+        else:  # a noun and its preposition: 'attacks on'
+            got = _read_object_noun(text, c0, c1, ss, se, rules)
         if got is None:
             continue
         if near is not None:
@@ -130,14 +136,8 @@ def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:
     after = _skip_space(text, c1, se)
     frm = _FROM_RE.match(text, c1, se)
     poss = _POSSESSOR_RE.search(text, max(ss, c0 - 60), c0) if _may_own(text, ss, c0) else None
-    if poss is not None and poss.group("pron"):
-        mention = (poss.start("pron"), poss.end("pron"), "pron")
-    elif poss is not None:
-        mention = _cut_subject(text, poss.start("owner"), poss.end("owner"), rules, True, False)
-        if mention is not None and mention[2] == "pron":
-            mention = None  # "it's"
-        elif mention is not None and mention[1] == poss.end("owner"):
-            mention = (mention[0], mention[1] + 2, mention[2])  # "Lee's", as it is written
+    if poss is not None:
+        mention = _owner_mention(text, poss, rules)
     elif frm is not None:
         mention = _cut_subject(text, *frm.span(1), rules, True, False)
         mention = mention or _noun_phrase(text, *frm.span(1), rules)  # 'from rivals'
@@ -163,6 +163,68 @@ def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:
     if len(text[start:end].split()) < 3:
         return None
     return _Found(start, end, noun, (c0, c1), mention)
+
+
+def _owner_mention(text: str, poss: re.Match, rules: _Rules):
+    """The source mention of a ``_POSSESSOR_RE`` match: the pronoun ('his'), or the owner
+    with its "'s" as written ("Lee's"); None for "it's" and the like."""
+    if poss.group("pron"):
+        return poss.start("pron"), poss.end("pron"), "pron"
+    mention = _cut_subject(text, poss.start("owner"), poss.end("owner"), rules, True, False)
+    if mention is not None and mention[2] == "pron":
+        return None  # "it's"
+    if mention is not None and mention[1] == poss.end("owner"):
+        return mention[0], mention[1] + 2, mention[2]  # "Lee's", as it is written
+    return mention
+
+
+@lru_cache(maxsize=1)
+def _object_noun_re() -> re.Pattern:
+    """The [object_nouns] of quote_cues.txt, each with its preposition ('attacks on')."""
+    by_prep: dict[str, list[str]] = {}
+    for pair in _lists()["object_nouns"]:
+        noun, prep = pair.split("_", 1)
+        by_prep.setdefault(prep, []).append(noun)
+    alts = "|".join(
+        rf"(?:{_alternation(nouns)})[^\S\n]+{re.escape(prep)}" for prep, nouns in by_prep.items()
+    )
+    return re.compile(rf"\b(?:{alts})\b")
+
+
+def _read_object_noun(text, c0, c1, ss, se, rules) -> _Found | None:
+    """"Lee's attacks on CONTENT", "his harsh critique of CONTENT": a noun of stance and its
+    preposition (``text[c0:c1]``) with a possessive owner right before them, the source (an
+    adjective between joins the cue); the content is the object, up to a comma, a dash or the
+    sentence's own verb. None without an owner, or when the owner is a thing, not someone who
+    speaks ('the storm's attack on the coast'): a description must end in a person's role or a
+    speaking body of [sources] ('the mayor's', 'the campaign's').
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "Lee's sharp attacks on the Harbor Board have grown louder."
+    >>> got = _read_object_noun(t, 12, 22, 0, len(t), _rules())
+    >>> t[got.cue_span[0] : got.cue_span[1]], t[got.start : got.end], got.mention
+    ('sharp attacks on', 'the Harbor Board', (0, 5, 'name'))
+    """
+    if not _may_own(text, ss, c0):
+        return None
+    poss = _POSSESSOR_RE.search(text, max(ss, c0 - 60), c0)
+    mention = _owner_mention(text, poss, rules) if poss is not None else None
+    if mention is None:
+        return None
+    if mention[2] == "desc":
+        head = text[mention[0] : mention[1]].split()[-1].lower().rstrip("'’s")
+        if head not in rules.roles and head not in rules.sources:
+            return None
+    owner_end = poss.end("pron") if poss.group("pron") else poss.end("owner") + 2
+    cue_start = _skip_space(text, owner_end, c0)  # the adjective, if any: 'harsh attacks on'
+    start = _skip_space(text, c1, se)
+    end = _phrase_end(text, start, se, infinitive=False)
+    end = _before_main_verb(text, start, end)
+    while end > start and text[end - 1] in " \t\n.,;:!?\"“”'’)":
+        end -= 1
+    if not WORD_RE.search(text, start, end):
+        return None
+    return _Found(start, end, text[c0:c1], (cue_start, c1), mention)
 
 
 def _phrase_end(text: str, start: int, se: int, infinitive: bool) -> int:
