@@ -192,7 +192,7 @@ def _object_noun_re() -> re.Pattern:
 
 
 def _read_object_noun(text, c0, c1, ss, se, rules) -> _Found | None:
-    """"Lee's attacks on CONTENT", "his harsh critique of CONTENT": a noun of stance and its
+    """'Lee's attacks on CONTENT', 'his harsh critique of CONTENT': a noun of stance and its
     preposition (``text[c0:c1]``) with a possessive owner right before them, the source (an
     adjective between joins the cue); the content is the object, up to a comma, a dash or the
     sentence's own verb. None without an owner, or when the owner is a thing, not someone who
