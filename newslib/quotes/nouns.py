@@ -75,8 +75,7 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
             if c0 < i and text[c0:i] in nouns:
                 hits.append((c0, i))
             i = text.find(key, i + 1, hi)
-    if _may_own(text, lo, hi):  # 'Lee's attacks on ...': no owner in the paragraph, none
-        hits += [m.span() for m in _object_noun_re().finditer(text, lo, hi)]
+    hits += [m.span() for m in _object_noun_re().finditer(text, lo, hi)]  # 'attacks on'
     out: list[_Found] = []
     near = None  # a long paragraph: the marks and contents near each noun only
     if len(hits) + len(marks) + len(claimed) > _FEW_SPANS:
