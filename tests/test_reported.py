@@ -1047,6 +1047,35 @@ def test_pronoun_source_resolves_to_the_named_person():
     assert r["speaker"] == "Ivo Marsh"
 
 
+@pytest.mark.parametrize(
+    "text, mention, speaker",
+    [
+        (
+            "Ivo Marsh ran the depot for ten years.\n\n"
+            "His claim that the depot was badly managed drew a reply.",
+            "His",
+            "Ivo Marsh",
+        ),
+        (
+            "Nora Quill chairs the Harbor Board.\n\n"
+            "Her criticism of the depot has grown sharper this year.",
+            "Her",
+            "Nora Quill",
+        ),
+        (
+            "The dockers met on Monday.\n\n"
+            "Their criticism of the depot has grown sharper this year.",
+            "Their",
+            None,
+        ),
+    ],
+)
+def test_a_possessive_owner_of_a_noun_cue_resolves_as_a_pronoun_does(text, mention, speaker):
+    r = indirect(text).iloc[0]
+    assert r["speaker_mention"] == mention
+    assert (None if pd.isna(r["speaker"]) else r["speaker"]) == speaker
+
+
 def test_headline_with_a_colon_names_its_source():
     text = "Quill: Budget is balanced at last\n\nThe city published its accounts."
     r = indirect(text).iloc[0]

@@ -345,9 +345,10 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         elif q.mention_kind == "rel" and _last_char_before(text, s) not in (",", "—", "–", "("):
             q.speaker = None  # 'Republicans who agree that ...': the noun, no person named
         elif q.mention_kind == "rel" or (
-            q.mention_kind == "pron" and text[s:e].lower() in ("he", "she")
+            q.mention_kind == "pron" and text[s:e].lower() in _PERSONAL_PRONOUNS
         ):
-            q.speaker = fitting(s, text[s:e].lower())  # 'Ann Lee, who said ...'
+            # 'Ann Lee, who said ...', 'he said', 'his claim that ...'
+            q.speaker = fitting(s, _PERSONAL_PRONOUNS.get(text[s:e].lower(), ""))
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
             owner = _apposed_to(text, s, rules) if words[0] in ("a", "an", "the") else None
@@ -393,6 +394,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind != "scare" and q.mention is not None and q.speaker is None:
             q.speaker = resolved.get(q.mention)
+
+
+# The pronouns of one person a speaker is resolved from, as the subject pronoun of their gender:
+# the possessive owner of a noun cue ('his claim that', 'her denial of') too.
+_PERSONAL_PRONOUNS = {"he": "he", "his": "he", "she": "she", "her": "she"}
 
 
 # "Berea, Ohio," / "Berea, OH," / "Berea, Ky.,": a town and its state (a dateline), no speaker.
