@@ -223,6 +223,54 @@ def test_shares_add_up_for_any_spans(raw):
     assert sp["attributed_words"].is_monotonic_decreasing
 
 
+# Two more articles for the columnar path, written for these tests.
+OTHER = 'Tom Roe said the Harbor Board met. "It\'s done," he said. The well-known 3.5 rule held.'
+THIRD = "Nothing is quoted here."
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["a", "b", "c", "x"]),  # "x": an article not in the frame
+            _KINDS,
+            st.integers(-2, len(TEXT) + 2),
+            st.integers(0, 60),
+            st.sampled_from([None, "", "Ann Lee", "Tom Roe", "Lee"]),
+            st.one_of(st.none(), st.integers(0, 3)),
+        ),
+        max_size=14,
+    ),
+    st.booleans(),
+    st.booleans(),
+)
+def test_columns_at_once_equal_the_rows_one_by_one(raw, with_ids, inside):
+    """quote_share's columnar path gives, for any spans (inside the text, or not: then it is
+    the row-by-row path), exactly the rows of _share_row per article."""
+    from newslib.quotes.shares import _items_from_frame, _share_row
+    from newslib.text import _Words
+
+    df = articles(a=TEXT, b=OTHER, c=THIRD)
+    length = {"a": len(TEXT), "b": len(OTHER), "c": len(THIRD), "x": 10}
+    if inside:  # every span inside its text: the columnar path
+        raw = [(a, k, min(max(s, 0), length[a]), n, *rest) for a, k, s, n, *rest in raw]
+        raw = [(a, k, s, min(n, length[a] - s), *rest) for a, k, s, n, *rest in raw]
+    q = pd.DataFrame(
+        [(a, s, s + n, k, who, aid) for a, k, s, n, who, aid in raw],
+        columns=["article_id", "start", "end", "kind", "speaker", "attribution_id"],
+    ).astype({"article_id": "string", "speaker": "string", "attribution_id": "Int64"})
+    if not with_ids:
+        q = q.drop(columns="attribution_id")
+    items = _items_from_frame(q, "test")
+    expected = pd.DataFrame(
+        [
+            _share_row(aid, _Words(text), items.get(aid, []))
+            for aid, text in zip(df.article_id, df.text, strict=True)
+        ]
+    ).astype(quote_share(df, quotes=q).dtypes.to_dict())
+    pd.testing.assert_frame_equal(quote_share(df, quotes=q), expected, check_exact=True)
+
+
 def test_pooled_voices_sums_words_not_shares():
     t = pd.DataFrame(
         {

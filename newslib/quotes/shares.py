@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from functools import partial
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .._frame import empty_frame, require_columns
@@ -252,13 +253,167 @@ def _quote_share(
 ) -> pd.DataFrame:
     """:func:`quote_share`; ``words`` maps an article's text to its words when the caller
     keeps them (``newslib.analyze`` finds them once for the quote share and the sentences)."""
-    rows = [
-        _share_row(aid, _Words(text) if words is None else words[text], speech)
-        for aid, text, speech in _speech(df, quotes, "quote_share")
-    ]
-    if not rows:
+    articles = list(_articles(df, "quote_share"))
+    if not articles:
+        if quotes is not None:
+            _items_from_frame(quotes, "quote_share")  # a malformed frame is still an error
         return empty_frame(_SHARE_DTYPES)
-    return pd.DataFrame(rows).astype(_SHARE_DTYPES)
+    if quotes is None:
+        quotes = _find_quotes(df)
+    found = [_Words(str(text)) if words is None else words[str(text)] for _, text in articles]
+    columns = _share_columns([aid for aid, _ in articles], found, quotes)
+    if columns is None:  # spans _share_columns does not take: row by row
+        by_article = _items_from_frame(quotes, "quote_share")
+        rows = [
+            _share_row(aid, article_words, by_article.get(aid, []))
+            for (aid, _), article_words in zip(articles, found, strict=True)
+        ]
+        return pd.DataFrame(rows).astype(_SHARE_DTYPES)
+    return pd.DataFrame(columns).astype(_SHARE_DTYPES)
+
+
+def _offsets(column: pd.Series) -> np.ndarray:
+    """``int`` of each value of a start or end column, as int64."""
+    if pd.api.types.is_signed_integer_dtype(column.dtype) and not column.hasnans:
+        return column.to_numpy(dtype=np.int64)
+    return np.array([int(v) for v in column.tolist()], dtype=np.int64)
+
+
+def _share_columns(ids: list, found: list[_Words], quotes_frame: pd.DataFrame) -> dict | None:
+    """The columns of :func:`_share_row` for all articles at once (``ids``, their words
+    ``found``), from the speech rows of ``quotes_frame`` as :func:`_items_from_frame` reads
+    them; None unless every article id is a distinct string and every speech span of them lies
+    inside its text (``0 <= start <= end <= len(text)``), where the row-by-row code is used.
+
+    Each article gets its own stretch of one number line (the stretches of the articles before
+    it end below it), with its words at their offsets there. An article's spans, sorted as
+    :func:`_items_from_frame` sorts them, are merged where they overlap or touch as
+    :func:`_merged` merges them; the words inside each merged span are two ``searchsorted``
+    calls over all words (``_Words.inside``), and the sums per article are ``np.add.at``.
+    """
+    if len(set(ids)) < len(ids) or not all(isinstance(i, str) for i in ids):
+        return None
+    require_columns(
+        quotes_frame, ["article_id", "start", "end", "kind", "speaker"], caller="quote_share"
+    )
+    kind = quotes_frame["kind"].astype("string")
+    sel = quotes_frame[kind.isin(SPEECH_KINDS).fillna(False).to_numpy(dtype=bool)]
+    # every speech row read as _items_from_frame reads it (the same errors for bad values)
+    starts, ends = _offsets(sel["start"]), _offsets(sel["end"])
+    has_id = np.zeros(len(sel), dtype=bool)
+    attribution = np.zeros(len(sel), dtype=object)
+    if "attribution_id" in sel.columns:
+        has_id = sel["attribution_id"].notna().to_numpy(dtype=bool)
+        values = sel["attribution_id"].tolist()
+        attribution[:] = [int(v) if has else None for v, has in zip(values, has_id, strict=True)]
+    position = {identity: n for n, identity in enumerate(ids)}
+    # the rows of sel that belong to an article of ids
+    article = np.array([position.get(str(a), -1) for a in sel["article_id"].tolist()], dtype=int)
+    n, rows = len(ids), np.flatnonzero(article >= 0)
+    article, starts, ends = article[rows], starts[rows], ends[rows]
+    length = np.array([len(w.text) for w in found], dtype=np.int64)
+    if ((starts < 0) | (starts > ends) | (ends > length[article])).any():
+        return None
+    quoted = sel["kind"].astype("string").isin(QUOTED_KINDS).to_numpy(dtype=bool)[rows]
+    known = sel["speaker"].notna().to_numpy(dtype=bool)
+    speaker = np.array(sel["speaker"].tolist(), dtype=object)
+    speaker[~known] = None
+    speaker, has_id, attribution = speaker[rows], has_id[rows], attribution[rows]
+
+    # _items_from_frame's order: by article, then start, then end, ties in frame order
+    order = np.lexsort((ends, starts, article))
+    article, starts, ends = article[order], starts[order], ends[order]
+    quoted, speaker = quoted[order], speaker[order]
+    has_id, attribution = has_id[order], attribution[order]
+
+    n_words = np.array([len(w) for w in found], dtype=np.int64)
+    base = np.concatenate(([0], np.cumsum(length + 1)[:-1]))
+    word_starts = np.concatenate(
+        [np.frombuffer(w.starts, dtype=w.starts.typecode).astype(np.int64) for w in found]
+    ) + np.repeat(base, n_words)
+    word_ends = np.concatenate(
+        [np.frombuffer(w.ends, dtype=w.ends.typecode).astype(np.int64) for w in found]
+    ) + np.repeat(base, n_words)
+    at, to = starts + base[article], ends + base[article]
+
+    def merged_sums(chosen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Words inside, and characters of, the merged spans of the ``chosen`` rows."""
+        words_in, chars = np.zeros(n, dtype=np.int64), np.zeros(n, dtype=np.int64)
+        if chosen.any():
+            lo, hi, owner = at[chosen], to[chosen], article[chosen]
+            reach = np.maximum.accumulate(hi)
+            opens = np.ones(len(lo), dtype=bool)
+            opens[1:] = lo[1:] > reach[:-1]
+            first = np.flatnonzero(opens)
+            block_lo, block_hi = lo[first], np.maximum.reduceat(hi, first)
+            inside = np.searchsorted(word_ends, block_hi, "right")
+            inside -= np.searchsorted(word_starts, block_lo, "left")
+            np.add.at(words_in, owner[first], np.maximum(inside, 0))
+            np.add.at(chars, owner[first], block_hi - block_lo)
+        return words_in, chars
+
+    quoted_words, quoted_chars = merged_sums(quoted)
+    attributed_words, _ = merged_sums(np.ones(len(article), dtype=bool))
+
+    # Speakers of quotations: quotations and words (_Words.count) per (article, speaker);
+    # the top one has most words, then most quotations, then comes first.
+    top = np.full(n, None, dtype=object)
+    n_speakers = np.zeros(n, dtype=np.int64)
+    spoken = quoted & np.array([bool(v) for v in speaker], dtype=bool)
+    if spoken.any():
+        rows_spoken = np.flatnonzero(spoken)
+        # _Words.count: the words from the first starting at or after the span's start to the
+        # last ending at or before its end, unless a word runs across either end (then scan)
+        lo, hi = at[rows_spoken], to[rows_spoken]
+        first_word = np.searchsorted(word_starts, lo, "left")
+        stop_word = np.searchsorted(word_ends, hi, "right")
+        last = max(len(word_starts) - 1, 0)
+        crosses = (first_word > 0) & (word_ends[np.maximum(first_word - 1, 0)] > lo)
+        crosses |= (stop_word < len(word_starts)) & (word_starts[np.minimum(stop_word, last)] < hi)
+        counted = np.maximum(stop_word - first_word, 0)
+        for k in np.flatnonzero(crosses).tolist():
+            row = rows_spoken[k]
+            counted[k] = found[article[row]].count(int(starts[row]), int(ends[row]))
+        codes, names = pd.factorize(speaker[rows_spoken])
+        key = article[rows_spoken] * len(names) + codes
+        keys, first, group = np.unique(key, return_index=True, return_inverse=True)
+        count = np.bincount(group, minlength=len(keys))
+        spoken_words = np.zeros(len(keys), dtype=np.int64)
+        np.add.at(spoken_words, group, counted)
+        owner = keys // len(names)
+        best = np.lexsort((first, -count, -spoken_words, owner))
+        leader = best[np.r_[True, owner[best][1:] != owner[best][:-1]]]
+        top[owner[leader]] = np.asarray(names, dtype=object)[keys[leader] % len(names)]
+        n_speakers = np.bincount(owner, minlength=n).astype(np.int64)
+
+    # Attributions: each distinct id of an article once, each row without one on its own.
+    with_id = np.flatnonzero(has_id)
+    distinct = set(zip(article[with_id].tolist(), attribution[with_id].tolist(), strict=True))
+    n_attributions = np.bincount(
+        np.array([a for a, _ in distinct], dtype=np.int64), minlength=n
+    ) + np.bincount(article[~has_id], minlength=n)
+
+    reported_words = attributed_words - quoted_words
+
+    def share(part: np.ndarray, whole: np.ndarray) -> np.ndarray:
+        """part / whole (as Python divides the two ints), NaN where whole is 0."""
+        return np.where(whole > 0, part / np.maximum(whole, 1), _NO_WORDS)
+
+    return {
+        "article_id": ids,
+        "n_quotes": np.bincount(article[quoted], minlength=n).astype(np.int64),
+        "quoted_words": quoted_words,
+        "total_words": n_words,
+        "quote_share": share(quoted_words, n_words),
+        "quote_char_share": share(quoted_chars, length),
+        "n_speakers": n_speakers,
+        "top_speaker": top,
+        "n_attributions": n_attributions.astype(np.int64),
+        "reported_words": reported_words,
+        "reported_share": share(reported_words, n_words),
+        "attributed_words": attributed_words,
+        "attributed_share": share(attributed_words, n_words),
+    }
 
 
 def _speaker_rows(article_id: str, text: str, items: list[_Speech]) -> list[dict]:
