@@ -113,7 +113,12 @@ def _cue_scanners() -> tuple[re.Pattern, re.Pattern] | None:
     if not all(re.fullmatch(r"\w+", w) for w in words):
         return None
     trie = _trie(words)
-    return re.compile(rf"\W({trie})\b"), re.compile(rf"\b(?:{trie})\b")
+    # With ASCII words the scan of the whole text is ASCII: its \W and \b test a table, not
+    # the Unicode database, at every character (about a fifth faster). It finds every start
+    # the Unicode scan finds (any non-ASCII character is \W to it) and a few more (after 'é',
+    # before 'é'), where the cue pattern's own Unicode \b then matches nothing: the same cues.
+    ascii = re.ASCII if all(w.isascii() for w in words) else 0
+    return re.compile(rf"\W({trie})\b", ascii), re.compile(rf"\b(?:{trie})\b")
 
 
 # The last text's candidate word starts (see _find_cues): the paragraphs of an article and the
