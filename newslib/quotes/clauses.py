@@ -339,7 +339,9 @@ def _deictic_subject(words, k: int) -> bool:
 
 
 _DASH_RE = re.compile(r"[^\S\n]*(?:—|–|--|[^\S\n]-[^\S\n])")
-_THAT_RE = re.compile(r"\bthat\b")
+# 'that' as a word; '\bthat\b' written with its letter first, so that a search skips to the
+# t's ('t' is a word character: the look-behind on the character before it is the '\b')
+_THAT_RE = re.compile(r"t(?<!\w.)hat\b")
 
 
 def _ends_attribution(
@@ -916,6 +918,9 @@ _BARE_OPEN_RE = re.compile(
     r"(?:,[\"”’']+)?[^\S\n]+(and|but|while|whereas|though|although|even[^\S\n]+as)"
     r"[^\S\n]+"
 )
+# the joint's word between spaces, which every match holds: a quick test first (the pattern
+# above has no first character to skip to, so it is tried at every character)
+_BARE_WORD_RE = re.compile(r"[^\S\n](?:and|but|while|whereas|though|although|even)[^\S\n]")
 
 
 _NOT_SUBJECT_END = frozenset("to the a an".split())
@@ -955,7 +960,10 @@ def _bare_new_subject(text: str, start: int, c0: int, c1: int) -> re.Match | Non
         return None  # 'the tell-all', 'to ask'
     if prev.endswith(("'s", "’s", "s'", "s’")):
         return None  # "the party's repeated refusal"
-    opens = list(_BARE_OPEN_RE.finditer(text, max(start, c0 - 60), c0))
+    lo = max(start, c0 - 60)
+    if _BARE_WORD_RE.search(text, lo, c0) is None:
+        return None
+    opens = list(_BARE_OPEN_RE.finditer(text, lo, c0))
     if not opens:
         return None
     m = opens[-1]
@@ -1081,7 +1089,7 @@ def _infinitive(text: str, p: int, se: int) -> int | None:
     return to.start()
 
 
-_TO_WORD_RE = re.compile(r"\bto\b")
+_TO_WORD_RE = re.compile(r"t(?<!\w.)o\b")  # '\bto\b', letter first as _THAT_RE
 
 _TAIL_CHARS = 200
 
