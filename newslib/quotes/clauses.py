@@ -187,7 +187,10 @@ _NOT_NOUN_PHRASE = frozenset(
 _CONJUNCTIONS = frozenset("and but or nor while whereas because so yet".split())
 
 
-_OBJECT_END_RE = re.compile(r"[,;:—–]|[^\S\n]-[^\S\n]")
+# a comma, semicolon, colon or dash, or ' - ': '[,;:—–]|[^\S\n]-[^\S\n]' written with one
+# character class first, so that a search skips to those characters and white space instead
+# of trying both branches at every character
+_OBJECT_END_RE = re.compile(r"[,;:—–\s](?:(?<=[,;:—–])|(?<!\n)-[^\S\n])")
 
 
 # a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'
