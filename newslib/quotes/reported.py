@@ -349,8 +349,17 @@ def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, o
 
 
 def _overlaps(got: _Found, spans) -> bool:
-    pieces = [(got.start, got.end), *([got.more] if got.more else [])]
-    return any(s < b and a < e for s, e in pieces for a, b in spans)
+    # plain loops: a paragraph's claimed spans are tested for every piece found in it
+    s, e = got.start, got.end
+    for a, b in spans:
+        if s < b and a < e:
+            return True
+    if got.more:
+        s, e = got.more
+        for a, b in spans:
+            if s < b and a < e:
+                return True
+    return False
 
 
 def _past_quotation(text: str, s: int, e: int, speech) -> int:
@@ -365,6 +374,8 @@ def _past_quotation(text: str, s: int, e: int, speech) -> int:
 
 
 _BREAK_RE = re.compile(r"[,.;:!?—–()\"“”\n]")
+# everything up to the last of those breaks (one match, no list of every break)
+_LAST_BREAK_RE = re.compile(r"(?s:.*)" + _BREAK_RE.pattern)
 
 
 def _in_subordinate(text: str, ss: int, c0: int) -> bool:
@@ -374,12 +385,12 @@ def _in_subordinate(text: str, ss: int, c0: int) -> bool:
     >>> _in_subordinate("While Lee said the plan works, the council voted no.", 0, 10)
     True
     """
-    lead = text[max(ss, c0 - 120) : c0]
-    breaks = list(_BREAK_RE.finditer(lead))
-    words = lead[breaks[-1].end() if breaks else 0 :].lower().split()
+    lo = max(ss, c0 - 120)
+    last = _LAST_BREAK_RE.match(text, lo, c0)  # the words after the last break matter
+    words = text[last.end() if last else lo : c0].lower().split(None, 2)
     if words and words[0] in _lists()["opening_subordinators"]:
         # 'When Lee said ..., the council ...' opening the sentence, not '..., when Lee said'
-        return not breaks and c0 - len(lead) == ss
+        return last is None and lo == ss
     if not words or words[0] not in _lists()["subordinators"]:
         return False
     return words[0] != "even" or (len(words) > 1 and words[1] in ("as", "though", "if"))
@@ -641,7 +652,9 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         if (
             ss <= b <= c0
             and len(text[b:c0].split()) <= 12
-            and report.cue_re.search(text, b, c0) is None
+            # (the cue pattern's first match there, found from the article's cue word starts
+            # rather than by trying the big pattern at every character)
+            and next(_find_cues(text, b, c0), None) is None
         ):
             return None
     if cue == "asked" and prev in ("", "when", "if", "but", "and"):
