@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from .._frame import empty_frame, require_columns
@@ -95,13 +96,25 @@ def quotes(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def _column(values: list, dtype: str) -> pd.Series:
-    """``pd.Series(values, dtype=dtype)``; a string column through one pyarrow array, which
-    pandas takes as it is (its own path checks and converts every value in Python first).
-    The values are str, None or pd.NA: the same large_string array either way."""
+    """``pd.Series(values, dtype=dtype)``, built from arrays pandas takes as they are (its own
+    path checks and converts every value in Python first): a string column through one
+    pyarrow array (the values are str, None or pd.NA: the same large_string array either
+    way); an int64 column through one numpy array (the values are ints); an Int64 column
+    from its ints and its mask of missing values (the values are ints or None).
+
+    >>> _column([3, None], "Int64").tolist(), _column([1, 2], "int64").dtype
+    ([3, <NA>], dtype('int64'))
+    """
     if dtype == "string":
         import pyarrow as pa  # (pandas' string dtype stores its values in pyarrow)
 
         return pd.Series(pa.array(values, type=pa.large_string(), from_pandas=True), dtype=dtype)
+    if dtype == "int64":
+        return pd.Series(np.array(values, dtype=np.int64))
+    if dtype == "Int64":
+        missing = np.array([v is None for v in values], dtype=bool)
+        data = np.array([0 if v is None else v for v in values], dtype=np.int64)
+        return pd.Series(pd.arrays.IntegerArray(data, missing))
     return pd.Series(values, dtype=dtype)
 
 
