@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _NAME, _alternation, _lists, _Rules
+from .cues import _NAME, _alternation, _lists, _Rules, _sections
 from .marks import _DOUBLE_RE, _first_nonspace, _Quote
 from .sentences import _ABBREV_RE
 
@@ -740,15 +740,38 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
         return None
     end = _before_party_tag(text, words[0].start(), breaks[chosen])
     found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
-    if (found is None or found[2] == "desc") and len(breaks) >= 2 and text[breaks[-2]] == ",":
-        # 'Another ally, Agriculture Secretary Tom Vilsack, told', "Lee's lawyer, Al Roe, said":
-        # the name is in apposition
+    if (
+        found is None or found[2] == "desc" or _served_by_role(text, found, words[0].start(), rules)
+    ) and (len(breaks) >= 2 and text[breaks[-2]] == ","):
+        # 'Another ally, Agriculture Secretary Tom Vilsack, told', "Lee's lawyer, Al Roe, said",
+        # 'The mayor of Bayview, Al Roe, said': the name is in apposition
         inner = list(_WORD_SPAN_RE.finditer(text, breaks[-2] + 1, breaks[-1]))
         if inner and inner[0].group(0)[:1].isupper():
             found = _cut_subject(
                 text, inner[max(0, len(inner) - 8)].start(), breaks[-1], rules, True
             )
     return found
+
+
+_ROLE_SERVES_RE = re.compile(r"([A-Za-z][\w\-]*)[^\S\n]+([a-z]+)[^\S\n]+(?:the[^\S\n]+)?$")
+
+
+def _served_by_role(text: str, found, lo: int, rules: _Rules) -> bool:
+    """Is the name ``found`` (a mention) what a role right before it serves: 'The mayor of
+    Bayview', 'A lawyer for Tom Roe' ([role_of_prepositions] of quote_sources.txt)? The
+    person is then the name in apposition after it, if any.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "The mayor of Bayview, Al Roe, said"
+    >>> _served_by_role(t, (13, 20, "name"), 0, _rules())
+    True
+    """
+    if found is None or found[2] != "name":
+        return False
+    m = _ROLE_SERVES_RE.search(text, max(lo, found[0] - 40), found[0])
+    if m is None or m.group(1).lower() not in rules.roles:
+        return False
+    return m.group(2) in _sections("quote_sources.txt", lower=False)["role_of_prepositions"]
 
 
 _PUT_OUT = frozenset(("out", "put", "signed", "shared", "started"))

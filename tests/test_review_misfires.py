@@ -1,0 +1,49 @@
+"""Misfires a reviewer found in the attribution rules, each pinned on a sentence written for
+these tests: the speaker, source, cue and content newslib should give, and what
+newslib.people counts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from quote_rows import rows
+
+import newslib
+
+# the first paragraph of an article is read as its headline: the sentences come after one
+TITLE = "Pier news\n\n"
+
+
+def speech(text: str) -> pd.DataFrame:
+    """The speech rows (no scare quotes) of ``text`` after a headline."""
+    q = rows(TITLE + text)
+    return q[q["kind"] != "scare"].reset_index(drop=True)
+
+
+def people_of(text: str) -> pd.DataFrame:
+    """newslib.people's table of ``text`` after a headline."""
+    return newslib.people(rows(TITLE + text))
+
+
+def test_a_lawyer_for_a_named_person_is_an_unnamed_source_not_the_person():
+    q = speech("A lawyer for Tom Roe said the deal was fair.")
+    assert q["speaker"].isna().all()
+    assert q["speaker_mention"].tolist() == ["A lawyer for Tom Roe"]
+    assert q["text"].tolist() == ["the deal was fair"]
+    p = people_of("A lawyer for Tom Roe said the deal was fair.")
+    assert p["person"].tolist() == ["lawyer"]
+    assert p["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_the_name_in_apposition_to_a_role_of_a_place_speaks():
+    q = speech("The mayor of Bayview, Al Roe, said the pier would reopen.")
+    assert q["speaker"].tolist() == ["Al Roe"]
+    assert q["speaker_mention"].tolist() == ["The mayor of Bayview, Al Roe"]
+    p = people_of("The mayor of Bayview, Al Roe, said the pier would reopen.")
+    assert p["person"].tolist() == ["Al Roe"]
+    assert p["role"].tolist() == ["mayor of Bayview"]
+
+
+def test_the_name_in_apposition_to_a_lawyer_for_someone_speaks_not_the_client():
+    q = speech("A lawyer for Tom Roe, Ann Lee, said the deal was fair.")
+    assert q["speaker"].tolist() == ["Ann Lee"]
