@@ -47,3 +47,18 @@ def test_the_name_in_apposition_to_a_role_of_a_place_speaks():
 def test_the_name_in_apposition_to_a_lawyer_for_someone_speaks_not_the_client():
     q = speech("A lawyer for Tom Roe, Ann Lee, said the deal was fair.")
     assert q["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_name_joined_to_a_subject_with_a_relative_clause_speaks():
+    text = "Residents who live near the pier and Tom Roe say the plan is bad."
+    q = speech(text)
+    assert q["speaker"].tolist() == ["Tom Roe"]
+    assert q["speaker_mention"].tolist() == ["Residents who live near the pier and Tom Roe"]
+    assert "Tom Roe" in people_of(text)["person"].tolist()
+
+
+def test_names_joined_inside_a_relative_clause_are_its_objects_not_speakers():
+    q = speech("Voters who back Lee and Roe say the plan is bad.")
+    said = q[q["cue"] == "say"]
+    assert said["speaker"].isna().all()
+    assert said["speaker_mention"].tolist() == ["Voters who back Lee and Roe"]
