@@ -62,3 +62,20 @@ def test_names_joined_inside_a_relative_clause_are_its_objects_not_speakers():
     said = q[q["cue"] == "say"]
     assert said["speaker"].isna().all()
     assert said["speaker_mention"].tolist() == ["Voters who back Lee and Roe"]
+
+
+def test_a_thing_rejected_in_the_passive_is_no_speech():
+    assert speech("The loan was rejected by the bank.").empty
+
+
+def test_a_plan_rejected_in_the_passive_is_a_stance_and_the_council_still_speaks():
+    q = speech("The plan was rejected by the council, which said it was too costly.")
+    assert q["text"].tolist() == ["The plan", "it was too costly"]
+    assert q["cue"].tolist() == ["was rejected", "said"]
+    assert q["speaker_mention"].tolist()[1] == "which"
+
+
+def test_a_party_rejected_by_voters_is_still_a_stance():
+    assert speech("The Harbor Party was rejected by voters.")["text"].tolist() == [
+        "The Harbor Party"
+    ]
