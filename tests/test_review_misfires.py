@@ -79,3 +79,20 @@ def test_a_party_rejected_by_voters_is_still_a_stance():
     assert speech("The Harbor Party was rejected by voters.")["text"].tolist() == [
         "The Harbor Party"
     ]
+
+
+def test_a_titled_surname_that_is_also_an_occupation_is_a_person():
+    q = speech("Ms. Nurse said the ward was full.")
+    assert q["speaker"].tolist() == ["Nurse"]
+    p = people_of("Ms. Nurse said the ward was full.")
+    assert p["speaker_type"].tolist() == ["person"]
+    assert p["gender"].tolist() == ["female"]
+    # without a title the word is still the occupation
+    assert people_of("Nurses said the ward was full.")["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_an_honorific_of_the_first_of_two_names_gives_the_second_no_gender():
+    p = people_of("Mr. Lee and Ann Roe said the pier would reopen.")
+    assert p["person"].tolist() == ["Ann Roe"]
+    assert p["gender"].tolist() == ["unknown"]
+    assert people_of("Mr. Tom Lee said the pier would reopen.")["gender"].tolist() == ["male"]
