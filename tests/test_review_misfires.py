@@ -96,3 +96,13 @@ def test_an_honorific_of_the_first_of_two_names_gives_the_second_no_gender():
     assert p["person"].tolist() == ["Ann Roe"]
     assert p["gender"].tolist() == ["unknown"]
     assert people_of("Mr. Tom Lee said the pier would reopen.")["gender"].tolist() == ["male"]
+
+
+def test_the_object_of_a_speech_participle_is_no_cue():
+    q = speech("The rally went on for hours, with fans telling jokes and singing.")
+    assert "jokes" not in q["cue"].tolist()
+    q = speech("The night ended with fans telling jokes about the team.")
+    assert "jokes" not in q["cue"].tolist()
+    assert "jokes about" not in q["cue"].tolist()
+    # the verb still reports
+    assert speech("Lee jokes that the pier is older than he is.")["cue"].tolist() == ["jokes"]
