@@ -106,3 +106,18 @@ def test_the_object_of_a_speech_participle_is_no_cue():
     assert "jokes about" not in q["cue"].tolist()
     # the verb still reports
     assert speech("Lee jokes that the pier is older than he is.")["cue"].tolist() == ["jokes"]
+
+
+def test_writing_to_someone_is_no_content():
+    assert speech("Readers questioning the decision can write to the editor.").empty
+    assert speech("Lee wrote to the board.").empty
+    assert speech("Lee said to reporters.").empty
+    q = speech("Lee wrote to the board that the plan fails.")
+    assert q["text"].tolist() == ["that the plan fails"]
+
+
+def test_the_content_opens_after_the_listener():
+    q = speech("Lee explained to the board why the pier closed.")
+    assert q["text"].tolist() == ["why the pier closed"]
+    q = speech("Lee has been talking to his staff about running for mayor.")
+    assert q["text"].tolist() == ["running for mayor"]
