@@ -121,3 +121,10 @@ def test_the_content_opens_after_the_listener():
     assert q["text"].tolist() == ["why the pier closed"]
     q = speech("Lee has been talking to his staff about running for mayor.")
     assert q["text"].tolist() == ["running for mayor"]
+
+
+def test_a_one_word_scare_quote_opening_a_content_keeps_both_marks():
+    q = speech("Lee says “Fake” news spreads.")
+    assert q["text"].tolist() == ["“Fake” news spreads"]
+    q = speech('Lee said "fake" news was spreading.')
+    assert q.loc[q["kind"] == "indirect", "text"].tolist() == ['"fake" news was spreading']
