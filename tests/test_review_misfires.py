@@ -128,3 +128,12 @@ def test_a_one_word_scare_quote_opening_a_content_keeps_both_marks():
     assert q["text"].tolist() == ["“Fake” news spreads"]
     q = speech('Lee said "fake" news was spreading.')
     assert q.loc[q["kind"] == "indirect", "text"].tolist() == ['"fake" news was spreading']
+
+
+def test_a_quoted_word_after_a_colon_opens_the_content():
+    q = speech('Lee said: "Fake" news was spreading.')
+    assert q["text"].tolist()[0] == '"Fake" news was spreading'
+    assert q["speaker"].tolist()[0] == "Lee"
+    # a full quotation after the colon stays the quotation's
+    q = speech('Lee said: "The plan fails," and left.')
+    assert q["kind"].tolist() == ["direct"]

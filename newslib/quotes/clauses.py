@@ -982,11 +982,14 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     if m is None:
         return None
     first = m.group(0).lower()
-    if first in report.openers or (
-        cue not in report.tell
-        and _INFINITIVE_RE.match(text, m.start())
-        # 'wrote to voters', 'talking to aides about ...': a listener, no infinitive
-        and not (cue in _lists()["to_listener_cues"] and _to_listener(text[m.start() : se]))
+    if (
+        first in report.openers
+        or (
+            cue not in report.tell
+            and _INFINITIVE_RE.match(text, m.start())
+            # 'wrote to voters', 'talking to aides about ...': a listener, no infinitive
+            and not (cue in _lists()["to_listener_cues"] and _to_listener(text[m.start() : se]))
+        )
     ):
         return m.start()  # 'that ...', 'to win the seat'
     if cue in report.stances:
