@@ -137,3 +137,12 @@ def test_a_quoted_word_after_a_colon_opens_the_content():
     # a full quotation after the colon stays the quotation's
     q = speech('Lee said: "The plan fails," and left.')
     assert q["kind"].tolist() == ["direct"]
+
+
+def test_a_dash_glued_to_a_name_opens_the_name():
+    # a list of links whose items open with a dash
+    q = speech("-Ann Lee explains why the polls were off. [Times.]")
+    assert q["speaker"].tolist() == ["Ann Lee"]
+    assert q["speaker_mention"].tolist() == ["Ann Lee"]
+    q = speech("The debate in Bayview -Mrs. Lee said she would sign the bill- was heated.")
+    assert q["speaker"].tolist() == ["Lee"]

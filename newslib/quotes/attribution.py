@@ -59,6 +59,13 @@ def _cut_subject_raw(
     phrase ends at the cue, so the mention is its last words.
     """
     words = [m.span() for m in _WORD_SPAN_RE.finditer(text, s, e)]
+    dashed = -1  # the last word after a dash glued to it: a name starts there
+    if "-" in text[s:e]:
+        # '-Ann Lee explains', 'in Brooklyn -Mrs. Lee said': a dash glued to a name
+        for i, (a, b) in enumerate(words):
+            if text[a] == "-" and text[a + 1 : a + 2].isupper():
+                words[i] = (a + 1, b)
+                dashed = i
     # strip trailing adverbs, times and parentheses ("Smith (R-Wis.) on Tuesday" -> "Smith")
     while words:
         w = text[words[-1][0] : words[-1][1]].lower()
@@ -117,7 +124,7 @@ def _cut_subject_raw(
         return None
     # trailing run of capitalised words = a name ("Amnesty spokesman Eric Ferrero" -> Eric Ferrero)
     run_start = len(words)
-    while run_start > 0:
+    while run_start > 0 and run_start != dashed:
         w = text[words[run_start - 1][0] : words[run_start - 1][1]]
         if w[:1].isupper() or (run_start < len(words) and w in _PARTICLES):
             run_start -= 1
