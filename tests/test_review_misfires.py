@@ -146,3 +146,9 @@ def test_a_dash_glued_to_a_name_opens_the_name():
     assert q["speaker_mention"].tolist() == ["Ann Lee"]
     q = speech("The debate in Bayview -Mrs. Lee said she would sign the bill- was heated.")
     assert q["speaker"].tolist() == ["Lee"]
+
+
+def test_a_share_of_ten_takes_in_the_people_after_it():
+    q = speech("About four in 10 South Bayview Republican voters said the plan fails.")
+    assert q["speaker"].isna().all()
+    assert q["speaker_mention"].tolist() == ["About four in 10 South Bayview Republican voters"]

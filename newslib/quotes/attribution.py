@@ -174,14 +174,17 @@ _QUANTITY_RE = re.compile(
     rf"almost[^\S\n]+|roughly[^\S\n]+|only[^\S\n]+|just[^\S\n]+|at[^\S\n]+least[^\S\n]+|"
     rf"as[^\S\n]+many[^\S\n]+as[^\S\n]+|all[^\S\n]+but[^\S\n]+)?{_NUMBER}"
     rf"(?:[^\S\n]+(?:percent|in[^\S\n]+(?:10|ten|\d+)|out[^\S\n]+of[^\S\n]+\w+))?"
-    rf"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){{0,5}}[\w\-]+)?\Z",
+    rf"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){{0,5}}[\w\-]+)?\Z"
+    # 'four in 10 Bayview voters': the people right after a share of ten
+    rf"|(?<![\w’'\-]){_NUMBER}[^\S\n]+in[^\S\n]+(?:10|ten)(?:[^\S\n]+[\w\-’']+){{1,6}}\Z",
     re.I,
 )
 
 
 def _quantity_subject(text: str, words):
-    """A number of people right before the cue: 'six in 10 said', 'More than 40 percent of
-    voters say', 'all but two said', 'About three-quarters support': (start, end, 'desc')."""
+    """A number of people right before the cue: 'six in 10 said', 'four in 10 Bayview voters
+    say', 'More than 40 percent of voters say', 'all but two said', 'About three-quarters
+    support': (start, end, 'desc')."""
     b = words[-1][1]
     for k in range(len(words)):
         m = _QUANTITY_RE.match(text[words[k][0] : b])
