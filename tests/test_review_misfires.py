@@ -152,3 +152,15 @@ def test_a_share_of_ten_takes_in_the_people_after_it():
     q = speech("About four in 10 South Bayview Republican voters said the plan fails.")
     assert q["speaker"].isna().all()
     assert q["speaker_mention"].tolist() == ["About four in 10 South Bayview Republican voters"]
+
+
+def test_a_capitalised_word_ending_in_ed_inside_a_name_is_no_verb():
+    text = (
+        "A spokeswoman for the House Armed Services Committee sent the text, arguing, "
+        "“The law is clear.”"
+    )
+    q = speech(text)
+    direct = q[q["kind"] == "direct"]
+    assert direct["speaker_mention"].tolist() == [
+        "A spokeswoman for the House Armed Services Committee"
+    ]

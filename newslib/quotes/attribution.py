@@ -571,7 +571,9 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 t = tokens[j].group(0)
                 if text[tokens[j - 1].end() : tokens[j].start()].strip():
                     break  # punctuation ends the phrase
-                if j > k + 1 and (t in rules.cues or t in _IRREGULAR or t.endswith("ed")):
+                if j > k + 1 and (
+                    t in rules.cues or t in _IRREGULAR or (t.endswith("ed") and t.islower())
+                ):  # (not 'the House Armed Services Committee': a name's word)
                     candidates.append((m.start(), tokens[j - 1].end(), "desc"))
                     break
                 j += 1
