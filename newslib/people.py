@@ -233,6 +233,23 @@ def _head_phrase_as_written(mention: str, phrase: str) -> str:
     return phrase
 
 
+def _titled_surname(speaker: str, mention) -> bool:
+    """Is the one-word ``speaker`` written after an honorific in ``mention`` ("Ms. Nurse")?
+
+    >>> _titled_surname("Nurse", "Ms. Nurse"), _titled_surname("Nurse", "Nurse")
+    (True, False)
+    """
+    if not isinstance(mention, str) or " " in speaker.strip():
+        return False
+    words = mention.split()
+    for k in range(1, len(words)):
+        if words[k].strip(",;:") == speaker.strip() and _fold(words[k - 1]).rstrip(".") in (
+            _HONORIFICS
+        ):
+            return True
+    return False
+
+
 def _type_of(speaker, mention) -> tuple[str, str, str]:
     """``(speaker_type, key, shown name)`` of one quotes-table source."""
     lists = _lists()
@@ -246,9 +263,13 @@ def _type_of(speaker, mention) -> tuple[str, str, str]:
         ):
             shown = re.sub(r"^the\s+", "", speaker.strip(), flags=re.I)
             return "organization", f"organization:{_fold(shown)}", shown
-        if folded in lists["anonymous_heads"]:  # "Officials said": a word, not a name
-            return "anonymous", f"anonymous:{folded}", folded
+        titled = _titled_surname(speaker, mention)
+        if folded in lists["anonymous_heads"] and not titled:
+            return "anonymous", f"anonymous:{folded}", folded  # "Officials said": no name
         name = _parse_name(speaker)
+        if name is None and titled:
+            # "Ms. Nurse said": a surname that is also a word (or a title to nameparser)
+            return "person", f"person:|{folded}", speaker.strip()
         if name is None:
             return "unknown", f"unknown:{folded}", speaker
         return "person", f"person:{name.first}|{name.last}{name.suffix}", name.shown
@@ -270,8 +291,13 @@ def _type_of(speaker, mention) -> tuple[str, str, str]:
     return "unknown", f"unknown:{phrase or folded}", phrase or folded
 
 
-def _gender_votes(mention) -> int:
-    """+2 / -2 for an honorific starting the mention, +1 / -1 for he / she, else 0."""
+def _gender_votes(mention, speaker=None) -> int:
+    """+2 / -2 for an honorific starting the mention (before the ``speaker``'s name, when one
+    is given), +1 / -1 for he / she, else 0.
+
+    >>> _gender_votes("Mr. Lee"), _gender_votes("Mr. Lee and Ann Roe", "Ann Roe")
+    (2, 0)
+    """
     if not isinstance(mention, str):
         return 0
     words = mention.split(None, 4)
@@ -281,6 +307,9 @@ def _gender_votes(mention) -> int:
             break
         if w.endswith(("'s", "’s", "s'", "s’")):
             return 0  # "Mr. Lee's campaign chairman, Al Roe": the honorific is Lee's
+    if isinstance(speaker, str) and len(words) > 1 and first.rstrip(".") in _HONORIFICS:
+        if words[1].strip(",;:") not in speaker.split():
+            return 0  # "Mr. Lee and Ann Roe": the honorific is Lee's, not Ann Roe's
     if first in ("mr.", "mr"):
         return 2
     if first in ("mrs.", "mrs", "ms.", "ms", "miss"):
@@ -511,7 +540,7 @@ def _source_facts(speaker: str | None, mention: str | None) -> tuple:
     if written.endswith(".") and len(written.rsplit(" ", 1)[-1]) > 4:  # "Donald Trump." (not Jr.)
         written = written[:-1]
     role = _role_of(mention, speaker) if kind == "person" and mention and speaker else None
-    return kind, key, shown, written, _gender_votes(mention), role
+    return kind, key, shown, written, _gender_votes(mention, speaker), role
 
 
 _FACTS = ("speaker_type", "key", "shown", "written", "votes", "role")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _NAME, _alternation, _lists, _Rules
+from .cues import _NAME, _alternation, _lists, _Rules, _sections
 from .marks import _DOUBLE_RE, _first_nonspace, _Quote
 from .sentences import _ABBREV_RE
 
@@ -59,6 +59,13 @@ def _cut_subject_raw(
     phrase ends at the cue, so the mention is its last words.
     """
     words = [m.span() for m in _WORD_SPAN_RE.finditer(text, s, e)]
+    dashed = -1  # the last word after a dash glued to it: a name starts there
+    if "-" in text[s:e]:
+        # '-Ann Lee explains', 'in Brooklyn -Mrs. Lee said': a dash glued to a name
+        for i, (a, b) in enumerate(words):
+            if text[a] == "-" and text[a + 1 : a + 2].isupper():
+                words[i] = (a + 1, b)
+                dashed = i
     # strip trailing adverbs, times and parentheses ("Smith (R-Wis.) on Tuesday" -> "Smith")
     while words:
         w = text[words[-1][0] : words[-1][1]].lower()
@@ -117,7 +124,7 @@ def _cut_subject_raw(
         return None
     # trailing run of capitalised words = a name ("Amnesty spokesman Eric Ferrero" -> Eric Ferrero)
     run_start = len(words)
-    while run_start > 0:
+    while run_start > 0 and run_start != dashed:
         w = text[words[run_start - 1][0] : words[run_start - 1][1]]
         if w[:1].isupper() or (run_start < len(words) and w in _PARTICLES):
             run_start -= 1
@@ -167,14 +174,17 @@ _QUANTITY_RE = re.compile(
     rf"almost[^\S\n]+|roughly[^\S\n]+|only[^\S\n]+|just[^\S\n]+|at[^\S\n]+least[^\S\n]+|"
     rf"as[^\S\n]+many[^\S\n]+as[^\S\n]+|all[^\S\n]+but[^\S\n]+)?{_NUMBER}"
     rf"(?:[^\S\n]+(?:percent|in[^\S\n]+(?:10|ten|\d+)|out[^\S\n]+of[^\S\n]+\w+))?"
-    rf"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){{0,5}}[\w\-]+)?\Z",
+    rf"(?:[^\S\n]+of[^\S\n]+(?:[\w\-’']+[^\S\n]+){{0,5}}[\w\-]+)?\Z"
+    # 'four in 10 Bayview voters': the people right after a share of ten
+    rf"|(?<![\w’'\-]){_NUMBER}[^\S\n]+in[^\S\n]+(?:10|ten)(?:[^\S\n]+[\w\-’']+){{1,6}}\Z",
     re.I,
 )
 
 
 def _quantity_subject(text: str, words):
-    """A number of people right before the cue: 'six in 10 said', 'More than 40 percent of
-    voters say', 'all but two said', 'About three-quarters support': (start, end, 'desc')."""
+    """A number of people right before the cue: 'six in 10 said', 'four in 10 Bayview voters
+    say', 'More than 40 percent of voters say', 'all but two said', 'About three-quarters
+    support': (start, end, 'desc')."""
     b = words[-1][1]
     for k in range(len(words)):
         m = _QUANTITY_RE.match(text[words[k][0] : b])
@@ -561,7 +571,9 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 t = tokens[j].group(0)
                 if text[tokens[j - 1].end() : tokens[j].start()].strip():
                     break  # punctuation ends the phrase
-                if j > k + 1 and (t in rules.cues or t in _IRREGULAR or t.endswith("ed")):
+                if j > k + 1 and (
+                    t in rules.cues or t in _IRREGULAR or (t.endswith("ed") and t.islower())
+                ):  # (not 'the House Armed Services Committee': a name's word)
                     candidates.append((m.start(), tokens[j - 1].end(), "desc"))
                     break
                 j += 1
@@ -740,15 +752,38 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
         return None
     end = _before_party_tag(text, words[0].start(), breaks[chosen])
     found = _cut_subject(text, words[max(0, len(words) - 8)].start(), end, rules, True)
-    if (found is None or found[2] == "desc") and len(breaks) >= 2 and text[breaks[-2]] == ",":
-        # 'Another ally, Agriculture Secretary Tom Vilsack, told', "Lee's lawyer, Al Roe, said":
-        # the name is in apposition
+    if (
+        found is None or found[2] == "desc" or _served_by_role(text, found, words[0].start(), rules)
+    ) and (len(breaks) >= 2 and text[breaks[-2]] == ","):
+        # 'Another ally, Agriculture Secretary Tom Vilsack, told', "Lee's lawyer, Al Roe, said",
+        # 'The mayor of Bayview, Al Roe, said': the name is in apposition
         inner = list(_WORD_SPAN_RE.finditer(text, breaks[-2] + 1, breaks[-1]))
         if inner and inner[0].group(0)[:1].isupper():
             found = _cut_subject(
                 text, inner[max(0, len(inner) - 8)].start(), breaks[-1], rules, True
             )
     return found
+
+
+_ROLE_SERVES_RE = re.compile(r"([A-Za-z][\w\-]*)[^\S\n]+([a-z]+)[^\S\n]+(?:the[^\S\n]+)?$")
+
+
+def _served_by_role(text: str, found, lo: int, rules: _Rules) -> bool:
+    """Is the name ``found`` (a mention) what a role right before it serves: 'The mayor of
+    Bayview', 'A lawyer for Tom Roe' ([role_of_prepositions] of quote_sources.txt)? The
+    person is then the name in apposition after it, if any.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "The mayor of Bayview, Al Roe, said"
+    >>> _served_by_role(t, (13, 20, "name"), 0, _rules())
+    True
+    """
+    if found is None or found[2] != "name":
+        return False
+    m = _ROLE_SERVES_RE.search(text, max(lo, found[0] - 40), found[0])
+    if m is None or m.group(1).lower() not in rules.roles:
+        return False
+    return m.group(2) in _sections("quote_sources.txt", lower=False)["role_of_prepositions"]
 
 
 _PUT_OUT = frozenset(("out", "put", "signed", "shared", "started"))

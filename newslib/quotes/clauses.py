@@ -998,8 +998,14 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     if m is None:
         return None
     first = m.group(0).lower()
-    if first in report.openers or (
-        cue not in report.tell and _INFINITIVE_RE.match(text, m.start())
+    if (
+        first in report.openers
+        or (
+            cue not in report.tell
+            and _INFINITIVE_RE.match(text, m.start())
+            # 'wrote to voters', 'talking to aides about ...': a listener, no infinitive
+            and not (cue in _lists()["to_listener_cues"] and _to_listener(text[m.start() : se]))
+        )
     ):
         return m.start()  # 'that ...', 'to win the seat'
     if cue in report.stances:
@@ -1040,12 +1046,39 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
             if 0 < k < len(words) and _object_infinitive(text, cue, words[0][0], se):
                 return words[0][0]  # 'asked the court to block ...': the object is content
         else:
+            if first == "to" and cue in _lists()["to_listener_cues"]:
+                after = _after_listener(text, words, se)
+                if after != -1:
+                    return after
             while k < len(words) and k < 4 and words[k][2].lower() in report.adjuncts:
                 if _deictic_subject(words, k):
                     break  # 'said this was the best plan': 'this' is the subject
                 k += 2 if words[k][2].lower() in _DEICTIC else 1  # 'said this week ...'
         return words[k][0] if k < len(words) else None
     return m.start()
+
+
+def _after_listener(text: str, words, se: int) -> int | None:
+    """After a speech verb and 'to' (``words`` from 'to' on), where the content starts:
+    None when the sentence ends with the listener ('wrote to the editor.', 'said to
+    reporters.'), after it at 'that', 'why', ... or 'about' ('explained to the board why ...',
+    'talked to aides about running'); -1 when neither (the usual reading goes on).
+
+    >>> t = "Lee wrote to the editor."
+    >>> _after_listener(t, _words(t, 10, 23), 23) is None
+    True
+    """
+    for k, (a, _, w) in enumerate(words[1:8], 1):
+        if text[words[k - 1][1] : a].strip():
+            return -1  # punctuation: the listener's phrase ends
+        low = w.lower()
+        if low in _report_rules().openers:
+            return a
+        if low == "about" and k + 1 < len(words) and not words[k + 1][2][:1].isdigit():
+            return words[k + 1][0]
+    if len(words) <= 7 and not text[words[-1][1] : se].strip(" .!?"):
+        return None  # the sentence ends with the listener
+    return -1
 
 
 def _infinitive_after_object(text: str, words) -> int | None:

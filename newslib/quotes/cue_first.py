@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ..text import WORD_RE
 from .attribution import (
     _MANNER_RE,
     _TOKEN_RE,
@@ -76,9 +77,32 @@ def _after_colon(text: str, cue: str, p: int, se: int) -> int | None:
     if p >= se or text[p] != ":" or cue not in _lists()["cues"]:
         return None
     start = _skip_space(text, p + 1, se)
-    if start >= se or text[start] in _OPENING_MARKS or len(text[start:se].split()) < 2:
+    if start >= se or len(text[start:se].split()) < 2:
+        return None
+    if text[start] in _OPENING_MARKS and not _quoted_then_more(text, start, se):
         return None
     return start
+
+
+_CLOSING_MARK_RE = re.compile(r"[\"”’'»](?!\w)")  # not the apostrophe of "Let’s"
+
+
+def _quoted_then_more(text: str, start: int, se: int) -> bool:
+    """Does the quotation opening at ``start`` close before ``se`` with two words or more of
+    the sentence after it ('said: "Fake" news is spreading': a few quoted words opening the
+    writer's, no quotation of its own)?
+
+    >>> _quoted_then_more('said: "Fake" news is spreading.', 6, 30)
+    True
+    >>> _quoted_then_more('said: "The plan fails."', 6, 23)
+    False
+    """
+    m = _CLOSING_MARK_RE.search(text, start + 1, se)
+    if m is None or not text[m.start() - 1].isalnum():
+        return False  # '"The plan fails," and ...': a quotation ends with its punctuation
+    return (
+        len(text[start : m.start()].split()) <= 3 and len(WORD_RE.findall(text, m.end(), se)) >= 2
+    )
 
 
 def _gapped_clause(text: str, cue: str, prev: str, start: int, se: int) -> bool:

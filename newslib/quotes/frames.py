@@ -470,6 +470,31 @@ _PASSIVE_BY_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _stance_nouns() -> frozenset[str]:
+    lists = _lists()
+    return lists["speech_nouns"] | lists["resumptive_nouns"] | lists["stance_objects"]
+
+
+def _stance_object(head: str, rules: _Rules) -> bool:
+    """Can the last word of a passive subject be what a stance is about: a name ('The Harbor
+    Party'), a pronoun, or a noun of a proposal or a view ('the plan'), not a thing ('the
+    loan')?
+
+    >>> from newslib.quotes.cues import _rules
+    >>> _stance_object("plan", _rules()), _stance_object("loan", _rules())
+    (True, False)
+    """
+    low = head.lower().strip(".,’'")
+    return (
+        head[:1].isupper()
+        or low in rules.pronouns
+        or low in _RELATIVES
+        or low in ("that", "this", "these", "those")
+        or low in _stance_nouns()
+    )
+
+
 def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
     """'Lee has been criticized for CONTENT', 'Roe is accused of CONTENT', 'the plan was
     condemned by the council': a stance verb of [passive_stances] in the passive ('span'
@@ -502,6 +527,8 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
     words = words[cut + 1 :]  # 'after the man who posted it was condemned'
     if not words or len(words) > 12:
         return None
+    if cue in _lists()["passive_on_stances"] and not _stance_object(words[-1][2], rules):
+        return None  # 'the loan was rejected by the bank': an act on a thing, no stance
     subject = (words[0][0], words[-1][1])
     if m is None:
         if by is None and not _CLAUSE_END_RE.match(text, c1, se + 1):

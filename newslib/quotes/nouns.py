@@ -267,6 +267,8 @@ def _verb_lead() -> frozenset[str]:
 def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> bool:
     """Is the stance word at ``c0`` a noun ('terrorist attacks', 'a primary challenge', 'roll
     call', '30 percent support') rather than the verb of a speaker?"""
+    if cue[-1:] == "s" and prev[-3:] == "ing" and prev in rules.cues and text[c0 - 1] == " ":
+        return True  # 'telling jokes', 'saying thanks': the object of a speech verb
     report = _report_rules()
     if cue not in report.stances:
         return False

@@ -227,7 +227,10 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.more is None and got.start >= m.end() and _in_subordinate(text, ss, c0):
                     got.end = _subordinate_end(text, got.start, got.end, q_speech)
                 got.end = _summary_end(text, got.start, got.end, q_speech)
-                got.start = _from_opening_mark(text, got.start, got.end, q_speech)
+                # a scare quote opening the content keeps its opening mark too ('says "Fake"
+                # news ...'): all the paragraph's marks
+                q_marks = s_marks if q_speech is s_speech else marks
+                got.start = _from_opening_mark(text, got.start, got.end, q_marks)
                 if got.more is not None:
                     got.more = (got.more[0], _to_closing_mark(text, got.more[1], q_speech))
                 if got.start == lo and (dateline := _DATELINE_RE.match(text, lo, got.end)):

@@ -205,7 +205,11 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> dict[tuple,
             q.mention = None  # 'and specifically mentioned', 'on Tuesday called'
         if q.kind != "scare" and q.mention is not None and q.mention_kind in ("name", "desc"):
             got = _subject_over_relative(text, q, rules)
-            if got is not None and (
+            if got is not None and got[1] and _joined_after_clause(text, q.mention[0], q.para_lo):
+                # 'Residents who live near the pier and Tom Roe say': Tom Roe speaks too, the
+                # source is the whole subject
+                wider[(q.mention, q.cue_span)] = got[0][0]
+            elif got is not None and (
                 got[1]
                 or _people_head(text, got[0][0], q.mention[0], rules)
                 or _name_head(text, got[0][0], q.mention[0], rules)
@@ -242,6 +246,23 @@ def _fill_mentions(text: str, found: list[_Quote], rules: _Rules) -> dict[tuple,
                 if got is not None:
                     q.mention, q.mention_kind = got, kind
     return wider
+
+
+_AND_NAME_BEFORE_RE = re.compile(r"([\w’'\-]+)[^\S\n]+and[^\S\n]+$")
+
+
+def _joined_after_clause(text: str, s: int, lo: int) -> bool:
+    """Is the name at ``s`` joined by 'and' to a lower-case word ending a relative clause
+    ('Residents who live near the pier and Tom Roe say'): a second subject, not an object of
+    the clause ('Voters who back Lee and Roe say')?
+
+    >>> _joined_after_clause("Residents who live near the pier and Tom Roe say", 37, 0)
+    True
+    >>> _joined_after_clause("Voters who back Lee and Roe say", 24, 0)
+    False
+    """
+    m = _AND_NAME_BEFORE_RE.search(text, max(lo, s - 40), s)
+    return m is not None and m.group(1).islower() and text[s : s + 1].isupper()
 
 
 _CLAUSE_OPENERS = _WORDS["clause_openers"]

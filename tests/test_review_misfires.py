@@ -1,0 +1,166 @@
+"""Misfires a reviewer found in the attribution rules, each pinned on a sentence written for
+these tests: the speaker, source, cue and content newslib should give, and what
+newslib.people counts.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from quote_rows import rows
+
+import newslib
+
+# the first paragraph of an article is read as its headline: the sentences come after one
+TITLE = "Pier news\n\n"
+
+
+def speech(text: str) -> pd.DataFrame:
+    """The speech rows (no scare quotes) of ``text`` after a headline."""
+    q = rows(TITLE + text)
+    return q[q["kind"] != "scare"].reset_index(drop=True)
+
+
+def people_of(text: str) -> pd.DataFrame:
+    """newslib.people's table of ``text`` after a headline."""
+    return newslib.people(rows(TITLE + text))
+
+
+def test_a_lawyer_for_a_named_person_is_an_unnamed_source_not_the_person():
+    q = speech("A lawyer for Tom Roe said the deal was fair.")
+    assert q["speaker"].isna().all()
+    assert q["speaker_mention"].tolist() == ["A lawyer for Tom Roe"]
+    assert q["text"].tolist() == ["the deal was fair"]
+    p = people_of("A lawyer for Tom Roe said the deal was fair.")
+    assert p["person"].tolist() == ["lawyer"]
+    assert p["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_the_name_in_apposition_to_a_role_of_a_place_speaks():
+    q = speech("The mayor of Bayview, Al Roe, said the pier would reopen.")
+    assert q["speaker"].tolist() == ["Al Roe"]
+    assert q["speaker_mention"].tolist() == ["The mayor of Bayview, Al Roe"]
+    p = people_of("The mayor of Bayview, Al Roe, said the pier would reopen.")
+    assert p["person"].tolist() == ["Al Roe"]
+    assert p["role"].tolist() == ["mayor of Bayview"]
+
+
+def test_the_name_in_apposition_to_a_lawyer_for_someone_speaks_not_the_client():
+    q = speech("A lawyer for Tom Roe, Ann Lee, said the deal was fair.")
+    assert q["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_name_joined_to_a_subject_with_a_relative_clause_speaks():
+    text = "Residents who live near the pier and Tom Roe say the plan is bad."
+    q = speech(text)
+    assert q["speaker"].tolist() == ["Tom Roe"]
+    assert q["speaker_mention"].tolist() == ["Residents who live near the pier and Tom Roe"]
+    assert "Tom Roe" in people_of(text)["person"].tolist()
+
+
+def test_names_joined_inside_a_relative_clause_are_its_objects_not_speakers():
+    q = speech("Voters who back Lee and Roe say the plan is bad.")
+    said = q[q["cue"] == "say"]
+    assert said["speaker"].isna().all()
+    assert said["speaker_mention"].tolist() == ["Voters who back Lee and Roe"]
+
+
+def test_a_thing_rejected_in_the_passive_is_no_speech():
+    assert speech("The loan was rejected by the bank.").empty
+
+
+def test_a_plan_rejected_in_the_passive_is_a_stance_and_the_council_still_speaks():
+    q = speech("The plan was rejected by the council, which said it was too costly.")
+    assert q["text"].tolist() == ["The plan", "it was too costly"]
+    assert q["cue"].tolist() == ["was rejected", "said"]
+    assert q["speaker_mention"].tolist()[1] == "which"
+
+
+def test_a_party_rejected_by_voters_is_still_a_stance():
+    assert speech("The Harbor Party was rejected by voters.")["text"].tolist() == [
+        "The Harbor Party"
+    ]
+
+
+def test_a_titled_surname_that_is_also_an_occupation_is_a_person():
+    q = speech("Ms. Nurse said the ward was full.")
+    assert q["speaker"].tolist() == ["Nurse"]
+    p = people_of("Ms. Nurse said the ward was full.")
+    assert p["speaker_type"].tolist() == ["person"]
+    assert p["gender"].tolist() == ["female"]
+    # without a title the word is still the occupation
+    assert people_of("Nurses said the ward was full.")["speaker_type"].tolist() == ["anonymous"]
+
+
+def test_an_honorific_of_the_first_of_two_names_gives_the_second_no_gender():
+    p = people_of("Mr. Lee and Ann Roe said the pier would reopen.")
+    assert p["person"].tolist() == ["Ann Roe"]
+    assert p["gender"].tolist() == ["unknown"]
+    assert people_of("Mr. Tom Lee said the pier would reopen.")["gender"].tolist() == ["male"]
+
+
+def test_the_object_of_a_speech_participle_is_no_cue():
+    q = speech("The rally went on for hours, with fans telling jokes and singing.")
+    assert "jokes" not in q["cue"].tolist()
+    q = speech("The night ended with fans telling jokes about the team.")
+    assert "jokes" not in q["cue"].tolist()
+    assert "jokes about" not in q["cue"].tolist()
+    # the verb still reports
+    assert speech("Lee jokes that the pier is older than he is.")["cue"].tolist() == ["jokes"]
+
+
+def test_writing_to_someone_is_no_content():
+    assert speech("Readers questioning the decision can write to the editor.").empty
+    assert speech("Lee wrote to the board.").empty
+    assert speech("Lee said to reporters.").empty
+    q = speech("Lee wrote to the board that the plan fails.")
+    assert q["text"].tolist() == ["that the plan fails"]
+
+
+def test_the_content_opens_after_the_listener():
+    q = speech("Lee explained to the board why the pier closed.")
+    assert q["text"].tolist() == ["why the pier closed"]
+    q = speech("Lee has been talking to his staff about running for mayor.")
+    assert q["text"].tolist() == ["running for mayor"]
+
+
+def test_a_one_word_scare_quote_opening_a_content_keeps_both_marks():
+    q = speech("Lee says “Fake” news spreads.")
+    assert q["text"].tolist() == ["“Fake” news spreads"]
+    q = speech('Lee said "fake" news was spreading.')
+    assert q.loc[q["kind"] == "indirect", "text"].tolist() == ['"fake" news was spreading']
+
+
+def test_a_quoted_word_after_a_colon_opens_the_content():
+    q = speech('Lee said: "Fake" news was spreading.')
+    assert q["text"].tolist()[0] == '"Fake" news was spreading'
+    assert q["speaker"].tolist()[0] == "Lee"
+    # a full quotation after the colon stays the quotation's
+    q = speech('Lee said: "The plan fails," and left.')
+    assert q["kind"].tolist() == ["direct"]
+
+
+def test_a_dash_glued_to_a_name_opens_the_name():
+    # a list of links whose items open with a dash
+    q = speech("-Ann Lee explains why the polls were off. [Times.]")
+    assert q["speaker"].tolist() == ["Ann Lee"]
+    assert q["speaker_mention"].tolist() == ["Ann Lee"]
+    q = speech("The debate in Bayview -Mrs. Lee said she would sign the bill- was heated.")
+    assert q["speaker"].tolist() == ["Lee"]
+
+
+def test_a_share_of_ten_takes_in_the_people_after_it():
+    q = speech("About four in 10 South Bayview Republican voters said the plan fails.")
+    assert q["speaker"].isna().all()
+    assert q["speaker_mention"].tolist() == ["About four in 10 South Bayview Republican voters"]
+
+
+def test_a_capitalised_word_ending_in_ed_inside_a_name_is_no_verb():
+    text = (
+        "A spokeswoman for the House Armed Services Committee sent the text, arguing, "
+        "“The law is clear.”"
+    )
+    q = speech(text)
+    direct = q[q["kind"] == "direct"]
+    assert direct["speaker_mention"].tolist() == [
+        "A spokeswoman for the House Armed Services Committee"
+    ]
