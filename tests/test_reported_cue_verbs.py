@@ -41,3 +41,32 @@ def test_a_threat_reports_its_infinitive(text, content, speaker, cue):
 def test_a_threat_without_an_infinitive_is_no_speech():
     # 'threatened the harbor': a danger, not something anyone said
     assert indirect("The flood threatened the harbor for a week.").empty
+
+
+@pytest.mark.parametrize(
+    "text, source, cue, content",
+    [
+        (
+            "New Poll Shows Ann Lee Ahead In Bayview\n\nThe race is close.",
+            "New Poll",
+            "Shows",
+            "Ann Lee Ahead In Bayview",
+        ),
+        (
+            "Harbor Board Study Finds Bay Cleaner Than Expected\n\nThe bay is clean.",
+            "Harbor Board Study",
+            "Finds",
+            "Bay Cleaner Than Expected",
+        ),
+    ],
+)
+def test_a_title_case_headline_reports_a_finding(text, source, cue, content):
+    speech = indirect(text)
+    assert speech["text"].tolist()[:1] == [content]
+    assert speech["speaker_mention"].tolist()[:1] == [source]
+    assert speech["cue"].str.lower().tolist()[:1] == [cue.lower()]
+
+
+def test_a_headline_phrasal_verb_is_no_finding():
+    # 'Shows Off': the board shows a ferry, it reports nothing
+    assert indirect("Harbor Board Shows Off New Ferry\n\nThe ferry is new.").empty
