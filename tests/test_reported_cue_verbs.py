@@ -70,3 +70,43 @@ def test_a_title_case_headline_reports_a_finding(text, source, cue, content):
 def test_a_headline_phrasal_verb_is_no_finding():
     # 'Shows Off': the board shows a ferry, it reports nothing
     assert indirect("Harbor Board Shows Off New Ferry\n\nThe ferry is new.").empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Ann Lee concedes that the port will close.",
+            "that the port will close",
+            "Ann Lee",
+            "concedes",
+        ),
+        ("The port will close, Tom Roe concedes.", "The port will close", "Tom Roe", "concedes"),
+        (
+            "Tom Roe confesses he never read the report.",
+            "he never read the report",
+            "Tom Roe",
+            "confesses",
+        ),
+        ("The plan is sound, Ann Lee rebutted.", "The plan is sound", "Ann Lee", "rebutted"),
+        (
+            "Tom Roe theorized that the Harbor Board had sold the land.",
+            "that the Harbor Board had sold the land",
+            "Tom Roe",
+            "theorized",
+        ),
+    ],
+)
+def test_more_speech_verbs_report(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["After conceding, Tom Roe left the hall.", "The case had a confessed thief at its heart."],
+)
+def test_a_speech_verb_with_nothing_said_is_no_speech(text):
+    assert indirect(text).empty
