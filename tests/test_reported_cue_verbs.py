@@ -110,3 +110,37 @@ def test_more_speech_verbs_report(text, content, speaker, cue):
 )
 def test_a_speech_verb_with_nothing_said_is_no_speech(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Ann Lee berated the Harbor Board for its delays.",
+            "the Harbor Board for its delays",
+            "Ann Lee",
+            "berated",
+        ),
+        (
+            "Tom Roe derided the plan as a waste of money.",
+            "the plan as a waste of money",
+            "Tom Roe",
+            "derided",
+        ),
+        (
+            "The mayor scolded Bayview officials over the ferry.",
+            "Bayview officials over the ferry",
+            "The mayor",
+            "scolded",
+        ),
+    ],
+)
+def test_a_rebuke_reports_its_object(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+def test_a_rebuke_as_a_noun_is_no_speech():
+    assert indirect("After the scolding, Tom Roe left.").empty
