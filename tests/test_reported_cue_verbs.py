@@ -144,3 +144,40 @@ def test_a_rebuke_reports_its_object(text, content, speaker, cue):
 
 def test_a_rebuke_as_a_noun_is_no_speech():
     assert indirect("After the scolding, Tom Roe left.").empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Ann Lee embraced the ferry plan on Monday.",
+            "the ferry plan on Monday",
+            "Ann Lee",
+            "embraced",
+        ),
+        (
+            "Tom Roe disavowed the ad that attacked Ann Lee.",
+            "the ad that attacked Ann Lee",
+            "Tom Roe",
+            "disavowed",
+        ),
+        (
+            "The Harbor Board disputed the figures in the report.",
+            "the figures in the report",
+            "The Harbor Board",
+            "disputed",
+        ),
+    ],
+)
+def test_a_stance_taken_or_dropped_reports_its_object(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+@pytest.mark.parametrize(
+    "text", ["The two friends embraced.", "The disputed island lies off Bayview."]
+)
+def test_a_stance_verb_without_a_holder_or_object_is_no_speech(text):
+    assert indirect(text).empty
