@@ -181,3 +181,29 @@ def test_a_stance_taken_or_dropped_reports_its_object(text, content, speaker, cu
 )
 def test_a_stance_verb_without_a_holder_or_object_is_no_speech(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Ann Lee disclosed that the Harbor Board had lost $2 million.",
+            "that the Harbor Board had lost $2 million",
+            "Ann Lee",
+            "disclosed",
+        ),
+        ("The port lost money, Tom Roe divulged.", "The port lost money", "Tom Roe", "divulged"),
+    ],
+)
+def test_a_disclosure_reports_its_clause(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+@pytest.mark.parametrize(
+    "text", ["The disclosed sum was paid in May.", "The sum was disclosed in May."]
+)
+def test_a_disclosed_thing_with_no_discloser_is_no_speech(text):
+    assert indirect(text).empty
