@@ -207,3 +207,38 @@ def test_a_disclosure_reports_its_clause(text, content, speaker, cue):
 )
 def test_a_disclosed_thing_with_no_discloser_is_no_speech(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "Ann Lee congratulated the Harbor Board on the new ferry.",
+            "the Harbor Board on the new ferry",
+            "Ann Lee",
+            "congratulated",
+        ),
+        ("Tom Roe deemed the plan a failure.", "the plan a failure", "Tom Roe", "deemed"),
+        (
+            "The Harbor Board trumpeted its record on jobs.",
+            "its record on jobs",
+            "The Harbor Board",
+            "trumpeted",
+        ),
+        (
+            "Ann Lee intimated that the ferry would be late.",
+            "that the ferry would be late",
+            "Ann Lee",
+            "intimated",
+        ),
+    ],
+)
+def test_a_judgement_or_hint_reports_its_object(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+def test_a_deemed_value_is_no_judgement():
+    assert indirect("The board has a deemed value of $5 million.").empty
