@@ -242,3 +242,24 @@ def test_a_judgement_or_hint_reports_its_object(text, content, speaker, cue):
 
 def test_a_deemed_value_is_no_judgement():
     assert indirect("The board has a deemed value of $5 million.").empty
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The ferry will run late this week, Ann Lee told her.", "Ann Lee"),
+        ("The ferry will run late this week, the chairman told them on Monday.", "the chairman"),
+        ("The ferry will run late this week, Tom Roe told voters.", "Tom Roe"),
+    ],
+)
+def test_a_closing_tell_with_only_its_listener_reports_the_sentence(text, speaker):
+    speech = indirect(text)
+    assert speech["text"].tolist() == ["The ferry will run late this week"]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == ["told"]
+
+
+def test_a_tell_with_a_clause_after_its_listener_reports_the_clause():
+    # the listener is followed by what was told: the lead is no content
+    speech = indirect("In May, Ann Lee told him the ferry would run late.")
+    assert speech["text"].tolist() == ["the ferry would run late"]

@@ -360,9 +360,19 @@ def _ends_attribution(
         return False  # 'In May, Lee promised to fix the roads': the infinitive is the content
     if first in _report_rules().adjuncts or first == "reporters":
         return True
+    if cue in _report_rules().tell and first in _report_rules().listeners:
+        # 'CONTENT, Lee told her.', '..., she told voters on Monday.': only the listener
+        more = rest.split(None, 1)[1:]
+        if not more or more[0][0] in ",.;—–(" or _first_lower(more[0]) in _report_rules().adjuncts:
+            return True
     if not inverted and cue not in _report_rules().tell:
         return False
     return first in ("the", "a", "an") or rest[0].isupper()
+
+
+def _first_lower(rest: str) -> str:
+    """The first word of ``rest``, lower-cased, without a trailing comma or stop."""
+    return rest.split(None, 1)[0].lower().strip(",.")
 
 
 _SAY_TO = frozenset("say says said saying wrote writes added adds told tells".split())
