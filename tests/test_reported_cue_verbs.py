@@ -263,3 +263,18 @@ def test_a_tell_with_a_clause_after_its_listener_reports_the_clause():
     # the listener is followed by what was told: the lead is no content
     speech = indirect("In May, Ann Lee told him the ferry would run late.")
     assert speech["text"].tolist() == ["the ferry would run late"]
+
+
+def test_a_plural_say_after_the_content_inverts_like_said():
+    text = "The ferry will run late, say two members of the Harbor Board."
+    speech = indirect(text)
+    assert speech["text"].tolist() == ["The ferry will run late"]
+    assert speech["speaker_mention"].tolist() == ["two members of the Harbor Board"]
+    assert speech["cue"].tolist() == ["say"]
+
+
+def test_a_plural_say_before_a_clause_is_no_inversion():
+    # 'say the ferry ...': a clause follows, so 'say' reports it, not the lead
+    speech = indirect("In Bayview, residents say the ferry will run late.")
+    assert speech["text"].tolist() == ["the ferry will run late"]
+    assert speech["speaker_mention"].tolist() == ["residents"]

@@ -37,7 +37,7 @@ from .found import _Found
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
 # '..., said Ann Lee.', '..., reports the Post.'
-_INVERTING = frozenset("said says wrote writes added adds reports reported".split())
+_INVERTING = frozenset("said says say wrote writes added adds reports reported".split())
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 
 
