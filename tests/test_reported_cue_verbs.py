@@ -278,3 +278,28 @@ def test_a_plural_say_before_a_clause_is_no_inversion():
     speech = indirect("In Bayview, residents say the ferry will run late.")
     assert speech["text"].tolist() == ["the ferry will run late"]
     assert speech["speaker_mention"].tolist() == ["residents"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "In nearby Bayview, the pier is holding up, but it is under strain from storms, "
+            "said the Harbor Board's chief engineer, Tom Roe.",
+            "In nearby Bayview, the pier is holding up, but it is under strain from storms",
+            "the Harbor Board's chief engineer, Tom Roe",
+        ),
+        (
+            "The firm worked for the Harbor Board on taxes and other issues, said lobbyist "
+            "Tom Roe, Ann Lee's former business partner.",
+            "The firm worked for the Harbor Board on taxes and other issues",
+            "lobbyist Tom Roe, Ann Lee's former business partner",
+        ),
+    ],
+)
+def test_an_inverted_speaker_with_a_closing_apposition(text, content, speaker):
+    # the name or role after the comma closes the sentence: it is the speaker's, not content
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == ["said"]

@@ -236,6 +236,24 @@ def _clause_after(text: str, c1: int, se: int) -> bool:
     )
 
 
+def _closing_apposition(text: str, comma: int, se: int) -> bool:
+    """Is text[comma + 1 : se] a short phrase with no verb that closes the sentence, an
+    apposition of an inverted speaker ('..., said the firm's chief, Ann Lee.', '..., wrote
+    Tom Roe, Lee's nephew, on Facebook.')?
+
+    >>> t = "The plant is safe, said the firm's chief, Ann Lee."
+    >>> _closing_apposition(t, t.index(", Ann"), len(t) - 1)
+    True
+    >>> t = "The plant is safe, said Ann Lee, the plan will fail."
+    >>> _closing_apposition(t, t.index(", the"), len(t) - 1)
+    False
+    """
+    words = [w for _, _, w in _words(text, comma + 1, se)]
+    return 0 < len(words) <= 8 and not any(
+        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words
+    )
+
+
 def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> bool:
     """Is what follows the cue a speaker closing the sentence ('..., said the company's chief
     executive, Ann Lee.', '..., said former governor Ed Rendell, who ...')? A short phrase with
@@ -262,7 +280,11 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
         return False
     if comma >= 0:
         nxt = _TOKEN_RE.search(text, comma + 1, se)
-        if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
+        if nxt is None:
+            return False
+        if nxt.group(0).lower() not in _APPOSITION_STARTS and not _closing_apposition(
+            text, comma, se
+        ):
             return False  # '..., said Smith, the plan ...'
     if any(w[:1].isupper() or w.lower() in rules.roles for w in words):
         return True
