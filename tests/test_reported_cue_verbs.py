@@ -335,3 +335,23 @@ def test_lower_case_words_without_a_role_open_no_inverted_speaker():
     assert _role_before_name(["film", "director", "Tom", "Roe"], _rules())
     assert not _role_before_name(["green", "ferries", "Bayview"], _rules())
     assert not _role_before_name(["Ann", "Lee"], _rules())
+
+
+def test_a_reporting_verb_after_the_name_makes_a_clause_not_an_inverted_speaker():
+    # 'said Lee believes ...': Lee is the subject of the reported clause, not the speaker
+    text = (
+        "His campaign manager, Tom Roe, said Lee believes those efforts - which include "
+        "radio ads - will pay off."
+    )
+    speech = indirect(text)
+    assert speech["text"].tolist() == [
+        "Lee believes those efforts - which include radio ads - will pay off"
+    ]
+    assert speech["speaker_mention"].tolist() == ["His campaign manager, Tom Roe"]
+
+
+def test_a_clause_after_a_semicolon_leaves_a_closing_attribution_alone():
+    text = "Ann Lee spoke. The ferry did carry some cars, she said; her aides believe the logs."
+    speech = indirect(text)
+    assert speech["text"].tolist()[:1] == ["The ferry did carry some cars"]
+    assert speech["speaker_mention"].tolist()[:1] == ["she"]

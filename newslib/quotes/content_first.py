@@ -227,12 +227,16 @@ def _clause_after(text: str, c1: int, se: int) -> bool:
     ('CONTENT, Lee said — a move that ...': what follows the dash is the writer's)."""
     if _DASH_AFTER_CUE_RE.match(text, c1, se):
         return False
-    comma = text.find(",", c1, se)
-    words = [w for _, _, w in _first_words(text, c1, comma if comma >= 0 else se, 8)]
+    stops = [p for p in (text.find(",", c1, se), text.find(";", c1, se)) if p >= 0]
+    words = [w for _, _, w in _first_words(text, c1, min(stops) if stops else se, 8)]
     if not words or words[0].lower() in _SUBJECT_PRONOUNS:
         return bool(words)
+    speech = _lists()["reporting_needs_clause"]
     return any(
-        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words[1:]
+        w.lower() in _FINITE
+        or (w.islower() and len(w) > 3 and w.endswith("ed"))
+        or (w.islower() and w in speech and not w.endswith("ing"))  # 'said Lee believes ...'
+        for w in words[1:]
     )
 
 
