@@ -221,14 +221,18 @@ def _adverbial(text: str, s: int, e: int) -> bool:
 _DASH_AFTER_CUE_RE = re.compile(r"[^\S\n]*(?:—|–|--)")
 
 
+# where the words after a closing cue stop being its own: a comma, a semicolon or a dash
+_CLAUSE_STOP_RE = re.compile(r"[,;—–]|--|[^\S\n]-[^\S\n]")
+
+
 def _clause_after(text: str, c1: int, se: int) -> bool:
     """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
     finite verb or a past form among the first words, before any comma? Not past a dash
     ('CONTENT, Lee said — a move that ...': what follows the dash is the writer's)."""
     if _DASH_AFTER_CUE_RE.match(text, c1, se):
         return False
-    stops = [p for p in (text.find(",", c1, se), text.find(";", c1, se)) if p >= 0]
-    words = [w for _, _, w in _first_words(text, c1, min(stops) if stops else se, 8)]
+    stop = _CLAUSE_STOP_RE.search(text, c1, se)
+    words = [w for _, _, w in _first_words(text, c1, stop.start() if stop else se, 8)]
     if not words or words[0].lower() in _SUBJECT_PRONOUNS:
         return bool(words)
     speech = _lists()["reporting_needs_clause"]
