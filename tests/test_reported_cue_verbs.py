@@ -355,3 +355,31 @@ def test_a_clause_after_a_semicolon_leaves_a_closing_attribution_alone():
     speech = indirect(text)
     assert speech["text"].tolist()[:1] == ["The ferry did carry some cars"]
     assert speech["speaker_mention"].tolist()[:1] == ["she"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "The moderator asked Ann Lee about her ties to a ferry maker.",
+            "her ties to a ferry maker",
+            "The moderator",
+        ),
+        (
+            "In the same debate, the moderator asked Ann Lee about her ties to a ferry maker.",
+            "her ties to a ferry maker",
+            "the moderator",
+        ),
+        ("Tom Roe asked the mayor about the ferry on Monday.", "the ferry on Monday", "Tom Roe"),
+    ],
+)
+def test_asking_someone_about_something_reports_what_was_asked_about(text, content, speaker):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == ["asked"]
+
+
+@pytest.mark.parametrize("text", ["Ann Lee asked Tom Roe out.", "The job asked a lot of the crew."])
+def test_asking_without_a_question_is_no_speech(text):
+    assert indirect(text).empty
