@@ -383,3 +383,25 @@ def test_asking_someone_about_something_reports_what_was_asked_about(text, conte
 @pytest.mark.parametrize("text", ["Ann Lee asked Tom Roe out.", "The job asked a lot of the crew."])
 def test_asking_without_a_question_is_no_speech(text):
     assert indirect(text).empty
+
+
+def test_according_to_after_a_colon_opens_its_sentence():
+    text = (
+        "Ann Lee spoke.\n\nHer remarks stayed the same. And it has not gone unnoticed: "
+        "According to recent polls, Ann Lee holds only 14 percent of the vote."
+    )
+    speech = indirect(text)
+    assert speech["text"].tolist() == ["Ann Lee holds only 14 percent of the vote"]
+    assert speech["speaker_mention"].tolist() == ["recent polls"]
+
+
+def test_according_to_after_a_subordinator_reports_the_clause_after_it():
+    speech = indirect("The pier closed because, according to the board, the ferry was late.")
+    assert speech["text"].tolist() == ["the ferry was late"]
+    assert speech["speaker_mention"].tolist() == ["the board"]
+
+
+def test_according_to_as_an_aside_after_a_main_clause_keeps_both_pieces():
+    # no subordinator before the aside: the clause before it is the board's too
+    speech = indirect("The ferry is late, according to the board, and the pier is closed.")
+    assert speech["text"].tolist() == ["The ferry is late", "and the pier is closed"]
