@@ -405,3 +405,37 @@ def test_according_to_as_an_aside_after_a_main_clause_keeps_both_pieces():
     # no subordinator before the aside: the clause before it is the board's too
     speech = indirect("The ferry is late, according to the board, and the pier is closed.")
     assert speech["text"].tolist() == ["The ferry is late", "and the pier is closed"]
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "The court ruled that the Harbor Board had broken the law.",
+            "that the Harbor Board had broken the law",
+            "The court",
+            "ruled",
+        ),
+        (
+            "Ann Lee commented that the ferry was late.",
+            "that the ferry was late",
+            "Ann Lee",
+            "commented",
+        ),
+        (
+            "Tom Roe reasoned that voters would forgive him.",
+            "that voters would forgive him",
+            "Tom Roe",
+            "reasoned",
+        ),
+    ],
+)
+def test_a_ruling_or_reasoning_reports_its_clause(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+def test_a_ruling_without_a_clause_is_no_speech():
+    assert indirect("The referee ruled the goal offside.").empty
