@@ -439,3 +439,34 @@ def test_a_ruling_or_reasoning_reports_its_clause(text, content, speaker, cue):
 
 def test_a_ruling_without_a_clause_is_no_speech():
     assert indirect("The referee ruled the goal offside.").empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker, cue",
+    [
+        (
+            "The Harbor Board determined that the pier was unsafe.",
+            "that the pier was unsafe",
+            "The Harbor Board",
+            "determined",
+        ),
+        (
+            "Ann Lee decided that the ferry would stop in Bayview.",
+            "that the ferry would stop in Bayview",
+            "Ann Lee",
+            "decided",
+        ),
+    ],
+)
+def test_a_decision_reports_its_clause(text, content, speaker, cue):
+    speech = indirect(text)
+    assert speech["text"].tolist() == [content]
+    assert speech["speaker_mention"].tolist() == [speaker]
+    assert speech["cue"].tolist() == [cue]
+
+
+@pytest.mark.parametrize(
+    "text", ["Tom Roe was determined to win.", "The board decided the matter on Monday."]
+)
+def test_a_decision_without_a_clause_is_no_speech(text):
+    assert indirect(text).empty
