@@ -470,3 +470,13 @@ def test_a_decision_reports_its_clause(text, content, speaker, cue):
 )
 def test_a_decision_without_a_clause_is_no_speech(text):
     assert indirect(text).empty
+
+
+def test_a_headline_threat_reports_what_is_threatened():
+    speech = indirect("Mayor Ann Lee Threatens To Close Bayview Pier\n\nAnn Lee spoke.")
+    assert speech["text"].tolist()[:1] == ["To Close Bayview Pier"]
+    assert speech["speaker_mention"].tolist()[:1] == ["Mayor Ann Lee"]
+
+
+def test_a_headline_backing_down_is_no_speech():
+    assert indirect("Harbor Board Backs Down On Ferry Fares\n\nThe board met.").empty
