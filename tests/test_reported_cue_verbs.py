@@ -116,77 +116,6 @@ def test_a_speech_verb_with_nothing_said_is_no_speech(text):
     "text, content, speaker, cue",
     [
         (
-            "Ann Lee berated the Harbor Board for its delays.",
-            "the Harbor Board for its delays",
-            "Ann Lee",
-            "berated",
-        ),
-        (
-            "Tom Roe derided the plan as a waste of money.",
-            "the plan as a waste of money",
-            "Tom Roe",
-            "derided",
-        ),
-        (
-            "The mayor scolded Bayview officials over the ferry.",
-            "Bayview officials over the ferry",
-            "The mayor",
-            "scolded",
-        ),
-    ],
-)
-def test_a_rebuke_reports_its_object(text, content, speaker, cue):
-    speech = indirect(text)
-    assert speech["text"].tolist() == [content]
-    assert speech["speaker_mention"].tolist() == [speaker]
-    assert speech["cue"].tolist() == [cue]
-
-
-def test_a_rebuke_as_a_noun_is_no_speech():
-    assert indirect("After the scolding, Tom Roe left.").empty
-
-
-@pytest.mark.parametrize(
-    "text, content, speaker, cue",
-    [
-        (
-            "Ann Lee embraced the ferry plan on Monday.",
-            "the ferry plan on Monday",
-            "Ann Lee",
-            "embraced",
-        ),
-        (
-            "Tom Roe disavowed the ad that attacked Ann Lee.",
-            "the ad that attacked Ann Lee",
-            "Tom Roe",
-            "disavowed",
-        ),
-        (
-            "The Harbor Board disputed the figures in the report.",
-            "the figures in the report",
-            "The Harbor Board",
-            "disputed",
-        ),
-    ],
-)
-def test_a_stance_taken_or_dropped_reports_its_object(text, content, speaker, cue):
-    speech = indirect(text)
-    assert speech["text"].tolist() == [content]
-    assert speech["speaker_mention"].tolist() == [speaker]
-    assert speech["cue"].tolist() == [cue]
-
-
-@pytest.mark.parametrize(
-    "text", ["The two friends embraced.", "The disputed island lies off Bayview."]
-)
-def test_a_stance_verb_without_a_holder_or_object_is_no_speech(text):
-    assert indirect(text).empty
-
-
-@pytest.mark.parametrize(
-    "text, content, speaker, cue",
-    [
-        (
             "Ann Lee disclosed that the Harbor Board had lost $2 million.",
             "that the Harbor Board had lost $2 million",
             "Ann Lee",
@@ -218,13 +147,6 @@ def test_a_disclosed_thing_with_no_discloser_is_no_speech(text):
             "Ann Lee",
             "congratulated",
         ),
-        ("Tom Roe deemed the plan a failure.", "the plan a failure", "Tom Roe", "deemed"),
-        (
-            "The Harbor Board trumpeted its record on jobs.",
-            "its record on jobs",
-            "The Harbor Board",
-            "trumpeted",
-        ),
         (
             "Ann Lee intimated that the ferry would be late.",
             "that the ferry would be late",
@@ -233,15 +155,11 @@ def test_a_disclosed_thing_with_no_discloser_is_no_speech(text):
         ),
     ],
 )
-def test_a_judgement_or_hint_reports_its_object(text, content, speaker, cue):
+def test_a_congratulation_or_hint_reports_its_object(text, content, speaker, cue):
     speech = indirect(text)
     assert speech["text"].tolist() == [content]
     assert speech["speaker_mention"].tolist() == [speaker]
     assert speech["cue"].tolist() == [cue]
-
-
-def test_a_deemed_value_is_no_judgement():
-    assert indirect("The board has a deemed value of $5 million.").empty
 
 
 @pytest.mark.parametrize(
@@ -480,3 +398,7 @@ def test_a_headline_threat_reports_what_is_threatened():
 
 def test_a_headline_backing_down_is_no_speech():
     assert indirect("Harbor Board Backs Down On Ferry Fares\n\nThe board met.").empty
+
+
+def test_a_congratulation_as_a_noun_is_no_speech():
+    assert indirect("The congratulations came late from Bayview.").empty
