@@ -54,12 +54,17 @@ def _according_plain(text: str, c1: int, se: int, rules: _Rules):
     return m.start(1), m.end(1), "desc"
 
 
+# words that open a clause right before an 'according to' aside: the clause after the aside
+# is the content ('after, according to Lee, the board ...', 'because, according to ...')
+_SUBORDINATORS = frozenset("after because since although though when while if until before".split())
+
+
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
     c0, c1 = span
     got = _according_to(text, c0, se, rules)
     mention = got[0] if got else _according_plain(text, c1, se, rules)
     lead = text[ss:c0].strip()
-    if not lead or lead in ("But", "And", "Yet", "So"):
+    if not lead or lead in ("But", "And", "Yet", "So") or (lead[-1] == ":" and text[c0].isupper()):
         # According to X, CONTENT.
         comma = text.find(",", c1, se)
         if comma < 0:
@@ -72,6 +77,9 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
         comma = text.find(",", after, se)
         if comma >= 0 and not text[after:comma].strip(" ,)"):
             rest = _past_apposition(text, _skip_space(text, comma + 1, se), se)
+            if lead[:-1].split()[-1].lower() in _SUBORDINATORS and len(text[rest:se].split()) >= 3:
+                # 'left after, according to Lee, the board censured him': the clause is X's
+                return _Found(rest, se, cue, span, mention)
             if len(text[rest:se].split()) >= 3 and not _describes_source(text, rest, se, rules):
                 e = ss + len(text[ss:c0].rstrip(" ,"))
                 return _Found(ss, e, cue, span, mention, more=(rest, se))

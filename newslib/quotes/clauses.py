@@ -370,9 +370,23 @@ def _ends_attribution(
         return False  # 'In May, Lee promised to fix the roads': the infinitive is the content
     if first in _report_rules().adjuncts or first == "reporters":
         return True
+    if cue in _report_rules().tell and first in _report_rules().listeners:
+        # 'CONTENT, Lee told her.', '..., she told voters on Monday.': only the listener
+        more = rest.split(None, 1)[1:]
+        if not more or more[0][0] in ",.;—–(" or _first_lower(more[0]) in _report_rules().adjuncts:
+            return True
     if not inverted and cue not in _report_rules().tell:
         return False
+    if cue in _report_rules().questions and any(
+        w.lower() in ("about", "whether", "if") for w in rest.split()[1:6]
+    ):
+        return False  # 'In May, Lee asked Ann Roe about the plan': the question is the content
     return first in ("the", "a", "an") or rest[0].isupper()
+
+
+def _first_lower(rest: str) -> str:
+    """The first word of ``rest``, lower-cased, without a trailing comma or stop."""
+    return rest.split(None, 1)[0].lower().strip(",.")
 
 
 _SAY_TO = frozenset("say says said saying wrote writes added adds told tells".split())
@@ -539,6 +553,8 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # 'asked him to resign', 'asked the court to intervene'
     if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
         return True  # 'asked for a recount': what is asked for needs no clause
+    if cue in report.questions and text[max(0, start - 7) : start].rstrip().endswith(" about"):
+        return True  # 'asked Lee about the plan': what is asked about needs no clause
     if cue not in report.needs_clause and cue not in report.infinitive:
         return True
     if mention is not None and cue in report.findings and _names_a_thing(text, mention):
@@ -1020,11 +1036,13 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
             if to is not None:
                 return to  # 'asked the court to intervene', 'asked him to resign'
         asks = cue in report.questions
-        for a, _, w in words[:15]:
+        for i, (a, _, w) in enumerate(words[:15]):
             low = w.lower()
             if low in _AFTER_LISTENER or (asks and (low in report.openers or low == "which")):
                 return a  # 'asked the mayor if ...', 'asked our readers which ...'
             lead = text[words[0][0] : a]
+            if asks and low == "about" and 0 < i <= 4 and i + 1 < len(words) and "," not in lead:
+                return words[i + 1][0]  # 'asked Lee about the plan': what was asked about
             if lead.count(",") > 1:
                 break
             if w.lower() in _SUBJECT_PRONOUNS and "," not in lead and w != "it":

@@ -37,7 +37,7 @@ from .found import _Found
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
 # '..., said Ann Lee.', '..., reports the Post.'
-_INVERTING = frozenset("said says wrote writes added adds reports reported".split())
+_INVERTING = frozenset("said says say wrote writes added adds reports reported".split())
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 
 
@@ -221,18 +221,53 @@ def _adverbial(text: str, s: int, e: int) -> bool:
 _DASH_AFTER_CUE_RE = re.compile(r"[^\S\n]*(?:—|–|--)")
 
 
+# where the words after a closing cue stop being its own: a comma, a semicolon or a dash
+_CLAUSE_STOP_RE = re.compile(r"[,;—–]|--|[^\S\n]-[^\S\n]")
+
+
 def _clause_after(text: str, c1: int, se: int) -> bool:
     """Does a clause follow the cue ('the family deserved better', 'the plan is sound'): a
     finite verb or a past form among the first words, before any comma? Not past a dash
     ('CONTENT, Lee said — a move that ...': what follows the dash is the writer's)."""
     if _DASH_AFTER_CUE_RE.match(text, c1, se):
         return False
-    comma = text.find(",", c1, se)
-    words = [w for _, _, w in _first_words(text, c1, comma if comma >= 0 else se, 8)]
+    stop = _CLAUSE_STOP_RE.search(text, c1, se)
+    words = [w for _, _, w in _first_words(text, c1, stop.start() if stop else se, 8)]
     if not words or words[0].lower() in _SUBJECT_PRONOUNS:
         return bool(words)
+    speech = _lists()["reporting_needs_clause"]
     return any(
-        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words[1:]
+        w.lower() in _FINITE
+        or (w.islower() and len(w) > 3 and w.endswith("ed"))
+        or (w.islower() and w in speech and not w.endswith("ing"))  # 'said Lee believes ...'
+        for w in words[1:]
+    )
+
+
+def _role_before_name(words: list[str], rules: _Rules) -> bool:
+    """Do the lower-case ``words`` before the first capitalised one hold a person's role, a
+    name following ('film director Tom Roe', 'longtime aide Ann Lee')?"""
+    for i, w in enumerate(words):
+        if w[:1].isupper():
+            return i > 0 and any(v.lower() in rules.roles for v in words[:i])
+    return False
+
+
+def _closing_apposition(text: str, comma: int, se: int) -> bool:
+    """Is text[comma + 1 : se] a short phrase with no verb that closes the sentence, an
+    apposition of an inverted speaker ('..., said the firm's chief, Ann Lee.', '..., wrote
+    Tom Roe, Lee's nephew, on Facebook.')?
+
+    >>> t = "The plant is safe, said the firm's chief, Ann Lee."
+    >>> _closing_apposition(t, t.index(", Ann"), len(t) - 1)
+    True
+    >>> t = "The plant is safe, said Ann Lee, the plan will fail."
+    >>> _closing_apposition(t, t.index(", the"), len(t) - 1)
+    False
+    """
+    words = [w for _, _, w in _words(text, comma + 1, se)]
+    return 0 < len(words) <= 8 and not any(
+        w.lower() in _FINITE or (w.islower() and len(w) > 3 and w.endswith("ed")) for w in words
     )
 
 
@@ -258,11 +293,16 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
         or first in _INVERTED_OPENERS
         or first in rules.roles
         or first in rules.determiners
+        or _role_before_name(words, rules)
     ):
         return False
     if comma >= 0:
         nxt = _TOKEN_RE.search(text, comma + 1, se)
-        if nxt is None or nxt.group(0).lower() not in _APPOSITION_STARTS:
+        if nxt is None:
+            return False
+        if nxt.group(0).lower() not in _APPOSITION_STARTS and not _closing_apposition(
+            text, comma, se
+        ):
             return False  # '..., said Smith, the plan ...'
     if any(w[:1].isupper() or w.lower() in rules.roles for w in words):
         return True

@@ -41,6 +41,8 @@ from .found import _Found
 from .near import _FEW_SPANS, _SpanIndex
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())
+# particles after a headline verb that make it a phrasal verb ('Shows Off', 'Calls Up')
+_HEADLINE_PARTICLES = frozenset("off up out down".split())
 _IN_POLL_RE = re.compile(
     r"In[^\S\n]+(?P<src>[^,.;:\n]{1,120}?)(?:[^\S\n]+(?:released|conducted|taken|"
     r"published|out|last|this|from|of|by|in|on)\b[^,.;:\n]*)?,[^\S\n]*"
@@ -75,8 +77,9 @@ def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
         return None
     start = m.end()
     end = _trim_end(text, start, hi)
-    if len(WORD_RE.findall(text, start, end)) < 2:
-        return None
+    words = WORD_RE.findall(text, start, end)
+    if len(words) < 2 or words[0].lower() in _HEADLINE_PARTICLES:
+        return None  # 'Board Shows Off New Ferry': a phrasal verb, no speech
     return _Found(start, end, m.group("cue").lower(), m.span("cue"), (*m.span("src"), "name"))
 
 
