@@ -98,3 +98,17 @@ def test_listener_pronoun_of_a_clause_stays_out_of_the_content():
 def test_stance_object_ends_before_a_clause_opening_with_a_name(text, content):
     assert content in contents(text)
     assert not any(c.startswith(content + ",") for c in contents(text))
+
+
+def test_content_over_a_line_break_is_one_piece_per_line():
+    # a title line and its subtitle, attributed at the end: two pieces of one attribution
+    text = "Harbor Board approves new pier;\nVote ends a long dispute, Ann Lee says.\n\nMore."
+    assert contents(text) == ["Harbor Board approves new pier", "Vote ends a long dispute"]
+    q = indirect(text)
+    assert q["attribution_id"].nunique() == 1
+    assert set(q["cue"]) == {"says"}
+
+
+def test_content_without_a_line_break_stays_one_span():
+    text = "Tom Roe said that the Harbor Board approved the pier and that the vote ended it."
+    assert contents(text) == ["that the Harbor Board approved the pier and that the vote ended it"]

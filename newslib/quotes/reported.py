@@ -342,13 +342,45 @@ def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partial
 def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, out: list) -> None:
     """Append a paragraph's found reported speech to ``out`` as ``indirect`` pieces."""
     for got in pieces:
-        for s, e in [(got.start, got.end), *([got.more] if got.more else [])]:
+        spans = [(got.start, got.end), *([got.more] if got.more else [])]
+        for s, e in [line for a, b in spans for line in _lines(text, a, b)]:
             q = _Quote(s, e, s, e, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
             q.kind = "indirect"
             q.cue, q.cue_span = got.cue, got.cue_span
             if got.mention is not None:
                 q.mention, q.mention_kind = got.mention[:2], got.mention[2]
             out.append(q)
+
+
+def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The pieces of a reported content, one per line: a content does not run over a line
+    break ('Bayview port reopens;\\nBoard vote ends strike, Lee says' is two pieces of Lee's
+    attribution, not one span). Each piece ends before the spaces and the comma, semicolon or
+    colon that close its line; a line with no word is no piece. Without a line break, or when
+    no line has a word, the one span [s, e).
+
+    >>> text = "Port reopens;\\nVote ends strike, Lee says."
+    >>> [text[a:b] for a, b in _lines(text, 0, 30)]
+    ['Port reopens', 'Vote ends strike']
+    >>> _lines("Lee said the port reopens.", 9, 25)
+    [(9, 25)]
+    """
+    if "\n" not in text[s:e]:
+        return [(s, e)]
+    bounds, a = [], s
+    for m in _LINE_BREAK_RE.finditer(text, s, e):
+        bounds.append((a, m.start()))
+        a = m.end()
+    bounds.append((a, e))
+    pieces = []
+    for a, b in bounds:
+        b = a + len(text[a:b].rstrip(" \t,;:"))
+        if WORD_RE.search(text, a, b):
+            pieces.append((a, b))
+    return pieces or [(s, e)]
+
+
+_LINE_BREAK_RE = re.compile(r"[^\S\n]*\n\s*")
 
 
 def _overlaps(got: _Found, spans) -> bool:
