@@ -223,38 +223,6 @@ def test_an_inverted_speaker_with_a_closing_apposition(text, content, speaker):
     assert speech["cue"].tolist() == ["said"]
 
 
-@pytest.mark.parametrize(
-    "text, speaker",
-    [
-        (
-            "The family had been traveling together, wrote film director Tom Roe.",
-            "film director Tom Roe",
-        ),
-        (
-            "The family had been traveling together, wrote film director Tom Roe, Lee's nephew.",
-            "film director Tom Roe, Lee's nephew",
-        ),
-        (
-            "The family had been traveling together, said longtime aide Ann Lee.",
-            "longtime aide Ann Lee",
-        ),
-    ],
-)
-def test_an_inverted_speaker_may_open_with_a_lower_case_role(text, speaker):
-    speech = indirect(text)
-    assert speech["text"].tolist() == ["The family had been traveling together"]
-    assert speech["speaker_mention"].tolist() == [speaker]
-
-
-def test_lower_case_words_without_a_role_open_no_inverted_speaker():
-    from newslib.quotes.content_first import _role_before_name
-    from newslib.quotes.cues import _rules
-
-    assert _role_before_name(["film", "director", "Tom", "Roe"], _rules())
-    assert not _role_before_name(["green", "ferries", "Bayview"], _rules())
-    assert not _role_before_name(["Ann", "Lee"], _rules())
-
-
 def test_a_reporting_verb_after_the_name_makes_a_clause_not_an_inverted_speaker():
     # 'said Lee believes ...': Lee is the subject of the reported clause, not the speaker
     text = (

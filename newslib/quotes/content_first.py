@@ -244,15 +244,6 @@ def _clause_after(text: str, c1: int, se: int) -> bool:
     )
 
 
-def _role_before_name(words: list[str], rules: _Rules) -> bool:
-    """Do the lower-case ``words`` before the first capitalised one hold a person's role, a
-    name following ('film director Tom Roe', 'longtime aide Ann Lee')?"""
-    for i, w in enumerate(words):
-        if w[:1].isupper():
-            return i > 0 and any(v.lower() in rules.roles for v in words[:i])
-    return False
-
-
 def _closing_apposition(text: str, comma: int, se: int) -> bool:
     """Is text[comma + 1 : se] a short phrase with no verb that closes the sentence, an
     apposition of an inverted speaker ('..., said the firm's chief, Ann Lee.', '..., wrote
@@ -293,7 +284,6 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
         or first in _INVERTED_OPENERS
         or first in rules.roles
         or first in rules.determiners
-        or _role_before_name(words, rules)
     ):
         return False
     if comma >= 0:
