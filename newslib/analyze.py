@@ -26,7 +26,8 @@ import pandas as pd
 from . import manifest, publish
 from ._frame import require_columns, take_rows
 from ._versions import ANALYSIS_VERSIONS
-from .cache import LEFTOVER_AGE, ResultCache, _read_frame, damaged_parts, sweep
+from .cache import LEFTOVER_AGE, ResultCache, damaged_parts, sweep
+from .cache_parts import _read_frame
 from .io import load
 from .loadreport import NoArticlesError, no_articles_message
 from .text import _Words
@@ -1378,7 +1379,7 @@ def _part_table(part: Path, columns: Sequence[str] | None = None, dictionary: Se
 
 def _read_part(part: Path, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """A Parquet or staged part as ``pd.read_parquet`` reads a Parquet part."""
-    from .cache import _arrow_to_pandas, _frame_of
+    from .cache_parts import _arrow_to_pandas, _frame_of
 
     if part.suffix != ".arrow":
         return _read_frame(part, columns)

@@ -274,7 +274,10 @@ def test_cached_rows_are_the_same_without_pandas_arrow_conversion(tmp_path, monk
         )
     wanted = ["e", "a", "c", "b"]  # parts partly wanted, and not in the order they were written
     joined, found = cache.load(wanted)
-    monkeypatch.setattr(cache_module, "_arrow_to_pandas", lambda: None)
+    # replaced where it lives (newslib.cache_parts), which ResultCache.load reads it from
+    monkeypatch.setattr(
+        importlib.import_module("newslib.cache_parts"), "_arrow_to_pandas", lambda: None
+    )
     framed, found_too = ResultCache(tmp_path, "demo", version=1, tables=("s", "t")).load(wanted)
     assert found == found_too == set(wanted)
     for table in ("s", "t"):
