@@ -1,4 +1,5 @@
-"""Small helpers shared by the analyses for checking and shaping input frames."""
+"""Small helpers shared by the analyses for checking and shaping input frames, and for putting
+rows of many pieces (cached and fresh, chunk by chunk) back in the articles' input order."""
 
 from __future__ import annotations
 
@@ -65,3 +66,58 @@ def take_rows(frame: pd.DataFrame, positions: Sequence[int] | np.ndarray) -> pd.
     ends = positions[np.r_[breaks - 1, n - 1]] + 1
     pieces = [frame.iloc[a:b] for a, b in zip(starts.tolist(), ends.tolist(), strict=True)]
     return pd.concat(pieces) if len(pieces) > 1 else pieces[0]
+
+
+class _Positions:
+    """Each article id's position in ``ids`` (the input order), looked up many at a time.
+
+    Ids are unique (``analyze`` checks; a load drops repeats), so a ``pandas.Index`` of them
+    finds the positions of a table's distinct ids in one vectorised call, not a dict lookup
+    per id; repeated ids (the last one wins, as a dict built from them would) use a dict.
+
+    Example:
+        >>> _Positions(pd.Series(["a", "b", "c"])).of(["c", "x", "a"]).tolist()
+        [2.0, nan, 0.0]
+    """
+
+    def __init__(self, ids) -> None:
+        self._ids = ids
+        self._index = pd.Index(ids)
+        self._dict: dict | None = None
+
+    def as_dict(self) -> dict:
+        """Id -> position (for ``Series.map``)."""
+        if self._dict is None:
+            self._dict = {identity: n for n, identity in enumerate(self._ids)}
+        return self._dict
+
+    def of(self, uniques) -> np.ndarray:
+        """The positions (floats, NaN for an id not in ``ids``) of the distinct ``uniques``."""
+        if self._index.is_unique:
+            try:
+                found = self._index.get_indexer(uniques)
+            except (TypeError, ValueError):  # ids of types an index cannot compare
+                pass
+            else:
+                return np.where(found < 0, np.nan, found.astype(float))
+        positions = self.as_dict()
+        return np.array([positions.get(u, np.nan) for u in uniques], dtype=float)
+
+
+def _in_order(pieces: list[pd.DataFrame | None], positions: _Positions) -> pd.DataFrame:
+    """Concatenate cached and fresh rows, articles in input order, rows within one in order."""
+    present = [p for p in pieces if p is not None]
+    nonempty = [p for p in present if len(p)] or present[:1]
+    frame = pd.concat(nonempty, ignore_index=True) if len(nonempty) > 1 else nonempty[0]
+    codes, uniques = pd.factorize(frame["article_id"])
+    if (codes < 0).any():  # a missing id: as Series.map gives it (NaN, sorted last)
+        order = frame["article_id"].map(positions.as_dict()).to_numpy()
+    else:  # each distinct id looked up once, not once per row
+        order = positions.of(uniques)[codes]
+    if len(order) < 2 or (order[1:] >= order[:-1]).all():
+        # already in order (e.g. cached rows read part by part in load order): a stable sort
+        # would keep every row where it is, so the copy it costs is skipped
+        return frame.reset_index(drop=True)
+    # a rerun's rows are long runs (cached articles) around a few computed now: joined as
+    # slices, not copied row by row (take_rows)
+    return take_rows(frame, np.argsort(order, kind="stable")).reset_index(drop=True)

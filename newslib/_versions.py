@@ -25,7 +25,7 @@ ANALYSIS_VERSIONS = {
 }
 
 # Bump when loading a file can give other articles or another load report than before: the
-# cache of parsed files (newslib.cache.FileCache) then reads every file again.
+# cache of parsed files (newslib.file_cache.FileCache) then reads every file again.
 # loader 2: encodings (UTF-16/32, charset-normalizer, <meta charset>), Unix times, dayfirst,
 # JSON Lines kept line by line, HTML in .txt files, NUL bytes removed (issue 13).
 # loader 3: n_words keeps a word's combining marks whole (newslib.text.WORD_RE).

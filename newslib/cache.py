@@ -10,8 +10,8 @@ do parts written by newslib before records existed). Two runs sharing a cache wr
 parts; an article found in several parts is read from one of them (its results are identical,
 analyses being deterministic). Bumping an analysis's version, or changing its options, starts a
 new folder and leaves the other analyses' results valid. Parsed input files
-(:class:`FileCache`) are kept the same way under ``<cache_dir>/files-v<loader version>-<options
-hash>/``.
+(:class:`newslib.file_cache.FileCache`, importable from here too) are kept the same way under
+``<cache_dir>/files-v<loader version>-<options hash>/``.
 
 Checksums: the record lists, for each table's file, its size, the SHA-256 of its bytes and its
 Arrow schema (column names and types), and holds a SHA-256 of itself. Before any row of a part
@@ -22,6 +22,10 @@ fails (flipped bytes, a file truncated, missing or swapped for another, a damage
 never used: its articles count as not cached, so they are computed again, and its files are
 moved aside to ``<cache folder>/damaged/part-<id>/`` (with ``reason.txt``), where they are not
 hashed again and :func:`damaged_parts` lists them.
+
+This module holds :class:`ResultCache` and what concerns a whole cache folder
+(:func:`damaged_parts`, :func:`sweep`); writing, checking and reading parts, which both caches
+share, is :mod:`newslib.cache_parts`.
 """
 
 from __future__ import annotations
@@ -29,156 +33,30 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from ._paths import file_key
+from . import cache_parts
+from .cache_parts import _VERIFIED as _VERIFIED  # (re-exported: the names tests use here)
+from .cache_parts import (
+    DAMAGED,
+    _Damaged,
+    _frame_of,
+    _read_arrow,
+    _read_record,
+    _records,
+    _set_aside,
+    _verified,
+    _write_part,
+)
+from .cache_parts import _read_frame as _read_frame
+from .file_cache import FileCache
+from .file_cache import _rows_by_file as _rows_by_file
 
 __all__ = ["ResultCache", "FileCache", "damaged_parts", "sweep", "DAMAGED"]
-
-# The folder, in each cache folder, that damaged parts are moved to.
-DAMAGED = "damaged"
-_RECORD_FORMAT = 1
-_FILE_TABLES = ("files", "articles")  # FileCache's tables, its index first
-
-
-class _Damaged(Exception):
-    """A part failed verification; the message says why (it goes to ``reason.txt``)."""
-
-
-# Per process: each file found to be as recorded, as (path, size, mtime_ns, ctime_ns, inode)
-# (any write, rename over it or utime changes one of them) -> its SHA-256.
-_VERIFIED: dict[tuple[str, int, int, int, int], str] = {}
-
-
-def _schema_of(source) -> list[list[str]]:
-    """A Parquet file's Arrow schema as ``[[column, type], ...]`` (what a record holds)."""
-    import pyarrow.parquet as pq
-
-    return [[field.name, str(field.type)] for field in pq.read_schema(source)]
-
-
-def _digest(body: dict) -> str:
-    return hashlib.sha256(json.dumps(body, sort_keys=True).encode()).hexdigest()
-
-
-def _put(folder: Path, name: str, data: bytes) -> None:
-    """Write ``folder/name`` atomically: under a temporary name, then renamed into place."""
-    folder.mkdir(parents=True, exist_ok=True)
-    temporary = folder / f".{name}.{os.getpid()}.tmp"
-    temporary.write_bytes(data)
-    os.replace(temporary, folder / name)
-
-
-def _write_part(root: Path, tables: list[tuple[str, pd.DataFrame]]) -> None:
-    """Write one part of the cache in ``root``: each table's file (the first table, the index,
-    last), then the record listing their sizes, checksums and schemas: the commit point."""
-    import pyarrow as pa
-
-    part = f"part-{uuid.uuid4().hex}"
-    entries = {}
-    for table, frame in (*tables[1:], tables[0]):
-        data = frame.to_parquet(None, index=False)
-        entries[table] = {
-            "size": len(data),
-            "sha256": hashlib.sha256(data).hexdigest(),
-            "schema": _schema_of(pa.BufferReader(data)),
-        }
-        _put(root / table, f"{part}.parquet", data)
-    body = {"format": _RECORD_FORMAT, "tables": entries}
-    record = json.dumps({**body, "sha256": _digest(body)}, sort_keys=True)
-    _put(root / tables[0][0], f"{part}.json", record.encode())
-
-
-def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
-    """The checked entries (table -> size, sha256, schema) of a part's record, or None when a
-    later newslib wrote it (not used, not damaged). Raises ``_Damaged``, or ``OSError`` when
-    the record cannot be read (gone: the cache was cleared, or the part was set aside)."""
-    data = path.read_bytes()
-    try:
-        body = json.loads(data)
-        if not isinstance(body, dict):
-            raise ValueError("not a JSON object")
-    except ValueError as error:  # JSONDecodeError and UnicodeDecodeError included
-        raise _Damaged(f"record: not a record ({error})") from None
-    version = body.get("format")
-    if isinstance(version, int) and version > _RECORD_FORMAT:
-        return None
-    check = body.pop("sha256", None)
-    if check != _digest(body):
-        raise _Damaged("record: its checksum does not match (the record was changed)")
-    entries = body.get("tables")
-    if (
-        version != _RECORD_FORMAT
-        or not isinstance(entries, dict)
-        or sorted(entries) != sorted(tables)
-        or not all(
-            isinstance(e, dict) and {"size", "sha256", "schema"} <= e.keys()
-            for e in entries.values()
-        )
-    ):
-        raise _Damaged(f"record: it does not list the tables {', '.join(tables)}")
-    return entries
-
-
-def _verified(path: Path, entry: dict):
-    """What ``pd.read_parquet`` is to read for the table file ``path``: the path itself if
-    this process found it as recorded before (same size, times and inode), else its
-    bytes, checked now (a ``pyarrow.BufferReader``: what is read is what was hashed).
-
-    Raises ``_Damaged`` unless the file has the size, SHA-256 and Arrow schema of ``entry``
-    (its record's); ``OSError`` when it cannot be read now."""
-    import pyarrow as pa
-
-    table = path.parent.name
-    try:
-        with open(path, "rb") as file:
-            stat = os.fstat(file.fileno())
-            key = (str(path), stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
-            if _VERIFIED.get(key) == entry["sha256"]:
-                return path
-            if stat.st_size != entry["size"]:
-                raise _Damaged(f"{table}: {stat.st_size} bytes, {entry['size']} recorded")
-            data = file.read()
-    except FileNotFoundError:
-        raise _Damaged(f"{table}: the file is missing") from None
-    if hashlib.sha256(data).hexdigest() != entry["sha256"]:
-        raise _Damaged(f"{table}: the checksum does not match (bytes changed since written)")
-    try:
-        schema = _schema_of(pa.BufferReader(data))
-    except Exception as error:
-        raise _Damaged(f"{table}: not Parquet ({error})") from None
-    if schema != entry["schema"]:
-        raise _Damaged(f"{table}: the schema {schema} is not the recorded {entry['schema']}")
-    _VERIFIED[key] = entry["sha256"]
-    return pa.BufferReader(data)
-
-
-def _set_aside(root: Path, tables: tuple[str, ...], part: str, reason: str) -> bool:
-    """Move a damaged part to ``root/damaged/<part>/``: its record first (from then on no
-    process uses the part), then its tables' files, then ``reason.txt``. Returns whether this
-    process moved it (not when another process did first, or the cache was deleted)."""
-    aside = root / DAMAGED / part
-    try:
-        aside.parent.mkdir(exist_ok=True)  # not parents=True: a deleted cache stays deleted
-        aside.mkdir(exist_ok=True)
-        os.replace(root / tables[0] / f"{part}.json", aside / "record.json")
-    except OSError:
-        return False
-    for table in tables:
-        try:
-            os.replace(root / table / f"{part}.parquet", aside / f"{table}.parquet")
-        except OSError:  # missing: maybe that is the damage
-            pass
-    try:
-        _put(aside, "reason.txt", f"{reason}\n".encode())
-    except OSError:
-        pass
-    return True
 
 
 def damaged_parts(cache_dir: str | os.PathLike) -> list[Path]:
@@ -354,73 +232,6 @@ class _Seen:
 _KNOWN: dict[str, _Seen] = {}
 
 
-def _records(folder: Path) -> list[str]:
-    try:
-        return sorted(
-            n for n in os.listdir(folder) if n.startswith("part-") and n.endswith(".json")
-        )
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-
-
-def _arrow_to_pandas():
-    """pandas's own conversion of an Arrow table read from Parquet (what ``pd.read_parquet``
-    calls), or None when this pandas has none to call (pandas < 2.3)."""
-    try:
-        from pandas.io._util import arrow_table_to_pandas
-    except ImportError:
-        return None
-    return arrow_table_to_pandas
-
-
-def _read_arrow(source, columns=None, ids: list[str] | None = None):
-    """The Arrow table ``pq.read_table(source, columns=columns, use_pandas_metadata=True)``
-    gives (with ``ids``: only the rows of those ``article_id``, in file order, as the filter
-    ``("article_id", "in", ids)`` keeps them), read as one file: ``read_table`` builds a
-    dataset for each call, whose set-up and filtered scan cost more than reading a part of a
-    few hundred articles (about half of a rerun's reading of the cache)."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-    import pyarrow.parquet as pq
-
-    table = pq.ParquetFile(source).read(columns=columns, use_pandas_metadata=True)
-    if ids is not None:
-        column = table.column("article_id")
-        table = table.filter(pc.is_in(column, value_set=pa.array(ids, type=column.type)))
-    return table
-
-
-def _read_frame(source, columns=None) -> pd.DataFrame:
-    """``pd.read_parquet(source, columns=columns)``, read as one file (:func:`_read_arrow`)."""
-    if _arrow_to_pandas() is None:
-        return pd.read_parquet(source, columns=columns)
-    return _frame_of([_read_arrow(source, columns)])
-
-
-def _frame_of(tables: list) -> pd.DataFrame:
-    """Arrow ``tables`` (pieces of one cached table, read from its parts) as one frame, the
-    same as ``pd.concat`` of ``pd.read_parquet`` of each piece: pieces of one schema are joined
-    as Arrow first and made a frame once (converting piece by piece cost more than reading).
-    Pieces already frames (a pandas without :func:`_arrow_to_pandas`) are concatenated."""
-    if isinstance(tables[0], pd.DataFrame):
-        return pd.concat(tables, ignore_index=True) if len(tables) > 1 else tables[0]
-    import pyarrow as pa
-
-    arrow_table_to_pandas = _arrow_to_pandas()
-    first = tables[0].schema
-    same = all(t.schema.equals(first, check_metadata=True) for t in tables[1:])
-    if same and not (first.metadata and b"PANDAS_ATTRS" in first.metadata):
-        return arrow_table_to_pandas(pa.concat_tables(tables) if len(tables) > 1 else tables[0])
-    frames = []
-    for table in tables:  # as pd.read_parquet makes each
-        frame = arrow_table_to_pandas(table)
-        attrs = (table.schema.metadata or {}).get(b"PANDAS_ATTRS")
-        if attrs is not None:
-            frame.attrs = json.loads(attrs)
-        frames.append(frame)
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-
-
 class ResultCache:
     """Cached results of one analysis (one version, one set of options).
 
@@ -528,7 +339,8 @@ class ResultCache:
         """
 
         seen = self._seen()
-        as_arrow = _arrow_to_pandas() is not None  # else frames, as before
+        # looked up in its module, as _frame_of does, so both see the same (tests replace it)
+        as_arrow = cache_parts._arrow_to_pandas() is not None  # else frames, as before
         by_part: dict[str, list[str]] = {}
         wanted = list(dict.fromkeys(article_ids))
         for identity, part in zip(wanted, seen.owner.lookup(wanted), strict=True):
@@ -585,232 +397,3 @@ class ResultCache:
             ['.json', '.parquet']
         """
         _write_part(self.root, [(table, tables[table]) for table in self.tables])
-
-
-# Article rows of parsed files a FileCache keeps read at once (a few parts; see _part).
-_KEEP_ROWS = 12_000
-
-
-def _rows_by_file(files: pd.Series, positions: np.ndarray) -> dict[str, np.ndarray]:
-    """Each file's rows of a file cache part, in their positions' order (ties: row order), as
-    ``groupby("_file").indices`` and a stable sort of each group by position give them, found
-    with one factorize and one sort (not a Python step per row). Rows without a file: none.
-
-    Example:
-        >>> found = _rows_by_file(pd.Series(["b", "a", "b", None]), np.array([1, 0, 0, 0]))
-        >>> {path: rows.tolist() for path, rows in found.items()}
-        {'b': [2, 0], 'a': [1]}
-    """
-    codes, uniques = pd.factorize(files)
-    order = np.lexsort((positions, codes))  # by file, then position; stable
-    order = order[codes[order] >= 0]
-    starts = np.flatnonzero(np.diff(codes[order], prepend=-1))
-    groups = np.split(order, starts[1:])
-    return {uniques[codes[group[0]]]: group for group in groups if len(group)}
-
-
-class FileCache:
-    """Parsed input files, so a rerun does not read, decode and parse unchanged files again.
-
-    An entry is keyed by the file's path, size and modification time (taken before it was
-    read) under one set of load ``options`` and one loader version. It holds what reading the
-    file gave (report rows, whether it was skipped, each article's id and table line) and the
-    typed article rows, text included. A member of an archive is keyed by its path in the
-    archive (``a.zip/x.txt``) with the archive's size and time, and the archive by its own key
-    lists its members: an unchanged archive is not opened again, a changed one is read whole.
-    Stored like :class:`ResultCache`: Parquet parts under
-    ``<cache_dir>/files-v<version>-<options hash>/``, rows first, index last, then the record
-    (``files/part-<id>.json``), atomic renames; parts are checked the same way before use.
-
-    Example:
-        >>> import tempfile
-        >>> from pathlib import Path
-        >>> from newslib.io import LoadStream
-        >>> cache_dir = tempfile.mkdtemp()
-        >>> first = list(LoadStream("seeds", cache_dir=cache_dir))[0]
-        >>> cache = FileCache(cache_dir)  # the same (default) load options
-        >>> read, rows, positions = cache.lookup(Path("seeds/000_0ed1607056b3d6d0.txt"))
-        >>> rows.iloc[positions]["title"].tolist() == first["title"].tolist(), read.skipped
-        (True, False)
-    """
-
-    def __init__(
-        self,
-        directory: str | os.PathLike,
-        *,
-        format: str = "auto",
-        errors: str = "report",
-        tz: str | None = None,
-        dayfirst: bool = False,
-        columns: dict[str, str] | None = None,
-        max_bytes: int | None = None,
-        source_from: str = "auto",
-    ):
-        from ._versions import LOADER_VERSION
-
-        # The load options (those of newslib.load): another option can mean other articles.
-        # (The cache keeps each file's own source, source_from fills in the rest after it;
-        # it is in the key all the same, as every load option is.)
-        options = dict(format=format, errors=errors, tz=tz, dayfirst=dayfirst, max_bytes=max_bytes)
-        options["columns"] = columns or None  # no renaming, however it is spelled
-        options["source_from"] = source_from
-        digest = hashlib.sha256(
-            json.dumps(options, sort_keys=True, default=str).encode()
-        ).hexdigest()[:10]
-        self.root = Path(directory) / f"files-v{LOADER_VERSION}-{digest}"
-        self._index: dict[tuple[str, int, int], tuple[str, int]] | None = None
-        self._entries: dict[str, dict] = {}  # part -> its record's entries
-        self._parts: dict[str, tuple[dict, pd.DataFrame, dict]] = {}  # in use order
-
-    def _load_index(self) -> dict[tuple[str, int, int], tuple[str, int]]:
-        """File key -> (part, row of its ``files`` table), from the parts whose record and
-        ``files`` table are as recorded (a damaged part is set aside: its files are read)."""
-        if self._index is None:
-            self._index = {}
-            folder = self.root / "files"
-            for name in _records(folder):
-                part = name.removesuffix(".json")
-                try:
-                    entries = _read_record(folder / name, _FILE_TABLES)
-                    if entries is None:  # written by a later newslib
-                        continue
-                    source = _verified(folder / f"{part}.parquet", entries["files"])
-                    table = _read_arrow(source, ["path", "size", "mtime_ns"])
-                except _Damaged as damage:
-                    _set_aside(self.root, _FILE_TABLES, part, str(damage))
-                    continue
-                except Exception:  # unreadable: its files are read again
-                    continue
-                self._entries[part] = entries
-                columns = [table.column(c).to_pylist() for c in ("path", "size", "mtime_ns")]
-                for row, key in enumerate(zip(*columns, strict=True)):
-                    self._index.setdefault(key, (part, row))
-        return self._index
-
-    def _part(self, name: str) -> tuple[dict, pd.DataFrame, dict]:
-        if name not in self._parts:
-            entries = self._entries[name]
-
-            # Column lists, not a frame: a file's record is then a few list lookups, where
-            # ``frame.iloc[row]`` cost more than the rest of a cached file's load.
-            files = _read_arrow(
-                _verified(self.root / "files" / f"{name}.parquet", entries["files"])
-            ).to_pydict()
-            articles = _read_frame(
-                _verified(self.root / "articles" / f"{name}.parquet", entries["articles"])
-            )
-            rows_of = _rows_by_file(articles["_file"], articles["_position"].to_numpy())
-            articles = articles.drop(columns=["_file", "_position"])
-            self._parts[name] = (files, articles, rows_of)
-            # A few parts stay read, the latest used last: files edited since the first run sit
-            # in small parts of their own, and a walk that alternates between those and a big
-            # part must not read the big one again after each edited file. Memory stays flat:
-            # beyond _KEEP_ROWS article rows the least recently used parts are dropped.
-            held = sum(len(part[1]) for part in self._parts.values())
-            while len(self._parts) > 1 and held > _KEEP_ROWS:
-                oldest = next(iter(self._parts))
-                held -= len(self._parts.pop(oldest)[1])
-        else:
-            self._parts[name] = self._parts.pop(name)  # most recently used last
-        return self._parts[name]
-
-    def _drop(self, name: str) -> None:
-        """Use part ``name`` no more: its files are read again."""
-        self._entries.pop(name, None)
-        if self._index is not None:
-            self._index = {key: at for key, at in self._index.items() if at[0] != name}
-
-    def holds(self, key: tuple[str, int, int]) -> bool:
-        """Whether a file (or archive member) with this key is cached, as far as the index
-        of the cache's parts says (:meth:`lookup` still checks the part itself).
-
-        Example:
-            >>> import tempfile
-            >>> FileCache(tempfile.mkdtemp()).holds(("a.txt", 1, 2))
-            False
-        """
-        return key in self._load_index()
-
-    def lookup(self, path: Path, key: tuple[str, int, int] | None = None):
-        """Return ``(FileRead, rows, positions)`` for an unchanged cached file, else None:
-        the file's article rows are ``rows.iloc[positions]`` (``rows`` is shared by the files
-        of one part, so many files' rows can be taken at once). The part is checked against
-        its record first: a damaged one is set aside and gives None.
-
-        ``key`` is :func:`newslib._paths.file_key` of the file if already taken.
-
-        Example:
-            >>> import tempfile
-            >>> from pathlib import Path
-            >>> from newslib.io import LoadStream
-            >>> cache_dir = tempfile.mkdtemp()
-            >>> _ = list(LoadStream("seeds", cache_dir=cache_dir))
-            >>> FileCache(cache_dir).lookup(Path("seeds/000_0ed1607056b3d6d0.txt"))[2]
-            array([0])
-            >>> FileCache(cache_dir).lookup(Path("README.md")) is None  # never read
-            True
-        """
-        from .io import FileRead
-
-        key = key or file_key(path)
-        entry = self._load_index().get(key) if key else None
-        if entry is None:
-            return None
-        name, row = entry
-        try:
-            files, articles, rows_of = self._part(name)
-        except _Damaged as damage:  # never used: set aside, the file is read again
-            _set_aside(self.root, _FILE_TABLES, name, str(damage))
-            self._drop(name)
-            return None
-        except Exception:  # cannot be read now: the file is read again
-            self._drop(name)
-            return None
-        listed = [(identity, line, None) for identity, line in json.loads(files["articles"][row])]
-        positions = rows_of.get(key[0], np.empty(0, dtype=np.int64))
-        if len(positions) != len(listed):
-            return None
-        read = FileRead(key[0], json.loads(files["rows"][row]), bool(files["skipped"][row]), listed)
-        # An archive's member (``container``) or the archive itself (``members``).
-        container, members = (
-            files[column][row] if column in files else None for column in ("container", "members")
-        )
-        read.container = container if isinstance(container, str) else None
-        read.members = json.loads(members) if isinstance(members, str) else None
-        return read, articles, positions
-
-    def store(self, reads: list, keys: list[tuple[str, int, int]], rows: pd.DataFrame) -> None:
-        """Write one part: each file's reading (``reads``, keyed by ``keys``) and ``rows``,
-        the article rows of all of them with ``_file`` and ``_position`` columns.
-
-        Example:
-            >>> import tempfile
-            >>> from newslib.io import articles_frame, read_articles
-            >>> path = Path("seeds/000_0ed1607056b3d6d0.txt")
-            >>> read = read_articles(path)
-            >>> rows = articles_frame([record for _, _, record in read.articles])
-            >>> cache = FileCache(tempfile.mkdtemp())
-            >>> cache.store([read], [file_key(path)], rows.assign(_file=str(path), _position=0))
-            >>> FileCache(cache.root.parent).lookup(path)[0].articles == [
-            ...     (i, line, None) for i, line, _ in read.articles
-            ... ]
-            True
-        """
-        if not reads:
-            return
-        files = pd.DataFrame(
-            {
-                "path": [k[0] for k in keys],
-                "size": [k[1] for k in keys],
-                "mtime_ns": [k[2] for k in keys],
-                "rows": [json.dumps(r.rows, default=str) for r in reads],
-                "skipped": [r.skipped for r in reads],
-                "articles": [json.dumps([[i, line] for i, line, _ in r.articles]) for r in reads],
-                "container": pd.Series([r.container for r in reads], dtype="string"),
-                "members": pd.Series(
-                    [None if r.members is None else json.dumps(r.members) for r in reads],
-                    dtype="string",
-                ),
-            }
-        )
-        _write_part(self.root, [("files", files), ("articles", rows)])

@@ -25,7 +25,7 @@ __all__ = ["main", "build_parser"]
 EXIT_USAGE = 2
 EXIT_FAILURE = 1
 EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a command killed by SIGPIPE
-# As newslib.analyze.JOBS_PER_CORE (kept here so the command line checks --jobs before it
+# As newslib.analyze_runner.JOBS_PER_CORE (kept here so the command line checks --jobs before it
 # imports pandas): more worker processes than this per core only cost memory.
 JOBS_PER_CORE = 4
 

@@ -487,7 +487,7 @@ class LoadStream:
     as they are read).
 
     With ``cache_dir``, files are parsed once: a file whose path, size and modification time
-    are unchanged is taken from :class:`newslib.cache.FileCache` there, not read again (nor
+    are unchanged is taken from :class:`newslib.file_cache.FileCache` there, not read again (nor
     an unchanged archive: its members come from the cache).
     ``count_words=False`` leaves ``n_words`` at -1 for a caller that counts the words itself
     (``newslib.analyze``'s workers do); with ``cache_dir`` the words are always counted.
@@ -577,7 +577,7 @@ class LoadStream:
         self._count_words = count_words
         self._file_cache = None
         if cache_dir is not None:
-            from .cache import FileCache
+            from .file_cache import FileCache
 
             self._file_cache = FileCache(
                 cache_dir,

@@ -23,7 +23,7 @@ name. When it does not, newslib can take it from where the file is:
 ``none``   the file's own source only
 =========  ================================================================================
 
-The file cache (:class:`newslib.cache.FileCache`) keeps each file's own source; the folder
+The file cache (:class:`newslib.file_cache.FileCache`) keeps each file's own source; the folder
 and domain are filled in after it, since they depend on what the user named.
 """
 

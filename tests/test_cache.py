@@ -11,6 +11,8 @@ from newslib.analyze import analyze_tables
 
 # The module, not the function newslib.analyze that shares its name.
 pipeline = importlib.import_module("newslib.analyze")
+# Where chunks run: _OVERLAP_MIN_CACHED and the warm-up live there (newslib.analyze_runner).
+runner_module = importlib.import_module("newslib.analyze_runner")
 
 TEXTS = {
     "a": '"We are ready," said Lea Park, the coach. The team trained hard.',
@@ -167,14 +169,14 @@ def test_one_new_chunk_beside_many_cached_articles_goes_to_one_worker(tmp_path, 
         calls[name].clear()
     # Two cached articles count as many here: the new "b" is analysed in a worker (the spies
     # of this process see nothing) while "a" and "c" are read, and a pool of one is enough.
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
+    monkeypatch.setattr(runner_module, "_OVERLAP_MIN_CACHED", 2)
     sizes = _pool_sizes(monkeypatch)
     overlapped = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
     assert calls == {"quotes": [], "readability": [], "sentiment": []}
     assert sizes == [1]
     assert_same(overlapped, analyze_tables(corpus("cba")))
     # Below the threshold the one chunk is computed here, as before (no pool).
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 4)
+    monkeypatch.setattr(runner_module, "_OVERLAP_MIN_CACHED", 4)
     calls["quotes"].clear()
     analyze_tables(corpus("cbad"), cache_dir=tmp_path, jobs=2)
     assert calls["quotes"] == ["d"] and sizes == [1]
@@ -195,7 +197,7 @@ def _pool_sizes(monkeypatch) -> list:
 
 def test_a_batch_of_cached_articles_only_starts_no_worker(tmp_path, monkeypatch):
     analyze_tables(corpus("abc"), cache_dir=tmp_path)
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)  # three cached count as many
+    monkeypatch.setattr(runner_module, "_OVERLAP_MIN_CACHED", 2)  # three cached count as many
     sizes = _pool_sizes(monkeypatch)
     again = analyze_tables(corpus("cba"), cache_dir=tmp_path, jobs=2)
     assert sizes == []  # nothing to compute: no process started for it
@@ -226,7 +228,7 @@ def test_a_rerun_with_a_cache_starts_its_one_worker_before_loading(tmp_path, mon
     (folder / "a.txt").write_text("Note a\n\nPrices fell again.\n", encoding="utf-8")
     pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
     assert started == []  # an earlier run of fewer articles than _OVERLAP_MIN_CACHED
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 2)
+    monkeypatch.setattr(runner_module, "_OVERLAP_MIN_CACHED", 2)
     (folder / "b.txt").write_text("Note b\n\nPrices rose.\n", encoding="utf-8")
     pipeline.analyze_to_folder(folder, tmp_path / "out", **options)
     assert started == [(1, False)]  # started before the first batch was loaded
@@ -237,7 +239,7 @@ def test_a_rerun_with_a_cache_starts_its_one_worker_before_loading(tmp_path, mon
 
 
 def test_the_warm_up_article_reaches_quotations_and_reported_speech(tmp_path, monkeypatch):
-    frame = pd.DataFrame({"article_id": ["w"], "text": [pipeline._WARM_UP_TEXT]})
+    frame = pd.DataFrame({"article_id": ["w"], "text": [runner_module._WARM_UP_TEXT]})
     assert {"direct", "indirect"} <= set(pipeline.quotes(frame)["kind"])
     monkeypatch.chdir(tmp_path)
     assert pipeline._warm_up("en_US") is None
@@ -274,7 +276,10 @@ def test_cached_rows_are_the_same_without_pandas_arrow_conversion(tmp_path, monk
         )
     wanted = ["e", "a", "c", "b"]  # parts partly wanted, and not in the order they were written
     joined, found = cache.load(wanted)
-    monkeypatch.setattr(cache_module, "_arrow_to_pandas", lambda: None)
+    # replaced where it lives (newslib.cache_parts), which ResultCache.load reads it from
+    monkeypatch.setattr(
+        importlib.import_module("newslib.cache_parts"), "_arrow_to_pandas", lambda: None
+    )
     framed, found_too = ResultCache(tmp_path, "demo", version=1, tables=("s", "t")).load(wanted)
     assert found == found_too == set(wanted)
     for table in ("s", "t"):

@@ -19,6 +19,9 @@ from newslib.analyze import analyze_to_folder
 from newslib.cli import main
 
 pipeline = importlib.import_module("newslib.analyze")
+# The modules the runner and the writing of the tables live in, where tests replace their names.
+runner_module = importlib.import_module("newslib.analyze_runner")
+output_module = importlib.import_module("newslib.analyze_output")
 
 TABLES = ("articles", "sentences", "quotes", "people")
 STORY = (
@@ -94,7 +97,7 @@ def test_reruns_whose_new_articles_go_to_a_worker_give_the_tables_of_a_cold_run(
 ):
     # With any cached article counting as many, a batch's one chunk of new articles is
     # analysed by a worker while the cached ones are read here (a large rerun's path).
-    monkeypatch.setattr(pipeline, "_OVERLAP_MIN_CACHED", 1)
+    monkeypatch.setattr(runner_module, "_OVERLAP_MIN_CACHED", 1)
     corpus = tmp_path / "corpus"
     write_files(corpus, FILES)
     out, cache = tmp_path / "out", tmp_path / "cache"
@@ -155,14 +158,14 @@ def test_a_part_that_fails_to_be_written_fails_the_run_and_leaves_out_as_it_was(
     out = tmp_path / "out"
     analyze_to_folder(corpus, out, jobs=1, csv=False, batch_size=2)
     before = tables(out)
-    real = pipeline.to_parquet
+    real = output_module.to_parquet
 
     def failing(table, path):
         if "sentences" in str(path):
             raise OSError("disk full")
         real(table, path)
 
-    monkeypatch.setattr(pipeline, "to_parquet", failing)
+    monkeypatch.setattr(output_module, "to_parquet", failing)
     (corpus / "e.txt").unlink()
     with pytest.raises(OSError, match="disk full"):
         analyze_to_folder(corpus, out, jobs=1, csv=False, batch_size=2)

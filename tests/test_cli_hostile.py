@@ -2,6 +2,7 @@
 copies (7), tracebacks instead of one-line errors (14), formulas in the CSV copies (18)."""
 
 import csv
+import importlib
 import os
 import subprocess
 import sys
@@ -242,9 +243,9 @@ def test_output_cut_short_by_its_reader_ends_quietly(corpus):
 
 def test_unreachable_dask_scheduler_fails_fast_with_one_line(corpus, tmp_path, monkeypatch, capsys):
     pytest.importorskip("distributed")
-    pipeline = sys.modules["newslib.analyze"]
-    assert pipeline.SCHEDULER_TIMEOUT <= 10  # Dask's own default would wait 30 s
-    monkeypatch.setattr(pipeline, "SCHEDULER_TIMEOUT", 1)
+    runner_module = importlib.import_module("newslib.analyze_runner")  # where _connect reads it
+    assert runner_module.SCHEDULER_TIMEOUT <= 10  # Dask's own default would wait 30 s
+    monkeypatch.setattr(runner_module, "SCHEDULER_TIMEOUT", 1)
     start = time.monotonic()
     args = ["--engine", "dask", "--scheduler", "tcp://127.0.0.1:9", "--no-cache"]
     code = cli(corpus, "-o", tmp_path / "out", *args)

@@ -62,12 +62,12 @@ def test_staged_parts_read_back_as_their_parquet_would(tmp_path):
 
 def test_staged_parts_read_back_without_pandas_own_arrow_conversion(tmp_path, monkeypatch):
     # pandas < 2.3 has no arrow_table_to_pandas: staged parts are then read as Feather files
-    cache_module = importlib.import_module("newslib.cache")
+    parts_module = importlib.import_module("newslib.cache_parts")
     frame = sample_frame()
     staged, parquet = tmp_path / "part-00000.arrow", tmp_path / "part-00000.parquet"
     pipeline._stage(frame, staged)
     pipeline.to_parquet(frame, parquet)
-    monkeypatch.setattr(cache_module, "_arrow_to_pandas", lambda: None)
+    monkeypatch.setattr(parts_module, "_arrow_to_pandas", lambda: None)
     for columns in (None, ["t", "n"]):
         back = pipeline._read_part(staged, columns)
         assert back.equals(pd.read_parquet(parquet, columns=columns)), columns
