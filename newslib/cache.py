@@ -1,8 +1,10 @@
 """Caches of per-article analysis results and of parsed input files, in Parquet, that can be
 deleted at any time.
 
-Each analysis keeps its results under ``<cache_dir>/<name>-v<version>-<options hash>/``, one
-folder per table. A write adds one *part*: one Parquet file per table,
+Each analysis keeps its results under ``<cache_dir>/<name>-v<version>-<key hash>/``, one folder
+per table; the key is the analysis's options and the digest of newslib's code and rule files
+(:func:`newslib._versions.code_digest`), so another release or an edited rule file starts new
+folders (the old ones can be deleted). A write adds one *part*: one Parquet file per table,
 ``<table>/part-<id>.parquet``, each written under a temporary name and renamed into place, then
 the part's *record*, ``<index table>/part-<id>.json``, renamed into place last: the commit
 point. Only parts with a record are read, so a killed run leaves at most files nobody uses (as
@@ -11,7 +13,7 @@ parts; an article found in several parts is read from one of them (its results a
 analyses being deterministic). Bumping an analysis's version, or changing its options, starts a
 new folder and leaves the other analyses' results valid. Parsed input files
 (:class:`newslib.file_cache.FileCache`, importable from here too) are kept the same way under
-``<cache_dir>/files-v<loader version>-<options hash>/``.
+``<cache_dir>/files-v<loader version>-<key hash>/``.
 
 Checksums: the record lists, for each table's file, its size, the SHA-256 of its bytes and its
 Arrow schema (column names and types), and holds a SHA-256 of itself. Before any row of a part
@@ -40,6 +42,7 @@ import numpy as np
 import pandas as pd
 
 from . import cache_parts
+from ._versions import code_digest
 from .cache_parts import _VERIFIED as _VERIFIED  # (re-exported: the names tests use here)
 from .cache_parts import (
     DAMAGED,
@@ -256,10 +259,11 @@ class ResultCache:
         tables: tuple[str, ...],
         options: dict | None = None,
     ):
-        digest = hashlib.sha256(
-            json.dumps(options or {}, sort_keys=True, default=str).encode()
-        ).hexdigest()[:10]
-        self.root = Path(directory) / f"{name}-v{version}-{digest}"
+        # The code's digest too: results made by other rules (an upgrade, an edited rule
+        # file) are never read back as this code's.
+        keyed = {"options": options or {}, "code": code_digest()}
+        digest = hashlib.sha256(json.dumps(keyed, sort_keys=True, default=str).encode()).hexdigest()
+        self.root = Path(directory) / f"{name}-v{version}-{digest[:10]}"
         self.tables = tables
 
     def _seen(self) -> _Seen:

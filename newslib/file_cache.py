@@ -61,7 +61,8 @@ class FileCache:
     archive (``a.zip/x.txt``) with the archive's size and time, and the archive by its own key
     lists its members: an unchanged archive is not opened again, a changed one is read whole.
     Stored like :class:`ResultCache`: Parquet parts under
-    ``<cache_dir>/files-v<version>-<options hash>/``, rows first, index last, then the record
+    ``<cache_dir>/files-v<version>-<key hash>/`` (load options and code digest), rows first,
+    index last, then the record
     (``files/part-<id>.json``), atomic renames; parts are checked the same way before use.
 
     Example:
@@ -88,7 +89,7 @@ class FileCache:
         max_bytes: int | None = None,
         source_from: str = "auto",
     ):
-        from ._versions import LOADER_VERSION
+        from ._versions import LOADER_VERSION, code_digest
 
         # The load options (those of newslib.load): another option can mean other articles.
         # (The cache keeps each file's own source, source_from fills in the rest after it;
@@ -96,6 +97,7 @@ class FileCache:
         options = dict(format=format, errors=errors, tz=tz, dayfirst=dayfirst, max_bytes=max_bytes)
         options["columns"] = columns or None  # no renaming, however it is spelled
         options["source_from"] = source_from
+        options["code"] = code_digest()  # files parsed by other code are parsed again
         digest = hashlib.sha256(
             json.dumps(options, sort_keys=True, default=str).encode()
         ).hexdigest()[:10]

@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ._paths import OUTPUT_MARKERS, expand_sources, file_key
-from ._versions import ANALYSIS_VERSIONS, LOADER_VERSION, __version__
+from ._versions import ANALYSIS_VERSIONS, LOADER_VERSION, __version__, code_digest
 
 __all__ = [
     "STAMP",
@@ -126,6 +126,7 @@ def run_key(
     named = [os.fspath(sources)] if isinstance(sources, str | os.PathLike) else sources
     payload = {
         "newslib": __version__,
+        "code": code_digest(),  # the same version with other rules is another run
         "analyses": ANALYSIS_VERSIONS,
         "loader": LOADER_VERSION,
         "options": options,

@@ -13,6 +13,7 @@ from newslib.analyze import analyze_tables
 pipeline = importlib.import_module("newslib.analyze")
 # Where chunks run: _OVERLAP_MIN_CACHED and the warm-up live there (newslib.analyze_runner).
 runner_module = importlib.import_module("newslib.analyze_runner")
+cache_module = importlib.import_module("newslib.cache")
 
 TEXTS = {
     "a": '"We are ready," said Lea Park, the coach. The team trained hard.',
@@ -93,6 +94,18 @@ def test_version_bump_invalidates_only_that_analysis(tmp_path, calls, monkeypatc
     analyze_tables(corpus("abc"), cache_dir=tmp_path)
     assert calls["readability"] == []
     assert sorted(calls["quotes"]) == sorted(calls["sentiment"]) == ["a", "b", "c"]
+
+
+def test_other_code_or_rules_recompute_every_analysis(tmp_path, calls, monkeypatch):
+    # an upgrade, or an edited rule file, gives another code digest: nothing cached by the
+    # old rules may be read back as the new rules' results
+    analyze_tables(corpus("ab"), cache_dir=tmp_path)
+    for name in calls:
+        calls[name].clear()
+    monkeypatch.setattr(cache_module, "code_digest", lambda: "rules-edited")
+    analyze_tables(corpus("ab"), cache_dir=tmp_path)
+    for name in ("readability", "quotes", "sentiment"):
+        assert sorted(calls[name]) == ["a", "b"]
 
 
 def test_options_are_part_of_the_key(tmp_path, calls):

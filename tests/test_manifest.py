@@ -144,6 +144,14 @@ def test_a_new_analysis_version_runs_again(corpus, tmp_path, monkeypatch):
     assert run(corpus, out)["up_to_date"] is False
 
 
+def test_other_code_or_rules_run_again(corpus, tmp_path, monkeypatch):
+    # the same version numbers with edited rules: the tables in OUT are not up to date
+    out = tmp_path / "out"
+    run(corpus, out)
+    monkeypatch.setattr(manifest, "code_digest", lambda: "rules-edited")
+    assert run(corpus, out)["up_to_date"] is False
+
+
 def test_without_a_cache_every_run_computes(corpus, tmp_path, reads):
     out = tmp_path / "out"
     run(corpus, out, cache_dir=None)
