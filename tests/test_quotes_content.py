@@ -112,3 +112,9 @@ def test_content_over_a_line_break_is_one_piece_per_line():
 def test_content_without_a_line_break_stays_one_span():
     text = "Tom Roe said that the Harbor Board approved the pier and that the vote ended it."
     assert contents(text) == ["that the Harbor Board approved the pier and that the vote ended it"]
+
+
+def test_hard_wrapped_content_is_not_cut_at_its_line_breaks():
+    # a plain-text file wrapped at a fixed width: the sentence goes on after each line break
+    text = "Tom Roe said the pier\nwill open in May and\nthe ferry will run daily.\n\nMore."
+    assert contents(text) == ["the pier\nwill open in May and\nthe ferry will run daily"]

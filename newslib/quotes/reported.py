@@ -356,19 +356,24 @@ def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
     """The pieces of a reported content, one per line: a content does not run over a line
     break ('Bayview port reopens;\\nBoard vote ends strike, Lee says' is two pieces of Lee's
     attribution, not one span). Each piece ends before the spaces and the comma, semicolon or
-    colon that close its line; a line with no word is no piece. Without a line break, or when
-    no line has a word, the one span [s, e).
+    colon that close its line; a line with no word is no piece. A line break before a
+    lower-case word is no break: the lines of a hard-wrapped sentence are one piece. Without a
+    line break, or when no line has a word, the one span [s, e).
 
     >>> text = "Port reopens;\\nVote ends strike, Lee says."
     >>> [text[a:b] for a, b in _lines(text, 0, 30)]
     ['Port reopens', 'Vote ends strike']
     >>> _lines("Lee said the port reopens.", 9, 25)
     [(9, 25)]
+    >>> _lines("Lee said the port\\nreopens.", 9, 25)
+    [(9, 25)]
     """
     if "\n" not in text[s:e]:
         return [(s, e)]
     bounds, a = [], s
     for m in _LINE_BREAK_RE.finditer(text, s, e):
+        if m.end() < e and text[m.end()].islower():
+            continue  # a hard-wrapped sentence goes on ('the pier\nwill open'): no break
         bounds.append((a, m.start()))
         a = m.end()
     bounds.append((a, e))
