@@ -164,3 +164,17 @@ def test_a_capitalised_word_ending_in_ed_inside_a_name_is_no_verb():
     assert direct["speaker_mention"].tolist() == [
         "A spokeswoman for the House Armed Services Committee"
     ]
+
+
+def test_a_possessive_owner_is_typed_as_the_owner_in_people():
+    # "The union's calls for": the source is the union, no person "union's"
+    p = people_of("The union's calls for higher wages went on. The union said wages were low.")
+    assert "union's" not in set(p["person"])
+    unions = p[p["person"].str.contains("union")]
+    assert list(unions["speaker_type"]) == ["organization"]
+
+
+def test_an_object_noun_content_keeps_no_trailing_no_break_space():
+    q = speech("Ann Lee runs the port. Her attacks on the board\u00a0continued.")
+    got = q[q["cue"] == "attacks on"]
+    assert list(got["text"]) == ["the board"]

@@ -219,7 +219,7 @@ def _read_object_noun(text, c0, c1, ss, se, rules) -> _Found | None:
     start = _skip_space(text, c1, se)
     end = _phrase_end(text, start, se, infinitive=False)
     end = _before_main_verb(text, start, end)
-    while end > start and text[end - 1] in " \t\n.,;:!?\"“”'’)":
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".,;:!?\"“”'’)"):
         end -= 1
     if not WORD_RE.search(text, start, end):
         return None
