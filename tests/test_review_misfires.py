@@ -178,3 +178,10 @@ def test_an_object_noun_content_keeps_no_trailing_no_break_space():
     q = speech("Ann Lee runs the port. Her attacks on the board\u00a0continued.")
     got = q[q["cue"] == "attacks on"]
     assert list(got["text"]) == ["the board"]
+
+
+def test_asked_about_a_number_is_no_question_content():
+    # 'about 30 people': about a number is a quantity, not what was asked about
+    assert speech("Tom Roe asked about 30 people at the meeting.").empty
+    q = speech("Tom Roe asked about the pier at the meeting.")
+    assert q["text"].str.startswith("the pier").tolist() == [True]

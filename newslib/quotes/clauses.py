@@ -553,7 +553,11 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # 'asked him to resign', 'asked the court to intervene'
     if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
         return True  # 'asked for a recount': what is asked for needs no clause
-    if cue in report.questions and text[max(0, start - 7) : start].rstrip().endswith(" about"):
+    if (
+        cue in report.questions
+        and text[max(0, start - 7) : start].rstrip().endswith(" about")
+        and not text[start : start + 1].isdigit()  # 'asked about 30 people': a number
+    ):
         return True  # 'asked Lee about the plan': what is asked about needs no clause
     if cue not in report.needs_clause and cue not in report.infinitive:
         return True
