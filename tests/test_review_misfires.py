@@ -185,3 +185,9 @@ def test_asked_about_a_number_is_no_question_content():
     assert speech("Tom Roe asked about 30 people at the meeting.").empty
     q = speech("Tom Roe asked about the pier at the meeting.")
     assert q["text"].str.startswith("the pier").tolist() == [True]
+
+
+def test_an_object_noun_content_ends_before_grew():
+    q = speech("Ann Lee runs the port. Their criticism of the pier grew louder.")
+    got = q[q["cue"] == "criticism of"]
+    assert list(got["text"]) == ["the pier"]
