@@ -321,3 +321,15 @@ def test_the_owners_index_answers_as_a_dict_of_the_first_part_holding_each_id():
     assert owners.lookup(wanted) == [reference.get(i) for i in wanted]
     owners.remove("part-1")
     assert owners.lookup(["b", "c", 7, "a\x00\x00"]) == ["part-2", None, None, None]
+
+
+def test_code_digest_of_a_tree_with_a_dangling_link_is_no_error(tmp_path):
+    # an editor's lock file is a link to nothing ('.#cues.txt'): the digest still works and
+    # still sees an edit to the other files
+    from newslib._versions import _tree_digest
+
+    (tmp_path / "cues.txt").write_text("said")
+    (tmp_path / ".#cues.txt").symlink_to(tmp_path / "nowhere")
+    before = _tree_digest(tmp_path, [])
+    (tmp_path / "cues.txt").write_text("said told")
+    assert _tree_digest(tmp_path, []) != before
