@@ -208,10 +208,25 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten".split())
+
+
+def _count(word: str) -> bool:
+    return word.isdigit() or word in _COUNT_WORDS
+
+
 def _head_phrase(mention: str) -> tuple[str, str]:
     """``(head noun, phrase)`` of a described source: "a senior aide to the governor" ->
-    ("aide", "senior aide")."""
+    ("aide", "senior aide").
+
+    >>> _head_phrase("About four in 10 Bayview voters")
+    ('voters', 'bayview voters')
+    """
     words = _words(mention)
+    for k in (1, 2):  # "about four in 10 voters", "one in five residents": the people after
+        if len(words) > k + 2 and words[k] == "in" and _count(words[k - 1]) and _count(words[k + 1]):
+            words = words[k + 2 :]
+            break
     while words and words[0] in _DETERMINERS:
         words = words[1:]
     phrase = []

@@ -191,3 +191,13 @@ def test_an_object_noun_content_ends_before_grew():
     q = speech("Ann Lee runs the port. Their criticism of the pier grew louder.")
     got = q[q["cue"] == "criticism of"]
     assert list(got["text"]) == ["the pier"]
+
+
+def test_a_share_of_people_is_counted_as_the_people_in_people():
+    # 'About four in 10 Bayview voters said': the voters speak, no source "about four"
+    p = people_of(
+        "About four in 10 Bayview voters said the pier is unsafe. "
+        "One in five residents said the tide is high."
+    )
+    assert set(p["person"]) == {"bayview voters", "residents"}
+    assert set(p["speaker_type"]) == {"anonymous"}
