@@ -224,7 +224,12 @@ def _head_phrase(mention: str) -> tuple[str, str]:
     """
     words = _words(mention)
     for k in (1, 2):  # "about four in 10 voters", "one in five residents": the people after
-        if len(words) > k + 2 and words[k] == "in" and _count(words[k - 1]) and _count(words[k + 1]):
+        if (
+            len(words) > k + 2
+            and words[k] == "in"
+            and _count(words[k - 1])
+            and _count(words[k + 1])
+        ):
             words = words[k + 2 :]
             break
     while words and words[0] in _DETERMINERS:

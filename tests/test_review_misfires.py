@@ -206,6 +206,6 @@ def test_a_share_of_people_is_counted_as_the_people_in_people():
 def test_a_headline_finding_is_no_person_in_people():
     # 'New Poll Shows Lee Ahead': the poll reports a finding, it is not a person 'New Poll'
     p = people_of("New Poll Shows Ann Lee Ahead\n\nTom Roe said the pier is unsafe.")
-    typed = dict(zip(p["person"], p["speaker_type"]))
+    typed = dict(zip(p["person"], p["speaker_type"], strict=True))
     assert typed.get("New Poll") == "unknown"
     assert typed.get("Tom Roe") == "person"
