@@ -209,3 +209,10 @@ def test_a_headline_finding_is_no_person_in_people():
     typed = dict(zip(p["person"], p["speaker_type"], strict=True))
     assert typed.get("New Poll") == "unknown"
     assert typed.get("Tom Roe") == "person"
+
+
+def test_a_short_quotation_after_a_colon_then_and_is_no_writers_content():
+    # 'said: "It's fine" and left': the quotation is the speech, 'and left' the writer's
+    q = speech("Tom Roe said: \u201cIt\u2019s fine\u201d and left.")
+    assert list(q["kind"]) == ["direct"]
+    assert list(q["speaker"]) == ["Tom Roe"]

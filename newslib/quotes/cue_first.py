@@ -100,9 +100,15 @@ def _quoted_then_more(text: str, start: int, se: int) -> bool:
     m = _CLOSING_MARK_RE.search(text, start + 1, se)
     if m is None or not text[m.start() - 1].isalnum():
         return False  # '"The plan fails," and ...': a quotation ends with its punctuation
+    after = WORD_RE.findall(text, m.end(), se)
     return (
-        len(text[start : m.start()].split()) <= 3 and len(WORD_RE.findall(text, m.end(), se)) >= 2
+        len(text[start : m.start()].split()) <= 3
+        and len(after) >= 2
+        and after[0].lower() not in _JOINS  # 'said: "It's fine" and left': the writer's own
     )
+
+
+_JOINS = frozenset("and but then before as so or".split())
 
 
 def _gapped_clause(text: str, cue: str, prev: str, start: int, se: int) -> bool:
