@@ -63,7 +63,9 @@ def code_digest() -> str:
         >>> len(code_digest()), code_digest() == code_digest()
         (16, True)
     """
-    libraries = [f"{name}={_installed_version(name)}" for name in _NUMBER_LIBRARIES]
+    # newslib's own version too: installed as a zip, its files cannot be read and hashed
+    libraries = [f"newslib={__version__}"]
+    libraries += [f"{name}={_installed_version(name)}" for name in _NUMBER_LIBRARIES]
     return _tree_digest(Path(__file__).resolve().parent, libraries)
 
 
@@ -105,10 +107,18 @@ def _tree_digest(root: Path, extra: list[str]) -> str:
 def _installed_version(name: str) -> str:
     """The version in the name of ``name``'s ``.dist-info`` folder beside the package (read
     without importing it, and faster than importlib.metadata, which scans every distribution);
-    ``"absent"`` when it is not installed, ``"unknown"`` when no such folder is there."""
+    all of them, joined, when stale folders of other versions lie beside it (which one the
+    import uses cannot be told from the names); ``"absent"`` when it is not installed,
+    ``"unknown"`` when no such folder is there.
+
+    Example:
+        >>> _installed_version("no_such_library_here")
+        'absent'
+    """
     spec = find_spec(name)
     if spec is None or spec.origin is None:
         return "absent"
     site = Path(spec.origin).resolve().parent.parent
     found = sorted(site.glob(f"{name}-*.dist-info"))
-    return found[-1].name[len(name) + 1 : -len(".dist-info")] if found else "unknown"
+    versions = [folder.name[len(name) + 1 : -len(".dist-info")] for folder in found]
+    return "+".join(versions) if versions else "unknown"
