@@ -1,5 +1,6 @@
 """Reported speech in newslib.quotes: cue verbs and constructions added for recall in session
-26 (threats, ...). Every sentence here is written for these tests; the names are invented.
+26 (disclosure, stances, headlines, ...). Every sentence here is written for these tests; the
+names are invented.
 """
 
 from __future__ import annotations
@@ -9,38 +10,17 @@ from quote_rows import indirect
 
 
 @pytest.mark.parametrize(
-    "text, content, speaker, cue",
+    "text",
     [
-        (
-            "Ann Lee threatened to close the port by May.",
-            "to close the port by May",
-            "Ann Lee",
-            "threatened",
-        ),
-        (
-            "Tom Roe has threatened to veto the Harbor Board budget.",
-            "to veto the Harbor Board budget",
-            "Tom Roe",
-            "has threatened",
-        ),
-        (
-            "The union threatens to strike in Bayview.",
-            "to strike in Bayview",
-            "The union",
-            "threatens",
-        ),
+        "The flood threatened the harbor for a week.",
+        "The storm threatened to flood Bayview.",
+        "Storm Threatens Bayview Pier\n\nThe ferry stopped.",
+        "Shark Attacks Swimmer Off Bayview Pier\n\nThe beach closed.",
     ],
 )
-def test_a_threat_reports_its_infinitive(text, content, speaker, cue):
-    speech = indirect(text)
-    assert speech["text"].tolist() == [content]
-    assert speech["speaker_mention"].tolist() == [speaker]
-    assert speech["cue"].tolist() == [cue]
-
-
-def test_a_threat_without_an_infinitive_is_no_speech():
-    # 'threatened the harbor': a danger, not something anyone said
-    assert indirect("The flood threatened the harbor for a week.").empty
+def test_a_threat_or_an_attack_by_a_thing_is_no_speech(text):
+    # storms threaten and sharks attack: 'threaten' is no cue (no test tells who can threaten)
+    assert indirect(text).empty
 
 
 @pytest.mark.parametrize(
@@ -356,12 +336,6 @@ def test_a_decision_reports_its_clause(text, content, speaker, cue):
 )
 def test_a_decision_without_a_clause_is_no_speech(text):
     assert indirect(text).empty
-
-
-def test_a_headline_threat_reports_what_is_threatened():
-    speech = indirect("Mayor Ann Lee Threatens To Close Bayview Pier\n\nAnn Lee spoke.")
-    assert speech["text"].tolist()[:1] == ["To Close Bayview Pier"]
-    assert speech["speaker_mention"].tolist()[:1] == ["Mayor Ann Lee"]
 
 
 def test_a_headline_backing_down_is_no_speech():
