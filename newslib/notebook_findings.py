@@ -130,9 +130,7 @@ def overview_findings(data: CorpusData) -> str:
     grade = _values(a, "flesch_kincaid_grade")
     if len(grade):
         out.append(f"The median Flesch–Kincaid grade is {grade.median():.1f}.")
-    quoted, total = _values(a, "quoted_words").sum(), _values(a, "total_words").sum()
-    if total > 0:
-        out.append(f"Quoted speech makes up {quoted / total:.1%} of all words.")
+    out += _speech_share_sentences(a, median=False)
     compound = _values(data.sentences, "compound")
     if len(compound):
         out.append(
@@ -140,6 +138,29 @@ def overview_findings(data: CorpusData) -> str:
             "(from −1, most negative, to +1, most positive)."
         )
     return _bullets(out)
+
+
+def _speech_share_sentences(articles: pd.DataFrame, *, median: bool) -> list[str]:
+    """The corpus's quoted and reported words as shares of all its words (none without words)."""
+    quoted = _values(articles, "quoted_words").sum()
+    total = _values(articles, "total_words").sum()
+    if not total > 0:
+        return []
+    out = [
+        f"Quoted speech makes up {quoted / total:.1%} of all words"
+        + (
+            f"; in the median article, {_values(articles, 'quote_share').median():.1%}."
+            if median
+            else "."
+        )
+    ]
+    if "reported_words" in articles.columns:
+        reported = _values(articles, "reported_words").sum()
+        out.append(
+            f"Reported speech (without quotation marks) adds {reported / total:.1%}, so "
+            f"{(quoted + reported) / total:.1%} of all words are attributed to someone."
+        )
+    return out
 
 
 def _near_duplicates_sentence(articles: pd.DataFrame) -> str | None:
@@ -250,19 +271,7 @@ def quotes_findings(data: CorpusData) -> str:
         f"{with_quotes:,} of {_plural(n, 'article')} ({with_quotes / n:.0%}) "
         f"quote{'s' if n == 1 else ''} someone directly."
     ]
-    quoted, total = _values(a, "quoted_words").sum(), _values(a, "total_words").sum()
-    if total > 0:
-        share = _values(a, "quote_share")
-        out.append(
-            f"Quoted speech makes up {quoted / total:.1%} of all words"
-            + (f"; in the median article, {share.median():.1%}." if n > 1 else ".")
-        )
-        if "reported_words" in a.columns:
-            reported = _values(a, "reported_words").sum()
-            out.append(
-                f"Reported speech (without quotation marks) adds {reported / total:.1%}, so "
-                f"{(quoted + reported) / total:.1%} of all words are attributed to someone."
-            )
+    out += _speech_share_sentences(a, median=n > 1)
     sp = data.speakers
     quoted_sp = sp[_values_or_zero(sp, "n_quotes") > 0] if "n_quotes" in sp else sp
     if len(quoted_sp):

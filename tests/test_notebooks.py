@@ -464,6 +464,12 @@ def test_quotes_findings_count_only_quoted_people_as_quoted():
     assert "**Ann** has the most words attributed: 70 words, 60 quoted and 10 reported." in text
 
 
+def test_overview_findings_give_reported_speech_beside_quoted():
+    text = nb.overview_findings(_voice_data())
+    assert "- Quoted speech makes up 15.0% of all words.\n" in text  # no median in the overview
+    assert "Reported speech (without quotation marks) adds 10.0%, so 25.0% of all words" in text
+
+
 def test_voice_sentiment_and_findings():
     data = _voice_data()
     table = nb.voice_sentiment(data)
