@@ -216,3 +216,15 @@ def test_a_short_quotation_after_a_colon_then_and_is_no_writers_content():
     q = speech("Tom Roe said: \u201cIt\u2019s fine\u201d and left.")
     assert list(q["kind"]) == ["direct"]
     assert list(q["speaker"]) == ["Tom Roe"]
+
+
+def test_a_counted_plural_with_an_of_phrase_closes_the_sentence_as_its_speaker():
+    # '..., say two members of the board.' inverts as '..., say officials.' does
+    for source in ("two members of the board", "one member of the board", "officials"):
+        q = speech(f"The pier will close in May, say {source}.")
+        assert q["text"].tolist() == ["The pier will close in May"], source
+        assert q["speaker_mention"].tolist() == [source], source
+    q = speech("The pier will close in May, say local residents.")
+    assert q["text"].tolist() == ["The pier will close in May"]
+    assert q["speaker_mention"].tolist() == ["local residents"]
+
