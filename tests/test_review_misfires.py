@@ -228,3 +228,12 @@ def test_a_counted_plural_with_an_of_phrase_closes_the_sentence_as_its_speaker()
     assert q["text"].tolist() == ["The pier will close in May"]
     assert q["speaker_mention"].tolist() == ["local residents"]
 
+
+def test_a_plural_owner_with_a_bare_apostrophe_is_the_source_of_an_object_noun():
+    q = speech("The unions' attacks on the plan were fierce.")
+    assert q["cue"].tolist() == ["attacks on"]
+    assert q["text"].tolist() == ["the plan"]
+    assert q["speaker_mention"].tolist() == ["The unions'"]
+    # a thing's attacks are still no speech
+    assert speech("The storms' attacks on the coast were fierce.").empty
+

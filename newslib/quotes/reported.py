@@ -663,8 +663,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'a new report that ...': the noun (not '..., reports the Post.')
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
-    if prev.endswith(("'s", "’s")) and not progressive:
-        return None  # 'the mayor's hopes of'
+    if prev.endswith(("'s", "’s", "s'", "s’")) and not progressive:
+        return None  # 'the mayor's hopes of', 'the unions' attacks on'
     if _noun_reading(text, cue, c0, prev, rules):
         light = _light_verb_start(text, ss, c0)
         if light is None:
