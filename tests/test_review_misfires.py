@@ -237,3 +237,12 @@ def test_a_plural_owner_with_a_bare_apostrophe_is_the_source_of_an_object_noun()
     # a thing's attacks are still no speech
     assert speech("The storms' attacks on the coast were fierce.").empty
 
+
+def test_a_plural_listener_after_to_is_no_content():
+    q = speech("Tom Roe talked to aides about running for mayor.")
+    assert q["text"].tolist() == ["running for mayor"]
+    q = speech("Tom Roe wrote to allies that he would run.")
+    assert q["text"].tolist() == ["that he would run"]
+    # an infinitive after 'to' is still the content
+    q = speech("Ann Lee said to stop worrying about the tax.")
+    assert q["text"].tolist() == ["to stop worrying about the tax"]
