@@ -246,3 +246,40 @@ def test_a_plural_listener_after_to_is_no_content():
     # an infinitive after 'to' is still the content
     q = speech("Ann Lee said to stop worrying about the tax.")
     assert q["text"].tolist() == ["to stop worrying about the tax"]
+
+
+def test_a_run_of_cue_words_is_no_speech_and_no_person():
+    text = " ".join(["said"] * 50) + "."
+    assert speech(text).empty
+    assert people_of(text).empty
+    assert speech("Says told said added.").empty
+    # a real sentence among them still reports, with no cue word as its source
+    q = speech("said said. Ann Lee said the pier was old.")
+    assert q["speaker"].tolist() == ["Ann Lee"]
+    assert q["text"].tolist() == ["the pier was old"]
+    # a verb form is no source, and no person
+    q = speech("said said the pier was old.")
+    assert q["speaker_mention"].isna().all()
+    assert "said" not in people_of("said said the pier was old.")["person"].tolist()
+    # a plural noun that is also a cue word still names a source
+    assert speech("Reports indicate the pier is old.")["speaker_mention"].tolist() == ["Reports"]
+
+
+def test_an_auxiliary_after_a_cue_in_a_speech_noun_clause_opens_no_content():
+    # 'Her denial that she knew was firm': 'was firm' is the sentence's, not what she knew
+    q = speech("Her denial that she knew was firm.")
+    assert "knew" not in q["cue"].tolist()
+    assert "was firm" not in q["text"].tolist()
+    q = speech("The claim that Tom Roe knew was false.")
+    assert "knew" not in q["cue"].tolist()
+    # 'which officials said was old': the relative is what they said was old
+    q = speech("The pier, which officials said was old, fell.")
+    assert q["cue"].tolist() == ["said"]
+    assert q["text"].str.startswith("was old").tolist() == [True]
+    q = speech("The plan that Tom Roe said was flawed failed.")
+    assert q["speaker"].tolist() == ["Tom Roe"]
+    assert q["text"].str.startswith("was flawed").tolist() == [True]
+    # after a parenthetical cue the content still opens with its verb
+    q = speech("The pier, Tom Roe said, is old.")
+    assert q["text"].tolist() == ["The pier", "is old"]
+
