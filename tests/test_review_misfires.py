@@ -283,3 +283,17 @@ def test_an_auxiliary_after_a_cue_in_a_speech_noun_clause_opens_no_content():
     q = speech("The pier, Tom Roe said, is old.")
     assert q["text"].tolist() == ["The pier", "is old"]
 
+
+def test_a_description_is_not_the_listener_of_a_description_s_question():
+    # 'The reporter asked Ann Lee ...': who 'the mayor' is, the text does not tell
+    text = (
+        "Tom Roe runs the port. The reporter asked Ann Lee about the pier. "
+        "The mayor said it was old."
+    )
+    q = speech(text)
+    mayor = q[q["speaker_mention"] == "The mayor"]
+    assert mayor["speaker"].isna().all()
+    # a named asker's listener may answer: 'the mayor' is still the one asked
+    q = speech("Tom Roe asked Ann Lee about the pier. The mayor said it was old.")
+    assert q.loc[q["speaker_mention"] == "The mayor", "speaker"].tolist() == ["Ann Lee"]
+

@@ -335,6 +335,15 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 return key
         return first
 
+    def described(before: int) -> str | None:
+        # 'the mayor': the most recently named person; None when that person is only the
+        # listener of a description's question ('The reporter asked Ann Lee about ...': who
+        # the mayor is, the text does not tell)
+        i = bisect_left(positions, before) - 1
+        if i >= 0 and _asked_by_description(text, people[i][0]):
+            return None
+        return fitting(before, "")
+
     for q in found:
         if q.mention is None or q.kind == "scare" or q.speaker is not None:
             continue
@@ -366,7 +375,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # "the officer" -> the most recent named person; but "a spokesman for X" names
                 # someone new, not a person already named
                 if words[0] in ("the", "this", "that"):
-                    q.speaker = fitting(s, "")
+                    q.speaker = described(s)
             else:
                 # "Sanders eventually", "Cruz openly": a name, then words the source span took
                 # in; "the Clinton campaign", "many Democrats": a description names no person
@@ -394,6 +403,27 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind != "scare" and q.mention is not None and q.speaker is None:
             q.speaker = resolved.get(q.mention)
+
+
+def _asked_by_description(text: str, pos: int) -> bool:
+    """Is the name at ``pos`` the listener of a tell verb whose subject is a description ('The
+    reporter asked Ann Lee', 'a voter told Tom Roe')?
+
+    >>> t = "The reporter asked Ann Lee."
+    >>> _asked_by_description(t, 19), _asked_by_description("Tom Roe asked Ann Lee.", 14)
+    (True, False)
+    """
+    if _word_before(text, pos) not in _tell_verbs():
+        return False
+    m = _DESCRIPTION_ASKS_RE.search(text, max(0, pos - 60), pos)
+    return m is not None
+
+
+# a description as the subject of the verb right before a name: 'The reporter asked '
+_DESCRIPTION_ASKS_RE = re.compile(
+    r"(?:^|(?<=[.!?\n])[^\S\n]*|(?<=[.!?]\s))(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){1,3}"
+    r"[a-z]+[^\S\n]+$"
+)
 
 
 # The pronouns of one person a speaker is resolved from, as the subject pronoun of their gender:
