@@ -297,3 +297,13 @@ def test_a_description_is_not_the_listener_of_a_description_s_question():
     q = speech("Tom Roe asked Ann Lee about the pier. The mayor said it was old.")
     assert q.loc[q["speaker_mention"] == "The mayor", "speaker"].tolist() == ["Ann Lee"]
 
+
+def test_a_pronoun_is_not_a_person_whose_title_gives_the_other_gender():
+    q = speech("Ms. Ann Lee said the pier was old. He said it was safe.")
+    assert q["speaker"].isna().tolist() == [False, True]
+    assert q["speaker"][0] == "Ann Lee"
+    p = people_of("Ms. Ann Lee said the pier was old. He said it was safe.")
+    assert p.loc[p["person"] == "Ann Lee", "gender"].tolist() == ["female"]
+    # the other gender's person named earlier is still found
+    q = speech("Tom Roe said the pier was old. Ms. Ann Lee said it was safe. He said it was fine.")
+    assert q["speaker"].tolist() == ["Tom Roe", "Ann Lee", "Tom Roe"]

@@ -324,16 +324,20 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         return votes[key]
 
     def fitting(before: int, pronoun: str) -> str | None:
-        # the most recently named person whose gender does not contradict the pronoun
+        # the most recently named person whose gender does not contradict the pronoun; else
+        # the most recent one, unless a title says otherwise ('Ms. Ann Lee said ... He said
+        # ...' is not Ann Lee; the pronouns near a name may be someone else's)
         want = 1 if pronoun == "he" else (-1 if pronoun == "she" else 0)
         i = bisect_left(positions, before) - 1
         first = None
         for j in range(i, max(i - 12, -1), -1):
             key = canonical(people[j][1])
-            first = first or key
             if want == 0 or gender(key) * want >= 0:
                 return key
-        return first
+            if first is None:
+                titled = any(_title_vote(text, pos) * want < 0 for pos in mentions_of[key])
+                first = "" if titled else key
+        return first or None
 
     def described(before: int) -> str | None:
         # 'the mayor': the most recently named person; None when that person is only the
@@ -777,6 +781,20 @@ def _full_name_elsewhere(
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -first_at[n]))
+
+
+def _title_vote(text: str, pos: int) -> int:
+    """2 / -2 for a title (Mr., Ms., Mrs.) opening the name at ``pos``, else 0.
+
+    >>> _title_vote("Ms. Lee", 0), _title_vote("Lee", 0)
+    (-2, 0)
+    """
+    head = text[pos : pos + 5]
+    if head.startswith("Mr.") or head.startswith("Mr "):
+        return 2
+    if head.startswith(("Mrs", "Ms.", "Ms ")):
+        return -2
+    return 0
 
 
 def _gender_vote(text: str, pos: int) -> int:
