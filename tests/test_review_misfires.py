@@ -307,3 +307,13 @@ def test_a_pronoun_is_not_a_person_whose_title_gives_the_other_gender():
     # the other gender's person named earlier is still found
     q = speech("Tom Roe said the pier was old. Ms. Ann Lee said it was safe. He said it was fine.")
     assert q["speaker"].tolist() == ["Tom Roe", "Ann Lee", "Tom Roe"]
+
+
+def test_a_surname_opening_a_sentence_is_the_nearest_subject_for_a_pronoun():
+    text = "Ann Lee spoke. Tom Roe did not answer. He said the pier was old."
+    assert speech(text)["speaker"].tolist() == ["Tom Roe"]
+    # the surname alone, after another person is named
+    text = "Tom Roe runs the port. Ann Lee spoke first. Roe did not answer. He said it was old."
+    assert speech(text)["speaker"].tolist() == ["Tom Roe"]
+    text = "Ann Lee runs the port. Tom Roe spoke first. Lee did not answer. She said it was old."
+    assert speech(text)["speaker"].tolist() == ["Ann Lee"]

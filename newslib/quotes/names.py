@@ -193,6 +193,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
     others: list[tuple[int, int]] = []  # multi-word runs not known to be people
+    singles: list[tuple[int, str]] = []  # one-word runs not known to be people
     heads: dict[str, tuple] = _HEADS.values(rules)
     person_after = rules.person_after_re.match
     verb_after, finite_after = _VERB_AFTER_RE.match, _FINITE_AFTER_RE.match
@@ -262,6 +263,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 people.append((s, name))
         elif multi:
             others.append((s, e))
+        elif gap and low is not None and c == " ":
+            singles.append((s, run))  # 'Roe did ...': a one-word run, a lower-case word after
     for q in found:
         if q.mention is not None and q.mention_kind == "name":
             name = _name_text(text, *q.mention, rules)
@@ -274,6 +277,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         parts = name.split()
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
+    # the surname alone of a person named in full opening a sentence ('Roe did not answer.'):
+    # that person again, the subject nearest the pronouns and descriptions after it
+    again = [(pos, run) for pos, run in singles if run in full and _opens_sentence(text, pos)]
+    if again:
+        people = sorted(people + again)
     canonicals: dict[str, str] = {}
 
     def canonical(name: str) -> str:
