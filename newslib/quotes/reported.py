@@ -657,7 +657,8 @@ _RELATIVE_WORD_RE = re.compile(r"(?:([\w’'-]+)[^\S\n]+)?\b(which|who|whom|that
 
 def _cue_words_only(text: str, s: int, e: int, rules: _Rules) -> bool:
     """Is every word of text[s:e] a cue word ('said', 'says told')? (True for no word.)"""
-    return all(w.lower() in rules.cues for w in WORD_RE.findall(text, s, e))
+    cues = rules.cues
+    return all(m.group(0).lower() in cues for m in WORD_RE.finditer(text, s, e))
 
 
 def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found | None:
