@@ -216,3 +216,104 @@ def test_a_short_quotation_after_a_colon_then_and_is_no_writers_content():
     q = speech("Tom Roe said: \u201cIt\u2019s fine\u201d and left.")
     assert list(q["kind"]) == ["direct"]
     assert list(q["speaker"]) == ["Tom Roe"]
+
+
+def test_a_counted_plural_with_an_of_phrase_closes_the_sentence_as_its_speaker():
+    # '..., say two members of the board.' inverts as '..., say officials.' does
+    for source in ("two members of the board", "one member of the board", "officials"):
+        q = speech(f"The pier will close in May, say {source}.")
+        assert q["text"].tolist() == ["The pier will close in May"], source
+        assert q["speaker_mention"].tolist() == [source], source
+    q = speech("The pier will close in May, say local residents.")
+    assert q["text"].tolist() == ["The pier will close in May"]
+    assert q["speaker_mention"].tolist() == ["local residents"]
+
+
+def test_a_plural_owner_with_a_bare_apostrophe_is_the_source_of_an_object_noun():
+    q = speech("The unions' attacks on the plan were fierce.")
+    assert q["cue"].tolist() == ["attacks on"]
+    assert q["text"].tolist() == ["the plan"]
+    assert q["speaker_mention"].tolist() == ["The unions'"]
+    # a thing's attacks are still no speech
+    assert speech("The storms' attacks on the coast were fierce.").empty
+
+
+def test_a_plural_listener_after_to_is_no_content():
+    q = speech("Tom Roe talked to aides about running for mayor.")
+    assert q["text"].tolist() == ["running for mayor"]
+    q = speech("Tom Roe wrote to allies that he would run.")
+    assert q["text"].tolist() == ["that he would run"]
+    # an infinitive after 'to' is still the content
+    q = speech("Ann Lee said to stop worrying about the tax.")
+    assert q["text"].tolist() == ["to stop worrying about the tax"]
+
+
+def test_a_run_of_cue_words_is_no_speech_and_no_person():
+    text = " ".join(["said"] * 50) + "."
+    assert speech(text).empty
+    assert people_of(text).empty
+    assert speech("Says told said added.").empty
+    # a real sentence among them still reports, with no cue word as its source
+    q = speech("said said. Ann Lee said the pier was old.")
+    assert q["speaker"].tolist() == ["Ann Lee"]
+    assert q["text"].tolist() == ["the pier was old"]
+    # a verb form is no source, and no person
+    q = speech("said said the pier was old.")
+    assert q["speaker_mention"].isna().all()
+    assert "said" not in people_of("said said the pier was old.")["person"].tolist()
+    # a plural noun that is also a cue word still names a source
+    assert speech("Reports indicate the pier is old.")["speaker_mention"].tolist() == ["Reports"]
+
+
+def test_an_auxiliary_after_a_cue_in_a_speech_noun_clause_opens_no_content():
+    # 'Her denial that she knew was firm': 'was firm' is the sentence's, not what she knew
+    q = speech("Her denial that she knew was firm.")
+    assert "knew" not in q["cue"].tolist()
+    assert "was firm" not in q["text"].tolist()
+    q = speech("The claim that Tom Roe knew was false.")
+    assert "knew" not in q["cue"].tolist()
+    # 'which officials said was old': the relative is what they said was old
+    q = speech("The pier, which officials said was old, fell.")
+    assert q["cue"].tolist() == ["said"]
+    assert q["text"].str.startswith("was old").tolist() == [True]
+    q = speech("The plan that Tom Roe said was flawed failed.")
+    assert q["speaker"].tolist() == ["Tom Roe"]
+    assert q["text"].str.startswith("was flawed").tolist() == [True]
+    # after a parenthetical cue the content still opens with its verb
+    q = speech("The pier, Tom Roe said, is old.")
+    assert q["text"].tolist() == ["The pier", "is old"]
+
+
+def test_a_description_is_not_the_listener_of_a_description_s_question():
+    # 'The reporter asked Ann Lee ...': who 'the mayor' is, the text does not tell
+    text = (
+        "Tom Roe runs the port. The reporter asked Ann Lee about the pier. "
+        "The mayor said it was old."
+    )
+    q = speech(text)
+    mayor = q[q["speaker_mention"] == "The mayor"]
+    assert mayor["speaker"].isna().all()
+    # a named asker's listener may answer: 'the mayor' is still the one asked
+    q = speech("Tom Roe asked Ann Lee about the pier. The mayor said it was old.")
+    assert q.loc[q["speaker_mention"] == "The mayor", "speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_pronoun_is_not_a_person_whose_title_gives_the_other_gender():
+    q = speech("Ms. Ann Lee said the pier was old. He said it was safe.")
+    assert q["speaker"].isna().tolist() == [False, True]
+    assert q["speaker"][0] == "Ann Lee"
+    p = people_of("Ms. Ann Lee said the pier was old. He said it was safe.")
+    assert p.loc[p["person"] == "Ann Lee", "gender"].tolist() == ["female"]
+    # the other gender's person named earlier is still found
+    q = speech("Tom Roe said the pier was old. Ms. Ann Lee said it was safe. He said it was fine.")
+    assert q["speaker"].tolist() == ["Tom Roe", "Ann Lee", "Tom Roe"]
+
+
+def test_a_surname_opening_a_sentence_is_the_nearest_subject_for_a_pronoun():
+    text = "Ann Lee spoke. Tom Roe did not answer. He said the pier was old."
+    assert speech(text)["speaker"].tolist() == ["Tom Roe"]
+    # the surname alone, after another person is named
+    text = "Tom Roe runs the port. Ann Lee spoke first. Roe did not answer. He said it was old."
+    assert speech(text)["speaker"].tolist() == ["Tom Roe"]
+    text = "Ann Lee runs the port. Tom Roe spoke first. Lee did not answer. She said it was old."
+    assert speech(text)["speaker"].tolist() == ["Ann Lee"]

@@ -393,13 +393,27 @@ _SAY_TO = frozenset("say says said saying wrote writes added adds told tells".sp
 
 
 def _to_listener(rest: str) -> bool:
-    """Does ``rest`` open with 'to' and a listener ('to reporters', 'to voters', 'to staff')
-    rather than an infinitive?"""
-    words = rest.split(None, 2)
+    """Does ``rest`` open with 'to' and a listener ('to reporters', 'to voters', 'to staff',
+    'to aides about ...') rather than an infinitive?
+
+    >>> _to_listener("to aides about the plan"), _to_listener("to stop the plan")
+    (True, False)
+    """
+    words = rest.split(None, 3)
     if len(words) < 2:
         return False
     w = words[1].lower().strip(",.;:")
-    return w in _report_rules().listeners or w in _lists()["person_roles"] or w.endswith("ers")
+    if w in _report_rules().listeners or w in _lists()["person_roles"] or w.endswith("ers"):
+        return True
+    # a plural noun, then what was said ('to aides about ...', 'to allies that ...'): no verb
+    # of an infinitive ends so ('to discuss', 'to focus' do not)
+    return (
+        len(words) > 2
+        and w.isalpha()
+        and w.endswith("s")
+        and not w.endswith(("ss", "us"))
+        and (words[2] == "about" or words[2] in _report_rules().openers)
+    )
 
 
 def _with_particle(text: str, cue: str, span, after: int, se: int):
@@ -1018,17 +1032,15 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
     if m is None:
         return None
     first = m.group(0).lower()
-    if (
-        first in report.openers
-        or (
-            cue not in report.tell
-            and _INFINITIVE_RE.match(text, m.start())
-            # 'wrote to voters', 'talking to aides about ...': a listener, no infinitive
-            and not (cue in _lists()["to_listener_cues"] and _to_listener(text[m.start() : se]))
-        )
+    # 'wrote to voters', 'talking to aides about ...': a listener, no infinitive
+    listener = (
+        first == "to" and cue in _lists()["to_listener_cues"] and _to_listener(text[m.start() : se])
+    )
+    if first in report.openers or (
+        cue not in report.tell and not listener and _INFINITIVE_RE.match(text, m.start())
     ):
         return m.start()  # 'that ...', 'to win the seat'
-    if cue in report.stances:
+    if cue in report.stances and not listener:
         to = _infinitive(text, p, se)
         if to is not None:
             return to

@@ -88,6 +88,8 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         mention = None
         if m is not None:
             mention = _cut_subject(text, *m.span("subj"), rules, from_right=False)
+        if mention is None and speaker_after:
+            mention = _bare_plural(text, c1, se)  # '..., say local officials.'
     np = _resumptive_noun(text, t0, mention)
     if np is not None:
         return _Found(*np, cue, span, mention)  # '..., a point Lee also made': 'a point'
@@ -110,6 +112,24 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
+
+
+def _bare_plural(text: str, c1: int, se: int):
+    """The mention of a plural noun phrase with no determiner that closes the sentence after
+    an inverted cue ('..., say local officials.'), as a description, or None.
+
+    >>> t = "Fares will rise, say local officials."
+    >>> s, e, kind = _bare_plural(t, 21, len(t) - 1)
+    >>> t[s:e], kind
+    ('local officials', 'desc')
+    """
+    words = _words(text, c1, se)
+    lower = [w for _, _, w in words]
+    if not 0 < len(words) <= 2 or not all(w.isalpha() and w.islower() for w in lower):
+        return None
+    if not lower[-1].endswith("s") or lower[-1].endswith("ss"):
+        return None
+    return words[0][0], words[-1][1], "desc"
 
 
 def _opens_cue_participle(text: str, p: int, se: int) -> bool:
@@ -279,6 +299,9 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
     first = words[0].lower()
     if first in _SUBJECT_PRONOUNS or first in _report_rules().openers:
         return False  # '..., said he expects ...', '..., said that ...'
+    if comma < 0 and len(words) <= 2 and all(w.isalpha() and w.islower() for w in words):
+        if words[-1].endswith("s") and not words[-1].endswith("ss"):
+            return True  # '..., say experts.', '..., say local residents.'
     if not (
         words[0][:1].isupper()
         or first in _INVERTED_OPENERS
@@ -296,11 +319,28 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
             return False  # '..., said Smith, the plan ...'
     if any(w[:1].isupper() or w.lower() in rules.roles for w in words):
         return True
-    # '..., said several observers.': a determiner and a plural head close the sentence
-    last = words[-1].lower()
+    # '..., said several observers.', '..., say two members of the board.': a determiner and
+    # a plural head (before an 'of', 'at', ... that opens what follows it) close the sentence
+    lower = [w.lower() for w in words]
+    k = next((i for i in range(1, len(lower)) if lower[i] in _HEAD_ENDS), len(lower))
+    head = lower[k - 1]
     return (
-        first in rules.determiners
-        and len(words) <= 4
-        and last.isalpha()
-        and (last.endswith("s") or last in rules.sources or last == "people")
+        (first in rules.determiners or first in _INVERTED_OPENERS)
+        and k <= 4
+        and head.isalpha()
+        and (
+            _plural_head(head)
+            or head in rules.sources
+            or (k < len(lower) and lower[k] == "of" and first in _ONE)  # 'one member of ...'
+        )
     )
+
+
+# the words that end a noun phrase's head after an inverted cue ('members of the board')
+_HEAD_ENDS = frozenset("of at from for in on with".split())
+_ONE = frozenset("one a an another".split())
+
+
+def _plural_head(word: str) -> bool:
+    """Does ``word`` look like a plural noun ('officials', 'people')?"""
+    return word == "people" or word.endswith("s")

@@ -193,6 +193,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     people: list[tuple[int, str]] = []
     names: dict[str, str] = {}  # run -> name: the same names come back again and again
     others: list[tuple[int, int]] = []  # multi-word runs not known to be people
+    singles: list[tuple[int, str]] = []  # one-word runs not known to be people
     heads: dict[str, tuple] = _HEADS.values(rules)
     person_after = rules.person_after_re.match
     verb_after, finite_after = _VERB_AFTER_RE.match, _FINITE_AFTER_RE.match
@@ -262,6 +263,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 people.append((s, name))
         elif multi:
             others.append((s, e))
+        elif gap and low is not None and c == " ":
+            singles.append((s, run))  # 'Roe did ...': a one-word run, a lower-case word after
     for q in found:
         if q.mention is not None and q.mention_kind == "name":
             name = _name_text(text, *q.mention, rules)
@@ -274,6 +277,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         parts = name.split()
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
+    # the surname alone of a person named in full opening a sentence ('Roe did not answer.'):
+    # that person again, the subject nearest the pronouns and descriptions after it
+    again = [(pos, run) for pos, run in singles if run in full and _opens_sentence(text, pos)]
+    if again:
+        people = sorted(people + again)
     canonicals: dict[str, str] = {}
 
     def canonical(name: str) -> str:
@@ -324,16 +332,29 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         return votes[key]
 
     def fitting(before: int, pronoun: str) -> str | None:
-        # the most recently named person whose gender does not contradict the pronoun
+        # the most recently named person whose gender does not contradict the pronoun; else
+        # the most recent one, unless a title says otherwise ('Ms. Ann Lee said ... He said
+        # ...' is not Ann Lee; the pronouns near a name may be someone else's)
         want = 1 if pronoun == "he" else (-1 if pronoun == "she" else 0)
         i = bisect_left(positions, before) - 1
         first = None
         for j in range(i, max(i - 12, -1), -1):
             key = canonical(people[j][1])
-            first = first or key
             if want == 0 or gender(key) * want >= 0:
                 return key
-        return first
+            if first is None:
+                titled = any(_title_vote(text, pos) * want < 0 for pos in mentions_of[key])
+                first = "" if titled else key
+        return first or None
+
+    def described(before: int) -> str | None:
+        # 'the mayor': the most recently named person; None when that person is only the
+        # listener of a description's question ('The reporter asked Ann Lee about ...': who
+        # the mayor is, the text does not tell)
+        i = bisect_left(positions, before) - 1
+        if i >= 0 and _asked_by_description(text, people[i][0]):
+            return None
+        return fitting(before, "")
 
     for q in found:
         if q.mention is None or q.kind == "scare" or q.speaker is not None:
@@ -366,7 +387,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # "the officer" -> the most recent named person; but "a spokesman for X" names
                 # someone new, not a person already named
                 if words[0] in ("the", "this", "that"):
-                    q.speaker = fitting(s, "")
+                    q.speaker = described(s)
             else:
                 # "Sanders eventually", "Cruz openly": a name, then words the source span took
                 # in; "the Clinton campaign", "many Democrats": a description names no person
@@ -394,6 +415,27 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind != "scare" and q.mention is not None and q.speaker is None:
             q.speaker = resolved.get(q.mention)
+
+
+def _asked_by_description(text: str, pos: int) -> bool:
+    """Is the name at ``pos`` the listener of a tell verb whose subject is a description ('The
+    reporter asked Ann Lee', 'a voter told Tom Roe')?
+
+    >>> t = "The reporter asked Ann Lee."
+    >>> _asked_by_description(t, 19), _asked_by_description("Tom Roe asked Ann Lee.", 14)
+    (True, False)
+    """
+    if _word_before(text, pos) not in _tell_verbs():
+        return False
+    m = _DESCRIPTION_ASKS_RE.search(text, max(0, pos - 60), pos)
+    return m is not None
+
+
+# a description as the subject of the verb right before a name: 'The reporter asked '
+_DESCRIPTION_ASKS_RE = re.compile(
+    r"(?:^|(?<=[.!?\n])[^\S\n]*|(?<=[.!?]\s))(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){1,3}"
+    r"[a-z]+[^\S\n]+$"
+)
 
 
 # The pronouns of one person a speaker is resolved from, as the subject pronoun of their gender:
@@ -747,6 +789,20 @@ def _full_name_elsewhere(
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -first_at[n]))
+
+
+def _title_vote(text: str, pos: int) -> int:
+    """2 / -2 for a title (Mr., Ms., Mrs.) opening the name at ``pos``, else 0.
+
+    >>> _title_vote("Ms. Lee", 0), _title_vote("Lee", 0)
+    (-2, 0)
+    """
+    head = text[pos : pos + 5]
+    if head.startswith("Mr.") or head.startswith("Mr "):
+        return 2
+    if head.startswith(("Mrs", "Ms.", "Ms ")):
+        return -2
+    return 0
 
 
 def _gender_vote(text: str, pos: int) -> int:

@@ -45,9 +45,11 @@ from .found import _Found
 from .near import _FEW_SPANS, _SpanIndex
 from .sentences import _sentence_starts
 
-# the possessive right before the noun (an adjective may stand between): "Lee's", "his"
+# the possessive right before the noun (an adjective may stand between): "Lee's", "his", a
+# plural's bare apostrophe ("the unions'")
 _POSSESSOR_RE = re.compile(
-    r"(?:(?P<owner>[\w.&\-]+(?:[^\S\n]+[\w.&\-]+){0,3}?)['’]s|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
+    r"(?:(?P<owner>[\w.&\-]+(?:[^\S\n]+[\w.&\-]+){0,3}?)(?P<mark>['’]s|(?<=s)['’])"
+    r"|\b(?P<pron>[Hh]is|[Hh]er|[Tt]heir|[Ii]ts))"
     r"(?:[^\S\n]+[a-z][\w\-]*)?[^\S\n]+$"
 )
 _FROM_RE = re.compile(r"[^\S\n]+from[^\S\n]+([^,;:—–()\"“”\n]{1,60}?)[^\S\n]+(?=that\b)")
@@ -118,14 +120,15 @@ def _noun_ends() -> frozenset[str] | None:
 
 
 def _may_own(text: str, ss: int, c0: int) -> bool:
-    """Can ``_POSSESSOR_RE`` match before ``c0``?  Each match holds "'s", "’s" or one of the
-    pronouns: without them in the stretch it searches, the search (many tries) finds none.
+    """Can ``_POSSESSOR_RE`` match before ``c0``?  Each match holds "'s", "’s", "s'", "s’" or
+    one of the pronouns: without them in the stretch it searches, the search (many tries)
+    finds none.
 
     >>> _may_own("the mayor's claim", 0, 12), _may_own("a claim", 0, 2)
     (True, False)
     """
     low = text[max(ss, c0 - 60) : c0].lower()
-    return any(key in low for key in ("'s", "’s", "his", "her", "their", "its"))
+    return any(key in low for key in ("'s", "’s", "s'", "s’", "his", "her", "their", "its"))
 
 
 def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:
@@ -166,14 +169,14 @@ def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:
 
 def _owner_mention(text: str, poss: re.Match, rules: _Rules):
     """The source mention of a ``_POSSESSOR_RE`` match: the pronoun ('his'), or the owner
-    with its "'s" as written ("Lee's"); None for "it's" and the like."""
+    with its "'s" as written ("Lee's", "the unions'"); None for "it's" and the like."""
     if poss.group("pron"):
         return poss.start("pron"), poss.end("pron"), "pron"
     mention = _cut_subject(text, poss.start("owner"), poss.end("owner"), rules, True, False)
     if mention is not None and mention[2] == "pron":
         return None  # "it's"
     if mention is not None and mention[1] == poss.end("owner"):
-        return mention[0], mention[1] + 2, mention[2]  # "Lee's", as it is written
+        return mention[0], poss.end("mark"), mention[2]  # "Lee's", as it is written
     return mention
 
 
@@ -214,7 +217,7 @@ def _read_object_noun(text, c0, c1, ss, se, rules) -> _Found | None:
         head = text[mention[0] : mention[1]].split()[-1].lower().rstrip("'’s")
         if head not in rules.roles and head not in rules.sources:
             return None
-    owner_end = poss.end("pron") if poss.group("pron") else poss.end("owner") + 2
+    owner_end = poss.end("pron") if poss.group("pron") else poss.end("mark")
     cue_start = _skip_space(text, owner_end, c0)  # the adjective, if any: 'harsh attacks on'
     start = _skip_space(text, c1, se)
     end = _phrase_end(text, start, se, infinitive=False)

@@ -46,6 +46,7 @@ from ..text import WORD_RE
 from .according import _according
 from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE, _sentence_subject
 from .clauses import (
+    _AUXILIARIES,
     _BE,
     _CLOSING,
     _NOT_NOUN_PHRASE,
@@ -581,7 +582,87 @@ def _anonymity_re() -> re.Pattern:
 
 
 def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
-    """The content and source of the cue at ``span`` in the sentence text[ss:se], or None."""
+    """The content and source of the cue at ``span`` in the sentence text[ss:se], or None.
+    Cue words alone are no content ('said said said.' reports nothing), verb forms alone no
+    source.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "said said said."
+    >>> _read(t, "said", (5, 9), 0, len(t) - 1, [], None, _rules()) is None
+    True
+    """
+    got = _read_cue(text, cue, span, ss, se, speech, last, rules, partials)
+    if got is None:
+        return None
+    if _cue_words_only(text, got.start, got.end, rules) and (
+        got.more is None or _cue_words_only(text, *got.more, rules)
+    ):
+        return None
+    if got.mention is not None and _verb_forms_only(text, *got.mention[:2], rules):
+        got.mention = None  # 'said said the pier is old': no one
+    if _bare_auxiliary(text, got, rules):
+        return None  # 'Her denial that she knew was firm': 'was firm' is no one's content
+    return got
+
+
+def _verb_forms_only(text: str, s: int, e: int, rules: _Rules) -> bool:
+    """Is every word of text[s:e] a cue word that is no plural noun ('said', 'told'; not
+    'Reports', which names a source in 'Reports indicate ...')?"""
+    words = WORD_RE.findall(text, s, e)
+    return bool(words) and all(w.lower() in rules.cues and w[-1:] not in "sS" for w in words)
+
+
+def _bare_auxiliary(text: str, got: _Found, rules: _Rules) -> bool:
+    """Does a content right after its verb cue open with an auxiliary ('knew was firm') when
+    the cue's clause is the 'that' clause of a speech noun ('Her denial that she knew was
+    firm')? The auxiliary is then the verb of the sentence whose subject holds the noun, no
+    one's content; after a relative ('the plan that she said was flawed', 'which officials
+    said was old') the content is what the relative stands for.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "Her denial that she knew was firm."
+    >>> _bare_auxiliary(t, _Found(25, 33, "knew", (20, 24), (16, 19, "pron")), _rules())
+    True
+    >>> t = "The plan that she said was old failed."
+    >>> _bare_auxiliary(t, _Found(23, 30, "said", (18, 22), (14, 17, "pron")), _rules())
+    False
+    """
+    c1 = got.cue_span[1]
+    if got.start < c1 or not got.cue.isalpha():
+        return False
+    first = _TOKEN_RE.match(text, got.start)
+    if first is None or first.group(0).lower() not in _AUXILIARIES:
+        return False
+    if text[c1 : got.start].strip():
+        return False  # '..., he said, is different': the content stands apart
+    c0 = got.cue_span[0]
+    rels = list(_RELATIVE_WORD_RE.finditer(text, max(0, c0 - 60), c0))
+    rel = rels[-1] if rels else None  # the last one before the cue
+    if rel is None or rel.group(2).lower() != "that" or "," in text[rel.end() : c0]:
+        return False
+    if len(text[rel.end() : c0].split()) > 5:
+        return False
+    noun = (rel.group(1) or "").lower()
+    lists = _lists()
+    # a noun that reports a clause ('denial that'), not one that a relative may follow
+    # ('the plan that she said')
+    return noun in lists["clause_nouns"] or (
+        noun in lists["speech_nouns"] and noun not in lists["infinitive_nouns"]
+    )
+
+
+# a relative pronoun and the word before it: '(the plan,) which', '(the plan) that'
+_RELATIVE_WORD_RE = re.compile(r"(?:([\w’'-]+)[^\S\n]+)?\b(which|who|whom|that)\b", re.I)
+
+
+def _cue_words_only(text: str, s: int, e: int, rules: _Rules) -> bool:
+    """Is every word of text[s:e] a cue word ('said', 'says told')? (True for no word.)"""
+    cues = rules.cues
+    return all(m.group(0).lower() in cues for m in WORD_RE.finditer(text, s, e))
+
+
+def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found | None:
+    """:func:`_read` before its last test."""
     c0, c1 = span
     if cue.startswith("according"):
         return _according(text, cue, span, ss, se, rules)
@@ -663,8 +744,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
         return None  # 'a new report that ...': the noun (not '..., reports the Post.')
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
         return None  # 'the reported deal', 'was found': no speaker of this verb
-    if prev.endswith(("'s", "’s")) and not progressive:
-        return None  # 'the mayor's hopes of'
+    if prev.endswith(("'s", "’s", "s'", "s’")) and not progressive:
+        return None  # 'the mayor's hopes of', 'the unions' attacks on'
     if _noun_reading(text, cue, c0, prev, rules):
         light = _light_verb_start(text, ss, c0)
         if light is None:
