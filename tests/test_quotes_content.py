@@ -118,3 +118,32 @@ def test_hard_wrapped_content_is_not_cut_at_its_line_breaks():
     # a plain-text file wrapped at a fixed width: the sentence goes on after each line break
     text = "Tom Roe said the pier\nwill open in May and\nthe ferry will run daily.\n\nMore."
     assert contents(text) == ["the pier\nwill open in May and\nthe ferry will run daily"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "rest"),
+    [
+        ("The toll, which Tom Roe said was too high, went up.", "which", "was too high"),
+        ("It is the kind of job that some experts say is gone.", "that", "is gone"),
+        ("The pier, which Ann Lee described as a ruin, closed.", "which", "as a ruin"),
+        ("Nobody liked what Ann Lee said would come next.", "what", "would come next"),
+    ],
+)
+def test_relative_pronoun_before_the_source_is_a_piece_of_the_content(text, head, rest):
+    q = indirect(text)
+    got = contents(text)
+    assert got[0] == head
+    assert got[1].startswith(rest)
+    assert q["attribution_id"].nunique() == 1  # both pieces belong to one attribution
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Roe argued that Ann Lee said the vote was late.",  # 'that' opens a clause
+        "Ann Lee said the toll was too high.",  # no relative pronoun at all
+        "The toll, which Ann Lee set, was too high.",  # 'set' is no speech verb
+    ],
+)
+def test_no_relative_piece_without_a_relative_clause_around_the_source(text):
+    assert not any(c.lower() in ("that", "which") for c in contents(text))
