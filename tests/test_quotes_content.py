@@ -147,3 +147,35 @@ def test_relative_pronoun_before_the_source_is_a_piece_of_the_content(text, head
 )
 def test_no_relative_piece_without_a_relative_clause_around_the_source(text):
     assert not any(c.lower() in ("that", "which") for c in contents(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        (
+            "Over the years, Ann Lee said, the harbor has grown quiet.",
+            "Over the years",
+            "the harbor",
+        ),
+        (
+            "In most cases, the inspectors say, the ferries leave late.",
+            "In most cases",
+            "the ferries",
+        ),
+    ],
+)
+def test_lead_before_a_parenthetical_attribution_is_a_piece_of_the_content(text, lead, rest):
+    q = indirect(text)
+    got = contents(text)
+    assert got[0] == lead
+    assert got[1].startswith(rest)
+    assert q["attribution_id"].nunique() == 1
+
+
+def test_lead_before_a_parenthetical_attribution_and_a_quotation_stays_out():
+    text = "Of course, Tom Roe said, “The ferry was never late.”"
+    q = rows(text)
+    assert "Of course" not in [
+        text[int(s) : int(e)] for s, e in zip(q["start"], q["end"], strict=True)
+    ]
+    assert (q["kind"] == "direct").sum() == 1

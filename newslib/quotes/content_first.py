@@ -38,6 +38,7 @@ _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
 # '..., said Ann Lee.', '..., reports the Post.'
 _INVERTING = frozenset("said says say wrote writes added adds reports reported".split())
+_OPENING_MARKS = "\"“‘'«"
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 
 
@@ -101,8 +102,10 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         if len(text[more:se].split()) >= 2 and not _opens_cue_participle(text, more, se):
             found.more = (more, se)
             if _is_adjunct(text, ss, end):
-                # 'This month, Smith wrote, the plan ...': the lead is when, not what
-                found.start, found.end, found.more = more, se, None
+                # 'Over the years, Lee said, the town grew': the lead is a piece of the
+                # content; before a quotation ('Of course, Lee said, "..."') it is not
+                if text[more] in _OPENING_MARKS:
+                    found.start, found.end, found.more = more, se, None
                 return found
     if _scene_lead(text, ss, end, rest):
         # 'Asked about the plan, Lee said, "It works."': the quotation is the content
