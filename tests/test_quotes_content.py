@@ -182,3 +182,17 @@ def test_lead_before_a_parenthetical_attribution_and_a_quotation_stays_out():
         text[int(s) : int(e)] for s, e in zip(q["start"], q["end"], strict=True)
     ]
     assert (q["kind"] == "direct").sum() == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Half the ferry crews said so in May.", "Ann Lee thinks so, and Tom Roe said so too."],
+)
+def test_so_after_a_speech_verb_is_the_content(text):
+    got = contents(text)
+    assert got and all(c == "so" for c in got)
+
+
+@pytest.mark.parametrize("text", ["Tom Roe said so many things.", "Tom Roe did so."])
+def test_so_opening_a_phrase_or_after_another_verb_is_no_content(text):
+    assert "so" not in contents(text)
