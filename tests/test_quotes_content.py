@@ -196,3 +196,20 @@ def test_so_after_a_speech_verb_is_the_content(text):
 @pytest.mark.parametrize("text", ["Tom Roe said so many things.", "Tom Roe did so."])
 def test_so_opening_a_phrase_or_after_another_verb_is_no_content(text):
     assert "so" not in contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "The toll is too high, Tom Roe said in an interview, but the board will not cut it.",
+            "but the board will not cut it",
+        ),
+        ("The pier is safe, Ann Lee said on Monday, and it will reopen soon.", "and it will"),
+    ],
+)
+def test_words_after_a_closing_attribution_with_a_day_are_a_second_piece(text, rest):
+    q = indirect(text)
+    got = contents(text)
+    assert len(got) == 2 and got[1].startswith(rest)
+    assert q["attribution_id"].nunique() == 1
