@@ -206,6 +206,10 @@ def test_so_opening_a_phrase_or_after_another_verb_is_no_content(text):
             "but the board will not cut it",
         ),
         ("The pier is safe, Ann Lee said on Monday, and it will reopen soon.", "and it will"),
+        (
+            "The pier is safe, Ann Lee said in a phone interview, and it will reopen soon.",
+            "and it will",
+        ),
     ],
 )
 def test_words_after_a_closing_attribution_with_a_day_are_a_second_piece(text, rest):

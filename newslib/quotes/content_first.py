@@ -41,8 +41,8 @@ _INVERTING = frozenset("said says say wrote writes added adds reports reported".
 # a day or an occasion after the cue, then a comma: 'said on Monday,', 'said in an interview,'
 _WHEN_COMMA_RE = re.compile(
     r"[^\S\n]+(?:(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|in[^\S\n]+an?[^\S\n]+(?:interview|statement|email|e-mail)"
-    r"|last[^\S\n]+(?:week|month|year|night))[^\S\n]*,"
+    r"|in[^\S\n]+an?(?:[^\S\n]+[a-z\-]+)?[^\S\n]+(?:interview|statement|email|e-mail|speech)"
+    r"|(?:last|this)[^\S\n]+(?:week|month|year|night))[^\S\n]*,"
 )
 _OPENING_MARKS = "\"“‘'«"
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
