@@ -118,3 +118,102 @@ def test_hard_wrapped_content_is_not_cut_at_its_line_breaks():
     # a plain-text file wrapped at a fixed width: the sentence goes on after each line break
     text = "Tom Roe said the pier\nwill open in May and\nthe ferry will run daily.\n\nMore."
     assert contents(text) == ["the pier\nwill open in May and\nthe ferry will run daily"]
+
+
+@pytest.mark.parametrize(
+    ("text", "head", "rest"),
+    [
+        ("The toll, which Tom Roe said was too high, went up.", "which", "was too high"),
+        ("It is the kind of job that some experts say is gone.", "that", "is gone"),
+        ("The pier, which Ann Lee described as a ruin, closed.", "which", "as a ruin"),
+        ("Nobody liked what Ann Lee said would come next.", "what", "would come next"),
+        # no relative pronoun: the noun phrase after the comma that the clause hangs on
+        ("Tom Roe cut the toll, a step his aides hope will help.", "a step", "will help"),
+    ],
+)
+def test_relative_pronoun_before_the_source_is_a_piece_of_the_content(text, head, rest):
+    q = indirect(text)
+    got = contents(text)
+    assert got[0] == head
+    assert got[1].startswith(rest)
+    assert q["attribution_id"].nunique() == 1  # both pieces belong to one attribution
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Roe argued that Ann Lee said the vote was late.",  # 'that' opens a clause
+        "Ann Lee said the toll was too high.",  # no relative pronoun at all
+        "The toll, which Ann Lee set, was too high.",  # 'set' is no speech verb
+        "Tom Roe cut the toll, a step his aides praised.",  # no clause after the cue
+    ],
+)
+def test_no_relative_piece_without_a_relative_clause_around_the_source(text):
+    assert not any(c.lower() in ("that", "which", "a step") for c in contents(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "lead", "rest"),
+    [
+        (
+            "Over the years, Ann Lee said, the harbor has grown quiet.",
+            "Over the years",
+            "the harbor",
+        ),
+        (
+            "In most cases, the inspectors say, the ferries leave late.",
+            "In most cases",
+            "the ferries",
+        ),
+    ],
+)
+def test_lead_before_a_parenthetical_attribution_is_a_piece_of_the_content(text, lead, rest):
+    q = indirect(text)
+    got = contents(text)
+    assert got[0] == lead
+    assert got[1].startswith(rest)
+    assert q["attribution_id"].nunique() == 1
+
+
+def test_lead_before_a_parenthetical_attribution_and_a_quotation_stays_out():
+    text = "Of course, Tom Roe said, “The ferry was never late.”"
+    q = rows(text)
+    assert "Of course" not in [
+        text[int(s) : int(e)] for s, e in zip(q["start"], q["end"], strict=True)
+    ]
+    assert (q["kind"] == "direct").sum() == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Half the ferry crews said so in May.", "Ann Lee thinks so, and Tom Roe said so too."],
+)
+def test_so_after_a_speech_verb_is_the_content(text):
+    got = contents(text)
+    assert got and all(c == "so" for c in got)
+
+
+@pytest.mark.parametrize("text", ["Tom Roe said so many things.", "Tom Roe did so."])
+def test_so_opening_a_phrase_or_after_another_verb_is_no_content(text):
+    assert "so" not in contents(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        (
+            "The toll is too high, Tom Roe said in an interview, but the board will not cut it.",
+            "but the board will not cut it",
+        ),
+        ("The pier is safe, Ann Lee said on Monday, and it will reopen soon.", "and it will"),
+        (
+            "The pier is safe, Ann Lee said in a phone interview, and it will reopen soon.",
+            "and it will",
+        ),
+    ],
+)
+def test_words_after_a_closing_attribution_with_a_day_are_a_second_piece(text, rest):
+    q = indirect(text)
+    got = contents(text)
+    assert len(got) == 2 and got[1].startswith(rest)
+    assert q["attribution_id"].nunique() == 1

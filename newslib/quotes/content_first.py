@@ -38,6 +38,13 @@ _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
 # '..., said Ann Lee.', '..., reports the Post.'
 _INVERTING = frozenset("said says say wrote writes added adds reports reported".split())
+# a day or an occasion after the cue, then a comma: 'said on Monday,', 'said in an interview,'
+_WHEN_COMMA_RE = re.compile(
+    r"[^\S\n]+(?:(?:on[^\S\n]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|in[^\S\n]+an?(?:[^\S\n]+[a-z\-]+)?[^\S\n]+(?:interview|statement|email|e-mail|speech)"
+    r"|(?:last|this)[^\S\n]+(?:week|month|year|night))[^\S\n]*,"
+)
+_OPENING_MARKS = "\"“‘'«"
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 
 
@@ -98,13 +105,18 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         return None  # 'Most recently, Lee called to ban ...': the lead says when, not what
     rest = text[c1:se]
     found = _Found(_after_earlier_attribution(text, ss, end), end, cue, span, mention)
-    if rest.lstrip().startswith(","):
-        more = _skip_space(text, c1 + rest.index(",") + 1, se)
+    when = _WHEN_COMMA_RE.match(text, c1, se)
+    if rest.lstrip().startswith(",") or when is not None:
+        # 'CONTENT, Lee said, MORE' / 'CONTENT, Lee said on Monday, MORE'
+        comma = c1 + rest.index(",") if when is None else when.end() - 1
+        more = _skip_space(text, comma + 1, se)
         if len(text[more:se].split()) >= 2 and not _opens_cue_participle(text, more, se):
             found.more = (more, se)
             if _is_adjunct(text, ss, end):
-                # 'This month, Smith wrote, the plan ...': the lead is when, not what
-                found.start, found.end, found.more = more, se, None
+                # 'Over the years, Lee said, the town grew': the lead is a piece of the
+                # content; before a quotation ('Of course, Lee said, "..."') it is not
+                if text[more] in _OPENING_MARKS:
+                    found.start, found.end, found.more = more, se, None
                 return found
     if _scene_lead(text, ss, end, rest):
         # 'Asked about the plan, Lee said, "It works."': the quotation is the content

@@ -134,6 +134,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
     c0, c1 = span
     after = _past_aside(text, _skip_space(text, c1, se), se)
     start = colon = _after_colon(text, cue, after, se)
+    pro_form = False
     if start is None:
         if after >= se or text[after] in ",.;:":
             return None
@@ -142,6 +143,10 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         start = _content_start(text, cue, after, se)
         if start is None:
             return None
+        pro_form = cue in _SAY_SO and _SO_RE.match(text, start, se) is not None
+        if pro_form:
+            # 'Half the voters said so': 'so' stands for what they said
+            colon, se = start, start + 2
     clause = colon is not None or _clause_ok(text, cue, start, se)
     clause = clause or _gapped_clause(text, cue, _word_before(text, ss, c0), start, se)
     if not clause and cue not in _report_rules().findings:
@@ -184,7 +189,7 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
     if mention is None:
         mention = _plain_subject(text, ss, c0, rules)
     end = se if colon is not None else _cut_clause(text, start, se, speech)
-    if _indefinite(text, start, end):
+    if _indefinite(text, start, end) and not pro_form:
         return None  # 'No one said anything today.'
     start, end = _object_span(text, cue, start, end)
     if mention is not None and mention[2] == "rel":
@@ -195,7 +200,12 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         if comma < 0 and restrictive and cue in _report_rules().stances:
             if not _THAT_FIRST_RE.match(text, start):
                 end = _before_main_verb(text, start, end)  # 'voters who back the plan stayed'
-    return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+    return _Found(start, end, cue, span, mention) if end - start >= 3 or pro_form else None
+
+
+_SAY_SO = frozenset("say says said saying think thinks thought believe believes believed".split())
+# 'said so.', 'said so in May': 'so' alone before the sentence's end or a time or place
+_SO_RE = re.compile(r"so(?=[^\S\n]*[.,;!?]|[^\S\n]+(?:in|on|at|too|last|this|publicly)\b)")
 
 
 def _main_verb(text: str, start: int, end: int, se: int) -> int:

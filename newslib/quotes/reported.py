@@ -344,6 +344,9 @@ def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, o
     """Append a paragraph's found reported speech to ``out`` as ``indirect`` pieces."""
     for got in pieces:
         spans = [(got.start, got.end), *([got.more] if got.more else [])]
+        head = _relative_head(text, lo, got)
+        if head is not None:
+            spans.insert(0, head)  # 'the plan, which Lee said was costly': 'which' too
         for s, e in [line for a, b in spans for line in _lines(text, a, b)]:
             q = _Quote(s, e, s, e, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
             q.kind = "indirect"
@@ -351,6 +354,59 @@ def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, o
             if got.mention is not None:
                 q.mention, q.mention_kind = got.mention[:2], got.mention[2]
             out.append(q)
+
+
+_RELATIVE_HEADS = frozenset("which what whom who that".split())
+# '..., a step they believe could help': a noun phrase after a comma or dash, then the source
+_CONTACT_HEAD_RE = re.compile(
+    r"[,—–][^\S\n]+(?P<np>(?:an?|something|one)\b[^,;:—–\n\"“”]{0,40}?)[^\S\n]+$"
+)
+_GAP_RE = re.compile(r"(?:will|would|could|can|might|may|should|was|were|is|are|has|had|have)\b")
+
+
+def _relative_head(text: str, lo: int, got: _Found) -> tuple[int, int] | None:
+    """The relative pronoun whose clause the attribution sits in, when the source comes right
+    after it and the content after the cue: 'which' in 'the plan, which Lee said was costly',
+    'what' in 'what Lee calls a scandal'; 'that' only before a clause with no subject ('a job
+    that experts say is gone'), not 'he argued that Lee said it was gone'. With no pronoun,
+    before such a clause, the noun phrase after a comma ('..., a step Lee hopes will help':
+    'a step'). None otherwise.
+
+    >>> t = "The plan, which Ann Lee said was costly, failed."
+    >>> c = t.index("said")
+    >>> got = _Found(c + 5, t.index(","), "said", (c, c + 4), (10 + 6, c - 1, "name"))
+    >>> _relative_head(t, 0, got)
+    (10, 15)
+    >>> got.mention = (0, 7, "name")
+    >>> _relative_head("Ann Lee said it was costly.", 0, got) is None
+    True
+    >>> t = "Roe cut it, a step Ann Lee hopes will help."
+    >>> c = t.index("hopes")
+    >>> got = _Found(c + 6, len(t) - 1, "hopes", (c, c + 5), (t.index("Ann"), c - 1, "name"))
+    >>> t[slice(*_relative_head(t, 0, got))]
+    'a step'
+    """
+    m, cue = got.mention, got.cue_span
+    if m is None or cue is None or got.more is not None:
+        return None
+    if not (m[1] <= cue[0] and cue[1] <= got.start) or m[2] == "rel":
+        return None
+    e = m[0]
+    while e > lo and text[e - 1] == " ":
+        e -= 1
+    b = e
+    while b > lo and text[b - 1].isalpha():
+        b -= 1
+    if e == m[0] or e - b < 3:
+        return None
+    word = text[b:e].lower()
+    if word not in _RELATIVE_HEADS and _GAP_RE.match(text, got.start):
+        # '..., a step they believe could help': the noun phrase the clause hangs on
+        np = _CONTACT_HEAD_RE.search(text, max(lo, m[0] - 60), m[0])
+        return None if np is None else np.span("np")
+    if word not in _RELATIVE_HEADS or (word == "that" and not _GAP_RE.match(text, got.start)):
+        return None
+    return b, e
 
 
 def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:
