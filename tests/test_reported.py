@@ -2049,11 +2049,12 @@ def test_a_two_word_rest_after_an_inner_cue_is_the_contents_second_piece():
     assert list(indirect(text)["text"]) == ["The ferry was late"]
 
 
-def test_a_this_phrase_before_an_inner_cue_is_a_subject_unless_it_names_a_time():
+def test_a_this_phrase_before_an_inner_cue_is_a_subject_or_a_lead():
     text = "This ferry, she says, is late."
     assert list(indirect(text)["text"]) == ["This ferry", "is late"]
+    # a time lead is a piece of the content too, as PolNeAR marks it more often than not
     text = "This week, she says, the ferry is late."
-    assert list(indirect(text)["text"]) == ["the ferry is late"]
+    assert list(indirect(text)["text"]) == ["This week", "the ferry is late"]
 
 
 def test_a_progressive_speech_verb_is_its_subjects_not_evidence():
@@ -2539,7 +2540,7 @@ def test_a_relative_clauses_gap_after_a_mind_verb_is_its_content():
     assert list(r["text"]) == ["will calm the party"]
     assert list(r["cue"]) == ["hope"]
     r = indirect("Title.\n\nShe opened what she thought was another gift.")
-    assert list(r["text"]) == ["was another gift"]
+    assert list(r["text"]) == ["what", "was another gift"]  # the relative is a piece
     # a question verb's gap is its object: the verb after it is the main clause's
     assert indirect("Title.\n\nThe question nobody asked was bold.").empty
 
