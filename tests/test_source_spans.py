@@ -939,3 +939,36 @@ def test_a_name_opening_a_description_is_still_its_speaker():
     # 'Sanders eventually said': a name ending in s, then a word the source span took in
     text = "Tom Sanders spoke first. Sanders eventually said the pier was unsafe."
     assert _source_of_cue(text, "eventually said")[1] == "Tom Sanders"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "speaker"),
+    [
+        # a lower-case role noun right before a name belongs to the source span ...
+        ("Pizza magnate Tom Roe said the pier was too long.", "Pizza magnate Tom Roe", "Tom Roe"),
+        (
+            "Public defender Ann Lee wrote that he was innocent.",
+            "Public defender Ann Lee",
+            "Ann Lee",
+        ),
+        (
+            "Harbor Board member Ann Lee believes it will open.",
+            "Harbor Board member Ann Lee",
+            "Ann Lee",
+        ),
+        (
+            "Former Bayview speechwriter Tom Roe said the speech was fine.",
+            "Former Bayview speechwriter Tom Roe",
+            "Tom Roe",
+        ),
+        (
+            "Bayview co-founder Ann Lee said the firm would grow.",
+            "Bayview co-founder Ann Lee",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_a_role_noun_before_a_name_opens_the_source(text, expected, speaker):
+    assert source(text) == expected
+    # ... while the row still names the person, not the role
+    assert indirect(text).iloc[0]["speaker"] == speaker

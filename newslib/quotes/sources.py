@@ -1484,10 +1484,13 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
-        elif low in rules.roles or (
-            low[-1:] == "s" and low[:-1] in rules.roles and " and " in text[s : s + 80]
+        elif (
+            low in rules.roles
+            or low in _NAME_ROLES
+            or (low[-1:] == "s" and low[:-1] in rules.roles and " and " in text[s : s + 80])
         ):
-            s = m[0]  # 'spokesman Al Roe'; 'candidates Ann Lee and Al Roe'
+            # 'spokesman Al Roe', 'pizza magnate Al Roe'; 'candidates Ann Lee and Al Roe'
+            s = m[0]
             role_seen = 1
         elif low in _lists()["media_titles"]:
             s = m[0]  # 'the news site Harbor Daily', 'Portuguese newspaper Diario'
@@ -1514,6 +1517,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
 
 
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
+_NAME_ROLES = _WORDS["name_roles"]
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
 _OFFICES = _WORDS["offices"]
 
