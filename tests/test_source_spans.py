@@ -972,3 +972,33 @@ def test_a_role_noun_before_a_name_opens_the_source(text, expected, speaker):
     assert source(text) == expected
     # ... while the row still names the person, not the role
     assert indirect(text).iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the items listed before 'X and Y' are part of one source when the list opens the
+        # sentence, lower-case nouns as well as names
+        (
+            "Friends, neighbors and former rivals say that Ann Lee is honest.",
+            "Friends, neighbors and former rivals",
+        ),
+        (
+            "Unions, green groups, and many lawmakers say the pier is unsafe.",
+            "Unions, green groups, and many lawmakers",
+        ),
+        (
+            "But dockworkers, fishermen and harbor officials argue that the pier is too short.",
+            "dockworkers, fishermen and harbor officials",
+        ),
+        # an adverb, a time or an adjunct before the comma is no item of the list
+        (
+            "Still, neighbors and former rivals say that Ann Lee is honest.",
+            "neighbors and former rivals",
+        ),
+        ("Last week, voters and lawmakers said the pier was safe.", "voters and lawmakers"),
+        ("In Bayview, critics and lawmakers say the pier is unsafe.", "critics and lawmakers"),
+    ],
+)
+def test_a_list_of_subjects_is_one_source(text, expected):
+    assert source(text) == expected

@@ -451,6 +451,86 @@ def _with_left_conjuncts(text: str, s: int, cue_span, rules: _Rules) -> int:
     return got[0] if got is not None and got[0] < s else s
 
 
+_AND_BEFORE_RE = re.compile(r"(?:,[^\S\n]*)?(?<![\w’'\-])and[^\S\n]+$")
+
+
+def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` back over the items listed before the source, separated by commas, when the
+    source is the end of a list ('neighbors and former rivals' in 'Friends, neighbors and
+    former rivals say'; 'many lawmakers' in 'Unions, green groups, and many lawmakers say')
+    and the list opens the sentence. Each item is a short noun phrase ending with a name, a
+    role or a plural noun; an adverb or an adjunct before a comma ('Still, voters and ...')
+    is no item.
+
+    >>> text = "Friends, neighbors and former rivals say so."
+    >>> text[_with_list_items(text, 9, 36, _rules()) :]
+    'Friends, neighbors and former rivals say so.'
+    >>> text = "Still, neighbors and former rivals say so."
+    >>> text[_with_list_items(text, 7, 34, _rules()) :]
+    'neighbors and former rivals say so.'
+    """
+    lo = text.rfind("\n", 0, s) + 1
+    joined = _AND_BEFORE_RE.search(text, max(lo, s - 8), s)
+    if joined is not None:
+        q = joined.start()  # 'Unions, green groups, and many lawmakers'
+    elif " and " in text[s:e] and text[lo:s].rstrip(" \t").endswith(","):
+        q = s  # 'Friends, neighbors and former rivals'
+    else:
+        return s
+    lists = _lists()
+    start = None
+    for _ in range(6):
+        k = q
+        while k > lo and text[k - 1] in " \t,":
+            k -= 1
+        if k == q and joined is None:
+            return s
+        j = k
+        while (
+            j > lo
+            and text[j - 1] not in _PHRASE_STOPS
+            and not (text[j - 1] in ".!?" and _sentence_ends_before(text, j))
+        ):
+            j -= 1
+        words = text[j:k].split()
+        if words and words[0].lower() in _OPENING_CONJUNCTIONS:
+            words = words[1:]
+        if not 1 <= len(words) <= 4:
+            return s
+        lows = [w.lower().replace("’", "'") for w in words]
+        head = words[-1]
+        if any(
+            w in rules.cues
+            or w in rules.adverbs
+            or w in _FINITE
+            or w in _NO_ONE
+            or w in _CLAUSE_OPENERS
+            or w in lists["prepositions"]
+            or w in lists["adjuncts"]
+            or w in lists["cue_before"]
+            or w in lists["subordinators"]
+            or w in lists["hearsay_adverbs"]
+            or (w.endswith(("ly", "ing", "ed")) and w not in lists["role_modifiers"])
+            for w in lows
+        ):
+            return s
+        if not (
+            (head[:1].isupper() and lows[-1] not in rules.stop_caps)
+            or _names_speakers(lows[-1], rules)
+            or _is_plural_noun(lows[-1])
+        ):
+            return s
+        start = text.index(words[0], j)
+        if j <= lo or text[j - 1] != ",":
+            break  # the list's first item
+        q = j - 1
+    else:
+        return s
+    if start is None or not _opens_clause(text, lo, start, rules):
+        return s
+    return start
+
+
 _WH_WORDS = _WORDS["wh_words"]
 
 
@@ -763,6 +843,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             s = _with_determiner(text, _with_head(text, _with_list(text, s1, rules), rules), rules)
         s = _with_role_before(text, s, e, rules)
         s = _with_left_conjuncts(text, s, cue_span, rules)
+        s = _with_list_items(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
