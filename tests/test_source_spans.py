@@ -1002,3 +1002,28 @@ def test_a_role_noun_before_a_name_opens_the_source(text, expected, speaker):
 )
 def test_a_list_of_subjects_is_one_source(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the name and its cue is the sentence's, not part of the source
+        ("Ann Lee, when asked about the pier, said it was safe.", "Ann Lee"),
+        (
+            "The mayor's office, when contacted by reporters, said the pier was safe.",
+            "The mayor's office",
+        ),
+        ("Ann Lee, of course, said the pier was safe.", "Ann Lee"),
+        ("Tom Roe, last week, said the pier was safe.", "Tom Roe"),
+        ("The Harbor Board, only two months later, said the pier was safe.", "The Harbor Board"),
+        ("Ann Lee, exasperated, said the pier was safe.", "Ann Lee"),
+        # a description of the name stays, a time inside it too
+        (
+            "Ann Lee, the mayor since last year, said the pier was safe.",
+            "Ann Lee, the mayor since last year",
+        ),
+        ("Ann Lee, a nurse, said the pier was safe.", "Ann Lee, a nurse"),
+    ],
+)
+def test_an_aside_after_the_name_is_no_apposition(text, expected):
+    assert _source_of_cue(text, "said")[0] == expected

@@ -850,7 +850,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             e += m.end()
             between = text[e : cue_span[0]]
         m = _APPOSITION_RE.match(between)
-        if m is not None and _is_apposition(m.group(0)):  # 'Ann Lee, a nurse at the clinic, said'
+        if m is not None and _is_apposition(m.group(0), whole=True):
+            # 'Ann Lee, a nurse at the clinic, said'
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
@@ -1294,14 +1295,17 @@ def _with_list(text: str, s: int, rules: _Rules) -> int:
     return s
 
 
-def _is_apposition(phrase: str) -> bool:
+def _is_apposition(phrase: str, whole: bool = False) -> bool:
     """Does ', PHRASE' describe the name before it ('a nurse', 'president of the union'),
-    rather than add to the sentence (', however', ', in a statement', ', speaking in Ohio')?"""
+    rather than add to the sentence (', however', ', in a statement', ', speaking in Ohio')?
+    ``whole``: the phrase runs up to the cue (no comma need close it)."""
     first = phrase.lstrip(", \t").split(None, 1)
     if not first:
         return False
     word = first[0].lower().rstrip(",;:")
     lists = _lists()
+    if _is_aside(phrase, word, whole):
+        return False
     if word in _WORDS["time_before_role"] and len(first) > 1:  # 'Lee, now a partner at the firm'
         nxt = first[1].split(None, 1)[0].lower()
         rules = _rules()
@@ -1323,6 +1327,45 @@ def _is_apposition(phrase: str) -> bool:
 
     # 'Lee, speaking in Ohio, said' is no apposition; 'Lee, managing director of ...' is
     return not word.endswith("ing") or word == "including" or word in _lists()["role_modifiers"]
+
+
+_ASIDE_ENDS = _WORDS["aside_ends"]
+
+
+def _is_aside(phrase: str, word: str, whole: bool = False) -> bool:
+    """Is ', PHRASE' (first word ``word``, lower case) an aside of the sentence rather than a
+    description of the name before it: a subordinate clause ('Lee, when asked about the pier,
+    said'), a time or a comment closed by a comma ('Lee, last week, said', 'Lee, two months
+    later, said', 'Lee, of course, said') or one participle ('Lee, exasperated, said')?
+    ``whole``: the phrase runs up to the cue (no comma need close it).
+
+    >>> _is_aside(", when asked, said", "when"), _is_aside(", two days later, said", "two")
+    (True, True)
+    >>> _is_aside(", the mayor since last year, said", "the"), _is_aside(", a nurse,", "a")
+    (False, False)
+    """
+    if word in _lists()["subordinators"] or word in _WORDS["aside_subordinators"]:
+        return True
+    part, comma, _ = phrase.lstrip(", \t").partition(",")
+    words = part.lower().split()
+    if not (comma or whole) or not words or word.endswith(("'s", "’s")):
+        return False
+    if word in _RELATIVE_WORDS or word.startswith("who"):
+        return False  # 'who ran the board this year': a description
+    if words[-1] in _ASIDE_ENDS and (word not in _rules().determiners or word in _NUMBER_WORDS):
+        return True  # 'two months later', 'of course'
+    if word in _rules().determiners:
+        return False  # 'the mayor since last year': a description
+    if words[-1] in _TIME_WORDS:
+        return True  # 'last week'
+    low = words[0]
+    return (
+        len(words) == 1
+        and low.isalpha()
+        and low.endswith("ed")
+        and len(low) > 4
+        and low not in _lists()["role_modifiers"]
+    )
 
 
 _PHRASE_STOPS = frozenset(',;:()[]\n"“”«»')
