@@ -1027,3 +1027,19 @@ def test_a_list_of_subjects_is_one_source(text, expected):
 )
 def test_an_aside_after_the_name_is_no_apposition(text, expected):
     assert _source_of_cue(text, "said")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive cue ('are now saying', 'is tweeting') is active: its whole subject is
+        # the source, as with 'say'
+        (
+            "Many of the dockworkers are now saying that the pier is unsafe.",
+            "Many of the dockworkers",
+        ),
+        ("A slice of Bayview is tweeting support for the pier.", "A slice of Bayview"),
+    ],
+)
+def test_the_subject_of_a_progressive_cue_is_the_source(text, expected):
+    assert source(text) == expected

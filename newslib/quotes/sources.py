@@ -773,9 +773,29 @@ def _active(text: str, s: int, c1: int) -> bool:
     ('is expected', 'was then denounced') and no verb of seeming ('appeared to')?"""
     words = text[s:c1].lower().replace("’", "'").split()
     return not any(
-        w in _BE_WORDS or w.removesuffix("n't") in _BE_WORDS or w in _lists()["seeming"]
-        for w in words
+        ((w in _BE_WORDS or w.removesuffix("n't") in _BE_WORDS) and not _progressive(words, k))
+        or w in _lists()["seeming"]
+        for k, w in enumerate(words)
     )
+
+
+def _progressive(words: list[str], k: int) -> bool:
+    """Is the form of 'be' at ``words[k]`` the auxiliary of a progressive cue ending
+    ``words`` ('are showing', 'is now saying'), active, rather than a passive's ('is
+    expected') or another verb's ('was trying hard to ask')?
+
+    >>> _progressive(["are", "showing"], 0), _progressive(["is", "now", "saying"], 0)
+    (True, True)
+    >>> _progressive(["was", "trying", "to", "ask"], 0), _progressive(["is", "expected"], 0)
+    (False, False)
+    """
+    last = words[-1]
+    if not (last.endswith("ing") and len(last) > 4 and len(words) - k <= 3):
+        return False
+    return all(w.endswith("ly") or w in _PROGRESSIVE_GAP for w in words[k + 1 : -1])
+
+
+_PROGRESSIVE_GAP = frozenset("now still also not".split())
 
 
 _RELATIVE_SOURCES = _WORDS["relative_sources"]
