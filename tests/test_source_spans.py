@@ -1043,3 +1043,28 @@ def test_an_aside_after_the_name_is_no_apposition(text, expected):
 )
 def test_the_subject_of_a_progressive_cue_is_the_source(text, expected):
     assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an inverted cue: 'managing' qualifying a role opens the apposition ...
+        (
+            '"The pier is safe," said Tom Roe, managing director and analyst at Bayview Capital.',
+            "Tom Roe, managing director and analyst at Bayview Capital",
+        ),
+        # ... a participle clause does not
+        ('"The pier is safe," said Tom Roe, managing the pier for the board.', "Tom Roe"),
+        # the apposition ends where the relative clause of the next report opens
+        (
+            '"The pier is safe," said Ann Lee, the executive director of the Harbor Board, who '
+            "also said that the two men had met.",
+            "Ann Lee, the executive director of the Harbor Board",
+        ),
+        ('"The pier is safe," said Ann Lee, who also said that the two men had met.', "Ann Lee"),
+    ],
+)
+def test_the_apposition_after_an_inverted_cue(text, expected):
+    r = rows(text)
+    r = r[r["kind"] == "direct"].iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected

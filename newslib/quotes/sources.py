@@ -1745,6 +1745,26 @@ def _web_address_goes_on(text: str, p: int) -> bool:
     return c.isalnum() and (not c.isupper() or text[p + 1 : p + 2] == ".")
 
 
+_RELATIVE_CUT_RE = re.compile(r",[^\S\n]+(?:who|which)\b")
+
+
+def _role_after(text: str, m: re.Match, rules: _Rules) -> bool:
+    """Does the word ending ``m`` (', managing') qualify the role after it ('managing director',
+    'managing editor'), rather than open a clause ('managing the fund')?
+
+    >>> t = "Al Roe, managing director"
+    >>> _role_after(t, _APPOSITION_END_RE.search(t), _rules())
+    True
+    """
+    word = m.group(0)[1:].split()[0].lower()
+    nxt = _MENTION_WORD_RE.match(text, _skip(text, m.end()))
+    return (
+        word in _lists()["role_modifiers"]
+        and nxt is not None
+        and nxt.group(0).lower() in rules.roles
+    )
+
+
 def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     """After 'said Ann Lee': the apposition that follows the name, up to the sentence end
     ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...'); or the
@@ -1759,7 +1779,15 @@ def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     while True:
         m = _APPOSITION_END_RE.search(text, pos, min(limit, e + 300))
         if m is None:
-            return e
+            if limit > e + 300:
+                return e
+            # the next piece's clause comes first: 'said Ann Lee, head of the board, who also
+            # said that ...' -> 'Ann Lee, head of the board'
+            rels = list(_RELATIVE_CUT_RE.finditer(text, e + 1, limit))
+            return rels[-1].start() if rels else e
+        if m.start() == e and _role_after(text, m, rules):
+            pos = m.end()  # 'said Al Roe, managing director of the fund.': a role, no clause
+            continue
         if m.group(0) == "." and (
             _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()])
             or _web_address_goes_on(text, m.end())
