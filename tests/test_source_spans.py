@@ -1068,3 +1068,32 @@ def test_the_apposition_after_an_inverted_cue(text, expected):
     r = rows(text)
     r = r[r["kind"] == "direct"].iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of a passive 'asked' is who was asked: the report has no source
+        "Ann Lee was asked to name a decision that shaped the pier.",
+        "Voters were also asked to pick the loser.",
+        "Ann Lee has been asked to release the transcripts.",
+    ],
+)
+def test_the_subject_of_a_passive_ask_is_no_source(text):
+    r = indirect(text).iloc[0]
+    assert pd.isna(r["speaker_start"]) and pd.isna(r["speaker"])
+
+
+def test_a_passive_ask_keeps_its_cue():
+    # the cue span is unchanged ('was asked'), only the source goes
+    text = "Nora Quill was asked whether the vote was fair."
+    r = indirect(text).iloc[0]
+    assert text[int(r["cue_start"]) : int(r["cue_end"])] == "was asked"
+    assert text[r["start"] : r["end"]] == "whether the vote was fair"
+    assert pd.isna(r["speaker"])
+
+
+def test_the_subject_of_an_active_ask_is_the_source():
+    text = "Tom Roe asked Ann Lee to release the transcripts."
+    assert source(text) == "Tom Roe"
+    assert indirect(text).iloc[0]["speaker"] == "Tom Roe"

@@ -128,6 +128,9 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind == "scare" or q.mention is None:
             continue
+        if q.kind != "direct" and _passive_ask(text, q.cue_span):
+            q.mention = q.source_span = None  # 'Lee was asked to ...': Lee listens, no source
+            continue
         key = (q.mention, q.cue_span)
         if key not in done:
             # content after the source ('According to Lee, the school ...') is no apposition
@@ -150,6 +153,21 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
             elif q.kind != "direct":
                 q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
+
+
+def _passive_ask(text: str, cue_span) -> bool:
+    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked') with no
+    'by' after it: its subject is who was asked, not who asks?
+
+    >>> _passive_ask("Lee was asked to go.", (4, 13)), _passive_ask("Lee asked to go.", (4, 9))
+    (True, False)
+    """
+    if cue_span is None:
+        return False
+    words = text[cue_span[0] : cue_span[1]].lower().split()
+    if len(words) < 2 or words[-1] != "asked" or not any(w in _BE_WORDS for w in words[:-1]):
+        return False
+    return not text[cue_span[1] : cue_span[1] + 4].split()[:1] == ["by"]
 
 
 _OBJECT_PRONOUNS = _WORDS["object_pronouns"]
