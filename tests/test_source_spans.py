@@ -939,3 +939,161 @@ def test_a_name_opening_a_description_is_still_its_speaker():
     # 'Sanders eventually said': a name ending in s, then a word the source span took in
     text = "Tom Sanders spoke first. Sanders eventually said the pier was unsafe."
     assert _source_of_cue(text, "eventually said")[1] == "Tom Sanders"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "speaker"),
+    [
+        # a lower-case role noun right before a name belongs to the source span ...
+        ("Pizza magnate Tom Roe said the pier was too long.", "Pizza magnate Tom Roe", "Tom Roe"),
+        (
+            "Public defender Ann Lee wrote that he was innocent.",
+            "Public defender Ann Lee",
+            "Ann Lee",
+        ),
+        (
+            "Harbor Board member Ann Lee believes it will open.",
+            "Harbor Board member Ann Lee",
+            "Ann Lee",
+        ),
+        (
+            "Former Bayview speechwriter Tom Roe said the speech was fine.",
+            "Former Bayview speechwriter Tom Roe",
+            "Tom Roe",
+        ),
+        (
+            "Bayview co-founder Ann Lee said the firm would grow.",
+            "Bayview co-founder Ann Lee",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_a_role_noun_before_a_name_opens_the_source(text, expected, speaker):
+    assert source(text) == expected
+    # ... while the row still names the person, not the role
+    assert indirect(text).iloc[0]["speaker"] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the items listed before 'X and Y' are part of one source when the list opens the
+        # sentence, lower-case nouns as well as names
+        (
+            "Friends, neighbors and former rivals say that Ann Lee is honest.",
+            "Friends, neighbors and former rivals",
+        ),
+        (
+            "Unions, green groups, and many lawmakers say the pier is unsafe.",
+            "Unions, green groups, and many lawmakers",
+        ),
+        (
+            "But dockworkers, fishermen and harbor officials argue that the pier is too short.",
+            "dockworkers, fishermen and harbor officials",
+        ),
+        # an adverb, a time or an adjunct before the comma is no item of the list
+        (
+            "Still, neighbors and former rivals say that Ann Lee is honest.",
+            "neighbors and former rivals",
+        ),
+        ("Last week, voters and lawmakers said the pier was safe.", "voters and lawmakers"),
+        ("In Bayview, critics and lawmakers say the pier is unsafe.", "critics and lawmakers"),
+    ],
+)
+def test_a_list_of_subjects_is_one_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an aside between the name and its cue is the sentence's, not part of the source
+        ("Ann Lee, when asked about the pier, said it was safe.", "Ann Lee"),
+        (
+            "The mayor's office, when contacted by reporters, said the pier was safe.",
+            "The mayor's office",
+        ),
+        ("Ann Lee, of course, said the pier was safe.", "Ann Lee"),
+        ("Tom Roe, last week, said the pier was safe.", "Tom Roe"),
+        ("The Harbor Board, only two months later, said the pier was safe.", "The Harbor Board"),
+        ("Ann Lee, exasperated, said the pier was safe.", "Ann Lee"),
+        # a description of the name stays, a time inside it too
+        (
+            "Ann Lee, the mayor since last year, said the pier was safe.",
+            "Ann Lee, the mayor since last year",
+        ),
+        ("Ann Lee, a nurse, said the pier was safe.", "Ann Lee, a nurse"),
+    ],
+)
+def test_an_aside_after_the_name_is_no_apposition(text, expected):
+    assert _source_of_cue(text, "said")[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a progressive cue ('are now saying', 'is tweeting') is active: its whole subject is
+        # the source, as with 'say'
+        (
+            "Many of the dockworkers are now saying that the pier is unsafe.",
+            "Many of the dockworkers",
+        ),
+        ("A slice of Bayview is tweeting support for the pier.", "A slice of Bayview"),
+    ],
+)
+def test_the_subject_of_a_progressive_cue_is_the_source(text, expected):
+    assert source(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an inverted cue: 'managing' qualifying a role opens the apposition ...
+        (
+            '"The pier is safe," said Tom Roe, managing director and analyst at Bayview Capital.',
+            "Tom Roe, managing director and analyst at Bayview Capital",
+        ),
+        # ... a participle clause does not
+        ('"The pier is safe," said Tom Roe, managing the pier for the board.', "Tom Roe"),
+        # the apposition ends where the relative clause of the next report opens
+        (
+            '"The pier is safe," said Ann Lee, the executive director of the Harbor Board, who '
+            "also said that the two men had met.",
+            "Ann Lee, the executive director of the Harbor Board",
+        ),
+        ('"The pier is safe," said Ann Lee, who also said that the two men had met.', "Ann Lee"),
+    ],
+)
+def test_the_apposition_after_an_inverted_cue(text, expected):
+    r = rows(text)
+    r = r[r["kind"] == "direct"].iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the subject of a passive 'asked' is who was asked: the report has no source
+        "Ann Lee was asked to name a decision that shaped the pier.",
+        "Voters were also asked to pick the loser.",
+        "Ann Lee has been asked to release the transcripts.",
+    ],
+)
+def test_the_subject_of_a_passive_ask_is_no_source(text):
+    r = indirect(text).iloc[0]
+    assert pd.isna(r["speaker_start"]) and pd.isna(r["speaker"])
+
+
+def test_a_passive_ask_keeps_its_cue():
+    # the cue span is unchanged ('was asked'), only the source goes
+    text = "Nora Quill was asked whether the vote was fair."
+    r = indirect(text).iloc[0]
+    assert text[int(r["cue_start"]) : int(r["cue_end"])] == "was asked"
+    assert text[r["start"] : r["end"]] == "whether the vote was fair"
+    assert pd.isna(r["speaker"])
+
+
+def test_the_subject_of_an_active_ask_is_the_source():
+    text = "Tom Roe asked Ann Lee to release the transcripts."
+    assert source(text) == "Tom Roe"
+    assert indirect(text).iloc[0]["speaker"] == "Tom Roe"

@@ -128,6 +128,9 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind == "scare" or q.mention is None:
             continue
+        if q.kind != "direct" and _passive_ask(text, q.cue_span):
+            q.mention = q.source_span = None  # 'Lee was asked to ...': Lee listens, no source
+            continue
         key = (q.mention, q.cue_span)
         if key not in done:
             # content after the source ('According to Lee, the school ...') is no apposition
@@ -150,6 +153,21 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
             elif q.kind != "direct":
                 q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
+
+
+def _passive_ask(text: str, cue_span) -> bool:
+    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked') with no
+    'by' after it: its subject is who was asked, not who asks?
+
+    >>> _passive_ask("Lee was asked to go.", (4, 13)), _passive_ask("Lee asked to go.", (4, 9))
+    (True, False)
+    """
+    if cue_span is None:
+        return False
+    words = text[cue_span[0] : cue_span[1]].lower().split()
+    if len(words) < 2 or words[-1] != "asked" or not any(w in _BE_WORDS for w in words[:-1]):
+        return False
+    return not text[cue_span[1] : cue_span[1] + 4].split()[:1] == ["by"]
 
 
 _OBJECT_PRONOUNS = _WORDS["object_pronouns"]
@@ -451,6 +469,86 @@ def _with_left_conjuncts(text: str, s: int, cue_span, rules: _Rules) -> int:
     return got[0] if got is not None and got[0] < s else s
 
 
+_AND_BEFORE_RE = re.compile(r"(?:,[^\S\n]*)?(?<![\w’'\-])and[^\S\n]+$")
+
+
+def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` back over the items listed before the source, separated by commas, when the
+    source is the end of a list ('neighbors and former rivals' in 'Friends, neighbors and
+    former rivals say'; 'many lawmakers' in 'Unions, green groups, and many lawmakers say')
+    and the list opens the sentence. Each item is a short noun phrase ending with a name, a
+    role or a plural noun; an adverb or an adjunct before a comma ('Still, voters and ...')
+    is no item.
+
+    >>> text = "Friends, neighbors and former rivals say so."
+    >>> text[_with_list_items(text, 9, 36, _rules()) :]
+    'Friends, neighbors and former rivals say so.'
+    >>> text = "Still, neighbors and former rivals say so."
+    >>> text[_with_list_items(text, 7, 34, _rules()) :]
+    'neighbors and former rivals say so.'
+    """
+    lo = text.rfind("\n", 0, s) + 1
+    joined = _AND_BEFORE_RE.search(text, max(lo, s - 8), s)
+    if joined is not None:
+        q = joined.start()  # 'Unions, green groups, and many lawmakers'
+    elif " and " in text[s:e] and text[lo:s].rstrip(" \t").endswith(","):
+        q = s  # 'Friends, neighbors and former rivals'
+    else:
+        return s
+    lists = _lists()
+    start = None
+    for _ in range(6):
+        k = q
+        while k > lo and text[k - 1] in " \t,":
+            k -= 1
+        if k == q and joined is None:
+            return s
+        j = k
+        while (
+            j > lo
+            and text[j - 1] not in _PHRASE_STOPS
+            and not (text[j - 1] in ".!?" and _sentence_ends_before(text, j))
+        ):
+            j -= 1
+        words = text[j:k].split()
+        if words and words[0].lower() in _OPENING_CONJUNCTIONS:
+            words = words[1:]
+        if not 1 <= len(words) <= 4:
+            return s
+        lows = [w.lower().replace("’", "'") for w in words]
+        head = words[-1]
+        if any(
+            w in rules.cues
+            or w in rules.adverbs
+            or w in _FINITE
+            or w in _NO_ONE
+            or w in _CLAUSE_OPENERS
+            or w in lists["prepositions"]
+            or w in lists["adjuncts"]
+            or w in lists["cue_before"]
+            or w in lists["subordinators"]
+            or w in lists["hearsay_adverbs"]
+            or (w.endswith(("ly", "ing", "ed")) and w not in lists["role_modifiers"])
+            for w in lows
+        ):
+            return s
+        if not (
+            (head[:1].isupper() and lows[-1] not in rules.stop_caps)
+            or _names_speakers(lows[-1], rules)
+            or _is_plural_noun(lows[-1])
+        ):
+            return s
+        start = text.index(words[0], j)
+        if j <= lo or text[j - 1] != ",":
+            break  # the list's first item
+        q = j - 1
+    else:
+        return s
+    if start is None or not _opens_clause(text, lo, start, rules):
+        return s
+    return start
+
+
 _WH_WORDS = _WORDS["wh_words"]
 
 
@@ -693,9 +791,29 @@ def _active(text: str, s: int, c1: int) -> bool:
     ('is expected', 'was then denounced') and no verb of seeming ('appeared to')?"""
     words = text[s:c1].lower().replace("’", "'").split()
     return not any(
-        w in _BE_WORDS or w.removesuffix("n't") in _BE_WORDS or w in _lists()["seeming"]
-        for w in words
+        ((w in _BE_WORDS or w.removesuffix("n't") in _BE_WORDS) and not _progressive(words, k))
+        or w in _lists()["seeming"]
+        for k, w in enumerate(words)
     )
+
+
+def _progressive(words: list[str], k: int) -> bool:
+    """Is the form of 'be' at ``words[k]`` the auxiliary of a progressive cue ending
+    ``words`` ('are showing', 'is now saying'), active, rather than a passive's ('is
+    expected') or another verb's ('was trying hard to ask')?
+
+    >>> _progressive(["are", "showing"], 0), _progressive(["is", "now", "saying"], 0)
+    (True, True)
+    >>> _progressive(["was", "trying", "to", "ask"], 0), _progressive(["is", "expected"], 0)
+    (False, False)
+    """
+    last = words[-1]
+    if not (last.endswith("ing") and len(last) > 4 and len(words) - k <= 3):
+        return False
+    return all(w.endswith("ly") or w in _PROGRESSIVE_GAP for w in words[k + 1 : -1])
+
+
+_PROGRESSIVE_GAP = frozenset("now still also not".split())
 
 
 _RELATIVE_SOURCES = _WORDS["relative_sources"]
@@ -763,13 +881,15 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             s = _with_determiner(text, _with_head(text, _with_list(text, s1, rules), rules), rules)
         s = _with_role_before(text, s, e, rules)
         s = _with_left_conjuncts(text, s, cue_span, rules)
+        s = _with_list_items(text, s, e, rules)
         between = text[e : cue_span[0]]
         m = _PARENTHESIS_RE.match(between)
         if m is not None:  # 'Ann Lee (D-Ohio) said'
             e += m.end()
             between = text[e : cue_span[0]]
         m = _APPOSITION_RE.match(between)
-        if m is not None and _is_apposition(m.group(0)):  # 'Ann Lee, a nurse at the clinic, said'
+        if m is not None and _is_apposition(m.group(0), whole=True):
+            # 'Ann Lee, a nurse at the clinic, said'
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
@@ -1213,14 +1333,17 @@ def _with_list(text: str, s: int, rules: _Rules) -> int:
     return s
 
 
-def _is_apposition(phrase: str) -> bool:
+def _is_apposition(phrase: str, whole: bool = False) -> bool:
     """Does ', PHRASE' describe the name before it ('a nurse', 'president of the union'),
-    rather than add to the sentence (', however', ', in a statement', ', speaking in Ohio')?"""
+    rather than add to the sentence (', however', ', in a statement', ', speaking in Ohio')?
+    ``whole``: the phrase runs up to the cue (no comma need close it)."""
     first = phrase.lstrip(", \t").split(None, 1)
     if not first:
         return False
     word = first[0].lower().rstrip(",;:")
     lists = _lists()
+    if _is_aside(phrase, word, whole):
+        return False
     if word in _WORDS["time_before_role"] and len(first) > 1:  # 'Lee, now a partner at the firm'
         nxt = first[1].split(None, 1)[0].lower()
         rules = _rules()
@@ -1242,6 +1365,45 @@ def _is_apposition(phrase: str) -> bool:
 
     # 'Lee, speaking in Ohio, said' is no apposition; 'Lee, managing director of ...' is
     return not word.endswith("ing") or word == "including" or word in _lists()["role_modifiers"]
+
+
+_ASIDE_ENDS = _WORDS["aside_ends"]
+
+
+def _is_aside(phrase: str, word: str, whole: bool = False) -> bool:
+    """Is ', PHRASE' (first word ``word``, lower case) an aside of the sentence rather than a
+    description of the name before it: a subordinate clause ('Lee, when asked about the pier,
+    said'), a time or a comment closed by a comma ('Lee, last week, said', 'Lee, two months
+    later, said', 'Lee, of course, said') or one participle ('Lee, exasperated, said')?
+    ``whole``: the phrase runs up to the cue (no comma need close it).
+
+    >>> _is_aside(", when asked, said", "when"), _is_aside(", two days later, said", "two")
+    (True, True)
+    >>> _is_aside(", the mayor since last year, said", "the"), _is_aside(", a nurse,", "a")
+    (False, False)
+    """
+    if word in _lists()["subordinators"] or word in _WORDS["aside_subordinators"]:
+        return True
+    part, comma, _ = phrase.lstrip(", \t").partition(",")
+    words = part.lower().split()
+    if not (comma or whole) or not words or word.endswith(("'s", "’s")):
+        return False
+    if word in _RELATIVE_WORDS or word.startswith("who"):
+        return False  # 'who ran the board this year': a description
+    if words[-1] in _ASIDE_ENDS and (word not in _rules().determiners or word in _NUMBER_WORDS):
+        return True  # 'two months later', 'of course'
+    if word in _rules().determiners:
+        return False  # 'the mayor since last year': a description
+    if words[-1] in _TIME_WORDS:
+        return True  # 'last week'
+    low = words[0]
+    return (
+        len(words) == 1
+        and low.isalpha()
+        and low.endswith("ed")
+        and len(low) > 4
+        and low not in _lists()["role_modifiers"]
+    )
 
 
 _PHRASE_STOPS = frozenset(',;:()[]\n"“”«»')
@@ -1484,10 +1646,13 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
             s = m[0]
             if low != "former":  # 'press secretary Al Roe', 'state Sen. Al Roe'
                 role_seen = max(role_seen, 1)
-        elif low in rules.roles or (
-            low[-1:] == "s" and low[:-1] in rules.roles and " and " in text[s : s + 80]
+        elif (
+            low in rules.roles
+            or low in _NAME_ROLES
+            or (low[-1:] == "s" and low[:-1] in rules.roles and " and " in text[s : s + 80])
         ):
-            s = m[0]  # 'spokesman Al Roe'; 'candidates Ann Lee and Al Roe'
+            # 'spokesman Al Roe', 'pizza magnate Al Roe'; 'candidates Ann Lee and Al Roe'
+            s = m[0]
             role_seen = 1
         elif low in _lists()["media_titles"]:
             s = m[0]  # 'the news site Harbor Daily', 'Portuguese newspaper Diario'
@@ -1514,6 +1679,7 @@ def _with_title(text: str, s: int, rules: _Rules, role_seen: int = 0) -> int:
 
 
 _AGE_RE = re.compile(r"\d{1,3}-year-old")
+_NAME_ROLES = _WORDS["name_roles"]
 _OFFICE_OF_RE = re.compile(r"(?<![\w’'\-])([A-Z][a-z]+)[^\S\n]+of[^\S\n]+$")
 _OFFICES = _WORDS["offices"]
 
@@ -1597,6 +1763,26 @@ def _web_address_goes_on(text: str, p: int) -> bool:
     return c.isalnum() and (not c.isupper() or text[p + 1 : p + 2] == ".")
 
 
+_RELATIVE_CUT_RE = re.compile(r",[^\S\n]+(?:who|which)\b")
+
+
+def _role_after(text: str, m: re.Match, rules: _Rules) -> bool:
+    """Does the word ending ``m`` (', managing') qualify the role after it ('managing director',
+    'managing editor'), rather than open a clause ('managing the fund')?
+
+    >>> t = "Al Roe, managing director"
+    >>> _role_after(t, _APPOSITION_END_RE.search(t), _rules())
+    True
+    """
+    word = m.group(0)[1:].split()[0].lower()
+    nxt = _MENTION_WORD_RE.match(text, _skip(text, m.end()))
+    return (
+        word in _lists()["role_modifiers"]
+        and nxt is not None
+        and nxt.group(0).lower() in rules.roles
+    )
+
+
 def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     """After 'said Ann Lee': the apposition that follows the name, up to the sentence end
     ('said Ann Lee, president of the union.'), unless a cue follows (', adding ...'); or the
@@ -1611,7 +1797,15 @@ def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
     while True:
         m = _APPOSITION_END_RE.search(text, pos, min(limit, e + 300))
         if m is None:
-            return e
+            if limit > e + 300:
+                return e
+            # the next piece's clause comes first: 'said Ann Lee, head of the board, who also
+            # said that ...' -> 'Ann Lee, head of the board'
+            rels = list(_RELATIVE_CUT_RE.finditer(text, e + 1, limit))
+            return rels[-1].start() if rels else e
+        if m.start() == e and _role_after(text, m, rules):
+            pos = m.end()  # 'said Al Roe, managing director of the fund.': a role, no clause
+            continue
         if m.group(0) == "." and (
             _ABBREV_RE.search(text[max(e, m.start() - 12) : m.end()])
             or _web_address_goes_on(text, m.end())
