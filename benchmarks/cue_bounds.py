@@ -18,11 +18,17 @@ other (``+`` before or after the shared part)::
 
     python -m benchmarks.cue_bounds             # class counts and the words behind them
     python -m benchmarks.cue_bounds --top 40    # more words per class
+
+``--annotators`` adds, for a few phrases that may follow a speech verb ('said Tuesday', 'said in
+a statement', 'declined to comment'), how often each annotator put the phrase inside the
+cue and how often left it out (the annotator is the last part of the annotation file's name;
+the rules cannot know it, so a convention that differs between annotators is no rule to chase).
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 from collections import Counter
 
 from benchmarks.content_bounds import token_range
@@ -199,9 +205,55 @@ def tally_article(
         words.setdefault(cls, Counter())[text] += 1
 
 
+_SPEECH_END = re.compile(r"\b(?:said|says|say|told|tells|wrote|writes|declined|refused)$")
+_DAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_PHRASES = {  # what may follow a speech verb, as a regular expression over lower-case text
+    "a day ('said Tuesday')": rf"(?:on )?(?:{_DAYS})",
+    "'in a statement'": r"in (?:a|an|the|his|her|its|their) (?:\w+ )?statement",
+    "'in an interview'": r"in (?:a|an|the) (?:\w+ )?interview",
+    "'on Twitter'": r"on twitter",
+    "'of' ('said of the plan')": r"of",
+    "'about'": r"about",
+    "'to' + a word ('declined to comment')": r"to \w+",
+}
+
+
+def annotator_conventions(items: list[Article]) -> dict[str, Counter]:
+    """For each phrase of ``_PHRASES``: (annotator, 'in' | 'out') -> how many gold cues ending
+    in a speech verb have the phrase right after them ('out') or end with it ('in').
+
+    >>> sorted(annotator_conventions([]))[:1]
+    ["'about'"]
+    """
+    names: dict[str, str] = {}
+    for path in sorted((POLNEAR / "attributions").glob("*.ann")):
+        stem, _, who = path.stem.rpartition("_")
+        names.setdefault(stem, who)
+    out: dict[str, Counter] = {name: Counter() for name in _PHRASES}
+    for a in items:
+        who = names.get(a.name, "?")
+        for frag in a.ann.fragments("Cue"):
+            if (r := reduce_span(a.starts, a.ends, *frag)) is None:
+                continue
+            cue, after = a.text[r[0] : r[1]].lower(), a.text[r[1] : r[1] + 60].lower()
+            for name, phrase in _PHRASES.items():
+                if _SPEECH_END.search(cue) and re.match(rf"[ ,]*{phrase}\b", after):
+                    out[name][(who, "out")] += 1
+                elif re.search(
+                    rf"\b(?:said|says|say|told|tells|wrote|writes|declined|refused) "
+                    rf"{phrase}$",
+                    cue,
+                ):
+                    out[name][(who, "in")] += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=20, help="word rows per class")
+    parser.add_argument(
+        "--annotators", action="store_true", help="cue conventions by annotator (dev articles)"
+    )
     args = parser.parse_args(argv)
     if not (POLNEAR / "attributions").is_dir():
         print(f"skipped: {POLNEAR} not found (the shared PolNeAR corpus is not present)")
@@ -236,6 +288,12 @@ def main(argv: list[str] | None = None) -> int:
     print("\nwhere a predicted cue contains the gold one or lies inside it, the extra words:")
     for key, n in diffs.most_common(args.top * 2):
         print(f"{n:7d}  {key}")
+    if args.annotators:
+        print("\ngold cues ending in a speech verb: the phrase after it inside / outside the cue")
+        for name, tally in annotator_conventions(items).items():
+            who = sorted({w for w, _ in tally})
+            cells = "  ".join(f"{w} {tally[(w, 'in')]}/{tally[(w, 'out')]}" for w in who)
+            print(f"  {name}: {cells}")
     return 0
 
 
