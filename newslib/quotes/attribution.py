@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 
 from .cues import _NAME, _alternation, _lists, _Rules, _sections
 from .marks import _DOUBLE_RE, _first_nonspace, _Quote
@@ -907,13 +908,28 @@ def _attribute_before(
 # classification
 
 
-# Words that announce a term rather than speech: 'the so-called "experts"', 'dubbed "Jaws"'.
-_SCARE_LEADS = (
-    "so-called|so called|dubbed|nicknamed|known as|titled|entitled|headlined|termed|the word|"
-    "the words|the term|the terms|the phrase|the slogan|the label|the hashtag|the headline|"
-    "the book|the film|the movie|the show|the song|the album|the program|the motto|the title|"
-    "labeled|labelled|branded|named|called it"
-).split("|")
+def _phrase_sections(file_name: str) -> dict[str, list[str]]:
+    """The phrases of ``newslib/data/<file_name>`` by ``[section]``, one a line, ``#``
+    comments left out.
+
+    >>> _phrase_sections("scare_leads.txt")["leads"][:2]
+    ['so-called', 'so called']
+    """
+    raw = resources.files("newslib").joinpath(f"data/{file_name}").read_text("utf-8")
+    sections: dict[str, list[str]] = {}
+    current: list[str] = []
+    for line in raw.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line.startswith("[") and line.endswith("]"):
+            current = sections.setdefault(line[1:-1], [])
+        elif line:
+            current.append(line)
+    return sections
+
+
+# Words that announce a term rather than speech: 'the so-called "experts"', 'dubbed "Jaws"'
+# (newslib/data/scare_leads.txt).
+_SCARE_LEADS = _phrase_sections("scare_leads.txt")["leads"]
 _SCARE_LEAD_RE = re.compile(rf"(?:{_alternation(_SCARE_LEADS)})[^\S\n]*$", re.I)
 
 
