@@ -636,6 +636,25 @@ def test_a_quotation_opened_by_two_apostrophes_starts_a_sentence():
     assert q["cue"].tolist() == ["said", "said"]
 
 
+def test_said_name_closing_the_sentence_after_a_tail_of_the_quotation():
+    # the quotation's sentence goes on after its closing mark, then ', said NAME' closes it
+    text = (
+        '"To see the cases is stunning," since so many cases were close, said Ann Lee, '
+        "who teaches law."
+    )
+    q = quoted(text)
+    assert q["speaker"].tolist() == ["Ann Lee"]
+    assert q["cue"].tolist() == ["said"]
+    text = (
+        "''The best part is a new resilience,'' like the recent storms, said Tom Roe, "
+        "the chief economist for the Harbor Board."
+    )
+    assert quoted(text)["speaker"].tolist() == ["Tom Roe"]
+    # a quotation that ends its own sentence hands over to no later 'said NAME'
+    text = '"It is over." Since then, said Ann Lee, the board has met twice.'
+    assert quoted(text)["speaker"].isna().all()
+
+
 def test_an_apposition_after_an_inverted_cue_ends_at_a_participle():
     text = '"The vote was a mess," said Nora Quill, a nurse, adding that she would appeal.'
     q = quoted(text)

@@ -427,6 +427,10 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
         cut = _cut_subject(text, s, e, rules, from_right=True, strict=False)
         if cut:
             return cut, m.group("cue").lower(), m.span("cue")
+    if q.kind == "direct" and inner[-1:] == ",":
+        found = _said_after_tail(text, pos, limit, rules)
+        if found:
+            return found
     if q.kind == "direct" and inner[-1:] in (",", "?", "!", "—", "-"):
         # '"...," Conway notes.' / '"...?" Hannity pressed.': after a quotation that hands over
         # to its attribution, any past-tense or present verb after a short subject is the cue
@@ -438,6 +442,37 @@ def _attribute_after(text: str, q: _Quote, rules: _Rules, limit: int):
                 return cut, m.group("cue").lower(), m.span("cue")
     p2 = _COMMA_SPACE_RE.match(text, pos, limit).end()
     return _according_to(text, p2, limit, rules)
+
+
+# '," since most cases were close, said Ann Lee.': the quotation's sentence goes on (no mark, no
+# sentence end), then ', said NAME' closes it
+_TAIL_SAID_RE = re.compile(
+    r"[^\S\n]+[a-z][^\"“”«»'\n.!?;:]{2,150}?,(?=[^\S\n]+(?:said|says)[^\S\n]+[A-Z])"
+)
+_SUBJECT_ENDS_RE = re.compile(r"[^\S\n]*(?:[.!?]|,[^\S\n]+[^\"“”«»\n]*?[.!?](?:[^\S\n]|$))")
+
+
+def _said_after_tail(text: str, pos: int, limit: int, rules: _Rules):
+    """'"...," since most cases were close, said Ann Lee, a judge.': the speaker closing the
+    sentence that a quotation ending in a comma opens, after a tail of the sentence.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = '"Yes," since it rained, said Ann Lee.'
+    >>> cut, cue, _ = _said_after_tail(t, 6, len(t), _rules())
+    >>> t[cut[0] : cut[1]], cue
+    ('Ann Lee', 'said')
+    """
+    m = _TAIL_SAID_RE.match(text, pos, limit)
+    if m is None or _cue_in(text, m.start(), m.end(), rules):
+        return None
+    m2 = rules.after_cue_first_re.match(text, m.end() + 1, limit)
+    if m2 is None or not text[m2.start("subj")].isupper():
+        return None
+    s, e = m2.span("subj")
+    cut = _cut_subject(text, s, e, rules, from_right=False)
+    if cut is None or not _SUBJECT_ENDS_RE.match(text, cut[1], limit):
+        return None
+    return cut, m2.group("cue").lower(), m2.span("cue")
 
 
 _NOT_CUES = frozenset(
