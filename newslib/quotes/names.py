@@ -302,7 +302,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     def no_one(name: str) -> bool:
         key = canonical(name)
         if " " in key:
-            return False
+            return not _speakable_name(key)  # "the Bayview Democrat": no one for "he" to be
         if key not in judged:
             judged[key] = not _can_speak(key, key) or opener(key)
         return judged[key]
@@ -425,6 +425,11 @@ def _speakable_name(name: str) -> bool:
     lists = _lists()
     folded = _fold(name)
     if folded in lists["places"] or folded in lists["not_names"]:
+        return False
+    words = folded.split()
+    if len(words) > 1 and (words[-1] in lists["not_names"] or words[-1] in lists["place_kinds"]):
+        # "the Bayview Democrat", "Messianic Jewish", "Bayview County": a party member, an
+        # adjective or a place, however capitalised, and no one's name
         return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
 

@@ -1,0 +1,52 @@
+"""No junk in the people table: what reads as a capitalised name but is no person (a party
+member from a place, a place, an adjective) is no person row, and a pronoun never resolves to
+it. Sentences and names are invented for these tests."""
+
+import pandas as pd
+
+import newslib
+
+
+def quotes_of(*paragraphs):
+    text = "\n\n".join(paragraphs)
+    return newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
+
+
+def people_of(*paragraphs):
+    return newslib.people(quotes_of(*paragraphs))
+
+
+def persons(table):
+    return set(table.loc[table["speaker_type"] == "person", "person"])
+
+
+def test_a_party_member_from_a_place_is_no_person_and_he_is_the_one_named_before():
+    q = quotes_of(
+        "Tom Roe spoke at the rally on Friday.",
+        'The Bayview Democrat said he would vote no. "We will win," he said.',
+    )
+    assert set(q["speaker"].dropna()) == {"Tom Roe"}
+    assert persons(newslib.people(q)) == {"Tom Roe"}
+
+
+def test_a_name_ending_with_an_adjective_of_faith_or_origin_is_no_person():
+    table = people_of(
+        "Ann Lee, a teacher, said the plan was fair.",
+        'Bayview Jewish leaders met on Monday. "It is a start," she said.',
+    )
+    assert persons(table) == {"Ann Lee"}
+
+
+def test_a_place_followed_by_a_verb_is_no_one_for_a_pronoun():
+    q = quotes_of(
+        "Tom Roe, the mayor, said the plan was sound.",
+        'Bayview County voted for the plan. "It is a good day," he said.',
+    )
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Roe"]
+    assert "Bayview County" not in set(newslib.people(q)["person"])
+
+
+def test_a_person_whose_surname_is_no_such_word_is_still_a_person():
+    # the rule reads the last word only: a place as a first name leaves a person
+    q = quotes_of('"We are ready," said Bayview Lee, the coach.')
+    assert q["speaker"].tolist() == ["Bayview Lee"]
