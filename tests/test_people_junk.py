@@ -50,3 +50,12 @@ def test_a_person_whose_surname_is_no_such_word_is_still_a_person():
     # the rule reads the last word only: a place as a first name leaves a person
     q = quotes_of('"We are ready," said Bayview Lee, the coach.')
     assert q["speaker"].tolist() == ["Bayview Lee"]
+
+
+def test_a_word_opening_the_sentence_is_no_part_of_the_name():
+    q = quotes_of(
+        'Maybe Tom Roe will win the race. "We are ready," Roe said.',
+        "Perhaps Ann Lee knows more. Lee said she would wait.",
+    )
+    assert set(q["speaker"].dropna()) == {"Tom Roe", "Ann Lee"}
+    assert persons(newslib.people(q)) == {"Tom Roe", "Ann Lee"}

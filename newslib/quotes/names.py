@@ -128,7 +128,11 @@ def _name_of(span: str, rules: _Rules) -> str:
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
             words = words[k + 1 :]
             break
-    while words and words[0].lower().rstrip(".") in rules.stop_caps:
+    openers = _lists()["name_openers"]
+    while words and (
+        words[0].lower().rstrip(".") in rules.stop_caps
+        or (len(words) > 1 and _fold(words[0]) in openers)
+    ):
         words.pop(0)
     while words and words[-1].lower().rstrip(".") in rules.stop_caps:
         words.pop()
