@@ -59,3 +59,16 @@ def test_a_word_opening_the_sentence_is_no_part_of_the_name():
     )
     assert set(q["speaker"].dropna()) == {"Tom Roe", "Ann Lee"}
     assert persons(newslib.people(q)) == {"Tom Roe", "Ann Lee"}
+
+
+def test_he_or_she_is_never_an_organisation_named_in_between():
+    q = quotes_of(
+        "Tom Roe, the mayor, said the plan was sound.",
+        'The Bayview Harbor Board voted on Monday to close the pier. "It is a sad day," he said.',
+    )
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Roe"]
+
+
+def test_a_question_opening_before_a_name_is_no_part_of_it():
+    q = quotes_of('Does Ann Lee know the plan? "I do," Lee said.')
+    assert q["speaker"].dropna().tolist() == ["Ann Lee"]

@@ -334,6 +334,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         first = None
         for j in range(i, max(i - 12, -1), -1):
             key = canonical(people[j][1])
+            if want and _organization_name(key):
+                continue  # "the Harbor Board": no "he" or "she"
             first = first or key
             if want == 0 or gender(key) * want >= 0:
                 return key
@@ -436,6 +438,19 @@ def _speakable_name(name: str) -> bool:
         # adjective or a place, however capitalised, and no one's name
         return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
+
+
+@lru_cache(maxsize=4096)
+def _organization_name(name: str) -> bool:
+    """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Security";
+    ``[organization_words]`` of ``newslib/data/speaker_types.txt``)? A source, but no person
+    a pronoun stands for.
+
+    >>> _organization_name("Bayview Harbor Board"), _organization_name("Ann Lee")
+    (True, False)
+    """
+    words = _lists()["organization_words"]
+    return any(w in words for w in _fold(name).split())
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
