@@ -72,3 +72,11 @@ def test_he_or_she_is_never_an_organisation_named_in_between():
 def test_a_question_opening_before_a_name_is_no_part_of_it():
     q = quotes_of('Does Ann Lee know the plan? "I do," Lee said.')
     assert q["speaker"].dropna().tolist() == ["Ann Lee"]
+
+
+def test_the_tail_of_an_initialism_is_no_name():
+    q = quotes_of(
+        "Tom Roe, the mayor, spoke on Friday. The U.S. Army will leave Bayview next year. "
+        '"It is a sad day," he said.'
+    )
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Roe"]

@@ -211,6 +211,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if run is None:
             continue
         s = m.start()
+        if s >= 2 and text[s - 1] == "." and text[s - 2].isalpha():
+            continue  # "U.S. Army" read from its "S.": the tail of an initialism, no name
         e = s + len(run)
         # any one test makes a person. The patterns after the run open with ',' (person_after_re)
         # or with ',', '(' or a space but no newline (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such
