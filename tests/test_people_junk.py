@@ -80,3 +80,16 @@ def test_the_tail_of_an_initialism_is_no_name():
         '"It is a sad day," he said.'
     )
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Tom Roe"]
+
+
+def test_a_street_a_security_office_or_a_hyphenated_paper_is_no_he_or_she():
+    for between in (
+        "Wall Street fell on Monday.",
+        "Bayview Security took the case on Monday.",
+        "The Bayview Sun-Times ran the story on Monday.",
+    ):
+        q = quotes_of(
+            "Ann Lee, the mayor, said the plan was sound.",
+            f'{between} "It is a sad day," she said.',
+        )
+        assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Ann Lee"], between

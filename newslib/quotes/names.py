@@ -444,7 +444,7 @@ def _speakable_name(name: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def _organization_name(name: str) -> bool:
-    """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Security";
+    """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Sun-Times";
     ``[organization_words]`` of ``newslib/data/speaker_types.txt``)? A source, but no person
     a pronoun stands for.
 
@@ -452,7 +452,7 @@ def _organization_name(name: str) -> bool:
     (True, False)
     """
     words = _lists()["organization_words"]
-    return any(w in words for w in _fold(name).split())
+    return any(w in words for w in _fold(name).replace("-", " ").split())
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
