@@ -93,3 +93,41 @@ def test_a_street_a_security_office_or_a_hyphenated_paper_is_no_he_or_she():
             f'{between} "It is a sad day," she said.',
         )
         assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Ann Lee"], between
+
+
+def speech(*pairs):
+    """A quotes table of indirect speech rows from (speaker, mention) pairs, one article."""
+    n = len(pairs)
+    return pd.DataFrame(
+        {
+            "article_id": pd.array(["a"] * n, dtype="string"),
+            "quote_id": range(n),
+            "attribution_id": pd.array(range(n), dtype="Int64"),
+            "kind": pd.array(["indirect"] * n, dtype="string"),
+            "n_words": [5] * n,
+            "speaker": pd.array([s for s, _ in pairs], dtype="string"),
+            "speaker_mention": pd.array([m for _, m in pairs], dtype="string"),
+        }
+    )
+
+
+def test_a_clause_after_the_name_is_no_role():
+    table = newslib.people(
+        speech(
+            ("Tom Roe", "Tom Roe, it's clear,"),
+            ("Ann Lee", "Ann Lee, Mr. Roe said,"),
+            ("Al Voss", "Al Voss, about 200 people"),
+        )
+    )
+    assert table.set_index("person")["role"].isna().all(), table[["person", "role"]]
+
+
+def test_a_role_that_looks_like_a_clause_start_is_still_a_role():
+    table = newslib.people(
+        speech(
+            ("Tom Roe", "Tom Roe, an IT consultant"),
+            ("Ann Lee", "Ann Lee, Mr. Voss's aide"),
+        )
+    ).set_index("person")
+    assert table.loc["Tom Roe", "role"] == "IT consultant"
+    assert table.loc["Ann Lee", "role"] == "Mr. Voss's aide"
