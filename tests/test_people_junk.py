@@ -131,3 +131,11 @@ def test_a_role_that_looks_like_a_clause_start_is_still_a_role():
     ).set_index("person")
     assert table.loc["Tom Roe", "role"] == "IT consultant"
     assert table.loc["Ann Lee", "role"] == "Mr. Voss's aide"
+
+
+def test_a_name_opening_with_an_adjective_of_origin_is_no_he_or_she():
+    q = quotes_of(
+        "Ann Lee, the mayor, said the plan was sound.",
+        'American Harbor Pilots reported a rise in traffic. "It is a good year," she said.',
+    )
+    assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Ann Lee"]

@@ -445,14 +445,18 @@ def _speakable_name(name: str) -> bool:
 @lru_cache(maxsize=4096)
 def _organization_name(name: str) -> bool:
     """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Sun-Times";
-    ``[organization_words]`` of ``newslib/data/speaker_types.txt``)? A source, but no person
-    a pronoun stands for.
+    ``[organization_words]`` of ``newslib/data/speaker_types.txt``), or open with an adjective
+    of party or origin ("American Harbor Pilots", ``[not_names]``)? A source, but no person a
+    pronoun stands for.
 
     >>> _organization_name("Bayview Harbor Board"), _organization_name("Ann Lee")
     (True, False)
     """
-    words = _lists()["organization_words"]
-    return any(w in words for w in _fold(name).replace("-", " ").split())
+    lists = _lists()
+    words = _fold(name).replace("-", " ").split()
+    if len(words) > 1 and words[0] in lists["not_names"]:
+        return True  # "American Scientists", "Western Journalism": no one's first name
+    return any(w in lists["organization_words"] for w in words)
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
