@@ -364,6 +364,13 @@ _NOT_ROLE = re.compile(
     r"while|and|but|said|says|told|added|has|had|is|was|speaking|according)\b",
     re.I,
 )
+# Nor is one opening with a subject pronoun, a contraction of one, another person's name with an
+# honorific or "about" ("Roe, it's clear,", "Lee, Mr. Roe said,", "Voss, about 200 people"):
+# a clause. Case-sensitive: "IT professional" is a role.
+_CLAUSE_START = re.compile(
+    r"(?:(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]here|[Aa]bout)(?![\w-])"
+    r"|(?:Mr|Mrs|Ms)\.?\s+[A-Z][\w-]*(?![\w'’-]))"  # "Mr. Roe said", not "Mr. Roe's aide"
+)
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr"))
 # Words joining names: what stands before them is another speaker, not a role ("Lee and").
 _COORDINATORS = frozenset(("and", "or", "nor", "&"))
@@ -392,6 +399,7 @@ def _role_of(mention, speaker) -> str | None:
             words
             and len(words) <= 10
             and not _NOT_ROLE.match(apposition)
+            and not _CLAUSE_START.match(apposition)
             and not _PARTY.fullmatch(apposition)
         ):
             return _without_determiner(apposition)

@@ -128,7 +128,11 @@ def _name_of(span: str, rules: _Rules) -> str:
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
             words = words[k + 1 :]
             break
-    while words and words[0].lower().rstrip(".") in rules.stop_caps:
+    openers = _lists()["name_openers"]
+    while words and (
+        words[0].lower().rstrip(".") in rules.stop_caps
+        or (len(words) > 1 and _fold(words[0]) in openers)
+    ):
         words.pop(0)
     while words and words[-1].lower().rstrip(".") in rules.stop_caps:
         words.pop()
@@ -208,6 +212,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if run is None:
             continue
         s = m.start()
+        if s >= 2 and text[s - 1] == "." and text[s - 2].isalpha():
+            continue  # "U.S. Army" read from its "S.": the tail of an initialism, no name
         e = s + len(run)
         # any one test makes a person. The patterns after the run open with ',' (person_after_re)
         # or with ',', '(' or a space but no newline (_VERB_AFTER_RE, _FINITE_AFTER_RE): no such
@@ -310,7 +316,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     def no_one(name: str) -> bool:
         key = canonical(name)
         if " " in key:
-            return False
+            return not _speakable_name(key)  # "the Bayview Democrat": no one for "he" to be
         if key not in judged:
             judged[key] = not _can_speak(key, key) or opener(key)
         return judged[key]
@@ -340,6 +346,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         first = None
         for j in range(i, max(i - 12, -1), -1):
             key = canonical(people[j][1])
+            if want and _organization_name(key):
+                continue  # "the Harbor Board": no "he" or "she"
             if want == 0 or gender(key) * want >= 0:
                 return key
             if first is None:
@@ -468,7 +476,29 @@ def _speakable_name(name: str) -> bool:
     folded = _fold(name)
     if folded in lists["places"] or folded in lists["not_names"]:
         return False
+    words = folded.split()
+    if len(words) > 1 and (words[-1] in lists["not_names"] or words[-1] in lists["place_kinds"]):
+        # "the Bayview Democrat", "Messianic Jewish", "Bayview County": a party member, an
+        # adjective or a place, however capitalised, and no one's name
+        return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
+
+
+@lru_cache(maxsize=4096)
+def _organization_name(name: str) -> bool:
+    """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Sun-Times";
+    ``[organization_words]`` of ``newslib/data/speaker_types.txt``), or open with an adjective
+    of party or origin ("American Harbor Pilots", ``[not_names]``)? A source, but no person a
+    pronoun stands for.
+
+    >>> _organization_name("Bayview Harbor Board"), _organization_name("Ann Lee")
+    (True, False)
+    """
+    lists = _lists()
+    words = _fold(name).replace("-", " ").split()
+    if len(words) > 1 and words[0] in lists["not_names"]:
+        return True  # "American Scientists", "Western Journalism": no one's first name
+    return any(w in lists["organization_words"] for w in words)
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
