@@ -314,3 +314,22 @@ def test_closing_cue_is_the_last_without_according(words):
     cues = list(_clauses._find_cues(text, 0, len(text)))
     if len(cues) > 1 and "according" not in text.lower():
         assert _reported_mod._closing_cue(text, cues, 0, len(text) - 1) is cues[-1]
+
+
+_NOUN_PIECES = ["attack", "attacks", "on", "against", "call", "calls", "for", "recall", "of"]
+_NOUN_PIECES += ["praise", "criticism", "Lee's", "x", "_", "-", ".", "é", "callfor", "1"]
+noun_texts = st.lists(
+    st.tuples(st.sampled_from(_NOUN_PIECES), st.sampled_from(_SPACES)), max_size=14
+).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+@settings(max_examples=400, deadline=None)
+@given(noun_texts, st.integers(0, 40), st.integers(0, 60))
+@example("Lee's attacks on the board and calls for a vote", 0, 60)
+@example("recall for, attack  on\nattacks against", 2, 30)
+def test_object_noun_spans_are_the_scan(text, lo, width):
+    nouns = importlib.import_module("newslib.quotes.nouns")
+    hi = min(len(text), lo + width)
+    lo = min(lo, hi)
+    expected = [m.span() for m in nouns._object_noun_re().finditer(text, lo, hi)]
+    assert nouns._object_noun_spans(text, lo, hi) == expected

@@ -19,7 +19,7 @@ no mention of").
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..text import WORD_RE
@@ -42,6 +42,7 @@ from .clauses import (
 )
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
+from .memo import LastKeyMemo
 from .near import _FEW_SPANS, _SpanIndex
 from .sentences import _sentence_starts
 
@@ -77,7 +78,7 @@ def _noun_cues(text: str, lo: int, hi: int, starts, marks, claimed, rules: _Rule
             if c0 < i and text[c0:i] in nouns:
                 hits.append((c0, i))
             i = text.find(key, i + 1, hi)
-    hits += [m.span() for m in _object_noun_re().finditer(text, lo, hi)]  # 'attacks on'
+    hits += _object_noun_spans(text, lo, hi)  # 'attacks on'
     out: list[_Found] = []
     near = None  # a long paragraph: the marks and contents near each noun only
     if len(hits) + len(marks) + len(claimed) > _FEW_SPANS:
@@ -191,6 +192,57 @@ def _object_noun_re() -> re.Pattern:
         rf"(?:{_alternation(nouns)})[^\S\n]+{re.escape(prep)}" for prep, nouns in by_prep.items()
     )
     return re.compile(rf"\b(?:{alts})\b")
+
+
+@lru_cache(maxsize=1)
+def _object_noun_stems() -> tuple[str, ...] | None:
+    """The shortest [object_nouns] nouns that no other one starts with ('attack' for 'attack'
+    and 'attacks'): every match of ``_object_noun_re`` starts with one of them (None when a
+    noun is empty)."""
+    nouns = {pair.split("_", 1)[0] for pair in _lists()["object_nouns"]}
+    if not nouns or "" in nouns:
+        return None
+    return tuple(sorted(n for n in nouns if not any(o != n and n.startswith(o) for o in nouns)))
+
+
+# The last text's places where an [object_nouns] noun may start (see _object_noun_spans).
+_LAST_NOUN_STARTS = LastKeyMemo()
+
+
+def _object_noun_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_object_noun_re().finditer(text, lo, hi)``, the very ones, found faster:
+    the pattern, which has no literal to skip ahead to, is tried only where one of its nouns
+    starts, which plain string searches find (once per text: every paragraph asks). Tried in
+    text order past the end of the last match, as ``finditer`` does.
+
+    >>> t = "Lee's attacks on the board and her criticism of it."
+    >>> [t[a:b] for a, b in _object_noun_spans(t, 0, len(t))]
+    ['attacks on', 'criticism of']
+    """
+    stems = _object_noun_stems()
+    pattern = _object_noun_re()
+    if stems is None:
+        return [m.span() for m in pattern.finditer(text, lo, hi)]
+    known = _LAST_NOUN_STARTS.values(text)
+    every = known.get("starts")
+    if every is None:
+        every = []
+        for stem in stems:
+            i = text.find(stem)
+            while i >= 0:
+                every.append(i)
+                i = text.find(stem, i + 1)
+        every = known["starts"] = sorted(set(every))
+    spans = []
+    pos = lo
+    match = pattern.match
+    for p in every[bisect_left(every, lo) : bisect_left(every, hi)]:
+        if p >= pos:
+            m = match(text, p, hi)
+            if m is not None:
+                pos = m.end()
+                spans.append((p, pos))
+    return spans
 
 
 def _read_object_noun(text, c0, c1, ss, se, rules) -> _Found | None:
