@@ -318,3 +318,17 @@ def test_a_surname_opening_a_sentence_is_the_nearest_subject_for_a_pronoun():
     assert speech(text)["speaker"].tolist() == ["Tom Roe"]
     text = "Ann Lee runs the port. Tom Roe spoke first. Lee did not answer. She said it was old."
     assert speech(text)["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_as_many_as_opens_a_number_of_speakers():
+    q = speech("As many as 40 percent of voters say the toll is too high.")
+    assert q["speaker_mention"].tolist() == ["As many as 40 percent of voters"]
+    assert q["text"].tolist() == ["the toll is too high"]
+    # inside the sentence, after a lead
+    q = speech("Today, as many as 40 percent of voters say the toll is too high.")
+    assert q["speaker_mention"].tolist() == ["as many as 40 percent of voters"]
+    # the people counted are those of the same share after 'more than'
+    many = people_of("As many as 40 percent of voters say the toll is too high.")
+    more = people_of("More than 40 percent of voters say the toll is too high.")
+    assert many["person"].tolist() == [p.replace("more than", "as many as") for p in more["person"]]
+    assert many["speaker_type"].tolist() == more["speaker_type"].tolist()
