@@ -332,3 +332,19 @@ def test_as_many_as_opens_a_number_of_speakers():
     more = people_of("More than 40 percent of voters say the toll is too high.")
     assert many["person"].tolist() == [p.replace("more than", "as many as") for p in more["person"]]
     assert many["speaker_type"].tolist() == more["speaker_type"].tolist()
+
+
+def test_a_title_case_headline_verb_splits_the_names_before_a_colon():
+    # 'Ann Lee Endorses Tom Roe: ...': the verb ends the speaker, who is no 'Ann Lee Endorses ...'
+    text = "Ann Lee Endorses Tom Roe: I Am Proud Of Him\n\nThe ferry will close, Lee said."
+    q = rows(text)
+    q = q[q["kind"] != "scare"]
+    assert "Ann Lee Endorses Tom Roe" not in q["speaker"].dropna().tolist()
+    assert "Ann Lee Endorses Tom Roe" not in q["speaker_mention"].dropna().tolist()
+    colon = q[q["cue"] == ":"]
+    assert colon["speaker"].tolist() == ["Ann Lee"]
+    assert colon["speaker_mention"].tolist() == ["Ann Lee"]
+    assert colon["text"].tolist() == ["I Am Proud Of Him"]
+    people = newslib.people(rows(text))["person"].tolist()
+    assert "Ann Lee Endorses Tom Roe" not in people
+    assert "Ann Lee" in people

@@ -605,7 +605,26 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     src1 = m.end("src")
     if (at := _LABEL_PLACE_RE.search(text, m.start("src"), src1)) is not None:
         src1 = at.start()  # 'Lee at the rally: ...': Lee
+    src1 = _before_headline_verb(text, m.start("src"), src1)
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), src1, "name"))
+
+
+_LABEL_WORD_RE = re.compile(r"[^\S\n]+([A-Z][a-z]+)(?![\w.&'’\-])")
+
+
+def _before_headline_verb(text: str, s: int, e: int) -> int:
+    """Where a title's label text[s:e] ends when a capitalised [headline_cues] verb after its
+    first word opens its predicate ('Ann Lee Endorses Tom Roe: ...' is Ann Lee's), else ``e``.
+
+    >>> t = "Ann Lee Endorses Tom Roe: I Am Proud"
+    >>> t[: _before_headline_verb(t, 0, 24)]
+    'Ann Lee'
+    """
+    verbs = _lists()["headline_cues"]
+    for m in _LABEL_WORD_RE.finditer(text, s, e):
+        if m.group(1).lower() in verbs:
+            return m.start()
+    return e
 
 
 _LIST_ITEM_NAME_RE = re.compile(r"[^\S\n]*(?:[A-Z][\w.’'\-]*[^\S\n]*){1,4}$")
