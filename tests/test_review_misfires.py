@@ -348,3 +348,20 @@ def test_a_title_case_headline_verb_splits_the_names_before_a_colon():
     people = newslib.people(rows(text))["person"].tolist()
     assert "Ann Lee Endorses Tom Roe" not in people
     assert "Ann Lee" in people
+
+
+def test_who_after_an_apposition_of_a_name_is_that_person():
+    # '..., said Ann Lee, head of the Harbor Board, who also said ...': 'who' is Ann Lee
+    text = (
+        "The pier is safe, said Ann Lee, head of the Harbor Board, who also said "
+        "the ferry will close."
+    )
+    q = speech(text)
+    assert q["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+    assert q["speaker_mention"].tolist() == ["Ann Lee, head of the Harbor Board", "who"]
+    assert newslib.people(rows(TITLE + text))["person"].tolist() == ["Ann Lee"]
+    # with a determiner before the role, and before the cue
+    text = "Tom Roe, the chairman of the Harbor Board, who runs the port, said it is safe."
+    assert speech(text)["speaker"].tolist() == ["Tom Roe"]
+    text = "Ann Lee, a member of the Harbor Board, who also said the ferry will close, spoke."
+    assert speech(text)["speaker"].tolist() == ["Ann Lee"]
