@@ -365,3 +365,18 @@ def test_who_after_an_apposition_of_a_name_is_that_person():
     assert speech(text)["speaker"].tolist() == ["Tom Roe"]
     text = "Ann Lee, a member of the Harbor Board, who also said the ferry will close, spoke."
     assert speech(text)["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_role_with_a_noun_before_it_after_an_inverted_cue_is_the_speaker():
+    # 'said board member Ann Lee': the role and the name close the sentence as its source
+    for role in ("board member", "harbor pilot", "ferry captain"):
+        text = f"The pier is safe, said {role} Ann Lee."
+        q = speech(text)
+        assert q["text"].tolist() == ["The pier is safe"]
+        assert q["cue"].tolist() == ["said"]
+        assert q["speaker_mention"].tolist() == [f"{role} Ann Lee"]
+        assert q["speaker"].tolist() == ["Ann Lee"]
+        assert people_of(text)["person"].tolist() == ["Ann Lee"]
+    # a clause after the cue is still its content
+    q = speech("Ann Lee said board members will vote.")
+    assert q["text"].tolist() == ["board members will vote"]

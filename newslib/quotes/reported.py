@@ -814,7 +814,10 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
     if (
         cue in ("report", "reports")
         and not _reporter_before(text, ss, c0, prev, rules)
-        and not (text[ss:c0].rstrip().endswith(",") and _inverted_speaker(text, cue, c1, se, rules))
+        and not (
+            text[ss:c0].rstrip().endswith(",")
+            and _inverted_speaker(text, cue, c1, se, rules, text[ss:c0])
+        )
     ):
         return None  # 'a new report that ...': the noun (not '..., reports the Post.')
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
