@@ -318,3 +318,80 @@ def test_a_surname_opening_a_sentence_is_the_nearest_subject_for_a_pronoun():
     assert speech(text)["speaker"].tolist() == ["Tom Roe"]
     text = "Ann Lee runs the port. Tom Roe spoke first. Lee did not answer. She said it was old."
     assert speech(text)["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_role_with_a_noun_before_it_after_an_inverted_cue_is_the_speaker():
+    # 'said board member Ann Lee': the role and the name close the sentence as its source
+    for role in ("board member", "harbor pilot", "ferry captain"):
+        text = f"The pier is safe, said {role} Ann Lee."
+        q = speech(text)
+        assert q["text"].tolist() == ["The pier is safe"]
+        assert q["cue"].tolist() == ["said"]
+        assert q["speaker_mention"].tolist() == [f"{role} Ann Lee"]
+        assert q["speaker"].tolist() == ["Ann Lee"]
+        assert people_of(text)["person"].tolist() == ["Ann Lee"]
+    # a clause after the cue is still its content
+    q = speech("Ann Lee said board members will vote.")
+    assert q["text"].tolist() == ["board members will vote"]
+
+
+def test_a_cue_word_inside_a_compound_role_before_a_name_is_no_cue():
+    # 'Radio talk show host Tom Roe said': 'talk' is part of the role, 'said' the cue
+    text = "Radio talk show host Tom Roe said the ferry will close."
+    q = speech(text)
+    assert q["cue"].tolist() == ["said"]
+    assert q["speaker"].tolist() == ["Tom Roe"]
+    assert q["text"].tolist() == ["the ferry will close"]
+    assert q["speaker_mention"][0].endswith("host Tom Roe")
+    assert people_of(text)["person"].tolist() == ["Tom Roe"]
+    # a cue before a role and a name that do not open a cue of their own still reads
+    q = speech("Voters say talk show host Tom Roe is wrong.")
+    assert q["cue"].tolist() == ["say"]
+    assert q["text"].tolist() == ["talk show host Tom Roe is wrong"]
+
+
+def test_a_title_case_headline_verb_splits_the_names_before_a_colon():
+    # 'Ann Lee Endorses Tom Roe: ...': the verb ends the speaker, who is no 'Ann Lee Endorses ...'
+    text = "Ann Lee Endorses Tom Roe: I Am Proud Of Him\n\nThe ferry will close, Lee said."
+    q = rows(text)
+    q = q[q["kind"] != "scare"]
+    assert "Ann Lee Endorses Tom Roe" not in q["speaker"].dropna().tolist()
+    assert "Ann Lee Endorses Tom Roe" not in q["speaker_mention"].dropna().tolist()
+    colon = q[q["cue"] == ":"]
+    assert colon["speaker"].tolist() == ["Ann Lee"]
+    assert colon["speaker_mention"].tolist() == ["Ann Lee"]
+    assert colon["text"].tolist() == ["I Am Proud Of Him"]
+    people = newslib.people(rows(text))["person"].tolist()
+    assert "Ann Lee Endorses Tom Roe" not in people
+    assert "Ann Lee" in people
+
+
+def test_as_many_as_opens_a_number_of_speakers():
+    q = speech("As many as 40 percent of voters say the toll is too high.")
+    assert q["speaker_mention"].tolist() == ["As many as 40 percent of voters"]
+    assert q["text"].tolist() == ["the toll is too high"]
+    # inside the sentence, after a lead
+    q = speech("Today, as many as 40 percent of voters say the toll is too high.")
+    assert q["speaker_mention"].tolist() == ["as many as 40 percent of voters"]
+    # the people counted are those of the same share after 'more than'
+    many = people_of("As many as 40 percent of voters say the toll is too high.")
+    more = people_of("More than 40 percent of voters say the toll is too high.")
+    assert many["person"].tolist() == [p.replace("more than", "as many as") for p in more["person"]]
+    assert many["speaker_type"].tolist() == more["speaker_type"].tolist()
+
+
+def test_who_after_an_apposition_of_a_name_is_that_person():
+    # '..., said Ann Lee, head of the Harbor Board, who also said ...': 'who' is Ann Lee
+    text = (
+        "The pier is safe, said Ann Lee, head of the Harbor Board, who also said "
+        "the ferry will close."
+    )
+    q = speech(text)
+    assert q["speaker"].tolist() == ["Ann Lee", "Ann Lee"]
+    assert q["speaker_mention"].tolist() == ["Ann Lee, head of the Harbor Board", "who"]
+    assert newslib.people(rows(TITLE + text))["person"].tolist() == ["Ann Lee"]
+    # with a determiner before the role, and before the cue
+    text = "Tom Roe, the chairman of the Harbor Board, who runs the port, said it is safe."
+    assert speech(text)["speaker"].tolist() == ["Tom Roe"]
+    text = "Ann Lee, a member of the Harbor Board, who also said the ferry will close, spoke."
+    assert speech(text)["speaker"].tolist() == ["Ann Lee"]

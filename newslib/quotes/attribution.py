@@ -157,11 +157,29 @@ def _cut_subject_raw(
                 or not body.isdisjoint(rules.sources)
                 or _plural_role(body, rules)
             ):
+                if _as_many_as(text, words, k):
+                    k -= 1  # 'As many as 40 percent of voters': the 'as' opens the amount
                 return words[k][0], words[-1][1], "desc"
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
         return words[0][0], words[-1][1], "desc"
     return _coordinated_roles(text, words, rules) or _quantity_subject(text, words)
+
+
+def _as_many_as(text: str, words, k: int) -> bool:
+    """Is ``words[k]`` the 'many' of 'as many as' (an 'as' before it and after it)?
+
+    >>> t = "As many as 40 voters"
+    >>> w = [m.span() for m in _WORD_SPAN_RE.finditer(t)]
+    >>> _as_many_as(t, w, 1), _as_many_as(t, w, 2)
+    (True, False)
+    """
+    return (
+        0 < k < len(words) - 1
+        and text[words[k][0] : words[k][1]].lower() == "many"
+        and text[words[k - 1][0] : words[k - 1][1]].lower() == "as"
+        and text[words[k + 1][0] : words[k + 1][1]].lower() == "as"
+    )
 
 
 _NUMBER = (

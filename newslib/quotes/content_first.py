@@ -33,6 +33,7 @@ from .clauses import (
 )
 from .cues import _lists, _Rules
 from .found import _Found
+from .sources import _source_words
 
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())
@@ -62,7 +63,7 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         t0 += 1  # the closing mark of a quoted fragment: 'is "a gift," Smith said'
     tail = text[t0:c0]
     # '..., said former governor Ed Rendell, who ...': the speaker closes the sentence
-    speaker_after = not tail.strip() and _inverted_speaker(text, cue, c1, se, rules)
+    speaker_after = not tail.strip() and _inverted_speaker(text, cue, c1, se, rules, lead)
     if not speaker_after and not _ends_attribution(
         text, c1, se, inverted=not tail.strip(), cue=cue
     ):
@@ -294,7 +295,7 @@ def _closing_apposition(text: str, comma: int, se: int) -> bool:
     )
 
 
-def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> bool:
+def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules, lead: str = "") -> bool:
     """Is what follows the cue a speaker closing the sentence ('..., said the company's chief
     executive, Ann Lee.', '..., said former governor Ed Rendell, who ...')? A short phrase with
     a name or a person's role and no finite verb, up to a comma or the sentence end."""
@@ -319,6 +320,9 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
         or first in _INVERTED_OPENERS
         or first in rules.roles
         or first in rules.determiners
+        # '..., said board member Ann Lee.' (not after a quotation in ``lead``, the words
+        # before the cue: its speaker is found with it)
+        or (_role_before_name(words, rules) and not _QUOTE_MARK_RE.search(lead))
     ):
         return False
     if comma >= 0:
@@ -346,6 +350,30 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules) -> b
             or (k < len(lower) and lower[k] == "of" and first in _ONE)  # 'one member of ...'
         )
     )
+
+
+_QUOTE_MARK_RE = re.compile('["“”]')
+
+
+def _role_before_name(words: list[str], rules: _Rules) -> bool:
+    """Do ``words`` open with up to three lower-case words ending in a role noun, and go on
+    with a capitalised name to their end ('board member Ann Lee', 'harbor pilot Tom Roe')?
+
+    >>> from newslib.quotes.cues import _rules
+    >>> _role_before_name(["board", "member", "Ann", "Lee"], _rules())
+    True
+    >>> _role_before_name(["board", "members", "will", "vote"], _rules())
+    False
+    """
+    k = 0
+    while k < len(words) and words[k].islower():
+        k += 1
+    if not 1 <= k <= 3 or k == len(words):
+        return False
+    role = words[k - 1]
+    if role not in rules.roles and role not in _source_words()["name_roles"]:
+        return False
+    return all(w[:1].isupper() for w in words[k:])
 
 
 # the words that end a noun phrase's head after an inverted cue ('members of the board')

@@ -378,6 +378,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         ):
             # 'Ann Lee, who said ...', 'he said', 'his claim that ...'
             q.speaker = fitting(s, _PERSONAL_PRONOUNS.get(text[s:e].lower(), ""))
+            if q.mention_kind == "rel" and q.speaker is not None and _organization(q.speaker):
+                # 'said Ann Lee, head of the Harbor Board, who ...': the board is no 'who'
+                owner = _owner_of_apposition(text, s, rules)
+                if owner is not None and not _organization(owner):
+                    q.speaker = canonical(owner)
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
             owner = _apposed_to(text, s, rules) if words[0] in ("a", "an", "the") else None
@@ -774,6 +779,34 @@ def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
     a, b = m.span("name")
     name = _name_text(text, a, b, rules)
     return name if name and _can_speak(text[a:b], name) else None
+
+
+def _organization(name: str) -> bool:
+    """Does ``name`` hold an organisation's word ('Harbor Board', 'Bayview Bank')?"""
+    return any(w in _lists()["organization_words"] for w in _fold(name).split())
+
+
+def _owner_of_apposition(text: str, s: int, rules: _Rules) -> str | None:
+    """The name before the apposition that a relative pronoun at ``s`` follows ('said Ann Lee,
+    head of the Harbor Board, who ...' -> Ann Lee), or None.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "said Ann Lee, head of the Harbor Board, who also said"
+    >>> _owner_of_apposition(t, t.index("who"), _rules())
+    'Ann Lee'
+    """
+    c = s - 1
+    while c >= 0 and text[c] in " \t":
+        c -= 1
+    if c < 0 or text[c] != ",":
+        return None
+    c2 = text.rfind(",", max(0, c - 120), c)
+    if c2 < 0 or "\n" in text[c2:c]:
+        return None
+    a = c2 + 1
+    while a < c and text[a] in " \t":
+        a += 1
+    return _apposed_to(text, a, rules) if a < c else None
 
 
 _APPOSED_AFTER_RE = re.compile(rf",[^\S\n]+(?P<name>{_NAME})(?=[^\S\n]*[,.;:]|[^\S\n]*$)")

@@ -60,6 +60,7 @@ from .clauses import (
     _cut_clause,
     _ends_attribution,
     _find_cues,
+    _first_words,
     _inverts,
     _noun_phrase,
     _object_span,
@@ -98,7 +99,7 @@ from .marks import _Quote
 from .near import _FEW_SPANS, _extent, _inside, _SpanIndex, _window
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_cues, _noun_reading, _speech_noun
 from .sentences import _sentence_starts
-from .sources import _names_speakers
+from .sources import _names_speakers, _source_words
 
 # A title's label before its colon with lower-case words too (up to eight words): 'Lee at
 # the rally: ...', 'Party leaders' warning: ...'.
@@ -605,7 +606,26 @@ def _headline(text: str, lo: int, hi: int, marks, title: bool) -> _Found | None:
     src1 = m.end("src")
     if (at := _LABEL_PLACE_RE.search(text, m.start("src"), src1)) is not None:
         src1 = at.start()  # 'Lee at the rally: ...': Lee
+    src1 = _before_headline_verb(text, m.start("src"), src1)
     return _Found(m.end(), end, ":", (colon, colon + 1), (m.start("src"), src1, "name"))
+
+
+_LABEL_WORD_RE = re.compile(r"[^\S\n]+([A-Z][a-z]+)(?![\w.&'’\-])")
+
+
+def _before_headline_verb(text: str, s: int, e: int) -> int:
+    """Where a title's label text[s:e] ends when a capitalised [headline_cues] verb after its
+    first word opens its predicate ('Ann Lee Endorses Tom Roe: ...' is Ann Lee's), else ``e``.
+
+    >>> t = "Ann Lee Endorses Tom Roe: I Am Proud"
+    >>> t[: _before_headline_verb(t, 0, 24)]
+    'Ann Lee'
+    """
+    verbs = _lists()["headline_cues"]
+    for m in _LABEL_WORD_RE.finditer(text, s, e):
+        if m.group(1).lower() in verbs:
+            return m.start()
+    return e
 
 
 _LIST_ITEM_NAME_RE = re.compile(r"[^\S\n]*(?:[A-Z][\w.’'\-]*[^\S\n]*){1,4}$")
@@ -647,6 +667,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     >>> _read(t, "said", (5, 9), 0, len(t) - 1, [], None, _rules()) is None
     True
     """
+    if _inside_role(text, cue, span, ss, se, rules):
+        return None  # 'Radio talk show host Tom Roe said ...': 'talk' is part of the role
     got = _read_cue(text, cue, span, ss, se, speech, last, rules, partials)
     if got is None:
         return None
@@ -659,6 +681,48 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
     if _bare_auxiliary(text, got, rules):
         return None  # 'Her denial that she knew was firm': 'was firm' is no one's content
     return got
+
+
+_NO_ROLE_BEFORE = frozenset(
+    "i you we they he she it to do does did will would can could may might should must not "
+    "never also".split()
+)
+
+
+def _inside_role(text: str, cue: str, span, ss: int, se: int, rules: _Rules) -> bool:
+    """Is the cue at ``span`` a bare noun inside a role before a name that a cue of its own
+    follows ('Radio talk show host Tom Roe said': 'talk' of 'talk show host')? The cue is a
+    base form with no subject or auxiliary right before it, then up to three lower-case words
+    ending in a role, a name and a cue.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "Radio talk show host Tom Roe said it."
+    >>> _inside_role(t, "talk", (6, 10), 0, len(t) - 1, _rules())
+    True
+    >>> t = "They talk show host Tom Roe said it."
+    >>> _inside_role(t, "talk", (5, 9), 0, len(t) - 1, _rules())
+    False
+    """
+    if cue.endswith(("s", "d", "ing")) or " " in cue:
+        return False
+    prev = _word_before(text, ss, span[0])
+    if prev is not None and (prev in _NO_ROLE_BEFORE or prev.endswith("s")):
+        return False
+    words = [w for _, _, w in _first_words(text, span[1], se, 10)]
+    k = 0
+    while k < len(words) and words[k].islower() and words[k].isalpha():
+        k += 1
+    if not 1 <= k <= 3:
+        return False
+    role = words[k - 1]
+    if role not in rules.roles and role not in _source_words()["name_roles"]:
+        return False
+    j = k
+    while j < len(words) and words[j][:1].isupper():
+        j += 1
+    while k < j < len(words) and words[j] in rules.adverbs:
+        j += 1
+    return k < j < len(words) and words[j].lower() in rules.cues
 
 
 def _verb_forms_only(text: str, s: int, e: int, rules: _Rules) -> bool:
@@ -795,7 +859,10 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
     if (
         cue in ("report", "reports")
         and not _reporter_before(text, ss, c0, prev, rules)
-        and not (text[ss:c0].rstrip().endswith(",") and _inverted_speaker(text, cue, c1, se, rules))
+        and not (
+            text[ss:c0].rstrip().endswith(",")
+            and _inverted_speaker(text, cue, c1, se, rules, text[ss:c0])
+        )
     ):
         return None  # 'a new report that ...': the noun (not '..., reports the Post.')
     if prev in _NOT_AFTER and cue not in report.tell and not progressive:
