@@ -2820,3 +2820,39 @@ def test_a_content_after_an_adverb_and_a_participle_never_takes_in_a_quotation()
     assert span(text, quoted.iloc[0], "speaker") == "Tom Roe"
     inside = q[(q["kind"] == "indirect") & q["text"].str.contains("total mess", regex=False)]
     assert inside.empty, inside[["text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Ann Lee moved on to arguing that the pier was safe.",
+            "that the pier was safe",
+            "Ann Lee",
+        ),
+        (
+            "The Harbor Board took the last step of announcing that the pier would close.",
+            "that the pier would close",
+            "The Harbor Board",
+        ),
+        (
+            "Tom Roe moved on to implying that rents rose after Ann Lee said so.",
+            "that rents rose",
+            "Tom Roe",
+        ),
+    ],
+)
+def test_a_participle_cue_after_to_or_of_reports_a_that_clause(text, content, source):
+    # 'to arguing that ...', 'of announcing that ...': the sentence's subject speaks
+    r = indirect(f"Title.\n\n{text}")
+    got = r[r["cue"].str.endswith(("arguing", "announcing", "implying"))]
+    assert len(got) == 1, r[["text", "cue"]]
+    assert (got["text"].iloc[0], span(f"Title.\n\n{text}", got.iloc[0], "speaker")) == (
+        content,
+        source,
+    )
+
+
+def test_a_participle_cue_after_to_without_a_that_clause_reports_nothing():
+    r = indirect("Title.\n\nAnn Lee moved on to arguing the case in court.")
+    assert not r["cue"].str.endswith("arguing").any(), r[["text", "cue"]]

@@ -970,7 +970,11 @@ def _participle(
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
     subject = None
-    if not lead.endswith(_PARTICIPLE_LEADS):
+    # 'Lee went on to arguing that ...', 'the step of announcing that ...': the speaker's
+    adverb = adverb or (
+        lead.endswith((" to", " of")) and _THAT_RE.match(text, _skip_space(text, c1, se))
+    )
+    if not lead.endswith(_PARTICIPLE_LEADS) and not adverb:
         # a verb of speech only ('with Lee calling it a sham'): a stance in such a phrase
         # ('with voters viewing him favorably') describes, no one reports
         # ... and of those that rarely report without a quotation ([not_reporting]: 'with the
