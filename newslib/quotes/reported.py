@@ -972,7 +972,8 @@ def _participle(
     subject = None
     # 'Lee went on to arguing that ...', 'the step of announcing that ...': the speaker's
     adverb = adverb or (
-        lead.endswith((" to", " of")) and _THAT_RE.match(text, _skip_space(text, c1, se))
+        lead.endswith((" to", " of"))
+        and _THAT_RE.match(text, _skip_space(text, c1, se)) is not None
     )
     if not lead.endswith(_PARTICIPLE_LEADS) and not adverb:
         # a verb of speech only ('with Lee calling it a sham'): a stance in such a phrase
