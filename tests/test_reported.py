@@ -2840,6 +2840,12 @@ def test_a_content_after_an_adverb_and_a_participle_never_takes_in_a_quotation()
             "that rents rose",
             "Tom Roe",
         ),
+        (
+            # a noun among the cue words ('vote') before the other attribution
+            "Tom Roe moved on to implying that the vote was rigged as Ann Lee said.",
+            "that the vote was rigged",
+            "Tom Roe",
+        ),
     ],
 )
 def test_a_participle_cue_after_to_or_of_reports_a_that_clause(text, content, source):

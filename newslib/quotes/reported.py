@@ -1014,8 +1014,8 @@ _NEW_ATTRIBUTION_LINKS = frozenset("after as when while since because".split())
 
 def _adverb_content_end(text: str, start: int, end: int) -> int:
     """The end of a content after an adverb and a participle ('..., falsely suggesting that
-    CONTENT'): before another attribution in it ('... after Lee said ...', a cue after a
-    comma).
+    CONTENT') or after 'to'/'of' and one ('moved on to arguing that CONTENT'): before another
+    attribution in it ('... after Lee said ...', '... as Lee said', a cue after a comma).
 
     >>> t = 'It ran, falsely suggesting that rents fell after Lee said so.'
     >>> t[27:_adverb_content_end(t, 27, 60)]
@@ -1029,7 +1029,6 @@ def _adverb_content_end(text: str, start: int, end: int) -> int:
         comma = text.rfind(",", start, m.start())
         if comma > start:
             return _trim_end(text, start, comma)
-        break
     return end
 
 
