@@ -2761,3 +2761,104 @@ def test_a_capitalised_word_mid_sentence_is_no_auxiliary_of_the_cue():
     assert list(r["cue"]) == ["showed"]
     r = indirect("Title.\n\nLee may say that the pier is safe.")
     assert list(r["cue"]) == ["may say"]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source", "cue"),
+    [
+        (
+            "Title.\n\nAnn Lee spoke at the pier, falsely suggesting that the bridge would close.",
+            "that the bridge would close",
+            "Ann Lee",
+            "falsely suggesting",
+        ),
+        (
+            "Title.\n\nTom Roe left the hall, angrily denying that he knew of the plan.",
+            "that he knew of the plan",
+            "Tom Roe",
+            "angrily denying",
+        ),
+    ],
+)
+def test_an_adverb_between_the_comma_and_a_participle_cue_keeps_the_reading(
+    text, content, source, cue
+):
+    # '..., falsely suggesting that ...' reads as '..., suggesting that ...'
+    r = indirect(text)
+    got = r[r["cue"] == cue]
+    assert len(got) == 1, r[["text", "cue"]]
+    assert (got["text"].iloc[0], span(text, got.iloc[0], "speaker")) == (content, source)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Title.\n\nThe Harbor Board ran an ad, falsely suggesting that the mayor had lied "
+            "after Tom Roe said the pier was safe.",
+            "that the mayor had lied",
+        ),
+        (
+            "Title.\n\nAnn Lee ran a second ad, wrongly claiming that rents had doubled as "
+            "Tom Roe warned.",
+            "that rents had doubled",
+        ),
+    ],
+)
+def test_a_content_after_an_adverb_and_a_participle_stops_before_another_attribution(text, content):
+    r = indirect(text)
+    got = r[r["cue"].isin(["falsely suggesting", "wrongly claiming"])]
+    assert set(got["text"]) == {content}, r[["text", "cue"]]
+
+
+def test_a_content_after_an_adverb_and_a_participle_never_takes_in_a_quotation():
+    # the partial quotation keeps its own row and speaker; no reported content swallows it
+    text = 'Title.\n\nTom Roe ran an ad, wrongly claiming that the budget was "a total mess" now.'
+    q = rows(text)
+    quoted = q[q["text"] == "a total mess"]
+    assert list(quoted["kind"]) == ["partial"]
+    assert span(text, quoted.iloc[0], "speaker") == "Tom Roe"
+    inside = q[(q["kind"] == "indirect") & q["text"].str.contains("total mess", regex=False)]
+    assert inside.empty, inside[["text", "cue"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "Ann Lee moved on to arguing that the pier was safe.",
+            "that the pier was safe",
+            "Ann Lee",
+        ),
+        (
+            "The Harbor Board took the last step of announcing that the pier would close.",
+            "that the pier would close",
+            "The Harbor Board",
+        ),
+        (
+            "Tom Roe moved on to implying that rents rose after Ann Lee said so.",
+            "that rents rose",
+            "Tom Roe",
+        ),
+        (
+            # a noun among the cue words ('vote') before the other attribution
+            "Tom Roe moved on to implying that the vote was rigged as Ann Lee said.",
+            "that the vote was rigged",
+            "Tom Roe",
+        ),
+    ],
+)
+def test_a_participle_cue_after_to_or_of_reports_a_that_clause(text, content, source):
+    # 'to arguing that ...', 'of announcing that ...': the sentence's subject speaks
+    r = indirect(f"Title.\n\n{text}")
+    got = r[r["cue"].str.endswith(("arguing", "announcing", "implying"))]
+    assert len(got) == 1, r[["text", "cue"]]
+    assert (got["text"].iloc[0], span(f"Title.\n\n{text}", got.iloc[0], "speaker")) == (
+        content,
+        source,
+    )
+
+
+def test_a_participle_cue_after_to_without_a_that_clause_reports_nothing():
+    r = indirect("Title.\n\nAnn Lee moved on to arguing the case in court.")
+    assert not r["cue"].str.endswith("arguing").any(), r[["text", "cue"]]

@@ -914,7 +914,10 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         and not (progressive and cue in rules.cues)  # 'Lee is suggesting that': his verb
         and not text[ss:c0].rstrip().endswith(",")
     ):
-        return _evidence_participle(text, cue, span, ss, se, rules)
+        got = None
+        if _strip_adverb(text[ss:c0].rstrip()).endswith(","):  # ', falsely suggesting that'
+            got = _participle(text, cue, span, ss, se, last, rules, speech, adverb_only=True)
+        return got or _evidence_participle(text, cue, span, ss, se, rules)
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
     got = None if _stance_only(cue, rules) else _content_first(text, cue, span, ss, se, rules)
@@ -992,18 +995,54 @@ def _stance_only(cue: str, rules: _Rules) -> bool:
 # what stands before a participle cue of the sentence's speaker: '..., saying', '... and
 # adding', '... before claiming'
 _PARTICIPLE_LEADS = (",", "—", "–", " and", " but", " before", " while", " after", " by")
+_THAT_RE = re.compile(r"(?:that|whether)\b")
+_TO_AFTER_RE = re.compile(r"[^\S\n]+to\b")
+# an adverb in '-ly' right before the participle: '..., falsely suggesting'
+_ADVERB_END_RE = re.compile(r"[^\S\n]+[a-z]+ly$")
 
 
-def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None:
-    """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue."""
+def _strip_adverb(lead: str) -> str:
+    """``lead`` without an adverb in '-ly' at its end.
+
+    >>> _strip_adverb("The ad ran, falsely")
+    'The ad ran,'
+    """
+    return _ADVERB_END_RE.sub("", lead)
+
+
+def _participle(
+    text, cue, span, ss, se, last, rules, speech=(), adverb_only=False
+) -> _Found | None:
+    """'..., saying (that) CONTENT': the sentence's speaker, the content after the cue.
+    ``adverb_only``: only a reading after a comma and an adverb ('..., falsely suggesting
+    that CONTENT'), else None."""
     c0, c1 = span
     lead = text[ss:c0].rstrip().rstrip("\"'’”»").rstrip()  # '... "fantastic," telling'
+    # '..., falsely suggesting' reads as '..., suggesting' ('saying' is read either way), not
+    # '..., possibly calling himself ...' or '..., greatly adding to ...'
+    bare = _strip_adverb(lead)
+    adverb = (
+        bare != lead
+        and bare.endswith(",")
+        and cue != "saying"
+        and cue not in _lists()["not_reporting"]
+        and _TO_AFTER_RE.match(text, c1) is None
+    )
+    if adverb:
+        lead = bare
+    elif adverb_only:
+        return None
     if len(lead.split()) <= 3:
         got = _opening_participle(text, cue, span, ss, se, rules, speech)
         if got is not None:
             return got  # 'After noting that CONTENT, Lee said ...'
     subject = None
-    if not lead.endswith(_PARTICIPLE_LEADS):
+    # 'Lee went on to arguing that ...', 'the step of announcing that ...': the speaker's
+    adverb = adverb or (
+        lead.endswith((" to", " of"))
+        and _THAT_RE.match(text, _skip_space(text, c1, se)) is not None
+    )
+    if not lead.endswith(_PARTICIPLE_LEADS) and not adverb:
         # a verb of speech only ('with Lee calling it a sham'): a stance in such a phrase
         # ('with voters viewing him favorably') describes, no one reports
         # ... and of those that rarely report without a quotation ([not_reporting]: 'with the
@@ -1022,8 +1061,42 @@ def _participle(text, cue, span, ss, se, last, rules, speech=()) -> _Found | Non
     if subject is not None and "," in text[span[1] : start]:
         return None  # 'with all precincts reporting, the race ...'
     mention = subject or last or _sentence_subject(text, ss, c0, rules, (), None)
-    start, end = _object_span(text, cue, start, _cut_clause(text, start, se, speech))
+    end = _cut_clause(text, start, se, speech)
+    if adverb:
+        mention = subject or _sentence_subject(text, ss, c0, rules, (), None)
+        if (
+            mention is None
+            or any(start < b and a < end for a, b in speech)
+            or _THAT_RE.match(text, start) is None
+        ):
+            return None  # no subject of its own; a quotation in it keeps its own row
+        end = _adverb_content_end(text, start, end)
+    start, end = _object_span(text, cue, start, end)
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+# what opens another attribution inside a content: '... after Lee said', '... as Lee said'
+_NEW_ATTRIBUTION_LINKS = frozenset("after as when while since because".split())
+
+
+def _adverb_content_end(text: str, start: int, end: int) -> int:
+    """The end of a content after an adverb and a participle ('..., falsely suggesting that
+    CONTENT') or after 'to'/'of' and one ('moved on to arguing that CONTENT'): before another
+    attribution in it ('... after Lee said ...', '... as Lee said', a cue after a comma).
+
+    >>> t = 'It ran, falsely suggesting that rents fell after Lee said so.'
+    >>> t[27:_adverb_content_end(t, 27, 60)]
+    'that rents fell'
+    """
+    for m in _find_cues(text, start, end):
+        words = list(WORD_RE.finditer(text, start, m.start()))
+        for w in reversed(words[-6:]):
+            if w.group(0).lower() in _NEW_ATTRIBUTION_LINKS:
+                return _trim_end(text, start, w.start())
+        comma = text.rfind(",", start, m.start())
+        if comma > start:
+            return _trim_end(text, start, comma)
+    return end
 
 
 def _after_noun(text, cue, span, ss, se, rules, speech=()) -> _Found | None:
