@@ -1381,6 +1381,8 @@ def _is_aside(phrase: str, word: str, whole: bool = False) -> bool:
     (True, True)
     >>> _is_aside(", the mayor since last year, said", "the"), _is_aside(", a nurse,", "a")
     (False, False)
+    >>> _is_aside(", mayor until last year, said", "mayor")
+    False
     """
     if word in _lists()["subordinators"] or word in _WORDS["aside_subordinators"]:
         return True
@@ -1390,6 +1392,9 @@ def _is_aside(phrase: str, word: str, whole: bool = False) -> bool:
         return False
     if word in _RELATIVE_WORDS or word.startswith("who"):
         return False  # 'who ran the board this year': a description
+    roles = _rules().roles
+    if any(w.strip(".;") in roles or w in _NAME_ROLES for w in words):
+        return False  # 'mayor of Bayview until last year': a role, a description
     if words[-1] in _ASIDE_ENDS and (word not in _rules().determiners or word in _NUMBER_WORDS):
         return True  # 'two months later', 'of course'
     if word in _rules().determiners:
