@@ -998,6 +998,13 @@ def test_a_role_noun_before_a_name_opens_the_source(text, expected, speaker):
         ),
         ("Last week, voters and lawmakers said the pier was safe.", "voters and lawmakers"),
         ("In Bayview, critics and lawmakers say the pier is unsafe.", "critics and lawmakers"),
+        # one clause before ', and' is no list: the source is the second clause's subject
+        (
+            "The ferry lost riders, and drivers and unions say the toll is unfair.",
+            "drivers and unions",
+        ),
+        ("The port lost ships, and captains say the toll is unfair.", "captains"),
+        ("Bayview lost jobs, and workers and unions say the toll is unfair.", "workers and unions"),
     ],
 )
 def test_a_list_of_subjects_is_one_source(text, expected):

@@ -486,6 +486,9 @@ def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
     >>> text = "Still, neighbors and former rivals say so."
     >>> text[_with_list_items(text, 7, 34, _rules()) :]
     'neighbors and former rivals say so.'
+    >>> text = "The ferry lost riders, and drivers say so."
+    >>> text[_with_list_items(text, 27, 34, _rules()) :]
+    'drivers say so.'
     """
     lo = text.rfind("\n", 0, s) + 1
     joined = _AND_BEFORE_RE.search(text, max(lo, s - 8), s)
@@ -497,7 +500,8 @@ def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
         return s
     lists = _lists()
     start = None
-    for _ in range(6):
+    oxford = joined is not None and joined.group(0).startswith(",")
+    for n in range(6):
         k = q
         while k > lo and text[k - 1] in " \t,":
             k -= 1
@@ -540,6 +544,8 @@ def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
             return s
         start = text.index(words[0], j)
         if j <= lo or text[j - 1] != ",":
+            if oxford and n == 0:
+                return s  # 'The ferry lost riders, and drivers say': two clauses, no list
             break  # the list's first item
         q = j - 1
     else:
