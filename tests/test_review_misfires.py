@@ -318,3 +318,20 @@ def test_a_surname_opening_a_sentence_is_the_nearest_subject_for_a_pronoun():
     assert speech(text)["speaker"].tolist() == ["Tom Roe"]
     text = "Ann Lee runs the port. Tom Roe spoke first. Lee did not answer. She said it was old."
     assert speech(text)["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_relative_after_a_preposition_is_no_piece_of_a_content_with_a_subject():
+    # 'after which', 'in which': the relative is the time or place of the saying
+    q = speech("The board met on Monday, after which Ann Lee said the pier would close.")
+    assert q["text"].tolist() == ["the pier would close"]
+    q = speech("The report, in which Tom Roe said the toll was high, came out in May.")
+    assert "which" not in q["text"].tolist()
+    assert q["text"].str.startswith("the toll was high").tolist() == [True]
+    # a relative that is what was said stays the content's first piece
+    q = speech("The plan, which Ann Lee said would fail, passed.")
+    assert q["text"].tolist()[0] == "which"
+    q = speech("Ann Lee thanked the nurses, all of whom Tom Roe said were brave.")
+    assert q.loc[q["cue"] == "said", "text"].tolist() == ["whom", "were brave"]
+    # 'what' after a preposition is still what was said
+    q = speech("The vote went against what Tom Roe said he wanted.")
+    assert q["text"].tolist() == ["what", "he wanted"]
