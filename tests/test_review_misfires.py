@@ -335,3 +335,15 @@ def test_a_relative_after_a_preposition_is_no_piece_of_a_content_with_a_subject(
     # 'what' after a preposition is still what was said
     q = speech("The vote went against what Tom Roe said he wanted.")
     assert q["text"].tolist() == ["what", "he wanted"]
+
+
+def test_the_subject_of_a_passive_asked_about_is_no_source():
+    # 'Ann Lee was asked about the toll': she was asked, she did not ask
+    q = speech("Ann Lee was asked about the toll. She said it was too high.")
+    asked = q[q["cue"] == "was asked about"]
+    assert asked["text"].tolist() == ["the toll"]
+    assert asked["speaker_mention"].isna().all() and asked["speaker"].isna().all()
+    assert q.loc[q["cue"] == "said", "speaker"].tolist() == ["Ann Lee"]
+    # an active 'asked about' keeps its source
+    q = speech("Tom Roe asked about the toll.")
+    assert q["speaker"].tolist() == ["Tom Roe"]

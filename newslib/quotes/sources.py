@@ -156,15 +156,19 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
 
 
 def _passive_ask(text: str, cue_span) -> bool:
-    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked') with no
-    'by' after it: its subject is who was asked, not who asks?
+    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked', 'was
+    asked about') with no 'by' after it: its subject is who was asked, not who asks?
 
     >>> _passive_ask("Lee was asked to go.", (4, 13)), _passive_ask("Lee asked to go.", (4, 9))
     (True, False)
+    >>> _passive_ask("Lee was asked about it.", (4, 19))
+    True
     """
     if cue_span is None:
         return False
     words = text[cue_span[0] : cue_span[1]].lower().split()
+    if words[-1:] == ["about"]:
+        words = words[:-1]  # 'Lee was asked about the pier'
     if len(words) < 2 or words[-1] != "asked" or not any(w in _BE_WORDS for w in words[:-1]):
         return False
     return not text[cue_span[1] : cue_span[1] + 4].split()[:1] == ["by"]
