@@ -468,7 +468,7 @@ def test_probe_kind_and_speaker(text, phrase, kind, speaker):
 
 def _scare_leads() -> list[str]:
     attribution = importlib.import_module("newslib.quotes.attribution")
-    return attribution._phrase_sections("scare_leads.txt")["leads"]
+    return attribution._SCARE_LEADS
 
 
 def test_scare_leads_are_read_from_the_data_file():

@@ -395,3 +395,32 @@ def test_who_after_an_apposition_of_a_name_is_that_person():
     assert speech(text)["speaker"].tolist() == ["Tom Roe"]
     text = "Ann Lee, a member of the Harbor Board, who also said the ferry will close, spoke."
     assert speech(text)["speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_relative_after_a_preposition_is_no_piece_of_a_content_with_a_subject():
+    # 'after which', 'in which': the relative is the time or place of the saying
+    q = speech("The board met on Monday, after which Ann Lee said the pier would close.")
+    assert q["text"].tolist() == ["the pier would close"]
+    q = speech("The report, in which Tom Roe said the toll was high, came out in May.")
+    assert "which" not in q["text"].tolist()
+    assert q["text"].str.startswith("the toll was high").tolist() == [True]
+    # a relative that is what was said stays the content's first piece
+    q = speech("The plan, which Ann Lee said would fail, passed.")
+    assert q["text"].tolist()[0] == "which"
+    q = speech("Ann Lee thanked the nurses, all of whom Tom Roe said were brave.")
+    assert q.loc[q["cue"] == "said", "text"].tolist() == ["whom", "were brave"]
+    # 'what' after a preposition is still what was said
+    q = speech("The vote went against what Tom Roe said he wanted.")
+    assert q["text"].tolist() == ["what", "he wanted"]
+
+
+def test_the_subject_of_a_passive_asked_about_is_no_source():
+    # 'Ann Lee was asked about the toll': she was asked, she did not ask
+    q = speech("Ann Lee was asked about the toll. She said it was too high.")
+    asked = q[q["cue"] == "was asked about"]
+    assert asked["text"].tolist() == ["the toll"]
+    assert asked["speaker_mention"].isna().all() and asked["speaker"].isna().all()
+    assert q.loc[q["cue"] == "said", "speaker"].tolist() == ["Ann Lee"]
+    # an active 'asked about' keeps its source
+    q = speech("Tom Roe asked about the toll.")
+    assert q["speaker"].tolist() == ["Tom Roe"]

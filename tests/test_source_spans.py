@@ -998,6 +998,13 @@ def test_a_role_noun_before_a_name_opens_the_source(text, expected, speaker):
         ),
         ("Last week, voters and lawmakers said the pier was safe.", "voters and lawmakers"),
         ("In Bayview, critics and lawmakers say the pier is unsafe.", "critics and lawmakers"),
+        # one clause before ', and' is no list: the source is the second clause's subject
+        (
+            "The ferry lost riders, and drivers and unions say the toll is unfair.",
+            "drivers and unions",
+        ),
+        ("The port lost ships, and captains say the toll is unfair.", "captains"),
+        ("Bayview lost jobs, and workers and unions say the toll is unfair.", "workers and unions"),
     ],
 )
 def test_a_list_of_subjects_is_one_source(text, expected):
@@ -1023,6 +1030,20 @@ def test_a_list_of_subjects_is_one_source(text, expected):
             "Ann Lee, the mayor since last year",
         ),
         ("Ann Lee, a nurse, said the pier was safe.", "Ann Lee, a nurse"),
+        # a role with no determiner is a description, whatever time ends it
+        (
+            "Ann Lee, mayor of Bayview until last year, said the pier was safe.",
+            "Ann Lee, mayor of Bayview until last year",
+        ),
+        (
+            "Tom Roe, director of the pier until two years ago, said the toll was high.",
+            "Tom Roe, director of the pier until two years ago",
+        ),
+        (
+            "Tom Roe, spokesman for the board until last month, said the toll was high.",
+            "Tom Roe, spokesman for the board until last month",
+        ),
+        ("Tom Roe, two weeks later, said the toll was high.", "Tom Roe"),
     ],
 )
 def test_an_aside_after_the_name_is_no_apposition(text, expected):

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .cues import _NAME, _alternation, _lists, _Rules, _sections
 from .marks import _DOUBLE_RE, _first_nonspace, _Quote
@@ -961,28 +960,9 @@ def _attribute_before(
 # classification
 
 
-def _phrase_sections(file_name: str) -> dict[str, list[str]]:
-    """The phrases of ``newslib/data/<file_name>`` by ``[section]``, one a line, ``#``
-    comments left out.
-
-    >>> _phrase_sections("scare_leads.txt")["leads"][:2]
-    ['so-called', 'so called']
-    """
-    raw = resources.files("newslib").joinpath(f"data/{file_name}").read_text("utf-8")
-    sections: dict[str, list[str]] = {}
-    current: list[str] = []
-    for line in raw.splitlines():
-        line = line.split("#", 1)[0].strip()
-        if line.startswith("[") and line.endswith("]"):
-            current = sections.setdefault(line[1:-1], [])
-        elif line:
-            current.append(line)
-    return sections
-
-
 # Words that announce a term rather than speech: 'the so-called "experts"', 'dubbed "Jaws"'
 # (newslib/data/scare_leads.txt).
-_SCARE_LEADS = _phrase_sections("scare_leads.txt")["leads"]
+_SCARE_LEADS = sorted(_sections("scare_leads.txt", lower=False, phrases=True)["leads"])
 _SCARE_LEAD_RE = re.compile(rf"(?:{_alternation(_SCARE_LEADS)})[^\S\n]*$", re.I)
 
 

@@ -14,12 +14,15 @@ from functools import lru_cache
 from importlib import resources
 
 
-def _sections(file_name: str, *, lower: bool) -> dict[str, frozenset[str]]:
+def _sections(file_name: str, *, lower: bool, phrases: bool = False) -> dict[str, frozenset[str]]:
     """The word lists of ``newslib/data/<file_name>`` by ``[section]``, ``#`` comments left out;
-    words lower-cased when ``lower``, else as written.
+    words lower-cased when ``lower``, else as written; with ``phrases``, each line is one entry
+    ('so called'), not the words on it.
 
     >>> sorted(_sections("quote_cues.txt", lower=True)["pronouns"])[:3]
     ['he', 'i', 'it']
+    >>> "so called" in _sections("scare_leads.txt", lower=False, phrases=True)["leads"]
+    True
     """
     sections: dict[str, set[str]] = {}
     current = None
@@ -31,7 +34,8 @@ def _sections(file_name: str, *, lower: bool) -> dict[str, frozenset[str]]:
         if line.startswith("[") and line.endswith("]"):
             current = sections.setdefault(line[1:-1], set())
         elif current is not None:
-            current.update((line.lower() if lower else line).split())
+            line = line.lower() if lower else line
+            current.update([line] if phrases else line.split())
     return {name: frozenset(words) for name, words in sections.items()}
 
 

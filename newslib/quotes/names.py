@@ -870,12 +870,14 @@ def _title_vote(text: str, pos: int) -> int:
 
 def _gender_vote(text: str, pos: int) -> int:
     """Gender evidence for the person named at ``pos``: 2 / -2 for a title (Mr., Ms.), else
-    1 / -1 for the first he/his/him or she/her within 160 characters, 0 for none."""
-    head = text[pos : pos + 5]
-    if head.startswith("Mr.") or head.startswith("Mr "):
-        return 2
-    if head.startswith(("Mrs", "Ms.", "Ms ")):
-        return -2
+    1 / -1 for the first he/his/him or she/her within 160 characters, 0 for none.
+
+    >>> _gender_vote("Ms. Lee said", 0), _gender_vote("Lee said he would", 0)
+    (-2, 1)
+    """
+    title = _title_vote(text, pos)
+    if title:
+        return title
     m = _GENDER_PRONOUN_RE.search(text, pos, pos + 160)
     return 0 if m is None else (1 if m.group(0).lower() in ("he", "his", "him") else -1)
 

@@ -407,7 +407,26 @@ def _relative_head(text: str, lo: int, got: _Found) -> tuple[int, int] | None:
         return None if np is None else np.span("np")
     if word not in _RELATIVE_HEADS or (word == "that" and not _GAP_RE.match(text, got.start)):
         return None
+    if word in ("which", "whom") and not _GAP_RE.match(text, got.start):
+        if _after_preposition(text, lo, b):
+            # 'the vote, after which Lee said the pier would close': no piece of it ('about
+            # what Lee told them': 'what' is what she told, still a piece)
+            return None
     return b, e
+
+
+def _after_preposition(text: str, lo: int, b: int) -> bool:
+    """Is the word before text[b] (from ``lo``) a preposition ('after which', 'in which')?
+
+    >>> t = "a vote, after which"
+    >>> _after_preposition(t, 0, t.index("which")), _after_preposition(t, 0, t.index("after"))
+    (True, False)
+    """
+    words = text[lo:b].split()
+    lists = _lists()
+    return bool(words) and (
+        words[-1].lower() in lists["adjuncts"] or words[-1].lower() in lists["prepositions"]
+    )
 
 
 def _lines(text: str, s: int, e: int) -> list[tuple[int, int]]:

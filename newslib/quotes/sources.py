@@ -156,15 +156,19 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
 
 
 def _passive_ask(text: str, cue_span) -> bool:
-    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked') with no
-    'by' after it: its subject is who was asked, not who asks?
+    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked', 'was
+    asked about') with no 'by' after it: its subject is who was asked, not who asks?
 
     >>> _passive_ask("Lee was asked to go.", (4, 13)), _passive_ask("Lee asked to go.", (4, 9))
     (True, False)
+    >>> _passive_ask("Lee was asked about it.", (4, 19))
+    True
     """
     if cue_span is None:
         return False
     words = text[cue_span[0] : cue_span[1]].lower().split()
+    if words[-1:] == ["about"]:
+        words = words[:-1]  # 'Lee was asked about the pier'
     if len(words) < 2 or words[-1] != "asked" or not any(w in _BE_WORDS for w in words[:-1]):
         return False
     return not text[cue_span[1] : cue_span[1] + 4].split()[:1] == ["by"]
@@ -486,6 +490,9 @@ def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
     >>> text = "Still, neighbors and former rivals say so."
     >>> text[_with_list_items(text, 7, 34, _rules()) :]
     'neighbors and former rivals say so.'
+    >>> text = "The ferry lost riders, and drivers say so."
+    >>> text[_with_list_items(text, 27, 34, _rules()) :]
+    'drivers say so.'
     """
     lo = text.rfind("\n", 0, s) + 1
     joined = _AND_BEFORE_RE.search(text, max(lo, s - 8), s)
@@ -497,7 +504,8 @@ def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
         return s
     lists = _lists()
     start = None
-    for _ in range(6):
+    oxford = joined is not None and joined.group(0).startswith(",")
+    for n in range(6):
         k = q
         while k > lo and text[k - 1] in " \t,":
             k -= 1
@@ -540,6 +548,8 @@ def _with_list_items(text: str, s: int, e: int, rules: _Rules) -> int:
             return s
         start = text.index(words[0], j)
         if j <= lo or text[j - 1] != ",":
+            if oxford and n == 0:
+                return s  # 'The ferry lost riders, and drivers say': two clauses, no list
             break  # the list's first item
         q = j - 1
     else:
@@ -1381,6 +1391,8 @@ def _is_aside(phrase: str, word: str, whole: bool = False) -> bool:
     (True, True)
     >>> _is_aside(", the mayor since last year, said", "the"), _is_aside(", a nurse,", "a")
     (False, False)
+    >>> _is_aside(", mayor until last year, said", "mayor")
+    False
     """
     if word in _lists()["subordinators"] or word in _WORDS["aside_subordinators"]:
         return True
@@ -1390,6 +1402,9 @@ def _is_aside(phrase: str, word: str, whole: bool = False) -> bool:
         return False
     if word in _RELATIVE_WORDS or word.startswith("who"):
         return False  # 'who ran the board this year': a description
+    roles = _rules().roles
+    if any(w.strip(".;") in roles or w in _NAME_ROLES for w in words):
+        return False  # 'mayor of Bayview until last year': a role, a description
     if words[-1] in _ASIDE_ENDS and (word not in _rules().determiners or word in _NUMBER_WORDS):
         return True  # 'two months later', 'of course'
     if word in _rules().determiners:
