@@ -482,9 +482,13 @@ def _speakable_name(name: str) -> bool:
     if folded in lists["places"] or folded in lists["not_names"]:
         return False
     words = folded.split()
-    if len(words) > 1 and (words[-1] in lists["not_names"] or words[-1] in lists["place_kinds"]):
+    last = words[-1] if len(words) > 1 else ""
+    if (last in lists["not_names"] and last not in lists["name_openers"]) or (
+        last in lists["place_kinds"]
+    ):
         # "the Bayview Democrat", "Messianic Jewish", "Bayview County": a party member, an
-        # adjective or a place, however capitalised, and no one's name
+        # adjective or a place, however capitalised, and no one's name (a word opening
+        # sentences, [name_openers], may end one: "Tom More")
         return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
 
