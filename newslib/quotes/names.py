@@ -378,10 +378,10 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         ):
             # 'Ann Lee, who said ...', 'he said', 'his claim that ...'
             q.speaker = fitting(s, _PERSONAL_PRONOUNS.get(text[s:e].lower(), ""))
-            if q.mention_kind == "rel" and q.speaker is not None and _organization(q.speaker):
+            if q.mention_kind == "rel" and q.speaker is not None and _organization_name(q.speaker):
                 # 'said Ann Lee, head of the Harbor Board, who ...': the board is no 'who'
                 owner = _owner_of_apposition(text, s, rules)
-                if owner is not None and not _organization(owner):
+                if owner is not None and not _organization_name(owner):
                     q.speaker = canonical(owner)
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
@@ -783,11 +783,6 @@ def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
     a, b = m.span("name")
     name = _name_text(text, a, b, rules)
     return name if name and _can_speak(text[a:b], name) else None
-
-
-def _organization(name: str) -> bool:
-    """Does ``name`` hold an organisation's word ('Harbor Board', 'Bayview Bank')?"""
-    return any(w in _lists()["organization_words"] for w in _fold(name).split())
 
 
 def _owner_of_apposition(text: str, s: int, rules: _Rules) -> str | None:
