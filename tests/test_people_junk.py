@@ -139,3 +139,10 @@ def test_a_name_opening_with_an_adjective_of_origin_is_no_he_or_she():
         'American Harbor Pilots reported a rise in traffic. "It is a good year," she said.',
     )
     assert q.loc[q["kind"] == "direct", "speaker"].tolist() == ["Ann Lee"]
+
+
+def test_a_surname_that_opens_sentences_elsewhere_is_still_a_name():
+    # "more" opens sentences ("More voters ...") and is no name alone; it may end one
+    q = quotes_of("Tom More said the vote was rigged. He said he would appeal.")
+    assert q["speaker"].tolist() == ["Tom More", "Tom More"]
+    assert persons(newslib.people(q)) == {"Tom More"}

@@ -2862,3 +2862,11 @@ def test_a_participle_cue_after_to_or_of_reports_a_that_clause(text, content, so
 def test_a_participle_cue_after_to_without_a_that_clause_reports_nothing():
     r = indirect("Title.\n\nAnn Lee moved on to arguing the case in court.")
     assert not r["cue"].str.endswith("arguing").any(), r[["text", "cue"]]
+
+
+def test_a_cue_after_a_relative_pronoun_before_a_role_and_name_is_a_verb():
+    # 'who support council member Tom Roe say ...': 'support' has its subject ('who'), so it
+    # is a verb, no part of a role
+    q = indirect("Voters who support council member Tom Roe say the pier must close.")
+    got = {(r.cue, r.text) for r in q.itertuples()}
+    assert ("support", "council member Tom Roe") in got

@@ -378,10 +378,10 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         ):
             # 'Ann Lee, who said ...', 'he said', 'his claim that ...'
             q.speaker = fitting(s, _PERSONAL_PRONOUNS.get(text[s:e].lower(), ""))
-            if q.mention_kind == "rel" and q.speaker is not None and _organization(q.speaker):
+            if q.mention_kind == "rel" and q.speaker is not None and _organization_name(q.speaker):
                 # 'said Ann Lee, head of the Harbor Board, who ...': the board is no 'who'
                 owner = _owner_of_apposition(text, s, rules)
-                if owner is not None and not _organization(owner):
+                if owner is not None and not _organization_name(owner):
                     q.speaker = canonical(owner)
         elif q.mention_kind == "desc":
             words = text[s:e].lower().split()
@@ -482,9 +482,13 @@ def _speakable_name(name: str) -> bool:
     if folded in lists["places"] or folded in lists["not_names"]:
         return False
     words = folded.split()
-    if len(words) > 1 and (words[-1] in lists["not_names"] or words[-1] in lists["place_kinds"]):
+    last = words[-1] if len(words) > 1 else ""
+    if (last in lists["not_names"] and last not in lists["name_openers"]) or (
+        last in lists["place_kinds"]
+    ):
         # "the Bayview Democrat", "Messianic Jewish", "Bayview County": a party member, an
-        # adjective or a place, however capitalised, and no one's name
+        # adjective or a place, however capitalised, and no one's name (a word opening
+        # sentences, [name_openers], may end one: "Tom More")
         return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
 
@@ -779,11 +783,6 @@ def _apposed_to(text: str, s: int, rules: _Rules) -> str | None:
     a, b = m.span("name")
     name = _name_text(text, a, b, rules)
     return name if name and _can_speak(text[a:b], name) else None
-
-
-def _organization(name: str) -> bool:
-    """Does ``name`` hold an organisation's word ('Harbor Board', 'Bayview Bank')?"""
-    return any(w in _lists()["organization_words"] for w in _fold(name).split())
 
 
 def _owner_of_apposition(text: str, s: int, rules: _Rules) -> str | None:

@@ -703,8 +703,8 @@ def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) ->
 
 
 _NO_ROLE_BEFORE = frozenset(
-    "i you we they he she it to do does did will would can could may might should must not "
-    "never also".split()
+    "i you we they he she it who that which to do does did will would can could may might "
+    "should must not never also".split()
 )
 
 
