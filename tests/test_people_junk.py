@@ -146,3 +146,17 @@ def test_a_surname_that_opens_sentences_elsewhere_is_still_a_name():
     q = quotes_of("Tom More said the vote was rigged. He said he would appeal.")
     assert q["speaker"].tolist() == ["Tom More", "Tom More"]
     assert persons(newslib.people(q)) == {"Tom More"}
+
+
+def test_a_titled_person_whose_surname_is_an_organisation_word_can_be_he_or_she():
+    # 'Sen. Tom Church': the title makes the name a person's, so 'he' may stand for him
+    q = quotes_of("Senator Tom Church spoke on Monday. He said the pier was safe.")
+    assert q["speaker"].tolist() == ["Tom Church"]
+    q = quotes_of("Dr. Ann Court met the board. She said the toll was high.")
+    assert q["speaker"].tolist() == ["Ann Court"]
+    # without a title an organisation's word still keeps 'he' away
+    q = quotes_of(
+        "Tom Roe, the mayor, said the plan was sound.",
+        "The Harbor Board met on Monday. He said it was over.",
+    )
+    assert q["speaker"].tolist() == ["Tom Roe", "Tom Roe"]

@@ -337,6 +337,9 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             votes[key] = sum(_gender_vote(text, pos) for pos in mentions_of[key])
         return votes[key]
 
+    def has_title(key: str) -> bool:
+        return any(_after_person_title(text, pos) for pos in mentions_of[key])
+
     def fitting(before: int, pronoun: str) -> str | None:
         # the most recently named person whose gender does not contradict the pronoun; else
         # the most recent one, unless a title says otherwise ('Ms. Ann Lee said ... He said
@@ -346,8 +349,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         first = None
         for j in range(i, max(i - 12, -1), -1):
             key = canonical(people[j][1])
-            if want and _organization_name(key):
-                continue  # "the Harbor Board": no "he" or "she"
+            if want and _organization_name(key) and not has_title(key):
+                continue  # "the Harbor Board": no "he" or "she"; "Sen. Tom Church" can be
             if want == 0 or gender(key) * want >= 0:
                 return key
             if first is None:
@@ -851,6 +854,18 @@ def _full_name_elsewhere(
     if not counts:
         return None
     return max(counts, key=lambda n: (counts[n], -first_at[n]))
+
+
+def _after_person_title(text: str, pos: int) -> bool:
+    """Does a person's title (Mr., Sen., Senator, Dr.) open the name at ``pos`` or stand right
+    before it? Then a name holding an organisation's word ("Sen. Tom Church") is a person's.
+
+    >>> _after_person_title("Sen. Tom Church spoke", 0), _after_person_title("The Harbor Board", 4)
+    (True, False)
+    """
+    head = text[pos : pos + 16].split(maxsplit=1)[:1]
+    before = text[max(0, pos - 16) : pos].split()[-1:]
+    return any(w.lower().rstrip(".") in _TITLE_WORDS for w in before + head)
 
 
 def _title_vote(text: str, pos: int) -> int:
