@@ -160,3 +160,8 @@ def test_a_titled_person_whose_surname_is_an_organisation_word_can_be_he_or_she(
         "The Harbor Board met on Monday. He said it was over.",
     )
     assert q["speaker"].tolist() == ["Tom Roe", "Tom Roe"]
+
+
+def test_a_title_case_role_before_a_name_in_a_headline_is_no_part_of_it():
+    q = quotes_of("Conservative Icon Tom Roe Endorses Ann Lee")
+    assert q["speaker"].tolist() == ["Tom Roe"]
