@@ -20,9 +20,8 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 
 from benchmarks.quotes_polnear import (
-    POLNEAR,
     Article,
-    load_gold,
+    dev_gold,
     newslib_predictions,
     reduce_span,
 )
@@ -80,10 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--top", type=int, default=40, help="boundary-word rows to print")
     args = parser.parse_args(argv)
-    if not (POLNEAR / "attributions").is_dir():
-        print(f"skipped: {POLNEAR} not found (the shared PolNeAR corpus is not present)")
+    items = dev_gold()
+    if items is None:
         return 0
-    items = load_gold(split="dev")
     pred = newslib_predictions(items)
     classes: Counter = Counter()
     starts: Counter = Counter()

@@ -35,7 +35,7 @@ from benchmarks.content_bounds import token_range
 from benchmarks.quotes_polnear import (
     POLNEAR,
     Article,
-    load_gold,
+    dev_gold,
     newslib_predictions,
     reduce_span,
     token_indices,
@@ -255,10 +255,9 @@ def main(argv: list[str] | None = None) -> int:
         "--annotators", action="store_true", help="cue conventions by annotator (dev articles)"
     )
     args = parser.parse_args(argv)
-    if not (POLNEAR / "attributions").is_dir():
-        print(f"skipped: {POLNEAR} not found (the shared PolNeAR corpus is not present)")
+    items = dev_gold()
+    if items is None:
         return 0
-    items = load_gold(split="dev")
     pred = newslib_predictions(items)
     classes: Counter = Counter()
     words: dict[str, Counter] = {}

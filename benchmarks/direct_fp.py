@@ -23,7 +23,7 @@ from collections import Counter
 
 import pandas as pd
 
-from benchmarks.quotes_polnear import POLNEAR, gold_words, load_gold
+from benchmarks.quotes_polnear import dev_gold, gold_words
 from newslib.quotes import quotes
 from newslib.text import WORD_RE
 
@@ -95,10 +95,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", type=int, default=0, help="print K false quotations (dev)")
     args = parser.parse_args(argv)
-    if not (POLNEAR / "attributions").is_dir():
-        print(f"skipped: {POLNEAR} not found (the shared PolNeAR corpus is not present)")
+    items = dev_gold()
+    if items is None:
         return 0
-    items = load_gold(split="dev")
     rules = traced_rules()
     frame = pd.DataFrame({"article_id": [a.name for a in items], "text": [a.text for a in items]})
     q = quotes(frame)

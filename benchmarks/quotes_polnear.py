@@ -186,6 +186,18 @@ class Article(NamedTuple):
     ends: list[int]
 
 
+def dev_gold() -> list[Article] | None:
+    """The development part's articles for the tuning aids that must never show the unseen part
+    (content_bounds, cue_bounds, source_bounds, direct_fp); None, saying so, without the corpus.
+
+    Example: ``items = dev_gold()`` then ``if items is None: return 0``.
+    """
+    if not (POLNEAR / "attributions").is_dir():
+        print(f"skipped: {POLNEAR} not found (the shared PolNeAR corpus is not present)")
+        return None
+    return load_gold(split="dev")
+
+
 def load_gold(limit: int | None = None, split: str = "all") -> list[Article]:
     """The annotated train articles of ``split`` (dev, unseen or all), sorted by name."""
     text_dir, ann_dir = POLNEAR / "text", POLNEAR / "attributions"

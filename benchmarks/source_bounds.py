@@ -30,10 +30,9 @@ from collections import Counter
 
 from benchmarks.content_bounds import _segment, token_range
 from benchmarks.quotes_polnear import (
-    POLNEAR,
     Article,
     _excerpt,
-    load_gold,
+    dev_gold,
     newslib_predictions,
     reduce_span,
 )
@@ -186,10 +185,9 @@ def main(argv: list[str] | None = None) -> int:
         help="print K sample cases of the classes containing TEXT (gold ⟦⟧, ours ⟨⟩, content {})",
     )
     args = parser.parse_args(argv)
-    if not (POLNEAR / "attributions").is_dir():
-        print(f"skipped: {POLNEAR} not found (the shared PolNeAR corpus is not present)")
+    items = dev_gold()
+    if items is None:
         return 0
-    items = load_gold(split="dev")
     pred = newslib_predictions(items)
     classes: Counter = Counter()
     starts: Counter = Counter()
