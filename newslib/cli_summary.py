@@ -228,10 +228,8 @@ def _sentiment_lines(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> 
     """The tone as the report gives it (``newslib.notebook.sentiment_findings``): the
     sentences' mean VADER compound, the shares of negative and positive sentences, and the
     mean by voice. Without the sentence table: the mean of the articles' means, said so."""
+    from .labels import signed
     from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
-
-    def signed(value: float) -> str:
-        return "n/a" if value != value else f"{value:+.2f}"
 
     scale = "VADER compound, −1 to +1"
     if sentences is None or "compound" not in sentences.columns:
@@ -255,7 +253,7 @@ def _sentiment_lines(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> 
     positive = float((compound >= POSITIVE_THRESHOLD).mean())
     lines = [
         f"sentiment: the {len(compound):,} sentences average {signed(compound.mean())} "
-        f"({scale}); {negative:.0%} are negative (≤ {NEGATIVE_THRESHOLD}), {positive:.0%} "
+        f"({scale}); {negative:.0%} are negative (≤ {signed(NEGATIVE_THRESHOLD)}), {positive:.0%} "
         f"positive (≥ {POSITIVE_THRESHOLD})"
     ]
     if "voice" in sentences.columns and sentences["voice"].notna().any():

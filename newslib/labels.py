@@ -32,6 +32,7 @@ __all__ = [
     "words",
     "unit",
     "display_value",
+    "signed",
 ]
 
 
@@ -307,6 +308,21 @@ def unit(column: str) -> str | None:
     return spec(column).unit
 
 
+def signed(number: float, digits: int = 2) -> str:
+    """``number`` with its sign as a reader writes it: "+0.06", "−0.17" (a minus sign, not a
+    hyphen), and "0.00" when it rounds to zero (no "−0.00"); "n/a" when it is missing.
+
+    Example:
+        >>> signed(0.0612), signed(-0.1749), signed(-0.001), signed(float("nan"))
+        ('+0.06', '−0.17', '0.00', 'n/a')
+    """
+    if number is None or number != number:
+        return "n/a"
+    if round(number, digits) == 0:
+        return f"{0:.{digits}f}"
+    return f"{number:+.{digits}f}".replace("-", "−")
+
+
 def display_value(column: str, value: Any) -> str:
     """``value`` of ``column`` written for a reader: shares as percentages with one decimal,
     counts with thousands separators, scores with the column's decimals, sentiment signed;
@@ -330,7 +346,7 @@ def display_value(column: str, value: Any) -> str:
     if found.percent:
         return f"{number:.{found.digits}%}"
     if found.limits == _SIGNED:
-        return f"{number:+.{found.digits}f}".replace("-", "−")
+        return signed(number, found.digits)
     if found.digits == 0:
         return f"{number:,.0f}"
     return f"{number:,.{found.digits}f}"

@@ -8,12 +8,13 @@ timeline's in :mod:`newslib.notebook_timeline`.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+from .labels import signed
 from .notebook_display import md_escape, metric_words
 from .quotes.shares import pooled_voices
 
@@ -69,14 +70,16 @@ def _by_source(data: CorpusData, metric: str) -> pd.Series:
     return medians.sort_index().sort_values(kind="stable")
 
 
-def _source_sentence(data: CorpusData, metric: str, fmt: str, high: str, low: str) -> list[str]:
+def _source_sentence(
+    data: CorpusData, metric: str, fmt: Callable[[float], str], high: str, low: str
+) -> list[str]:
     medians = _by_source(data, metric)
     if len(medians) < 2:
         return []
     top, bottom = medians.index[-1], medians.index[0]
     return [
-        f"By source, **{md_escape(top)}** {high} (median {fmt.format(medians.iloc[-1])}) and "
-        f"**{md_escape(bottom)}** {low} (median {fmt.format(medians.iloc[0])})."
+        f"By source, **{md_escape(top)}** {high} (median {fmt(medians.iloc[-1])}) and "
+        f"**{md_escape(bottom)}** {low} (median {fmt(medians.iloc[0])})."
     ]
 
 
@@ -134,7 +137,7 @@ def overview_findings(data: CorpusData) -> str:
     compound = _values(data.sentences, "compound")
     if len(compound):
         out.append(
-            f"Sentences average a VADER compound score of {compound.mean():+.2f} "
+            f"Sentences average a VADER compound score of {signed(compound.mean())} "
             "(from −1, most negative, to +1, most positive)."
         )
     return _bullets(out)
@@ -252,7 +255,7 @@ def readability_findings(data: CorpusData, metric: str = "flesch_kincaid_grade")
         f"“{easiest[0]}” ({easiest[1]:.1f})."
     )
     high, low = ("reads easiest", "hardest") if easier_is_higher else ("reads hardest", "easiest")
-    out += _source_sentence(data, metric, "{:.1f}", high, low)
+    out += _source_sentence(data, metric, "{:.1f}".format, high, low)
     return _bullets(out + unscored)
 
 
@@ -306,7 +309,7 @@ def quotes_findings(data: CorpusData) -> str:
     best = _extreme(data, "quote_share", largest=True)
     if best is not None and n > 1:
         out.append(f"The most quoted article is “{best[0]}”, {best[1]:.0%} quoted speech.")
-    out += _source_sentence(data, "quote_share", "{:.0%}", "quotes most", "least")
+    out += _source_sentence(data, "quote_share", "{:.0%}".format, "quotes most", "least")
     return _bullets(out)
 
 

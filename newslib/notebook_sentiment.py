@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from .labels import signed
 from .notebook_findings import _bullets, _extreme, _plural, _source_sentence, _values
 from .sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD, QUOTED_THRESHOLD
 
@@ -89,7 +90,7 @@ def sentiment_findings(data: CorpusData) -> str:
     Example:
         >>> from newslib.notebook import prepare
         >>> print(sentiment_findings(prepare("seeds")).splitlines()[0])  # doctest: +ELLIPSIS
-        - The 20 sentences average a VADER compound score of -0.17: 55% are negative ...
+        - The 20 sentences average a VADER compound score of −0.17: 55% are negative ...
     """
     s = data.sentences
     compound = _values(s, "compound")
@@ -99,15 +100,15 @@ def sentiment_findings(data: CorpusData) -> str:
     pos = float((compound >= POSITIVE_THRESHOLD).mean())
     out = [
         f"The {_plural(len(compound), 'sentence')} average a VADER compound score of "
-        f"{compound.mean():+.2f}: {neg:.0%} are negative (compound ≤ {NEGATIVE_THRESHOLD}) "
-        f"and {pos:.0%} positive (≥ {POSITIVE_THRESHOLD})."
+        f"{signed(compound.mean())}: {neg:.0%} are negative (compound "
+        f"≤ {signed(NEGATIVE_THRESHOLD)}) and {pos:.0%} positive (≥ {POSITIVE_THRESHOLD})."
     ]
     if "voice" in s.columns and s["voice"].notna().any():
         by = voice_sentiment(data).set_index("voice")
         parts = [
             f"{label} sentences ({int(by.loc[label, 'sentences']):,}) "
             + (
-                f"average {by.loc[label, 'mean sentiment']:+.2f}"
+                f"average {signed(by.loc[label, 'mean sentiment'])}"
                 if by.loc[label, "sentences"]
                 else "do not occur"
             )
@@ -116,7 +117,7 @@ def sentiment_findings(data: CorpusData) -> str:
         own = by.loc["the reporter's own"]
         parts.append(
             f"the reporter's own ({int(own['sentences']):,}) "
-            + (f"{own['mean sentiment']:+.2f}" if own["sentences"] else "none")
+            + (f"{signed(own['mean sentiment'])}" if own["sentences"] else "none")
         )
         out.append(f"{parts[0][0].upper()}{parts[0][1:]}, {parts[1]}, {parts[2]}.")
         voice = s["voice"].astype("string")
@@ -131,7 +132,8 @@ def sentiment_findings(data: CorpusData) -> str:
                 tone = "more positive than" if diff > 0 else "more negative than"
             out.append(
                 f"Other people's words (quoted or reported, {len(others):,} sentences, "
-                f"{others.mean():+.2f}) sound {tone} the reporters' own ({narration.mean():+.2f})."
+                f"{signed(others.mean())}) sound {tone} the reporters' own "
+                f"({signed(narration.mean())})."
             )
         elif len(narration):
             out.append(
@@ -142,14 +144,14 @@ def sentiment_findings(data: CorpusData) -> str:
         in_quote = pd.to_numeric(s["in_quote"], errors="coerce").astype(float)
         quoted = s.loc[in_quote >= QUOTED_THRESHOLD, "compound"].astype(float)
         if len(quoted):
-            out.append(f"Quoted sentences ({len(quoted):,}) average {quoted.mean():+.2f}.")
+            out.append(f"Quoted sentences ({len(quoted):,}) average {signed(quoted.mean())}.")
     if len(data.articles) > 1:
         low = _extreme(data, "compound_mean", largest=False)
         high = _extreme(data, "compound_mean", largest=True)
         if low is not None:
             out.append(
-                f"The most negative article is “{low[0]}” ({low[1]:+.2f}); the most positive "
-                f"is “{high[0]}” ({high[1]:+.2f})."
+                f"The most negative article is “{low[0]}” ({signed(low[1])}); the most positive "
+                f"is “{high[0]}” ({signed(high[1])})."
             )
-    out += _source_sentence(data, "compound_mean", "{:+.2f}", "is most positive", "most negative")
+    out += _source_sentence(data, "compound_mean", signed, "is most positive", "most negative")
     return _bullets(out)

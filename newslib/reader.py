@@ -34,6 +34,7 @@ from typing import Any
 
 import pandas as pd
 
+from .labels import signed
 from .text import paragraph_spans
 
 __all__ = [
@@ -370,9 +371,7 @@ def _sentence_title(row: Mapping[str, Any], position: int) -> str:
     if not _isna(score):
         score = float(score)
         tone = "positive" if score >= _POSITIVE else "negative" if score <= _NEGATIVE else "neutral"
-        # A typographic minus, as the figures write negative scores.
-        shown = f"{score:+.2f}".replace("-", "−") if round(score, 2) != 0 else "0.00"
-        line += f" · sentiment {shown} ({tone})"
+        line += f" · sentiment {signed(score)} ({tone})"
     return line
 
 

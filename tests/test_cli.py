@@ -1,5 +1,6 @@
 """The newslib command line: help, load, and one-line errors with exit code 2."""
 
+import re
 import subprocess
 import sys
 
@@ -94,8 +95,8 @@ def test_analysis_summary_pools_quoted_reported_and_own_words():
         text
     )
     # Without the sentence table, the tone is the mean of the articles' means, and says so.
-    assert "mean of the articles' mean sentence scores -0.10" in text
-    assert "quoted +0.20, reported n/a, the reporter's own -0.15" in text
+    assert "mean of the articles' mean sentence scores −0.10" in text
+    assert "quoted +0.20, reported n/a, the reporter's own −0.15" in text
     # a table without reported words (older runs): reported and own words unknown
     older = articles.drop(columns=["reported_words", "reported_compound_mean"])
     assert "n/a reported" in analysis_summary_text(older, n_sentences=9, n_quotes=4)
@@ -157,3 +158,23 @@ def test_analyze_summary_states_the_numbers_of_the_report(tmp_path, capsys):
     for row in people.head(5).to_dict("records"):
         expected = f"{row['person']} ({row['attributed words']:,} words, "
         assert expected + f"{row['quoted words']:,} quoted)" in heard
+
+
+def test_summary_writes_negative_scores_with_a_minus_sign():
+    import pandas as pd
+
+    from newslib.cli_summary import _sentiment_lines
+
+    sentences = pd.DataFrame(
+        {
+            "compound": [-0.4, -0.2, 0.004, -0.001],
+            "voice": ["quoted", "reported", "narration", "narration"],
+        }
+    )
+    lines = _sentiment_lines(pd.DataFrame({"compound_mean": [-0.1]}), sentences)
+    text = "\n".join(lines)
+    # the mean (−0.149), the threshold and the quoted mean carry a minus sign, never a hyphen
+    assert "average −0.15" in text and "≤ −0.05" in text and "quoted −0.40" in text
+    assert not re.search(r"(?<![\w])-\d", text)
+    # a mean that rounds to zero is written without a sign
+    assert "the reporter's own 0.00" in text

@@ -20,6 +20,7 @@ from fixtures_corpus import SCRIPT_SNIPPET, write_fixture_corpus
 
 import newslib
 from newslib import notebook as nb
+from newslib.labels import signed
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOK_DIR = ROOT / "notebooks"
@@ -203,7 +204,7 @@ def _expected_numbers(corpus: Path) -> dict[str, list[str]]:
         "01_readability": [f"{grade.median():.1f}"],
         "03_sentiment": [
             f"{len(sentences)} sentence",
-            f"{sentences['compound'].mean():+.2f}",
+            signed(sentences["compound"].mean()),
         ],
     }
     total = shares["total_words"].sum()
@@ -484,9 +485,9 @@ def test_voice_sentiment_and_findings():
     quoted = nb.voice_sentiment(data2).iloc[0]
     assert quoted["sentences"] == 0 and pd.isna(quoted["mean sentiment"])
     text = nb.sentiment_findings(data)
-    assert "Quoted sentences (1) average +0.50, reported sentences (2) average -0.30" in text
+    assert "Quoted sentences (1) average +0.50, reported sentences (2) average −0.30" in text
     assert "the reporter's own (2) +0.20" in text
-    assert "(quoted or reported, 3 sentences, -0.03) sound more negative than" in text
+    assert "(quoted or reported, 3 sentences, −0.03) sound more negative than" in text
     by_voice = nb.sentences_by_voice(data)["voice"]
     assert by_voice.tolist() == ["quoted", "reported", "the reporter's own"] + [
         "reported",
