@@ -3,7 +3,7 @@
 The writer's own report or judgement (seem / appear / is expected, reportedly), the questions
 of "asked", "as X noted", polls and evidence ("In a new poll, ...", "a poll showing ..."),
 title-case headlines ("Mayor Says Bridge Will Reopen") and stance adjectives ("confident
-that"). The readers take the cue ``reported._read`` found and return a ``_Found`` or None;
+that"). The readers take the cue ``reading._read`` found and return a ``_Found`` or None;
 ``_reporter_before`` tells whether a subject names a reporter (``cue_first._evidence_before``
 whether it names evidence).
 """
