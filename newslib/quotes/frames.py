@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _sentence_subject, _title_case
+from .clause_ends import _cut_clause
 from .clauses import (
     _CONJUNCTIONS,
     _NOT_NOUN_PHRASE,
@@ -22,7 +23,6 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _clause_ok,
     _content_start,
-    _cut_clause,
     _first_words,
     _is_adjunct,
     _noun_phrase,

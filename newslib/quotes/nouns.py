@@ -24,15 +24,13 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import _IRREGULAR, _TOKEN_RE, _cut_subject
+from .clause_ends import _before_main_verb, _cut_clause, _list_goes_on
 from .clauses import (
     _FINITE,
     _INFINITIVE_RE,
     _NOT_NOUN_PHRASE,
     _OBJECT_END_RE,
-    _before_main_verb,
     _clause_ok,
-    _cut_clause,
-    _list_goes_on,
     _noun_phrase,
     _report_rules,
     _skip_space,

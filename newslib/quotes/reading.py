@@ -16,20 +16,18 @@ from functools import lru_cache
 from ..text import WORD_RE
 from .according import _according
 from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE, _sentence_subject
+from .clause_ends import _before_main_verb, _cut_clause, _object_span
 from .clauses import (
     _AUXILIARIES,
     _BE,
     _NOT_NOUN_PHRASE,
     _PARTICLE_RE,
     _TO_RE,
-    _before_main_verb,
     _clause_ok,
     _content_start,
-    _cut_clause,
     _find_cues,
     _first_words,
     _noun_phrase,
-    _object_span,
     _report_rules,
     _simple_verb,
     _skip_space,

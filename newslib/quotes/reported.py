@@ -42,15 +42,13 @@ import re
 from bisect import bisect_right
 
 from ..text import WORD_RE
+from .clause_ends import _ends_attribution, _inverts, _opens_participle
 from .clauses import (
     _CLOSING,
     _NOT_NOUN_PHRASE,
     _SUBJECT_PRONOUNS,
     _TRAILING,
-    _ends_attribution,
     _find_cues,
-    _inverts,
-    _opens_participle,
     _trim_end,
     _within,
 )
