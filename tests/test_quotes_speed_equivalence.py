@@ -83,7 +83,7 @@ def test_comma_place_is_the_scan(text):
 sentences = importlib.import_module("newslib.quotes.sentences")
 attribution = importlib.import_module("newslib.quotes.attribution")
 cue_first = importlib.import_module("newslib.quotes.cue_first")
-clauses = importlib.import_module("newslib.quotes.clauses")
+clause_ends = importlib.import_module("newslib.quotes.clause_ends")
 nouns = importlib.import_module("newslib.quotes.nouns")
 _rules = importlib.import_module("newslib.quotes.cues")._rules
 
@@ -139,10 +139,10 @@ def test_window_shortcuts_are_the_searches(text):
     # _cut_clause, _read_noun and _apposed_to only search when their shortcut lets them
     for p in range(len(text) + 1):
         lo = max(0, p - 40)
-        near = set(clauses._WORD_RUN_RE.findall(text, lo, p))
-        if clauses._NEW_CLAUSE_RE.search(text, lo, p) is not None:
-            assert not near.isdisjoint(clauses._CLAUSE_PRONOUNS)
-        if clauses._COORDINATED_RE.search(text, lo, p) is not None:
+        near = set(clause_ends._WORD_RUN_RE.findall(text, lo, p))
+        if clause_ends._NEW_CLAUSE_RE.search(text, lo, p) is not None:
+            assert not near.isdisjoint(clause_ends._CLAUSE_PRONOUNS)
+        if clause_ends._COORDINATED_RE.search(text, lo, p) is not None:
             assert not near.isdisjoint(("and", "but"))
         if nouns._POSSESSOR_RE.search(text, max(0, p - 60), p) is not None:
             assert nouns._may_own(text, 0, p)

@@ -1985,7 +1985,7 @@ def test_first_words_are_the_first_of_all_the_words(text, e, n):
 def test_a_that_before_the_first_dash_is_found_without_splitting(pieces):
     import re
 
-    from newslib.quotes.clauses import _DASH_RE, _THAT_RE
+    from newslib.quotes.clause_ends import _DASH_RE, _THAT_RE
 
     rest = "".join(pieces)
     # the plain form: the words before the first dash hold a 'that'

@@ -24,12 +24,13 @@ not part of a quotation.
 
 Modules, in the order an article goes through them: ``marks`` (pairing quotation marks),
 ``sentences`` (sentence starts), ``attribution`` (kind, speaker mention and cue of each
-quotation), ``reported`` (reported speech without quotation marks: cues, content and source)
-with its readers ``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..., Smith
-said"), ``according`` ("according to Smith, ..."), ``frames`` (its rarer shapes: seem /
-appear, reportedly, "as X noted", polls, headlines) and ``nouns`` (cues that are nouns: "her
-decision to run", "his claim that ..."), ``found`` (what a reader returns) and ``clauses``
-(where a reported content starts and ends),
+quotation), ``reported`` (reported speech without quotation marks: cues, content and source,
+per paragraph), ``reading`` (the reading of one cue, with the participles) with its readers
+``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..., Smith said"), ``according``
+("according to Smith, ..."), ``frames`` (its rarer shapes: seem / appear, reportedly, "as X
+noted", polls, headlines) and ``nouns`` (cues that are nouns: "her decision to run", "his claim
+that ..."), ``found`` (what a reader returns), ``clauses`` (the cue scan and where a reported
+content starts) and ``clause_ends`` (where it ends),
 ``sources`` (the source spans as written), ``names`` (mentions resolved to names),
 ``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote
 share and speakers); ``cues`` holds the word lists (``newslib/data/quote_cues.txt``) and the

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from .attribution import _TIME_WORDS, _TOKEN_RE, _cut_subject, _subject_before
+from .clause_ends import _ends_attribution, _reads_content
 from .clauses import (
     _CLOSING,
     _CONJUNCTIONS,
@@ -21,12 +22,10 @@ from .clauses import (
     _INFINITIVE_RE,
     _RELATIVES,
     _SUBJECT_PRONOUNS,
-    _ends_attribution,
     _find_cues,
     _first_words,
     _is_adjunct,
     _noun_phrase,
-    _reads_content,
     _report_rules,
     _skip_space,
     _words,

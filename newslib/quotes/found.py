@@ -5,8 +5,9 @@ the content).
 In "The bridge is safe, Lee said." the content is "The bridge is safe", the cue "said" and
 the mention "Lee"; in "The bridge is safe, Lee said, and it will reopen soon." the words after
 the attribution are a second piece (``more``). The readers (``cue_first``, ``content_first``,
-``according``, ``nouns``, ``frames``) each return one or None; ``reported`` turns them into
-rows. This module sits below them all, so that none of them imports ``reported``.
+``according``, ``nouns``, ``frames``) each return one or None to ``reading._read``;
+``reported`` turns them into rows. This module sits below them all, so that none of them
+imports ``reading`` or ``reported``.
 """
 
 from __future__ import annotations

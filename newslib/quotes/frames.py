@@ -3,7 +3,7 @@
 The writer's own report or judgement (seem / appear / is expected, reportedly), the questions
 of "asked", "as X noted", polls and evidence ("In a new poll, ...", "a poll showing ..."),
 title-case headlines ("Mayor Says Bridge Will Reopen") and stance adjectives ("confident
-that"). The readers take the cue ``reported._read`` found and return a ``_Found`` or None;
+that"). The readers take the cue ``reading._read`` found and return a ``_Found`` or None;
 ``_reporter_before`` tells whether a subject names a reporter (``cue_first._evidence_before``
 whether it names evidence).
 """
@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _sentence_subject, _title_case
+from .clause_ends import _cut_clause
 from .clauses import (
     _CONJUNCTIONS,
     _NOT_NOUN_PHRASE,
@@ -22,7 +23,6 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _clause_ok,
     _content_start,
-    _cut_clause,
     _first_words,
     _is_adjunct,
     _noun_phrase,

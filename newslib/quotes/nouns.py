@@ -8,7 +8,7 @@ board's") or "from X" right after it. The content is the clause or the infinitiv
 end of its phrase (a comma, a dash, or, for an infinitive, the finite verb of the sentence it
 is the subject of: "Lee's decision to run has surprised ...").
 
-For the cues ``reported._read`` finds in a sentence, the readings of a cue word as a noun:
+For the cues ``reading._read`` finds in a sentence, the readings of a cue word as a noun:
 ``_noun_reading`` (is a stance word a noun: "terrorist attacks", "roll call", rather than a
 speaker's verb), ``_names_a_thing_before`` ("a firm called ..." names a thing),
 ``_speech_noun`` ("Lee's claim that the plan failed": the content is "that the plan failed",
@@ -24,15 +24,13 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .attribution import _IRREGULAR, _TOKEN_RE, _cut_subject
+from .clause_ends import _before_main_verb, _cut_clause, _list_goes_on
 from .clauses import (
     _FINITE,
     _INFINITIVE_RE,
     _NOT_NOUN_PHRASE,
     _OBJECT_END_RE,
-    _before_main_verb,
     _clause_ok,
-    _cut_clause,
-    _list_goes_on,
     _noun_phrase,
     _report_rules,
     _skip_space,
@@ -297,7 +295,7 @@ def _phrase_end(text: str, start: int, se: int, infinitive: bool) -> int:
     return end
 
 
-# Below: a cue word that is a noun in the sentence ``reported._read`` is reading. Is a stance
+# Below: a cue word that is a noun in the sentence ``reading._read`` is reading. Is a stance
 # word a noun rather than a speaker's verb ('roll call', 'a primary challenge'), is 'called'
 # naming a thing ('a firm called ...'), a clause noun with its owner ('Lee's claim that ...'),
 # a noun object of a light verb ('made no mention of').
