@@ -30,7 +30,9 @@ said"), ``according`` ("according to Smith, ..."), ``frames`` (its rarer shapes:
 appear, reportedly, "as X noted", polls, headlines) and ``nouns`` (cues that are nouns: "her
 decision to run", "his claim that ..."), ``found`` (what a reader returns) and ``clauses``
 (where a reported content starts and ends),
-``sources`` (the source spans as written), ``names`` (mentions resolved to names),
+``source_spans`` (the source spans as written) with ``sources`` (where a span starts: titles,
+roles, heads before the mention; the word lists) and ``fill`` (mentions the speaker rules
+missed: the subject of the cue's clause), ``names`` (mentions resolved to names),
 ``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote
 share and speakers); ``cues`` holds the word lists (``newslib/data/quote_cues.txt``) and the
 patterns built from them.

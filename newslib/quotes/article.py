@@ -31,7 +31,8 @@ from .names import _inherit, _resolve
 from .near import _FEW_SPANS, _SpanIndex
 from .reported import _reported
 from .sentences import _sentence_starts
-from .sources import _source_spans, _trim_mentions, _word_before
+from .source_spans import _source_spans, _trim_mentions
+from .sources import _word_before
 
 # an HTML or XML tag left in the text: '<tweet tweet-author="@someone">'
 _TAG_RE = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>\n]*)?/?>")
