@@ -24,7 +24,9 @@ not part of a quotation.
 
 Modules, in the order an article goes through them: ``marks`` (pairing quotation marks),
 ``sentences`` (sentence starts), ``attribution`` (kind, speaker mention and cue of each
-quotation), ``reported`` (reported speech without quotation marks: cues, content and source)
+quotation) with ``subjects`` (the subject finders: the speaker before a quotation, a sentence's
+subject, the subject before a cue),
+``reported`` (reported speech without quotation marks: cues, content and source)
 with its readers ``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..., Smith
 said"), ``according`` ("according to Smith, ..."), ``frames`` (its rarer shapes: seem /
 appear, reportedly, "as X noted", polls, headlines) and ``nouns`` (cues that are nouns: "her

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import _TIME_WORDS, _subject_skips
+from .attribution import _TIME_WORDS
 from .clauses import _FINITE
 from .cues import _lists, _Rules, _rules  # noqa: F401  (the examples below use _rules)
 from .marks import _Quote
@@ -31,6 +31,7 @@ from .sources import (
     _skip,
     _word_before,
 )
+from .subjects import _subject_skips
 
 _OBJECT_PRONOUNS = _WORDS["object_pronouns"]
 

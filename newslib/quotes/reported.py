@@ -44,7 +44,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .according import _according
-from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE, _sentence_subject
+from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE
 from .clauses import (
     _AUXILIARIES,
     _BE,
@@ -100,6 +100,7 @@ from .near import _FEW_SPANS, _extent, _inside, _SpanIndex, _window
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_cues, _noun_reading, _speech_noun
 from .sentences import _sentence_starts
 from .sources import _names_speakers, _source_words
+from .subjects import _sentence_subject
 
 # A title's label before its colon with lower-case words too (up to eight words): 'Lee at
 # the rally: ...', 'Party leaders' warning: ...'.
