@@ -20,7 +20,7 @@ from test_reported import check_invariants
 
 near_module = importlib.import_module("newslib.quotes.near")
 reported = importlib.import_module("newslib.quotes.reported")
-attribution = importlib.import_module("newslib.quotes.attribution")
+subjects = importlib.import_module("newslib.quotes.subjects")
 # the modules that read a long paragraph's spans through an index
 _INDEXED = [
     importlib.import_module(f"newslib.quotes.{m}")
@@ -135,7 +135,7 @@ def test_each_sentence_of_a_long_paragraph_reads_only_the_spans_near_it():
 
 def test_the_speakers_of_a_long_paragraphs_quotations_are_sought_near_them():
     text = "Title\n\n" + _paragraph(3000, seed=1)
-    q, seen = _rows_counting_spans(text, attribution, "_in_any")
+    q, seen = _rows_counting_spans(text, subjects, "_in_any")
     assert (q["kind"] == "direct").sum() > 500
     assert seen and max(seen) < 20
     check_invariants(text, q)

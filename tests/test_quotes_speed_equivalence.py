@@ -278,7 +278,7 @@ def test_mid_capital_of_sentence_tokens_is_the_scan(text):
         assert names._mid_capital(text, w) == (w in mid), w
 
 
-_sources = importlib.import_module("newslib.quotes.sources")
+_fill = importlib.import_module("newslib.quotes.fill")
 _NO_ONE_WORDS = ["now", "then", "Now", "Tuesday", "tuesday", "on", "this", "past", "week"]
 _NO_ONE_WORDS += ["specifically", "Early", "early", "ly", "Lee", "he", "it’s", "Only", "x1ly"]
 
@@ -292,11 +292,11 @@ def test_names_no_one_last_word_exit_is_the_all(words, space):
     text = space.join(words)
     split = text.replace("’", "'").split()
     expected = all(
-        (w.lower() in _sources._NO_ONE and (w.islower() or w.lower() in _sources._DAY_NAMES))
+        (w.lower() in _fill._NO_ONE and (w.islower() or w.lower() in _fill._DAY_NAMES))
         or (w.islower() and w.isalpha() and len(w) > 4 and w.endswith("ly"))
         for w in split
     )
-    assert _sources._names_no_one(text, (0, len(text))) == expected
+    assert _fill._names_no_one(text, (0, len(text))) == expected
 
 
 _reported_mod = importlib.import_module("newslib.quotes.reported")

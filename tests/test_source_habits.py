@@ -178,7 +178,7 @@ def test_a_source_ending_in_a_function_word_is_dropped(text):
 
 
 def test_a_relative_clause_may_end_with_its_preposition():
-    dangles = importlib.import_module("newslib.quotes.sources")._dangles
+    dangles = importlib.import_module("newslib.quotes.source_spans")._dangles
     text = "Ada Lind, who has not decided whom she will vote for"
     assert not dangles(text, (0, len(text)))
     assert dangles("the authors of the", (0, 18))
@@ -203,7 +203,7 @@ def test_an_adverb_or_a_time_is_no_source(text):
 
 
 def test_names_no_one():
-    names_no_one = importlib.import_module("newslib.quotes.sources")._names_no_one
+    names_no_one = importlib.import_module("newslib.quotes.fill")._names_no_one
     assert names_no_one("on Tuesday", (0, 10)) and names_no_one("fiercely", (0, 8))
     assert not names_no_one("most", (0, 4)) and not names_no_one("Kelly", (0, 5))
     # a capitalised time word may be a surname; a day's name is none
@@ -281,7 +281,7 @@ def test_a_plural_noun_after_a_relative_word_is_the_source():
     # the relative clause's own subject speaks: 'what others are saying', 'a rule that clerks
     # called unfair'
     assert sources("The notice matches what others are saying about the fares.") == ["others"]
-    sources_mod = importlib.import_module("newslib.quotes.sources")
+    sources_mod = importlib.import_module("newslib.quotes.source_spans")
     rules = importlib.import_module("newslib.quotes.cues")._rules()
     text = "a fare rule that clerks called unfair"
     assert text[sources_mod._after_relative(text, 0, 23, rules) :].startswith("clerks")

@@ -24,14 +24,17 @@ not part of a quotation.
 
 Modules, in the order an article goes through them: ``marks`` (pairing quotation marks),
 ``sentences`` (sentence starts), ``attribution`` (kind, speaker mention and cue of each
-quotation), ``reported`` (reported speech without quotation marks: cues, content and source,
-per paragraph), ``reading`` (the reading of one cue, with the participles) with its readers
-``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..., Smith said"), ``according``
-("according to Smith, ..."), ``frames`` (its rarer shapes: seem / appear, reportedly, "as X
-noted", polls, headlines) and ``nouns`` (cues that are nouns: "her decision to run", "his claim
-that ..."), ``found`` (what a reader returns), ``clauses`` (the cue scan and where a reported
-content starts) and ``clause_ends`` (where it ends),
-``sources`` (the source spans as written), ``names`` (mentions resolved to names),
+quotation) with ``subjects`` (the subject finders: the speaker before a quotation, a sentence's
+subject, the subject before a cue), ``reported`` (reported speech without quotation marks: cues,
+content and source, per paragraph), ``reading`` (the reading of one cue, with the participles)
+with its readers ``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..., Smith
+said"), ``according`` ("according to Smith, ..."), ``frames`` (its rarer shapes: seem /
+appear, reportedly, "as X noted", polls, headlines) and ``nouns`` (cues that are nouns: "her
+decision to run", "his claim that ..."), ``found`` (what a reader returns), ``clauses`` (the cue
+scan and where a reported content starts) and ``clause_ends`` (where it ends),
+``source_spans`` (the source spans as written) with ``sources`` (where a span starts: titles,
+roles, heads before the mention; the word lists) and ``fill`` (mentions the speaker rules
+missed: the subject of the cue's clause), ``names`` (mentions resolved to names),
 ``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote
 share and speakers); ``cues`` holds the word lists (``newslib/data/quote_cues.txt``) and the
 patterns built from them.

@@ -105,7 +105,7 @@ def _describes_source(text: str, p: int, se: int, rules: _Rules) -> bool:
     return first in _SOURCE_DESCRIBERS or first in rules.roles
 
 
-# Narrower than sources._DESCRIBERS: here the phrase may as well go on with the content
+# Narrower than source_spans._DESCRIBERS: here the phrase may as well go on with the content
 # ('according to its auditors, the fund had lost money'), so 'the' and 'one' open no description.
 _SOURCE_DESCRIBERS = frozenset("a an another who whose which".split())
 

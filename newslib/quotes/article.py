@@ -8,13 +8,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..text import WORD_RE, paragraph_spans
-from .attribution import (
-    _attribute_after,
-    _attribute_before,
-    _blank,
-    _classify,
-    _sentence_subject,
-)
+from .attribution import _attribute_after, _blank, _classify
 from .clauses import _AUXILIARIES, _PREPOSITIONS
 from .cues import _alternation, _lists, _Rules
 from .marks import (
@@ -31,7 +25,9 @@ from .names import _inherit, _resolve
 from .near import _FEW_SPANS, _SpanIndex
 from .reported import _reported
 from .sentences import _sentence_starts
-from .sources import _source_spans, _trim_mentions, _word_before
+from .source_spans import _source_spans, _trim_mentions
+from .sources import _word_before
+from .subjects import _attribute_before, _sentence_subject
 
 # an HTML or XML tag left in the text: '<tweet tweet-author="@someone">'
 _TAG_RE = re.compile(r"</?[A-Za-z][\w\-]*(?:\s[^<>\n]*)?/?>")

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .attribution import _TIME_WORDS, _TOKEN_RE, _cut_subject, _subject_before
+from .attribution import _TIME_WORDS, _TOKEN_RE, _cut_subject
 from .clause_ends import _ends_attribution, _reads_content
 from .clauses import (
     _CLOSING,
@@ -33,6 +33,7 @@ from .clauses import (
 from .cues import _lists, _Rules
 from .found import _Found
 from .sources import _source_words
+from .subjects import _subject_before
 
 _INVERTED_OPENERS = frozenset("the a an former one another".split())
 _APPOSITION_STARTS = frozenset("who a an the one its his her their whose which".split())

@@ -15,16 +15,7 @@ from __future__ import annotations
 import re
 
 from ..text import WORD_RE
-from .attribution import (
-    _MANNER_RE,
-    _TOKEN_RE,
-    _between_subject_and_cue,
-    _cut_subject,
-    _mid_capitals,
-    _sentence_subject,
-    _subject_before,
-    _subject_skips,
-)
+from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals
 from .clause_ends import (
     _bare_new_subject,
     _before_main_verb,
@@ -52,6 +43,13 @@ from .clauses import (
 )
 from .cues import _lists, _Rules
 from .found import _Found
+from .subjects import (
+    _MANNER_RE,
+    _between_subject_and_cue,
+    _sentence_subject,
+    _subject_before,
+    _subject_skips,
+)
 
 # a short aside between commas after a cue, then what opens its content: 'said, however, that'
 _ASIDE_RE = re.compile(r",[^\S\n]+[^,;:\n\"“”]{1,30},[^\S\n]+(?=(?:that|whether|why|how)\b)")

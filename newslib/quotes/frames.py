@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from ..text import WORD_RE
-from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _sentence_subject, _title_case
+from .attribution import _TOKEN_RE, _cut_subject, _mid_capitals, _title_case
 from .clause_ends import _cut_clause
 from .clauses import (
     _CONJUNCTIONS,
@@ -39,6 +39,7 @@ from .cue_first import _cue_first, _evidence_before
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
 from .near import _FEW_SPANS, _SpanIndex
+from .subjects import _sentence_subject
 
 _POLL_HEADS = frozenset("poll polls survey surveys".split())
 # particles after a headline verb that make it a phrasal verb ('Shows Off', 'Calls Up')

@@ -15,12 +15,13 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from ..people import _fold, _lists
-from .attribution import _FINITE_AFTER_RE, _PREPOSITIONS, _VERB_AFTER_RE
+from .attribution import _PREPOSITIONS
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
 from .memo import LastKeyMemo
 from .places import is_place
 from .sentences import _ABBREV_RE
+from .subjects import _FINITE_AFTER_RE, _VERB_AFTER_RE
 
 # "\b{_NAME}" with its first capital taken out in front: a pattern that opens with a character
 # class lets the scan skip to capitals quickly (a look-ahead does not); the look-behind is the

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
 from ..text import WORD_RE
-from .attribution import _IRREGULAR, _TOKEN_RE, _cut_subject
+from .attribution import _TOKEN_RE, _cut_subject
 from .clause_ends import _before_main_verb, _cut_clause, _list_goes_on
 from .clauses import (
     _FINITE,
@@ -43,6 +43,7 @@ from .found import _Found
 from .memo import LastKeyMemo
 from .near import _FEW_SPANS, _SpanIndex
 from .sentences import _sentence_starts
+from .subjects import _IRREGULAR
 
 # the possessive right before the noun (an adjective may stand between): "Lee's", "his", a
 # plural's bare apostrophe ("the unions'")

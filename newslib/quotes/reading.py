@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..text import WORD_RE
 from .according import _according
-from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE, _sentence_subject
+from .attribution import _RUN_ON_RE, _TIME_WORDS, _TOKEN_RE
 from .clause_ends import _before_main_verb, _cut_clause, _object_span
 from .clauses import (
     _AUXILIARIES,
@@ -55,6 +55,7 @@ from .frames import (
 )
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_reading, _speech_noun
 from .sources import _names_speakers, _source_words
+from .subjects import _sentence_subject
 
 # Words before a cue that make it no verb of a speaker ("the reported deal", "was found").
 _NOT_AFTER = frozenset(

@@ -21,7 +21,7 @@ The content follows PolNeAR's conventions: it starts at "that" when there is one
 the sentence's final punctuation; a quotation inside it stays a ``partial`` row of its own; it
 ends before another speaker's clause. Cues inside a quotation (the speaker's own words) and cues
 that belong to a direct quotation ('"...," Smith said') are left to the quotation rules. The
-source is the subject of the cue, cut to its mention (``sources`` widens it to the written
+source is the subject of the cue, cut to its mention (``source_spans`` widens it to the written
 phrase): for an infinitive cue the object of a verb of causing ('prompted Lee to call for') or
 else the sentence's subject ('Lee has pledged to support'), for a second verb ('... and
 officially endorsed') or a cue used as a noun ('Lee made no mention of') the sentence's
