@@ -39,7 +39,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from ._frame import require_columns
+from .._frame import require_columns
 
 __all__ = [
     "people",
@@ -425,7 +425,7 @@ def _role_of(mention, speaker) -> str | None:
 @lru_cache(maxsize=1)
 def _sentence_openers() -> frozenset[str]:
     """Capitalised words that start sentences, never a role ("Meanwhile", "But", "When")."""
-    from .quotes.cues import _rules
+    from ..quotes.cues import _rules
 
     return _rules().stop_caps - {"mr", "mrs", "ms", "dr", "sen", "rep", "gov"}
 
