@@ -379,7 +379,7 @@ def test_notebook_tables_of_who_speaks_per_source(write, tmp_path):
 def test_plain_names_skip_nameparser_with_its_very_answer():
     from nameparser import HumanName
 
-    from newslib.people import _simple_name
+    from newslib.people.names import _simple_name
 
     for name in (
         "Ann Lee",
@@ -542,7 +542,7 @@ def test_fold_of_ascii_text_takes_the_short_way_to_the_same_form():
     character is combining, so the folded form is the one the long way gives."""
     import unicodedata
 
-    from newslib.people import _fold
+    from newslib.people.names import _fold
 
     def long_way(text):
         decomposed = unicodedata.normalize("NFKD", text)
