@@ -470,7 +470,7 @@ def test_gender_of_follows_gender_from():
     # _gender_of decides one group's gender without arrays: the same rule as _gender_from
     import numpy as np
 
-    from newslib.people import _gender_from, _gender_of
+    from newslib.people.gender import _gender_from, _gender_of
 
     for votes in ([], [0], [1], [-1], [3, -1], [2, -1], [1, -3], [1, -2], [5, -5], [-4, 1, 0]):
         male = sum(v for v in votes if v > 0)

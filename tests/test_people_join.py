@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 
 people_module = importlib.import_module("newslib.people")
+gender_module = importlib.import_module("newslib.people.gender")
 pipeline = importlib.import_module("newslib.analyze")
 
 FIRST = ["ann", "al", "tom", "bea", "cy"]
@@ -35,7 +36,7 @@ def reference_join(sources: pd.DataFrame, split: set[str]) -> list[str]:
     gender = {}
     for key in set(keys):
         mine = [v for k, v in zip(keys, votes, strict=True) if k == key]
-        gender[key] = people_module._gender_of(mine)
+        gender[key] = gender_module._gender_of(mine)
     described = defaultdict(set)
     for key, role, is_full in zip(keys, roles, full, strict=True):
         if is_full:
@@ -51,7 +52,7 @@ def reference_join(sources: pd.DataFrame, split: set[str]) -> list[str]:
         if surname in split or not candidates:
             continue
         if len(candidates) > 1:
-            said = people_module._gender_of([votes[r] for r in rows])
+            said = gender_module._gender_of([votes[r] for r in rows])
             cue = {w for r in rows for w in people_module._meaningful_role_words(roles[r])}
             if said != "unknown":
                 candidates = [c for c in candidates if gender.get(c) == said]
