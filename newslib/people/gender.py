@@ -13,8 +13,6 @@ from .names import _HONORIFICS
 
 GENDERS = ("female", "male", "unknown")
 _MALE = frozenset(("he", "him", "his", "mr", "mr."))
-
-
 _FEMALE = frozenset(("she", "her", "mrs", "mrs.", "ms", "ms.", "miss"))
 
 

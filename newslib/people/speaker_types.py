@@ -20,8 +20,6 @@ _DETERMINERS = frozenset(
     "a an the this that these those his her its their our my your one two three four five "
     "some several many other another most few both all each".split()
 )
-
-
 # Words that end the head noun phrase of a description: "a senior aide | to the governor".
 _PHRASE_END = frozenset(
     "of for to with from in at on who whom whose which that familiar close who's , ( ;".split()
@@ -100,7 +98,6 @@ def _titled_surname(speaker: str, mention) -> bool:
 # the heads of findings a title-case headline makes a speaker of ("New Poll Shows ..."); not
 # every [document_heads] word, some of which are surnames too (Law, Post, Bill)
 _FINDINGS = frozenset("poll polls study studies survey surveys report analysis audit".split())
-
 
 _POSSESSIVE_END_RE = re.compile(r"(?<=\w)['’]s$|(?<=s)['’]$")
 
