@@ -497,7 +497,7 @@ def test_a_surname_joins_the_same_person_in_every_article_that_says_the_same():
 def test_as_text_keeps_plain_string_objects_and_converts_the_rest():
     import importlib
 
-    people_module = importlib.import_module("newslib.people")
+    people_module = importlib.import_module("newslib.people.facts")
     plain = pd.Series(["a1", "b2"], dtype=object)
     assert people_module._as_text(plain) is plain  # already text: no copy
     for column in (pd.Series([1, 2], dtype=object), pd.Series(["a1", None], dtype=object)):
@@ -511,7 +511,7 @@ def test_speech_rows_and_sources_as_selected_one_condition_after_the_other():
     # selections in turn give; _sources from computed or given facts is the same frame.
     import importlib
 
-    module = importlib.import_module("newslib.people")
+    module = importlib.import_module("newslib.people.facts")
     text = (
         '"Yes," said Al Roe. He added that it "works". A "so-called" plan.\n\n'
         'Officials said no. "Maybe," it read.'
