@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-people_module = importlib.import_module("newslib.people")
+aggregate_module = importlib.import_module("newslib.people.aggregate")
 gender_module = importlib.import_module("newslib.people.gender")
 resolve_module = importlib.import_module("newslib.people.resolve")
 pipeline = importlib.import_module("newslib.analyze")
@@ -149,7 +149,7 @@ def test_joined_forms_are_the_sorted_distinct_forms(seed):
     expected = {}
     for key, form in sorted(set(zip(frame["person_key"], frame["written"], strict=True))):
         expected.setdefault(key, []).append(form)
-    found = people_module._joined_forms(frame, ["person_key"])
+    found = aggregate_module._joined_forms(frame, ["person_key"])
     assert found.to_dict() == {k: " | ".join(v) for k, v in expected.items()}
 
 
