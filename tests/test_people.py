@@ -455,7 +455,7 @@ def test_people_and_persons_row_for_row_as_with_people():
     """The corpus step's per-row arrays are the columns people_and_quotes adds."""
     import importlib
 
-    module = importlib.import_module("newslib.people")
+    module = importlib.import_module("newslib.people.table")
     text = '"Yes," said Al Roe. He added that it "works".\n\nOfficials said no.'
     q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     table, rows = module.people_and_quotes(q)
