@@ -46,7 +46,8 @@ import pandas as pd  # noqa: E402
 
 from benchmarks._polnear_split import SPLITS, is_unseen  # noqa: E402
 from benchmarks.quotes_polnear import POLNEAR, load_gold  # noqa: E402
-from newslib.people import _fold, _parse_name, people, people_and_quotes  # noqa: E402
+from newslib.people import people, people_and_quotes  # noqa: E402
+from newslib.people.names import _fold, _parse_name  # noqa: E402
 from newslib.quotes import quotes  # noqa: E402
 
 LABELS = Path(__file__).resolve().parent / "data" / "polnear_top_people.csv"

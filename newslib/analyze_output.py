@@ -130,7 +130,9 @@ class _PartWriter:
         the quotes parts to read them from) and articles, with the sources' facts kept beside
         the parts, and row for row with ``slim`` each quotation's ``person_id`` and ``person``
         (two object arrays)."""
-        from .people import _people_from_sources, _resolve_sources, _sources
+        from .people.facts import _sources
+        from .people.resolve import _resolve_sources
+        from .people.table import _people_from_sources
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
         known: dict[str, str] = {}  # the strings of both tables: one object per id or name

@@ -379,7 +379,7 @@ def test_notebook_tables_of_who_speaks_per_source(write, tmp_path):
 def test_plain_names_skip_nameparser_with_its_very_answer():
     from nameparser import HumanName
 
-    from newslib.people import _simple_name
+    from newslib.people.names import _simple_name
 
     for name in (
         "Ann Lee",
@@ -455,7 +455,7 @@ def test_people_and_persons_row_for_row_as_with_people():
     """The corpus step's per-row arrays are the columns people_and_quotes adds."""
     import importlib
 
-    module = importlib.import_module("newslib.people")
+    module = importlib.import_module("newslib.people.table")
     text = '"Yes," said Al Roe. He added that it "works".\n\nOfficials said no.'
     q = newslib.quotes(pd.DataFrame({"article_id": ["a"], "text": [text]}))
     table, rows = module.people_and_quotes(q)
@@ -470,7 +470,7 @@ def test_gender_of_follows_gender_from():
     # _gender_of decides one group's gender without arrays: the same rule as _gender_from
     import numpy as np
 
-    from newslib.people import _gender_from, _gender_of
+    from newslib.people.gender import _gender_from, _gender_of
 
     for votes in ([], [0], [1], [-1], [3, -1], [2, -1], [1, -3], [1, -2], [5, -5], [-4, 1, 0]):
         male = sum(v for v in votes if v > 0)
@@ -497,7 +497,7 @@ def test_a_surname_joins_the_same_person_in_every_article_that_says_the_same():
 def test_as_text_keeps_plain_string_objects_and_converts_the_rest():
     import importlib
 
-    people_module = importlib.import_module("newslib.people")
+    people_module = importlib.import_module("newslib.people.facts")
     plain = pd.Series(["a1", "b2"], dtype=object)
     assert people_module._as_text(plain) is plain  # already text: no copy
     for column in (pd.Series([1, 2], dtype=object), pd.Series(["a1", None], dtype=object)):
@@ -511,7 +511,7 @@ def test_speech_rows_and_sources_as_selected_one_condition_after_the_other():
     # selections in turn give; _sources from computed or given facts is the same frame.
     import importlib
 
-    module = importlib.import_module("newslib.people")
+    module = importlib.import_module("newslib.people.facts")
     text = (
         '"Yes," said Al Roe. He added that it "works". A "so-called" plan.\n\n'
         'Officials said no. "Maybe," it read.'
@@ -542,7 +542,7 @@ def test_fold_of_ascii_text_takes_the_short_way_to_the_same_form():
     character is combining, so the folded form is the one the long way gives."""
     import unicodedata
 
-    from newslib.people import _fold
+    from newslib.people.names import _fold
 
     def long_way(text):
         decomposed = unicodedata.normalize("NFKD", text)

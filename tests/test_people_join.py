@@ -11,7 +11,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-people_module = importlib.import_module("newslib.people")
+aggregate_module = importlib.import_module("newslib.people.aggregate")
+gender_module = importlib.import_module("newslib.people.gender")
+resolve_module = importlib.import_module("newslib.people.resolve")
 pipeline = importlib.import_module("newslib.analyze")
 
 FIRST = ["ann", "al", "tom", "bea", "cy"]
@@ -35,11 +37,11 @@ def reference_join(sources: pd.DataFrame, split: set[str]) -> list[str]:
     gender = {}
     for key in set(keys):
         mine = [v for k, v in zip(keys, votes, strict=True) if k == key]
-        gender[key] = people_module._gender_of(mine)
+        gender[key] = gender_module._gender_of(mine)
     described = defaultdict(set)
     for key, role, is_full in zip(keys, roles, full, strict=True):
         if is_full:
-            described[key].update(people_module._meaningful_role_words(role))
+            described[key].update(resolve_module._meaningful_role_words(role))
     groups = defaultdict(list)
     for at, (article, key) in enumerate(zip(articles, keys, strict=True)):
         if bare[at] and not pd.isna(article):  # as a grouping drops a missing article
@@ -51,8 +53,8 @@ def reference_join(sources: pd.DataFrame, split: set[str]) -> list[str]:
         if surname in split or not candidates:
             continue
         if len(candidates) > 1:
-            said = people_module._gender_of([votes[r] for r in rows])
-            cue = {w for r in rows for w in people_module._meaningful_role_words(roles[r])}
+            said = gender_module._gender_of([votes[r] for r in rows])
+            cue = {w for r in rows for w in resolve_module._meaningful_role_words(roles[r])}
             if said != "unknown":
                 candidates = [c for c in candidates if gender.get(c) == said]
             fitting = [c for c in candidates if described.get(c, set()) & cue]
@@ -96,7 +98,7 @@ def random_sources(seed: int, n: int) -> pd.DataFrame:
 def test_bare_surnames_join_as_the_rule_row_by_row_says(seed):
     sources = random_sources(seed, 40 + 15 * seed)
     split = {"moss"} if seed % 3 == 0 else set()
-    joined = people_module._join_surnames(sources, split)
+    joined = resolve_module._join_surnames(sources, split)
     assert joined.tolist() == reference_join(sources, split)
     assert joined.index.equals(sources.index)
 
@@ -109,10 +111,10 @@ def test_a_new_full_name_changes_how_an_old_bare_surname_resolves():
         ["a", "person:ann|lee", "person", -2, None],
         ["b", "person:|lee", "person", -1, None],
     ]
-    assert people_module._join_surnames(sources(old), set()).tolist()[1] == "person:ann|lee"
+    assert resolve_module._join_surnames(sources(old), set()).tolist()[1] == "person:ann|lee"
     # a second Lee: the article's "she" still picks Ann Lee, a bare "Lee" without one cannot
     new = [*old, ["c", "person:al|lee", "person", 2, None], ["d", "person:|lee", "person", 0, None]]
-    assert people_module._join_surnames(sources(new), set()).tolist() == [
+    assert resolve_module._join_surnames(sources(new), set()).tolist() == [
         "person:ann|lee",
         "person:ann|lee",
         "person:al|lee",
@@ -124,15 +126,15 @@ def test_a_new_full_name_changes_how_an_old_bare_surname_resolves():
         ["e", "person:al|lee", "person", 0, "mayor of Bayview"],
         ["f", "person:|lee", "person", 0, "the mayor"],
     ]
-    assert people_module._join_surnames(sources(described), set()).tolist()[-1] == "person:al|lee"
-    assert people_module._join_surnames(sources(described), {"lee"}).tolist()[-1] == "person:|lee"
+    assert resolve_module._join_surnames(sources(described), set()).tolist()[-1] == "person:al|lee"
+    assert resolve_module._join_surnames(sources(described), {"lee"}).tolist()[-1] == "person:|lee"
 
 
 def test_no_sources_join_nothing():
     empty = pd.DataFrame(
         {c: pd.Series([], dtype=object) for c in ("article_id", "key", "speaker_type", "role")}
     ).assign(votes=pd.Series([], dtype=np.int64))
-    assert people_module._join_surnames(empty, set()).tolist() == []
+    assert resolve_module._join_surnames(empty, set()).tolist() == []
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -147,7 +149,7 @@ def test_joined_forms_are_the_sorted_distinct_forms(seed):
     expected = {}
     for key, form in sorted(set(zip(frame["person_key"], frame["written"], strict=True))):
         expected.setdefault(key, []).append(form)
-    found = people_module._joined_forms(frame, ["person_key"])
+    found = aggregate_module._joined_forms(frame, ["person_key"])
     assert found.to_dict() == {k: " | ".join(v) for k, v in expected.items()}
 
 

@@ -13,6 +13,7 @@ from newslib.cache import _frame_of, _read_arrow, _read_frame
 
 pipeline = importlib.import_module("newslib.analyze")
 people_module = importlib.import_module("newslib.people")
+gender_module = importlib.import_module("newslib.people.gender")
 
 
 def sample_frame() -> pd.DataFrame:
@@ -108,7 +109,7 @@ def test_genders_are_the_grouped_sums_of_the_votes():
         .groupby("key", sort=False)[["male", "female"]]
         .sum()
     )
-    found = people_module._gender_from(sides["male"].to_numpy(), sides["female"].to_numpy())
+    found = gender_module._gender_from(sides["male"].to_numpy(), sides["female"].to_numpy())
     expected = dict(zip(sides.index, found.tolist(), strict=True))
-    assert people_module._genders(keys, votes) == expected
-    assert people_module._genders(np.array([], dtype=object), np.zeros(0, dtype=np.int64)) == {}
+    assert gender_module._genders(keys, votes) == expected
+    assert gender_module._genders(np.array([], dtype=object), np.zeros(0, dtype=np.int64)) == {}

@@ -337,7 +337,7 @@ _NAME_LINKS = frozenset("the for and at in on".split())
 
 def _is_place(word: str) -> bool:
     """Is ``word`` a country, state or state abbreviation (the people lists' places)?"""
-    from ..people import _fold
+    from ..people.names import _fold
 
     return _fold(word) in _people_lists()["places"]
 
@@ -346,7 +346,7 @@ _OFFICE_TITLES = frozenset("secretary chief director attorney sec".split())
 
 
 def _people_lists():
-    from ..people import _lists as people_lists
+    from ..people.names import _lists as people_lists
 
     return people_lists()
 

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..people import _fold, _lists
+from ..people.names import _fold, _lists
 from .attribution import _PREPOSITIONS
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
