@@ -36,9 +36,8 @@ class Words(NamedTuple):
     last: str
 
 
-# (id, text, kind, source mention, cue (or the accepted cues), content, speaker); kind None:
-# no attributed speech at all (scare quotes aside). The row checked is the one of that kind
-# that overlaps the content's phrase most.
+# (id, text, kind, source mention (or the accepted ones), cue (or the accepted ones), content,
+# speaker). The row checked is the one of that kind that overlaps the content's phrase most.
 CASES = [
     # --- "X said (that) ...", "..., X said", inverted sources
     (
@@ -78,12 +77,67 @@ CASES = [
         "Rita Vance",
     ),
     (
+        "inverted-who-asked-anonymity",
+        "The vote will be delayed, said a board member who asked not to be named.",
+        "indirect",
+        ("a board member who asked not to be named", "a board member"),
+        "said",
+        "The vote will be delayed",
+        None,
+    ),
+    (
+        "inverted-who-clause",
+        "The pier is safe, said an engineer who inspected it last week.",
+        "indirect",
+        ("an engineer who inspected it last week", "an engineer"),
+        "said",
+        "The pier is safe",
+        None,
+    ),
+    (
         "apposition-before-cue",
         "Ben Ames, the harbor master, said that two cranes had failed.",
         "indirect",
         "Ben Ames, the harbor master",
         "said",
         "that two cranes had failed",
+        "Ben Ames",
+    ),
+    (
+        "apposition-with-age",
+        "Tom Roe, 54, a fisher from Eastport, said the catch was the worst in years.",
+        "indirect",
+        "Tom Roe, 54, a fisher from Eastport",
+        "said",
+        "the catch was the worst in years",
+        "Tom Roe",
+    ),
+    (
+        "who-clause-source",
+        # annotators keep a 'who' clause in the source or leave it out
+        "Tom Roe, who chairs the Harbor Board, said the fees would rise.",
+        "indirect",
+        ("Tom Roe, who chairs the Harbor Board", "Tom Roe"),
+        "said",
+        "the fees would rise",
+        "Tom Roe",
+    ),
+    (
+        "aside-between-source-and-cue",
+        "Tom Roe, speaking at a rally in Bayview, said the toll would end.",
+        "indirect",
+        "Tom Roe",
+        "said",
+        "the toll would end",
+        "Tom Roe",
+    ),
+    (
+        "lower-role-before-name",
+        "Fire chief Ben Ames said the blaze on the pier was out.",
+        "indirect",
+        "Fire chief Ben Ames",
+        "said",
+        "the blaze on the pier was out",
         "Ben Ames",
     ),
     (
@@ -94,15 +148,6 @@ CASES = [
         "said",
         "the beach would stay closed until June",
         "Carla Diaz",
-    ),
-    (
-        "says-present",
-        "Rita Vance says the fish market is busier than ever.",
-        "indirect",
-        "Rita Vance",
-        "says",
-        "the fish market is busier than ever",
-        "Rita Vance",
     ),
     (
         "has-also-said",
@@ -129,6 +174,25 @@ CASES = [
         "Tom Roe",
         "said",
         "the pier, which opened in 1990, was no longer safe",
+        "Tom Roe",
+    ),
+    (
+        "that-then-aside",
+        "Ann Lee said that, if the vote fails, the pier will close.",
+        "indirect",
+        "Ann Lee",
+        "said",
+        "that, if the vote fails, the pier will close",
+        "Ann Lee",
+    ),
+    (
+        "says-he-believes",
+        # the outer attribution; the belief inside it is its content
+        "Tom Roe says he believes the ferry can still be saved.",
+        "indirect",
+        "Tom Roe",
+        "says",
+        "he believes the ferry can still be saved",
         "Tom Roe",
     ),
     (
@@ -205,6 +269,15 @@ CASES = [
         "told",
         "the budget was short by $2 million",
         "Carla Diaz",
+    ),
+    (
+        "told-long-listener",
+        "Tom Roe told a crowd of 200 fishers in Eastport that the fees would fall.",
+        "indirect",
+        "Tom Roe",
+        "told",
+        "that the fees would fall",
+        "Tom Roe",
     ),
     (
         "content-first-told",
@@ -363,6 +436,8 @@ CASES = [
     ),
     (
         "owner-spokeswoman",
+        # a description, as the people benchmark reads it (people_polnear.gold_name); note that
+        # it reads 'a spokeswoman for Tom Roe' as naming Tom Roe, and newslib does too
         "Tom Roe's spokeswoman said the mayor was ill.",
         "indirect",
         "Tom Roe's spokeswoman",
@@ -474,6 +549,24 @@ CASES = [
         "Tom Roe",
     ),
     (
+        "called-then-said",
+        'Tom Roe called the toll "a disgrace" and said it must end by June.',
+        "indirect",
+        "Tom Roe",
+        "said",
+        "it must end by June",
+        "Tom Roe",
+    ),
+    (
+        "quotation-then-she-added",
+        '"We are done," Ann Lee said. She added that the pier would close in May.',
+        "indirect",
+        "She",
+        "added",
+        "that the pier would close in May",
+        "Ann Lee",
+    ),
+    (
         "pronoun-she-said",
         "Ann Lee spoke at the pier on Monday.\n\nShe said the fish market would move to the "
         "north dock.",
@@ -566,15 +659,6 @@ CASES = [
         "Tom Roe",
     ),
     (
-        "asked-if",
-        "Carla Diaz asked if the fees would rise again.",
-        "indirect",
-        "Carla Diaz",
-        "asked",
-        "if the fees would rise again",
-        "Carla Diaz",
-    ),
-    (
         "did-not-say",
         "Ann Lee did not say whether she would run again.",
         "indirect",
@@ -622,13 +706,13 @@ CASES = [
         "Tom Roe",
     ),
     (
-        "said-last-week",
-        "Ben Ames said last week that the ferry line would be sold.",
+        "day-before-verb",
+        "Ann Lee on Monday said the pier would close for repairs.",
         "indirect",
-        "Ben Ames",
-        ("said", "said last week"),
-        "that the ferry line would be sold",
-        "Ben Ames",
+        "Ann Lee",
+        ("said", "on Monday said"),
+        "the pier would close for repairs",
+        "Ann Lee",
     ),
     (
         "said-in-a-statement",
@@ -723,15 +807,24 @@ _NOUN_CLAUSE_END = (
 )
 _CLAIMS_NOUN = (
     "'claims' after a capitalised sentence-first word is read as a verb with that word as its "
-    "source ('Insurance' claims ...): nouns._noun_reading returns early for cue-list words"
+    "source ('Insurance' claims ...): the noun test (nouns._noun_reading, called from "
+    "reported._read) is made only for [stances] words, and 'claims' is a [reporting] verb"
+)
+_INVERTED_WHO = (
+    "'..., said an official who asked not to be named.': a 'who' clause after an inverted "
+    "lower-case source makes the phrase look like a clause (a finite or '-ed' word, more than "
+    "six words), so the source phrase becomes the content and the real content is lost: "
+    "content_first._inverted_speaker should stop its window at 'who'"
 )
 XFAIL: dict[str, str] = {
+    "inverted-who-asked-anonymity": _INVERTED_WHO,
+    "inverted-who-clause": _INVERTED_WHO,
     "warned": _GROUP_SPEAKER,
     "place-police": _GROUP_SPEAKER,
     "report-found": (
         "'report' after 'A' and a run of capitalised words is read as the cue verb (source 'A "
-        "Harbor Board', content from 'found'); 'A Senate report found' is right: "
-        "nouns._noun_reading lets cue-list words through as verbs"
+        "Harbor Board', content from 'found'; 'A Senate report found' is right): "
+        "frames._reporter_before takes any capitalised word before 'report' as its subject"
     ),
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
@@ -741,7 +834,7 @@ XFAIL: dict[str, str] = {
     ),
     "quoted-as-saying": (
         "the cue is 'saying', not 'was quoted as saying' as PolNeAR marks it: the cue span "
-        "does not reach back over a passive 'quoted as'"
+        "reaches back over auxiliaries and adverbs ([cue_before]) but not over 'was quoted as'"
     ),
     "passive-were-told": (
         "the subject of a passive 'were told' is who listens, not the source: "
@@ -749,7 +842,7 @@ XFAIL: dict[str, str] = {
     ),
     "no-according-to-plan": (
         "'according to plan' gives an attribution (source 'plan', content 'The dredging "
-        "went'): according._according accepts a bare singular noun with no comma after it"
+        "went'): according._according takes any noun after 'according to' as a source"
     ),
     "no-insurance-claims": _CLAIMS_NOUN,
     "no-jobless-claims": _CLAIMS_NOUN,
@@ -805,27 +898,28 @@ def _content_problem(got: str, content) -> str | None:
 
 
 def check_attribution(text, kind, source, cue, content, speaker) -> None:
-    """Assert that ``text`` has the expected attribution (or none when ``kind`` is None),
+    """Fail unless ``text`` has the expected attribution (or none when ``kind`` is None),
     listing every mismatch and the rows found."""
     q = _rows(text)
     speech = q[q["kind"] != "scare"]
     if kind is None:
-        assert speech.empty, f"expected no attributed speech in {text!r}, got:\n{_table(text, q)}"
+        if not speech.empty:
+            pytest.fail(f"expected no attributed speech in {text!r}, got:\n{_table(text, q)}")
         return
     lo, hi = _anchor(text, content)
     same = speech[speech["kind"] == kind]
     overlap = (same["end"].clip(upper=hi) - same["start"].clip(lower=lo)).astype(int)
-    assert (overlap > 0).any(), (
-        f"no {kind} row overlaps {text[lo:hi]!r} in {text!r}; rows:\n{_table(text, q)}"
-    )
+    if not (overlap > 0).any():
+        pytest.fail(f"no {kind} row overlaps {text[lo:hi]!r} in {text!r}; rows:\n{_table(text, q)}")
     row = same.loc[overlap.idxmax()]
     problems = []
     got_content = text[int(row["start"]) : int(row["end"])]
     if (p := _content_problem(got_content, content)) is not None:
         problems.append(p)
     got_source = _span(text, row, "speaker")
-    if _norm(got_source) != _norm(source):
-        problems.append(f"source {got_source!r}, expected {source!r}")
+    sources = source if isinstance(source, tuple) else (source,)
+    if _norm(got_source) not in {_norm(s) for s in sources}:
+        problems.append(f"source {got_source!r}, expected {' or '.join(map(repr, sources))}")
     got_cue = _span(text, row, "cue")
     cues = cue if isinstance(cue, tuple) else (cue,)
     if got_cue is None or _norm(got_cue).lower() not in {_norm(c).lower() for c in cues}:
@@ -833,9 +927,8 @@ def check_attribution(text, kind, source, cue, content, speaker) -> None:
     got_speaker = None if pd.isna(row["speaker"]) else row["speaker"]
     if got_speaker != speaker:
         problems.append(f"speaker {got_speaker!r}, expected {speaker!r}")
-    assert not problems, (
-        f"{text!r}:\n  " + "\n  ".join(problems) + f"\nall rows:\n{_table(text, q)}"
-    )
+    if problems:
+        pytest.fail(f"{text!r}:\n  " + "\n  ".join(problems) + f"\nall rows:\n{_table(text, q)}")
 
 
 def _params():
@@ -856,7 +949,7 @@ def test_probe_ids_are_unique_and_xfails_name_cases():
 
 
 def test_the_checker_reports_a_wrong_expectation():
-    with pytest.raises(AssertionError, match="expected 'Tom Roe'"):
+    with pytest.raises(pytest.fail.Exception, match="expected 'Tom Roe'"):
         check_attribution(
             "Ann Lee said that the pier would reopen in May.",
             "indirect",
