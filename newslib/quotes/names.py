@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from ..people.first_names import _name_gender, _named_person
 from ..people.names import _fold, _lists
 from .attribution import _PREPOSITIONS
 from .cues import _CAP, _NAME, _Rules
@@ -334,8 +335,12 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     votes: dict[str, int] = {}
 
     def gender(key: str) -> int:
+        # the article's evidence; without any, the first name's (a weak prior: "Ann Lee met Tom
+        # Roe. She said" is Ann Lee)
         if key not in votes:
-            votes[key] = sum(_gender_vote(text, pos) for pos in mentions_of[key])
+            votes[key] = sum(_gender_vote(text, pos) for pos in mentions_of[key]) or _name_gender(
+                key
+            )
         return votes[key]
 
     def has_title(key: str) -> bool:
@@ -488,11 +493,12 @@ def _speakable_name(name: str) -> bool:
     words = folded.split()
     last = words[-1] if len(words) > 1 else ""
     if (last in lists["not_names"] and last not in lists["name_openers"]) or (
-        last in lists["place_kinds"]
+        last in lists["place_kinds"] and not _named_person(name)
     ):
         # "the Bayview Democrat", "Messianic Jewish", "Bayview County": a party member, an
         # adjective or a place, however capitalised, and no one's name (a word opening
-        # sentences, [name_openers], may end one: "Tom More")
+        # sentences, [name_openers], may end one: "Tom More"; a first name and a surname are
+        # one: "Ann Street")
         return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
 
@@ -502,11 +508,16 @@ def _organization_name(name: str) -> bool:
     """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Sun-Times";
     ``[organization_words]`` of ``newslib/data/speaker_types.txt``), or open with an adjective
     of party or origin ("American Harbor Pilots", ``[not_names]``)? A source, but no person a
-    pronoun stands for.
+    pronoun stands for. Not a person's first name and surname (:func:`.first_names._named_person`:
+    "Tom Church", "Ann Post").
 
     >>> _organization_name("Bayview Harbor Board"), _organization_name("Ann Lee")
     (True, False)
+    >>> _organization_name("Tom Church"), _organization_name("Bayview Church")
+    (False, True)
     """
+    if _named_person(name):
+        return False
     lists = _lists()
     words = _fold(name).replace("-", " ").split()
     if len(words) > 1 and words[0] in lists["not_names"]:
