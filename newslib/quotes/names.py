@@ -2,7 +2,10 @@
 
 A name loses its titles and roles ("Vermont Sen. Bernie Sanders" -> Bernie Sanders); a surname
 resolves to the full name used earlier in the article. ``he`` / ``she`` resolve to the most
-recently named person whose gender does not contradict them; ``who`` and "the" / "this" /
+recently named person whose gender does not contradict them (the article's honorifics and
+nearby pronouns, and the first name's gender in the census lists of the ``names`` package:
+:mod:`newslib.people.first_names`); a first name makes "Tom Church" a person's name, not an
+organisation's; ``who`` and "the" / "this" /
 "that" with a person's role (``the officer``) to the most recently named person; a description
 in apposition to a name ("Al Roe, a pollster who ...") to that name.
 :func:`_inherit` copies another quotation's speaker.
@@ -335,12 +338,12 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     votes: dict[str, int] = {}
 
     def gender(key: str) -> int:
-        # the article's evidence; without any, the first name's (a weak prior: "Ann Lee met Tom
-        # Roe. She said" is Ann Lee)
+        # the article's evidence and the first name's, which weighs as much as one honorific
+        # ("Ann Lee met Tom Roe. She said" is Ann Lee; a pronoun near a mention may be
+        # someone else's)
         if key not in votes:
-            votes[key] = sum(_gender_vote(text, pos) for pos in mentions_of[key]) or _name_gender(
-                key
-            )
+            article = sum(_gender_vote(text, pos) for pos in mentions_of[key])
+            votes[key] = article + _NAME_GENDER_WEIGHT * _name_gender(key)
         return votes[key]
 
     def has_title(key: str) -> bool:
@@ -907,6 +910,10 @@ def _gender_vote(text: str, pos: int) -> int:
     m = _GENDER_PRONOUN_RE.search(text, pos, pos + 160)
     return 0 if m is None else (1 if m.group(0).lower() in ("he", "his", "him") else -1)
 
+
+# What a person's first name weighs in the gender a pronoun is checked against: as much as one
+# honorific (:func:`_title_vote`); the first name's gender is :func:`.first_names._name_gender`.
+_NAME_GENDER_WEIGHT = 2
 
 # The look-ahead lets the search skip to an h or s quickly (same matches as without it).
 _GENDER_PRONOUN_RE = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
