@@ -24,7 +24,9 @@ def _speakers(text: str) -> list[tuple[str, str | None]]:
     q = _quotes(text)
     return [
         (m, None if pd.isna(s) else s)
-        for m, s in zip(q["speaker_mention"].astype(object), q["speaker"].astype(object))
+        for m, s in zip(
+            q["speaker_mention"].astype(object), q["speaker"].astype(object), strict=True
+        )
     ]
 
 

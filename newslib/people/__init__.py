@@ -27,9 +27,10 @@ An aliases file (:func:`read_aliases`, YAML) corrects what the rules cannot, app
 
 Modules, in the order a source goes through them: ``names`` (name parsing and folding, the word
 lists of ``speaker_types.txt``), ``first_names`` (first names of the census lists of the
-``names`` package: a person's name, a gender prior for pronouns), ``speaker_types`` (the type, key and shown name of one source),
-``gender`` (gender votes of a mention, the gender summed votes give), ``roles`` (the role in a
-named source's mention), ``facts`` (each source's facts, per article: :func:`source_facts`),
+``names`` package: a person's name, a gender prior for pronouns), ``speaker_types`` (the type,
+key and shown name of one source), ``gender`` (gender votes of a mention, the gender summed
+votes give), ``roles`` (the role in a named source's mention), ``facts`` (each source's facts,
+per article: :func:`source_facts`),
 ``resolve`` (bare surnames joined to people, the aliases' merges and renames, shown names),
 ``aggregate`` (the counts per person) and ``table`` (:func:`people`, :func:`people_and_quotes`,
 :func:`with_people`); ``aliases`` reads the aliases file (:func:`read_aliases`).

@@ -144,8 +144,8 @@ def _name_gender(name: str) -> int:
     least ``_GENDER_SHARE`` of its bearers in the census lists are men / women; 0 otherwise
     (one word, an unknown, a rare or a shared first name). A weak prior, for pronouns.
 
-    >>> _name_gender("Ann Lee"), _name_gender("Tom Roe"), _name_gender("Lee"), _name_gender("Ux Lee")
-    (-1, 1, 0, 0)
+    >>> _name_gender("Ann Lee"), _name_gender("Tom Roe"), _name_gender("Lee")
+    (-1, 1, 0)
     """
     words = _fold(name).split()
     if not 2 <= len(words) <= 3:
