@@ -39,23 +39,32 @@ def _read(package_file: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _first_names() -> dict[str, tuple[float, float]]:
-    """Folded first name -> (share of men, share of women), in percent, from the census lists
-    of the ``names`` package; read once per process.
+def _first_names() -> tuple[dict[str, float], dict[str, float]]:
+    """The census lists of the ``names`` package, read once per process: (men's, women's),
+    each a folded first name -> the share (percent) of the men / women counted who bear it.
 
-    >>> _first_names()["ann"][1] > 0 == _first_names()["ann"][0]
-    True
+    >>> men, women = _first_names()
+    >>> "tom" in men, "tom" in women, women["ann"] > 0.1
+    (True, False, True)
     """
-    found: dict[str, tuple[float, float]] = {}
-    for index, package_file in enumerate(("dist.male.first", "dist.female.first")):
-        for line in _read(package_file).splitlines():
-            parts = line.split(None, 2)
-            if len(parts) < 2:
-                continue
-            name, share = parts[0].lower(), float(parts[1])
-            male, female = found.get(name, (0.0, 0.0))
-            found[name] = (male + share, female) if index == 0 else (male, female + share)
-    return found
+    shares = []
+    for package_file in ("dist.male.first", "dist.female.first"):
+        # four columns a line: the name, its share, the running share, its rank
+        fields = _read(package_file).lower().split()
+        if len(fields) % 4:
+            raise ValueError(f"names package: {package_file} is not four columns a line")
+        shares.append(dict(zip(fields[0::4], map(float, fields[1::4]), strict=True)))
+    return shares[0], shares[1]
+
+
+def _shares(first: str) -> tuple[float, float]:
+    """(share of men, share of women), in percent, who bear the folded first name ``first``.
+
+    >>> _shares("ann")[0], _shares("qxa")
+    (0.0, (0.0, 0.0))
+    """
+    men, women = _first_names()
+    return men.get(first, 0.0), women.get(first, 0.0)
 
 
 @lru_cache(maxsize=1)
@@ -67,15 +76,20 @@ def _surnames() -> frozenset[str]:
     >>> "church" in _surnames(), "foundation" in _surnames()
     (True, False)
     """
-    found = []
-    with resources.files("names").joinpath("dist.all.last").open("r", encoding="ascii") as lines:
-        for line in lines:
-            parts = line.split(None, 2)
-            if len(parts) < 2:
-                continue
-            if float(parts[1]) < _SURNAME_MIN:
-                break
-            found.append(parts[0].lower())
+    found: list[str] = []
+    rest = ""
+    path = resources.files("names").joinpath("dist.all.last")
+    with path.open("r", encoding="ascii") as handle:
+        while block := handle.read(1 << 16):
+            lines = rest + block
+            cut = lines.rfind("\n") + 1
+            rest = lines[cut:]
+            # four columns a line: the surname, its share, the running share, its rank
+            fields = lines[:cut].split()
+            for name, share in zip(fields[0::4], fields[1::4], strict=True):
+                if float(share) < _SURNAME_MIN:
+                    return frozenset(found)
+                found.append(name.lower())
     return frozenset(found)
 
 
@@ -114,10 +128,7 @@ def _first_name(word: str) -> bool:
     (True, True, False, False)
     """
     folded = _fold(word)
-    return (
-        max(_first_names().get(folded, (0.0, 0.0))) >= _FIRST_NAME_MIN
-        and folded not in _other_words()
-    )
+    return max(_shares(folded)) >= _FIRST_NAME_MIN and folded not in _other_words()
 
 
 @lru_cache(maxsize=4096)
@@ -150,7 +161,7 @@ def _name_gender(name: str) -> int:
     words = _fold(name).split()
     if not 2 <= len(words) <= 3:
         return 0
-    male, female = _first_names().get(words[0], (0.0, 0.0))
+    male, female = _shares(words[0])
     if max(male, female) < _FIRST_NAME_MIN:
         return 0
     if male >= _GENDER_SHARE * (male + female):

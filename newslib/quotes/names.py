@@ -519,13 +519,11 @@ def _organization_name(name: str) -> bool:
     >>> _organization_name("Tom Church"), _organization_name("Bayview Church")
     (False, True)
     """
-    if _named_person(name):
-        return False
     lists = _lists()
     words = _fold(name).replace("-", " ").split()
     if len(words) > 1 and words[0] in lists["not_names"]:
         return True  # "American Scientists", "Western Journalism": no one's first name
-    return any(w in lists["organization_words"] for w in words)
+    return any(w in lists["organization_words"] for w in words) and not _named_person(name)
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
