@@ -17,16 +17,20 @@
   Two different full names are never merged.
 * **gender as the articles refer to the person**: honorifics (Mr., Mrs., Ms.: two votes) and the
   pronouns resolved to them (he, she: one vote); ``female`` or ``male`` when at least three
-  quarters of the votes agree, else ``unknown``. Never guessed from first names.
+  quarters of the votes agree, else ``unknown``. Never guessed from first names (the census
+  first names of :mod:`newslib.people.first_names` only help ``newslib.quotes`` choose whom a
+  he/she means, and tell "Tom Post" from an organisation's name).
 * **role**: the descriptor used most with the name ("a spokesman for the campaign",
   "Republican presidential nominee").
 
 An aliases file (:func:`read_aliases`, YAML) corrects what the rules cannot, applied last.
 
 Modules, in the order a source goes through them: ``names`` (name parsing and folding, the word
-lists of ``speaker_types.txt``), ``speaker_types`` (the type, key and shown name of one source),
-``gender`` (gender votes of a mention, the gender summed votes give), ``roles`` (the role in a
-named source's mention), ``facts`` (each source's facts, per article: :func:`source_facts`),
+lists of ``speaker_types.txt``), ``first_names`` (first names of the census lists of the
+``names`` package: a person's name, a gender prior for pronouns), ``speaker_types`` (the type,
+key and shown name of one source), ``gender`` (gender votes of a mention, the gender summed
+votes give), ``roles`` (the role in a named source's mention), ``facts`` (each source's facts,
+per article: :func:`source_facts`),
 ``resolve`` (bare surnames joined to people, the aliases' merges and renames, shown names),
 ``aggregate`` (the counts per person) and ``table`` (:func:`people`, :func:`people_and_quotes`,
 :func:`with_people`); ``aliases`` reads the aliases file (:func:`read_aliases`).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .first_names import _named_person
 from .names import _HONORIFICS, _fold, _lists, _parse_name
 
 SPEAKER_TYPES = ("person", "organization", "anonymous", "unknown")
@@ -116,9 +117,11 @@ def _type_of(speaker, mention) -> tuple[str, str, str]:
         if folded in lists["places"] or folded in lists["not_names"]:
             return "unknown", f"unknown:{folded}", speaker
         words = folded.split()
-        if any(w in lists["organization_words"] for w in words) or (
-            speaker.isupper() and 2 <= len(speaker) <= 6 and " " not in speaker
-        ):
+        if (
+            any(w in lists["organization_words"] for w in words) and not _named_person(speaker)
+        ) or (speaker.isupper() and 2 <= len(speaker) <= 6 and " " not in speaker):
+            # an organisation's word makes an organisation, unless a first name and a surname
+            # hold it ("Tom Post", "Ann Church": :func:`.first_names._named_person`)
             shown = re.sub(r"^the\s+", "", speaker.strip(), flags=re.I)
             return "organization", f"organization:{_fold(shown)}", shown
         if len(words) > 1 and words[-1] in _FINDINGS:

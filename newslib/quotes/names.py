@@ -2,7 +2,10 @@
 
 A name loses its titles and roles ("Vermont Sen. Bernie Sanders" -> Bernie Sanders); a surname
 resolves to the full name used earlier in the article. ``he`` / ``she`` resolve to the most
-recently named person whose gender does not contradict them; ``who`` and "the" / "this" /
+recently named person whose gender does not contradict them (the article's honorifics and
+nearby pronouns, and the first name's gender in the census lists of the ``names`` package:
+:mod:`newslib.people.first_names`); a first name makes "Tom Church" a person's name, not an
+organisation's; ``who`` and "the" / "this" /
 "that" with a person's role (``the officer``) to the most recently named person; a description
 in apposition to a name ("Al Roe, a pollster who ...") to that name.
 :func:`_inherit` copies another quotation's speaker.
@@ -14,6 +17,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
+from ..people.first_names import _name_gender, _named_person
 from ..people.names import _fold, _lists
 from .attribution import _PREPOSITIONS
 from .cues import _CAP, _NAME, _Rules
@@ -334,8 +338,12 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
     votes: dict[str, int] = {}
 
     def gender(key: str) -> int:
+        # the article's evidence and the first name's, which weighs as much as one honorific
+        # ("Ann Lee met Tom Roe. She said" is Ann Lee; a pronoun near a mention may be
+        # someone else's)
         if key not in votes:
-            votes[key] = sum(_gender_vote(text, pos) for pos in mentions_of[key])
+            article = sum(_gender_vote(text, pos) for pos in mentions_of[key])
+            votes[key] = article + _NAME_GENDER_WEIGHT * _name_gender(key)
         return votes[key]
 
     def has_title(key: str) -> bool:
@@ -488,11 +496,12 @@ def _speakable_name(name: str) -> bool:
     words = folded.split()
     last = words[-1] if len(words) > 1 else ""
     if (last in lists["not_names"] and last not in lists["name_openers"]) or (
-        last in lists["place_kinds"]
+        last in lists["place_kinds"] and not _named_person(name)
     ):
         # "the Bayview Democrat", "Messianic Jewish", "Bayview County": a party member, an
         # adjective or a place, however capitalised, and no one's name (a word opening
-        # sentences, [name_openers], may end one: "Tom More")
+        # sentences, [name_openers], may end one: "Tom More"; a first name and a surname are
+        # one: "Ann Street")
         return False
     return "-" not in folded or folded.split("-", 1)[0] not in lists["not_names"]
 
@@ -502,16 +511,19 @@ def _organization_name(name: str) -> bool:
     """Does ``name`` hold a word of an organisation's name ("Harbor Board", "Bayview Sun-Times";
     ``[organization_words]`` of ``newslib/data/speaker_types.txt``), or open with an adjective
     of party or origin ("American Harbor Pilots", ``[not_names]``)? A source, but no person a
-    pronoun stands for.
+    pronoun stands for. Not a person's first name and surname (:func:`.first_names._named_person`:
+    "Tom Church", "Ann Post").
 
     >>> _organization_name("Bayview Harbor Board"), _organization_name("Ann Lee")
     (True, False)
+    >>> _organization_name("Tom Church"), _organization_name("Bayview Church")
+    (False, True)
     """
     lists = _lists()
     words = _fold(name).replace("-", " ").split()
     if len(words) > 1 and words[0] in lists["not_names"]:
         return True  # "American Scientists", "Western Journalism": no one's first name
-    return any(w in lists["organization_words"] for w in words)
+    return any(w in lists["organization_words"] for w in words) and not _named_person(name)
 
 
 _CONTRACTION_RE = re.compile(r"[A-Za-z]+[’'](?:ll|ve|re|d|m|s|t)")
@@ -896,6 +908,10 @@ def _gender_vote(text: str, pos: int) -> int:
     m = _GENDER_PRONOUN_RE.search(text, pos, pos + 160)
     return 0 if m is None else (1 if m.group(0).lower() in ("he", "his", "him") else -1)
 
+
+# What a person's first name weighs in the gender a pronoun is checked against: as much as one
+# honorific (:func:`_title_vote`); the first name's gender is :func:`.first_names._name_gender`.
+_NAME_GENDER_WEIGHT = 2
 
 # The look-ahead lets the search skip to an h or s quickly (same matches as without it).
 _GENDER_PRONOUN_RE = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
