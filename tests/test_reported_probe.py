@@ -86,6 +86,15 @@ CASES = [
         None,
     ),
     (
+        "inverted-who-anonymity-condition",
+        "Fares will rise in June, said a harbor official who spoke on condition of anonymity.",
+        "indirect",
+        ("a harbor official who spoke on condition of anonymity", "a harbor official"),
+        "said",
+        "Fares will rise in June",
+        None,
+    ),
+    (
         "inverted-who-clause",
         "The pier is safe, said an engineer who inspected it last week.",
         "indirect",
@@ -832,15 +841,7 @@ _CLAIMS_NOUN = (
     "source ('Insurance' claims ...): the noun test (nouns._noun_reading, called from "
     "reported._read) is made only for [stances] words, and 'claims' is a [reporting] verb"
 )
-_INVERTED_WHO = (
-    "'..., said an official who asked not to be named.': a 'who' clause after an inverted "
-    "lower-case source makes the phrase look like a clause (a finite or '-ed' word, more than "
-    "six words), so the source phrase becomes the content and the real content is lost: "
-    "content_first._inverted_speaker should stop its window at 'who'"
-)
 XFAIL: dict[str, str] = {
-    "inverted-who-asked-anonymity": _INVERTED_WHO,
-    "inverted-who-clause": _INVERTED_WHO,
     "report-found": (
         "'report' after 'A' and a run of capitalised words is read as the cue verb (source 'A "
         "Harbor Board', content from 'found'; 'A Senate report found' is right): "
