@@ -822,6 +822,7 @@ NO_SPEECH = [
     ("no-all-told", "All told, the storm cost Bayview $3 million in repairs."),
     ("no-needless-to-say", "Needless to say, the pier stayed closed all winter."),
     ("no-according-to-plan", "The dredging went according to plan, and the channel opened in May."),
+    ("no-according-to-schedule", "Nothing at the Bayview pier ran according to schedule."),
     ("no-insurance-claims", "Insurance claims rose sharply after the flood in Bayview."),
     ("no-jobless-claims", "Jobless claims in Bayview County fell for a third week."),
     ("no-reports-to", "The harbor master reports to the Harbor Board every spring."),
@@ -860,10 +861,6 @@ XFAIL: dict[str, str] = {
     "passive-were-told": (
         "the subject of a passive 'were told' is who listens, not the source: "
         "sources._passive_ask covers 'was asked' only"
-    ),
-    "no-according-to-plan": (
-        "'according to plan' gives an attribution (source 'plan', content 'The dredging "
-        "went'): according._according takes any noun after 'according to' as a source"
     ),
     "no-insurance-claims": _CLAIMS_NOUN,
     "no-jobless-claims": _CLAIMS_NOUN,
