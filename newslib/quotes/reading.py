@@ -69,6 +69,9 @@ _NOT_AFTER_BACK = frozenset(
 _POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
 
+# the word right after a cue, when no punctuation comes between
+_VERB_AFTER_NOUN_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+
 
 # a pronoun with a contracted 'be' right before a participle cue: 'he's hoping', 'they're saying'
 _CONTRACTED_BE_RE = re.compile(
@@ -281,6 +284,13 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         while c0 > ss and text[c0 - 1].isalpha():
             c0 -= 1
         span = (c0, c1)  # the cue is 'is saying', as PolNeAR marks it
+    after = _VERB_AFTER_NOUN_RE.match(text, c1, se) if cue in ("report", "reports") else None
+    if (
+        after is not None
+        and not after[1].endswith("ing")  # 'Lee and Roe report finding that ...'
+        and (after[1] in rules.cues or after[1] in _lists()["reporting"])
+    ):
+        return None  # 'A Harbor Board report found that ...': the noun, then its verb
     if (
         cue in ("report", "reports")
         and not _reporter_before(text, ss, c0, prev, rules)
