@@ -852,6 +852,7 @@ NO_SPEECH = [
     ("no-according-to-schedule", "Nothing at the Bayview pier ran according to schedule."),
     ("no-insurance-claims", "Insurance claims rose sharply after the flood in Bayview."),
     ("no-jobless-claims", "Jobless claims in Bayview County fell for a third week."),
+    ("no-claims-were", "Flood claims in Bayview were paid within a month."),
     ("no-reports-to", "The harbor master reports to the Harbor Board every spring."),
     ("no-reports-noun", "The Gazette's reports on the harbor won a state award."),
     ("no-said-first-name", "Said Amar, a fisher from Bayview, sold his boat in May."),
@@ -864,11 +865,6 @@ _NOUN_CLAUSE_END = (
     "the 'that' clause after a speech noun runs on over the sentence's own verb ('... was "
     "rigged drew wide scorn'): nouns._phrase_end stops only at punctuation"
 )
-_CLAIMS_NOUN = (
-    "'claims' after a capitalised sentence-first word is read as a verb with that word as its "
-    "source ('Insurance' claims ...): the noun test (nouns._noun_reading, called from "
-    "reported._read) is made only for [stances] words, and 'claims' is a [reporting] verb"
-)
 XFAIL: dict[str, str] = {
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
@@ -876,8 +872,6 @@ XFAIL: dict[str, str] = {
         "'he' goes to the sentence subject before (Ann Lee): with no title, a first name gives "
         "no gender (no first-name list; names._resolve); with 'Ms.'/'Mr.' it is right"
     ),
-    "no-insurance-claims": _CLAIMS_NOUN,
-    "no-jobless-claims": _CLAIMS_NOUN,
 }
 
 _EDGE = " \t\n,.;:!?\"'“”‘’()"

@@ -304,6 +304,8 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s", "s'", "s’")) and not progressive:
         return None  # 'the mayor's hopes of', 'the unions' attacks on'
+    if cue in _lists()["plural_noun_cues"] and _verb_follows(text, c1, se):
+        return None  # 'Insurance claims rose', 'Jobless claims in Bayview fell': the noun
     if _noun_reading(text, cue, c0, prev, rules):
         light = _light_verb_start(text, ss, c0)
         if light is None:
@@ -633,3 +635,32 @@ def _with_subject(text: str, ss: int, c0: int, rules: _Rules):
     if len(words) == 1 and words[0].islower():
         return None  # 'a group with financial backing from ...': a noun
     return _noun_phrase(text, m.start(1), m.end(1), rules)
+
+
+_PHRASE_PREPOSITIONS = frozenset("in of for from on at by over".split())
+
+
+def _verb_follows(text: str, c1: int, se: int) -> bool:
+    """Does a verb of an amount changing or a form of 'be' ([change_verbs]) follow the word
+    ending at ``c1``, right after it or after a short phrase opened by a preposition and no
+    comma: the word is the verb's subject ('claims rose', 'claims in Bayview County fell')?
+
+    >>> t = "Jobless claims in Bayview County fell."
+    >>> _verb_follows(t, 14, len(t)), _verb_follows("Roe claims the vote was rigged.", 10, 31)
+    (True, False)
+    """
+    words = text[c1:se].split()
+    verbs = _lists()["change_verbs"]
+    if not words:
+        return False
+    if words[0].lower().rstrip(".,;:!?") in verbs:
+        return True
+    if words[0].lower() not in _PHRASE_PREPOSITIONS:
+        return False
+    for w in words[1:6]:
+        low = w.lower().rstrip(".,;:!?")
+        if low in verbs:
+            return True
+        if w[-1:] in ",;:." or low in ("that", "whether"):
+            return False
+    return False
