@@ -59,8 +59,15 @@ def _according_plain(text: str, c1: int, se: int, rules: _Rules):
 _SUBORDINATORS = frozenset("after because since although though when while if until before".split())
 
 
+# a bare noun closing the phrase after 'according to': 'according to plan, and ...'
+_BARE_NOUN_RE = re.compile(r"[^\S\n]+([a-z]+)(?=[^\S\n]*(?:[,.;:!?)]|\Z)|[^\S\n]+(?:and|but|or)\b)")
+
+
 def _according(text, cue, span, ss, se, rules) -> _Found | None:
     c0, c1 = span
+    bare = _BARE_NOUN_RE.match(text, c1, se)
+    if bare is not None and bare.group(1) in _lists()["not_according_sources"]:
+        return None  # 'went according to plan': a plan, no source
     got = _according_to(text, c0, se, rules)
     mention = got[0] if got else _according_plain(text, c1, se, rules)
     lead = text[ss:c0].strip()

@@ -443,6 +443,13 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                 word = m[1].lower().replace("’", "'")
                 if m[1][:1].isupper() and text[max(floor, m[0] - 8) : m[0]].rstrip()[-1:].islower():
                     break  # 'The survey in May showed': mid-sentence, a name, not the modal
+                if word == "as" and not prev:
+                    # 'was quoted as saying': the cue reaches back over 'quoted as'
+                    m2 = _word_before(text, m[0], 20, floor, "’'")
+                    if m2 is None or m2[1].lower() not in lists["cue_before_as"]:
+                        break
+                    s, prev = m2[0], m2[1].lower()
+                    continue
                 if not (
                     word in before or word in chained.get(prev, ()) or _manner_adverb(word, lists)
                 ):

@@ -305,6 +305,13 @@ def _inverted_speaker(text: str, cue: str, c1: int, se: int, rules: _Rules, lead
     words = [w for _, _, w in _words(text, c1, comma if comma >= 0 else se)]
     while words and words[0].lower() in _TIME_WORDS:
         words = words[1:]  # '..., said Wednesday she agrees': a day is no speaker
+    who = next((i for i, w in enumerate(words) if i and w.lower() == "who"), None)
+    if who is not None and comma < 0:
+        # '..., said an official who asked not to be named.': 'who' follows a person and its
+        # clause closes the sentence (not '..., said the aide who hired him, Al Roe, should go')
+        words = words[:who]
+        if words[0].lower() in rules.determiners and len(words) <= 4:
+            return all(w.isalpha() and w.islower() for w in words[1:])
     if not words or len(words) > 6 or any(w.lower() in _FINITE for w in words):
         return False
     if any(w.islower() and len(w) > 3 and w.endswith("ed") for w in words[1:]):

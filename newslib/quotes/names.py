@@ -740,11 +740,34 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
     first = run[0].lower().rstrip(".")
     if len(run) == 1 < len(words) and _plural_head(first, words[1].lower(), rules):
         return None  # 'Supporters of Ann Lee', 'Voters who back Lee': people, no name
+    if _group_head(words[len(run) :], rules):
+        return None  # 'Harbor Board members', 'Bayview police': the run only modifies them
     titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
     if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
     name = _name_text(text, s, s + len(" ".join(run)), rules) if len(run) <= 3 else None
     return name or None
+
+
+def _group_head(rest: list[str], rules: _Rules) -> bool:
+    """Do the words after a capitalised run start with a lower-case word for people (a role or
+    a [group_heads] word) that heads the description, no capitalised word after it
+    ('members', 'police', 'supporters of the plan'), so that the run only modifies it? A
+    document keeps its author as the speaker ('G-III reports show').
+
+    >>> from .cues import _rules
+    >>> _group_head(["members"], _rules()), _group_head(["eventually"], _rules())
+    (True, False)
+    >>> _group_head(["spokesman", "Tom", "Roe"], _rules())
+    False
+    """
+    from .sources import _WORDS  # sources imports this module
+
+    if not rest or not rest[0][:1].islower() or any(w[:1].isupper() for w in rest[1:]):
+        return False
+    low = rest[0].lower().strip(".,;:")
+    # people only: a document keeps its author ('G-III reports show')
+    return low in _WORDS["group_heads"] or low in rules.roles or low[:-1] in rules.roles
 
 
 def _plural_head(low: str, after: str, rules: _Rules) -> bool:

@@ -69,6 +69,9 @@ _NOT_AFTER_BACK = frozenset(
 _POINT_PARTICLE_RE = re.compile(r"[^\S\n]+(to|out)\b")
 _COUNT_WORDS = frozenset("one two three four five six seven eight nine ten percentage".split())
 
+# the word right after a cue, when no punctuation comes between
+_VERB_AFTER_NOUN_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+
 
 # a pronoun with a contracted 'be' right before a participle cue: 'he's hoping', 'they're saying'
 _CONTRACTED_BE_RE = re.compile(
@@ -281,6 +284,13 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         while c0 > ss and text[c0 - 1].isalpha():
             c0 -= 1
         span = (c0, c1)  # the cue is 'is saying', as PolNeAR marks it
+    after = _VERB_AFTER_NOUN_RE.match(text, c1, se) if cue in ("report", "reports") else None
+    if (
+        after is not None
+        and not after[1].endswith("ing")  # 'Lee and Roe report finding that ...'
+        and (after[1] in rules.cues or after[1] in _lists()["reporting"])
+    ):
+        return None  # 'A Harbor Board report found that ...': the noun, then its verb
     if (
         cue in ("report", "reports")
         and not _reporter_before(text, ss, c0, prev, rules)
@@ -294,6 +304,8 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         return None  # 'the reported deal', 'was found': no speaker of this verb
     if prev.endswith(("'s", "’s", "s'", "s’")) and not progressive:
         return None  # 'the mayor's hopes of', 'the unions' attacks on'
+    if cue in _lists()["plural_noun_cues"] and _verb_follows(text, c1, se):
+        return None  # 'Insurance claims rose', 'Jobless claims in Bayview fell': the noun
     if _noun_reading(text, cue, c0, prev, rules):
         light = _light_verb_start(text, ss, c0)
         if light is None:
@@ -623,3 +635,32 @@ def _with_subject(text: str, ss: int, c0: int, rules: _Rules):
     if len(words) == 1 and words[0].islower():
         return None  # 'a group with financial backing from ...': a noun
     return _noun_phrase(text, m.start(1), m.end(1), rules)
+
+
+_PHRASE_PREPOSITIONS = frozenset("in of for from on at by over".split())
+
+
+def _verb_follows(text: str, c1: int, se: int) -> bool:
+    """Does a verb of an amount changing or a form of 'be' ([change_verbs]) follow the word
+    ending at ``c1``, right after it or after a short phrase opened by a preposition and no
+    comma: the word is the verb's subject ('claims rose', 'claims in Bayview County fell')?
+
+    >>> t = "Jobless claims in Bayview County fell."
+    >>> _verb_follows(t, 14, len(t)), _verb_follows("Roe claims the vote was rigged.", 10, 31)
+    (True, False)
+    """
+    words = text[c1:se].split()
+    verbs = _lists()["change_verbs"]
+    if not words:
+        return False
+    if words[0].lower().rstrip(".,;:!?") in verbs:
+        return True
+    if words[0].lower() not in _PHRASE_PREPOSITIONS:
+        return False
+    for w in words[1:6]:
+        low = w.lower().rstrip(".,;:!?")
+        if low in verbs:
+            return True
+        if w[-1:] in ",;:." or low in ("that", "whether"):
+            return False
+    return False

@@ -121,7 +121,10 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
     for q in found:
         if q.kind == "scare" or q.mention is None:
             continue
-        if q.kind != "direct" and _passive_ask(text, q.cue_span):
+        kind = q.mention_kind
+        if kind == "name" and _names_speakers(text[q.mention[0] : q.mention[1]].lower(), rules):
+            kind = "desc"  # 'Residents were told': a plural noun opening the sentence
+        if q.kind != "direct" and _passive_ask(text, q.cue_span, kind):
             q.mention = q.source_span = None  # 'Lee was asked to ...': Lee listens, no source
             continue
         key = (q.mention, q.cue_span)
@@ -148,13 +151,18 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
                 q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
 
 
-def _passive_ask(text: str, cue_span) -> bool:
-    """Is the cue a passive 'asked' ('was asked', 'has been asked', 'were also asked', 'was
-    asked about') with no 'by' after it: its subject is who was asked, not who asks?
+def _passive_ask(text: str, cue_span, kind: str = "desc") -> bool:
+    """Is the cue a passive 'asked' or 'told' ('was asked', 'has been asked', 'were also
+    asked', 'was asked about', 'were told', 'was assured': [passive_listener_verbs]) with no
+    'by' after it: its subject is who was asked or told, not who speaks? A name or a pronoun
+    (``kind`` 'name' or 'pron') told something often passes it on ('Lee was told that ...'):
+    only 'asked' drops it.
 
     >>> _passive_ask("Lee was asked to go.", (4, 13)), _passive_ask("Lee asked to go.", (4, 9))
     (True, False)
     >>> _passive_ask("Lee was asked about it.", (4, 19))
+    True
+    >>> _passive_ask("We were told it was safe.", (3, 12))
     True
     """
     if cue_span is None:
@@ -162,7 +170,12 @@ def _passive_ask(text: str, cue_span) -> bool:
     words = text[cue_span[0] : cue_span[1]].lower().split()
     if words[-1:] == ["about"]:
         words = words[:-1]  # 'Lee was asked about the pier'
-    if len(words) < 2 or words[-1] != "asked" or not any(w in _BE_WORDS for w in words[:-1]):
+    if (
+        len(words) < 2
+        or words[-1] not in _lists()["passive_listener_verbs"]
+        or (words[-1] != "asked" and kind != "desc")
+        or not any(w in _BE_WORDS for w in words[:-1])
+    ):
         return False
     return not text[cue_span[1] : cue_span[1] + 4].split()[:1] == ["by"]
 
