@@ -254,7 +254,7 @@ def _sentiment_lines(articles: pd.DataFrame, sentences: pd.DataFrame | None) -> 
     lines = [
         f"sentiment: the {len(compound):,} sentences average {signed(compound.mean())} "
         f"({scale}); {negative:.0%} are negative (≤ {signed(NEGATIVE_THRESHOLD)}), {positive:.0%} "
-        f"positive (≥ {POSITIVE_THRESHOLD})"
+        f"positive (≥ {signed(POSITIVE_THRESHOLD)})"
     ]
     if "voice" in sentences.columns and sentences["voice"].notna().any():
         voice = sentences["voice"].astype("string")

@@ -313,10 +313,14 @@ def signed(number: float, digits: int = 2) -> str:
     hyphen), and "0.00" when it rounds to zero (no "−0.00"); "n/a" when it is missing.
 
     Example:
-        >>> signed(0.0612), signed(-0.1749), signed(-0.001), signed(float("nan"))
-        ('+0.06', '−0.17', '0.00', 'n/a')
+        >>> signed(0.0612), signed(-0.1749), signed(-0.001), signed(float("nan")), signed(None)
+        ('+0.06', '−0.17', '0.00', 'n/a', 'n/a')
     """
-    if number is None or number != number:
+    try:
+        number = float(number)
+    except (TypeError, ValueError):  # None, pandas.NA
+        return "n/a"
+    if number != number:
         return "n/a"
     if round(number, digits) == 0:
         return f"{0:.{digits}f}"

@@ -101,7 +101,7 @@ def sentiment_findings(data: CorpusData) -> str:
     out = [
         f"The {_plural(len(compound), 'sentence')} average a VADER compound score of "
         f"{signed(compound.mean())}: {neg:.0%} are negative (compound "
-        f"≤ {signed(NEGATIVE_THRESHOLD)}) and {pos:.0%} positive (≥ {POSITIVE_THRESHOLD})."
+        f"≤ {signed(NEGATIVE_THRESHOLD)}) and {pos:.0%} positive (≥ {signed(POSITIVE_THRESHOLD)})."
     ]
     if "voice" in s.columns and s["voice"].notna().any():
         by = voice_sentiment(data).set_index("voice")

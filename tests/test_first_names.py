@@ -120,3 +120,19 @@ def test_people_gender_is_never_guessed_from_the_first_name():
     # no honorific and no pronoun: the people table does not say "female" for Ann Lee
     assert _people("Ann Lee said the plan would work.")["Ann Lee"] == ("person", "unknown")
     assert _people('"Yes," said Tom Post, a pilot.')["Tom Post"] == ("person", "unknown")
+
+
+def test_a_users_own_names_module_does_not_hide_the_census_lists(monkeypatch):
+    # a notebook folder with its own names.py: the lists are found through the distribution
+    import sys
+    import types
+
+    monkeypatch.setitem(sys.modules, "names", types.ModuleType("names"))
+    first_names._first_names.cache_clear()
+    first_names._surnames.cache_clear()
+    try:
+        men, women = first_names._first_names()
+        assert "tom" in men and "ann" in women and "church" in first_names._surnames()
+    finally:
+        first_names._first_names.cache_clear()
+        first_names._surnames.cache_clear()

@@ -873,8 +873,9 @@ XFAIL: dict[str, str] = {
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
     "pronoun-two-people": (
-        "'he' goes to the sentence subject before (Ann Lee): with no title, a first name gives "
-        "no gender (no first-name list; names._resolve); with 'Ms.'/'Mr.' it is right"
+        "'he' goes to Ann Lee: names._resolve does not take 'Tom Roe' (the object of 'met') "
+        "as a candidate, and when no candidate fits the pronoun, it falls back to the most "
+        "recent person even against her first name's gender; with 'Ms.'/'Mr.' it is right"
     ),
 }
 

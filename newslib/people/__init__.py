@@ -18,8 +18,8 @@
 * **gender as the articles refer to the person**: honorifics (Mr., Mrs., Ms.: two votes) and the
   pronouns resolved to them (he, she: one vote); ``female`` or ``male`` when at least three
   quarters of the votes agree, else ``unknown``. Never guessed from first names (the census
-  first names of :mod:`newslib.people.first_names` only help ``newslib.quotes`` choose whom a
-  he/she means, and tell "Tom Post" from an organisation's name).
+  first names of :mod:`newslib.people.first_names` help ``newslib.quotes`` choose whom a
+  he/she means, and the type step tell "Tom Post" from an organisation's name).
 * **role**: the descriptor used most with the name ("a spokesman for the campaign",
   "Republican presidential nominee").
 

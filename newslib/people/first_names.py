@@ -13,14 +13,16 @@ down) only the common surnames are read (:func:`_surnames`).
   with a word that is a surname too ("Tom Post", "Ann Street", "Tom Church"), so that the
   organisation's or the place's word in it does not make it an organisation or a place?
 * :func:`_name_gender` -- +1 / -1 when the first name is (nearly) only men's / women's in the
-  census lists, else 0: a prior for resolving "he" / "she" in ``newslib.quotes`` when the
-  article gives a person no gender. The people table's ``gender`` column never reads it.
+  census lists, else 0: a prior for resolving "he" / "she" in ``newslib.quotes``, added to
+  the article's own evidence with the weight of one honorific (so it outweighs one pronoun
+  and cancels one honorific). The people table's ``gender`` column never reads it.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from importlib import metadata
+from pathlib import Path
 
 from .names import _fold, _lists
 
@@ -34,8 +36,23 @@ _FIRST_NAME_MIN = 0.01
 _SURNAME_MIN = 0.002
 
 
+def _package_file(package_file: str) -> Path:
+    """A data file of the installed ``names`` distribution, found through its metadata rather
+    than by importing ``names`` (a user's own ``names.py`` beside a notebook would shadow it)."""
+    try:
+        path = Path(metadata.distribution("names").locate_file(f"names/{package_file}"))
+    except metadata.PackageNotFoundError:
+        path = None
+    if path is None or not path.is_file():
+        raise RuntimeError(
+            f"newslib needs the census name lists of the 'names' package ({package_file} not "
+            "found): install it with `pip install names` (it is one of newslib's dependencies)"
+        )
+    return path
+
+
 def _read(package_file: str) -> str:
-    return resources.files("names").joinpath(package_file).read_text("ascii")
+    return _package_file(package_file).read_text("ascii")
 
 
 @lru_cache(maxsize=1)
@@ -78,7 +95,7 @@ def _surnames() -> frozenset[str]:
     """
     found: list[str] = []
     rest = ""
-    path = resources.files("names").joinpath("dist.all.last")
+    path = _package_file("dist.all.last")
     with path.open("r", encoding="ascii") as handle:
         while block := handle.read(1 << 16):
             lines = rest + block

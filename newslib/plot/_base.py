@@ -241,13 +241,23 @@ def _group_colours(keys: list[Any], palette: Sequence[str] | None) -> dict[str, 
 
 
 def _format_value(value: float, percent: bool) -> str:
+    """A value in a legend, with a minus sign as the axes write it ('−0.17', never '-0.17'),
+    and no sign on a value shown as zero.
+
+    >>> _format_value(-0.1749, False), _format_value(-0.001, False), _format_value(0.3, True)
+    ('−0.17', '0.00', '30%')
+    """
     if percent:
-        return f"{value:.0%}"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    if abs(value) >= 1:
-        return f"{value:.1f}"
-    return f"{value:.2f}"
+        text = f"{value:.0%}"
+    elif abs(value) >= 100:
+        text = f"{value:,.0f}"
+    elif abs(value) >= 1:
+        text = f"{value:.1f}"
+    else:
+        text = f"{value:.2f}"
+    if not text.strip("-0.,%"):  # '-0.00': a value that rounds to zero
+        text = text.lstrip("-")
+    return text.replace("-", "−")
 
 
 def _percent_axis(axis: Any) -> None:

@@ -37,7 +37,9 @@ roles, heads before the mention; the word lists) and ``fill`` (mentions the spea
 missed: the subject of the cue's clause), ``names`` (mentions resolved to names),
 ``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote
 share and speakers); ``cues`` holds the word lists (``newslib/data/quote_cues.txt``) and the
-patterns built from them.
+patterns built from them, ``places`` tells place names (the gazetteer), ``near`` finds the
+spans near a sentence (long paragraphs) and ``memo`` keeps answers about the article being
+read (memos of the last key).
 """
 
 # The private names are re-exported for the tests that import them from here.
