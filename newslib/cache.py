@@ -49,7 +49,7 @@ from .cache_parts import (
     _Damaged,
     _frame_of,
     _read_arrow,
-    _read_record,
+    _read_record_ids,
     _records,
     _set_aside,
     _verified,
@@ -288,8 +288,8 @@ class ResultCache:
                 continue
             part = name.removesuffix(".json")
             try:
-                entries = _read_record(folder / name, self.tables)
-                if entries is not None:
+                entries, ids = _read_record_ids(folder / name, self.tables)
+                if entries is not None and ids is None:  # a record without its ids
                     source = _verified(folder / f"{part}.parquet", entries[index])
                     ids = _read_arrow(source, ["article_id"]).column(0).to_pylist()
             except _Damaged as damage:
@@ -400,4 +400,9 @@ class ResultCache:
             >>> sorted(p.suffix for p in (cache.root / "summary").iterdir())
             ['.json', '.parquet']
         """
-        _write_part(self.root, [(table, tables[table]) for table in self.tables])
+        index = tables[self.tables[0]]
+        _write_part(
+            self.root,
+            [(table, tables[table]) for table in self.tables],
+            ids=[i if isinstance(i, str) else None for i in index["article_id"].tolist()],
+        )
