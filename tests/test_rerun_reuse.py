@@ -11,8 +11,8 @@ import pandas as pd
 import pytest
 
 from newslib import manifest, publish
-from newslib.cache import ResultCache, damaged_parts
 from newslib.analyze import analyze_to_folder
+from newslib.cache import ResultCache, damaged_parts
 from newslib.io import LoadStream
 
 cache_module = importlib.import_module("newslib.cache")
