@@ -499,7 +499,9 @@ class LoadStream:
 
     ``listing``: what :func:`newslib._paths.expand_sources` found for ``source`` and
     ``exclude`` (``files``, ``outputs``, ``problems``, as :func:`newslib.manifest.run_key`
-    fills it), when already taken: the folders are not walked again.
+    fills it), when already taken: the folders are not walked again; with ``keys`` (each
+    file's path, size and modification time, taken by that walk before any file was read) the
+    file cache is looked up by them, without stat'ing every file again.
 
     ``sources`` (a :class:`newslib.outlets.SourceFiller`) fills in the ``source`` column as
     ``source_from`` says; the chunks come filled in, and an engine that reads the files
