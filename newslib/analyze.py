@@ -652,6 +652,7 @@ def analyze_to_folder(
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
         finally:
+            parts.abandon()  # no part still being written (after an error) when staging goes
             near.close()
             # A publication cut short keeps its staged tables: the next run finishes it.
             if not (folder / publish.JOURNAL).exists():

@@ -69,6 +69,7 @@ class _PartWriter:
         self._facts = staging / ".source_facts"
         self._facts.mkdir()
         self._fact_parts = 0
+        self._writes = _BackgroundWrites()
 
     def add(self, tables: dict[str, pd.DataFrame]) -> None:
         facts = tables.pop("source_facts")
@@ -88,7 +89,7 @@ class _PartWriter:
                 staged.mkdir(exist_ok=True)
                 _stage(table, staged / f"part-{self._parts:05d}.arrow")
             else:
-                _write_part(self.staging, name, self._parts, table, csv=self.csv)
+                _write_part(self.staging, name, self._parts, table, csv=self.csv, by=self._writes)
             self.rows[name] += len(table)
         self._buffer, self._buffered = [], 0
         self._parts += 1
@@ -108,10 +109,11 @@ class _PartWriter:
             if near_duplicates is not None:
                 tables["articles"] = _with_near_duplicates(tables["articles"], near_duplicates())
             for name, part in tables.items():
-                _write_part(self.staging, name, 0, part, csv=self.csv)
+                _write_part(self.staging, name, 0, part, csv=self.csv, by=self._writes)
                 self.rows[name] += len(part)
             self._parts = 1
             self._write_people(table)
+            self._writes.wait()
             return
         self.flush()
         if self._parts == 0:  # nothing loaded: still write typed, empty tables
@@ -119,11 +121,22 @@ class _PartWriter:
 
             self.add(_analyze_chunk(_empty_articles(), lang))
             self.flush()
-        self._add_people(aliases)
+        # the columns of the articles the people step reads, before their parts are rewritten
+        articles = _read_parts(
+            sorted((self.staging / ".articles.arrow").iterdir()), _ARTICLE_COLUMNS
+        )
+        # The articles parts first: their Parquet files are written beside the people step.
         if near_duplicates is not None:
             self.fill_near_duplicates(near_duplicates())
         else:  # the staged articles parts, written as they are
             self._rewrite("articles", lambda table, _: table)
+        self._add_people(aliases, articles)
+        self._writes.wait()
+
+    def abandon(self) -> None:
+        """Wait for the Parquet files still being written (a run that failed: its staging
+        folder is removed next), their errors dropped (the run's own error is the one told)."""
+        self._writes.wait(raise_errors=False)
 
     def _people(self, slim: pd.DataFrame | list[Path], articles: pd.DataFrame, aliases):
         """The people table of the run's quotes (``slim``: their ``_PEOPLE_INPUT`` columns, or
@@ -152,17 +165,15 @@ class _PartWriter:
         return table, persons
 
     def _write_people(self, table: pd.DataFrame) -> None:
-        _write_part(self.staging, "people", 0, table, csv=self.csv)
+        _write_part(self.staging, "people", 0, table, csv=self.csv, by=self._writes)
         self.rows["people"] = len(table)
 
-    def _add_people(self, aliases) -> None:
+    def _add_people(self, aliases, articles: pd.DataFrame) -> None:
         """The corpus step: resolve the speakers of the whole quotes table to people, add
         ``person_id`` and ``person`` to its parts (same boundaries) and write the people
-        table. Reads the parts written, so the result is the same for any batches or jobs."""
+        table. Reads the parts written (and ``articles``, the ``_ARTICLE_COLUMNS`` of the
+        articles parts), so the result is the same for any batches or jobs."""
         parts = sorted((self.staging / ".quotes.arrow").iterdir())
-        articles = _read_parts(
-            sorted((self.staging / ".articles.arrow").iterdir()), _ARTICLE_COLUMNS
-        )
         _give_back_memory()  # what the batches left free, before the largest step
         # only the columns people() reads (not the quotations' text): memory stays small
         table, persons = self._people(parts, articles, aliases)
@@ -196,13 +207,67 @@ class _PartWriter:
                 table = _read_part(part)
                 rows = len(table)
                 table = add(table, start)
-                to_parquet(table, self.staging / f"{name}.parquet" / f"{part.stem}.parquet")
+                target = self.staging / f"{name}.parquet" / f"{part.stem}.parquet"
+                self._writes.submit(to_parquet, table, target)
                 part.unlink()
                 if handle is not None:
                     safe = csv_safe(table)
                     safe.to_csv(handle, index=False, header=number == 0, lineterminator="\n")
                 start += rows
         staged.rmdir()
+
+
+class _BackgroundWrites:
+    """Parquet files written by one thread beside this one, in the order submitted.
+
+    Arrow encodes and compresses a Parquet file without holding Python's interpreter lock, so
+    while a part is written this process goes on (reads the next batch, runs the corpus
+    steps) on the machine's other core. The files' bytes are those :func:`to_parquet` writes
+    here; at most ``_WRITES_IN_FLIGHT`` tables wait (memory stays bounded: a submit beyond
+    that waits for the oldest). :meth:`wait` returns once every file is written and raises the
+    first error a write met.
+
+    Example:
+        >>> import tempfile
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> writes = _BackgroundWrites()
+        >>> writes.submit(to_parquet, pd.DataFrame({"a": [1, 2]}), folder / "t.parquet")
+        >>> writes.wait()
+        >>> pd.read_parquet(folder / "t.parquet")["a"].tolist()
+        [1, 2]
+    """
+
+    def __init__(self) -> None:
+        self._pool = None
+        self._pending: list = []
+
+    def submit(self, write, *args) -> None:
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslib-parquet")
+        while len(self._pending) >= _WRITES_IN_FLIGHT:
+            self._pending.pop(0).result()
+        self._pending.append(self._pool.submit(write, *args))
+
+    def wait(self, raise_errors: bool = True) -> None:
+        pending, self._pending = self._pending, []
+        error = None
+        for future in pending:
+            try:
+                future.result()
+            except BaseException as failure:  # every write waited for before any is raised
+                error = error or failure
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+        if error is not None and raise_errors:
+            raise error
+
+
+# Tables a _BackgroundWrites holds (being written) at most: each is one part, about batch_size
+# articles' rows; the next one is prepared meanwhile.
+_WRITES_IN_FLIGHT = 1
 
 
 def _give_back_memory() -> None:
@@ -395,10 +460,23 @@ def _write_csv(table: pd.DataFrame, path: Path) -> None:
         csv_safe(table).to_csv(handle, index=False, lineterminator="\n")
 
 
-def _write_part(staging: Path, name: str, number: int, table: pd.DataFrame, *, csv: bool):
+def _write_part(
+    staging: Path,
+    name: str,
+    number: int,
+    table: pd.DataFrame,
+    *,
+    csv: bool,
+    by: _BackgroundWrites | None = None,
+):
+    """Write part ``number`` of the table ``name`` in ``staging`` (its Parquet file by ``by``,
+    when given, else now) and append it to the table's CSV copy when ``csv``."""
     parts = staging / f"{name}.parquet"
     parts.mkdir(exist_ok=True)
-    to_parquet(table, parts / f"part-{number:05d}.parquet")
+    if by is None:
+        to_parquet(table, parts / f"part-{number:05d}.parquet")
+    else:
+        by.submit(to_parquet, table, parts / f"part-{number:05d}.parquet")
     if csv:
         with open(staging / f"{name}.csv", "a", encoding="utf-8", newline="") as handle:
             csv_safe(table).to_csv(handle, index=False, header=number == 0, lineterminator="\n")

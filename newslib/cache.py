@@ -16,10 +16,13 @@ new folder and leaves the other analyses' results valid. Parsed input files
 ``<cache_dir>/files-v<loader version>-<key hash>/``.
 
 Checksums: the record lists, for each table's file, its size, the SHA-256 of its bytes and its
-Arrow schema (column names and types), and holds a SHA-256 of itself. Before any row of a part
-is used, each of its files is checked against the record, and the schema read from the very
-bytes that were hashed; a process hashes a file once while its path, size, times (modified,
-changed) and inode are unchanged (about one extra read of each part per run). A part that
+Arrow schema (column names and types), and holds a SHA-256 of itself. It also lists the article
+ids of the index (when they are strings), so a process learns which articles a part holds from
+the record alone; records written without them (by an earlier newslib) are read from the index.
+Before any row of a part is used, each of its files is checked against the record, and the
+schema read from the very bytes that were hashed; a process hashes a file once while its path,
+size, times (modified, changed) and inode are unchanged (about one extra read of each part per
+run). A part that
 fails (flipped bytes, a file truncated, missing or swapped for another, a damaged record) is
 never used: its articles count as not cached, so they are computed again, and its files are
 moved aside to ``<cache folder>/damaged/part-<id>/`` (with ``reason.txt``), where they are not
@@ -49,7 +52,7 @@ from .cache_parts import (
     _Damaged,
     _frame_of,
     _read_arrow,
-    _read_record,
+    _read_record_ids,
     _records,
     _set_aside,
     _verified,
@@ -288,8 +291,8 @@ class ResultCache:
                 continue
             part = name.removesuffix(".json")
             try:
-                entries = _read_record(folder / name, self.tables)
-                if entries is not None:
+                entries, ids = _read_record_ids(folder / name, self.tables)
+                if entries is not None and ids is None:  # a record without its ids
                     source = _verified(folder / f"{part}.parquet", entries[index])
                     ids = _read_arrow(source, ["article_id"]).column(0).to_pylist()
             except _Damaged as damage:
@@ -400,4 +403,9 @@ class ResultCache:
             >>> sorted(p.suffix for p in (cache.root / "summary").iterdir())
             ['.json', '.parquet']
         """
-        _write_part(self.root, [(table, tables[table]) for table in self.tables])
+        index = tables[self.tables[0]]
+        _write_part(
+            self.root,
+            [(table, tables[table]) for table in self.tables],
+            ids=[i if isinstance(i, str) else None for i in index["article_id"].tolist()],
+        )

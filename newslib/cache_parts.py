@@ -49,9 +49,14 @@ def _put(folder: Path, name: str, data: bytes) -> None:
     os.replace(temporary, folder / name)
 
 
-def _write_part(root: Path, tables: list[tuple[str, pd.DataFrame]]) -> None:
+def _write_part(
+    root: Path, tables: list[tuple[str, pd.DataFrame]], *, ids: list[str] | None = None
+) -> None:
     """Write one part of the cache in ``root``: each table's file (the first table, the index,
-    last), then the record listing their sizes, checksums and schemas: the commit point."""
+    last), then the record listing their sizes, checksums and schemas: the commit point.
+    ``ids``: the index's ``article_id`` values, in its row order, kept in the record too (a
+    process then learns which articles a part holds from the record alone, see
+    :func:`_read_record_ids`); left out unless all are strings."""
     import pyarrow as pa
 
     part = f"part-{uuid.uuid4().hex}"
@@ -65,6 +70,8 @@ def _write_part(root: Path, tables: list[tuple[str, pd.DataFrame]]) -> None:
         }
         _put(root / table, f"{part}.parquet", data)
     body = {"format": _RECORD_FORMAT, "tables": entries}
+    if ids is not None and all(type(i) is str for i in ids):
+        body["ids"] = ids
     record = json.dumps({**body, "sha256": _digest(body)}, sort_keys=True)
     _put(root / tables[0][0], f"{part}.json", record.encode())
 
@@ -73,6 +80,15 @@ def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
     """The checked entries (table -> size, sha256, schema) of a part's record, or None when a
     later newslib wrote it (not used, not damaged). Raises ``_Damaged``, or ``OSError`` when
     the record cannot be read (gone: the cache was cleared, or the part was set aside)."""
+    return _read_record_ids(path, tables)[0]
+
+
+def _read_record_ids(
+    path: Path, tables: tuple[str, ...]
+) -> tuple[dict[str, dict] | None, list[str] | None]:
+    """:func:`_read_record`'s entries and the index's article ids the record lists (None when
+    it lists none: written by an earlier newslib, or ids that are not all strings). The ids
+    are covered by the record's own checksum, as its entries are."""
     data = path.read_bytes()
     try:
         body = json.loads(data)
@@ -82,7 +98,7 @@ def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
         raise _Damaged(f"record: not a record ({error})") from None
     version = body.get("format")
     if isinstance(version, int) and version > _RECORD_FORMAT:
-        return None
+        return None, None
     check = body.pop("sha256", None)
     if check != _digest(body):
         raise _Damaged("record: its checksum does not match (the record was changed)")
@@ -97,7 +113,10 @@ def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
         )
     ):
         raise _Damaged(f"record: it does not list the tables {', '.join(tables)}")
-    return entries
+    ids = body.get("ids")
+    if ids is not None and not (isinstance(ids, list) and all(type(i) is str for i in ids)):
+        raise _Damaged("record: its ids are not a list of strings")
+    return entries, ids
 
 
 def _verified(path: Path, entry: dict):

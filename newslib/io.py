@@ -499,7 +499,9 @@ class LoadStream:
 
     ``listing``: what :func:`newslib._paths.expand_sources` found for ``source`` and
     ``exclude`` (``files``, ``outputs``, ``problems``, as :func:`newslib.manifest.run_key`
-    fills it), when already taken: the folders are not walked again.
+    fills it), when already taken: the folders are not walked again; with ``keys`` (each
+    file's path, size and modification time, taken by that walk before any file was read) the
+    file cache is looked up by them, without stat'ing every file again.
 
     ``sources`` (a :class:`newslib.outlets.SourceFiller`) fills in the ``source`` column as
     ``source_from`` says; the chunks come filled in, and an engine that reads the files
@@ -537,8 +539,14 @@ class LoadStream:
         if chunk_size is not None and chunk_size < 1:
             raise ValueError(f"chunk_size must be a positive number, not {chunk_size!r}")
         check_time_zone(tz)  # before any file is read
+        # Each file's (path, size, mtime_ns) as the walk took it, when it did (the run key's
+        # walk): taken before any file was read, as _readings would take it.
+        self._keys: list | None = None
         if listing is not None:  # the walk of these sources and exclude, already taken
             self.files = list(listing["files"])
+            keys = listing.get("keys")
+            if keys is not None and len(keys) == len(self.files):
+                self._keys = list(keys)
             outputs: list[Path] = list(listing["outputs"])
             problems: list[Problem] = list(listing["problems"])
         else:
@@ -604,8 +612,10 @@ class LoadStream:
 
             # disable=None turns the bar off when stderr is not a terminal (logs, CI, notebooks).
             bar = tqdm(self.files, desc="loading", unit="file", disable=None, leave=False)
-        for path in bar:
-            for read, rows, positions in self._readings(path, fresh_records, fresh_files):
+        keys = self._keys
+        for number, path in enumerate(bar):
+            known = keys[number] if keys is not None else None
+            for read, rows, positions in self._readings(path, fresh_records, fresh_files, known):
                 kept = self.state.accept(read)
                 if kept:
                     selected = [positions[k] for k in kept]
@@ -621,15 +631,18 @@ class LoadStream:
                     fresh_files.clear()
         yield from self._emit(pieces, fresh_records, fresh_files, final=True)
 
-    def _readings(self, path: Path, fresh_records: list, fresh_files: list):
+    def _readings(self, path: Path, fresh_records: list, fresh_files: list, known=None):
         """Yield ``(FileRead, rows, positions)`` per file of the load in ``path`` (one, or an
         archive's members then the archive): from the file cache when unchanged, else read now
         (rows ``_FRESH``: their records are added to ``fresh_records``, the readings to
-        ``fresh_files`` for the cache)."""
+        ``fresh_files`` for the cache). ``known``: the file's key taken by the walk, if any."""
         fmt, columns, max_bytes, dayfirst = self._options
         cache = self._file_cache
-        # The key is taken before reading: a file changed meanwhile is read again next time.
-        key = file_key(path) if cache is not None else None
+        # The key is taken before reading (by the walk, or now): a file changed since is keyed
+        # by its earlier size and time, so the next run finds it changed and reads it again.
+        key = None
+        if cache is not None:
+            key = known if known is not None and known[0] == str(path) else file_key(path)
         if key is not None and _shown(key[0]) != key[0]:
             key = None  # a name that is not UTF-8 cannot be a key in Parquet: not cached
         hit = cache.lookup(path, key) if key is not None else None

@@ -108,8 +108,9 @@ def run_key(
     path, size and modification time, the options and the versions of newslib and its analyses.
     The run's own output and cache folders (``exclude``) are no input (see
     :func:`newslib._paths.expand_sources`). ``listing``, when given, is filled with what the
-    walk found (``files``, ``outputs``, ``problems``), so the run reads the very files its key
-    names without walking the folders again (:class:`newslib.io.LoadStream`'s ``listing``).
+    walk found (``files``, ``outputs``, ``problems``) and each file's key (``keys``, row for row
+    with ``files``), so the run reads the very files its key names without walking the folders
+    or stat'ing the files again (:class:`newslib.io.LoadStream`'s ``listing``).
 
     Example:
         >>> run_key("seeds", {"lang": "en_US"}) == run_key("seeds", {"lang": "en_US"})
@@ -120,9 +121,11 @@ def run_key(
     outputs: list = []
     problems: list = []
     found = expand_sources(sources, exclude=exclude, outputs=outputs, problems=problems)
-    if listing is not None:
-        listing.update(files=found, outputs=outputs, problems=problems)
     files = [file_key(path) for path in found]
+    if listing is not None:
+        # with each file's key as stat'ed now, before any file is read (the load keys its
+        # file cache by it, without a second stat of every file)
+        listing.update(files=found, outputs=outputs, problems=problems, keys=files)
     named = [os.fspath(sources)] if isinstance(sources, str | os.PathLike) else sources
     payload = {
         "newslib": __version__,
