@@ -148,6 +148,25 @@ def _first_name(word: str) -> bool:
     return max(_shares(folded)) >= _FIRST_NAME_MIN and folded not in _other_words()
 
 
+# generational suffixes after a surname ("Tom Post Jr.", "Ann Lee III"), folded
+_SUFFIXES = frozenset("jr sr ii iii iv".split())
+
+
+def _name_words(name: str) -> list[str]:
+    """The folded words of ``name`` without a generational suffix, the first name's first
+    part when it is hyphenated ("Mary-Ann" reads as "mary").
+
+    >>> _name_words("Mary-Ann Post-Lee Jr."), _name_words("Tom Post, III")
+    (['mary', 'post-lee'], ['tom', 'post'])
+    """
+    words = _fold(name).replace(",", " ").split()
+    while len(words) > 2 and words[-1] in _SUFFIXES:
+        words.pop()
+    if words:
+        words[0] = words[0].split("-")[0]
+    return words
+
+
 @lru_cache(maxsize=4096)
 def _named_person(name: str) -> bool:
     """Is ``name`` a person's first name (:func:`_first_name`), maybe an initial, then a
@@ -158,11 +177,14 @@ def _named_person(name: str) -> bool:
     (True, True, False)
     >>> _named_person("Harbor Board"), _named_person("Tom"), _named_person("Tom Church Board")
     (False, False, False)
+    >>> _named_person("Mary-Ann Church"), _named_person("Ann Post-Lee"), _named_person("Al Post Jr")
+    (True, True, True)
     """
-    words = _fold(name).replace("-", " ").split()
+    words = _name_words(name)
     if not 2 <= len(words) <= 3 or (len(words) == 3 and len(words[1]) != 1):
         return False
-    return _first_name(words[0]) and words[-1] in _surnames()
+    surnames = _surnames()
+    return _first_name(words[0]) and any(part in surnames for part in words[-1].split("-"))
 
 
 @lru_cache(maxsize=4096)
@@ -175,7 +197,7 @@ def _name_gender(name: str) -> int:
     >>> _name_gender("Ann Lee"), _name_gender("Tom Roe"), _name_gender("Lee")
     (-1, 1, 0)
     """
-    words = _fold(name).split()
+    words = _name_words(name)
     if not 2 <= len(words) <= 3:
         return 0
     male, female = _shares(words[0])
