@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 places = importlib.import_module("newslib.quotes.places")
 names = importlib.import_module("newslib.quotes.names")
+resolve = importlib.import_module("newslib.quotes.resolve")
 
 _PIECES = ["in", "near", "outside", "within", "tin", "Ab", "A", "Abc", "b", "x", "’s", "'", "-"]
 _PIECES += ["_", "1", ",", ".", "é", "É", "Zed-Ab", "ab"]
@@ -59,7 +60,7 @@ def test_mid_capital_is_the_scan(text):
 @settings(max_examples=200, deadline=None)
 @given(texts, st.integers(0, 40))
 def test_last_char_before_is_rstrip(text, s):
-    assert names._last_char_before(text, s) == text[:s].rstrip()[-1:]
+    assert resolve._last_char_before(text, s) == text[:s].rstrip()[-1:]
 
 
 _COMMA_PIECES = ["Ab", "Abc", "N.Y.", "Fla.", "Ohio", "New", "Hampshire", "D.C.", "OH", "x", "of"]
@@ -146,7 +147,7 @@ def test_window_shortcuts_are_the_searches(text):
             assert not near.isdisjoint(("and", "but"))
         if nouns._POSSESSOR_RE.search(text, max(0, p - 60), p) is not None:
             assert nouns._may_own(text, 0, p)
-        if names._APPOSED_RE.search(text, max(0, p - 120), p) is not None:
+        if resolve._APPOSED_RE.search(text, max(0, p - 120), p) is not None:
             assert text[max(0, p - 120) : p].rstrip().endswith(",")
 
 
@@ -168,13 +169,13 @@ def test_lower_word_after_is_the_patterns(text):
     for e in range(len(text)):
         if text[e] != " ":
             continue
-        word = names._lower_word_after(text, e)
+        word = resolve._lower_word_after(text, e)
         if word is None:
             continue
-        verb = names._VERB_AFTER_RE.match(text, e) is not None
-        assert verb == (word[0] not in names._NOT_VERB_AFTER or word[1]), (text, e)
-        if word[0] not in names._FINITE_SKIPS:
-            m = names._FINITE_AFTER_RE.match(text, e)
+        verb = resolve._VERB_AFTER_RE.match(text, e) is not None
+        assert verb == (word[0] not in resolve._NOT_VERB_AFTER or word[1]), (text, e)
+        if word[0] not in resolve._FINITE_SKIPS:
+            m = resolve._FINITE_AFTER_RE.match(text, e)
             assert (m.group(1) if m else None) == (None if word[1] else word[0]), (text, e)
 
 
@@ -257,11 +258,11 @@ def test_name_run_look_ahead_is_lower_word_after(text, tail):
     # _resolve reads the word after a run from the look-ahead of its scan: the runs are those
     # of _NAME_RUN_RE, the groups what _lower_word_after reads after the match
     text = tail + text
-    runs = list(names._NAME_RUN_AFTER_RE.finditer(text))
-    assert [m.span() for m in runs] == [m.span() for m in names._NAME_RUN_RE.finditer(text)]
+    runs = list(resolve._NAME_RUN_AFTER_RE.finditer(text))
+    assert [m.span() for m in runs] == [m.span() for m in resolve._NAME_RUN_RE.finditer(text)]
     for m in runs:
         spaced = text[m.end() : m.end() + 1] == " "
-        word = names._lower_word_after(text, m.end()) if spaced else None
+        word = resolve._lower_word_after(text, m.end()) if spaced else None
         low, more = m.group(1, 2)
         assert (None if low is None else (low, more != "")) == word, (text, m.span())
 

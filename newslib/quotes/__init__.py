@@ -34,12 +34,13 @@ decision to run", "his claim that ..."), ``found`` (what a reader returns), ``cl
 scan and where a reported content starts) and ``clause_ends`` (where it ends),
 ``source_spans`` (the source spans as written) with ``sources`` (where a span starts: titles,
 roles, heads before the mention; the word lists) and ``fill`` (mentions the speaker rules
-missed: the subject of the cue's clause), ``names`` (mentions resolved to names),
-``article`` (the steps for one article), ``tables`` (the quotes table) and ``shares`` (quote
-share and speakers); ``cues`` holds the word lists (``newslib/data/quote_cues.txt``) and the
-patterns built from them, ``places`` tells place names (the gazetteer), ``near`` finds the
-spans near a sentence (long paragraphs) and ``memo`` keeps answers about the article being
-read (memos of the last key).
+missed: the subject of the cue's clause), ``resolve`` (mentions resolved to people: surnames,
+pronouns, descriptions) with ``names`` (what a mention names: a name without its titles, and
+whether a word can name anyone), ``article`` (the steps for one article), ``tables`` (the
+quotes table) and ``shares`` (quote share and speakers); ``cues`` holds the word lists
+(``newslib/data/quote_cues.txt``) and the patterns built from them, ``places`` tells place
+names (the gazetteer), ``near`` finds the spans near a sentence (long paragraphs) and ``memo``
+keeps answers about the article being read (memos of the last key).
 """
 
 # The private names are re-exported for the tests that import them from here.

@@ -21,9 +21,9 @@ from .marks import (
     _Quote,
     _single_pairs,
 )
-from .names import _inherit, _resolve
 from .near import _FEW_SPANS, _SpanIndex
 from .reported import _reported
+from .resolve import _inherit, _resolve
 from .sentences import _sentence_starts
 from .source_spans import _source_spans, _trim_mentions
 from .sources import _word_before

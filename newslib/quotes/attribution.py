@@ -3,7 +3,7 @@
 A speaker is found after the closing mark ('," he said', '," said Smith'), before the opening
 mark ('Smith said: "', 'According to Smith, "') or as the subject of the quotation's sentence
 (those two in :mod:`newslib.quotes.subjects`); each is cut down to a mention (a pronoun, a name,
-a description: ``_cut_subject``) for :mod:`newslib.quotes.names` to resolve. :func:`_classify`
+a description: ``_cut_subject``) for :mod:`newslib.quotes.resolve` to resolve. :func:`_classify`
 tells direct, partial and scare quotes apart.
 """
 
