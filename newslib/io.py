@@ -638,8 +638,11 @@ class LoadStream:
         ``fresh_files`` for the cache). ``known``: the file's key taken by the walk, if any."""
         fmt, columns, max_bytes, dayfirst = self._options
         cache = self._file_cache
-        # The key is taken before reading (by the walk, or now): a file changed since is keyed
-        # by its earlier size and time, so the next run finds it changed and reads it again.
+        # The key is taken before reading (by the walk, or now). A file whose cached reading
+        # matches the walk's key is taken from the cache: a run reads its files as its walk
+        # found them (one changed or removed after the walk is the next run's). A file read
+        # now is cached only when it still has that key after the read (below), so a reading
+        # is never kept under the key of another version of the file.
         key = None
         if cache is not None:
             key = known if known is not None and known[0] == str(path) else file_key(path)
@@ -668,6 +671,8 @@ class LoadStream:
                 continue
             start = len(fresh_records)
             fresh_records.extend(record for _, _, record in read.articles)
+            if key is not None and file_key(path) != key:
+                key = None  # changed since its key was taken: not kept (read again next time)
             # A member's key: its path in the archive, with the archive's size and time.
             fresh_files.append((read, None if key is None else (read.path, *key[1:])))
             yield read, _FRESH, range(start, start + len(read.articles))

@@ -6,6 +6,7 @@ change."""
 import importlib
 import json
 import os
+import time
 
 import pandas as pd
 import pytest
@@ -126,8 +127,64 @@ def test_a_key_of_another_file_is_not_used(tmp_path):
     listing["keys"] = [("elsewhere.txt", 1, 2)]
     loaded = pd.concat(list(LoadStream(corpus, cache_dir=tmp_path / "cache", listing=listing)))
     assert loaded["title"].tolist() == ["Pier vote"]
-    cached = pd.concat(list(LoadStream(corpus, cache_dir=tmp_path / "cache")))
+    # the reading was cached under the file's own key, so the next load reads no file
+    reads = []
+    module = importlib.import_module("newslib.io")
+    real = module.read_files
+    module.read_files = lambda *a, **k: reads.append(a[0]) or real(*a, **k)
+    try:
+        cached = pd.concat(list(LoadStream(corpus, cache_dir=tmp_path / "cache")))
+    finally:
+        module.read_files = real
+    assert reads == []
     assert cached["text"].tolist() == loaded["text"].tolist()
+
+
+def test_a_file_edited_after_the_walk_then_put_back_is_never_served_the_edit(tmp_path):
+    # the edit is read under the walk's key; the original put back with its time (cp -p,
+    # rsync -a) has that key again: the edit must not have been cached under it
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    path = corpus / "a.txt"
+    original = "Pier vote\n\nAnn Lee said the pier would open.\n"
+    path.write_text(original, encoding="utf-8")
+    stat = path.stat()
+    listing: dict = {}
+    manifest.run_key(corpus, {}, listing=listing)
+    path.write_text(original.replace("Ann Lee", "Tom Roe"), encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    cache_dir = tmp_path / "cache"
+    edited = pd.concat(list(LoadStream(corpus, cache_dir=cache_dir, listing=listing)))
+    assert "Tom Roe" in edited["text"].iloc[0]
+    path.write_text(original, encoding="utf-8")
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    again = pd.concat(list(LoadStream(corpus, cache_dir=cache_dir)))
+    assert "Ann Lee" in again["text"].iloc[0]
+
+
+def test_the_background_writes_end_before_the_tables_are_published(tmp_path, monkeypatch):
+    # several parts per table, each write slowed: what is published reads back whole
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(6):
+        (corpus / f"{n}.txt").write_text(
+            f'Pier vote {n}\n\n"We will build it," said Ann Lee. Tom Roe said it was {n}.\n',
+            encoding="utf-8",
+        )
+    reference = tmp_path / "reference"
+    analyze_to_folder(corpus, reference, jobs=1, csv=False, batch_size=2)
+    real = output_module.to_parquet
+
+    def slow(table, path):
+        time.sleep(0.2)
+        real(table, path)
+
+    monkeypatch.setattr(output_module, "to_parquet", slow)
+    out = tmp_path / "out"
+    analyze_to_folder(corpus, out, jobs=1, csv=False, batch_size=2)
+    for name in ("articles", "sentences", "quotes", "people"):
+        expected = pd.read_parquet(reference / f"{name}.parquet")
+        pd.testing.assert_frame_equal(pd.read_parquet(out / f"{name}.parquet"), expected)
 
 
 def test_a_background_write_that_fails_raises_by_the_time_the_writes_are_waited_for():
