@@ -136,3 +136,11 @@ def test_a_users_own_names_module_does_not_hide_the_census_lists(monkeypatch):
     finally:
         first_names._first_names.cache_clear()
         first_names._surnames.cache_clear()
+
+
+def test_a_pronoun_against_the_only_candidates_first_name_has_no_speaker():
+    # no one else is named: "he" is not Ann Lee (NA, never a guess); "she" is
+    text = 'Ann Lee spoke at the pier. "We will see," he said.'
+    assert _speakers(text) == [("he", None)]
+    text = 'Ann Lee spoke at the pier. "We will see," she said.'
+    assert _speakers(text) == [("she", "Ann Lee")]

@@ -263,8 +263,8 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
 
     def fitting(before: int, pronoun: str) -> str | None:
         # the most recently named person whose gender does not contradict the pronoun; else
-        # the most recent one, unless a title says otherwise ('Ms. Ann Lee said ... He said
-        # ...' is not Ann Lee; the pronouns near a name may be someone else's)
+        # the most recent one, unless a title or the first name says otherwise ('Ms. Ann Lee
+        # said ... He said ...' is not Ann Lee; the pronouns near a name may be someone else's)
         want = 1 if pronoun == "he" else (-1 if pronoun == "she" else 0)
         i = bisect_left(positions, before) - 1
         first = None
@@ -275,8 +275,9 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             if want == 0 or gender(key) * want >= 0:
                 return key
             if first is None:
+                # a title or the first name says otherwise: no one ('Ann Lee ... he said')
                 titled = any(_title_vote(text, pos) * want < 0 for pos in mentions_of[key])
-                first = "" if titled else key
+                first = "" if titled or _name_gender(key) * want < 0 else key
         return first or None
 
     def described(before: int) -> str | None:
