@@ -30,9 +30,11 @@ def _aggregate(
     keys: list[str],
     shown: dict[str, str],
     person_ids: dict[str, str] | None = None,
+    groups: tuple[np.ndarray, pd.Index | pd.MultiIndex] | None = None,
 ) -> pd.DataFrame:
     """The people table's counts, one row per value of ``keys`` (the person, and the source).
-    ``person_ids``: :func:`_person_id` of the person keys, when already worked out.
+    ``person_ids``: :func:`_person_id` of the person keys, when already worked out; ``groups``:
+    :func:`_groups` of ``sources`` by ``keys``, likewise.
     ``sources``: the step's own frame, from which the columns the counts no longer read are
     dropped (millions of rows, freed before the grouping)."""
     kind = sources["kind"]
@@ -56,7 +58,7 @@ def _aggregate(
     if "source" in keys:
         sources["source"] = sources["source"].astype("string").fillna("")
     # each row's group, numbered as groupby(sort=False) would; then counts on numbers only
-    group, index = _groups(sources, keys)
+    group, index = groups if groups is not None else _groups(sources, keys)
     n_groups = len(index)
 
     def total(values: np.ndarray) -> np.ndarray:  # exact: sums of whole numbers
@@ -84,7 +86,7 @@ def _aggregate(
         table["first_date"] = table["last_date"] = pd.NaT
     frame = sources[list(dict.fromkeys([*keys, "written", "role"]))]
     table["aliases"] = _joined_forms(frame, keys, (group, index))
-    table["role"] = _most_used_role(frame, keys)
+    table["role"] = _most_used_role(frame, keys, (group, index))
     table = table.reset_index()
     person_key = table["person_key"]
     # one Python split per person (tens of thousands), not pandas' string methods
@@ -195,11 +197,30 @@ def _joined_forms_sorting(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
     return pd.Series({k: " | ".join(v) for k, v in joined.items()}, dtype=object)
 
 
-def _most_used_role(frame: pd.DataFrame, keys: list[str]) -> pd.Series:
-    """Each group's most used ``role`` (ties: the one used first); missing when none."""
-    roles = frame.loc[frame["role"].notna(), [*keys, "role"]]
-    roles = roles.assign(_order=np.arange(len(roles)))
-    counts = roles.groupby([*keys, "role"], sort=False, dropna=False)["_order"].agg(["size", "min"])
-    counts = counts.reset_index().sort_values(["size", "min"], ascending=[False, True])
-    best = counts.drop_duplicates(keys)
-    return pd.Series(best["role"].to_numpy(dtype=object), index=_group_index(best, keys))
+def _most_used_role(
+    frame: pd.DataFrame,
+    keys: list[str],
+    groups: tuple[np.ndarray, pd.Index | pd.MultiIndex] | None = None,
+) -> pd.Series:
+    """Each group's most used ``role`` (ties: the one used first); missing when none.
+    ``groups``: :func:`_groups` of ``frame``, when already worked out.
+
+    Example:
+        >>> frame = pd.DataFrame({"k": ["a", "a", "a", "b", "b"],
+        ...                       "role": ["mayor", "chair", "chair", None, "aide"]})
+        >>> _most_used_role(frame, ["k"]).to_dict()
+        {'a': 'chair', 'b': 'aide'}
+    """
+    group, index = groups if groups is not None else _groups(frame, keys)
+    role_codes, roles = pd.factorize(frame["role"].to_numpy(dtype=object))
+    given = role_codes >= 0
+    # the distinct (group, role) pairs, numbered in order of first use
+    pair_codes, pairs = pd.factorize(group[given].astype(np.int64) * len(roles) + role_codes[given])
+    if not len(pairs):
+        return pd.Series([], index=index[:0], dtype=object)
+    used = np.bincount(pair_codes, minlength=len(pairs))
+    in_group, role = np.divmod(pairs, len(roles))
+    # by group, the most used first, then the first used
+    order = np.lexsort((np.arange(len(pairs)), -used, in_group))
+    best = order[np.r_[True, in_group[order][1:] != in_group[order][:-1]]]
+    return pd.Series(np.asarray(roles, dtype=object)[role[best]], index=index[in_group[best]])
