@@ -36,7 +36,9 @@ def _aggregate(
     ``person_ids``: :func:`_person_id` of the person keys, when already worked out; ``groups``:
     :func:`_groups` of ``sources`` by ``keys``, likewise.
     ``sources``: the step's own frame, from which the columns the counts no longer read are
-    dropped (millions of rows, freed before the grouping)."""
+    dropped once the counts are taken (millions of rows, freed before the forms are joined).
+    The counts are sums and distinct counts over numbered groups (numpy), not a grouped
+    frame: hundreds of thousands of rows, tens of thousands of people."""
     kind = sources["kind"]
     quoted = kind.isin(["direct", "partial"]).to_numpy()
     # One number per (article, attribution): a row without an attribution id is one of its
