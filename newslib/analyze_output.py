@@ -149,12 +149,15 @@ class _PartWriter:
 
         articles = articles[[c for c in _ARTICLE_COLUMNS if c in articles.columns]]
         known: dict[str, str] = {}  # the strings of both tables: one object per id or name
-        if not isinstance(slim, pd.DataFrame):
+        shared = not isinstance(slim, pd.DataFrame)  # every text column read by _read_shared
+        if shared:
             # with the facts at hand, only whether a row has a speaker or mention is read of them
             slim = _read_shared(slim, _PEOPLE_INPUT, known, presence=_PRESENCE_ONLY)
         # people.people_and_quotes's steps, with the quotes and facts (millions of rows) freed
         # once their sources are taken out, before the corpus-wide joins and counts.
-        sources = _sources(slim, _read_shared(sorted(self._facts.iterdir()), known=known))
+        facts = _read_shared(sorted(self._facts.iterdir()), known=known)
+        sources = _sources(slim, facts, shared=shared)
+        del facts
         del known
         index = slim.index
         del slim

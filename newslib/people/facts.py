@@ -85,9 +85,15 @@ def _facts_of(speech: pd.DataFrame) -> dict[str, pd.api.extensions.ExtensionArra
     }
 
 
-def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.DataFrame:
+def _sources(
+    quotes: pd.DataFrame, facts: pd.DataFrame | None = None, *, shared: bool = False
+) -> pd.DataFrame:
     """One row per speech row of the quotes table that has a source: its row label (``row``),
-    counts and :func:`source_facts` (computed here unless given)."""
+    counts and :func:`source_facts` (computed here unless given). ``shared``: the text columns
+    of ``quotes`` and ``facts`` are object columns in which equal strings are already one
+    object and a missing value is None (as ``newslib analyze`` reads them), taken as they are
+    instead of numbered again."""
+    share = _object_column if shared else _shared_objects
     # the speakers and mentions only when their facts are worked out here
     columns = ["article_id", "kind"] + ([] if facts is not None else ["speaker", "speaker_mention"])
     speech = _speech_with_source(quotes, columns)
@@ -103,15 +109,15 @@ def _sources(quotes: pd.DataFrame, facts: pd.DataFrame | None = None) -> pd.Data
     columns = dict(
         {
             "row": speech.index.to_numpy()[keep],
-            "article_id": _shared_objects(_as_text(speech["article_id"][keep])),
-            "kind": _shared_objects(_as_text(speech["kind"][keep])),
+            "article_id": share(_as_text(speech["article_id"][keep])),
+            "kind": share(_as_text(speech["kind"][keep])),
             "n_words": quotes["n_words"].to_numpy()[where[keep]],
             "attribution_id": quotes["attribution_id"].to_numpy()[where[keep]],
             **{
                 name: (
                     facts[name].to_numpy(dtype=np.int64)[keep]
                     if name == "votes"
-                    else _shared_objects(facts[name][keep])
+                    else share(facts[name][keep])
                 )
                 for name in _FACTS
             },
@@ -169,3 +175,20 @@ def _shared_objects(column: pd.Series) -> pd.Series:
     out = values[np.where(codes < 0, 0, codes)] if len(values) else np.full(len(codes), None)
     out[codes < 0] = None
     return pd.Series(out, dtype=object)
+
+
+def _object_column(column: pd.Series) -> pd.Series:
+    """``column``'s values as an object Series (None for missing, index 0..n-1), the objects
+    themselves kept: :func:`_shared_objects` of a column whose equal strings are already one
+    object.
+
+    Example:
+        >>> _object_column(pd.Series(["a", None, "b"], index=[4, 5, 6], dtype=object)).tolist()
+        ['a', None, 'b']
+    """
+    values = column.to_numpy(dtype=object)
+    missing = pd.isna(values)
+    if missing.any():
+        values = values.copy()
+        values[missing] = None
+    return pd.Series(values, dtype=object)

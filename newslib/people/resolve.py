@@ -225,27 +225,47 @@ def _resolve_sources(
 
 def _shown_names(sources: pd.DataFrame) -> dict[str, str]:
     """Each person key's shown name: its most used full form (ties: the longest, then A-Z),
-    else its most used form (an ambiguous surname is shown as the surname)."""
-    forms = pd.DataFrame(  # object columns: pandas 3 would copy the strings into Arrow
-        {
-            "key": pd.Series(sources["person_key"].to_numpy(dtype=object), dtype=object),
-            "name": pd.Series(sources["shown"].to_numpy(dtype=object), dtype=object),
-        }
+    else its most used form (an ambiguous surname is shown as the surname).
+
+    Example:
+        >>> rows = pd.DataFrame({"person_key": ["person:ann|lee"] * 3 + ["ambiguous:roe"],
+        ...                      "shown": ["Lee", "Lee", "Ann Lee", "Roe"]})
+        >>> _shown_names(rows)
+        {'person:ann|lee': 'Ann Lee', 'ambiguous:roe': 'Roe'}
+    """
+    # numbered keys and names (each hashed once), counted as numbered pairs: few distinct
+    # pairs among hundreds of thousands of rows
+    key_codes, keys = pd.factorize(
+        sources["person_key"].to_numpy(dtype=object), use_na_sentinel=True
     )
-    counts = forms.groupby(["key", "name"], sort=False).size().rename("n").reset_index()
-    names = counts["name"].astype(str)
+    name_codes, names = pd.factorize(sources["shown"].to_numpy(dtype=object), use_na_sentinel=True)
+    given = (key_codes >= 0) & (name_codes >= 0)  # a row without either is not counted
+    pair_codes, pairs = pd.factorize(
+        key_codes[given].astype(np.int64) * len(names) + name_codes[given]
+    )
+    if not len(pairs):
+        return {}
+    n = np.bincount(pair_codes, minlength=len(pairs))
+    pair_key, pair_name = np.divmod(pairs, len(names))
+    texts = [str(name) for name in names.tolist()]
     # a full name before a bare surname joined to it, then the most used, then the one keeping
     # accents ("José Núñez" over "Jose Nunez"), the longest, A to Z (by code point)
-    counts["full"] = names.str.contains(" ", regex=False)
-    counts["accents"] = names.str.len() - names.str.count(r"[\x00-\x7f]")
-    counts["length"] = names.str.len()
-    counts["name"] = names.to_numpy(dtype=object)
-    ranked = counts.sort_values(
-        ["key", "full", "n", "accents", "length", "name"],
-        ascending=[True, False, False, False, False, True],
-        kind="stable",
+    length = np.array([len(t) for t in texts], dtype=np.int64)
+    full = np.array([" " in t for t in texts], dtype=bool)
+    accents = length - np.array([len(t.encode("ascii", "ignore")) for t in texts], dtype=np.int64)
+    rank = np.empty(len(texts), dtype=np.int64)
+    rank[sorted(range(len(texts)), key=texts.__getitem__)] = np.arange(len(texts))
+    order = np.lexsort(
+        (
+            rank[pair_name],
+            -length[pair_name],
+            -accents[pair_name],
+            -n,
+            ~full[pair_name],
+            pair_key,
+        )
     )
-    best = ranked.drop_duplicates("key")
-    # as object arrays: iterating an Arrow column makes a Python string per element slowly
-    keys, names = (best[c].to_numpy(dtype=object).tolist() for c in ("key", "name"))
-    return dict(zip(keys, names, strict=True))
+    ordered_keys = pair_key[order]
+    first = order[np.r_[True, ordered_keys[1:] != ordered_keys[:-1]]]
+    chosen = np.asarray(texts, dtype=object)[pair_name[first]].tolist()
+    return dict(zip(keys[pair_key[first]].tolist(), chosen, strict=True))

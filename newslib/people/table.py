@@ -137,6 +137,7 @@ def _people_from_sources(
     person_ids = np.full(len(index), None, dtype=object)
     persons = np.full(len(index), None, dtype=object)
     ids: dict[str, str] = {}  # each key's person id, worked out once
+    groups = None  # each source's person (numbered in order of first appearance), and theirs
     if len(sources):
         where = index.get_indexer(sources["row"].to_numpy())
         # each distinct key's id and name worked out once, then taken row by row in numpy
@@ -147,6 +148,7 @@ def _people_from_sources(
         ids = {key: _person_id(key) for key in distinct}
         person_ids[where] = _objects([ids[key] for key in distinct])[codes]
         persons[where] = _objects([shown.get(key) for key in distinct])[codes]
+        groups = (codes, pd.Index(uniques, dtype=object, name="person_key"))
     columns = (["source"] if by else []) + PEOPLE_COLUMNS
     if len(sources) == 0:
         table = _typed(pd.DataFrame({c: [] for c in columns}))
@@ -169,7 +171,7 @@ def _people_from_sources(
             sources = sources.merge(info, on="article_id", how="left")
         del found
     keys = ["person_key"] + (["source"] if by else [])
-    table = _aggregate(sources, keys, shown, ids)
+    table = _aggregate(sources, keys, shown, ids, groups if keys == ["person_key"] else None)
     table = _apply_settings(table, aliases, notes)
     table = table.sort_values(
         ["attributed_words", "n_attributions", "person"], ascending=[False, False, True]
