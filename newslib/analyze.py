@@ -22,6 +22,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -603,6 +604,9 @@ def analyze_to_folder(
         from .duplicates import NearDuplicateIndex
 
         near = NearDuplicateIndex()
+        # the last batch's joining of cache parts, beside the corpus steps
+        background = ThreadPoolExecutor(max_workers=1)
+        merging: list[Future] = []
         try:
             with _Runner(
                 lang=lang,
@@ -613,9 +617,19 @@ def analyze_to_folder(
                 progress=progress,
             ) as runner:
 
-                def add(tables: dict[str, pd.DataFrame]) -> None:
+                def add(tables: dict[str, pd.DataFrame], last: bool = False) -> None:
+                    ids = tables["articles"]["article_id"].tolist()
                     _index_near(near, tables["articles"], tables.pop("near_inputs"))
                     parts.add(tables)
+                    if cache_dir is None:
+                        return
+                    # The batch's cache parts joined into one per analysis. Done here while
+                    # the workers analyse the next batch; after the last one, beside the
+                    # corpus steps (which read no cache), on the core the workers left.
+                    if last:
+                        merging.append(background.submit(_merge_cache_parts, cache_dir, lang, ids))
+                    else:
+                        _merge_cache_parts(cache_dir, lang, ids)
 
                 if rerun and cache_dir is not None and engine == "local" and runner.workers > 1:
                     # the one worker a large rerun's few new articles go to (_Runner.submit)
@@ -636,7 +650,7 @@ def analyze_to_folder(
                             add(runner.gather(pending))
                         pending = handle
                     if pending is not None:
-                        add(runner.gather(pending))
+                        add(runner.gather(pending), last=True)
                 if not stream.summary["articles"]:  # nothing to analyse: OUT stays as it was
                     raise NoArticlesError(
                         no_articles_message(
@@ -651,9 +665,12 @@ def analyze_to_folder(
             parts.close(lang, aliases, near.result)
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
+            for future in merging:
+                future.result()  # its error, if any, told
         finally:
             parts.abandon()  # no part still being written (after an error) when staging goes
             near.close()
+            background.shutdown()  # no cache part being joined once the run returns
             # A publication cut short keeps its staged tables: the next run finishes it.
             if not (folder / publish.JOURNAL).exists():
                 shutil.rmtree(staging, ignore_errors=True)
@@ -678,6 +695,14 @@ def analyze_to_folder(
             "cache_damaged": damaged,
             "aliases_applied": parts.people_notes,
         }
+
+
+def _merge_cache_parts(cache_dir: str | os.PathLike, lang: str, article_ids: list) -> None:
+    """Join the cache parts a batch's chunks were written in, one part per analysis
+    (:meth:`newslib.cache.ResultCache.merge`): a rerun then reads a few large parts."""
+    for cache in _caches(cache_dir, lang).values():
+        if cache is not None:
+            cache.merge(article_ids)
 
 
 def _earlier_articles(folder: Path) -> int:

@@ -35,6 +35,7 @@ share, is :mod:`newslib.cache_parts`.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -45,6 +46,7 @@ import numpy as np
 import pandas as pd
 
 from . import cache_parts
+from ._frame import _Positions
 from ._versions import code_digest
 from .cache_parts import _VERIFIED as _VERIFIED  # (re-exported: the names tests use here)
 from .cache_parts import (
@@ -383,6 +385,109 @@ class ResultCache:
             found_ids.update(ids)
         found = {table: _frame_of(parts) if parts else None for table, parts in frames.items()}
         return found, found_ids
+
+    def merge(self, article_ids: Iterable[str]) -> bool:
+        """Join the parts that hold nothing but articles of ``article_ids`` (at least two of
+        them) into one part, rows in the order of ``article_ids`` (an article's own rows kept
+        in theirs), and remove them. Returns whether parts were joined.
+
+        A run's workers write one part per chunk; a run joins each batch's parts afterwards,
+        so that a rerun reads a few large parts, not many small ones (each read has a fixed
+        cost, and a rerun reads the whole cache). What is read stays the same: the joined
+        part holds the very rows of the parts it replaces. The new part is written in full,
+        its record last, before any old one is removed, so a run killed meanwhile leaves
+        both, and a process reading the old parts as they go finds them missing and
+        computes their articles again. A damaged part is set aside and not joined; parts of
+        differing schemas, or one that cannot be read now, are left as they are.
+
+        Example:
+            >>> import tempfile
+            >>> cache = ResultCache(tempfile.mkdtemp(), "demo", version=1, tables=("summary",))
+            >>> for identity in ("a", "b", "c"):
+            ...     cache.store({"summary": pd.DataFrame({"article_id": [identity], "x": [1]})})
+            >>> cache.merge(["c", "a", "b"]), len(list((cache.root / "summary").glob("*.json")))
+            (True, 1)
+            >>> cache.load(["a", "b", "c"])[0]["summary"]["article_id"].tolist()
+            ['c', 'a', 'b']
+        """
+        import pyarrow.parquet as pq
+
+        seen = self._seen()
+        wanted = list(dict.fromkeys(article_ids))
+        owned: dict[str, int] = {}
+        for part in seen.owner.lookup(wanted):
+            if part is not None:
+                owned[part] = owned.get(part, 0) + 1
+        joined = [part for part, n in owned.items() if n == seen.size[part]]
+        if len(joined) < 2:
+            return False
+        # every file checked first: a damaged part is set aside, not joined
+        sources: dict[str, dict] = {}
+        for part in joined:
+            entries = seen.entries[part]
+            try:
+                sources[part] = {
+                    table: _verified(self.root / table / f"{part}.parquet", entries[table])
+                    for table in self.tables
+                }
+            except _Damaged as damage:
+                _set_aside(self.root, self.tables, part, str(damage))
+                self._forget(seen, part)
+            except Exception:  # cannot be read now: nothing joined
+                return False
+        joined = list(sources)
+        if len(joined) < 2:
+            return False
+        try:
+            for table in self.tables:  # one schema per table, pandas metadata included
+                first, *others = (pq.read_schema(sources[part][table]) for part in joined)
+                if any(not other.equals(first, check_metadata=True) for other in others):
+                    return False
+                if first.metadata and b"PANDAS_ATTRS" in first.metadata:
+                    return False
+        except Exception:
+            return False
+        positions = _Positions(wanted)
+
+        def rows_in_order(table: str):
+            import pyarrow as pa
+
+            pieces = [_read_arrow(sources[part][table]) for part in joined]
+            rows = pa.concat_tables(pieces)
+            codes, uniques = pd.factorize(rows.column("article_id").to_numpy(zero_copy_only=False))
+            order = positions.of(uniques)[codes] if len(rows) else np.zeros(0)
+            if len(order) > 1 and not (order[1:] >= order[:-1]).all():
+                rows = rows.take(np.argsort(order, kind="stable"))
+            return rows
+
+        index = rows_in_order(self.tables[0])
+        ids = index.column("article_id").to_pylist()
+        try:
+            part, entries = _write_part(
+                self.root,
+                [
+                    (self.tables[0], index),
+                    *((t, functools.partial(rows_in_order, t)) for t in self.tables[1:]),
+                ],
+                ids=[i if isinstance(i, str) else None for i in ids],
+            )
+        except Exception:  # nothing recorded: the old parts stay in use
+            return False
+        del index
+        for old in joined:  # its record first: from then on no process takes it up
+            for path in (self.root / self.tables[0] / f"{old}.json",) + tuple(
+                self.root / table / f"{old}.parquet" for table in self.tables
+            ):
+                try:
+                    path.unlink()
+                except OSError:
+                    pass
+            self._forget(seen, old)
+        seen.names.add(f"{part}.json")
+        seen.entries[part] = entries
+        seen.size[part] = len(ids)
+        seen.owner.add([(part, ids)])
+        return True
 
     def _forget(self, seen: _Seen, part: str) -> None:
         """No longer read ``part`` in this process (its articles are not held any more)."""

@@ -49,31 +49,47 @@ def _put(folder: Path, name: str, data: bytes) -> None:
     os.replace(temporary, folder / name)
 
 
-def _write_part(
-    root: Path, tables: list[tuple[str, pd.DataFrame]], *, ids: list[str] | None = None
-) -> None:
+def _parquet_bytes(table) -> bytes:
+    """A table as the bytes of a Parquet file: a frame as ``DataFrame.to_parquet`` writes it
+    (index left out), an Arrow table read from a part as it is (its pandas metadata kept, so it
+    reads back as the frame it was)."""
+    if isinstance(table, pd.DataFrame):
+        return table.to_parquet(None, index=False)
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    sink = pa.BufferOutputStream()
+    pq.write_table(table, sink)
+    return sink.getvalue().to_pybytes()
+
+
+def _write_part(root: Path, tables: list[tuple], *, ids: list[str] | None = None):
     """Write one part of the cache in ``root``: each table's file (the first table, the index,
     last), then the record listing their sizes, checksums and schemas: the commit point.
-    ``ids``: the index's ``article_id`` values, in its row order, kept in the record too (a
-    process then learns which articles a part holds from the record alone, see
-    :func:`_read_record_ids`); left out unless all are strings."""
+    ``tables``: (name, table) pairs, a table being a frame, an Arrow table or a function that
+    gives one (called when its file is written: one table in memory at a time). ``ids``: the
+    index's ``article_id`` values, in its row order, kept in the record too (a process then
+    learns which articles a part holds from the record alone, see :func:`_read_record_ids`);
+    left out unless all are strings. Returns the part's name and its record's entries."""
     import pyarrow as pa
 
     part = f"part-{uuid.uuid4().hex}"
     entries = {}
     for table, frame in (*tables[1:], tables[0]):
-        data = frame.to_parquet(None, index=False)
+        data = _parquet_bytes(frame() if callable(frame) else frame)
         entries[table] = {
             "size": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
             "schema": _schema_of(pa.BufferReader(data)),
         }
         _put(root / table, f"{part}.parquet", data)
+        del data
     body = {"format": _RECORD_FORMAT, "tables": entries}
     if ids is not None and all(type(i) is str for i in ids):
         body["ids"] = ids
     record = json.dumps({**body, "sha256": _digest(body)}, sort_keys=True)
     _put(root / tables[0][0], f"{part}.json", record.encode())
+    return part, entries
 
 
 def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
