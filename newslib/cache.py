@@ -10,8 +10,11 @@ the part's *record*, ``<index table>/part-<id>.json``, renamed into place last: 
 point. Only parts with a record are read, so a killed run leaves at most files nobody uses (as
 do parts written by newslib before records existed). Two runs sharing a cache write different
 parts; an article found in several parts is read from one of them (its results are identical,
-analyses being deterministic). Bumping an analysis's version, or changing its options, starts a
-new folder and leaves the other analyses' results valid. Parsed input files
+analyses being deterministic). A run writes one part per chunk of articles as it goes (a killed
+run keeps what it finished) and joins each batch's parts into one afterwards
+(:meth:`ResultCache.merge`): a rerun reads a few large parts, not hundreds of small ones.
+Bumping an analysis's version, or changing its options, starts a new folder and leaves the
+other analyses' results valid. Parsed input files
 (:class:`newslib.file_cache.FileCache`, importable from here too) are kept the same way under
 ``<cache_dir>/files-v<loader version>-<key hash>/``.
 
