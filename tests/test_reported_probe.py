@@ -786,6 +786,53 @@ CASES = [
         "that the fees would rise in July",
         None,
     ),
+    # --- a common word opening the sentence before a document's noun names no author; a
+    # surname or an owner there does
+    (
+        "opener-opinion-polls",
+        "Opinion polls show the mayor is losing support in Bayview.",
+        "indirect",
+        "Opinion polls",
+        "show",
+        "the mayor is losing support in Bayview",
+        None,
+    ),
+    (
+        "opener-weekly-data",
+        "Weekly data show the tide is rising in Bayview.",
+        "indirect",
+        "Weekly data",
+        "show",
+        "the tide is rising in Bayview",
+        None,
+    ),
+    (
+        "opener-opinion-surveys",
+        "Opinion surveys say the toll is unpopular.",
+        "indirect",
+        "Opinion surveys",
+        "say",
+        "the toll is unpopular",
+        None,
+    ),
+    (
+        "author-surname-data",
+        "Vance data show the pier is unsafe.",
+        "indirect",
+        "Vance data",
+        "show",
+        "the pier is unsafe",
+        "Vance",
+    ),
+    (
+        "author-owner-report",
+        "Roe's report says the pier is unsafe.",
+        "indirect",
+        "Roe's report",
+        "says",
+        "the pier is unsafe",
+        "Roe",
+    ),
     # --- mixed: a quoted fragment inside reported speech
     (
         "partial-inside-said",
