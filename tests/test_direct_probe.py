@@ -343,6 +343,22 @@ CASES = [
         "Ann Lee",
     ),
     (
+        "direct-after-credit-he",
+        "Tom Roe at the pier on Monday. (Photo: Ann Lee/Bayview Times)\n\n"
+        '"We are not leaving this town," he said.',
+        "not leaving",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-after-credit-wrong-gender",
+        "Ann Lee at the pier on Monday. (Photo: Bayview Times)\n\n"
+        '"We are not leaving this town," he said.',
+        "not leaving",
+        "direct",
+        None,
+    ),
+    (
         "direct-credit-line",
         "Photo credit: Tom Roe for the Bayview Times\n\n"
         '"The water rose faster than anyone expected," said Ann Lee, who lives by the pier.',
@@ -429,10 +445,6 @@ XFAIL: dict[str, str] = {
         "unseen exact content F1 fell 0.00007"
     ),
     "direct-nickname-speaker": "the speaker's name stops at the nickname's mark ('Tom'): not tried",
-    "direct-after-credit": (
-        "'she' is not resolved when the paragraph before is a caption with no verb ('Ann Lee at "
-        "the pier on Monday.'): a name-resolution limit, not tried"
-    ),
     "credit-splits-quote": (
         "a credit line between two paragraphs of one quotation breaks the run-on: the first "
         "paragraph gets no speaker; not tried"

@@ -648,6 +648,55 @@ CASES = [
         "the deal was off",
         "Tom Roe",
     ),
+    # a full name no test reads as a person's (the object of 'met', a subject before 'is') is
+    # the pronoun's person when no one named before fits it, its first name fits and it is near
+    (
+        "pronoun-object-she",
+        "Tom Roe met Ann Lee at the pier. Later, she said the deal was off.",
+        "indirect",
+        "she",
+        "said",
+        "the deal was off",
+        "Ann Lee",
+    ),
+    (
+        "pronoun-subject-is",
+        "Tom Roe is a baker in Bayview. Later, he said the oven was broken.",
+        "indirect",
+        "he",
+        "said",
+        "the oven was broken",
+        "Tom Roe",
+    ),
+    (
+        "pronoun-subject-fits-first",
+        "Ann Lee met Rita Vance at the pier. Later, she said the deal was off.",
+        "indirect",
+        "she",
+        "said",
+        "the deal was off",
+        "Ann Lee",
+    ),
+    (
+        "pronoun-object-no-organisation",
+        "Ann Lee met the Harbor Board at the pier. Later, he said the deal was off.",
+        "indirect",
+        "he",
+        "said",
+        "the deal was off",
+        None,
+    ),
+    (
+        "pronoun-object-too-far",
+        "Ann Lee met Tom Roe at the pier."
+        + " The harbor was quiet that morning, and the boats sat still in the gray water." * 8
+        + " Later, he said the deal was off.",
+        "indirect",
+        "he",
+        "said",
+        "the deal was off",
+        None,
+    ),
     (
         "pronoun-she-added",
         "Ann Lee runs the ferry line.\n\nThe fares will rise in July, she added.",
@@ -919,11 +968,6 @@ _NOUN_CLAUSE_END = (
 XFAIL: dict[str, str] = {
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
-    "pronoun-two-people": (
-        "'he' has no speaker (NA): resolve._resolve does not take 'Tom Roe' (the object of "
-        "'met') as a candidate, and Ann Lee's first name rules her out; with 'Mr. Tom Roe' "
-        "it is right"
-    ),
 }
 
 _EDGE = " \t\n,.;:!?\"'“”‘’()"
