@@ -312,6 +312,27 @@ CASES = [
         "Tom Roe",
     ),
     (
+        "direct-nickname-speaker-before",
+        '"We will win the race," Tom "Tiny" Roe said.',
+        "win the race",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-nickname-curly",
+        "“We will win the race,” said Ann “Scoop” Lee.",
+        "win the race",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "direct-nickname-later-subject",
+        '"We won," Ann Lee said, and Tom "Tiny" Roe cheered.',
+        "We won",
+        "direct",
+        "Ann Lee",
+    ),
+    (
         "direct-middle",
         'The board met on Monday. "This is a sad day for Bayview," Tom Roe said.',
         "sad day",
@@ -444,7 +465,6 @@ XFAIL: dict[str, str] = {
         "one capitalised word after a cue and a colon as direct was tried: no dev change and "
         "unseen exact content F1 fell 0.00007"
     ),
-    "direct-nickname-speaker": "the speaker's name stops at the nickname's mark ('Tom'): not tried",
     "credit-splits-quote": (
         "a credit line between two paragraphs of one quotation breaks the run-on: the first "
         "paragraph gets no speaker; not tried"

@@ -110,8 +110,11 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             continue
         # limit the search after the quote to the next quote or the end of the sentence
         nxt_open = q.para_hi
-        if k + 1 < len(found) and found[k + 1].paragraph == q.paragraph:
-            nxt_open = found[k + 1].open_mark
+        nk = k + 1
+        if nk < len(found) and _nickname(text, found[nk]):
+            nk += 1  # 'said Tom "Tiny" Roe': the nickname is part of the speaker's name
+        if nk < len(found) and found[nk].paragraph == q.paragraph:
+            nxt_open = found[nk].open_mark
         close_pos = q.close_mark if q.close_mark is not None else q.end
         # the sentence after the closing mark ('..." Clinton said.' starts a "sentence")
         i = bisect_right(starts, _first_nonspace(text, close_pos, q.para_hi))
@@ -203,6 +206,27 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
 
 
 _WORD_BEFORE_RE = re.compile(r"([\w’']+)[^\S\n]+$")
+
+
+# one capitalised word in marks with a capitalised word before and after it: a nickname
+_NICKNAME_AROUND_RE = re.compile(r"[A-Z][\w’'\-]*[^\S\n]+$")
+_CAPITAL_AFTER_RE = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _nickname(text: str, q: _Quote) -> bool:
+    """Is the quotation ``q`` a nickname inside a name ('Tom "Tiny" Roe'): one capitalised word
+    in marks between two capitalised words?
+
+    >>> t = 'said Tom "Tiny" Roe.'
+    >>> q = _Quote(10, 14, 9, 15, 0, 0, len(t), chain=0, words=["Tiny"])
+    >>> _nickname(t, q)
+    True
+    """
+    if q.close_mark is None or q.end - q.start > 20 or not text[q.start : q.end].isalpha():
+        return False
+    if not text[q.start].isupper() or _CAPITAL_AFTER_RE.match(text, q.close_mark) is None:
+        return False
+    return _NICKNAME_AROUND_RE.search(text, max(0, q.open_mark - 30), q.open_mark) is not None
 
 
 def _number_attributions(found: list[_Quote]) -> None:

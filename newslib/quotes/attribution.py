@@ -37,12 +37,23 @@ def _cut_subject(text: str, s: int, e: int, rules: _Rules, from_right: bool, str
     return cut
 
 
+_NICKNAME_WORD_RE = re.compile(r"[\"“][A-Z][a-z]+[\"”]")
+
+
 def _name_run_end(text: str, words, k: int) -> int:
     """The index after the run of capitalised words (and name particles) from ``words[k]``,
     stopping after a word that ends a sentence."""
     j = k
     while j < len(words) and (
-        text[words[j][0]].isupper() or text[words[j][0] : words[j][1]] in _PARTICLES
+        text[words[j][0]].isupper()
+        or text[words[j][0] : words[j][1]] in _PARTICLES
+        # 'Tom "Tiny" Roe': a nickname in marks between two capitalised words
+        or (
+            j > k
+            and j + 1 < len(words)
+            and text[words[j + 1][0]].isupper()
+            and _NICKNAME_WORD_RE.fullmatch(text, *words[j]) is not None
+        )
     ):
         j += 1
         if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):

@@ -22,6 +22,7 @@ _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
 _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 _OWNER_RE = re.compile(r"\w['’]s?$")
+_NICKNAME_RE = re.compile(r"[\"“][A-Z][a-z]+[\"”]")
 _HYPHENATED_ADJECTIVE_RE = re.compile(r"[A-Z][\w.]*-(?:based|born|bred|area|raised)")
 
 
@@ -78,6 +79,8 @@ def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
 
 def _name_of(span: str, rules: _Rules) -> str:
     words = span.split()
+    if '"' in span or "“" in span:  # 'Tom "Tiny" Roe': the nickname is no part of the name
+        words = [w for w in words if not _NICKNAME_RE.fullmatch(w)] or words
     # "CNBC's Becky Quick", "Texas-based Ann Lee": the name is after the owner or the adjective
     for k in range(len(words) - 2, -1, -1):
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
