@@ -404,6 +404,30 @@ CASES = [
         "Ann Lee",
     ),
     (
+        "credit-in-parens-splits-quote",
+        "“We will rebuild the pier.\n\n(Image: Bayview Times)\n\n"
+        "“It will take two years,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "photo-credit-splits-quote",
+        "“We will rebuild the pier.\n\nPhoto credit: Tom Roe\n\n"
+        "“It will take two years,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "update-line-ends-quote",
+        "“We will rebuild the pier.\n\nUpdate: The board met again.\n\n"
+        "“It will take two years,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        None,
+    ),
+    (
         "closing-glyph-opens",
         "Photo: Bayview Times\n\nThe harbor is quiet. ”We will rebuild the pier,” Ann Lee said.",
         "rebuild the pier",
@@ -464,10 +488,6 @@ XFAIL: dict[str, str] = {
     "direct-one-word-colon": (
         "one capitalised word after a cue and a colon as direct was tried: no dev change and "
         "unseen exact content F1 fell 0.00007"
-    ),
-    "credit-splits-quote": (
-        "a credit line between two paragraphs of one quotation breaks the run-on: the first "
-        "paragraph gets no speaker; not tried"
     ),
     "closing-glyph-opens": (
         "a closing glyph used as an opening mark mid-paragraph pairs as partial inside reported "
