@@ -434,6 +434,27 @@ CASES = [
         "direct",
         "Ann Lee",
     ),
+    (
+        "closing-glyph-opens-mid-paragraph",
+        "The harbor is quiet. ”We will rebuild the pier,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "closing-glyph-opens-told",
+        "The harbor is quiet. ”Rebuild it,” Ann Lee told the board.",
+        "Rebuild it",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "closing-glyph-closes-partial",
+        "Ann Lee said the pier was “safe.” Tom Roe agreed with her on Monday.",
+        "safe",
+        "partial",
+        "Ann Lee",
+    ),
     # --- partial quotations: a speaker's words inside the writer's sentence
     (
         "partial-said-fee",
@@ -488,10 +509,6 @@ XFAIL: dict[str, str] = {
     "direct-one-word-colon": (
         "one capitalised word after a cue and a colon as direct was tried: no dev change and "
         "unseen exact content F1 fell 0.00007"
-    ),
-    "closing-glyph-opens": (
-        "a closing glyph used as an opening mark mid-paragraph pairs as partial inside reported "
-        "speech; not tried"
     ),
 }
 
