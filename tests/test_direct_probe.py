@@ -166,6 +166,41 @@ CASES = [
         "scare",
         None,
     ),
+    (
+        "title-actor-opens",
+        '"Lights Over the Harbor" actor Tom Roe waved to the crowd.',
+        "Lights Over",
+        "scare",
+        None,
+    ),
+    (
+        "title-was-a-hit",
+        '"Low Tide in Bayview" was a hit at the fair.',
+        "Low Tide",
+        "scare",
+        None,
+    ),
+    (
+        "title-star-then-speech",
+        '"Save Our Pier" star Tom Roe said the fight goes on.',
+        "Save Our Pier",
+        "scare",
+        None,
+    ),
+    (
+        "title-case-speech-stays-direct",
+        '"The Pier Is Safe," Ann Lee said on Monday.',
+        "Pier Is Safe",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "speech-before-is-a-stays-direct",
+        '"We will win the race" is a promise Tom Roe made often.',
+        "win the race",
+        "direct",
+        None,
+    ),
     # --- nicknames
     (
         "nick-middle",
@@ -486,12 +521,6 @@ CASES = [
     ),
 ]
 
-_TITLE_RULE = (
-    "a title that opens a paragraph and runs on into the writer's sentence (no closing "
-    "punctuation, a lower-case word after that is no cue or pronoun) would be scare: it raised "
-    "PolNeAR dev precision and F1, unseen unchanged, but dev direct share MAE rose 0.000006 "
-    "and dev attributed-share MAE 0.00003, so it was not kept"
-)
 _UNSEEN_DROP = "unseen direct F1, speaker accuracy and share MAE fell"
 # Misfires not fixed, each with what was tried (PolNeAR figures, session 27) or why not.
 XFAIL: dict[str, str] = {
@@ -503,9 +532,6 @@ XFAIL: dict[str, str] = {
     ),
     "scare-self-described": "'self-described' was tried: on dev its quotation is speech as often",
     "slogan-shirt": "'that read' was tried: on dev the words on a sign are annotated as speech",
-    "title-star-opens": _TITLE_RULE,
-    "title-is-a-drama": _TITLE_RULE,
-    "title-sentence-title": _TITLE_RULE,
     "direct-one-word-colon": (
         "one capitalised word after a cue and a colon as direct was tried: no dev change and "
         "unseen exact content F1 fell 0.00007"

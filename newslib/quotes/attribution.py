@@ -591,6 +591,8 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         return "partial"  # '"We are happy" about the ruling, Lee said.': a part of the content
     # a full statement: it opens the paragraph, follows 'said:' or starts a sentence
     if _blank(text, q.para_lo, q.open_mark) and (n >= 3 or ends_punct):
+        if not ends_punct and q.close_mark is not None and _work_title(text, q):
+            return "scare"  # '"The Bayview Files" star Tom Roe': a work's title
         return "direct"
     if q.close_mark is None:
         return "direct" if n >= 2 else "scare"
@@ -644,6 +646,26 @@ def _runs_on(text: str, close: int, rules: _Rules) -> bool:
     """
     m = _RUN_ON_RE.match(text, close)
     return m is not None and not _cue_in(text, m.start(1), m.end(1), rules)
+
+
+_WORK_ROLES = _sections("scare_leads.txt", lower=True)["work_roles"]
+_WORK_AFTER_RE = re.compile(
+    rf"[^\S\n]+(?:(?:{_alternation(_WORK_ROLES)})[^\S\n]+[A-Z]|(?:is|was)[^\S\n]+(?:a|an)[^\S\n])"
+)
+
+
+def _work_title(text: str, q: _Quote) -> bool:
+    """Is the closed quotation ``q``, every word capitalised (but small words), a work's title
+    followed by a role of a work and a name, or by 'is a' ('"The Bayview Files" star Tom Roe',
+    '"Nights at the Harbor" is a new drama'; ``[work_roles]`` of ``scare_leads.txt``)?
+
+    >>> t = '"Nights at the Harbor" is a new drama.'
+    >>> _work_title(t, _Quote(1, 21, 0, 22, 0, 0, len(t), chain=0, words=t[1:21].split()))
+    True
+    """
+    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in q.words):
+        return False
+    return _WORK_AFTER_RE.match(text, q.close_mark) is not None
 
 
 _TITLE_LEAD_RE = re.compile(
