@@ -82,6 +82,27 @@ CASES = [
         None,
     ),
     (
+        "scare-billed-as",
+        'The ferry was billed as "the fastest boat on the bay" for years.',
+        "fastest boat",
+        "scare",
+        None,
+    ),
+    (
+        "scare-touted-as",
+        'The plan was touted as "a win for every family in Bayview" at the fair.',
+        "a win for every family",
+        "scare",
+        None,
+    ),
+    (
+        "partial-pitched-by-person",
+        'Tom Roe pitched the fund as "the safest bet in Bayview" to savers.',
+        "safest bet",
+        "partial",
+        "Tom Roe",
+    ),
+    (
         "scare-self-described",
         'A self-described "harbor rat," Tom Roe has fished here for years.',
         "harbor rat",
@@ -526,10 +547,6 @@ _UNSEEN_DROP = "unseen direct F1, speaker accuracy and share MAE fell"
 XFAIL: dict[str, str] = {
     "scare-the-term": f"'term' (comma allowed) as a scare lead was tried: {_UNSEEN_DROP}",
     "scare-rated": f"'rated' as a scare lead was tried: {_UNSEEN_DROP}",
-    "scare-described-as": (
-        "'pitched as' + five words: scare leads cover three words at most, and 'described "
-        "as'-like leads are speech after a person on dev ('whom he described as \"volatile\"')"
-    ),
     "scare-self-described": "'self-described' was tried: on dev its quotation is speech as often",
     "slogan-shirt": "'that read' was tried: on dev the words on a sign are annotated as speech",
     "direct-one-word-colon": (
