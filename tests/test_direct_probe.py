@@ -117,6 +117,20 @@ CASES = [
         None,
     ),
     (
+        "scare-rated-long",
+        'The bridge was rated "unsafe for heavy trucks" last year.',
+        "unsafe for heavy trucks",
+        "scare",
+        None,
+    ),
+    (
+        "partial-rated-by-person",
+        'Ann Lee rated the plan "a failure for every family in town."',
+        "a failure for every family",
+        "partial",
+        "Ann Lee",
+    ),
+    (
         "scare-curly",
         "Bayview’s “temporary” bridge has stood since 1990.",
         "temporary",
@@ -546,7 +560,6 @@ _UNSEEN_DROP = "unseen direct F1, speaker accuracy and share MAE fell"
 # Misfires not fixed, each with what was tried (PolNeAR figures, session 27) or why not.
 XFAIL: dict[str, str] = {
     "scare-the-term": f"'term' (comma allowed) as a scare lead was tried: {_UNSEEN_DROP}",
-    "scare-rated": f"'rated' as a scare lead was tried: {_UNSEEN_DROP}",
     "scare-self-described": "'self-described' was tried: on dev its quotation is speech as often",
     "slogan-shirt": "'that read' was tried: on dev the words on a sign are annotated as speech",
     "direct-one-word-colon": (

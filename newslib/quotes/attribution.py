@@ -615,7 +615,7 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
     # the name of a work after 'titled', 'the book', 'host of', whatever its length
     if _TITLE_LEAD_RE.search(head + " "):
         return "scare"
-    if _PASSIVE_AS_LEAD_RE.search(head + " "):
+    if _PASSIVE_LABEL_RE.search(head + " "):
         return "scare"  # 'The fund was pitched as "the safest bet ..."': a label, no speaker
     # nickname between first and last name: Dwayne "The Rock" Johnson
     after = text[q.close_mark : q.close_mark + 2]
@@ -670,10 +670,10 @@ def _work_title(text: str, q: _Quote) -> bool:
     return _WORK_AFTER_RE.match(text, q.close_mark) is not None
 
 
-_PASSIVE_AS_LEAD_RE = re.compile(
+_PASSIVE_LABEL_RE = re.compile(
     r"\b(?:is|are|was|were|been|being)[^\S\n]+(?:"
     + _alternation(_sections("scare_leads.txt", lower=True)["passive_label_verbs"])
-    + r")[^\S\n]+as[^\S\n]*$",
+    + r")(?:[^\S\n]+as)?[^\S\n]*$",
     re.I,
 )
 _TITLE_LEAD_RE = re.compile(
