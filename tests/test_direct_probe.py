@@ -396,6 +396,20 @@ CASES = [
         "Ann Lee",
     ),
     (
+        "direct-nickname-colon",
+        'Tom "Tiny" Roe said: "We will win the race."',
+        "win the race",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-nickname-role",
+        '"We will win," said harbor master Tom "Tiny" Roe.',
+        "We will win",
+        "direct",
+        "Tom Roe",
+    ),
+    (
         "direct-nickname-later-subject",
         '"We won," Ann Lee said, and Tom "Tiny" Roe cheered.',
         "We won",

@@ -678,6 +678,15 @@ CASES = [
         "Ann Lee",
     ),
     (
+        "pronoun-object-nickname",
+        'Ann Lee met Tom "Tiny" Roe at the pier. Later, he said the deal was off.',
+        "indirect",
+        "he",
+        "said",
+        "the deal was off",
+        "Tom Roe",
+    ),
+    (
         "pronoun-object-no-organisation",
         "Ann Lee met the Harbor Board at the pier. Later, he said the deal was off.",
         "indirect",
