@@ -575,7 +575,11 @@ _UNSEEN_DROP = "unseen direct F1, speaker accuracy and share MAE fell"
 XFAIL: dict[str, str] = {
     "scare-the-term": f"'term' (comma allowed) as a scare lead was tried: {_UNSEEN_DROP}",
     "scare-self-described": "'self-described' was tried: on dev its quotation is speech as often",
-    "slogan-shirt": "'that read' was tried: on dev the words on a sign are annotated as speech",
+    "slogan-shirt": (
+        "'that read' was tried: on dev the words on a sign are annotated as speech; session 29 "
+        "tried it after shirts, hats, caps, buttons, stickers, mugs only: dev direct F1 "
+        "0.98309 -> 0.98311, but dev attributed-share MAE 0.0579171 -> 0.0579352"
+    ),
     "direct-one-word-colon": (
         "one capitalised word after a cue and a colon as direct was tried: no dev change and "
         "unseen exact content F1 fell 0.00007"
