@@ -82,6 +82,27 @@ CASES = [
         None,
     ),
     (
+        "scare-billed-as",
+        'The ferry was billed as "the fastest boat on the bay" for years.',
+        "fastest boat",
+        "scare",
+        None,
+    ),
+    (
+        "scare-touted-as",
+        'The plan was touted as "a win for every family in Bayview" at the fair.',
+        "a win for every family",
+        "scare",
+        None,
+    ),
+    (
+        "partial-pitched-by-person",
+        'Tom Roe pitched the fund as "the safest bet in Bayview" to savers.',
+        "safest bet",
+        "partial",
+        "Tom Roe",
+    ),
+    (
         "scare-self-described",
         'A self-described "harbor rat," Tom Roe has fished here for years.',
         "harbor rat",
@@ -94,6 +115,20 @@ CASES = [
         "routine",
         "scare",
         None,
+    ),
+    (
+        "scare-rated-long",
+        'The bridge was rated "unsafe for heavy trucks" last year.',
+        "unsafe for heavy trucks",
+        "scare",
+        None,
+    ),
+    (
+        "partial-rated-by-person",
+        'Ann Lee rated the plan "a failure for every family in town."',
+        "a failure for every family",
+        "partial",
+        "Ann Lee",
     ),
     (
         "scare-curly",
@@ -164,6 +199,41 @@ CASES = [
         'Photo: Harbor Board\n\n"Bayview Nights" star Ann Lee waves to fans.',
         "Bayview Nights",
         "scare",
+        None,
+    ),
+    (
+        "title-actor-opens",
+        '"Lights Over the Harbor" actor Tom Roe waved to the crowd.',
+        "Lights Over",
+        "scare",
+        None,
+    ),
+    (
+        "title-was-a-hit",
+        '"Low Tide in Bayview" was a hit at the fair.',
+        "Low Tide",
+        "scare",
+        None,
+    ),
+    (
+        "title-star-then-speech",
+        '"Save Our Pier" star Tom Roe said the fight goes on.',
+        "Save Our Pier",
+        "scare",
+        None,
+    ),
+    (
+        "title-case-speech-stays-direct",
+        '"The Pier Is Safe," Ann Lee said on Monday.',
+        "Pier Is Safe",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "speech-before-is-a-stays-direct",
+        '"We will win the race" is a promise Tom Roe made often.',
+        "win the race",
+        "direct",
         None,
     ),
     # --- nicknames
@@ -312,6 +382,41 @@ CASES = [
         "Tom Roe",
     ),
     (
+        "direct-nickname-speaker-before",
+        '"We will win the race," Tom "Tiny" Roe said.',
+        "win the race",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-nickname-curly",
+        "“We will win the race,” said Ann “Scoop” Lee.",
+        "win the race",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "direct-nickname-colon",
+        'Tom "Tiny" Roe said: "We will win the race."',
+        "win the race",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-nickname-role",
+        '"We will win," said harbor master Tom "Tiny" Roe.',
+        "We will win",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-nickname-later-subject",
+        '"We won," Ann Lee said, and Tom "Tiny" Roe cheered.',
+        "We won",
+        "direct",
+        "Ann Lee",
+    ),
+    (
         "direct-middle",
         'The board met on Monday. "This is a sad day for Bayview," Tom Roe said.',
         "sad day",
@@ -343,6 +448,22 @@ CASES = [
         "Ann Lee",
     ),
     (
+        "direct-after-credit-he",
+        "Tom Roe at the pier on Monday. (Photo: Ann Lee/Bayview Times)\n\n"
+        '"We are not leaving this town," he said.',
+        "not leaving",
+        "direct",
+        "Tom Roe",
+    ),
+    (
+        "direct-after-credit-wrong-gender",
+        "Ann Lee at the pier on Monday. (Photo: Bayview Times)\n\n"
+        '"We are not leaving this town," he said.',
+        "not leaving",
+        "direct",
+        None,
+    ),
+    (
         "direct-credit-line",
         "Photo credit: Tom Roe for the Bayview Times\n\n"
         '"The water rose faster than anyone expected," said Ann Lee, who lives by the pier.',
@@ -367,10 +488,55 @@ CASES = [
         "Ann Lee",
     ),
     (
+        "credit-in-parens-splits-quote",
+        "“We will rebuild the pier.\n\n(Image: Bayview Times)\n\n"
+        "“It will take two years,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "photo-credit-splits-quote",
+        "“We will rebuild the pier.\n\nPhoto credit: Tom Roe\n\n"
+        "“It will take two years,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "update-line-ends-quote",
+        "“We will rebuild the pier.\n\nUpdate: The board met again.\n\n"
+        "“It will take two years,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        None,
+    ),
+    (
         "closing-glyph-opens",
         "Photo: Bayview Times\n\nThe harbor is quiet. ”We will rebuild the pier,” Ann Lee said.",
         "rebuild the pier",
         "direct",
+        "Ann Lee",
+    ),
+    (
+        "closing-glyph-opens-mid-paragraph",
+        "The harbor is quiet. ”We will rebuild the pier,” Ann Lee said.",
+        "rebuild the pier",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "closing-glyph-opens-told",
+        "The harbor is quiet. ”Rebuild it,” Ann Lee told the board.",
+        "Rebuild it",
+        "direct",
+        "Ann Lee",
+    ),
+    (
+        "closing-glyph-closes-partial",
+        "Ann Lee said the pier was “safe.” Tom Roe agreed with her on Monday.",
+        "safe",
+        "partial",
         "Ann Lee",
     ),
     # --- partial quotations: a speaker's words inside the writer's sentence
@@ -404,42 +570,24 @@ CASES = [
     ),
 ]
 
-_TITLE_RULE = (
-    "a title that opens a paragraph and runs on into the writer's sentence (no closing "
-    "punctuation, a lower-case word after that is no cue or pronoun) would be scare: it raised "
-    "PolNeAR dev precision and F1, unseen unchanged, but dev direct share MAE rose 0.000006 "
-    "and dev attributed-share MAE 0.00003, so it was not kept"
-)
 _UNSEEN_DROP = "unseen direct F1, speaker accuracy and share MAE fell"
 # Misfires not fixed, each with what was tried (PolNeAR figures, session 27) or why not.
 XFAIL: dict[str, str] = {
-    "scare-the-term": f"'term' (comma allowed) as a scare lead was tried: {_UNSEEN_DROP}",
-    "scare-rated": f"'rated' as a scare lead was tried: {_UNSEEN_DROP}",
-    "scare-described-as": (
-        "'pitched as' + five words: scare leads cover three words at most, and 'described "
-        "as'-like leads are speech after a person on dev ('whom he described as \"volatile\"')"
+    "scare-the-term": (
+        f"'term' (comma allowed) as a scare lead was tried: {_UNSEEN_DROP}; session 29 tried "
+        "'the' + one word + term / word / phrase / label (comma allowed): one dev row changed, "
+        "dev direct F1 0.983095 -> 0.983104, but dev attributed-share MAE 0.0579171 -> "
+        "0.0579196"
     ),
     "scare-self-described": "'self-described' was tried: on dev its quotation is speech as often",
-    "slogan-shirt": "'that read' was tried: on dev the words on a sign are annotated as speech",
-    "title-star-opens": _TITLE_RULE,
-    "title-is-a-drama": _TITLE_RULE,
-    "title-sentence-title": _TITLE_RULE,
+    "slogan-shirt": (
+        "'that read' was tried: on dev the words on a sign are annotated as speech; session 29 "
+        "tried it after shirts, hats, caps, buttons, stickers, mugs only: dev direct F1 "
+        "0.98309 -> 0.98311, but dev attributed-share MAE 0.0579171 -> 0.0579352"
+    ),
     "direct-one-word-colon": (
         "one capitalised word after a cue and a colon as direct was tried: no dev change and "
         "unseen exact content F1 fell 0.00007"
-    ),
-    "direct-nickname-speaker": "the speaker's name stops at the nickname's mark ('Tom'): not tried",
-    "direct-after-credit": (
-        "'she' is not resolved when the paragraph before is a caption with no verb ('Ann Lee at "
-        "the pier on Monday.'): a name-resolution limit, not tried"
-    ),
-    "credit-splits-quote": (
-        "a credit line between two paragraphs of one quotation breaks the run-on: the first "
-        "paragraph gets no speaker; not tried"
-    ),
-    "closing-glyph-opens": (
-        "a closing glyph used as an opening mark mid-paragraph pairs as partial inside reported "
-        "speech; not tried"
     ),
 }
 

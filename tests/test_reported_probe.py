@@ -648,6 +648,64 @@ CASES = [
         "the deal was off",
         "Tom Roe",
     ),
+    # a full name no test reads as a person's (the object of 'met', a subject before 'is') is
+    # the pronoun's person when no one named before fits it, its first name fits and it is near
+    (
+        "pronoun-object-she",
+        "Tom Roe met Ann Lee at the pier. Later, she said the deal was off.",
+        "indirect",
+        "she",
+        "said",
+        "the deal was off",
+        "Ann Lee",
+    ),
+    (
+        "pronoun-subject-is",
+        "Tom Roe is a baker in Bayview. Later, he said the oven was broken.",
+        "indirect",
+        "he",
+        "said",
+        "the oven was broken",
+        "Tom Roe",
+    ),
+    (
+        "pronoun-subject-fits-first",
+        "Ann Lee met Rita Vance at the pier. Later, she said the deal was off.",
+        "indirect",
+        "she",
+        "said",
+        "the deal was off",
+        "Ann Lee",
+    ),
+    (
+        "pronoun-object-nickname",
+        'Ann Lee met Tom "Tiny" Roe at the pier. Later, he said the deal was off.',
+        "indirect",
+        "he",
+        "said",
+        "the deal was off",
+        "Tom Roe",
+    ),
+    (
+        "pronoun-object-no-organisation",
+        "Ann Lee met the Harbor Board at the pier. Later, he said the deal was off.",
+        "indirect",
+        "he",
+        "said",
+        "the deal was off",
+        None,
+    ),
+    (
+        "pronoun-object-too-far",
+        "Ann Lee met Tom Roe at the pier."
+        + " The harbor was quiet that morning, and the boats sat still in the gray water." * 8
+        + " Later, he said the deal was off.",
+        "indirect",
+        "he",
+        "said",
+        "the deal was off",
+        None,
+    ),
     (
         "pronoun-she-added",
         "Ann Lee runs the ferry line.\n\nThe fares will rise in July, she added.",
@@ -786,6 +844,53 @@ CASES = [
         "that the fees would rise in July",
         None,
     ),
+    # --- a common word opening the sentence before a document's noun names no author; a
+    # surname or an owner there does
+    (
+        "opener-opinion-polls",
+        "Opinion polls show the mayor is losing support in Bayview.",
+        "indirect",
+        "Opinion polls",
+        "show",
+        "the mayor is losing support in Bayview",
+        None,
+    ),
+    (
+        "opener-weekly-data",
+        "Weekly data show the tide is rising in Bayview.",
+        "indirect",
+        "Weekly data",
+        "show",
+        "the tide is rising in Bayview",
+        None,
+    ),
+    (
+        "opener-opinion-surveys",
+        "Opinion surveys say the toll is unpopular.",
+        "indirect",
+        "Opinion surveys",
+        "say",
+        "the toll is unpopular",
+        None,
+    ),
+    (
+        "author-surname-data",
+        "Vance data show the pier is unsafe.",
+        "indirect",
+        "Vance data",
+        "show",
+        "the pier is unsafe",
+        "Vance",
+    ),
+    (
+        "author-owner-report",
+        "Roe's report says the pier is unsafe.",
+        "indirect",
+        "Roe's report",
+        "says",
+        "the pier is unsafe",
+        "Roe",
+    ),
     # --- mixed: a quoted fragment inside reported speech
     (
         "partial-inside-said",
@@ -867,16 +972,14 @@ _NOUN_CLAUSE_END = (
     "second finite verb that follows the clause's own with no joining word was measured "
     "(session 28) and dropped: it made these cases pass and dev token and exact content F1 "
     "+0.0001, but the dev attributed-share MAE worsened (0.0579 -> 0.0580) and unseen exact "
-    "content fell 0.0002"
+    "content fell 0.0002. Session 29 tried a cut only when the noun phrase opens the sentence "
+    "(its subject), before the next verb after the clause's own: dev exact content +0.00006 "
+    "to +0.00012, unseen unchanged, but dev attributed-share MAE 0.057917 -> 0.057934 (and "
+    "-> 0.057942 with 'drew' as a verb); dropped"
 )
 XFAIL: dict[str, str] = {
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
-    "pronoun-two-people": (
-        "'he' has no speaker (NA): resolve._resolve does not take 'Tom Roe' (the object of "
-        "'met') as a candidate, and Ann Lee's first name rules her out; with 'Mr. Tom Roe' "
-        "it is right"
-    ),
 }
 
 _EDGE = " \t\n,.;:!?\"'“”‘’()"

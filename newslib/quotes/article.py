@@ -44,16 +44,21 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     chain_of_next = None
     for index, (lo, hi) in enumerate(paras):
         if _ANY_MARK_RE.search(marks_text, lo, hi) is None:
+            if chain_of_next is not None and _credit_line(text, lo, hi):
+                continue  # 'Photo: Bayview Times' between two paragraphs of one quotation
             chain_of_next = None  # no quotation mark, no quotation: the usual paragraph
             continue
         pairs, runs_on = [], False
         if _has_double_mark(marks_text, lo, hi):  # often only apostrophes: skip this
-            nxt_lo = paras[index + 1][0] if index + 1 < len(paras) else None
+            nxt = index + 1
+            while nxt < len(paras) and _credit_line(marks_text, *paras[nxt]):
+                nxt += 1  # a credit line does not end a quotation that runs on
+            nxt_lo = paras[nxt][0] if nxt < len(paras) else None
             next_opens = False
             if nxt_lo is not None:
                 m = _DOUBLE_RE.match(marks_text, nxt_lo)
                 if m:
-                    next_opens = _flank(marks_text, nxt_lo, m.end(), nxt_lo, paras[index + 1][1])[0]
+                    next_opens = _flank(marks_text, nxt_lo, m.end(), nxt_lo, paras[nxt][1])[0]
             pairs, runs_on = _double_pairs(marks_text, lo, hi, next_opens)
         inside = [(o, c if c is not None else hi) for o, _, c, _ in pairs]
         inside_near = _SpanIndex(inside).near if len(inside) > _FEW_SPANS else None
@@ -110,8 +115,11 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
             continue
         # limit the search after the quote to the next quote or the end of the sentence
         nxt_open = q.para_hi
-        if k + 1 < len(found) and found[k + 1].paragraph == q.paragraph:
-            nxt_open = found[k + 1].open_mark
+        nk = k + 1
+        if nk < len(found) and _nickname(text, found[nk]):
+            nk += 1  # 'said Tom "Tiny" Roe': the nickname is part of the speaker's name
+        if nk < len(found) and found[nk].paragraph == q.paragraph:
+            nxt_open = found[nk].open_mark
         close_pos = q.close_mark if q.close_mark is not None else q.end
         # the sentence after the closing mark ('..." Clinton said.' starts a "sentence")
         i = bisect_right(starts, _first_nonspace(text, close_pos, q.para_hi))
@@ -203,6 +211,43 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
 
 
 _WORD_BEFORE_RE = re.compile(r"([\w’']+)[^\S\n]+$")
+
+
+_CREDIT_RE = re.compile(r"\(?([A-Za-z]+)(?:[^\S\n]+[Cc]redits?)?[^\S\n]*:")
+
+
+def _credit_line(text: str, lo: int, hi: int) -> bool:
+    """Is the paragraph ``text[lo:hi]`` a short photo credit or caption line with no quotation
+    mark ('Photo: Bayview Times', '(Image: Ann Lee)'; its first word in ``[credit_labels]``)?
+
+    >>> _credit_line("Photo: Bayview Times", 0, 20), _credit_line("Ann Lee: We won", 0, 15)
+    (True, False)
+    """
+    if hi - lo > 120 or "\n" in text[lo:hi] or _ANY_MARK_RE.search(text, lo, hi) is not None:
+        return False
+    m = _CREDIT_RE.match(text, lo, hi)
+    return m is not None and m.group(1).lower() in _lists()["credit_labels"]
+
+
+# one capitalised word in marks with a capitalised word before and after it: a nickname
+_NICKNAME_AROUND_RE = re.compile(r"[A-Z][\w’'\-]*[^\S\n]+$")
+_CAPITAL_AFTER_RE = re.compile(r"[^\S\n]+[A-Z]")
+
+
+def _nickname(text: str, q: _Quote) -> bool:
+    """Is the quotation ``q`` a nickname inside a name ('Tom "Tiny" Roe'): one capitalised word
+    in marks between two capitalised words?
+
+    >>> t = 'said Tom "Tiny" Roe.'
+    >>> q = _Quote(10, 14, 9, 15, 0, 0, len(t), chain=0, words=["Tiny"])
+    >>> _nickname(t, q)
+    True
+    """
+    if q.close_mark is None or q.end - q.start > 20 or not text[q.start : q.end].isalpha():
+        return False
+    if not text[q.start].isupper() or _CAPITAL_AFTER_RE.match(text, q.close_mark) is None:
+        return False
+    return _NICKNAME_AROUND_RE.search(text, max(0, q.open_mark - 30), q.open_mark) is not None
 
 
 def _number_attributions(found: list[_Quote]) -> None:

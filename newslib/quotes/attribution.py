@@ -37,12 +37,23 @@ def _cut_subject(text: str, s: int, e: int, rules: _Rules, from_right: bool, str
     return cut
 
 
+_NICKNAME_WORD_RE = re.compile(r"[\"“][A-Z][a-z]+[\"”]")
+
+
 def _name_run_end(text: str, words, k: int) -> int:
     """The index after the run of capitalised words (and name particles) from ``words[k]``,
     stopping after a word that ends a sentence."""
     j = k
     while j < len(words) and (
-        text[words[j][0]].isupper() or text[words[j][0] : words[j][1]] in _PARTICLES
+        text[words[j][0]].isupper()
+        or text[words[j][0] : words[j][1]] in _PARTICLES
+        # 'Tom "Tiny" Roe': a nickname in marks between two capitalised words
+        or (
+            j > k
+            and j + 1 < len(words)
+            and text[words[j + 1][0]].isupper()
+            and _NICKNAME_WORD_RE.fullmatch(text, *words[j]) is not None
+        )
     ):
         j += 1
         if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
@@ -580,6 +591,8 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
         return "partial"  # '"We are happy" about the ruling, Lee said.': a part of the content
     # a full statement: it opens the paragraph, follows 'said:' or starts a sentence
     if _blank(text, q.para_lo, q.open_mark) and (n >= 3 or ends_punct):
+        if not ends_punct and q.close_mark is not None and _work_title(text, q):
+            return "scare"  # '"The Bayview Files" star Tom Roe': a work's title
         return "direct"
     if q.close_mark is None:
         return "direct" if n >= 2 else "scare"
@@ -602,6 +615,8 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
     # the name of a work after 'titled', 'the book', 'host of', whatever its length
     if _TITLE_LEAD_RE.search(head + " "):
         return "scare"
+    if _PASSIVE_LABEL_RE.search(head + " "):
+        return "scare"  # 'The fund was pitched as "the safest bet ..."': a label, no speaker
     # nickname between first and last name: Dwayne "The Rock" Johnson
     after = text[q.close_mark : q.close_mark + 2]
     prev_word = head.rsplit(None, 1)[-1] if head else ""
@@ -635,6 +650,32 @@ def _runs_on(text: str, close: int, rules: _Rules) -> bool:
     return m is not None and not _cue_in(text, m.start(1), m.end(1), rules)
 
 
+_WORK_ROLES = _sections("scare_leads.txt", lower=True)["work_roles"]
+_WORK_AFTER_RE = re.compile(
+    rf"[^\S\n]+(?:(?:{_alternation(_WORK_ROLES)})[^\S\n]+[A-Z]|(?:is|was)[^\S\n]+(?:a|an)[^\S\n])"
+)
+
+
+def _work_title(text: str, q: _Quote) -> bool:
+    """Is the closed quotation ``q``, every word capitalised (but small words), a work's title
+    followed by a role of a work and a name, or by 'is a' ('"The Bayview Files" star Tom Roe',
+    '"Nights at the Harbor" is a new drama'; ``[work_roles]`` of ``scare_leads.txt``)?
+
+    >>> t = '"Nights at the Harbor" is a new drama.'
+    >>> _work_title(t, _Quote(1, 21, 0, 22, 0, 0, len(t), chain=0, words=t[1:21].split()))
+    True
+    """
+    if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in q.words):
+        return False
+    return _WORK_AFTER_RE.match(text, q.close_mark) is not None
+
+
+_PASSIVE_LABEL_RE = re.compile(
+    r"\b(?:is|are|was|were|been|being)[^\S\n]+(?:"
+    + _alternation(_sections("scare_leads.txt", lower=True)["passive_label_verbs"])
+    + r")(?:[^\S\n]+as)?[^\S\n]*$",
+    re.I,
+)
 _TITLE_LEAD_RE = re.compile(
     r"(?:titled|entitled|headlined|the (?:book|film|movie|show|song|album|documentary|series)|"
     r"host of|author of)[^\S\n]*$",

@@ -116,7 +116,13 @@ class _Rules:
 _PUNCT_NO_SPACE = r"[^\s,;:!?\"“”«»()\[\]—–]"  # a word may hold periods: "Mr.", "D.C."
 # A token of a capitalised name: "Karakulov", "O'Neill", "McConnell", "J.", "al-Assad".
 _CAP = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
-_NAME = rf"{_CAP}(?:[^\S\n]+(?:{_CAP}|(?:de|da|di|van|von|der|den|la|le|al|bin|ibn|del|du|dos)\b))*"
+# A nickname in marks between a first name and a surname: 'Tom "Tiny" Roe' (one word, a capital
+# after it); ``names._name_of`` leaves it out of the name.
+_NICKNAME = r"[\"“][A-Z][a-z]+[\"”](?=[^\S\n]+[A-Z])"
+_NAME = (
+    rf"{_CAP}(?:[^\S\n]+(?:{_CAP}|(?:de|da|di|van|von|der|den|la|le|al|bin|ibn|del|du|dos)\b"
+    rf"|{_NICKNAME}))*"
+)
 _DASH = r"(?:—|–|--)"
 
 
@@ -144,7 +150,7 @@ def _rules() -> _Rules:
     # apostrophe or hyphen), then optional ", apposition," and the cue.  The subject is cut
     # into a mention afterwards.
     after = (
-        rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<subj>{word}(?:[^\S\n]+{word}){{0,7}}?)"
+        rf"[^\S\n]*(?:{_DASH}[^\S\n]*)?(?P<subj>{word}(?:[^\S\n]+(?:{word}|{_NICKNAME})){{0,7}}?)"
         rf"(?P<app>(?:,[^\S\n]+[^,;:!?\"“”\n]{{1,120}}?){{1,3}},)?[^\S\n]+{adv}(?P<cue>{cue})\b"
     )
     after_any_verb = (

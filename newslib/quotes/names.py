@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..people.first_names import _named_person
+from ..people.first_names import _first_name, _named_person, _surnames
 from ..people.names import _fold, _lists
 from .attribution import _PREPOSITIONS
 from .cues import _Rules
@@ -22,6 +22,7 @@ _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
 _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 _OWNER_RE = re.compile(r"\w['’]s?$")
+_NICKNAME_RE = re.compile(r"[\"“][A-Z][a-z]+[\"”]")
 _HYPHENATED_ADJECTIVE_RE = re.compile(r"[A-Z][\w.]*-(?:based|born|bred|area|raised)")
 
 
@@ -78,6 +79,8 @@ def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
 
 def _name_of(span: str, rules: _Rules) -> str:
     words = span.split()
+    if '"' in span or "“" in span:  # 'Tom "Tiny" Roe': the nickname is no part of the name
+        words = [w for w in words if not _NICKNAME_RE.fullmatch(w)] or words
     # "CNBC's Becky Quick", "Texas-based Ann Lee": the name is after the owner or the adjective
     for k in range(len(words) - 2, -1, -1):
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
@@ -371,11 +374,37 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
         return None  # 'Supporters of Ann Lee', 'Voters who back Lee': people, no name
     if _group_head(words[len(run) :], rules):
         return None  # 'Harbor Board members', 'Bayview police': the run only modifies them
+    if len(run) == 1 < len(words) and _common_opener(text, s, run[0], words[1]):
+        return None  # 'Opinion polls show': a common word opening the sentence, no author
     titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
     if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
     name = _name_text(text, s, s + len(" ".join(run)), rules) if len(run) <= 3 else None
     return name or None
+
+
+def _common_opener(text: str, s: int, word: str, after: str) -> bool:
+    """Is the one capitalised ``word`` at ``s``, before a document's noun (``after`` in
+    ``[document_heads]``: 'polls', 'data'), a common word capitalised only because it opens the
+    sentence ('Opinion polls show'), not the document's author ('Harlow polls show', "Roe's
+    article")? It opens the sentence, it is no owner, the article never capitalises it inside
+    one, and it is no first name or surname of the census lists.
+
+    >>> t = "Opinion polls show a tie. Harlow polls show it too, a Harlow poll said."
+    >>> _common_opener(t, 0, "Opinion", "polls"), _common_opener(t, 26, "Harlow", "polls")
+    (True, False)
+    >>> _common_opener(t, 0, "Opinion", "say"), _common_opener("Roe's poll", 0, "Roe's", "poll")
+    (False, False)
+    """
+    if (
+        _POSSESSIVE_END_RE.search(word)
+        or after.lower().strip(".,;:") not in _lists()["document_heads"]
+    ):
+        return False  # "Roe's article": its owner, its author
+    if not _opens_sentence(text, s) or _mid_capital(text, word):
+        return False
+    folded = _fold(word)
+    return not _first_name(word) and folded not in _surnames()
 
 
 def _group_head(rest: list[str], rules: _Rules) -> bool:

@@ -2,8 +2,10 @@
 it): the article's capitalised runs that read as people are the candidates; a surname resolves to
 the full name used in the article; ``he`` / ``she`` to the most recently named person whose
 gender (honorifics, nearby pronouns, the first name: :mod:`newslib.people.first_names`) does not
-contradict them; ``who`` and "the officer" to the most recently named person; a description in
-apposition to a name to that name. :func:`_inherit` copies another quotation's speaker.
+contradict them (when no one fits, a near full name no test read as a person's, the object in
+"Ann Lee met Tom Roe", whose first name fits); ``who`` and "the officer" to the most recently
+named person; a description in apposition to a name to that name. :func:`_inherit` copies
+another quotation's speaker.
 """
 
 from __future__ import annotations
@@ -278,7 +280,31 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # a title or the first name says otherwise: no one ('Ann Lee ... he said')
                 titled = any(_title_vote(text, pos) * want < 0 for pos in mentions_of[key])
                 first = "" if titled or _name_gender(key) * want < 0 else key
+        if not first and want:
+            # no one fits: the nearest full name before the pronoun that no test made a person
+            # (the object of a verb: 'Ann Lee met Tom Roe ... he said'; a subject before 'is')
+            # when its first name is of the pronoun's gender, within _OBJECT_REACH
+            return object_person(before, want)
         return first or None
+
+    gendered: list[tuple[int, str, int]] | None = None
+
+    def object_person(before: int, want: int) -> str | None:
+        nonlocal gendered
+        if gendered is None:
+            gendered = []
+            for a, b in others:
+                name = _name_text(text, a, b, rules)
+                sex = _name_gender(name) if name and " " in name else 0
+                if sex and _can_speak(text[a:b], name) and not _organization_name(name):
+                    gendered.append((a, name, sex))
+        for a, name, sex in reversed(gendered):
+            if a < before:
+                if before - a > _OBJECT_REACH:
+                    return None
+                if sex == want:
+                    return name
+        return None
 
     def described(before: int) -> str | None:
         # 'the mayor': the most recently named person; None when that person is only the
@@ -541,6 +567,11 @@ _NAME_GENDER_WEIGHT = 2
 
 # The look-ahead lets the search skip to an h or s quickly (same matches as without it).
 _GENDER_PRONOUN_RE = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
+
+
+# How far before a pronoun (in characters) :func:`_resolve` looks for a full name that no test
+# made a person ('Ann Lee met Tom Roe at the pier. Later, he said'): about three sentences.
+_OBJECT_REACH = 600
 
 
 def _trim_long(name: str) -> str:

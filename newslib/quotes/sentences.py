@@ -8,7 +8,8 @@ from .cues import _alternation
 from .memo import LastKeyMemo
 
 # a sentence may open with a quotation mark, two apostrophes among them ("''We ...")
-_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=(?:''|[\"“‘'(\[])?[A-Z0-9])")
+# (a closing glyph may open one too: '. ”We ...')
+_BOUNDARY_RE = re.compile(r"[.!?…][\"”’')\]]*\s+(?=(?:''|[\"“”‘'(\[])?[A-Z0-9])")
 _ABBREVIATIONS = (
     "Mr Mrs Ms Dr Sen Rep Gov Gen Lt Col Capt Sgt Prof Rev St Jr Sr Inc Co Corp Ltd No Vol Adm Maj "
     "Mt Ft Jan Feb Mar Apr Aug Sept Sep Oct Nov Dec vs etc approx Ave Blvd Rd Univ Dept Atty Amb "
