@@ -184,10 +184,11 @@ CASES = [
         [
             "Officials said the bridge would close for a year. A city spokesman, who asked not"
             " to be named, said repairs would cost $2 million.\n\nPeople familiar with the plan"
-            " said the work would start in May.",
+            " said the work would start in May. Authorities said the road was closed.",
         ],
         [
             row("officials", "anonymous", n_attributions=1, attributed_words=7),
+            row("authorities", "anonymous", n_attributions=1, attributed_words=4),
             row("city spokesman", "anonymous", n_attributions=1, attributed_words=5),
             # one row per kind of unnamed source: the kind is its head noun
             row("people", "anonymous", n_attributions=1, attributed_words=6),
