@@ -300,8 +300,6 @@ CASES = [
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
 XFAIL: dict[str, str] = {
-    "organisation-described-again": "an organisation described again ('the board') is its"
-    " own '(unnamed) board' row, not the one board the article names",
     "pronoun-resolved-by-first-name": "a person named only as an object ('met Mia Holt') is no"
     " candidate for a later 'she': the pronoun stays unresolved",
 }
