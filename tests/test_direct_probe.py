@@ -429,10 +429,6 @@ XFAIL: dict[str, str] = {
         "unseen exact content F1 fell 0.00007"
     ),
     "direct-nickname-speaker": "the speaker's name stops at the nickname's mark ('Tom'): not tried",
-    "direct-after-credit": (
-        "'she' is not resolved when the paragraph before is a caption with no verb ('Ann Lee at "
-        "the pier on Monday.'): a name-resolution limit, not tried"
-    ),
     "credit-splits-quote": (
         "a credit line between two paragraphs of one quotation breaks the run-on: the first "
         "paragraph gets no speaker; not tried"

@@ -299,10 +299,7 @@ CASES = [
 ]
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
-XFAIL: dict[str, str] = {
-    "pronoun-resolved-by-first-name": "a person named only as an object ('met Mia Holt') is no"
-    " candidate for a later 'she': the pronoun stays unresolved",
-}
+XFAIL: dict[str, str] = {}
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 

@@ -872,11 +872,6 @@ _NOUN_CLAUSE_END = (
 XFAIL: dict[str, str] = {
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
-    "pronoun-two-people": (
-        "'he' has no speaker (NA): resolve._resolve does not take 'Tom Roe' (the object of "
-        "'met') as a candidate, and Ann Lee's first name rules her out; with 'Mr. Tom Roe' "
-        "it is right"
-    ),
 }
 
 _EDGE = " \t\n,.;:!?\"'“”‘’()"

@@ -239,6 +239,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         return judged[key]
 
     people = [(pos, name) for pos, name in people if not no_one(name)]
+    other_starts = [s for s, _ in others]  # in text order, as found
     positions = [p for p, _ in people]
     named_people = {name for _, name in people}
 
@@ -278,7 +279,26 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # a title or the first name says otherwise: no one ('Ann Lee ... he said')
                 titled = any(_title_vote(text, pos) * want < 0 for pos in mentions_of[key])
                 first = "" if titled or _name_gender(key) * want < 0 else key
+        if first == "" or (first is None and want):
+            # no person named as a subject fits: a name met since the last one, as an object,
+            # whose first name does ('Al Roe met Mia Holt. ... she said' is Mia Holt)
+            return object_fitting(people[i][0] if i >= 0 else -1, before, want) or first or None
         return first or None
+
+    def object_fitting(after: int, before: int, want: int) -> str | None:
+        j = bisect_left(other_starts, before) - 1
+        while j >= 0 and others[j][0] > after:
+            s, e = others[j]
+            name = _trim_long(_name_text(text, s, e, rules) or "")
+            if (
+                name
+                and _name_gender(name) * want > 0
+                and _speakable_name(name)
+                and not _organization_name(name)
+            ):
+                return name
+            j -= 1
+        return None
 
     def described(before: int) -> str | None:
         # 'the mayor': the most recently named person; None when that person is only the
