@@ -325,8 +325,6 @@ CASES = [
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
 XFAIL: dict[str, str] = {
-    "suffix-then-surname": "a bare surname does not join a full name with a generational"
-    " suffix ('Tom Roe III'): the surname is read as 'III' (quotes) or 'roe iii' (people)",
     "same-surname-honorifics": "'Mrs. Roe' is taken as the first full name with the surname"
     " (Tom Roe), though the honorific says a woman and the article names Ann Roe",
 }

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..people.first_names import _name_gender
+from ..people.first_names import _SUFFIXES, _name_gender
 from .attribution import _PREPOSITIONS
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
@@ -194,10 +194,14 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             if name:
                 people.append((q.mention[0], _trim_long(name)))
     people.sort()
-    # full names: surname -> first multi-word name ending with it
+    # full names: surname -> first multi-word name ending with it; and the names ending with
+    # it and a generational suffix ("Tom Roe III"), taken when no other name is found
     full: dict[str, str] = {}
+    suffixed: dict[str, str] = {}
     for _, name in people:
         parts = name.split()
+        if len(parts) >= 3 and parts[-1].strip(".,").lower() in _SUFFIXES:
+            suffixed.setdefault(parts[-2].rstrip(","), name)
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
     # the surname alone of a person named in full opening a sentence ('Roe did not answer.'):
@@ -216,7 +220,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             elif parts[0] in full:
                 key = full[parts[0]]
             else:  # the full name may be anywhere in the article: "support for Ann Lee"
-                key = _full_name_elsewhere(text, parts[0], others, rules) or name
+                key = (
+                    _full_name_elsewhere(text, parts[0], others, rules)
+                    or suffixed.get(parts[0])
+                    or name
+                )
             canonicals[name] = key
         return key
 
