@@ -254,11 +254,14 @@ CASES = [
         [
             'Tom Roe III said the fire was out. "No one was hurt," Roe said.',
             "Al Roe said the dock would reopen.",
+            "Roe said the vote was rigged.",
         ],
         [
-            # "Roe" in the article that names Tom Roe III is he, whoever else is a Roe
+            # "Roe" in the article that names Tom Roe III is he, whoever else is a Roe; alone,
+            # it could be either
             row("Tom Roe III", n_attributions=2, quoted_words=4, attributed_words=8),
             row("Al Roe", n_attributions=1, attributed_words=4),
+            row("Roe", ambiguous=True, n_attributions=1, attributed_words=4),
         ],
         (),
     ),

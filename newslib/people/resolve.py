@@ -15,6 +15,7 @@ import pandas as pd
 
 from .aliases import Aliases
 from .facts import _sources
+from .first_names import _SUFFIXES
 from .gender import _gender_from, _genders
 from .names import _fold
 
@@ -49,7 +50,11 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     # the people with each surname, and the gender and role words their own mentions give them
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(uniques[np.unique(codes[full])].tolist()):
-        by_surname[key.split("|", 1)[1]].append(key)
+        surname = key.split("|", 1)[1]
+        by_surname[surname].append(key)
+        words = surname.split()
+        if len(words) > 1 and words[-1] in _SUFFIXES:  # "Roe" may be "Tom Roe III" too
+            by_surname[" ".join(words[:-1])].append(key)
     votes = sources["votes"].to_numpy(dtype=np.int64)
     gender = _genders(keys, votes)
     described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
