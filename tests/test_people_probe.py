@@ -327,10 +327,7 @@ CASES = [
 ]
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
-XFAIL: dict[str, str] = {
-    "same-surname-honorifics": "'Mrs. Roe' is taken as the first full name with the surname"
-    " (Tom Roe), though the honorific says a woman and the article names Ann Roe",
-}
+XFAIL: dict[str, str] = {}
 
 _DETERMINER = re.compile(r"^(?:the|a|an)\s+", re.I)
 

@@ -308,6 +308,17 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             j -= 1
         return None
 
+    def titled_namesake(surname: str, title: int, before: int) -> str | None:
+        # the last full name with ``surname`` before ``before`` (a person's or any other
+        # capitalised run) whose first name's gender is the honorific's
+        found = [(pos, name) for pos, name in people if pos < before]
+        found += [(s, _name_text(text, s, e, rules)) for s, e in others if s < before]
+        for _, name in sorted(found, reverse=True):
+            parts = (name or "").split()
+            if len(parts) >= 2 and parts[-1] == surname and _name_gender(name) * title > 0:
+                return _trim_long(name)
+        return None
+
     def described(before: int) -> str | None:
         # 'the mayor': the most recently named person; None when that person is only the
         # listener of a description's question ('The reporter asked Ann Lee about ...': who
@@ -324,6 +335,12 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
             q.speaker = canonical(name) if name and _can_speak(text[s:e], name) else None
+            if q.speaker is not None and " " not in name:
+                title = _title_vote(text, s) or _title_before(text, s)
+                if title and _name_gender(q.speaker) * title < 0:
+                    # 'Tom Roe and his wife, Ann Roe ... Mrs. Roe said': the honorific says
+                    # the other one, whose first name fits it
+                    q.speaker = titled_namesake(name, title, s) or q.speaker
         elif q.mention_kind == "rel" and _last_char_before(text, s) not in (",", "—", "–", "("):
             q.speaker = None  # 'Republicans who agree that ...': the noun, no person named
         elif q.mention_kind == "rel" or (
@@ -547,6 +564,19 @@ def _title_vote(text: str, pos: int) -> int:
     if head.startswith(("Mrs", "Ms.", "Ms ")):
         return -2
     return 0
+
+
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])(Mrs|Mr|Ms)\.?[ \t]+\Z")
+
+
+def _title_before(text: str, pos: int) -> int:
+    """2 / -2 for a title (Mr., Ms., Mrs.) right before the name at ``pos``, else 0.
+
+    >>> _title_before("Mrs. Roe", 5), _title_before("Mr. Roe", 4), _title_before("Roe", 0)
+    (-2, 2, 0)
+    """
+    m = _TITLE_BEFORE_RE.search(text[max(0, pos - 6) : pos])
+    return 0 if m is None else (2 if m.group(1) == "Mr" else -2)
 
 
 def _gender_vote(text: str, pos: int) -> int:
