@@ -353,7 +353,6 @@ CASES = [
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
 XFAIL: dict[str, str] = {
-    "age-is-no-role": "an age in apposition ('Tom Roe, 54, a fisher') is taken as the role",
     "description-after-another-name": "'the mayor' is the last person named (Tom Roe), not"
     " the one the article calls the mayor",
 }

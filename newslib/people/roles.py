@@ -25,6 +25,8 @@ _CLAUSE_START = re.compile(
     r"(?:(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]here|[Aa]bout)(?![\w-])"
     r"|(?:Mr|Mrs|Ms)\.?\s+[A-Z][\w-]*(?![\w'’-]))"  # "Mr. Roe said", not "Mr. Roe's aide"
 )
+# An age in apposition ("Tom Roe, 54, said"): no role.
+_AGE = re.compile(r"\d{1,3}")
 # Words joining names: what stands before them is another speaker, not a role ("Lee and").
 _COORDINATORS = frozenset(("and", "or", "nor", "&"))
 # A phrase before a name ending so holds the name as its object, it is no role of the name.
@@ -46,7 +48,10 @@ def _role_of(mention, speaker) -> str | None:
         return None
     rest = text[at + len(last) :]
     if rest.startswith((",", " (")):
-        apposition = rest.lstrip(" ,(").split(",")[0].strip(" );")
+        pieces = rest.lstrip(" ,(").split(",")
+        if _AGE.fullmatch(pieces[0].strip(" );")):
+            pieces = pieces[1:]  # "Tom Roe, 54, a fisher": the age is no role, what follows is
+        apposition = pieces[0].strip(" );") if pieces else ""
         words = apposition.split()
         if (
             words
