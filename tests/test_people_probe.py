@@ -259,6 +259,12 @@ CASES = [
         (),
     ),
     (
+        "hometown-is-no-role",
+        ["Ann Lee, 45, of Eastport, said the pier was safe. Ben Ames, of Bayview, agreed."],
+        [row("Ann Lee", role=None, n_attributions=1)],
+        (),
+    ),
+    (
         "titles-and-suffixes",
         [
             'Dr. Sam Okafor said the clinic would open in May. "We are ready," Dr. Okafor said.',

@@ -12,9 +12,10 @@ from functools import lru_cache
 from .names import _HONORIFICS, _fold
 from .speaker_types import _PRONOUNS
 
-# An apposition starting so is a clause or an adjunct, not a role: "Ann Lee, who ...".
+# An apposition starting so is a clause or an adjunct, not a role: "Ann Lee, who ...", a
+# hometown ("Ann Lee, of Bayview").
 _NOT_ROLE = re.compile(
-    r"(?:who|whom|whose|which|that|in|on|at|for|with|to|from|by|during|after|before|as|when|"
+    r"(?:who|whom|whose|which|that|of|in|on|at|for|with|to|from|by|during|after|before|as|when|"
     r"while|and|but|said|says|told|added|has|had|is|was|speaking|according)\b",
     re.I,
 )
