@@ -1,6 +1,7 @@
 """A named source's role: :func:`_role_of` reads the descriptor in its mention, an apposition
 ("Ann Lee, a spokesman for the board") or the words before the name ("Harbor Board chair Ann
-Lee"), and refuses clauses, party tags, other speakers and sentence openers. Called by
+Lee"), and refuses clauses, party tags, ages, hometowns ("Ann Lee, 45, of Bayview"), other
+speakers and sentence openers. Called by
 :mod:`newslib.people.facts`.
 """
 
