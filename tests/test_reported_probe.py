@@ -696,7 +696,8 @@ CASES = [
         None,
     ),
     (
-        "pronoun-object-too-far",
+        # far from the pronoun, but the only man named since the last person: still him
+        "pronoun-object-far",
         "Ann Lee met Tom Roe at the pier."
         + " The harbor was quiet that morning, and the boats sat still in the gray water." * 8
         + " Later, he said the deal was off.",
@@ -704,7 +705,7 @@ CASES = [
         "he",
         "said",
         "the deal was off",
-        None,
+        "Tom Roe",
     ),
     (
         "pronoun-she-added",

@@ -14,7 +14,9 @@
 * **a bare surname** ("Clinton", in an article that never gives the full name) joins the corpus
   person with that surname when there is one, or when the gender the article gives it (an
   honorific, a resolved he/she) leaves one; otherwise it stays its own row, ``ambiguous``.
-  Two different full names are never merged.
+  Two different full names are never merged. Likewise an organisation described ("the
+  board", "his campaign") joins the one organisation of that head its article names as a
+  source ("the Harbor Board"), when there is exactly one.
 * **gender as the articles refer to the person**: honorifics (Mr., Mrs., Ms.: two votes) and the
   pronouns resolved to them (he, she: one vote); ``female`` or ``male`` when at least three
   quarters of the votes agree, else ``unknown``. Never guessed from first names (the census

@@ -1,11 +1,13 @@
 """One key per person across the corpus: :func:`_resolve_sources` joins each bare surname to the
 one full-name person it can mean (by the article's gender evidence and role words, else
-``ambiguous``), applies the aliases' merges and renames and picks each person's shown name.
+``ambiguous``) and each organisation described ("the board") to the one its article names
+with that head, applies the aliases' merges and renames and picks each person's shown name.
 Reads :mod:`newslib.people.facts`'s sources; :mod:`newslib.people.table` counts the result.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 import numpy as np
@@ -13,6 +15,7 @@ import pandas as pd
 
 from .aliases import Aliases
 from .facts import _sources
+from .first_names import _SUFFIXES
 from .gender import _gender_from, _genders
 from .names import _fold
 
@@ -47,7 +50,11 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     # the people with each surname, and the gender and role words their own mentions give them
     by_surname: dict[str, list[str]] = defaultdict(list)
     for key in sorted(uniques[np.unique(codes[full])].tolist()):
-        by_surname[key.split("|", 1)[1]].append(key)
+        surname = key.split("|", 1)[1]
+        by_surname[surname].append(key)
+        words = surname.split()
+        if len(words) > 1 and words[-1] in _SUFFIXES:  # "Roe" may be "Tom Roe III" too
+            by_surname[" ".join(words[:-1])].append(key)
     votes = sources["votes"].to_numpy(dtype=np.int64)
     gender = _genders(keys, votes)
     described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
@@ -139,6 +146,69 @@ def _choose(
     return candidates[0] if len(candidates) == 1 else f"ambiguous:{surname}"
 
 
+_UNNAMED = "(unnamed) "
+# What may stand before a described organisation's head words: "the board", "his campaign".
+_DESCRIBED_LEAD = re.compile(r"^(?:the|this|that|its|his|her|their|our)\s+")
+
+
+def _join_described(sources: pd.DataFrame) -> None:
+    """An organisation described, not named ("the board": ``(unnamed) board``), joins the one
+    organisation its article names as a source with that head ("the Harbor Board"), in
+    ``person_key`` and ``shown``; none or several such names, or words after the head ("the
+    government in Eastport"), leave it as it is.
+
+    Example:
+        >>> rows = pd.DataFrame({
+        ...     "article_id": ["a", "a", "b"], "speaker_type": ["organization"] * 3,
+        ...     "person_key": ["organization:harbor board", "organization:board",
+        ...                    "organization:board"],
+        ...     "shown": ["Harbor Board", "(unnamed) board", "(unnamed) board"],
+        ...     "written": ["the Harbor Board", "the board", "the board"]})
+        >>> _join_described(rows)
+        >>> rows["person_key"].tolist()
+        ['organization:harbor board', 'organization:harbor board', 'organization:board']
+    """
+    types = sources["speaker_type"].to_numpy(dtype=object)
+    at = np.flatnonzero(types == "organization")  # few rows of many: only they are read
+    if not len(at):
+        return
+    shown = sources["shown"].to_numpy(dtype=object)[at]
+    unnamed = np.array([isinstance(s, str) and s.startswith(_UNNAMED) for s in shown.tolist()])
+    if not unnamed.any():
+        return
+    articles = sources["article_id"].to_numpy(dtype=object)[at]
+    keys = sources["person_key"].to_numpy(dtype=object)[at]
+    wanted = set(articles[unnamed].tolist())
+    named: dict[object, dict[str, str]] = defaultdict(dict)  # article -> named key -> shown
+    for article, key, name in zip(
+        articles[~unnamed].tolist(), keys[~unnamed].tolist(), shown[~unnamed].tolist(), strict=True
+    ):
+        if article in wanted and isinstance(key, str):
+            named[article].setdefault(key, name)
+    rows, new_keys, new_shown = [], [], []
+    written = sources["written"].to_numpy(dtype=object)[at]
+    for i in np.flatnonzero(unnamed).tolist():
+        key = keys[i]
+        if not isinstance(key, str) or not isinstance(written[i], str):
+            continue
+        phrase = key.split(":", 1)[1]
+        if _DESCRIBED_LEAD.sub("", _fold(written[i])) != phrase:
+            continue  # "the government in Eastport": not only the head's words
+        head = " " + phrase
+        found = [k for k in named.get(articles[i], ()) if k.endswith(head)]
+        if len(found) == 1:
+            rows.append(at[i])
+            new_keys.append(found[0])
+            new_shown.append(named[articles[i]][found[0]])
+    if rows:
+        person_key = sources["person_key"].to_numpy(dtype=object).copy()
+        names = sources["shown"].to_numpy(dtype=object).copy()
+        person_key[rows] = new_keys
+        names[rows] = new_shown
+        sources["person_key"] = person_key
+        sources["shown"] = names
+
+
 # Words of a role that say nothing of who is meant.
 _ROLE_FILLER = frozenset("the a an of for and to in on at his her their former then new s".split())
 
@@ -184,6 +254,7 @@ def _resolve_sources(
     and facts they came from first: millions of rows)."""
     aliases = aliases or Aliases()
     sources["person_key"] = _join_surnames(sources, {_fold(s) for s in aliases.split})
+    _join_described(sources)
     notes: list[str] = []
     if len(sources) == 0:
         return sources, {}, notes

@@ -1,6 +1,7 @@
 """A named source's role: :func:`_role_of` reads the descriptor in its mention, an apposition
 ("Ann Lee, a spokesman for the board") or the words before the name ("Harbor Board chair Ann
-Lee"), and refuses clauses, party tags, other speakers and sentence openers. Called by
+Lee"), and refuses clauses, party tags, ages, hometowns ("Ann Lee, 45, of Bayview"), other
+speakers and sentence openers. Called by
 :mod:`newslib.people.facts`.
 """
 
@@ -12,9 +13,10 @@ from functools import lru_cache
 from .names import _HONORIFICS, _fold
 from .speaker_types import _PRONOUNS
 
-# An apposition starting so is a clause or an adjunct, not a role: "Ann Lee, who ...".
+# An apposition starting so is a clause or an adjunct, not a role: "Ann Lee, who ...", a
+# hometown ("Ann Lee, of Bayview").
 _NOT_ROLE = re.compile(
-    r"(?:who|whom|whose|which|that|in|on|at|for|with|to|from|by|during|after|before|as|when|"
+    r"(?:who|whom|whose|which|that|of|in|on|at|for|with|to|from|by|during|after|before|as|when|"
     r"while|and|but|said|says|told|added|has|had|is|was|speaking|according)\b",
     re.I,
 )
@@ -25,6 +27,8 @@ _CLAUSE_START = re.compile(
     r"(?:(?:[Ii]t|[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou|[Tt]here|[Aa]bout)(?![\w-])"
     r"|(?:Mr|Mrs|Ms)\.?\s+[A-Z][\w-]*(?![\w'’-]))"  # "Mr. Roe said", not "Mr. Roe's aide"
 )
+# An age in apposition ("Tom Roe, 54, said"): no role.
+_AGE = re.compile(r"\d{1,3}")
 # Words joining names: what stands before them is another speaker, not a role ("Lee and").
 _COORDINATORS = frozenset(("and", "or", "nor", "&"))
 # A phrase before a name ending so holds the name as its object, it is no role of the name.
@@ -46,7 +50,10 @@ def _role_of(mention, speaker) -> str | None:
         return None
     rest = text[at + len(last) :]
     if rest.startswith((",", " (")):
-        apposition = rest.lstrip(" ,(").split(",")[0].strip(" );")
+        pieces = rest.lstrip(" ,(").split(",")
+        if _AGE.fullmatch(pieces[0].strip(" );")):
+            pieces = pieces[1:]  # "Tom Roe, 54, a fisher": the age is no role, what follows is
+        apposition = pieces[0].strip(" );") if pieces else ""
         words = apposition.split()
         if (
             words

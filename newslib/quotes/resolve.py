@@ -14,7 +14,7 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ..people.first_names import _name_gender
+from ..people.first_names import _SUFFIXES, _name_gender
 from .attribution import _PREPOSITIONS
 from .cues import _CAP, _NAME, _Rules
 from .marks import _Quote
@@ -196,10 +196,14 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             if name:
                 people.append((q.mention[0], _trim_long(name)))
     people.sort()
-    # full names: surname -> first multi-word name ending with it
+    # full names: surname -> first multi-word name ending with it; and the names ending with
+    # it and a generational suffix ("Tom Roe III"), taken when no other name is found
     full: dict[str, str] = {}
+    suffixed: dict[str, str] = {}
     for _, name in people:
         parts = name.split()
+        if len(parts) >= 3 and parts[-1].strip(".,").lower() in _SUFFIXES:
+            suffixed.setdefault(parts[-2].rstrip(","), name)
         if len(parts) >= 2:
             full.setdefault(parts[-1], name)
     # the surname alone of a person named in full opening a sentence ('Roe did not answer.'):
@@ -218,7 +222,11 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
             elif parts[0] in full:
                 key = full[parts[0]]
             else:  # the full name may be anywhere in the article: "support for Ann Lee"
-                key = _full_name_elsewhere(text, parts[0], others, rules) or name
+                key = (
+                    _full_name_elsewhere(text, parts[0], others, rules)
+                    or suffixed.get(parts[0])
+                    or name
+                )
             canonicals[name] = key
         return key
 
@@ -241,6 +249,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         return judged[key]
 
     people = [(pos, name) for pos, name in people if not no_one(name)]
+    other_starts = [s for s, _ in others]  # in text order, as found
     positions = [p for p, _ in people]
     named_people = {name for _, name in people}
 
@@ -280,30 +289,36 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 # a title or the first name says otherwise: no one ('Ann Lee ... he said')
                 titled = any(_title_vote(text, pos) * want < 0 for pos in mentions_of[key])
                 first = "" if titled or _name_gender(key) * want < 0 else key
-        if not first and want:
-            # no one fits: the nearest full name before the pronoun that no test made a person
-            # (the object of a verb: 'Ann Lee met Tom Roe ... he said'; a subject before 'is')
-            # when its first name is of the pronoun's gender, within _OBJECT_REACH
-            return object_person(before, want)
+        if first == "" or (first is None and want):
+            # no person named as a subject fits: a name met since the last one, as an object,
+            # whose first name does ('Al Roe met Mia Holt. ... she said' is Mia Holt)
+            return object_fitting(people[i][0] if i >= 0 else -1, before, want) or first or None
         return first or None
 
-    gendered: list[tuple[int, str, int]] | None = None
+    def object_fitting(after: int, before: int, want: int) -> str | None:
+        j = bisect_left(other_starts, before) - 1
+        while j >= 0 and others[j][0] > after:
+            s, e = others[j]
+            name = _trim_long(_name_text(text, s, e, rules) or "")
+            if (
+                name
+                and _name_gender(name) * want > 0
+                and _speakable_name(name)
+                and not _organization_name(name)
+            ):
+                return name
+            j -= 1
+        return None
 
-    def object_person(before: int, want: int) -> str | None:
-        nonlocal gendered
-        if gendered is None:
-            gendered = []
-            for a, b in others:
-                name = _name_text(text, a, b, rules)
-                sex = _name_gender(name) if name and " " in name else 0
-                if sex and _can_speak(text[a:b], name) and not _organization_name(name):
-                    gendered.append((a, name, sex))
-        for a, name, sex in reversed(gendered):
-            if a < before:
-                if before - a > _OBJECT_REACH:
-                    return None
-                if sex == want:
-                    return name
+    def titled_namesake(surname: str, title: int, before: int) -> str | None:
+        # the last full name with ``surname`` before ``before`` (a person's or any other
+        # capitalised run) whose first name's gender is the honorific's
+        found = [(pos, name) for pos, name in people if pos < before]
+        found += [(s, _name_text(text, s, e, rules)) for s, e in others if s < before]
+        for _, name in sorted(found, reverse=True):
+            parts = (name or "").split()
+            if len(parts) >= 2 and parts[-1] == surname and _name_gender(name) * title > 0:
+                return _trim_long(name)
         return None
 
     def described(before: int) -> str | None:
@@ -322,6 +337,12 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         if q.mention_kind == "name":
             name = _name_text(text, s, e, rules)
             q.speaker = canonical(name) if name and _can_speak(text[s:e], name) else None
+            if q.speaker is not None and " " not in name:
+                title = _title_vote(text, s) or _title_before(text, s)
+                if title and _name_gender(q.speaker) * title < 0:
+                    # 'Tom Roe and his wife, Ann Roe ... Mrs. Roe said': the honorific says
+                    # the other one, whose first name fits it
+                    q.speaker = titled_namesake(name, title, s) or q.speaker
         elif q.mention_kind == "rel" and _last_char_before(text, s) not in (",", "—", "–", "("):
             q.speaker = None  # 'Republicans who agree that ...': the noun, no person named
         elif q.mention_kind == "rel" or (
@@ -547,6 +568,19 @@ def _title_vote(text: str, pos: int) -> int:
     return 0
 
 
+_TITLE_BEFORE_RE = re.compile(r"(?<![\w.])(Mrs|Mr|Ms)\.?[ \t]+\Z")
+
+
+def _title_before(text: str, pos: int) -> int:
+    """2 / -2 for a title (Mr., Ms., Mrs.) right before the name at ``pos``, else 0.
+
+    >>> _title_before("Mrs. Roe", 5), _title_before("Mr. Roe", 4), _title_before("Roe", 0)
+    (-2, 2, 0)
+    """
+    m = _TITLE_BEFORE_RE.search(text[max(0, pos - 6) : pos])
+    return 0 if m is None else (2 if m.group(1) == "Mr" else -2)
+
+
 def _gender_vote(text: str, pos: int) -> int:
     """Gender evidence for the person named at ``pos``: 2 / -2 for a title (Mr., Ms.), else
     1 / -1 for the first he/his/him or she/her within 160 characters, 0 for none.
@@ -567,11 +601,6 @@ _NAME_GENDER_WEIGHT = 2
 
 # The look-ahead lets the search skip to an h or s quickly (same matches as without it).
 _GENDER_PRONOUN_RE = re.compile(r"(?=[HhSs])\b(?:[Hh]e|[Hh]is|him|[Ss]he|[Hh]er)\b")
-
-
-# How far before a pronoun (in characters) :func:`_resolve` looks for a full name that no test
-# made a person ('Ann Lee met Tom Roe at the pier. Later, he said'): about three sentences.
-_OBJECT_REACH = 600
 
 
 def _trim_long(name: str) -> str:
