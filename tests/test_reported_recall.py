@@ -316,3 +316,43 @@ def test_an_aside_as_x_notes_holds_the_whole_sentence():
         "is the only official who, since the strike, has left the party and denounced the plan",
     ]
     assert speech["attribution_id"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Lee hopes the new ferry to the island of Bayview will sail by June.",
+            "the new ferry to the island of Bayview will sail by June",
+        ),
+        (
+            "Tom Roe thinks the last vote of the Harbor Board on the fees was unfair.",
+            "the last vote of the Harbor Board on the fees was unfair",
+        ),
+        (
+            "The Harbor Board fears a long strike by the crews of the night ferries could "
+            "close the port.",
+            "a long strike by the crews of the night ferries could close the port",
+        ),
+    ],
+)
+def test_a_belief_verb_takes_a_bare_clause_with_a_long_subject(text, content):
+    # the clause's verb comes more than six words after the cue
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no verb of a clause: the objects of the verbs are no speech
+        "Ann Lee hopes for a quiet week at the harbor with her son and his dog.",
+        "Tom Roe thought about the old ferry to the island of Bayview all day.",
+        # a verb outside [long_subject_verbs] keeps the short reach: 'found' an object
+        "Tom Roe found a box of old letters from the Harbor Board in the attic was empty.",
+        # the subject would run into a bracket: the verb inside it is not the clause's
+        "Ann Lee fears the dogs of the neighbors on the hill (the pack is loud at night).",
+    ],
+)
+def test_a_long_reach_only_after_a_belief_verb_and_before_a_bracket(text):
+    assert indirect(text).empty

@@ -386,7 +386,10 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # "I think it's good", "she believes they're right"
     if cue in report.questions and first == "which":
         return True  # 'asked voters which candidate won'
-    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+    # 'hopes the new ferry to the island of Bayview will sail': a verb of [long_subject_verbs]
+    # takes a bare clause whose subject may run longer
+    n = 12 if cue in _lists()["long_subject_verbs"] else 7
+    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se, n)
 
 
 _OBJECT_PUNCT_RE = re.compile(r"[,;:()\"“”«»—–]")
@@ -448,13 +451,26 @@ _FINITE = _AUXILIARIES | frozenset(
 _NOT_IN_SUBJECT = _SUBJECT_PRONOUNS | _RELATIVES | frozenset("you him her them me us".split())
 
 
-def _noun_clause(text: str, start: int, se: int) -> bool:
+_LONG_SUBJECT_END_RE = re.compile(r"[(\"“”‘]")
+
+
+def _noun_clause(text: str, start: int, se: int, n: int = 7) -> bool:
     """Does a clause with a noun-phrase subject start here ('the plan is sound', 'Smith will
-    win')? A finite verb or auxiliary within the first six words, after words that are no
-    pronoun, relative or preposition."""
+    win')? A finite verb or auxiliary within the first six words (``n - 1``), after words that
+    are no pronoun or relative.
+
+    >>> _noun_clause("the new ferry to the island of Bayview will sail", 0, 49)
+    False
+    >>> _noun_clause("the new ferry to the island of Bayview will sail", 0, 49, 12)
+    True
+    """
     end = min(se, start + 120)
     brk = _OBJECT_END_RE.search(text, start, end)
-    words = [w.lower() for _, _, w in _first_words(text, start, brk.start() if brk else end, 7)]
+    if brk is not None:
+        end = brk.start()
+    if n > 7 and (mark := _LONG_SUBJECT_END_RE.search(text, start, end)) is not None:
+        end = mark.start()  # a long subject stops at a bracket or a quotation mark too
+    words = [w.lower() for _, _, w in _first_words(text, start, end, n)]
     if not words or words[0] in _NOT_NOUN_PHRASE:
         return False
     if words[0] in _report_rules().adjuncts and not (
