@@ -356,3 +356,38 @@ def test_a_belief_verb_takes_a_bare_clause_with_a_long_subject(text, content):
 )
 def test_a_long_reach_only_after_a_belief_verb_and_before_a_bracket(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Ann Lee angered the crews by suggesting that the vote was rigged.",
+            "that the vote was rigged",
+            "Ann Lee",
+        ),
+        (
+            "The race is close, with two rivals suggesting that Roe's past is fair game.",
+            "that Roe's past is fair game",
+            "two rivals",
+        ),
+        (
+            "When Tom Roe riled the crowd by suggesting that the count was wrong, the Harbor "
+            "Board said it would check.",
+            "that the count was wrong",
+            "Tom Roe",
+        ),
+    ],
+)
+def test_suggesting_after_by_or_a_with_phrase_is_speech(text, content, speaker):
+    # no evidence before 'suggesting': the verb of the sentence's or the phrase's subject
+    q = indirect(text)
+    row = q[q["cue"] == "suggesting"].iloc[0]
+    assert (row["text"], span(text, row, "speaker")) == (content, speaker)
+
+
+def test_suggesting_after_evidence_keeps_the_evidence_as_source():
+    text = "A new Bayview poll suggesting that Ann Lee leads came out on Monday."
+    row = indirect(text).iloc[0]
+    assert row["cue"] == "suggesting"
+    assert span(text, row, "speaker") == "A new Bayview poll"

@@ -354,7 +354,14 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         got = None
         if _strip_adverb(text[ss:c0].rstrip()).endswith(","):  # ', falsely suggesting that'
             got = _participle(text, cue, span, ss, se, last, rules, speech, adverb_only=True)
-        return got or _evidence_participle(text, cue, span, ss, se, rules)
+        got = got or _evidence_participle(text, cue, span, ss, se, rules)
+        if got is None and cue in rules.cues:
+            # 'by suggesting that ...', 'with rivals suggesting that ...': no evidence before
+            # it, a verb of speech of the sentence's speaker or of the phrase's subject
+            got = _participle(text, cue, span, ss, se, last, rules, speech)
+            if got is not None and got.more is None:  # before another attribution in it
+                got.end = _adverb_content_end(text, got.start, got.end)
+        return got
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
     got = None if _stance_only(cue, rules) else _content_first(text, cue, span, ss, se, rules)
