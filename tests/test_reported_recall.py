@@ -424,3 +424,31 @@ def test_a_document_speaks_with_a_participle_and_a_that_clause(text, cue):
 )
 def test_no_document_participle_without_a_document_and_a_clause(text):
     assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, first, rest",
+    [
+        ("Ann Lee is in a race that is widely expected to tighten.", "that", "to tighten"),
+        ("That was originally expected to take two years.", "That", "to take two years"),
+    ],
+)
+def test_a_relative_or_demonstrative_subject_of_is_expected(text, first, rest):
+    # the writer's expectation: the pronoun and the infinitive are one content in two pieces
+    q = indirect(text)
+    assert q["text"].tolist() == [first, rest]
+    assert q["attribution_id"].nunique() == 1
+    assert q["speaker_start"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Roe shared a post that appeared to mock the Harbor Board.",
+        "Ann Lee backed a plan that seemed to work.",
+    ],
+)
+def test_a_relative_subject_of_seem_or_appear_is_no_content(text):
+    q = indirect(text)
+    assert "that" not in q["text"].tolist()
+    assert not q["cue"].isin(["appeared", "seemed"]).any()
