@@ -452,3 +452,23 @@ def test_a_relative_subject_of_seem_or_appear_is_no_content(text):
     q = indirect(text)
     assert "that" not in q["text"].tolist()
     assert not q["cue"].isin(["appeared", "seemed"]).any()
+
+
+def test_charged_that_reports_a_clause():
+    text = "Critics of the Harbor Board charged that the hearing was a sham."
+    row = indirect(text).iloc[0]
+    assert (row["cue"], row["text"]) == ("charged", "that the hearing was a sham")
+    assert span(text, row, "speaker") == "Critics of the Harbor Board"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Roe was charged with fraud in Bayview.",
+        "Ann Lee charged her phone before the meeting.",
+        "The fee the Harbor Board charged that week was high.",
+        "The vote was so politically charged that Tom Roe stayed home.",
+    ],
+)
+def test_charged_without_a_that_clause_is_no_speech(text):
+    assert indirect(text).empty

@@ -46,6 +46,10 @@ class _ReportRules:
     cue_starts: frozenset  # the words a match of cue_re can start with
 
 
+# the nouns after a 'that' that is a determiner of time ('charged that night')
+_TIME_NOUNS = frozenset("day night week month year morning evening afternoon time".split())
+
+
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
@@ -83,6 +87,12 @@ def _report_rules() -> _ReportRules:
             lists["stance_adjectives"],
         ),
         (rf"\b(?:{_alternation(lists['clause_nouns'])})[^\S\n]+that\b", lists["clause_nouns"]),
+        # 'Critics charged that ...' (not 'charged with fraud', 'charged that night')
+        (
+            rf"\b(?:{_alternation(lists['that_only_cues'])})(?=[^\S\n]+that\b"
+            rf"(?![^\S\n]+(?:{_alternation(_TIME_NOUNS)})\b))",
+            lists["that_only_cues"],
+        ),
         (rf"\b(?:{_alternation(verbs)})\b", verbs),
     ]
     return _ReportRules(

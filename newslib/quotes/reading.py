@@ -86,6 +86,10 @@ def _anonymity_re() -> re.Pattern:
     return re.compile(rf"[^\S\n]+not[^\S\n]+to[^\S\n]+be[^\S\n]+(?:{words})\b")
 
 
+# 'so' or 'too' (and an adverb) right before a word: 'so charged', 'so politically charged'
+_SO_BEFORE_RE = re.compile(r"\b(?:so|too)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?$", re.I)
+
+
 def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
     """The content and source of the cue at ``span`` in the sentence text[ss:se], or None.
     Cue words alone are no content ('said said said.' reports nothing), verb forms alone no
@@ -219,6 +223,8 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         return _in_poll(text, span, ss, se)
     if _anonymity_re().match(text, c1, se):
         return None  # 'an aide who asked not to be named': who the source is, no content
+    if cue in _lists()["that_only_cues"] and _SO_BEFORE_RE.search(text, max(ss, c0 - 40), c0):
+        return None  # 'a case so politically charged that ...': a result, no speech
     if cue.endswith(" that") and cue.split()[0] in _lists()["clause_nouns"]:
         noun = cue.split()[0]
         # '..., warning that ...': a participle of the sentence's speaker, not the noun
