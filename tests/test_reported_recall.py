@@ -472,3 +472,25 @@ def test_charged_that_reports_a_clause():
 )
 def test_charged_without_a_that_clause_is_no_speech(text):
     assert indirect(text).empty
+
+
+def test_a_belief_verb_takes_a_bare_clause_whose_subject_has_an_aside():
+    text = "Aides believe her work as a harbor pilot for eight years, training crews, will help."
+    q = indirect(text)
+    assert q["text"].tolist() == [
+        "her work as a harbor pilot for eight years, training crews, will help"
+    ]
+    assert q["speaker_mention"].tolist() == ["Aides"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list, no verb after the second comma
+        "Tom Roe thought about the ferry, the dinner, the talks.",
+        # 'and' opens no aside: the verb after the comma is another clause's
+        "Ann Lee hoped for calm, and the Harbor Board, as usual, was late.",
+    ],
+)
+def test_no_aside_clause_without_a_verb_or_after_and(text):
+    assert indirect(text).empty

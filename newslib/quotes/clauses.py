@@ -399,7 +399,35 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     # 'hopes the new ferry to the island of Bayview will sail': a verb of [long_subject_verbs]
     # takes a bare clause whose subject may run longer
     n = 12 if cue in _lists()["long_subject_verbs"] else 7
-    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se, n)
+    if first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se, n):
+        return True
+    return n > 7 and _aside_clause(text, start, se)
+
+
+# 'the meeting, requested by Lee, would ...': a subject, an aside between commas, then the
+# clause's finite verb right after the second comma
+_ASIDE_RE = re.compile(r"([^,;:()\"“”—–\n]{3,80}),[^,;:()\"“”—–\n]{3,100},[^\S\n]+([\w’']+)")
+
+
+def _aside_clause(text: str, start: int, se: int) -> bool:
+    """Does a clause open at ``start`` whose subject an aside between commas interrupts, the
+    finite verb right after it ('the meeting, requested by Lee, would be short')?
+
+    >>> _aside_clause("the meeting, requested by Lee, would be short", 0, 45)
+    True
+    >>> _aside_clause("the meeting, the dinner, the talks", 0, 34)
+    False
+    >>> _aside_clause("the fees, and who set them, are unfair", 0, 38)
+    False
+    """
+    m = _ASIDE_RE.match(text, start, se)
+    if m is None or m.group(2).lower() not in _FINITE:
+        return False
+    aside = text[m.end(1) + 1 : m.start(2)].split(None, 1)
+    if not aside or aside[0].lower() in _CONJUNCTIONS:
+        return False  # 'the allegations, and who believe ..., are': no aside but a new clause
+    words = m.group(1).lower().split()
+    return bool(words) and words[0] not in _NOT_NOUN_PHRASE and len(words) <= 10
 
 
 _OBJECT_PUNCT_RE = re.compile(r"[,;:()\"“”«»—–]")
