@@ -397,10 +397,10 @@ def test_suggesting_after_evidence_keeps_the_evidence_as_source():
     "text, cue",
     [
         (
-            "In 2013 Ann Lee filed a lawsuit alleging that Tom Roe had cheated his crews.",
+            "Ann Lee filed a lawsuit last year alleging that Tom Roe underpaid his crews.",
             "alleging",
         ),
-        ("The Bayview Herald shot back in an article stating that the port was safe.", "stating"),
+        ("The Bayview Herald ran an article stating that the port was safe.", "stating"),
         (
             "The Harbor Board put out a letter on Monday claiming that the fee was legal.",
             "claiming",
@@ -429,8 +429,8 @@ def test_no_document_participle_without_a_document_and_a_clause(text):
 @pytest.mark.parametrize(
     "text, first, rest",
     [
-        ("Ann Lee is in a race that is widely expected to tighten.", "that", "to tighten"),
-        ("That was originally expected to take two years.", "That", "to take two years"),
+        ("The Harbor Board faces a vote that is widely expected to fail.", "that", "to fail"),
+        ("That is widely expected to change by June.", "That", "to change by June"),
     ],
 )
 def test_a_relative_or_demonstrative_subject_of_is_expected(text, first, rest):
@@ -455,10 +455,10 @@ def test_a_relative_subject_of_seem_or_appear_is_no_content(text):
 
 
 def test_charged_that_reports_a_clause():
-    text = "Critics of the Harbor Board charged that the hearing was a sham."
+    text = "Dock owners charged that the Harbor Board fee was illegal."
     row = indirect(text).iloc[0]
-    assert (row["cue"], row["text"]) == ("charged", "that the hearing was a sham")
-    assert span(text, row, "speaker") == "Critics of the Harbor Board"
+    assert (row["cue"], row["text"]) == ("charged", "that the Harbor Board fee was illegal")
+    assert span(text, row, "speaker") == "Dock owners"
 
 
 @pytest.mark.parametrize(
@@ -475,12 +475,10 @@ def test_charged_without_a_that_clause_is_no_speech(text):
 
 
 def test_a_belief_verb_takes_a_bare_clause_whose_subject_has_an_aside():
-    text = "Aides believe her work as a harbor pilot for eight years, training crews, will help."
+    text = "Dock workers think the new crane, bought from a firm in Bayview, will save time."
     q = indirect(text)
-    assert q["text"].tolist() == [
-        "her work as a harbor pilot for eight years, training crews, will help"
-    ]
-    assert q["speaker_mention"].tolist() == ["Aides"]
+    assert q["text"].tolist() == ["the new crane, bought from a firm in Bayview, will save time"]
+    assert q["speaker_mention"].tolist() == ["Dock workers"]
 
 
 @pytest.mark.parametrize(
@@ -504,8 +502,8 @@ def test_no_aside_clause_without_a_verb_or_after_and(text):
             "to stay on the Harbor Board",
         ),
         (
-            "Tom Roe is not on board with the deal and is not expected to sign on soon.",
-            "to sign on soon",
+            "Tom Roe runs the ferry line and is not expected to sell it.",
+            "to sell it",
         ),
     ],
 )

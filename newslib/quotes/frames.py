@@ -325,11 +325,11 @@ def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
         and k > 0
         and _relative_subject(text, breaks[k - 1], c0, skip)
     ):
-        # 'a race that is widely expected to ...': the relative pronoun is the subject (not
+        # 'a vote that is widely expected to fail': the relative pronoun is the subject (not
         # after 'seem' or 'appear', 'a post that appeared to ...': the writer's description)
         words = [(breaks[k - 1].start(), breaks[k - 1].end(), breaks[k - 1].group(0))]
     if not words and cue == "expected" and first == "to" and _coordinated(text, lo, c0, skip):
-        # 'Lee is moving to Bayview but is expected to stay on the board': the subject is the
+        # 'Lee runs the port but is expected to sell it': the subject is the
         # first verb's; the content is the infinitive alone, as PolNeAR marks it
         end = _cut_clause(text, after, se)
         brk = _PARTICIPLE_BREAK_RE.search(text, after, end)
@@ -358,9 +358,9 @@ def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
 
 def _coordinated(text: str, lo: int, c0: int, skip) -> bool:
     """Is the verb at ``c0`` the second of its subject's, 'and' or 'but' before it with only
-    auxiliaries and adverbs between ('Lee is moving but is not expected')?
+    auxiliaries and adverbs between ('Lee runs the port but is not expected')?
 
-    >>> t = "Lee is moving but is not expected to stay."
+    >>> t = "Lee runs the port but is not expected to sell it."
     >>> _coordinated(t, 0, t.index("expected"), frozenset())
     True
     """
@@ -374,10 +374,10 @@ def _coordinated(text: str, lo: int, c0: int, skip) -> bool:
 
 def _relative_subject(text: str, brk: re.Match, c0: int, skip) -> bool:
     """Is the break ``brk`` a relative pronoun ('that', 'which', 'who') that is the subject of
-    the verb at ``c0``, only auxiliaries and adverbs between them ('a race that is widely
+    the verb at ``c0``, only auxiliaries and adverbs between them ('a vote that is widely
     expected')?
 
-    >>> t = "It is a race that is widely expected to tighten."
+    >>> t = "It is a vote that is widely expected to fail."
     >>> m = _SEEM_SUBJECT_BREAK_RE.search(t, 12)
     >>> _relative_subject(t, m, t.index("expected"), frozenset(["widely"]))
     True
