@@ -316,3 +316,198 @@ def test_an_aside_as_x_notes_holds_the_whole_sentence():
         "is the only official who, since the strike, has left the party and denounced the plan",
     ]
     assert speech["attribution_id"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Lee hopes the new ferry to the island of Bayview will sail by June.",
+            "the new ferry to the island of Bayview will sail by June",
+        ),
+        (
+            "Tom Roe thinks the last vote of the Harbor Board on the fees was unfair.",
+            "the last vote of the Harbor Board on the fees was unfair",
+        ),
+        (
+            "The Harbor Board fears a long strike by the crews of the night ferries could "
+            "close the port.",
+            "a long strike by the crews of the night ferries could close the port",
+        ),
+    ],
+)
+def test_a_belief_verb_takes_a_bare_clause_with_a_long_subject(text, content):
+    # the clause's verb comes more than six words after the cue
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no verb of a clause: the objects of the verbs are no speech
+        "Ann Lee hopes for a quiet week at the harbor with her son and his dog.",
+        "Tom Roe thought about the old ferry to the island of Bayview all day.",
+        # a verb outside [long_subject_verbs] keeps the short reach: 'found' an object
+        "Tom Roe found a box of old letters from the Harbor Board in the attic was empty.",
+        # the subject would run into a bracket: the verb inside it is not the clause's
+        "Ann Lee fears the dogs of the neighbors on the hill (the pack is loud at night).",
+    ],
+)
+def test_a_long_reach_only_after_a_belief_verb_and_before_a_bracket(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content, speaker",
+    [
+        (
+            "Ann Lee angered the crews by suggesting that the vote was rigged.",
+            "that the vote was rigged",
+            "Ann Lee",
+        ),
+        (
+            "The race is close, with two rivals suggesting that Roe's past is fair game.",
+            "that Roe's past is fair game",
+            "two rivals",
+        ),
+        (
+            "When Tom Roe riled the crowd by suggesting that the count was wrong, the Harbor "
+            "Board said it would check.",
+            "that the count was wrong",
+            "Tom Roe",
+        ),
+    ],
+)
+def test_suggesting_after_by_or_a_with_phrase_is_speech(text, content, speaker):
+    # no evidence before 'suggesting': the verb of the sentence's or the phrase's subject
+    q = indirect(text)
+    row = q[q["cue"] == "suggesting"].iloc[0]
+    assert (row["text"], span(text, row, "speaker")) == (content, speaker)
+
+
+def test_suggesting_after_evidence_keeps_the_evidence_as_source():
+    text = "A new Bayview poll suggesting that Ann Lee leads came out on Monday."
+    row = indirect(text).iloc[0]
+    assert row["cue"] == "suggesting"
+    assert span(text, row, "speaker") == "A new Bayview poll"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        (
+            "Ann Lee filed a lawsuit last year alleging that Tom Roe underpaid his crews.",
+            "alleging",
+        ),
+        ("The Bayview Herald ran an article stating that the port was safe.", "stating"),
+        (
+            "The Harbor Board put out a letter on Monday claiming that the fee was legal.",
+            "claiming",
+        ),
+    ],
+)
+def test_a_document_speaks_with_a_participle_and_a_that_clause(text, cue):
+    q = indirect(text)
+    assert q["cue"].str.endswith(cue).tolist() == [True]
+    assert q["text"].iloc[0].startswith("that ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person, not a document, before the participle
+        "Ann Lee met a lawyer alleging that the count was wrong.",
+        # no 'that' clause: what the document is about, not what it says
+        "Tom Roe filed a lawsuit alleging fraud at the Harbor Board.",
+    ],
+)
+def test_no_document_participle_without_a_document_and_a_clause(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, first, rest",
+    [
+        ("The Harbor Board faces a vote that is widely expected to fail.", "that", "to fail"),
+        ("That is widely expected to change by June.", "That", "to change by June"),
+    ],
+)
+def test_a_relative_or_demonstrative_subject_of_is_expected(text, first, rest):
+    # the writer's expectation: the pronoun and the infinitive are one content in two pieces
+    q = indirect(text)
+    assert q["text"].tolist() == [first, rest]
+    assert q["attribution_id"].nunique() == 1
+    assert q["speaker_start"].isna().all()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Roe shared a post that appeared to mock the Harbor Board.",
+        "Ann Lee backed a plan that seemed to work.",
+    ],
+)
+def test_a_relative_subject_of_seem_or_appear_is_no_content(text):
+    q = indirect(text)
+    assert "that" not in q["text"].tolist()
+    assert not q["cue"].isin(["appeared", "seemed"]).any()
+
+
+def test_charged_that_reports_a_clause():
+    text = "Dock owners charged that the Harbor Board fee was illegal."
+    row = indirect(text).iloc[0]
+    assert (row["cue"], row["text"]) == ("charged", "that the Harbor Board fee was illegal")
+    assert span(text, row, "speaker") == "Dock owners"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tom Roe was charged with fraud in Bayview.",
+        "Ann Lee charged her phone before the meeting.",
+        "The fee the Harbor Board charged that week was high.",
+        "The vote was so politically charged that Tom Roe stayed home.",
+    ],
+)
+def test_charged_without_a_that_clause_is_no_speech(text):
+    assert indirect(text).empty
+
+
+def test_a_belief_verb_takes_a_bare_clause_whose_subject_has_an_aside():
+    text = "Dock workers think the new crane, bought from a firm in Bayview, will save time."
+    q = indirect(text)
+    assert q["text"].tolist() == ["the new crane, bought from a firm in Bayview, will save time"]
+    assert q["speaker_mention"].tolist() == ["Dock workers"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list, no verb after the second comma
+        "Tom Roe thought about the ferry, the dinner, the talks.",
+        # 'and' opens no aside: the verb after the comma is another clause's
+        "Ann Lee hoped for calm, and the Harbor Board, as usual, was late.",
+    ],
+)
+def test_no_aside_clause_without_a_verb_or_after_and(text):
+    assert indirect(text).empty
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        (
+            "Ann Lee is moving to Bayview but is expected to stay on the Harbor Board.",
+            "to stay on the Harbor Board",
+        ),
+        (
+            "Tom Roe runs the ferry line and is not expected to sell it.",
+            "to sell it",
+        ),
+    ],
+)
+def test_is_expected_as_the_second_verb_of_its_subject(text, content):
+    q = indirect(text)
+    assert q["text"].tolist() == [content]
+    assert q["cue"].str.endswith("expected").all()

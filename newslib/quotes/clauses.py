@@ -46,6 +46,10 @@ class _ReportRules:
     cue_starts: frozenset  # the words a match of cue_re can start with
 
 
+# the nouns after a 'that' that is a determiner of time ('charged that night')
+_TIME_NOUNS = frozenset("day night week month year morning evening afternoon time".split())
+
+
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
@@ -83,6 +87,12 @@ def _report_rules() -> _ReportRules:
             lists["stance_adjectives"],
         ),
         (rf"\b(?:{_alternation(lists['clause_nouns'])})[^\S\n]+that\b", lists["clause_nouns"]),
+        # 'Dock owners charged that ...' (not 'charged with fraud', 'charged that night')
+        (
+            rf"\b(?:{_alternation(lists['that_only_cues'])})(?=[^\S\n]+that\b"
+            rf"(?![^\S\n]+(?:{_alternation(_TIME_NOUNS)})\b))",
+            lists["that_only_cues"],
+        ),
         (rf"\b(?:{_alternation(verbs)})\b", verbs),
     ]
     return _ReportRules(
@@ -386,7 +396,38 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # "I think it's good", "she believes they're right"
     if cue in report.questions and first == "which":
         return True  # 'asked voters which candidate won'
-    return first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se)
+    # 'hopes the new ferry to the island of Bayview will sail': a verb of [long_subject_verbs]
+    # takes a bare clause whose subject may run longer
+    n = 12 if cue in _lists()["long_subject_verbs"] else 7
+    if first in report.openers or first in _SUBJECT_PRONOUNS or _noun_clause(text, start, se, n):
+        return True
+    return n > 7 and _aside_clause(text, start, se)
+
+
+# 'the crane, bought last year, will ...': a subject, an aside between commas, then the
+# clause's finite verb right after the second comma
+_ASIDE_RE = re.compile(r"([^,;:()\"“”—–\n]{3,80}),[^,;:()\"“”—–\n]{3,100},[^\S\n]+([\w’']+)")
+
+
+def _aside_clause(text: str, start: int, se: int) -> bool:
+    """Does a clause open at ``start`` whose subject an aside between commas interrupts, the
+    finite verb right after it ('the crane, bought last year, will save time')?
+
+    >>> _aside_clause("the crane, bought last year, will save time", 0, 43)
+    True
+    >>> _aside_clause("the crane, the dock, the ferry", 0, 30)
+    False
+    >>> _aside_clause("the fees, and who set them, are unfair", 0, 38)
+    False
+    """
+    m = _ASIDE_RE.match(text, start, se)
+    if m is None or m.group(2).lower() not in _FINITE:
+        return False
+    aside = text[m.end(1) + 1 : m.start(2)].split(None, 1)
+    if not aside or aside[0].lower() in _CONJUNCTIONS:
+        return False  # 'the allegations, and who believe ..., are': no aside but a new clause
+    words = m.group(1).lower().split()
+    return bool(words) and words[0] not in _NOT_NOUN_PHRASE and len(words) <= 10
 
 
 _OBJECT_PUNCT_RE = re.compile(r"[,;:()\"“”«»—–]")
@@ -448,13 +489,26 @@ _FINITE = _AUXILIARIES | frozenset(
 _NOT_IN_SUBJECT = _SUBJECT_PRONOUNS | _RELATIVES | frozenset("you him her them me us".split())
 
 
-def _noun_clause(text: str, start: int, se: int) -> bool:
+_LONG_SUBJECT_END_RE = re.compile(r"[(\"“”‘]")
+
+
+def _noun_clause(text: str, start: int, se: int, n: int = 7) -> bool:
     """Does a clause with a noun-phrase subject start here ('the plan is sound', 'Smith will
-    win')? A finite verb or auxiliary within the first six words, after words that are no
-    pronoun, relative or preposition."""
+    win')? A finite verb or auxiliary within the first six words (``n - 1``), after words that
+    are no pronoun or relative.
+
+    >>> _noun_clause("the new ferry to the island of Bayview will sail", 0, 49)
+    False
+    >>> _noun_clause("the new ferry to the island of Bayview will sail", 0, 49, 12)
+    True
+    """
     end = min(se, start + 120)
     brk = _OBJECT_END_RE.search(text, start, end)
-    words = [w.lower() for _, _, w in _first_words(text, start, brk.start() if brk else end, 7)]
+    if brk is not None:
+        end = brk.start()
+    if n > 7 and (mark := _LONG_SUBJECT_END_RE.search(text, start, end)) is not None:
+        end = mark.start()  # a long subject stops at a bracket or a quotation mark too
+    words = [w.lower() for _, _, w in _first_words(text, start, end, n)]
     if not words or words[0] in _NOT_NOUN_PHRASE:
         return False
     if words[0] in _report_rules().adjuncts and not (

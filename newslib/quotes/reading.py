@@ -34,6 +34,7 @@ from .clauses import (
     _trim_end,
     _with_particle,
     _word_before,
+    _words,
 )
 from .content_first import _content_first, _inverted_speaker
 from .cue_first import _cue_first
@@ -83,6 +84,10 @@ _CONTRACTED_BE_RE = re.compile(
 def _anonymity_re() -> re.Pattern:
     words = _alternation(_lists()["anonymity"])
     return re.compile(rf"[^\S\n]+not[^\S\n]+to[^\S\n]+be[^\S\n]+(?:{words})\b")
+
+
+# 'so' or 'too' (and an adverb) right before a word: 'so charged', 'so politically charged'
+_SO_BEFORE_RE = re.compile(r"\b(?:so|too)[^\S\n]+(?:[a-z]+ly[^\S\n]+)?$", re.I)
 
 
 def _read(text, cue, span, ss, se, speech, last, rules, partials=frozenset()) -> _Found | None:
@@ -218,6 +223,8 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         return _in_poll(text, span, ss, se)
     if _anonymity_re().match(text, c1, se):
         return None  # 'an aide who asked not to be named': who the source is, no content
+    if cue in _lists()["that_only_cues"] and _SO_BEFORE_RE.search(text, max(ss, c0 - 40), c0):
+        return None  # 'a case so politically charged that ...': a result, no speech
     if cue.endswith(" that") and cue.split()[0] in _lists()["clause_nouns"]:
         noun = cue.split()[0]
         # '..., warning that ...': a participle of the sentence's speaker, not the noun
@@ -354,7 +361,14 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         got = None
         if _strip_adverb(text[ss:c0].rstrip()).endswith(","):  # ', falsely suggesting that'
             got = _participle(text, cue, span, ss, se, last, rules, speech, adverb_only=True)
-        return got or _evidence_participle(text, cue, span, ss, se, rules)
+        got = got or _evidence_participle(text, cue, span, ss, se, rules)
+        if got is None and cue in rules.cues:
+            # 'by suggesting that ...', 'with rivals suggesting that ...': no evidence before
+            # it, a verb of speech of the sentence's speaker or of the phrase's subject
+            got = _participle(text, cue, span, ss, se, last, rules, speech)
+            if got is not None and got.more is None:  # before another attribution in it
+                got.end = _adverb_content_end(text, got.start, got.end)
+        return got
     if cue.endswith("ing") and not progressive:
         return _participle(text, cue, span, ss, se, last, rules, speech)
     got = None if _stance_only(cue, rules) else _content_first(text, cue, span, ss, se, rules)
@@ -489,7 +503,11 @@ def _participle(
             cue not in _lists()["not_reporting"] or _NAMED_OBJECT_RE.match(text, c1) is not None
         )
         subject = _with_subject(text, ss, c0, rules) if speaks else None
-        if subject is None and cue != "saying":
+        if (
+            subject is None
+            and cue != "saying"
+            and not _document_participle(text, cue, ss, c0, c1, se)
+        ):
             return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
@@ -510,6 +528,42 @@ def _participle(
         end = _adverb_content_end(text, start, end)
     start, end = _object_span(text, cue, start, end)
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
+
+
+# a word between a document and its participle: 'a lawsuit last year alleging', 'a letter this
+# week stating'
+_DATE_WORD_RE = re.compile(r"\d{4}|\d{1,2}")
+
+
+def _document_participle(text: str, cue: str, ss: int, c0: int, c1: int, se: int) -> bool:
+    """Does a participle of [document_participles] with a 'that' clause after it follow a
+    document of [participle_documents] ('a lawsuit alleging that ...', 'an article stating
+    that ...'), at most three words of time between them? The document speaks for its author,
+    as in 'a statement saying ...'.
+
+    >>> t = "Lee filed a lawsuit last year alleging that the count was wrong."
+    >>> _document_participle(t, "alleging", 0, 30, 38, len(t))
+    True
+    >>> t = "Lee met a lawyer alleging that the count was wrong."
+    >>> _document_participle(t, "alleging", 0, 17, 25, len(t))
+    False
+    """
+    lists = _lists()
+    if cue not in lists["document_participles"] or not _THAT_RE.match(
+        text, _skip_space(text, c1, se)
+    ):
+        return False
+    words = [w.lower() for _, _, w in _words(text, max(ss, c0 - 60), c0)][-4:]
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in lists["participle_documents"]:
+            return True
+        if not (
+            words[k] in _TIME_WORDS
+            or words[k] in ("in", "on", "this", "last", "earlier")
+            or _DATE_WORD_RE.fullmatch(words[k])
+        ):
+            return False
+    return False
 
 
 # what opens another attribution inside a content: '... after Lee said', '... as Lee said'
