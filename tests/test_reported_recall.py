@@ -492,22 +492,3 @@ def test_a_belief_verb_takes_a_bare_clause_whose_subject_has_an_aside():
 )
 def test_no_aside_clause_without_a_verb_or_after_and(text):
     assert indirect(text).empty
-
-
-@pytest.mark.parametrize(
-    "text, content",
-    [
-        (
-            "Ann Lee is moving to Bayview but is expected to stay on the Harbor Board.",
-            "to stay on the Harbor Board",
-        ),
-        (
-            "Tom Roe runs the ferry line and is not expected to sell it.",
-            "to sell it",
-        ),
-    ],
-)
-def test_is_expected_as_the_second_verb_of_its_subject(text, content):
-    q = indirect(text)
-    assert q["text"].tolist() == [content]
-    assert q["cue"].str.endswith("expected").all()

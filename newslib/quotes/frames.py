@@ -328,13 +328,6 @@ def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
         # 'a vote that is widely expected to fail': the relative pronoun is the subject (not
         # after 'seem' or 'appear', 'a post that appeared to ...': the writer's description)
         words = [(breaks[k - 1].start(), breaks[k - 1].end(), breaks[k - 1].group(0))]
-    if not words and cue == "expected" and first == "to" and _coordinated(text, lo, c0, skip):
-        # 'Lee runs the port but is expected to sell it': the subject is the
-        # first verb's; the content is the infinitive alone, as PolNeAR marks it
-        end = _cut_clause(text, after, se)
-        brk = _PARTICIPLE_BREAK_RE.search(text, after, end)
-        end = _trim_end(text, after, brk.start() if brk else end)
-        return _Found(after, end, cue, span, None) if WORD_RE.search(text, after, end) else None
     if not words or len(words) > 12:
         return None
     # 'Although the plan seems ..., X', 'a bill which the panel is expected to ..., X': the
@@ -354,22 +347,6 @@ def _seeming(text, cue, span, ss, se, rules, complement=False) -> _Found | None:
         # 'it seems (that) the race is close': the clause alone
         return _Found(after, end, cue, span, None)
     return _Found(*subject, cue, span, None, more=(after, end))
-
-
-def _coordinated(text: str, lo: int, c0: int, skip) -> bool:
-    """Is the verb at ``c0`` the second of its subject's, 'and' or 'but' before it with only
-    auxiliaries and adverbs between ('Lee runs the port but is not expected')?
-
-    >>> t = "Lee runs the port but is not expected to sell it."
-    >>> _coordinated(t, 0, t.index("expected"), frozenset())
-    True
-    """
-    words = [w.lower() for _, _, w in _words(text, lo, c0)]
-    while words and (
-        words[-1] in skip or words[-1] in _AUXILIARIES or _PASSIVE_BE_RE.match(words[-1] + " ")
-    ):
-        words.pop()
-    return len(words) >= 3 and words[-1] in ("and", "but")
 
 
 def _relative_subject(text: str, brk: re.Match, c0: int, skip) -> bool:
