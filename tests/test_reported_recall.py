@@ -394,39 +394,6 @@ def test_suggesting_after_evidence_keeps_the_evidence_as_source():
 
 
 @pytest.mark.parametrize(
-    "text, cue",
-    [
-        (
-            "Ann Lee filed a lawsuit last year alleging that Tom Roe underpaid his crews.",
-            "alleging",
-        ),
-        ("The Bayview Herald ran an article stating that the port was safe.", "stating"),
-        (
-            "The Harbor Board put out a letter on Monday claiming that the fee was legal.",
-            "claiming",
-        ),
-    ],
-)
-def test_a_document_speaks_with_a_participle_and_a_that_clause(text, cue):
-    q = indirect(text)
-    assert q["cue"].str.endswith(cue).tolist() == [True]
-    assert q["text"].iloc[0].startswith("that ")
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a person, not a document, before the participle
-        "Ann Lee met a lawyer alleging that the count was wrong.",
-        # no 'that' clause: what the document is about, not what it says
-        "Tom Roe filed a lawsuit alleging fraud at the Harbor Board.",
-    ],
-)
-def test_no_document_participle_without_a_document_and_a_clause(text):
-    assert indirect(text).empty
-
-
-@pytest.mark.parametrize(
     "text, first, rest",
     [
         ("The Harbor Board faces a vote that is widely expected to fail.", "that", "to fail"),

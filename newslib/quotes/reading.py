@@ -34,7 +34,6 @@ from .clauses import (
     _trim_end,
     _with_particle,
     _word_before,
-    _words,
 )
 from .content_first import _content_first, _inverted_speaker
 from .cue_first import _cue_first
@@ -503,11 +502,7 @@ def _participle(
             cue not in _lists()["not_reporting"] or _NAMED_OBJECT_RE.match(text, c1) is not None
         )
         subject = _with_subject(text, ss, c0, rules) if speaks else None
-        if (
-            subject is None
-            and cue != "saying"
-            and not _document_participle(text, cue, ss, c0, c1, se)
-        ):
+        if subject is None and cue != "saying":
             return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
@@ -528,42 +523,6 @@ def _participle(
         end = _adverb_content_end(text, start, end)
     start, end = _object_span(text, cue, start, end)
     return _Found(start, end, cue, span, mention) if end - start >= 3 else None
-
-
-# a word between a document and its participle: 'a lawsuit last year alleging', 'a letter this
-# week stating'
-_DATE_WORD_RE = re.compile(r"\d{4}|\d{1,2}")
-
-
-def _document_participle(text: str, cue: str, ss: int, c0: int, c1: int, se: int) -> bool:
-    """Does a participle of [document_participles] with a 'that' clause after it follow a
-    document of [participle_documents] ('a lawsuit alleging that ...', 'an article stating
-    that ...'), at most three words of time between them? The document speaks for its author,
-    as in 'a statement saying ...'.
-
-    >>> t = "Lee filed a lawsuit last year alleging that the count was wrong."
-    >>> _document_participle(t, "alleging", 0, 30, 38, len(t))
-    True
-    >>> t = "Lee met a lawyer alleging that the count was wrong."
-    >>> _document_participle(t, "alleging", 0, 17, 25, len(t))
-    False
-    """
-    lists = _lists()
-    if cue not in lists["document_participles"] or not _THAT_RE.match(
-        text, _skip_space(text, c1, se)
-    ):
-        return False
-    words = [w.lower() for _, _, w in _words(text, max(ss, c0 - 60), c0)][-4:]
-    for k in range(len(words) - 1, -1, -1):
-        if words[k] in lists["participle_documents"]:
-            return True
-        if not (
-            words[k] in _TIME_WORDS
-            or words[k] in ("in", "on", "this", "last", "earlier")
-            or _DATE_WORD_RE.fullmatch(words[k])
-        ):
-            return False
-    return False
 
 
 # what opens another attribution inside a content: '... after Lee said', '... as Lee said'
