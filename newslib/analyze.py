@@ -701,8 +701,10 @@ def _merge_cache_parts(cache_dir: str | os.PathLike, lang: str, article_ids: lis
     """Join the cache parts a batch's chunks were written in, one part per analysis
     (:meth:`newslib.cache.ResultCache.merge`): a rerun then reads a few large parts."""
     for cache in _caches(cache_dir, lang).values():
-        if cache is not None:
-            cache.merge(article_ids)
+        if cache is not None and cache.merge(article_ids):
+            # what joining read and wrote (a batch's results) is given back at once: this
+            # process holds it beside the workers, whose memory peaks meanwhile
+            _give_back_memory()
 
 
 def _earlier_articles(folder: Path) -> int:

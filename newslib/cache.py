@@ -42,6 +42,7 @@ import functools
 import hashlib
 import json
 import os
+import uuid
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -49,7 +50,6 @@ import numpy as np
 import pandas as pd
 
 from . import cache_parts
-from ._frame import _Positions
 from ._versions import code_digest
 from .cache_parts import _VERIFIED as _VERIFIED  # (re-exported: the names tests use here)
 from .cache_parts import (
@@ -227,6 +227,16 @@ class _Owners:
         kept = ~np.isin(self._where, numbers)
         self._keys, self._where = self._keys[kept], self._where[kept]
         self._other = {i: n for i, n in self._other.items() if n not in numbers}
+
+
+def _row_positions(rows, positions) -> np.ndarray:
+    """Each row's article position in ``positions`` (an Arrow array of distinct ids), as
+    floats, NaN for an id not there: looked up in Arrow, no Python string per row."""
+    import pyarrow.compute as pc
+
+    column = rows.column("article_id")
+    found = pc.index_in(column, value_set=positions.cast(column.type))
+    return found.to_numpy(zero_copy_only=False).astype(float)
 
 
 class _Seen:
@@ -413,6 +423,7 @@ class ResultCache:
             >>> cache.load(["a", "b", "c"])[0]["summary"]["article_id"].tolist()
             ['c', 'a', 'b']
         """
+        import pyarrow as pa
         import pyarrow.parquet as pq
 
         seen = self._seen()
@@ -424,59 +435,45 @@ class ResultCache:
         joined = [part for part, n in owned.items() if n == seen.size[part]]
         if len(joined) < 2:
             return False
-        # every file checked first: a damaged part is set aside, not joined
-        sources: dict[str, dict] = {}
+        # every file checked first (its bytes hashed, then let go): a damaged part is set
+        # aside, not joined; the schemas are read from the very bytes that were hashed
+        schemas: dict[str, list] = {}
         for part in joined:
             entries = seen.entries[part]
             try:
-                sources[part] = {
-                    table: _verified(self.root / table / f"{part}.parquet", entries[table])
+                schemas[part] = [
+                    pq.read_schema(_verified(self.root / table / f"{part}.parquet", entries[table]))
                     for table in self.tables
-                }
+                ]
             except _Damaged as damage:
                 _set_aside(self.root, self.tables, part, str(damage))
                 self._forget(seen, part)
             except Exception:  # cannot be read now: nothing joined
                 return False
-        joined = list(sources)
+        joined = list(schemas)
         if len(joined) < 2:
             return False
+        for n in range(len(self.tables)):  # one schema per table, pandas metadata included
+            first, *others = (schemas[part][n] for part in joined)
+            if any(not other.equals(first, check_metadata=True) for other in others):
+                return False
+            if first.metadata and b"PANDAS_ATTRS" in first.metadata:
+                return False
+        positions = pa.array(wanted)  # the batch's ids, in order: an article's position
+        sources = {part: seen.entries[part] for part in joined}
         try:
-            for table in self.tables:  # one schema per table, pandas metadata included
-                first, *others = (pq.read_schema(sources[part][table]) for part in joined)
-                if any(not other.equals(first, check_metadata=True) for other in others):
-                    return False
-                if first.metadata and b"PANDAS_ATTRS" in first.metadata:
-                    return False
-        except Exception:
-            return False
-        positions = _Positions(wanted)
-
-        def rows_in_order(table: str):
-            import pyarrow as pa
-
-            pieces = [_read_arrow(sources[part][table]) for part in joined]
-            rows = pa.concat_tables(pieces)
-            codes, uniques = pd.factorize(rows.column("article_id").to_numpy(zero_copy_only=False))
-            order = positions.of(uniques)[codes] if len(rows) else np.zeros(0)
-            if len(order) > 1 and not (order[1:] >= order[:-1]).all():
-                rows = rows.take(np.argsort(order, kind="stable"))
-            return rows
-
-        index = rows_in_order(self.tables[0])
-        ids = index.column("article_id").to_pylist()
-        try:
+            # the parts in the order of their first article in ``wanted``
+            ids, joined = self._ids_in_order(joined, sources, positions)
             part, entries = _write_part(
                 self.root,
                 [
-                    (self.tables[0], index),
-                    *((t, functools.partial(rows_in_order, t)) for t in self.tables[1:]),
+                    (table, functools.partial(self._joined, table, joined, sources, positions))
+                    for table in self.tables
                 ],
                 ids=[i if isinstance(i, str) else None for i in ids],
             )
         except Exception:  # nothing recorded: the old parts stay in use
             return False
-        del index
         for old in joined:  # its record first: from then on no process takes it up
             for path in (self.root / self.tables[0] / f"{old}.json",) + tuple(
                 self.root / table / f"{old}.parquet" for table in self.tables
@@ -491,6 +488,64 @@ class ResultCache:
         seen.size[part] = len(ids)
         seen.owner.add([(part, ids)])
         return True
+
+    def _ids_in_order(self, parts: list[str], sources: dict, positions):
+        """The article ids of ``parts``' index in the order of ``positions`` (an article's
+        position in the batch), and the parts ordered by their first article (only the id
+        column is read)."""
+        index = self.tables[0]
+        pieces = [_read_arrow(self._source(index, part, sources), ["article_id"]) for part in parts]
+        ranks = [_row_positions(piece, positions) for piece in pieces]
+        order = sorted(range(len(parts)), key=lambda n: ranks[n].min(initial=np.inf))
+        ids = [i for n in order for i in pieces[n].column("article_id").to_pylist()]
+        joined = np.concatenate([ranks[n] for n in order])
+        if len(joined) > 1 and not (joined[1:] >= joined[:-1]).all():
+            ids = [ids[n] for n in np.argsort(joined, kind="stable")]
+        return ids, [parts[n] for n in order]
+
+    def _joined(self, table: str, parts: list[str], sources: dict, positions) -> Path:
+        """``table``'s rows from ``parts`` in the order of ``positions``, written to a Parquet
+        file under a temporary name in the table's folder (returned): each part's rows as they
+        are read, one part in memory at a time, when the parts follow each other (a batch's
+        chunks); else all joined and sorted. Arrow's freed memory is given back after it."""
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        temporary = self.root / table / f".join-{uuid.uuid4().hex}.{os.getpid()}.tmp"
+        try:
+            writer, last, in_order = None, -np.inf, True
+            for part in parts:
+                rows = _read_arrow(self._source(table, part, sources))
+                ranks = _row_positions(rows, positions)
+                if len(ranks) and (ranks[0] < last or (ranks[1:] < ranks[:-1]).any()):
+                    in_order = False  # out of the batch's order: joined and sorted below
+                    break
+                last = ranks[-1] if len(ranks) else last
+                writer = writer or pq.ParquetWriter(
+                    str(temporary), rows.schema, use_dictionary=False
+                )
+                writer.write_table(rows)
+                del rows
+            if writer is not None:
+                writer.close()
+            if not in_order:
+                rows = pa.concat_tables(
+                    [_read_arrow(self._source(table, part, sources)) for part in parts]
+                )
+                rows = rows.take(np.argsort(_row_positions(rows, positions), kind="stable"))
+                pq.write_table(rows, str(temporary))
+                del rows
+            return temporary
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
+        finally:
+            pa.default_memory_pool().release_unused()
+
+    def _source(self, table: str, part: str, sources: dict):
+        """What to read of ``table``'s file in ``part``, checked against its record (the path
+        when this process checked the unchanged file already)."""
+        return _verified(self.root / table / f"{part}.parquet", sources[part][table])
 
     def _forget(self, seen: _Seen, part: str) -> None:
         """No longer read ``part`` in this process (its articles are not held any more)."""

@@ -52,7 +52,9 @@ def _put(folder: Path, name: str, data: bytes) -> None:
 def _parquet_bytes(table) -> bytes:
     """A table as the bytes of a Parquet file: a frame as ``DataFrame.to_parquet`` writes it
     (index left out), an Arrow table read from a part as it is (its pandas metadata kept, so it
-    reads back as the frame it was)."""
+    reads back as the frame it was); bytes are taken as they are."""
+    if isinstance(table, bytes):
+        return table
     if isinstance(table, pd.DataFrame):
         return table.to_parquet(None, index=False)
     import pyarrow as pa
@@ -66,8 +68,10 @@ def _parquet_bytes(table) -> bytes:
 def _write_part(root: Path, tables: list[tuple], *, ids: list[str] | None = None):
     """Write one part of the cache in ``root``: each table's file (the first table, the index,
     last), then the record listing their sizes, checksums and schemas: the commit point.
-    ``tables``: (name, table) pairs, a table being a frame, an Arrow table or a function that
-    gives one (called when its file is written: one table in memory at a time). ``ids``: the
+    ``tables``: (name, table) pairs, a table being a frame, an Arrow table, a Parquet file's
+    bytes, the path of a Parquet file written in the table's folder under a temporary name
+    (renamed into place), or a function that gives one of them (called when its file is
+    written: one table in memory at a time). ``ids``: the
     index's ``article_id`` values, in its row order, kept in the record too (a process then
     learns which articles a part holds from the record alone, see :func:`_read_record_ids`);
     left out unless all are strings. Returns the part's name and its record's entries."""
@@ -76,7 +80,13 @@ def _write_part(root: Path, tables: list[tuple], *, ids: list[str] | None = None
     part = f"part-{uuid.uuid4().hex}"
     entries = {}
     for table, frame in (*tables[1:], tables[0]):
-        data = _parquet_bytes(frame() if callable(frame) else frame)
+        value = frame() if callable(frame) else frame
+        if isinstance(value, Path):  # a Parquet file written beside, under a temporary name
+            entries[table] = _entry_of_file(value)
+            os.replace(value, root / table / f"{part}.parquet")
+            continue
+        data = _parquet_bytes(value)
+        del value
         entries[table] = {
             "size": len(data),
             "sha256": hashlib.sha256(data).hexdigest(),
@@ -90,6 +100,15 @@ def _write_part(root: Path, tables: list[tuple], *, ids: list[str] | None = None
     record = json.dumps({**body, "sha256": _digest(body)}, sort_keys=True)
     _put(root / tables[0][0], f"{part}.json", record.encode())
     return part, entries
+
+
+def _entry_of_file(path: Path) -> dict:
+    """A record's entry (size, SHA-256, schema) for the Parquet file ``path``, read in pieces."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 20), b""):
+            digest.update(block)
+    return {"size": path.stat().st_size, "sha256": digest.hexdigest(), "schema": _schema_of(path)}
 
 
 def _read_record(path: Path, tables: tuple[str, ...]) -> dict[str, dict] | None:
