@@ -425,25 +425,31 @@ class ResultCache:
         if len(joined) < 2:
             return False
         # every file checked first: a damaged part is set aside, not joined
-        sources: dict[str, dict] = {}
+        # (only checked here, not kept: a file is read again when its table is joined, so
+        # one table's bytes are in memory at a time, not every table of the batch)
+        checked: list[str] = []
         for part in joined:
             entries = seen.entries[part]
             try:
-                sources[part] = {
-                    table: _verified(self.root / table / f"{part}.parquet", entries[table])
-                    for table in self.tables
-                }
+                for table in self.tables:
+                    _verified(self.root / table / f"{part}.parquet", entries[table])
+                checked.append(part)
             except _Damaged as damage:
                 _set_aside(self.root, self.tables, part, str(damage))
                 self._forget(seen, part)
             except Exception:  # cannot be read now: nothing joined
                 return False
-        joined = list(sources)
+        joined = checked
         if len(joined) < 2:
             return False
+
+        def source(part: str, table: str):
+            # the path once checked (or, if it changed since, its bytes checked again)
+            return _verified(self.root / table / f"{part}.parquet", seen.entries[part][table])
+
         try:
             for table in self.tables:  # one schema per table, pandas metadata included
-                first, *others = (pq.read_schema(sources[part][table]) for part in joined)
+                first, *others = (pq.read_schema(source(part, table)) for part in joined)
                 if any(not other.equals(first, check_metadata=True) for other in others):
                     return False
                 if first.metadata and b"PANDAS_ATTRS" in first.metadata:
@@ -455,7 +461,7 @@ class ResultCache:
         def rows_in_order(table: str):
             import pyarrow as pa
 
-            pieces = [_read_arrow(sources[part][table]) for part in joined]
+            pieces = [_read_arrow(source(part, table)) for part in joined]
             rows = pa.concat_tables(pieces)
             codes, uniques = pd.factorize(rows.column("article_id").to_numpy(zero_copy_only=False))
             order = positions.of(uniques)[codes] if len(rows) else np.zeros(0)
@@ -463,9 +469,9 @@ class ResultCache:
                 rows = rows.take(np.argsort(order, kind="stable"))
             return rows
 
-        index = rows_in_order(self.tables[0])
-        ids = index.column("article_id").to_pylist()
-        try:
+        try:  # a part removed meanwhile (another run joined it) or changed: nothing joined
+            index = rows_in_order(self.tables[0])
+            ids = index.column("article_id").to_pylist()
             part, entries = _write_part(
                 self.root,
                 [
