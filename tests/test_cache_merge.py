@@ -134,3 +134,28 @@ def test_a_run_leaves_one_part_per_batch_and_a_rerun_reads_the_same_tables(tmp_p
             pd.read_parquet(tmp_path / "out" / f"{table}.parquet"),
             pd.read_parquet(tmp_path / "fresh" / f"{table}.parquet"),
         )
+
+
+def test_a_part_removed_while_being_joined_leaves_the_cache_as_it_was(tmp_path, monkeypatch):
+    # another run joins (and removes) the same parts after this one checked them
+    cache = filled(tmp_path, [["a"], ["b"], ["c"]])
+    expected, _ = cache.load(["a", "b", "c"])
+    names = records(cache)
+    read = cache_module._read_arrow
+
+    def removed_first(source, *args, **kwargs):
+        for path in cache.root.glob("*/part-*.parquet"):
+            if json.loads((cache.root / "s" / f"{path.stem}.json").read_text())["ids"] == ["b"]:
+                path.unlink()
+        return read(source, *args, **kwargs)
+
+    monkeypatch.setattr(cache_module, "_read_arrow", removed_first)
+    assert cache.merge(["a", "b", "c"]) is False  # no error: the join is only a saving
+    monkeypatch.setattr(cache_module, "_read_arrow", read)
+    assert records(cache) == names  # no new part recorded
+    found, ids = cache.load(["a", "b", "c"])
+    assert ids == {"a", "c"}  # b's files are gone: its run computes it again
+    pd.testing.assert_frame_equal(
+        found["s"].reset_index(drop=True),
+        expected["s"][expected["s"]["article_id"] != "b"].reset_index(drop=True),
+    )

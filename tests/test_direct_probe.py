@@ -96,6 +96,21 @@ CASES = [
         None,
     ),
     (
+        # a passive label verb, but the sentence names who said the words
+        "partial-sold-then-said",
+        'The tickets were sold "in a matter of minutes," Ann Lee said.',
+        "in a matter of minutes",
+        "partial",
+        "Ann Lee",
+    ),
+    (
+        "partial-said-then-sold",
+        'Ann Lee said the tickets were sold "in a matter of minutes."',
+        "in a matter of minutes",
+        "partial",
+        "Ann Lee",
+    ),
+    (
         "partial-pitched-by-person",
         'Tom Roe pitched the fund as "the safest bet in Bayview" to savers.',
         "safest bet",

@@ -649,7 +649,8 @@ CASES = [
         "Tom Roe",
     ),
     # a full name no test reads as a person's (the object of 'met', a subject before 'is') is
-    # the pronoun's person when no one named before fits it, its first name fits and it is near
+    # the pronoun's person when no one named before fits it, its first name fits and it comes
+    # after the last person named (at any distance)
     (
         "pronoun-object-she",
         "Tom Roe met Ann Lee at the pier. Later, she said the deal was off.",

@@ -435,6 +435,8 @@ def test_charged_that_reports_a_clause():
         "Ann Lee charged her phone before the meeting.",
         "The fee the Harbor Board charged that week was high.",
         "The vote was so politically charged that Tom Roe stayed home.",
+        "Harbor police charged that same night two men from Bayview with theft.",
+        "Harbor police charged that Friday two men from Bayview with theft.",
     ],
 )
 def test_charged_without_a_that_clause_is_no_speech(text):

@@ -615,7 +615,9 @@ def _classify(text: str, q: _Quote, prev_close: int, sentence_lo: int, rules: _R
     # the name of a work after 'titled', 'the book', 'host of', whatever its length
     if _TITLE_LEAD_RE.search(head + " "):
         return "scare"
-    if _PASSIVE_LABEL_RE.search(head + " "):
+    if _PASSIVE_LABEL_RE.search(head + " ") and not _speech_in_sentence(
+        text, q, sentence_lo, rules
+    ):
         return "scare"  # 'The fund was pitched as "the safest bet ..."': a label, no speaker
     # nickname between first and last name: Dwayne "The Rock" Johnson
     after = text[q.close_mark : q.close_mark + 2]
@@ -668,6 +670,29 @@ def _work_title(text: str, q: _Quote) -> bool:
     if not all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in q.words):
         return False
     return _WORK_AFTER_RE.match(text, q.close_mark) is not None
+
+
+# the end of a sentence after a closing mark: '.', '!' or '?' before a space or the text's end
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’']*(?:\s|$)")
+
+
+def _speech_in_sentence(text: str, q: _Quote, sentence_lo: int, rules: _Rules) -> bool:
+    """Is there a cue in the sentence of the quotation ``q``, before or after it ('The tickets
+    were sold "in minutes," Ann Lee said': the quotation is her words, no label)?
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = 'It was sold "in minutes," Ann Lee said. It was sold "as is."'
+    >>> q = _Quote(13, 24, 12, 25, 0, 0, len(t), chain=0, words=["in", "minutes,"])
+    >>> _speech_in_sentence(t, q, 0, _rules())
+    True
+    >>> q = _Quote(53, 59, 52, 60, 0, 0, len(t), chain=0, words=["as", "is."])
+    >>> _speech_in_sentence(t, q, t.index("It was", 1), _rules())
+    False
+    """
+    if _cue_in(text, max(sentence_lo, q.para_lo), q.open_mark, rules):
+        return True
+    end = _SENTENCE_END_RE.search(text, q.close_mark, q.para_hi)
+    return _cue_in(text, q.close_mark, end.start() if end else q.para_hi, rules)
 
 
 _PASSIVE_LABEL_RE = re.compile(

@@ -46,10 +46,6 @@ class _ReportRules:
     cue_starts: frozenset  # the words a match of cue_re can start with
 
 
-# the nouns after a 'that' that is a determiner of time ('charged that night')
-_TIME_NOUNS = frozenset("day night week month year morning evening afternoon time".split())
-
-
 @lru_cache(maxsize=1)
 def _report_rules() -> _ReportRules:
     lists = _lists()
@@ -87,10 +83,11 @@ def _report_rules() -> _ReportRules:
             lists["stance_adjectives"],
         ),
         (rf"\b(?:{_alternation(lists['clause_nouns'])})[^\S\n]+that\b", lists["clause_nouns"]),
-        # 'Dock owners charged that ...' (not 'charged with fraud', 'charged that night')
+        # 'Dock owners charged that ...' (not 'charged with fraud', 'charged that same night')
         (
             rf"\b(?:{_alternation(lists['that_only_cues'])})(?=[^\S\n]+that\b"
-            rf"(?![^\S\n]+(?:{_alternation(_TIME_NOUNS)})\b))",
+            r"(?![^\S\n]+(?i:(?:same|very|next|following)[^\S\n]+)?"
+            rf"(?i:{_alternation(lists['that_time_words'])})\b))",
             lists["that_only_cues"],
         ),
         (rf"\b(?:{_alternation(verbs)})\b", verbs),

@@ -2,10 +2,10 @@
 it): the article's capitalised runs that read as people are the candidates; a surname resolves to
 the full name used in the article; ``he`` / ``she`` to the most recently named person whose
 gender (honorifics, nearby pronouns, the first name: :mod:`newslib.people.first_names`) does not
-contradict them (when no one fits, a near full name no test read as a person's, the object in
-"Ann Lee met Tom Roe", whose first name fits); ``who`` and "the officer" to the most recently
-named person; a description in apposition to a name to that name. :func:`_inherit` copies
-another quotation's speaker.
+contradict them (when no one fits, a full name met since the last person named that no test
+read as a person's, the object in "Ann Lee met Tom Roe", whose first name fits); ``who`` and
+"the officer" to the most recently named person; a description in apposition to a name to that
+name. :func:`_inherit` copies another quotation's speaker.
 """
 
 from __future__ import annotations
