@@ -21,6 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
+import warnings
 from collections.abc import Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
@@ -701,7 +702,14 @@ def _merge_cache_parts(cache_dir: str | os.PathLike, lang: str, article_ids: lis
     """Join the cache parts a batch's chunks were written in, one part per analysis
     (:meth:`newslib.cache.ResultCache.merge`): a rerun then reads a few large parts."""
     for cache in _caches(cache_dir, lang).values():
-        if cache is not None and cache.merge(article_ids):
+        if cache is None:
+            continue
+        try:
+            joined = cache.merge(article_ids)
+        except Exception as error:  # joining only saves later reads: no run fails for it
+            warnings.warn(f"cache parts in {cache.root} were not joined: {error}", stacklevel=2)
+            continue
+        if joined:
             # what joining read and wrote (a batch's results) is given back at once: this
             # process holds it beside the workers, whose memory peaks meanwhile
             _give_back_memory()

@@ -315,7 +315,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
         # capitalised run) whose first name's gender is the honorific's
         found = [(pos, name) for pos, name in people if pos < before]
         found += [(s, _name_text(text, s, e, rules)) for s, e in others if s < before]
-        for _, name in sorted(found, reverse=True):
+        for _, name in sorted(found, key=lambda f: (f[0], f[1] or ""), reverse=True):
             parts = (name or "").split()
             if len(parts) >= 2 and parts[-1] == surname and _name_gender(name) * title > 0:
                 return _trim_long(name)
