@@ -159,3 +159,21 @@ def test_a_part_removed_while_being_joined_leaves_the_cache_as_it_was(tmp_path, 
         found["s"].reset_index(drop=True),
         expected["s"][expected["s"]["article_id"] != "b"].reset_index(drop=True),
     )
+
+
+def test_a_join_that_fails_warns_and_the_run_goes_on(tmp_path, monkeypatch):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for n in range(3):
+        (corpus / f"{n}.txt").write_text(f"Story {n}\n\nAnn Lee said pier {n} was open.\n")
+
+    def broken(self, article_ids):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(ResultCache, "merge", broken)
+    with pytest.warns(UserWarning, match="not joined: disk full"):
+        summary = analyze_to_folder(
+            corpus, tmp_path / "out", cache_dir=tmp_path / "cache", jobs=1, chunk_size=1, csv=False
+        )
+    assert summary["rows"]["articles"] == 3
+    assert len(pd.read_parquet(tmp_path / "out" / "articles.parquet")) == 3
