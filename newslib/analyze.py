@@ -605,9 +605,10 @@ def analyze_to_folder(
         from .duplicates import NearDuplicateIndex
 
         near = NearDuplicateIndex()
-        # the last batch's joining of cache parts, beside the corpus steps
+        # the last batch's joining of cache parts, after the corpus steps
         background = ThreadPoolExecutor(max_workers=1)
         merging: list[Future] = []
+        last_ids: list = []
         try:
             with _Runner(
                 lang=lang,
@@ -625,10 +626,10 @@ def analyze_to_folder(
                     if cache_dir is None:
                         return
                     # The batch's cache parts joined into one per analysis. Done here while
-                    # the workers analyse the next batch; after the last one, beside the
-                    # corpus steps (which read no cache), on the core the workers left.
+                    # the workers analyse the next batch; the last one's once the corpus
+                    # steps are done (not beside them: their peak is this process's own).
                     if last:
-                        merging.append(background.submit(_merge_cache_parts, cache_dir, lang, ids))
+                        last_ids.extend(ids)
                     else:
                         _merge_cache_parts(cache_dir, lang, ids)
 
@@ -664,6 +665,8 @@ def analyze_to_folder(
             # The corpus steps run once the workers have ended: their memory is given back
             # first, so a run's peak is the larger of the two phases, not their sum.
             parts.close(lang, aliases, near.result)
+            if last_ids:  # beside the publication, on the core the workers left
+                merging.append(background.submit(_merge_cache_parts, cache_dir, lang, last_ids))
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
             for future in merging:
