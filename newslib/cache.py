@@ -400,9 +400,10 @@ class ResultCache:
         return found, found_ids
 
     def merge(self, article_ids: Iterable[str]) -> bool:
-        """Join the parts that hold nothing but articles of ``article_ids`` (at least two of
-        them) into one part, rows in the order of ``article_ids`` (an article's own rows kept
-        in theirs), and remove them. Returns whether parts were joined.
+        """Join the parts that hold nothing but articles of ``article_ids`` and at most half
+        as many (at least two such parts) into one part, rows in the order of
+        ``article_ids`` (an article's own rows kept in theirs), and remove them. Returns
+        whether parts were joined.
 
         A run's workers write one part per chunk; a run joins each batch's parts afterwards,
         so that a rerun reads a few large parts, not many small ones (each read has a fixed
@@ -432,7 +433,11 @@ class ResultCache:
         for part in seen.owner.lookup(wanted):
             if part is not None:
                 owned[part] = owned.get(part, 0) + 1
-        joined = [part for part, n in owned.items() if n == seen.size[part]]
+        # a part as large as half the batch is left as it is: it was joined already, and
+        # rewriting it for a few new articles (a rerun after files were added) costs more
+        # than the one more part it saves the next run
+        small = max(1, len(wanted) // 2)
+        joined = [part for part, n in owned.items() if n == seen.size[part] and n <= small]
         if len(joined) < 2:
             return False
         # every file checked first (its bytes hashed, then let go): a damaged part is set

@@ -362,9 +362,7 @@ def test_files_killed_runs_left_in_the_cache_are_swept_when_old(write, tmp_path)
     assert any("cache parts" in note for note in summary["recovered"])
     assert not old.exists() and not temporary.exists()
     assert young.exists()  # perhaps another run's write in progress
-    # recorded parts are not swept (the rerun joins them with its new one): every article of
-    # the corpus is held by the cache, in one part now
+    # recorded parts are not swept: every article of the corpus is still held by the cache
     ids = pd.read_parquet(tmp_path / "out" / "articles.parquet")["article_id"].tolist()
     cache = importlib.import_module("newslib.analyze")._caches(cache_dir, "en_US")["readability"]
     assert len(ids) == len(TEXTS) + 1 and all(cache.holds(ids))
-    assert len(list(folder.glob("part-*.json"))) == 1

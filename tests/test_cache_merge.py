@@ -177,3 +177,12 @@ def test_a_join_that_fails_warns_and_the_run_goes_on(tmp_path, monkeypatch):
         )
     assert summary["rows"]["articles"] == 3
     assert len(pd.read_parquet(tmp_path / "out" / "articles.parquet")) == 3
+
+
+def test_a_part_as_large_as_half_the_batch_is_not_rewritten(tmp_path):
+    # a rerun after files were added: the batch's joined part and one new chunk part
+    cache = filled(tmp_path, [["a", "b", "c", "d"], ["e"], ["f"]])
+    big = next(p for p in records(cache) if len(json.loads(p.read_text())["ids"]) == 4)
+    assert cache.merge(["a", "b", "c", "d", "e", "f"]) is True  # the two small ones only
+    assert big in records(cache) and len(records(cache)) == 2
+    assert cache.merge(["a", "b", "c", "d", "e"]) is False
