@@ -21,9 +21,7 @@ import os
 import shutil
 import sys
 import tempfile
-import warnings
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -605,10 +603,6 @@ def analyze_to_folder(
         from .duplicates import NearDuplicateIndex
 
         near = NearDuplicateIndex()
-        # the last batch's joining of cache parts, after the corpus steps
-        background = ThreadPoolExecutor(max_workers=1)
-        merging: list[Future] = []
-        last_ids: list = []
         try:
             with _Runner(
                 lang=lang,
@@ -619,19 +613,9 @@ def analyze_to_folder(
                 progress=progress,
             ) as runner:
 
-                def add(tables: dict[str, pd.DataFrame], last: bool = False) -> None:
-                    ids = tables["articles"]["article_id"].tolist()
+                def add(tables: dict[str, pd.DataFrame]) -> None:
                     _index_near(near, tables["articles"], tables.pop("near_inputs"))
                     parts.add(tables)
-                    if cache_dir is None:
-                        return
-                    # The batch's cache parts joined into one per analysis. Done here while
-                    # the workers analyse the next batch; the last one's once the corpus
-                    # steps are done (not beside them: their peak is this process's own).
-                    if last:
-                        last_ids.extend(ids)
-                    else:
-                        _merge_cache_parts(cache_dir, lang, ids)
 
                 if rerun and cache_dir is not None and engine == "local" and runner.workers > 1:
                     # the one worker a large rerun's few new articles go to (_Runner.submit)
@@ -652,7 +636,7 @@ def analyze_to_folder(
                             add(runner.gather(pending))
                         pending = handle
                     if pending is not None:
-                        add(runner.gather(pending), last=True)
+                        add(runner.gather(pending))
                 if not stream.summary["articles"]:  # nothing to analyse: OUT stays as it was
                     raise NoArticlesError(
                         no_articles_message(
@@ -665,16 +649,11 @@ def analyze_to_folder(
             # The corpus steps run once the workers have ended: their memory is given back
             # first, so a run's peak is the larger of the two phases, not their sum.
             parts.close(lang, aliases, near.result)
-            if last_ids:  # beside the publication, on the core the workers left
-                merging.append(background.submit(_merge_cache_parts, cache_dir, lang, last_ids))
             _write_load_report(staging, stream.report)
             _publish(staging, folder, csv=csv)
-            for future in merging:
-                future.result()  # its error, if any, told
         finally:
             parts.abandon()  # no part still being written (after an error) when staging goes
             near.close()
-            background.shutdown()  # no cache part being joined once the run returns
             # A publication cut short keeps its staged tables: the next run finishes it.
             if not (folder / publish.JOURNAL).exists():
                 shutil.rmtree(staging, ignore_errors=True)
@@ -699,23 +678,6 @@ def analyze_to_folder(
             "cache_damaged": damaged,
             "aliases_applied": parts.people_notes,
         }
-
-
-def _merge_cache_parts(cache_dir: str | os.PathLike, lang: str, article_ids: list) -> None:
-    """Join the cache parts a batch's chunks were written in, one part per analysis
-    (:meth:`newslib.cache.ResultCache.merge`): a rerun then reads a few large parts."""
-    for cache in _caches(cache_dir, lang).values():
-        if cache is None:
-            continue
-        try:
-            joined = cache.merge(article_ids)
-        except Exception as error:  # joining only saves later reads: no run fails for it
-            warnings.warn(f"cache parts in {cache.root} were not joined: {error}", stacklevel=2)
-            continue
-        if joined:
-            # what joining read and wrote (a batch's results) is given back at once: this
-            # process holds it beside the workers, whose memory peaks meanwhile
-            _give_back_memory()
 
 
 def _earlier_articles(folder: Path) -> int:

@@ -11,10 +11,10 @@ point. Only parts with a record are read, so a killed run leaves at most files n
 do parts written by newslib before records existed). Two runs sharing a cache write different
 parts; an article found in several parts is read from one of them (its results are identical,
 analyses being deterministic). A run writes one part per chunk of articles as it goes (a killed
-run keeps what it finished) and joins each batch's parts into one afterwards
-(:meth:`ResultCache.merge`): a rerun reads a few large parts, not hundreds of small ones.
-Bumping an analysis's version, or changing its options, starts a new folder and leaves the
-other analyses' results valid. Parsed input files
+run keeps what it finished); :meth:`ResultCache.merge` joins a batch's parts into one, so that a
+rerun would read a few large parts (runs do not call it yet: at 100,000 articles it raised the
+peak memory past its goal). Bumping an analysis's version, or changing its options, starts a
+new folder and leaves the other analyses' results valid. Parsed input files
 (:class:`newslib.file_cache.FileCache`, importable from here too) are kept the same way under
 ``<cache_dir>/files-v<loader version>-<key hash>/``.
 
@@ -405,14 +405,15 @@ class ResultCache:
         ``article_ids`` (an article's own rows kept in theirs), and remove them. Returns
         whether parts were joined.
 
-        A run's workers write one part per chunk; a run joins each batch's parts afterwards,
-        so that a rerun reads a few large parts, not many small ones (each read has a fixed
-        cost, and a rerun reads the whole cache). What is read stays the same: the joined
-        part holds the very rows of the parts it replaces. The new part is written in full,
-        its record last, before any old one is removed, so a run killed meanwhile leaves
-        both, and a process reading the old parts as they go finds them missing and
-        computes their articles again. A damaged part is set aside and not joined; parts of
-        differing schemas, or one that cannot be read now, are left as they are.
+        A run's workers write one part per chunk; joined per batch, a rerun reads a few
+        large parts, not many small ones (each read has a fixed cost, and a rerun reads the
+        whole cache). Runs do not call it yet (see ``docs/benchmarks.md``). What is read
+        stays the same: the joined part holds the very rows of the parts it replaces. The
+        new part is written in full, its record last, before any old one is removed, so a
+        run killed meanwhile leaves both, and a process reading the old parts as they go
+        finds them missing and computes their articles again. A damaged part is set aside
+        and not joined; parts of differing schemas, or one that cannot be read now, are left
+        as they are.
 
         Example:
             >>> import tempfile

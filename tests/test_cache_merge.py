@@ -1,14 +1,12 @@
-"""A run joins the cache parts of each batch into one part per analysis (ResultCache.merge):
-a rerun then reads a few large parts; what it reads stays the same."""
+"""ResultCache.merge joins a batch's cache parts into one: a rerun would then read a few large
+parts; what it reads stays the same. (Runs do not call it yet: see docs/benchmarks.md.)"""
 
 import copy
 import importlib
 import json
 
 import pandas as pd
-import pytest
 
-from newslib.analyze import analyze_to_folder
 from newslib.cache import ResultCache, damaged_parts
 
 cache_module = importlib.import_module("newslib.cache")
@@ -112,28 +110,13 @@ def test_parts_of_differing_schemas_are_left_apart(tmp_path):
     assert found["s"]["x"].tolist() == [1.0, 1.0]
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_a_run_leaves_one_part_per_batch_and_a_rerun_reads_the_same_tables(tmp_path, jobs):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for n in range(9):
-        (corpus / f"{n}.txt").write_text(
-            f'Story {n}\n\n"We will open pier {n}," said Ann Lee. Tom Roe said it was late.\n',
-            encoding="utf-8",
-        )
-    options = dict(jobs=jobs, chunk_size=2, batch_size=5, csv=False)
-    analyze_to_folder(corpus, tmp_path / "out", cache_dir=tmp_path / "cache", **options)
-    for index in ("quote_share", "sentiment_summary", "readability", "near_inputs"):
-        (folder,) = (tmp_path / "cache").glob(f"*/{index}")
-        assert len(list(folder.glob("part-*.json"))) == 2  # two batches: five and four
-    (corpus / "4.txt").write_text("Story 4\n\nAnn Lee said the pier was shut.\n", encoding="utf-8")
-    analyze_to_folder(corpus, tmp_path / "out", cache_dir=tmp_path / "cache", **options)
-    analyze_to_folder(corpus, tmp_path / "fresh", **options)
-    for table in ("articles", "sentences", "quotes", "people"):
-        pd.testing.assert_frame_equal(
-            pd.read_parquet(tmp_path / "out" / f"{table}.parquet"),
-            pd.read_parquet(tmp_path / "fresh" / f"{table}.parquet"),
-        )
+def test_a_part_as_large_as_half_the_batch_is_not_rewritten(tmp_path):
+    # a rerun after files were added: the batch's joined part and one new chunk part
+    cache = filled(tmp_path, [["a", "b", "c", "d"], ["e"], ["f"]])
+    big = next(p for p in records(cache) if len(json.loads(p.read_text())["ids"]) == 4)
+    assert cache.merge(["a", "b", "c", "d", "e", "f"]) is True  # the two small ones only
+    assert big in records(cache) and len(records(cache)) == 2
+    assert cache.merge(["a", "b", "c", "d", "e"]) is False
 
 
 def test_a_part_removed_while_being_joined_leaves_the_cache_as_it_was(tmp_path, monkeypatch):
@@ -159,30 +142,3 @@ def test_a_part_removed_while_being_joined_leaves_the_cache_as_it_was(tmp_path, 
         found["s"].reset_index(drop=True),
         expected["s"][expected["s"]["article_id"] != "b"].reset_index(drop=True),
     )
-
-
-def test_a_join_that_fails_warns_and_the_run_goes_on(tmp_path, monkeypatch):
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    for n in range(3):
-        (corpus / f"{n}.txt").write_text(f"Story {n}\n\nAnn Lee said pier {n} was open.\n")
-
-    def broken(self, article_ids):
-        raise OSError("disk full")
-
-    monkeypatch.setattr(ResultCache, "merge", broken)
-    with pytest.warns(UserWarning, match="not joined: disk full"):
-        summary = analyze_to_folder(
-            corpus, tmp_path / "out", cache_dir=tmp_path / "cache", jobs=1, chunk_size=1, csv=False
-        )
-    assert summary["rows"]["articles"] == 3
-    assert len(pd.read_parquet(tmp_path / "out" / "articles.parquet")) == 3
-
-
-def test_a_part_as_large_as_half_the_batch_is_not_rewritten(tmp_path):
-    # a rerun after files were added: the batch's joined part and one new chunk part
-    cache = filled(tmp_path, [["a", "b", "c", "d"], ["e"], ["f"]])
-    big = next(p for p in records(cache) if len(json.loads(p.read_text())["ids"]) == 4)
-    assert cache.merge(["a", "b", "c", "d", "e", "f"]) is True  # the two small ones only
-    assert big in records(cache) and len(records(cache)) == 2
-    assert cache.merge(["a", "b", "c", "d", "e"]) is False
