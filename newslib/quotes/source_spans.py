@@ -167,7 +167,10 @@ def _passive_ask(text: str, cue_span, kind: str = "desc") -> bool:
     """
     if cue_span is None:
         return False
-    words = text[cue_span[0] : cue_span[1]].lower().split()
+    cue = text[cue_span[0] : cue_span[1]]
+    if cue.isalpha():
+        return False  # one word ('said', the usual cue): no 'was' before the verb
+    words = cue.lower().split()
     if words[-1:] == ["about"]:
         words = words[:-1]  # 'Lee was asked about the pier'
     if (

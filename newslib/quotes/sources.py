@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .cues import _lists, _Rules, _rules, _sections
+from .memo import LastKeyMemo
 from .names import _TITLE_WORDS
 from .sentences import _ABBREV_RE
 
@@ -59,11 +60,18 @@ _CLAUSE_OPENERS = _WORDS["clause_openers"]
 _SUBJECT_GAP_RE = re.compile(r"[^\S\n]+")
 
 
+# The roles, sources and source nouns of one rules object, joined once (not per word asked).
+_SPEAKER_NOUNS = LastKeyMemo()
+
+
 def _names_speakers(low: str, rules: _Rules) -> bool:
     """Is the lower-case word ``low`` (or its singular) a role, a source or a source noun
     ('critics', 'officials', 'polls')?"""
     single = low[:-1] if low.endswith("s") else low
-    known = rules.roles | rules.sources | _lists()["source_nouns"]
+    joined = _SPEAKER_NOUNS.values(rules)
+    known = joined.get("known")
+    if known is None:
+        known = joined["known"] = rules.roles | rules.sources | _lists()["source_nouns"]
     return low in known or single in known or low in _WORDS["people_quantifiers"]
 
 
