@@ -60,6 +60,9 @@ def _names_module():
     return names
 
 
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we"))
+
+
 def _in_any(pos: int, spans) -> bool:
     """Is ``pos`` inside one of the (start, end) spans (end exclusive)?"""
     for a, b in spans:  # a plain loop: cheaper than any() over a generator for a few spans
@@ -73,32 +76,34 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
     not follow a preposition, preferring one followed by a verb ("In Salem, New Hampshire,
     Trump went" -> Trump), or a description starting the sentence ("The tycoon told")."""
     tokens = list(_TOKEN_RE.finditer(text, lo, hi))
+    words = [t.group(0) for t in tokens]  # each token's text, read once
+    n = len(tokens)
     candidates = []
     prev = ""
     k = 0
-    while k < len(tokens):
+    while k < n:
         m = tokens[k]
-        w = m.group(0).rstrip(".")
+        w = words[k].rstrip(".")
         if masked and _in_any(m.start(), masked):
             prev = ""
             k += 1
             continue
         low = w.lower()
-        if low in ("he", "she", "they", "we") or w == "I":
+        if low in _SUBJECT_PRONOUNS or w == "I":
             if prev not in _PREPOSITIONS:
                 candidates.append((m.start(), m.start() + len(w), "pron"))
         elif w[:1].isupper() and low not in rules.stop_caps:
             j = k
             while (
-                j + 1 < len(tokens)
-                and (tokens[j + 1].group(0)[:1].isupper() or tokens[j + 1].group(0) in _PARTICLES)
+                j + 1 < n
+                and (words[j + 1][:1].isupper() or words[j + 1] in _PARTICLES)
                 and not text[tokens[j].end() : tokens[j + 1].start()].strip()
-                and not _ends_sentence(tokens[j].group(0))
+                and not _ends_sentence(words[j])
             ):
                 j += 1
             later = (
                 _role_then_name(text, tokens, j, rules)
-                if j + 1 < len(tokens) and tokens[j + 1].group(0)[:1].islower()
+                if j + 1 < n and words[j + 1][:1].islower()
                 else None
             )
             if later is not None:
@@ -124,8 +129,8 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
         elif low in _DESC_START and (k == 0 or prev not in _PREPOSITIONS):
             # "the gambling tycoon told Reuters" - a description up to its verb
             j = k + 1
-            while j < len(tokens) and j <= k + 10:
-                t = tokens[j].group(0)
+            while j < n and j <= k + 10:
+                t = words[j]
                 if text[tokens[j - 1].end() : tokens[j].start()].strip():
                     break  # punctuation ends the phrase
                 if j > k + 1 and (
