@@ -61,9 +61,12 @@ def _sentence_starts(text: str, lo: int, hi: int) -> list[int]:
 def _find_starts(text: str, lo: int, hi: int) -> list[int]:
     starts = [lo]
     for m in _BOUNDARY_RE.finditer(text, lo, hi):
-        head = text[max(lo, m.start() - 12) : m.start() + 1]
-        if text[m.start()] == "." and _ends_abbreviation(head):
-            if not (_INITIALISM_RE.search(head) and _OPENER_RE.match(text, m.end())):
+        at = m.start()
+        if text[at] == ".":  # only a full stop may be an abbreviation's ('!', '?', '…' not)
+            head = text[max(lo, at - 12) : at + 1]
+            if _ends_abbreviation(head) and not (
+                _INITIALISM_RE.search(head) and _OPENER_RE.match(text, m.end())
+            ):
                 continue  # 'in the U.S. He said ...': an initialism may end a sentence too
         starts.append(m.end())
     return starts
