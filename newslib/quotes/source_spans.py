@@ -395,6 +395,8 @@ def _after_relative(text: str, s: int, e: int, rules: _Rules) -> int:
     """Move ``s`` past the noun a relative clause hangs on when the clause's own subject is the
     speaker: 'the limit that economists consider ...', 'a bill that critics called ...',
     'an administration that they view as ...'."""
+    if text[s:e].isalpha():
+        return s  # one word ('Lee', the usual mention): no relative word with words after it
     words = list(_MENTION_WORD_RE.finditer(text, s, e))
     for k in range(len(words) - 2, 0, -1):
         if words[k].group(0).lower() not in _RELATIVE_WORDS:
