@@ -271,6 +271,25 @@ CASES = [
         (),
     ),
     (
+        "affiliation-is-a-role",
+        [
+            "Ann Lee, of the Harbor Board, said the fees would rise.",
+            "Mia Holt, of the state health department, said the water was clean.",
+            "Ben Ames, of Bayview University, said the study was done.",
+            "Tom Roe, of Bayview, said the pier was safe. Sam Okafor, of North Bayview, said"
+            " the road was closed.",
+        ],
+        [
+            # "of" an organisation is an affiliation; "of" a place is a hometown, no role
+            row("Ann Lee", role="Harbor Board", n_attributions=1),
+            row("Mia Holt", role="state health department", n_attributions=1),
+            row("Ben Ames", role="Bayview University", n_attributions=1),
+            row("Tom Roe", role=None, n_attributions=1),
+            row("Sam Okafor", role=None, n_attributions=1),
+        ],
+        (),
+    ),
+    (
         "titles-and-suffixes",
         [
             'Dr. Sam Okafor said the clinic would open in May. "We are ready," Dr. Okafor said.',
