@@ -205,8 +205,10 @@ def _join_described(sources: pd.DataFrame) -> None:
         names = sources["shown"].to_numpy(dtype=object).copy()
         person_key[rows] = new_keys
         names[rows] = new_shown
-        sources["person_key"] = person_key
-        sources["shown"] = names
+        # put back as object columns: pandas 3 would make the arrays Arrow strings (a copy of
+        # each row's text, then new Python strings each time a later step reads them)
+        sources["person_key"] = pd.Series(person_key, index=sources.index, dtype=object)
+        sources["shown"] = pd.Series(names, index=sources.index, dtype=object)
 
 
 # Words of a role that say nothing of who is meant.
