@@ -18,6 +18,18 @@ def _person_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _person_ids(keys) -> dict[str, str]:
+    """:func:`_person_id` of each of ``keys`` (tens of thousands: the hash bound once, no call
+    per key).
+
+    Example:
+        >>> _person_ids(["person:ann|lee"]) == {"person:ann|lee": _person_id("person:ann|lee")}
+        True
+    """
+    sha256 = hashlib.sha256
+    return {key: sha256(key.encode("utf-8")).hexdigest()[:12] for key in keys}
+
+
 def _drop_in_place(frame: pd.DataFrame, *, keep) -> None:
     """Delete ``frame``'s columns not in ``keep`` from the frame itself (``del``; pandas 4 drops
     ``drop(inplace=True)``), so their memory is freed even while a caller still holds it."""
@@ -39,8 +51,10 @@ def _aggregate(
     dropped once the counts are taken (millions of rows, freed before the forms are joined).
     The counts are sums and distinct counts over numbered groups (numpy), not a grouped
     frame: hundreds of thousands of rows, tens of thousands of people."""
-    kind = sources["kind"]
-    quoted = kind.isin(["direct", "partial"]).to_numpy()
+    # compared as an object array (numpy), not as a pandas column: three passes over millions
+    kind = sources["kind"].to_numpy(dtype=object)
+    partial = kind == "partial"
+    quoted = (kind == "direct") | partial
     # One number per (article, attribution): a row without an attribution id is one of its
     # own. (Numbers, not "article#id" strings: millions of rows at corpus scale.)
     articles = pd.factorize(sources["article_id"])[0].astype(np.int64)
@@ -52,9 +66,9 @@ def _aggregate(
         articles * (1 << 32) + ids.to_numpy(dtype=np.int64, na_value=0),
     )
     # a partial quotation inside reported speech of the same attribution is part of it
-    reported = attribution[(kind == "indirect").to_numpy() & ~missing]
+    reported = attribution[(kind == "indirect") & ~missing]
     within = pd.Series(attribution, copy=False).isin(reported).to_numpy()  # hashed, not sorted
-    counted = ~((kind == "partial").to_numpy() & within)
+    counted = ~(partial & within)
     words = sources["n_words"].to_numpy()
     votes = sources["votes"].to_numpy(dtype=np.int64)
     if "source" in keys:
@@ -78,7 +92,8 @@ def _aggregate(
         },
         index=index,
     )
-    del quoted, articles, ids, missing, attribution, reported, counted, words, kind, votes
+    del quoted, partial, articles, ids, missing, attribution, reported, counted, words, kind
+    del votes
     _drop_in_place(sources, keep=[*keys, "written", "role", "date"])
     if "date" in sources:
         dates = sources["date"].groupby(group, sort=True).agg(["min", "max"])
@@ -99,7 +114,7 @@ def _aggregate(
     table["ambiguous"] = prefix == "ambiguous"
     keys_of = person_key.tolist()
     if not person_ids:
-        person_ids = {key: _person_id(key) for key in set(keys_of)}
+        person_ids = _person_ids(set(keys_of))
     # list look-ups, not Series.map (which hashes the keys again)
     table["person_id"] = pd.Series([person_ids[k] for k in keys_of], table.index, dtype=object)
     table["person"] = pd.Series([shown.get(k) for k in keys_of], table.index, dtype=object)

@@ -43,7 +43,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
         return pd.Series(result, index=sources.index, dtype=object)
     codes, uniques = pd.factorize(keys, use_na_sentinel=False)
     names = uniques.tolist()
-    is_person = (sources["speaker_type"] == "person").to_numpy(dtype=bool)
+    is_person = sources["speaker_type"].to_numpy(dtype=object) == "person"  # numpy, not pandas
     bare_key = np.array([isinstance(k, str) and k.startswith("person:|") for k in names])
     bare = bare_key[codes] & is_person
     full = is_person & ~bare
@@ -56,7 +56,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
         if len(words) > 1 and words[-1] in _SUFFIXES:  # "Roe" may be "Tom Roe III" too
             by_surname[" ".join(words[:-1])].append(key)
     votes = sources["votes"].to_numpy(dtype=np.int64)
-    gender = _genders(keys, votes)
+    gender = _genders(keys, votes, (codes, uniques))  # the keys numbered once
     described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
     # one group per article and bare surname (rows without an article are left as they are)
     article_codes = pd.factorize(sources["article_id"].to_numpy(dtype=object))[0]

@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .._frame import require_columns
-from .aggregate import _aggregate, _drop_in_place, _person_id
+from .aggregate import _aggregate, _drop_in_place, _person_ids
 from .aliases import Aliases, read_aliases
 from .names import _fold
 from .resolve import _resolve
@@ -145,7 +145,7 @@ def _people_from_sources(
             sources["person_key"].to_numpy(dtype=object), use_na_sentinel=False
         )
         distinct = uniques.tolist()
-        ids = {key: _person_id(key) for key in distinct}
+        ids = _person_ids(distinct)
         person_ids[where] = _objects([ids[key] for key in distinct])[codes]
         persons[where] = _objects([shown.get(key) for key in distinct])[codes]
         groups = (codes, pd.Index(uniques, dtype=object, name="person_key"))
