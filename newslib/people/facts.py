@@ -217,6 +217,8 @@ def _object_column(column: pd.Series) -> pd.Series:
         ['a', None, 'b']
     """
     values = column.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return pd.Series(values, dtype=object)  # strings only (one C pass, not a test per value)
     missing = pd.isna(values)
     if missing.any():
         values = values.copy()
