@@ -13,6 +13,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from .aggregate import _sorted_unique
 from .aliases import Aliases
 from .facts import _sources
 from .first_names import _SUFFIXES
@@ -49,7 +50,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     full = is_person & ~bare
     # the people with each surname, and the gender and role words their own mentions give them
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(uniques[np.unique(codes[full])].tolist()):
+    for key in sorted(uniques[_sorted_unique(codes[full])].tolist()):
         surname = key.split("|", 1)[1]
         by_surname[surname].append(key)
         words = surname.split()
@@ -73,7 +74,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     decided = np.full(len(names), None, dtype=object)
     several = np.zeros(len(names), dtype=bool)
     surnames: dict[int, str] = {}
-    for code in np.unique(row_keys).tolist():
+    for code in _sorted_unique(row_keys).tolist():
         surname = surnames[code] = names[code][len("person:|") :]
         candidates = by_surname.get(surname, [])
         if surname in split or not candidates:
