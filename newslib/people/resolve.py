@@ -105,9 +105,13 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
         # hundreds of candidates, so each such choice is made once
         chosen: dict[tuple[str, str, frozenset], str] = {}
         of_gender: dict[tuple[str, str], list[str]] = {}  # the candidates a gender leaves
-        for g in open_groups.tolist():
-            surname = surnames[int(group_key[g])]
-            gender_said = str(said[g])
+        # Python lists read element by element, not numpy arrays (a scalar object per read)
+        key_of_group, said_of_group = group_key.tolist(), said.tolist()
+        open_list = open_groups.tolist()
+        picked = []
+        for g in open_list:
+            surname = surnames[key_of_group[g]]
+            gender_said = said_of_group[g]
             cue = frozenset(cues[g]) if g in cues else empty
             known = chosen.get((surname, gender_said, cue))
             if known is None:
@@ -118,7 +122,10 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
                         left = [c for c in left if gender.get(c) == gender_said]
                     of_gender[(surname, gender_said)] = left
                 known = chosen[(surname, gender_said, cue)] = _choose(surname, left, cue, described)
-            chosen_of_group[g] = known
+            picked.append(known)
+        picked_keys = np.empty(len(picked), dtype=object)
+        picked_keys[:] = picked
+        chosen_of_group[open_groups] = picked_keys
     taken = chosen_of_group[group]
     joined = pd.notna(taken)
     result[positions[joined]] = taken[joined]
