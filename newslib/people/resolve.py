@@ -13,7 +13,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
-from .aggregate import _sorted_unique
+from .aggregate import _numbered, _sorted_unique
 from .aliases import Aliases
 from .facts import _sources
 from .first_names import _SUFFIXES
@@ -42,7 +42,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     result = keys.copy()
     if not len(keys):
         return pd.Series(result, index=sources.index, dtype=object)
-    codes, uniques = pd.factorize(keys, use_na_sentinel=False)
+    codes, uniques = _numbered(keys)
     names = uniques.tolist()
     is_person = sources["speaker_type"].to_numpy(dtype=object) == "person"  # numpy, not pandas
     bare_key = np.array([isinstance(k, str) and k.startswith("person:|") for k in names])
