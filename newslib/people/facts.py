@@ -133,7 +133,12 @@ def _sources(
     else:
         facts = _facts_for(quotes, speech, where, facts)
     # Only the rows with a key, picked column by column (not a copy of the whole frame after).
-    keep = (facts["key"] != "").to_numpy(dtype=bool)
+    key = facts["key"]
+    if key.dtype == object:  # compared in numpy, not by pandas value by value
+        keep = key.to_numpy() != ""
+    else:
+        keep = (key != "").to_numpy(dtype=bool)
+    del key
     # Text columns as object arrays in which equal strings are one object (kept as objects,
     # not made Arrow strings again): millions of rows repeat few names, ids and kinds.
     columns = dict(
