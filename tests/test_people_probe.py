@@ -271,6 +271,25 @@ CASES = [
         (),
     ),
     (
+        "affiliation-is-a-role",
+        [
+            "Ann Lee, of the Harbor Board, said the fees would rise.",
+            "Mia Holt, of the state health department, said the water was clean.",
+            "Ben Ames, of Bayview University, said the study was done.",
+            "Tom Roe, of Bayview, said the pier was safe. Sam Okafor, of North Bayview, said"
+            " the road was closed.",
+        ],
+        [
+            # "of" an organisation is an affiliation; "of" a place is a hometown, no role
+            row("Ann Lee", role="Harbor Board", n_attributions=1),
+            row("Mia Holt", role="state health department", n_attributions=1),
+            row("Ben Ames", role="Bayview University", n_attributions=1),
+            row("Tom Roe", role=None, n_attributions=1),
+            row("Sam Okafor", role=None, n_attributions=1),
+        ],
+        (),
+    ),
+    (
         "titles-and-suffixes",
         [
             'Dr. Sam Okafor said the clinic would open in May. "We are ready," Dr. Okafor said.',
@@ -303,6 +322,36 @@ CASES = [
         (),
     ),
     (
+        "suffix-after-a-comma",
+        [
+            "Tom Roe, Jr., said the mill would close.",
+            "Tom Roe Jr. said the dock would reopen.",
+            "Roe said the vote was rigged.",
+            "Al Lee, Sr., said the catch was poor. Ben Ames, III, said the road was closed.",
+            "Al Lee Sr. said the nets were torn.",
+        ],
+        [
+            # the suffix is the name's with or without its comma, never a role; a bare "Roe"
+            # elsewhere is the one Roe
+            row("Tom Roe Jr.", role=None, n_articles=3, n_attributions=3),
+            row("Al Lee Sr.", role=None, n_articles=2, n_attributions=2),
+            row("Ben Ames III", role=None, n_attributions=1),
+        ],
+        (),
+    ),
+    (
+        "suffix-after-a-comma-then-surname",
+        ['Tom Roe, Jr., said the mill would close. "We tried," Roe said.'],
+        [row("Tom Roe Jr.", n_quotes=1, n_attributions=2)],
+        (),
+    ),
+    (
+        "suffix-before-an-apposition",
+        ["Tom Roe, Jr., a fisher, said the catch was poor."],
+        [row("Tom Roe Jr.", role="fisher", n_attributions=1)],
+        (),
+    ),
+    (
         "same-surname-honorifics",
         [
             "Tom Roe and his wife, Ann Roe, run the bakery. Mrs. Roe said sales were down. Mr."
@@ -312,6 +361,21 @@ CASES = [
             row("Ann Roe", gender="female", n_attributions=1, attributed_words=3),
             row("Tom Roe", gender="male", n_attributions=1, attributed_words=5),
         ],
+        (),
+    ),
+    (
+        "nickname-in-marks",
+        ['Tom "Tiny" Roe said the dock was old.'],
+        [row("Tom Roe", n_attributions=1, attributed_words=4)],
+        (),
+    ),
+    (
+        "nickname-of-two-words",
+        [
+            'Ann "Big Red" Lee said the pier was safe.',
+            '"It is safe," said Ann "Big Red" Lee.',
+        ],
+        [row("Ann Lee", n_articles=2, n_quotes=1, n_attributions=2)],
         (),
     ),
     (
@@ -365,6 +429,17 @@ CASES = [
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
 XFAIL: dict[str, str] = {
+    "nickname-of-two-words": "newslib.quotes reads the speaker of 'Ann \"Big Red\" Lee said'"
+    " as 'Lee' and of 'said Ann \"Big Red\" Lee' as 'Ann', the mention likewise (a one-word"
+    " nickname is read through): the people table never sees the whole name. A fix belongs to"
+    " the speaker reading of newslib/quotes/ (not changed here)",
+    "suffix-after-a-comma-then-surname": "newslib.quotes gives the later 'Roe' the speaker"
+    " 'Tom Roe' (its speaker read of 'Tom Roe, Jr.' stops at the comma; the people table reads"
+    " the suffix from the mention, which a bare 'Roe' lacks): two rows. A fix belongs to the"
+    " speaker reading of newslib/quotes/ (not changed here)",
+    "suffix-before-an-apposition": "newslib.quotes reads the speaker as 'Jr.' (the word before"
+    " the apposition), its mention 'Jr., a fisher': the name is not in the source the people"
+    " table gets. A fix belongs to the speaker reading of newslib/quotes/ (not changed here)",
     "organisation-pronoun": "'It said' is no one (an 'unknown' row 'it'). Tried (session 29):"
     " 'it' as the organisation last named in its paragraph or the one before; benchmark"
     " figures unchanged, but on dev most of the rows it changed were wrong by reading ('it' a"

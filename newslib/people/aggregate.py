@@ -18,6 +18,45 @@ def _person_id(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:12]
 
 
+def _person_ids(keys) -> dict[str, str]:
+    """:func:`_person_id` of each of ``keys`` (tens of thousands: the hash bound once, no call
+    per key).
+
+    Example:
+        >>> _person_ids(["person:ann|lee"]) == {"person:ann|lee": _person_id("person:ann|lee")}
+        True
+    """
+    sha256 = hashlib.sha256
+    return {key: sha256(key.encode("utf-8")).hexdigest()[:12] for key in keys}
+
+
+def _numbered(values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``pd.factorize(values, use_na_sentinel=False)`` (a missing value numbered as a value),
+    the same numbers: pandas numbers an object array faster when it may leave missing values
+    out, so that is tried first, and redone so only when there is one.
+
+    Example:
+        >>> values = np.array(["b", None, "b"], dtype=object)
+        >>> _numbered(values)[0].tolist(), _numbered(values[[0, 2]])[0].tolist()
+        ([0, 1, 0], [0, 0])
+    """
+    codes, uniques = pd.factorize(values)
+    if len(codes) and codes.min() < 0:
+        return pd.factorize(values, use_na_sentinel=False)
+    return codes, uniques
+
+
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)`` of whole numbers: hashed first, then only the distinct ones sorted
+    (numpy sorts all of them: hundreds of thousands of rows with a few thousand values).
+
+    Example:
+        >>> _sorted_unique(np.array([3, 1, 3, 2])).tolist()
+        [1, 2, 3]
+    """
+    return np.sort(pd.unique(values))
+
+
 def _drop_in_place(frame: pd.DataFrame, *, keep) -> None:
     """Delete ``frame``'s columns not in ``keep`` from the frame itself (``del``; pandas 4 drops
     ``drop(inplace=True)``), so their memory is freed even while a caller still holds it."""
@@ -39,8 +78,10 @@ def _aggregate(
     dropped once the counts are taken (millions of rows, freed before the forms are joined).
     The counts are sums and distinct counts over numbered groups (numpy), not a grouped
     frame: hundreds of thousands of rows, tens of thousands of people."""
-    kind = sources["kind"]
-    quoted = kind.isin(["direct", "partial"]).to_numpy()
+    # compared as an object array (numpy), not as a pandas column: three passes over millions
+    kind = sources["kind"].to_numpy(dtype=object)
+    partial = kind == "partial"
+    quoted = (kind == "direct") | partial
     # One number per (article, attribution): a row without an attribution id is one of its
     # own. (Numbers, not "article#id" strings: millions of rows at corpus scale.)
     articles = pd.factorize(sources["article_id"])[0].astype(np.int64)
@@ -52,9 +93,9 @@ def _aggregate(
         articles * (1 << 32) + ids.to_numpy(dtype=np.int64, na_value=0),
     )
     # a partial quotation inside reported speech of the same attribution is part of it
-    reported = attribution[(kind == "indirect").to_numpy() & ~missing]
+    reported = attribution[(kind == "indirect") & ~missing]
     within = pd.Series(attribution, copy=False).isin(reported).to_numpy()  # hashed, not sorted
-    counted = ~((kind == "partial").to_numpy() & within)
+    counted = ~(partial & within)
     words = sources["n_words"].to_numpy()
     votes = sources["votes"].to_numpy(dtype=np.int64)
     if "source" in keys:
@@ -78,7 +119,8 @@ def _aggregate(
         },
         index=index,
     )
-    del quoted, articles, ids, missing, attribution, reported, counted, words, kind, votes
+    del quoted, partial, articles, ids, missing, attribution, reported, counted, words, kind
+    del votes
     _drop_in_place(sources, keep=[*keys, "written", "role", "date"])
     if "date" in sources:
         dates = sources["date"].groupby(group, sort=True).agg(["min", "max"])
@@ -99,7 +141,7 @@ def _aggregate(
     table["ambiguous"] = prefix == "ambiguous"
     keys_of = person_key.tolist()
     if not person_ids:
-        person_ids = {key: _person_id(key) for key in set(keys_of)}
+        person_ids = _person_ids(set(keys_of))
     # list look-ups, not Series.map (which hashes the keys again)
     table["person_id"] = pd.Series([person_ids[k] for k in keys_of], table.index, dtype=object)
     table["person"] = pd.Series([shown.get(k) for k in keys_of], table.index, dtype=object)
@@ -121,7 +163,7 @@ def _groups(frame: pd.DataFrame, keys: list[str]) -> tuple[np.ndarray, pd.Index 
     """
     codes, uniques = [], []
     for key in keys:
-        found, values = pd.factorize(frame[key].to_numpy(dtype=object), use_na_sentinel=False)
+        found, values = _numbered(frame[key].to_numpy(dtype=object))
         codes.append(found.astype(np.int64))
         uniques.append(values)
     combined = codes[0]
@@ -167,7 +209,7 @@ def _joined_forms(
     call: there are tens of thousands of groups). ``groups``: :func:`_groups` of ``frame``,
     when already worked out."""
     written = frame["written"].to_numpy(dtype=object)
-    form_codes, forms = pd.factorize(written, use_na_sentinel=False)
+    form_codes, forms = _numbered(written)
     if not all(isinstance(form, str) for form in forms.tolist()):
         return _joined_forms_sorting(frame, keys)  # a missing form: the frame's sort places it
     group, index = groups if groups is not None else _groups(frame, keys)
@@ -175,7 +217,7 @@ def _joined_forms(
     rank = np.empty(len(forms), dtype=np.int64)
     rank[sorted(range(len(forms)), key=forms.__getitem__)] = np.arange(len(forms))
     # the distinct (group, form) pairs, by group, then the form's text
-    pairs = np.unique(group.astype(np.int64) * len(forms) + rank[form_codes])
+    pairs = _sorted_unique(group.astype(np.int64) * len(forms) + rank[form_codes])
     in_group, ranked = np.divmod(pairs, len(forms))
     by_rank = np.empty(len(forms), dtype=object)
     by_rank[rank] = forms

@@ -6,24 +6,54 @@ table's sources out with their counts and facts for :mod:`newslib.people.resolve
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
 from .._frame import require_columns
+from .first_names import _SUFFIXES
 from .gender import _gender_votes
-from .names import _POSSESSIVE
+from .names import _POSSESSIVE, _fold
 from .roles import _role_of
 from .speaker_types import _type_of
 
 
 def _source_facts(speaker: str | None, mention: str | None) -> tuple:
     """``(speaker_type, key, shown, written, votes, role)`` of one (speaker, mention) pair."""
-    kind, key, shown = _type_of(speaker, mention)
-    written = _POSSESSIVE.sub("", " ".join(str(mention if speaker is None else speaker).split()))
+    named, as_written = _with_suffix(speaker, mention)
+    kind, key, shown = _type_of(named, mention)
+    written = _POSSESSIVE.sub("", " ".join(str(mention if speaker is None else as_written).split()))
     if written.endswith(".") and len(written.rsplit(" ", 1)[-1]) > 4:  # "Donald Trump." (not Jr.)
         written = written[:-1]
-    role = _role_of(mention, speaker) if kind == "person" and mention and speaker else None
+    role = _role_of(mention, named) if kind == "person" and mention and speaker else None
     return kind, key, shown, written, _gender_votes(mention, speaker), role
+
+
+# A name's suffix after a comma in the mention ("Tom Roe, Jr., said"): the speaker read stops
+# at the comma.
+_COMMA_SUFFIX = re.compile(r",\s*([A-Za-z]{2,3}\.?)(?=[\s,;)]|$)")
+
+
+def _with_suffix(speaker: str | None, mention: str | None) -> tuple[str | None, str | None]:
+    """``(name, as written)`` of a speaker whose mention gives its suffix after a comma
+    ("Tom Roe" in "Tom Roe, Jr." is the name "Tom Roe Jr.", written "Tom Roe, Jr.", the key of
+    "Tom Roe Jr."); the speaker twice otherwise.
+
+    >>> _with_suffix("Tom Roe", "Tom Roe, III, a fisher")
+    ('Tom Roe III', 'Tom Roe, III')
+    >>> _with_suffix("Tom Roe", "Tom Roe, a fisher")
+    ('Tom Roe', 'Tom Roe')
+    """
+    if not isinstance(speaker, str) or not isinstance(mention, str) or "," not in mention:
+        return speaker, speaker
+    name = " ".join(speaker.split())
+    text = " ".join(mention.split())
+    at = text.find(name)
+    found = _COMMA_SUFFIX.match(text, at + len(name)) if at >= 0 and name else None
+    if found is None or _fold(found.group(1)) not in _SUFFIXES:
+        return speaker, speaker
+    return f"{name} {found.group(1)}", text[at : found.end()]
 
 
 _FACTS = ("speaker_type", "key", "shown", "written", "votes", "role")
@@ -103,7 +133,12 @@ def _sources(
     else:
         facts = _facts_for(quotes, speech, where, facts)
     # Only the rows with a key, picked column by column (not a copy of the whole frame after).
-    keep = (facts["key"] != "").to_numpy(dtype=bool)
+    key = facts["key"]
+    if key.dtype == object:  # compared in numpy, not by pandas value by value
+        keep = key.to_numpy() != ""
+    else:
+        keep = (key != "").to_numpy(dtype=bool)
+    del key
     # Text columns as object arrays in which equal strings are one object (kept as objects,
     # not made Arrow strings again): millions of rows repeat few names, ids and kinds.
     columns = dict(
@@ -187,6 +222,8 @@ def _object_column(column: pd.Series) -> pd.Series:
         ['a', None, 'b']
     """
     values = column.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(values, skipna=False) == "string":
+        return pd.Series(values, dtype=object)  # strings only (one C pass, not a test per value)
     missing = pd.isna(values)
     if missing.any():
         values = values.copy()

@@ -66,11 +66,21 @@ def _gender_from(male: np.ndarray, female: np.ndarray) -> np.ndarray:
     )
 
 
-def _genders(keys: np.ndarray, votes: np.ndarray) -> dict[str, str]:
-    """Each key's gender (:func:`_gender_of` of all its rows' votes), in one grouped sum."""
+def _genders(
+    keys: np.ndarray, votes: np.ndarray, numbered: tuple[np.ndarray, np.ndarray] | None = None
+) -> dict[str, str]:
+    """Each key's gender (:func:`_gender_of` of all its rows' votes), in one grouped sum.
+    ``numbered``: ``pd.factorize(keys, use_na_sentinel=False)``, when already worked out.
+
+    Example:
+        >>> _genders(np.array(["a", "b", "a"], dtype=object), np.array([1, -1, 0]))
+        {'a': 'male', 'b': 'female'}
+    """
     # numbered keys and summed numbers, not a grouped frame: pandas 3 would copy the keys into
     # an Arrow column and the dict would read them back one by one
-    codes, uniques = pd.factorize(np.asarray(keys, dtype=object), use_na_sentinel=False)
+    if numbered is None:
+        numbered = pd.factorize(np.asarray(keys, dtype=object), use_na_sentinel=False)
+    codes, uniques = numbered
     male = np.bincount(codes, weights=votes.clip(min=0), minlength=len(uniques))
     female = np.bincount(codes, weights=(-votes).clip(min=0), minlength=len(uniques))
     found = _gender_from(male, female)  # exact: sums of small whole numbers

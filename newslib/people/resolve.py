@@ -13,6 +13,7 @@ from collections import defaultdict
 import numpy as np
 import pandas as pd
 
+from .aggregate import _numbered, _sorted_unique
 from .aliases import Aliases
 from .facts import _sources
 from .first_names import _SUFFIXES
@@ -41,22 +42,22 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     result = keys.copy()
     if not len(keys):
         return pd.Series(result, index=sources.index, dtype=object)
-    codes, uniques = pd.factorize(keys, use_na_sentinel=False)
+    codes, uniques = _numbered(keys)
     names = uniques.tolist()
-    is_person = (sources["speaker_type"] == "person").to_numpy(dtype=bool)
+    is_person = sources["speaker_type"].to_numpy(dtype=object) == "person"  # numpy, not pandas
     bare_key = np.array([isinstance(k, str) and k.startswith("person:|") for k in names])
     bare = bare_key[codes] & is_person
     full = is_person & ~bare
     # the people with each surname, and the gender and role words their own mentions give them
     by_surname: dict[str, list[str]] = defaultdict(list)
-    for key in sorted(uniques[np.unique(codes[full])].tolist()):
+    for key in sorted(uniques[_sorted_unique(codes[full])].tolist()):
         surname = key.split("|", 1)[1]
         by_surname[surname].append(key)
         words = surname.split()
         if len(words) > 1 and words[-1] in _SUFFIXES:  # "Roe" may be "Tom Roe III" too
             by_surname[" ".join(words[:-1])].append(key)
     votes = sources["votes"].to_numpy(dtype=np.int64)
-    gender = _genders(keys, votes)
+    gender = _genders(keys, votes, (codes, uniques))  # the keys numbered once
     described = _role_words(sources.loc[full, ["key", "role"]])  # only the columns it reads
     # one group per article and bare surname (rows without an article are left as they are)
     article_codes = pd.factorize(sources["article_id"].to_numpy(dtype=object))[0]
@@ -73,7 +74,7 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
     decided = np.full(len(names), None, dtype=object)
     several = np.zeros(len(names), dtype=bool)
     surnames: dict[int, str] = {}
-    for code in np.unique(row_keys).tolist():
+    for code in _sorted_unique(row_keys).tolist():
         surname = surnames[code] = names[code][len("person:|") :]
         candidates = by_surname.get(surname, [])
         if surname in split or not candidates:
@@ -104,9 +105,13 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
         # hundreds of candidates, so each such choice is made once
         chosen: dict[tuple[str, str, frozenset], str] = {}
         of_gender: dict[tuple[str, str], list[str]] = {}  # the candidates a gender leaves
-        for g in open_groups.tolist():
-            surname = surnames[int(group_key[g])]
-            gender_said = str(said[g])
+        # Python lists read element by element, not numpy arrays (a scalar object per read)
+        key_of_group, said_of_group = group_key.tolist(), said.tolist()
+        open_list = open_groups.tolist()
+        picked = []
+        for g in open_list:
+            surname = surnames[key_of_group[g]]
+            gender_said = said_of_group[g]
             cue = frozenset(cues[g]) if g in cues else empty
             known = chosen.get((surname, gender_said, cue))
             if known is None:
@@ -117,7 +122,10 @@ def _join_surnames(sources: pd.DataFrame, split: set[str]) -> pd.Series:
                         left = [c for c in left if gender.get(c) == gender_said]
                     of_gender[(surname, gender_said)] = left
                 known = chosen[(surname, gender_said, cue)] = _choose(surname, left, cue, described)
-            chosen_of_group[g] = known
+            picked.append(known)
+        picked_keys = np.empty(len(picked), dtype=object)
+        picked_keys[:] = picked
+        chosen_of_group[open_groups] = picked_keys
     taken = chosen_of_group[group]
     joined = pd.notna(taken)
     result[positions[joined]] = taken[joined]
@@ -205,8 +213,10 @@ def _join_described(sources: pd.DataFrame) -> None:
         names = sources["shown"].to_numpy(dtype=object).copy()
         person_key[rows] = new_keys
         names[rows] = new_shown
-        sources["person_key"] = person_key
-        sources["shown"] = names
+        # put back as object columns: pandas 3 would make the arrays Arrow strings (a copy of
+        # each row's text, then new Python strings each time a later step reads them)
+        sources["person_key"] = pd.Series(person_key, index=sources.index, dtype=object)
+        sources["shown"] = pd.Series(names, index=sources.index, dtype=object)
 
 
 # Words of a role that say nothing of who is meant.

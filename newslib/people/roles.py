@@ -1,7 +1,7 @@
 """A named source's role: :func:`_role_of` reads the descriptor in its mention, an apposition
 ("Ann Lee, a spokesman for the board") or the words before the name ("Harbor Board chair Ann
-Lee"), and refuses clauses, party tags, ages, hometowns ("Ann Lee, 45, of Bayview"), other
-speakers and sentence openers. Called by
+Lee"), and refuses clauses, party tags, ages, hometowns ("Ann Lee, 45, of Bayview"; "of the Harbor
+Board" is an affiliation, the role "Harbor Board"), other speakers and sentence openers. Called by
 :mod:`newslib.people.facts`.
 """
 
@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .names import _HONORIFICS, _fold
+from .names import _HONORIFICS, _fold, _lists
 from .speaker_types import _PRONOUNS
 
 # An apposition starting so is a clause or an adjunct, not a role: "Ann Lee, who ...", a
-# hometown ("Ann Lee, of Bayview").
+# hometown ("Ann Lee, of Bayview"; "of" an organisation is an affiliation: :func:`_affiliation`).
 _NOT_ROLE = re.compile(
     r"(?:who|whom|whose|which|that|of|in|on|at|for|with|to|from|by|during|after|before|as|when|"
     r"while|and|but|said|says|told|added|has|had|is|was|speaking|according)\b",
@@ -55,6 +55,10 @@ def _role_of(mention, speaker) -> str | None:
             pieces = pieces[1:]  # "Tom Roe, 54, a fisher": the age is no role, what follows is
         apposition = pieces[0].strip(" );") if pieces else ""
         words = apposition.split()
+        if words and words[0].lower() == "of":
+            affiliation = _affiliation(words[1:])
+            if affiliation:
+                return affiliation
         if (
             words
             and len(words) <= 10
@@ -80,6 +84,34 @@ def _role_of(mention, speaker) -> str | None:
     if _fold(words[-1]) in _ROLE_LAST_NOT:
         return None  # "Supporters of Ann Lee": the name is the object, the phrase no role
     return _without_determiner(" ".join(words).strip(" ,"))
+
+
+def _affiliation(words: list[str]) -> str | None:
+    """The organisation an "of" apposition names ("Ann Lee, of the Harbor Board"), without
+    its determiner; None for a place ("of Bayview", "of North Bayview"): a hometown is no role.
+    An organisation is "the" and a phrase with an organisation's noun in it ("the state health
+    department", "the Department of Health"), or a name ending in one ("Bayview University").
+
+    >>> _affiliation("the Harbor Board".split()), _affiliation("North Bayview".split())
+    ('Harbor Board', None)
+    """
+    if not words or len(words) > 8:
+        return None
+    nouns = _organisation_nouns()
+    folded = [_fold(w.strip("'’")) for w in words]
+    if folded[0] == "the":
+        found = any(w in nouns for w in folded[1:])
+    else:
+        found = folded[-1] in nouns
+    return _without_determiner(" ".join(words)) if found else None
+
+
+@lru_cache(maxsize=1)
+def _organisation_nouns() -> frozenset[str]:
+    """Nouns that make a phrase an organisation's (``[organization_words]`` and
+    ``[organization_heads]`` of ``speaker_types.txt``)."""
+    lists = _lists()
+    return lists["organization_words"] | lists["organization_heads"]
 
 
 @lru_cache(maxsize=1)

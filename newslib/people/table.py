@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from .._frame import require_columns
-from .aggregate import _aggregate, _drop_in_place, _person_id
+from .aggregate import _aggregate, _drop_in_place, _numbered, _person_ids
 from .aliases import Aliases, read_aliases
 from .names import _fold
 from .resolve import _resolve
@@ -141,11 +141,9 @@ def _people_from_sources(
     if len(sources):
         where = index.get_indexer(sources["row"].to_numpy())
         # each distinct key's id and name worked out once, then taken row by row in numpy
-        codes, uniques = pd.factorize(
-            sources["person_key"].to_numpy(dtype=object), use_na_sentinel=False
-        )
+        codes, uniques = _numbered(sources["person_key"].to_numpy(dtype=object))
         distinct = uniques.tolist()
-        ids = {key: _person_id(key) for key in distinct}
+        ids = _person_ids(distinct)
         person_ids[where] = _objects([ids[key] for key in distinct])[codes]
         persons[where] = _objects([shown.get(key) for key in distinct])[codes]
         groups = (codes, pd.Index(uniques, dtype=object, name="person_key"))
