@@ -22,12 +22,14 @@ __version__ = "0.1.0"
 # never cached per article: its version only enters a run's key, newslib.manifest).
 # corpus_inputs 1: each article's shingles, MinHash signature and sources' facts, computed
 # with its other analyses and cached, for the corpus steps (near-duplicates, people; issue 14).
+# corpus_inputs 2: sources' facts read "of the Harbor Board" as an affiliation (a hometown stays
+# none) and a suffix after a comma ("Tom Roe, Jr.") as the name's, not a role.
 ANALYSIS_VERSIONS = {
     "readability": 2,
     "quotes": 4,
     "sentiment": 4,
     "near_duplicates": 1,
-    "corpus_inputs": 1,
+    "corpus_inputs": 2,
 }
 
 # Bump when loading a file can give other articles or another load report than before: the
