@@ -111,10 +111,11 @@ def _report_rules() -> _ReportRules:
 
 
 @lru_cache(maxsize=1)
-def _cue_scanners() -> tuple[re.Pattern, re.Pattern] | None:
+def _cue_scanners() -> tuple | None:
     """Patterns for the word starts where a cue can match: a word of ``cue_starts`` after a
-    non-word character, and one right at the start of the scan (None when a start word holds
-    a non-word character, which these cannot find)."""
+    non-word character, and one right at the start of the scan; the first letters of those
+    words; and the cue pattern's ``match`` (None when a start word holds a non-word character,
+    which these cannot find)."""
     words = _report_rules().cue_starts
     if not all(re.fullmatch(r"\w+", w) for w in words):
         return None
@@ -124,7 +125,9 @@ def _cue_scanners() -> tuple[re.Pattern, re.Pattern] | None:
     # the Unicode scan finds (any non-ASCII character is \W to it) and a few more (after 'é',
     # before 'é'), where the cue pattern's own Unicode \b then matches nothing: the same cues.
     ascii = re.ASCII if all(w.isascii() for w in words) else 0
-    return re.compile(rf"\W({trie})\b", ascii), re.compile(rf"\b(?:{trie})\b")
+    firsts = frozenset(w[0] for w in words)
+    inner, first = re.compile(rf"\W({trie})\b", ascii), re.compile(rf"\b(?:{trie})\b")
+    return inner, first, firsts, _report_rules().cue_re.match
 
 
 # The last text's candidate word starts (see _find_cues): the paragraphs of an article and the
@@ -146,20 +149,19 @@ def _find_cues(text: str, lo: int, hi: int):
     >>> [m.group(0) for m in _find_cues("Lee said that, according to Kim, it works.", 0, 42)]
     ['said', 'according to']
     """
-    report = _report_rules()
     scanners = _cue_scanners()
     if scanners is None:
-        yield from report.cue_re.finditer(text, lo, hi)
+        yield from _report_rules().cue_re.finditer(text, lo, hi)
         return
-    inner, first = scanners
-    match = report.cue_re.match
+    inner, first, firsts, match = scanners
     pos = lo
-    if first.match(text, lo, hi) is not None:
+    # (a start word's first letter at ``lo`` before the pattern is tried there)
+    if lo < hi and text[lo] in firsts and first.match(text, lo, hi) is not None:
         m = match(text, lo, hi)
         if m is not None:
             pos = m.end()
             yield m
-    if hi < len(text) and hi > 0 and _is_word_char(text[hi - 1]) and _is_word_char(text[hi]):
+    if 0 < hi < len(text) and _is_word_char(text[hi - 1]) and _is_word_char(text[hi]):
         # a word cut at ``hi`` is read short here: scan the stretch itself
         starts = [word.start(1) for word in inner.finditer(text, lo, hi)]
     else:

@@ -450,6 +450,40 @@ def _opening_participle(text, cue, span, ss, se, rules, speech=()) -> _Found | N
 
 # the capital first (the scan skips to capitals), the look-behind is the "\b" before it
 _CAPITAL_ING_RE = re.compile(r"[A-Z](?<!\w[A-Z])[a-z]+ing\b")
+_LOWER = frozenset("abcdefghijklmnopqrstuvwxyz")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _capital_ing_spans(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The spans of ``_CAPITAL_ING_RE.finditer(text, lo, hi)``, the very ones, found from the
+    places 'ing' stands (a plain string search, some three times faster than the pattern over
+    every capital): each match is one word, its 'ing' before a word's end (or ``hi``), after
+    lower-case letters right after a capital that no word character precedes.
+
+    >>> t = "Noting it, Lee sang. Asking that, Singing, xAing"
+    >>> [t[a:b] for a, b in _capital_ing_spans(t, 0, len(t))]
+    ['Noting', 'Asking', 'Singing']
+    """
+    spans = []
+    i = text.find("ing", lo, hi)
+    while i >= 0:
+        e = i + 3
+        if e == hi or not (text[e].isalnum() or text[e] == "_"):  # the pattern's final \b
+            k = i
+            while k > lo and text[k - 1] in _LOWER:
+                k -= 1
+            c = k - 1  # the capital, with one lower-case letter or more after it
+            if (
+                k < i
+                and c >= lo
+                and text[c] in _UPPER
+                and not (c > 0 and (text[c - 1].isalnum() or text[c - 1] == "_"))
+            ):
+                spans.append((c, e))
+        i = text.find("ing", i + 1, hi)
+    return spans
+
+
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’']*(?=\s|\Z)")
 
 
@@ -466,8 +500,7 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
     out: list[_Found] = []
     report = _report_rules()
     near = _SpanIndex(marks) if len(marks) > _FEW_SPANS else None  # a long paragraph
-    for m in _CAPITAL_ING_RE.finditer(text, lo, hi):
-        c0 = m.start()
+    for c0, c1 in _capital_ing_spans(text, lo, hi):
         b = c0  # the end of text[lo:c0].rstrip(), without copying a long paragraph's start
         while b > lo and text[b - 1].isspace():
             b -= 1
@@ -475,15 +508,15 @@ def _opening_participles(text, lo, hi, marks, claimed, speech, rules) -> list[_F
             continue
         if _within(c0, marks if near is None else near.near(c0, c0)) or _within(c0, claimed):
             continue
-        cue = m.group(0).lower()
+        cue = text[c0:c1].lower()
         if report.cue_re.fullmatch(cue) is None:
             continue
-        first = _TOKEN_RE.search(text, m.end(), hi)
+        first = _TOKEN_RE.search(text, c1, hi)
         if first is None or first.group(0).lower() not in report.openers:
             continue  # 'Speaking to reporters, ...': only a clause is read here
-        end = _SENTENCE_END_RE.search(text, m.end(), hi)
+        end = _SENTENCE_END_RE.search(text, c1, hi)
         se = end.start() if end else hi
-        got = _opening_participle(text, cue, m.span(), c0, se, rules, speech)
+        got = _opening_participle(text, cue, (c0, c1), c0, se, rules, speech)
         if got is not None and not any(got.start < b and a < got.end for a, b in claimed):
             out.append(got)
             claimed.append((got.start, got.end))

@@ -140,7 +140,8 @@ def _inside_role(text: str, cue: str, span, ss: int, se: int, rules: _Rules) -> 
     prev = _word_before(text, ss, span[0])
     if prev is not None and (prev in _NO_ROLE_BEFORE or prev.endswith("s")):
         return False
-    words = [w for _, _, w in _first_words(text, span[1], se, 10)]
+    # the first four words decide most cues (the role must be one of the first three)
+    words = [w for _, _, w in _first_words(text, span[1], se, 4)]
     k = 0
     while k < len(words) and words[k].islower() and words[k].isalpha():
         k += 1
@@ -149,6 +150,7 @@ def _inside_role(text: str, cue: str, span, ss: int, se: int, rules: _Rules) -> 
     role = words[k - 1]
     if role not in rules.roles and role not in _source_words()["name_roles"]:
         return False
+    words = [w for _, _, w in _first_words(text, span[1], se, 10)]
     j = k
     while j < len(words) and words[j][:1].isupper():
         j += 1
@@ -210,7 +212,10 @@ _RELATIVE_WORD_RE = re.compile(r"(?:([\w’'-]+)[^\S\n]+)?\b(which|who|whom|that
 def _cue_words_only(text: str, s: int, e: int, rules: _Rules) -> bool:
     """Is every word of text[s:e] a cue word ('said', 'says told')? (True for no word.)"""
     cues = rules.cues
-    return all(m.group(0).lower() in cues for m in WORD_RE.finditer(text, s, e))
+    for m in WORD_RE.finditer(text, s, e):  # (a loop: the first word nearly always decides)
+        if m.group(0).lower() not in cues:
+            return False
+    return True
 
 
 def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found | None:
@@ -457,6 +462,8 @@ def _strip_adverb(lead: str) -> str:
     >>> _strip_adverb("The ad ran, falsely")
     'The ad ran,'
     """
+    if not lead.endswith(("ly", "ly\n")):
+        return lead  # the pattern ends in 'ly' ('$' may stand before a final newline)
     return _ADVERB_END_RE.sub("", lead)
 
 
