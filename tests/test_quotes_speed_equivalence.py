@@ -320,9 +320,22 @@ def test_closing_cue_is_the_last_without_according(words):
 
 _NOUN_PIECES = ["attack", "attacks", "on", "against", "call", "calls", "for", "recall", "of"]
 _NOUN_PIECES += ["praise", "criticism", "Lee's", "x", "_", "-", ".", "é", "callfor", "1"]
-noun_texts = st.lists(
-    st.tuples(st.sampled_from(_NOUN_PIECES), st.sampled_from(_SPACES)), max_size=14
-).map(lambda pieces: "".join(p + s for p, s in pieces))
+
+
+def _spaced(pieces: list[str]):
+    """Texts of up to 14 of ``pieces``, each followed by one of the odd spaces."""
+    return st.lists(st.tuples(st.sampled_from(pieces), st.sampled_from(_SPACES)), max_size=14).map(
+        lambda chosen: "".join(p + s for p, s in chosen)
+    )
+
+
+def _window(text: str, lo: int, width: int) -> tuple[int, int]:
+    """Bounds inside ``text``: from ``lo`` for ``width`` characters, cut at its end."""
+    hi = min(len(text), lo + width)
+    return min(lo, hi), hi
+
+
+noun_texts = _spaced(_NOUN_PIECES)
 
 
 @settings(max_examples=400, deadline=None)
@@ -331,17 +344,14 @@ noun_texts = st.lists(
 @example("recall for, attack  on\nattacks against", 2, 30)
 def test_object_noun_spans_are_the_scan(text, lo, width):
     nouns = importlib.import_module("newslib.quotes.nouns")
-    hi = min(len(text), lo + width)
-    lo = min(lo, hi)
+    lo, hi = _window(text, lo, width)
     expected = [m.span() for m in nouns._object_noun_re().finditer(text, lo, hi)]
     assert nouns._object_noun_spans(text, lo, hi) == expected
 
 
 _ING_PIECES = ["ing", "Ing", "N", "Not", "not", "A", "x", "_", "1", "é", "É", "'", "-", "."]
 _ING_PIECES += ["Noting", "singing", "Singing", "Kinging", '"']
-ing_texts = st.lists(
-    st.tuples(st.sampled_from(_ING_PIECES), st.sampled_from(_SPACES)), max_size=14
-).map(lambda pieces: "".join(p + s for p, s in pieces))
+ing_texts = _spaced(_ING_PIECES)
 
 
 @settings(max_examples=500, deadline=None)
@@ -351,7 +361,6 @@ ing_texts = st.lists(
 @example("ab Noting", 4, 9)
 def test_capital_ing_spans_are_the_scan(text, lo, width):
     frames = importlib.import_module("newslib.quotes.frames")
-    hi = min(len(text), lo + width)
-    lo = min(lo, hi)
+    lo, hi = _window(text, lo, width)
     expected = [m.span() for m in frames._CAPITAL_ING_RE.finditer(text, lo, hi)]
     assert frames._capital_ing_spans(text, lo, hi) == expected
