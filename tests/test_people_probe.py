@@ -429,17 +429,6 @@ CASES = [
 
 # id -> why the case fails (strict: a case that starts passing must lose its mark)
 XFAIL: dict[str, str] = {
-    "nickname-of-two-words": "newslib.quotes reads the speaker of 'Ann \"Big Red\" Lee said'"
-    " as 'Lee' and of 'said Ann \"Big Red\" Lee' as 'Ann', the mention likewise (a one-word"
-    " nickname is read through): the people table never sees the whole name. A fix belongs to"
-    " the speaker reading of newslib/quotes/ (not changed here)",
-    "suffix-after-a-comma-then-surname": "newslib.quotes gives the later 'Roe' the speaker"
-    " 'Tom Roe' (its speaker read of 'Tom Roe, Jr.' stops at the comma; the people table reads"
-    " the suffix from the mention, which a bare 'Roe' lacks): two rows. A fix belongs to the"
-    " speaker reading of newslib/quotes/ (not changed here)",
-    "suffix-before-an-apposition": "newslib.quotes reads the speaker as 'Jr.' (the word before"
-    " the apposition), its mention 'Jr., a fisher': the name is not in the source the people"
-    " table gets. A fix belongs to the speaker reading of newslib/quotes/ (not changed here)",
     "organisation-pronoun": "'It said' is no one (an 'unknown' row 'it'). Tried (session 29):"
     " 'it' as the organisation last named in its paragraph or the one before; benchmark"
     " figures unchanged, but on dev most of the rows it changed were wrong by reading ('it' a"

@@ -148,8 +148,9 @@ def _first_name(word: str) -> bool:
     return max(_shares(folded)) >= _FIRST_NAME_MIN and folded not in _other_words()
 
 
-# generational suffixes after a surname ("Tom Post Jr.", "Ann Lee III"), folded
-_SUFFIXES = frozenset("jr sr ii iii iv".split())
+# generational suffixes after a surname ("Tom Post Jr.", "Ann Lee III"), folded:
+# ``[name_suffixes]`` of ``newslib/data/speaker_types.txt``
+_SUFFIXES = _lists()["name_suffixes"]
 
 
 def _name_words(name: str) -> list[str]:

@@ -72,8 +72,8 @@ def _according(text, cue, span, ss, se, rules) -> _Found | None:
     mention = got[0] if got else _according_plain(text, c1, se, rules)
     lead = text[ss:c0].strip()
     if not lead or lead in ("But", "And", "Yet", "So") or (lead[-1] == ":" and text[c0].isupper()):
-        # According to X, CONTENT.
-        comma = text.find(",", c1, se)
+        # According to X, CONTENT. (the comma after X: 'Tom Roe, Jr.' is one name)
+        comma = text.find(",", c1 if got is None else max(c1, got[0][1]), se)
         if comma < 0:
             return None
         s = _past_apposition(text, _skip_space(text, comma + 1, se), se)

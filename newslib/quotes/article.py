@@ -21,6 +21,7 @@ from .marks import (
     _Quote,
     _single_pairs,
 )
+from .names import _whole_names
 from .near import _FEW_SPANS, _SpanIndex
 from .reported import _reported
 from .resolve import _inherit, _resolve
@@ -202,6 +203,7 @@ def _analyse(text: str, rules: _Rules) -> list[_Quote]:
     # 4. reported speech around them, and the attributions the pieces belong to
     found = sorted([*found, *_reported(text, paras, found, rules)], key=lambda q: (q.start, -q.end))
     _trim_mentions(text, found, rules)
+    _whole_names(text, found, rules)
     _number_attributions(found)
     _widen_cues(text, found)
     _source_spans(text, found, rules)
@@ -229,23 +231,28 @@ def _credit_line(text: str, lo: int, hi: int) -> bool:
     return m is not None and m.group(1).lower() in _lists()["credit_labels"]
 
 
-# one capitalised word in marks with a capitalised word before and after it: a nickname
+# one to three capitalised words in marks with a capitalised word before and after them: a
+# nickname
 _NICKNAME_AROUND_RE = re.compile(r"[A-Z][\w’'\-]*[^\S\n]+$")
 _CAPITAL_AFTER_RE = re.compile(r"[^\S\n]+[A-Z]")
 
 
 def _nickname(text: str, q: _Quote) -> bool:
-    """Is the quotation ``q`` a nickname inside a name ('Tom "Tiny" Roe'): one capitalised word
-    in marks between two capitalised words?
+    """Is the quotation ``q`` a nickname inside a name ('Tom "Tiny" Roe', 'Ann "Big Red" Lee'):
+    one to three capitalised words in marks between two capitalised words?
 
     >>> t = 'said Tom "Tiny" Roe.'
     >>> q = _Quote(10, 14, 9, 15, 0, 0, len(t), chain=0, words=["Tiny"])
     >>> _nickname(t, q)
     True
     """
-    if q.close_mark is None or q.end - q.start > 20 or not text[q.start : q.end].isalpha():
+    if q.close_mark is None or q.end - q.start > 30 or len(q.words) > 3:
         return False
-    if not text[q.start].isupper() or _CAPITAL_AFTER_RE.match(text, q.close_mark) is None:
+    if not text[q.start : q.end].replace(" ", "").isalpha() or not all(
+        w[0].isupper() for w in q.words
+    ):
+        return False
+    if _CAPITAL_AFTER_RE.match(text, q.close_mark) is None:
         return False
     return _NICKNAME_AROUND_RE.search(text, max(0, q.open_mark - 30), q.open_mark) is not None
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import _NAME, _alternation, _lists, _Rules, _sections
+from .cues import _NAME, _NICKNAME, _alternation, _lists, _Rules, _sections
 from .marks import _DOUBLE_RE, _first_nonspace, _Quote
 from .sentences import _ABBREV_RE
 
@@ -37,28 +37,49 @@ def _cut_subject(text: str, s: int, e: int, rules: _Rules, from_right: bool, str
     return cut
 
 
-_NICKNAME_WORD_RE = re.compile(r"[\"“][A-Z][a-z]+[\"”]")
+_NICKNAME_RE = re.compile(_NICKNAME)
 
 
 def _name_run_end(text: str, words, k: int) -> int:
     """The index after the run of capitalised words (and name particles) from ``words[k]``,
     stopping after a word that ends a sentence."""
     j = k
-    while j < len(words) and (
-        text[words[j][0]].isupper()
-        or text[words[j][0] : words[j][1]] in _PARTICLES
-        # 'Tom "Tiny" Roe': a nickname in marks between two capitalised words
-        or (
-            j > k
-            and j + 1 < len(words)
-            and text[words[j + 1][0]].isupper()
-            and _NICKNAME_WORD_RE.fullmatch(text, *words[j]) is not None
-        )
-    ):
+    while j < len(words):
+        a, b = words[j]
+        if not (text[a].isupper() or text[a:b] in _PARTICLES):
+            # 'Tom "Tiny" Roe', 'Ann "Big Red" Lee': a nickname in marks between two
+            # capitalised words
+            m = _NICKNAME_RE.match(text, a) if j > k and text[a] in '"“' else None
+            if m is None:
+                break
+            n = j
+            while n < len(words) and words[n][1] <= m.end():
+                n += 1
+            if n >= len(words) or n == j:
+                break
+            j = n
+            continue
         j += 1
-        if _ends_sentence(text[words[j - 1][0] : words[j - 1][1]]):
+        if _ends_sentence(text[a:b]):
             break
     return j
+
+
+def _nickname_start(text: str, words, j: int) -> int | None:
+    """The index of the word opening the nickname in marks that ends with ``words[j - 1]``
+    ('"Big' of 'Ann "Big Red" Lee'), when a capitalised word stands before it; else None.
+
+    >>> t = 'Ann "Big Red" Lee'
+    >>> _nickname_start(t, [m.span() for m in _WORD_SPAN_RE.finditer(t)], 3)
+    1
+    """
+    for k in range(j - 1, max(0, j - 3) - 1, -1):
+        a = words[k][0]
+        if text[a] in '"“':
+            m = _NICKNAME_RE.match(text, a)
+            ok = m is not None and m.end() == words[j - 1][1] and k > 0
+            return k if ok and text[words[k - 1][0]].isupper() else None
+    return None
 
 
 def _cut_subject_raw(
@@ -137,7 +158,13 @@ def _cut_subject_raw(
     run_start = len(words)
     while run_start > 0 and run_start != dashed:
         w = text[words[run_start - 1][0] : words[run_start - 1][1]]
-        if w[:1].isupper() or (run_start < len(words) and w in _PARTICLES):
+        k = None
+        if w[-1:] in '"”' and run_start < len(words):
+            # 'Ann "Big Red" Lee said': a nickname in marks after a capitalised word
+            k = _nickname_start(text, words, run_start)
+        if k is not None:
+            run_start = k
+        elif w[:1].isupper() or (run_start < len(words) and w in _PARTICLES):
             run_start -= 1
         else:
             break

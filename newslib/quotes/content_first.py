@@ -30,7 +30,7 @@ from .clauses import (
     _skip_space,
     _words,
 )
-from .cues import _lists, _Rules
+from .cues import _COMMA_SUFFIX, _lists, _Rules
 from .found import _Found
 from .sources import _source_words
 from .subjects import _subject_before
@@ -46,6 +46,7 @@ _WHEN_COMMA_RE = re.compile(
     r"|(?:last|this)[^\S\n]+(?:week|month|year|night))[^\S\n]*,"
 )
 _OPENING_MARKS = "\"“‘'«"
+_SUFFIX_AT_END_RE = re.compile(rf"{_COMMA_SUFFIX},[^\S\n]*$")
 _NAME_START_RE = re.compile(r"[A-Z][\w’'\-.]*(?:[^\S\n]+[A-Z][\w’'\-.]*){0,3}")
 
 
@@ -53,7 +54,11 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     """'CONTENT, Smith said [adjuncts].' / 'CONTENT, said Smith.' / 'CONTENT, he said, MORE.'"""
     c0, c1 = span
     lead = text[ss:c0]
-    comma = max(lead.rfind(","), lead.rfind("—"), lead.rfind("–"))
+    suffix = _SUFFIX_AT_END_RE.search(lead) if "," in lead else None
+    # 'CONTENT, Tom Roe, Jr., said': the comma before a name's suffix and the one after it
+    # are the name's
+    top = len(lead) if suffix is None else suffix.start()
+    comma = max(lead.rfind(",", 0, top), lead.rfind("—", 0, top), lead.rfind("–", 0, top))
     if comma < 0:
         return None
     if cue not in _lists()["cues"] and _INFINITIVE_RE.match(text, _skip_space(text, c1, se)):

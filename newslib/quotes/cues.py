@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from ..people.names import _lists as _people_lists
+
 
 def _sections(file_name: str, *, lower: bool, phrases: bool = False) -> dict[str, frozenset[str]]:
     """The word lists of ``newslib/data/<file_name>`` by ``[section]``, ``#`` comments left out;
@@ -116,12 +118,19 @@ class _Rules:
 _PUNCT_NO_SPACE = r"[^\s,;:!?\"“”«»()\[\]—–]"  # a word may hold periods: "Mr.", "D.C."
 # A token of a capitalised name: "Karakulov", "O'Neill", "McConnell", "J.", "al-Assad".
 _CAP = r"(?:[A-Z][\w’'\-]*\.?|[A-Z]\.)"
-# A nickname in marks between a first name and a surname: 'Tom "Tiny" Roe' (one word, a capital
-# after it); ``names._name_of`` leaves it out of the name.
-_NICKNAME = r"[\"“][A-Z][a-z]+[\"”](?=[^\S\n]+[A-Z])"
+# A nickname in marks between a first name and a surname: 'Tom "Tiny" Roe', 'Ann "Big Red" Lee'
+# (one to three capitalised words, a capital after it); ``names._name_of`` leaves it out of the
+# name.
+_NICKNAME_WORDS = r"[\"“][A-Z][a-z]+(?:[^\S\n]+[A-Z][a-z]+){0,2}[\"”]"
+_NICKNAME = rf"{_NICKNAME_WORDS}(?=[^\S\n]+[A-Z])"
+# A generational suffix after a comma: 'Tom Roe, Jr.', 'Ann Lee, III' (``[name_suffixes]`` of
+# ``newslib/data/speaker_types.txt``, capitalised, after a word ending in a small letter: not
+# 'Phase I, II'); part of the name, no apposition.
+_SUFFIX_WORDS = rf"(?=[A-Z])(?i:{_alternation(_people_lists()['name_suffixes'])})\.?(?![\w’'\-])"
+_COMMA_SUFFIX = rf"(?<=[a-z]),[^\S\n]+{_SUFFIX_WORDS}"
 _NAME = (
     rf"{_CAP}(?:[^\S\n]+(?:{_CAP}|(?:de|da|di|van|von|der|den|la|le|al|bin|ibn|del|du|dos)\b"
-    rf"|{_NICKNAME}))*"
+    rf"|{_NICKNAME}))*(?:{_COMMA_SUFFIX})?"
 )
 _DASH = r"(?:—|–|--)"
 

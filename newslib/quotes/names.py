@@ -13,16 +13,19 @@ from functools import lru_cache
 
 from ..people.first_names import _first_name, _named_person, _surnames
 from ..people.names import _fold, _lists
-from .attribution import _PREPOSITIONS
-from .cues import _Rules
+from .attribution import _PREPOSITIONS, _cut_subject
+from .cues import _COMMA_SUFFIX, _NAME, _NICKNAME, _NICKNAME_WORDS, _SUFFIX_WORDS, _Rules
 from .memo import LastKeyMemo
 from .places import is_place
+from .sentences import _ABBREV_RE
 
 _PREV_WORD_RE = re.compile(r"([a-z][\w\-]*)[^\S\n]+$")
 _LOWER_WORD_RE = re.compile(r"[a-z][\w\-]*")
 _POSSESSIVE_END_RE = re.compile(r"(?:['’]s|['’])$")
 _OWNER_RE = re.compile(r"\w['’]s?$")
-_NICKNAME_RE = re.compile(r"[\"“][A-Z][a-z]+[\"”]")
+# a nickname in marks inside a name, with the spaces before it: 'Tom "Tiny" Roe' -> 'Tom Roe'
+_NICKNAME_RE = re.compile(rf"(?<=\S)[^\S\n]+{_NICKNAME_WORDS}(?=[^\S\n]+[A-Z])")
+_SUFFIX_RE = re.compile(_SUFFIX_WORDS)
 _HYPHENATED_ADJECTIVE_RE = re.compile(r"[A-Z][\w.]*-(?:based|born|bred|area|raised)")
 
 
@@ -78,9 +81,14 @@ def _name_text(text: str, s: int, e: int, rules: _Rules) -> str:
 
 
 def _name_of(span: str, rules: _Rules) -> str:
-    words = span.split()
     if '"' in span or "“" in span:  # 'Tom "Tiny" Roe': the nickname is no part of the name
-        words = [w for w in words if not _NICKNAME_RE.fullmatch(w)] or words
+        span = _NICKNAME_RE.sub("", span).strip() or span
+    words = span.split()
+    if "," in span:  # 'Tom Roe, Jr.': the suffix is the name's, the comma is not
+        words = [
+            w[:-1] if w.endswith(",") and k + 1 < len(words) and _suffix(words[k + 1]) else w
+            for k, w in enumerate(words)
+        ]
     # "CNBC's Becky Quick", "Texas-based Ann Lee": the name is after the owner or the adjective
     for k in range(len(words) - 2, -1, -1):
         if _OWNER_RE.search(words[k]) or _HYPHENATED_ADJECTIVE_RE.fullmatch(words[k]):
@@ -104,6 +112,16 @@ def _name_of(span: str, rules: _Rules) -> str:
     if name[-1:] in ("'", "’", "s"):  # only then can it end with a possessive
         name = _POSSESSIVE_END_RE.sub("", name)
     return name
+
+
+def _suffix(word: str) -> bool:
+    """Is ``word`` a generational suffix of a name ('Jr.', 'III'; ``[name_suffixes]`` of
+    ``newslib/data/speaker_types.txt``), a comma after it or not?
+
+    >>> _suffix("Jr.,"), _suffix("III"), _suffix("Jrs"), _suffix("jr.")
+    (True, True, False, False)
+    """
+    return _SUFFIX_RE.fullmatch(word.rstrip(",")) is not None
 
 
 _TITLE_WORDS = frozenset(
@@ -448,3 +466,90 @@ def _plural_head(low: str, after: str, rules: _Rules) -> bool:
 
 # Capitalised words that start a description, not a name ("Many Democrats", "Some Republicans").
 _DESCRIPTION_STARTS = frozenset("many some most few several both all each every no".split())
+
+
+# What a reading may stop short of in a name: a generational suffix after a comma ('Tom Roe,
+# Jr.': the comma reads as an apposition's) and a nickname in marks ('Ann "Big Red" Lee': the
+# marks break a subject's words).
+_COMMA_SUFFIX_RE = re.compile(_COMMA_SUFFIX)
+_NICKNAME_THEN_NAME_RE = re.compile(rf"[^\S\n]+{_NICKNAME}[^\S\n]+({_NAME})")
+_NICKNAME_BEFORE_RE = re.compile(rf"{_NICKNAME_WORDS}[^\S\n]+$")
+_COMMA_BEFORE_RE = re.compile(r"(?<=[a-z]),[^\S\n]+$")
+# what no name runs over, looking back from it
+_NAME_BREAK_RE = re.compile(r"[,;:!?\"“”«»()\[\]—–\n]")
+
+
+def _whole_name(text: str, s: int, e: int, rules: _Rules) -> tuple[int, int]:
+    """The name mention ``text[s:e]`` widened to the whole name when a reading stopped short of
+    it: over a generational suffix after a comma ('Tom Roe' -> 'Tom Roe, Jr.'; 'Jr.' -> 'Tom Roe,
+    Jr.') and over a nickname in marks ('Lee' or 'Ann' -> 'Ann "Big Red" Lee'); the same span
+    when nothing is missing.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = 'Tom Roe, Jr., a fisher, and Ann "Big Red" Lee said so.'
+    >>> [t[slice(*_whole_name(t, *span, _rules()))] for span in [(0, 7), (9, 12), (42, 45)]]
+    ['Tom Roe, Jr.', 'Tom Roe, Jr.', 'Ann "Big Red" Lee']
+    """
+    if not text[s : s + 1].isupper():
+        return s, e
+    if _SUFFIX_RE.fullmatch(text, s, e) is not None:
+        comma = _COMMA_BEFORE_RE.search(text, max(0, s - 4), s)
+        if comma is not None:  # 'Tom Roe, Jr., a fisher, said' read as 'Jr.'
+            before = _name_before(text, comma.start(), rules)
+            s = s if before is None else before
+    else:
+        nick = _NICKNAME_BEFORE_RE.search(text, max(0, s - 40), s)
+        if nick is not None and text[nick.start() - 1 : nick.start()] in (" ", "\t"):
+            # 'Ann "Big Red" Lee said' read as 'Lee'
+            before = _name_before(text, nick.start() - 1, rules)
+            s = s if before is None else before
+    if text[e - 1 : e].isalpha():
+        m = _NICKNAME_THEN_NAME_RE.match(text, e)
+        if m is not None:  # 'said Ann "Big Red" Lee' read as 'Ann'
+            e = _without_full_stop(text, s, m.end())
+    m = _COMMA_SUFFIX_RE.match(text, e)
+    if m is not None:  # 'Tom Roe, Jr., said' read as 'Tom Roe'
+        e = _without_full_stop(text, s, m.end())
+    elif text[e : e + 1] == "." and _SUFFIX_RE.fullmatch(text, _last_word_start(text, s, e), e + 1):
+        # 'said Tom Roe Jr.' read up to the sentence's end, its full stop left out: the full
+        # stop is the suffix's too
+        if _ABBREV_RE.search(text, max(s, e - 11), e + 1) is not None:
+            e += 1
+    return s, e
+
+
+def _last_word_start(text: str, s: int, e: int) -> int:
+    """Where the last word of ``text[s:e]`` starts."""
+    return max(s, text.rfind(" ", s, e) + 1)
+
+
+def _name_before(text: str, end: int, rules: _Rules) -> int | None:
+    """Where the name that ends at ``end`` starts, read as a subject ending there is read
+    (titles and sentence openers left out); None when no name ends there."""
+    while end > 0 and text[end - 1] in " \t":
+        end -= 1
+    lo = max(0, end - 80)
+    breaks = list(_NAME_BREAK_RE.finditer(text, lo, end))
+    lo = breaks[-1].end() if breaks else lo
+    cut = _cut_subject(text, lo, end, rules, True)
+    return cut[0] if cut is not None and cut[2] == "name" and cut[1] == end else None
+
+
+def _without_full_stop(text: str, s: int, e: int) -> int:
+    """``e`` before a full stop that ends the sentence ('said Tom Roe, III.'), not before an
+    abbreviation's ('Jr.')."""
+    if text[e - 1] == "." and not _ABBREV_RE.search(text, max(s, e - 12), e):
+        return e - 1
+    return e
+
+
+def _whole_names(text: str, found: list, rules: _Rules) -> None:
+    """Widen every name mention of ``found`` to its whole name (:func:`_whole_name`)."""
+    done: dict[tuple[int, int], tuple[int, int]] = {}
+    for q in found:
+        if q.mention is None or q.mention_kind != "name":
+            continue
+        span = done.get(q.mention)
+        if span is None:
+            span = done[q.mention] = _whole_name(text, *q.mention, rules)
+        q.mention = span
