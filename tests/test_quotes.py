@@ -728,3 +728,148 @@ def test_a_stray_single_mark_before_a_quotation_leaves_it_its_row():
     # nested in one sentence, it has no row of its own
     q = quotes(frame("‘We like the “new” plan,’ Lee said."))
     assert q["text"].tolist() == ["We like the “new” plan,"]
+
+
+# ---------------------------------------------------------------------------------------------
+# whole names: a nickname in marks, a generational suffix after a comma
+
+# (text, kind, a phrase of the content, speaker, speaker_mention): the speaker before and after
+# its cue, in direct and reported speech
+WHOLE_NAMES = [
+    # a nickname of two words in marks
+    (
+        'Ann "Big Red" Lee said the pier was safe.',
+        "indirect",
+        "pier",
+        "Ann Lee",
+        'Ann "Big Red" Lee',
+    ),
+    (
+        'The pier is safe, said Ann "Big Red" Lee.',
+        "indirect",
+        "pier",
+        "Ann Lee",
+        'Ann "Big Red" Lee',
+    ),
+    (
+        'The pier is safe, Ann "Big Red" Lee said.',
+        "indirect",
+        "pier",
+        "Ann Lee",
+        'Ann "Big Red" Lee',
+    ),
+    ('"It is safe," said Ann "Big Red" Lee.', "direct", "safe", "Ann Lee", 'Ann "Big Red" Lee'),
+    ('"It is safe," Ann "Big Red" Lee said.', "direct", "safe", "Ann Lee", 'Ann "Big Red" Lee'),
+    ('Ann "Big Red" Lee said: "It is safe."', "direct", "safe", "Ann Lee", 'Ann "Big Red" Lee'),
+    ("“It is safe,” said Ann “Big Red” Lee.", "direct", "safe", "Ann Lee", "Ann “Big Red” Lee"),
+    (
+        'According to Ann "Big Red" Lee, the pier is safe.',
+        "indirect",
+        "pier",
+        "Ann Lee",
+        'Ann "Big Red" Lee',
+    ),
+    # a nickname of one word, in reported speech too
+    ('Tom "Tiny" Roe said the dock was old.', "indirect", "dock", "Tom Roe", 'Tom "Tiny" Roe'),
+    # a suffix after a comma
+    ("Tom Roe, Jr., said the mill would close.", "indirect", "mill", "Tom Roe Jr.", "Tom Roe, Jr."),
+    ("The mill will close, said Tom Roe, Jr.", "indirect", "mill", "Tom Roe Jr.", "Tom Roe, Jr."),
+    ("The mill will close, Tom Roe, Jr., said.", "indirect", "mill", "Tom Roe Jr.", "Tom Roe, Jr."),
+    (
+        "According to Tom Roe, Jr., the mill will close.",
+        "indirect",
+        "mill",
+        "Tom Roe Jr.",
+        "Tom Roe, Jr.",
+    ),
+    ('"We tried," said Tom Roe, III.', "direct", "tried", "Tom Roe III", "Tom Roe, III"),
+    ('"We tried," Tom Roe, Sr., said.', "direct", "tried", "Tom Roe Sr.", "Tom Roe, Sr."),
+    ('Tom Roe, Jr., said: "We tried."', "direct", "tried", "Tom Roe Jr.", "Tom Roe, Jr."),
+    # without a comma, at the sentence's end: the full stop is the suffix's too
+    ("The mill will close, said Tom Roe Jr.", "indirect", "mill", "Tom Roe Jr.", "Tom Roe Jr."),
+    # a suffix after a comma, then an apposition
+    (
+        "Tom Roe, Jr., a fisher, said the catch was poor.",
+        "indirect",
+        "catch",
+        "Tom Roe Jr.",
+        "Tom Roe, Jr., a fisher",
+    ),
+    (
+        "The catch was poor, said Tom Roe, Jr., a fisher.",
+        "indirect",
+        "catch",
+        "Tom Roe Jr.",
+        "Tom Roe, Jr., a fisher",
+    ),
+    (
+        '"The catch was poor," said Tom Roe, Jr., a fisher.',
+        "direct",
+        "catch",
+        "Tom Roe Jr.",
+        "Tom Roe, Jr., a fisher",
+    ),
+    (
+        '"The catch was poor," Tom Roe, Jr., a fisher, said.',
+        "direct",
+        "catch",
+        "Tom Roe Jr.",
+        "Tom Roe, Jr., a fisher",
+    ),
+    (
+        'Tom Roe, Jr., a fisher, said: "The catch was poor."',
+        "direct",
+        "catch",
+        "Tom Roe Jr.",
+        "Tom Roe, Jr., a fisher",
+    ),
+    # no suffix: the apposition is no part of the name
+    (
+        "Tom Roe, a fisher, said the catch was poor.",
+        "indirect",
+        "catch",
+        "Tom Roe",
+        "Tom Roe, a fisher",
+    ),
+    # capitalised words in marks that are no nickname: a title after a name
+    (
+        'Ann Lee said "Harbor Nights" was a fine show.',
+        "indirect",
+        "fine show",
+        "Ann Lee",
+        "Ann Lee",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "phrase", "speaker", "mention"), WHOLE_NAMES)
+def test_a_speaker_is_read_with_the_whole_name(text, kind, phrase, speaker, mention):
+    q = one(text)
+    rows = q[(q["kind"] == kind) & q["text"].str.contains(phrase, regex=False)]
+    assert len(rows) == 1, q[["kind", "text", "speaker_mention"]].values
+    row = rows.iloc[0]
+    assert (row["speaker"], row["speaker_mention"]) == (speaker, mention)
+    assert text.count(mention) == 1
+    start = text.index(mention)
+    assert (row["speaker_start"], row["speaker_end"]) == (start, start + len(mention))
+
+
+def test_a_bare_surname_after_a_name_with_a_comma_suffix_is_that_person():
+    text = 'Tom Roe, Jr., said the mill would close. "We tried," Roe said.'
+    q = one(text)
+    assert q["kind"].tolist() == ["indirect", "direct"]
+    assert q["speaker"].tolist() == ["Tom Roe Jr.", "Tom Roe Jr."]
+    assert q["speaker_mention"].tolist() == ["Tom Roe, Jr.", "Roe"]
+    assert q["speaker_start"].tolist() == [0, text.index("Roe said")]
+
+
+def test_a_comma_suffix_needs_a_name_before_it():
+    # 'Phase I, II': no surname before the comma, no suffix; 'Roe, Jrs' is no suffix word
+    import importlib
+
+    cues = importlib.import_module("newslib.quotes.cues")
+    name = re.compile(cues._NAME)
+    assert name.match("Phase I, II and III").group(0) == "Phase I"
+    assert name.match("Tom Roe, Jrs said").group(0) == "Tom Roe"
+    assert name.match("Tom Roe, Jr., said").group(0) == "Tom Roe, Jr."
+    assert name.match("Ann Lee, iii").group(0) == "Ann Lee"
