@@ -492,25 +492,30 @@ def _whole_name(text: str, s: int, e: int, rules: _Rules) -> tuple[int, int]:
     """
     if not text[s : s + 1].isupper():
         return s, e
-    if _SUFFIX_RE.fullmatch(text, s, e) is not None:
-        comma = _COMMA_BEFORE_RE.search(text, max(0, s - 4), s)
-        if comma is not None:  # 'Tom Roe, Jr., a fisher, said' read as 'Jr.'
-            before = _name_before(text, comma.start(), rules)
-            s = s if before is None else before
-    else:
-        nick = _NICKNAME_BEFORE_RE.search(text, max(0, s - 40), s)
-        if nick is not None and text[nick.start() - 1 : nick.start()] in (" ", "\t"):
-            # 'Ann "Big Red" Lee said' read as 'Lee'
-            before = _name_before(text, nick.start() - 1, rules)
-            s = s if before is None else before
-    if text[e - 1 : e].isalpha():
+    # (each pattern is tried only after a test of the characters it needs around the mention:
+    # most mentions need none of them)
+    if s >= 2 and text[s - 1] in " \t":
+        if e - s <= 4 and text[s - 2] == "," and _SUFFIX_RE.fullmatch(text, s, e) is not None:
+            comma = _COMMA_BEFORE_RE.search(text, max(0, s - 4), s)
+            if comma is not None:  # 'Tom Roe, Jr., a fisher, said' read as 'Jr.'
+                before = _name_before(text, comma.start(), rules)
+                s = s if before is None else before
+        elif text[s - 2] in '"” \t':
+            nick = _NICKNAME_BEFORE_RE.search(text, max(0, s - 40), s)
+            if nick is not None and text[nick.start() - 1 : nick.start()] in (" ", "\t"):
+                # 'Ann "Big Red" Lee said' read as 'Lee'
+                before = _name_before(text, nick.start() - 1, rules)
+                s = s if before is None else before
+    after = text[e : e + 1]
+    if after in (" ", "\t") and text[e - 1 : e].isalpha() and text[e + 1 : e + 2] in '"“ \t':
         m = _NICKNAME_THEN_NAME_RE.match(text, e)
         if m is not None:  # 'said Ann "Big Red" Lee' read as 'Ann'
             e = _without_full_stop(text, s, m.end())
-    m = _COMMA_SUFFIX_RE.match(text, e)
+            after = text[e : e + 1]
+    m = _COMMA_SUFFIX_RE.match(text, e) if after == "," else None
     if m is not None:  # 'Tom Roe, Jr., said' read as 'Tom Roe'
         e = _without_full_stop(text, s, m.end())
-    elif text[e : e + 1] == "." and _SUFFIX_RE.fullmatch(text, _last_word_start(text, s, e), e + 1):
+    elif after == "." and _SUFFIX_RE.fullmatch(text, _last_word_start(text, s, e), e + 1):
         # 'said Tom Roe Jr.' read up to the sentence's end, its full stop left out: the full
         # stop is the suffix's too
         if _ABBREV_RE.search(text, max(s, e - 11), e + 1) is not None:
