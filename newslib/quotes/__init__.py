@@ -36,7 +36,8 @@ scan and where a reported content starts) and ``clause_ends`` (where it ends),
 roles, heads before the mention; the word lists) and ``fill`` (mentions the speaker rules
 missed: the subject of the cue's clause), ``resolve`` (mentions resolved to people: surnames,
 pronouns, descriptions) with ``names`` (what a mention names: a name without its titles, and
-whether a word can name anyone), ``article`` (the steps for one article), ``tables`` (the
+whether a word can name anyone; the whole name a reading stopped short of: a nickname in
+marks, a suffix after a comma), ``article`` (the steps for one article), ``tables`` (the
 quotes table) and ``shares`` (quote share and speakers); ``cues`` holds the word lists
 (``newslib/data/quote_cues.txt``) and the patterns built from them, ``places`` tells place
 names (the gazetteer), ``near`` finds the spans near a sentence (long paragraphs) and ``memo``

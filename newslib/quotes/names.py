@@ -2,8 +2,10 @@
 ("Vermont Sen. Bernie Sanders" -> Bernie Sanders: ``_name_text``); a description may start with a
 name (``_leading_name``: "Sanders eventually"); a place, a headline, an adjective, a sentence
 opener or a common word names no one (``_can_speak``, ``_opener_word``), an organisation no one a
-pronoun stands for (``_organization_name``). Reads one mention or word and the article's text.
-``resolve`` calls these; ``fill``, ``attribution`` and the source-span modules read some too.
+pronoun stands for (``_organization_name``); a mention a reading stopped short of is widened to
+the whole name (``_whole_names``: 'Ann "Big Red" Lee', 'Tom Roe, Jr.'). Reads one mention or
+word and the article's text. ``resolve`` calls these; ``fill``, ``attribution`` and the
+source-span modules read some too; ``article`` calls ``_whole_names``.
 """
 
 from __future__ import annotations
