@@ -2697,10 +2697,14 @@ def test_a_place_between_spoke_and_about_is_no_manner():
         ("Ada Lind responded with a jab at the mayor.", "responded with", "a jab at the mayor"),
         ("Ada Lind warned about the cost of the bridge.", "warned about", "the cost of the bridge"),
         ("Ada Lind talked through the plan.", "talked through", "the plan"),
+        ("Ada Lind boasted of the new ferry schedule.", "boasted of", "the new ferry schedule"),
+        ("Ada Lind complained of the noise.", "complained of", "the noise"),
+        ("Ada Lind called upon the board to act.", "called upon", "the board to act"),
+        ("Ada Lind countered with a plan for the dock.", "countered with", "a plan for the dock"),
     ],
 )
 def test_with_and_about_join_their_cue(text, cue, content):
-    # [cue_particles]: 'responded with', 'warned about'
+    # [cue_particles]: 'responded with', 'warned about', 'boasted of', 'called upon'
     r = indirect(text).iloc[0]
     assert (r["cue"], r["text"]) == (cue, content)
 
