@@ -2438,6 +2438,14 @@ def test_a_preposition_after_a_phrasal_cue_joins_it(text, cue, content):
     assert q["text"].tolist() == [content]
 
 
+def test_as_after_referred_to_joins_the_cue():
+    # [cue_particles] 'to_as': 'referred to as' is one cue, the name given is the content
+    text = "The pier, which Ida Venn referred to as a relic, will close."
+    q = indirect(text)
+    assert {span(text, r, "cue") for _, r in q.iterrows()} == {"referred to as"}
+    assert "a relic" in q["text"].tolist()
+
+
 def test_an_according_to_source_ends_before_another_speakers_clause():
     # ', and officials said ...' after the source is a clause of its own, with its own cue
     rows = indirect("Lee won the vote, according to aides, and officials said the count was fair.")
