@@ -2438,6 +2438,14 @@ def test_a_preposition_after_a_phrasal_cue_joins_it(text, cue, content):
     assert q["text"].tolist() == [content]
 
 
+def test_as_after_referred_to_joins_the_cue():
+    # [cue_particles] 'to_as': 'referred to as' is one cue, the name given is the content
+    text = "The pier, which Ida Venn referred to as a relic, will close."
+    q = indirect(text)
+    assert {span(text, r, "cue") for _, r in q.iterrows()} == {"referred to as"}
+    assert "a relic" in q["text"].tolist()
+
+
 def test_an_according_to_source_ends_before_another_speakers_clause():
     # ', and officials said ...' after the source is a clause of its own, with its own cue
     rows = indirect("Lee won the vote, according to aides, and officials said the count was fair.")
@@ -2697,10 +2705,14 @@ def test_a_place_between_spoke_and_about_is_no_manner():
         ("Ada Lind responded with a jab at the mayor.", "responded with", "a jab at the mayor"),
         ("Ada Lind warned about the cost of the bridge.", "warned about", "the cost of the bridge"),
         ("Ada Lind talked through the plan.", "talked through", "the plan"),
+        ("Ada Lind boasted of the new ferry schedule.", "boasted of", "the new ferry schedule"),
+        ("Ada Lind complained of the noise.", "complained of", "the noise"),
+        ("Ada Lind called upon the board to act.", "called upon", "the board to act"),
+        ("Ada Lind countered with a plan for the dock.", "countered with", "a plan for the dock"),
     ],
 )
 def test_with_and_about_join_their_cue(text, cue, content):
-    # [cue_particles]: 'responded with', 'warned about'
+    # [cue_particles]: 'responded with', 'warned about', 'boasted of', 'called upon'
     r = indirect(text).iloc[0]
     assert (r["cue"], r["text"]) == (cue, content)
 

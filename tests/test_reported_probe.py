@@ -611,6 +611,25 @@ CASES = [
         "that the fund was empty",
         "Ann Lee",
     ),
+    (
+        "noun-cue-adjective",
+        # an adjective between the owner and the noun is inside the cue ('his stern warning')
+        "Ann Lee spoke first. The board debated her recent call to close the old ferry dock.",
+        "indirect",
+        "her",
+        "recent call",
+        "to close the old ferry dock",
+        "Ann Lee",
+    ),
+    (
+        "noun-cue-adjective-name",
+        "Fishers in Bayview cheered Ann Lee's bold pledge to rebuild the north pier.",
+        "indirect",
+        ("Ann Lee's", "Ann Lee"),
+        "bold pledge",
+        "to rebuild the north pier",
+        "Ann Lee",
+    ),
     # --- interrupted, stacked, two sentences, pronouns
     (
         "interrupted-second-piece",

@@ -164,7 +164,11 @@ def _read_noun(text, noun, c0, c1, ss, se, rules) -> _Found | None:
         end -= 1
     if len(text[start:end].split()) < 3:
         return None
-    return _Found(start, end, noun, (c0, c1), mention)
+    cue_start = c0
+    if poss is not None:  # an adjective after the owner joins the cue: 'his stern warning'
+        owner_end = poss.end("pron") if poss.group("pron") else poss.end("mark")
+        cue_start = _skip_space(text, owner_end, c0)
+    return _Found(start, end, noun, (cue_start, c1), mention)
 
 
 def _owner_mention(text: str, poss: re.Match, rules: _Rules):
