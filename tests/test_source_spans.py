@@ -271,6 +271,26 @@ def test_relative_clauses_before_the_cue(text, expected):
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an apposition, a closed relative clause stays in the source before the cue,
+        # whether it tells about the body the apposition names or about the speaker
+        (
+            "Ada Lind, a lawyer at the Harbor Fund, which backs the plan, said the dock was unsafe.",
+            "Ada Lind, a lawyer at the Harbor Fund, which backs the plan",
+        ),
+        (
+            "Tomas Berg, a nurse at the clinic, who has backed Ada Lind, said the dock was unsafe.",
+            "Tomas Berg, a nurse at the clinic, who has backed Ada Lind",
+        ),
+    ],
+)
+def test_a_relative_clause_after_an_apposition_before_the_cue(text, expected):
+    r = indirect(text).set_index("cue").loc["said"]  # not the relative clause's own row
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
 def test_the_cue_of_an_open_relative_clause_keeps_it_in_the_source():
     text = 'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.'
     r = rows(text).iloc[0]

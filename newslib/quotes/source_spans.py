@@ -571,6 +571,10 @@ def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
             continue
         if k and (_opens_verb_phrase(words[0], rules) or not _is_apposition(words[0])):
             return len(phrase[: part.start()].rstrip())
+        if k and closed and words[0].lower() in ("which", "who"):
+            # 'Al Roe, head of the Harbor Fund, which backs the plan, said': a closed relative
+            # clause after an apposition stays in the source before the cue
+            return len(phrase)
         if words[0].lower() == "which":  # 'Al Roe, head of the Harbor Fund, which ...': the body's
             return len(phrase[: part.start()].rstrip())
         if closed and _is_event_clause(words):
