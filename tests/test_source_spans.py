@@ -277,7 +277,8 @@ def test_relative_clauses_before_the_cue(text, expected):
         # after an apposition, a closed relative clause stays in the source before the cue,
         # whether it tells about the body the apposition names or about the speaker
         (
-            "Ada Lind, a lawyer at the Harbor Fund, which backs the plan, said the dock was unsafe.",
+            "Ada Lind, a lawyer at the Harbor Fund, which backs the plan, said the dock was "
+            "unsafe.",
             "Ada Lind, a lawyer at the Harbor Fund, which backs the plan",
         ),
         (
@@ -291,10 +292,27 @@ def test_a_relative_clause_after_an_apposition_before_the_cue(text, expected):
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
 
 
-def test_the_cue_of_an_open_relative_clause_keeps_it_in_the_source():
-    text = 'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.'
+@pytest.mark.parametrize(
+    ("text", "expected", "speaker"),
+    [
+        (
+            'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.',
+            "who",
+            "Ada Lind",
+        ),
+        ("Tomas Berg, who has long said the dock is unsafe, left the board.", "who", "Tomas Berg"),
+        ("Ada Lind, who struggled while talking about the dock, left early.", "who", "Ada Lind"),
+        ("The Harbor Fund, which has often said the plan is costly, met.", "which", None),
+    ],
+)
+def test_the_cue_of_an_open_relative_clause_has_the_relative_word_for_source(
+    text, expected, speaker
+):
+    # no comma closes the clause before its cue: the clause's relative word is the source as
+    # written; who speaks is still resolved from the name it stands for
     r = rows(text).iloc[0]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Ada Lind, who has in the past"
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert (None if pd.isna(r["speaker"]) else r["speaker"]) == speaker
 
 
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():

@@ -256,6 +256,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         if m is not None and _is_apposition(m.group(0), whole=True):
             # 'Ann Lee, a nurse at the clinic, said'
             closed = between.rstrip().endswith(",")  # not 'Lee, who has long said'
+            if not closed and (rel := _open_relative(text, e, m.group(0))) is not None:
+                return rel  # 'Lee, who has long said': the cue is the clause's, its source 'who'
             e += _apposition_length(m.group(0), rules, closed)
     elif cue_span is not None and cue_span[1] <= s:
         if kind in ("desc", "name") and text.startswith(("according", "According"), cue_span[0]):
@@ -580,6 +582,27 @@ def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
         if closed and _is_event_clause(words):
             return len(phrase[: part.start()].rstrip())
     return len(phrase)
+
+
+_OPEN_RELATIVE_RE = re.compile(r",[^\S\n]+(who|which)[^\S\n]")
+
+
+def _open_relative(text: str, e: int, phrase: str) -> tuple[int, int] | None:
+    """The span of 'who' or 'which' when ``phrase`` (', who has long', between the mention
+    ending at ``e`` and its cue) ends with a relative clause no comma closes: the cue is that
+    clause's verb ('Ann Lee, who has long said ...'), and news annotation takes the relative
+    word for its source, not the name.
+
+    >>> t = "Ann Lee, who has long said it"
+    >>> s, e = _open_relative(t, 7, ", who has long ")
+    >>> t[s:e], _open_relative(t, 7, ", a nurse, ")
+    ('who', None)
+    """
+    found = list(_OPEN_RELATIVE_RE.finditer(phrase))
+    if not found or "," in phrase[found[-1].end() :]:
+        return None
+    last = found[-1]
+    return e + last.start(1), e + last.end(1)
 
 
 def _is_event_clause(words: list[str]) -> bool:
