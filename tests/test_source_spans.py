@@ -315,6 +315,20 @@ def test_the_cue_of_an_open_relative_clause_has_the_relative_word_for_source(
     assert (None if pd.isna(r["speaker"]) else r["speaker"]) == speaker
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor who made enemies on the board and bragged about it left.", "who"),
+        ("The harbor board which lost money and admitted the plan failed will close.", "which"),
+    ],
+)
+def test_a_subject_ending_with_its_relative_word_has_that_word_for_source(text, expected):
+    # the cue is the verb of the relative clause (here its second one): PolNeAR marks the
+    # relative word as the source of reported speech, not the phrase it hangs on
+    r = indirect(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     # 'the Center “Watch”': the name's quotation marks do not cut the source short
     speech = rows("Lee left the port, reports the Center “Watch”.")

