@@ -329,6 +329,26 @@ def test_a_subject_ending_with_its_relative_word_has_that_word_for_source(text, 
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content of the attribution opens right after the comma closing the apposition
+        (
+            "At the heart of the trouble, according to Ann Lee, another former harbor envoy, "
+            "was a decision by the board to close the pier.",
+            "Ann Lee, another former harbor envoy",
+        ),
+        (
+            "To Tom Roe, who has made a study of harbor votes, Tuesday marked a turning point.",
+            "Tom Roe, who has made a study of harbor votes",
+        ),
+    ],
+)
+def test_an_apposition_closed_by_a_comma_right_before_the_content(text, expected):
+    r = indirect(text).iloc[-1]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     # 'the Center “Watch”': the name's quotation marks do not cut the source short
     speech = rows("Lee left the port, reports the Center “Watch”.")

@@ -709,6 +709,7 @@ def _web_address_goes_on(text: str, p: int) -> bool:
     return c.isalnum() and (not c.isupper() or text[p + 1 : p + 2] == ".")
 
 
+_CLOSING_COMMA_RE = re.compile(r",[^\S\n]*$")
 _RELATIVE_CUT_RE = re.compile(r",[^\S\n]+(?:who|which)\b")
 
 
@@ -748,7 +749,12 @@ def _with_apposition(text: str, e: int, limit: int, rules: _Rules) -> int:
             # the next piece's clause comes first: 'said Ann Lee, head of the board, who also
             # said that ...' -> 'Ann Lee, head of the board'
             rels = list(_RELATIVE_CUT_RE.finditer(text, e + 1, limit))
-            return rels[-1].start() if rels else e
+            if rels:
+                return rels[-1].start()
+            # 'According to Ann Lee, Roe's vote director, the campaign ...': the next piece's
+            # content opens right after the comma that closes the apposition
+            m = _CLOSING_COMMA_RE.search(text, e + 1, limit)
+            return m.start() if m is not None and limit < len(text) else e
         if m.start() == e and _role_after(text, m, rules):
             pos = m.end()  # 'said Al Roe, managing director of the fund.': a role, no clause
             continue
