@@ -349,6 +349,26 @@ def test_an_apposition_closed_by_a_comma_right_before_the_content(text, expected
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in quotation marks inside the apposition does not end it
+        (
+            'Ann Lee, the author of "Deep Water," about the harbor, said the pier was unsafe.',
+            'Ann Lee, the author of "Deep Water," about the harbor',
+        ),
+        (
+            "Tom Roe, star of the show “Harbor Nights,” thanked the mayor for “keeping us safe.”",
+            "Tom Roe, star of the show “Harbor Nights,”",
+        ),
+    ],
+)
+def test_a_quoted_title_inside_an_apposition_before_the_cue(text, expected):
+    r = indirect(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert r["speaker"] == expected.split(",")[0]
+
+
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     # 'the Center “Watch”': the name's quotation marks do not cut the source short
     speech = rows("Lee left the port, reports the Center “Watch”.")

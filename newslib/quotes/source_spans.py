@@ -51,8 +51,12 @@ from .sources import (
     _word_before,
 )
 
-# ', a spokesman for the campaign,' between a name and its cue (no quotation inside)
-_APPOSITION_RE = re.compile(r",[^\S\n]+[^\"“”«»\n]{1,200}?(?=,?[^\S\n]*$)")
+# ', a spokesman for the campaign,' between a name and its cue (no quotation inside but a
+# capitalised title of a few words: ', the author of "Deep Water,"')
+_APPOSITION_RE = re.compile(
+    r",[^\S\n]+(?:[^\"“”«»\n]|“[A-Z][^\"“”\n]{0,40}”|\"[A-Z][^\"“”\n]{0,40}\"){1,200}?"
+    r"(?=,?[^\S\n]*$)"
+)
 _PARENTHESIS_RE = re.compile(r"[^\S\n]*\([^()\n]{1,40}\)")
 _PARTY_TAG_RE = re.compile(r"\([RDI]-?[^()\n]{0,20}\)")
 # where an apposition after an inverted cue ends: 'said Ann Lee, a nurse at the clinic.'
