@@ -369,6 +369,15 @@ def test_a_quoted_title_inside_an_apposition_before_the_cue(text, expected):
     assert r["speaker"] == expected.split(",")[0]
 
 
+def test_a_piece_of_an_earlier_subject_does_not_cut_the_apposition_after_the_cue():
+    # 'to back' is read as a cue of 'We' (before the speaker): its content does not end the
+    # apposition of the speaker after 'said'
+    text = '"We should drop it," said Sen. Ann Lee of Ohio, the only senator to back Roe. "No."'
+    r = rows(text).iloc[0]
+    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    assert got == "Sen. Ann Lee of Ohio, the only senator to back Roe"
+
+
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     # 'the Center “Watch”': the name's quotation marks do not cut the source short
     speech = rows("Lee left the port, reports the Center “Watch”.")

@@ -133,9 +133,14 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
             continue
         key = (q.mention, q.cue_span)
         if key not in done:
-            # content after the source ('According to Lee, the school ...') is no apposition
+            # content after the source ('According to Lee, the school ...') is no apposition;
+            # a piece of an earlier subject whose cue is no speech verb does not end it ('said
+            # Lee, the only senator to back Roe.' with 'to back' read as a cue of 'We')
             i = bisect_left(starts, q.mention[1])
-            while i < len(pieces) and q.mention[1] <= pieces[i][1] < pieces[i][0]:
+            while i < len(pieces) and (
+                q.mention[1] <= pieces[i][1] < pieces[i][0]
+                or (0 <= pieces[i][1] < q.mention[0] and not pieces[i][2])
+            ):
                 if pieces[i][2]:
                     break
                 i += 1
