@@ -378,6 +378,22 @@ def test_a_piece_of_an_earlier_subject_does_not_cut_the_apposition_after_the_cue
     assert got == "Sen. Ann Lee of Ohio, the only senator to back Roe"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the predicate words after a subject pronoun are no part of the source
+        ("Tom Roe met the board. Each time, he came away convinced that the pier was safe.", "he"),
+        ("I am fully aware that many of you doubt the plan.", "I"),
+        # ... its conjuncts and quantifiers are
+        ("Ann Lee spoke. She and her aides said the pier was safe.", "She and her aides"),
+        ("The pilots met. They all said the pier was safe.", "They all"),
+    ],
+)
+def test_a_subject_pronoun_without_its_predicate(text, expected):
+    r = indirect(text).iloc[-1]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
     # 'the Center “Watch”': the name's quotation marks do not cut the source short
     speech = rows("Lee left the port, reports the Center “Watch”.")

@@ -227,6 +227,7 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             s = b[0]  # 'no one knows', 'No one said'
     if kind != "rel" and cue_span is not None and cue_span[0] >= e:
         e = _with_conjunct_after(text, e, cue_span[0], rules)  # 'she and her aides said'
+    e = _pronoun_end(text, s, e)
     if kind in ("pron", "rel"):
         return s, e
     if cue_span is not None and cue_span[0] >= e:
@@ -288,6 +289,27 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
             e = m.end()  # 'said Sen. Ann Lee (D-Ohio).'
         e = _with_apposition(text, e, limit, rules)
     return _within_line(text, s, e, cue_span)
+
+
+_PRONOUN_VERB_RE = re.compile(r"(?i:he|she|they|we|i|it)[^\S\n]+([a-z][a-z’']*)\b")
+_PRONOUN_FOLLOWERS = frozenset(
+    "and or all both each alone too themselves himself herself itself myself ourselves".split()
+)
+
+
+def _pronoun_end(text: str, s: int, e: int) -> int:
+    """Where a pronoun mention ends: the predicate words after a subject pronoun are not part
+    of it ('he sounded a nostalgic' -> 'he'), its conjuncts and quantifiers are ('they all',
+    'she and her aides').
+
+    >>> t = "he sounded a nostalgic note; they all left"
+    >>> t[: _pronoun_end(t, 0, 22)], t[29 : _pronoun_end(t, 29, 37)]
+    ('he', 'they all')
+    """
+    m = _PRONOUN_VERB_RE.match(text, s, e)
+    if m is None or m.group(1).lower() in _PRONOUN_FOLLOWERS:
+        return e
+    return s + len(text[s : m.start(1)].rstrip())
 
 
 _DESCRIBERS = _WORDS["describers"]
