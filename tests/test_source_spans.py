@@ -271,10 +271,127 @@ def test_relative_clauses_before_the_cue(text, expected):
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
 
 
-def test_the_cue_of_an_open_relative_clause_keeps_it_in_the_source():
-    text = 'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.'
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after an apposition, a closed relative clause stays in the source before the cue,
+        # whether it tells about the body the apposition names or about the speaker
+        (
+            "Ada Lind, a lawyer at the Harbor Fund, which backs the plan, said the dock was "
+            "unsafe.",
+            "Ada Lind, a lawyer at the Harbor Fund, which backs the plan",
+        ),
+        (
+            "Tomas Berg, a nurse at the clinic, who has backed Ada Lind, said the dock was unsafe.",
+            "Tomas Berg, a nurse at the clinic, who has backed Ada Lind",
+        ),
+    ],
+)
+def test_a_relative_clause_after_an_apposition_before_the_cue(text, expected):
+    r = indirect(text).set_index("cue").loc["said"]  # not the relative clause's own row
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "speaker"),
+    [
+        (
+            'Ada Lind, who has in the past called the dock "a ruin", spoke on Monday.',
+            "who",
+            "Ada Lind",
+        ),
+        ("Tomas Berg, who has long said the dock is unsafe, left the board.", "who", "Tomas Berg"),
+        ("Ada Lind, who struggled while talking about the dock, left early.", "who", "Ada Lind"),
+        ("The Harbor Fund, which has often said the plan is costly, met.", "which", None),
+    ],
+)
+def test_the_cue_of_an_open_relative_clause_has_the_relative_word_for_source(
+    text, expected, speaker
+):
+    # no comma closes the clause before its cue: the clause's relative word is the source as
+    # written; who speaks is still resolved from the name it stands for
     r = rows(text).iloc[0]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == "Ada Lind, who has in the past"
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert (None if pd.isna(r["speaker"]) else r["speaker"]) == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor who made enemies on the board and bragged about it left.", "who"),
+        ("The harbor board which lost money and admitted the plan failed will close.", "which"),
+    ],
+)
+def test_a_subject_ending_with_its_relative_word_has_that_word_for_source(text, expected):
+    # the cue is the verb of the relative clause (here its second one): PolNeAR marks the
+    # relative word as the source of reported speech, not the phrase it hangs on
+    r = indirect(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the content of the attribution opens right after the comma closing the apposition
+        (
+            "At the heart of the trouble, according to Ann Lee, another former harbor envoy, "
+            "was a decision by the board to close the pier.",
+            "Ann Lee, another former harbor envoy",
+        ),
+        (
+            "To Tom Roe, who has made a study of harbor votes, Tuesday marked a turning point.",
+            "Tom Roe, who has made a study of harbor votes",
+        ),
+    ],
+)
+def test_an_apposition_closed_by_a_comma_right_before_the_content(text, expected):
+    r = indirect(text).iloc[-1]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title in quotation marks inside the apposition does not end it
+        (
+            'Ann Lee, the author of "Deep Water," about the harbor, said the pier was unsafe.',
+            'Ann Lee, the author of "Deep Water," about the harbor',
+        ),
+        (
+            "Tom Roe, star of the show “Harbor Nights,” thanked the mayor for “keeping us safe.”",
+            "Tom Roe, star of the show “Harbor Nights,”",
+        ),
+    ],
+)
+def test_a_quoted_title_inside_an_apposition_before_the_cue(text, expected):
+    r = indirect(text).iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert r["speaker"] == expected.split(",")[0]
+
+
+def test_a_piece_of_an_earlier_subject_does_not_cut_the_apposition_after_the_cue():
+    # 'to back' is read as a cue of 'We' (before the speaker): its content does not end the
+    # apposition of the speaker after 'said'
+    text = '"We should drop it," said Sen. Ann Lee of Ohio, the only senator to back Roe. "No."'
+    r = rows(text).iloc[0]
+    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    assert got == "Sen. Ann Lee of Ohio, the only senator to back Roe"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the predicate words after a subject pronoun are no part of the source
+        ("Tom Roe met the board. Each time, he came away convinced that the pier was safe.", "he"),
+        ("I am fully aware that many of you doubt the plan.", "I"),
+        # ... its conjuncts and quantifiers are
+        ("Ann Lee spoke. She and her aides said the pier was safe.", "She and her aides"),
+        ("The pilots met. They all said the pier was safe.", "They all"),
+    ],
+)
+def test_a_subject_pronoun_without_its_predicate(text, expected):
+    r = indirect(text).iloc[-1]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
 
 
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
