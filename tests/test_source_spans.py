@@ -11,10 +11,14 @@ import pytest
 from quote_rows import indirect, rows
 
 
+def written(text: str, row: pd.Series) -> str:
+    """The source span of ``row`` (a row of the quotes of ``text``) as written."""
+    return text[int(row["speaker_start"]) : int(row["speaker_end"])]
+
+
 def source(text: str) -> str:
     """The source span of the first reported-speech row of ``text``."""
-    r = indirect(text).iloc[0]
-    return text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    return written(text, indirect(text).iloc[0])
 
 
 @pytest.mark.parametrize(
@@ -289,7 +293,7 @@ def test_relative_clauses_before_the_cue(text, expected):
 )
 def test_a_relative_clause_after_an_apposition_before_the_cue(text, expected):
     r = indirect(text).set_index("cue").loc["said"]  # not the relative clause's own row
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert written(text, r) == expected
 
 
 @pytest.mark.parametrize(
@@ -311,7 +315,7 @@ def test_the_cue_of_an_open_relative_clause_has_the_relative_word_for_source(
     # no comma closes the clause before its cue: the clause's relative word is the source as
     # written; who speaks is still resolved from the name it stands for
     r = rows(text).iloc[0]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert written(text, r) == expected
     assert (None if pd.isna(r["speaker"]) else r["speaker"]) == speaker
 
 
@@ -326,7 +330,7 @@ def test_a_subject_ending_with_its_relative_word_has_that_word_for_source(text, 
     # the cue is the verb of the relative clause (here its second one): PolNeAR marks the
     # relative word as the source of reported speech, not the phrase it hangs on
     r = indirect(text).iloc[0]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert written(text, r) == expected
 
 
 @pytest.mark.parametrize(
@@ -346,7 +350,7 @@ def test_a_subject_ending_with_its_relative_word_has_that_word_for_source(text, 
 )
 def test_an_apposition_closed_by_a_comma_right_before_the_content(text, expected):
     r = indirect(text).iloc[-1]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert written(text, r) == expected
 
 
 @pytest.mark.parametrize(
@@ -365,7 +369,7 @@ def test_an_apposition_closed_by_a_comma_right_before_the_content(text, expected
 )
 def test_a_quoted_title_inside_an_apposition_before_the_cue(text, expected):
     r = indirect(text).iloc[0]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert written(text, r) == expected
     assert r["speaker"] == expected.split(",")[0]
 
 
@@ -374,7 +378,7 @@ def test_a_piece_of_an_earlier_subject_does_not_cut_the_apposition_after_the_cue
     # apposition of the speaker after 'said'
     text = '"We should drop it," said Sen. Ann Lee of Ohio, the only senator to back Roe. "No."'
     r = rows(text).iloc[0]
-    got = text[int(r["speaker_start"]) : int(r["speaker_end"])]
+    got = written(text, r)
     assert got == "Sen. Ann Lee of Ohio, the only senator to back Roe"
 
 
@@ -391,7 +395,7 @@ def test_a_piece_of_an_earlier_subject_does_not_cut_the_apposition_after_the_cue
 )
 def test_a_subject_pronoun_without_its_predicate(text, expected):
     r = indirect(text).iloc[-1]
-    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+    assert written(text, r) == expected
 
 
 def test_a_one_word_name_in_quotation_marks_ends_an_inverted_source():
