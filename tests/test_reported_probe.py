@@ -67,6 +67,25 @@ CASES = [
         "The new dock will cost twice as much as planned",
         "Ann Lee",
     ),
+    # --- a progressive cue with adverbs between 'be' and the participle: the group is the cue
+    (
+        "progressive-adverb",
+        "Ann Lee is already claiming victory in the race for the harbor seat.",
+        "indirect",
+        "Ann Lee",
+        "is already claiming",
+        "victory in the race for the harbor seat",
+        "Ann Lee",
+    ),
+    (
+        "progressive-two-adverbs",
+        "Tom Roe was also quietly urging the Harbor Board to delay the vote.",
+        "indirect",
+        "Tom Roe",
+        "was also quietly urging",
+        "the Harbor Board to delay the vote",
+        "Tom Roe",
+    ),
     (
         "inverted-apposition",
         "The ferry will not run on Sundays, said Rita Vance, a spokeswoman for the Harbor Board.",

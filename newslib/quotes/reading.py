@@ -77,6 +77,13 @@ _VERB_AFTER_NOUN_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
 _CONTRACTED_BE_RE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](?:s|re|m))[^\S\n]+$"
 )
+# a form of 'be' and one or two adverbs right before a participle cue: 'is already claiming',
+# 'was also urging', 'are now openly saying' (the cue is the whole group, as PolNeAR marks it)
+_BE_ADVERB_RE = re.compile(
+    r"\b(is|was|are|were|am|be|been)(?:[^\S\n]+(?:[a-z]{2,}ly|also|already|still|now|again|"
+    r"just|even|once|further|then)){1,2}[^\S\n]+$"
+)
+_WHO_CLAUSE_RE = re.compile(r"\b[Ww]ho\b")
 
 
 @lru_cache(maxsize=1)
@@ -285,6 +292,13 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
     contracted = None
     if cue.endswith("ing"):
         contracted = _CONTRACTED_BE_RE.search(text, max(ss, c0 - 12), c0)
+        if contracted is None and not progressive:
+            # 'Lee is already claiming ...': the verb of its subject, like 'is claiming'
+            contracted = _BE_ADVERB_RE.search(text, max(ss, c0 - 40), c0)
+            if contracted is not None and _WHO_CLAUSE_RE.search(text, ss, contracted.start()):
+                # 'The lawyer who ran ... is already talking about': whose verb the group is
+                # the subject rules do not tell past a relative clause ('who' is no speaker)
+                contracted = None
     if contracted is not None:
         # 'He's hoping the ...': the cue is ''s hoping', as PolNeAR marks it, after its subject
         progressive, c0 = True, contracted.start(1)
