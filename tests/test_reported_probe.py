@@ -87,6 +87,15 @@ CASES = [
         "Tom Roe",
     ),
     (
+        "progressive-point-to",
+        "Ann Lee is pointing to a new survey of the harbor walls.",
+        "indirect",
+        "Ann Lee",
+        "is pointing to",
+        "a new survey of the harbor walls",
+        "Ann Lee",
+    ),
+    (
         "inverted-apposition",
         "The ferry will not run on Sundays, said Rita Vance, a spokeswoman for the Harbor Board.",
         "indirect",

@@ -265,8 +265,10 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         # 'point to' / 'point out': the particle joins the cue, the rest reads as usual
         m = _POINT_PARTICLE_RE.match(text, c1, se)
         prev = _word_before(text, ss, c0)
-        if m is None or prev in _NOT_AFTER or prev[:1].isdigit() or prev in _COUNT_WORDS:
+        if m is None or prev[:1].isdigit() or prev in _COUNT_WORDS:
             return None
+        if prev in _NOT_AFTER and not (prev in _BE and cue == "pointing"):
+            return None  # 'the point to', 'was pointed out' (not 'Lee is pointing to ...')
         span = c0, m.end(1)
         c1 = m.end(1)
     if " " in cue and cue.split()[0] in _lists()["stance_adjectives"]:
