@@ -1481,6 +1481,15 @@ def test_a_title_case_headline_with_a_speech_verb():
     assert q["cue"].tolist() == ["says"]
 
 
+def test_a_title_case_headline_keeps_its_adverb_in_the_cue():
+    # 'Just' / 'Finally' before the verb is the cue's, not the last word of the source
+    text = "Nora Quill Finally Says Bridge Will Reopen In May\n\nThe count ended."
+    q = indirect(text)
+    assert q["text"].tolist() == ["Bridge Will Reopen In May"]
+    assert q["speaker_mention"].tolist() == ["Nora Quill"]
+    assert q["cue"].tolist() == ["finally says"]
+
+
 def test_a_title_case_headline_inside_the_article():
     # a headline line further down (a live blog's entries) reads like the first one
     text = "The count went on.\n\nNora Quill Says Bridge Will Reopen In May\n\nThe count ended."
