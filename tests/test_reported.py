@@ -1490,6 +1490,20 @@ def test_a_title_case_headline_keeps_its_adverb_in_the_cue():
     assert q["cue"].tolist() == ["finally says"]
 
 
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Nora Quill Explained Why The Bridge Closed In May", "Nora Quill", "explained"),
+        ("Leaked Memos Reveal Bridge Repairs Ran Late", "Leaked Memos", "reveal"),
+        ("Tomas Berg Announced His Run For The Harbor Board", "Tomas Berg", "announced"),
+    ],
+)
+def test_a_title_case_headline_in_the_past_or_plural(text, source, cue):
+    q = indirect(text + "\n\nThe count ended.")
+    assert q["speaker_mention"].tolist() == [source]
+    assert q["cue"].tolist() == [cue]
+
+
 def test_a_title_case_headline_inside_the_article():
     # a headline line further down (a live blog's entries) reads like the first one
     text = "The count went on.\n\nNora Quill Says Bridge Will Reopen In May\n\nThe count ended."
