@@ -2353,6 +2353,17 @@ def test_support_followed_by_for_is_the_noun():
         # the agent is left out, and words of where or when are no content
         ("The ferry plan was praised by the harbor board.", "was praised", ["The ferry plan"]),
         ("Ida Venn was mocked by rivals on the radio.", "was mocked", ["Ida Venn"]),
+        # speech verbs of confirming and claiming read the same way
+        (
+            "The new harbor master was confirmed by the board on Monday.",
+            "was confirmed",
+            ["The new harbor master"],
+        ),
+        (
+            "The blast at the depot was claimed by a local gang.",
+            "was claimed",
+            ["The blast at the depot"],
+        ),
         (
             "Ida Venn was blamed by the union for the strike.",
             "was blamed",
