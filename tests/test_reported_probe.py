@@ -95,6 +95,25 @@ CASES = [
         "a new survey of the harbor walls",
         "Ann Lee",
     ),
+    # --- a speech participle after a document its subject put out: the cue starts at the verb
+    (
+        "document-alleging",
+        "Tom Roe filed a lawsuit alleging that the Harbor Board broke the fishing rules.",
+        "indirect",
+        "Tom Roe",
+        "filed a lawsuit alleging",
+        "that the Harbor Board broke the fishing rules",
+        "Tom Roe",
+    ),
+    (
+        "document-claiming",
+        "The Harbor Board issued a statement claiming that the pier was safe.",
+        "indirect",
+        "The Harbor Board",
+        "issued a statement claiming",
+        "that the pier was safe",
+        None,
+    ),
     (
         "inverted-apposition",
         "The ferry will not run on Sundays, said Rita Vance, a spokeswoman for the Harbor Board.",

@@ -483,6 +483,29 @@ def _strip_adverb(lead: str) -> str:
     return _ADVERB_END_RE.sub("", lead)
 
 
+def _after_document(text: str, ss: int, c0: int) -> bool:
+    """Does a document ([document_nouns]) stand right before a participle cue at ``c0``, the
+    cue telling what it says, as 'saying' does ('issued a statement alleging that ...', 'filed
+    a lawsuit claiming that ...')?
+
+    Only after the verb that put the document out ([document_verbs]), which the cue then
+    starts at, as with 'saying': 'In a release announcing the deal, Lee said ...' is no such.
+
+    >>> t = "Lee filed a lawsuit alleging that the vote was rigged."
+    >>> _after_document(t, 0, t.index("alleging")), _after_document(t, 0, t.index("filed"))
+    (True, False)
+    >>> t = "In a release announcing the deal, Lee said it was done."
+    >>> _after_document(t, 0, t.index("announcing"))
+    False
+    """
+    lists = _lists()
+    if _word_before(text, ss, c0) not in lists["document_nouns"]:
+        return False
+    # the verb that put it out, a few words before: 'issued a brief statement alleging'
+    words = text[max(ss, c0 - 60) : c0].lower().split()[-5:-1]
+    return any(w in lists["document_verbs"] for w in words)
+
+
 def _participle(
     text, cue, span, ss, se, last, rules, speech=(), adverb_only=False
 ) -> _Found | None:
@@ -525,7 +548,7 @@ def _participle(
             cue not in _lists()["not_reporting"] or _NAMED_OBJECT_RE.match(text, c1) is not None
         )
         subject = _with_subject(text, ss, c0, rules) if speaks else None
-        if subject is None and cue != "saying":
+        if subject is None and cue != "saying" and not (speaks and _after_document(text, ss, c0)):
             return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
