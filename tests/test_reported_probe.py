@@ -114,6 +114,16 @@ CASES = [
         "that the pier was safe",
         None,
     ),
+    # --- 'agree with': the one agreed with is the content, no clause needed
+    (
+        "agreed-with",
+        "Most fishers in Bayview agreed with Ann Lee on the ferry fares.",
+        "indirect",
+        "Most fishers in Bayview",
+        "agreed with",
+        "Ann Lee on the ferry fares",
+        None,
+    ),
     (
         "inverted-apposition",
         "The ferry will not run on Sundays, said Rita Vance, a spokeswoman for the Harbor Board.",
