@@ -1481,6 +1481,29 @@ def test_a_title_case_headline_with_a_speech_verb():
     assert q["cue"].tolist() == ["says"]
 
 
+def test_a_title_case_headline_keeps_its_adverb_in_the_cue():
+    # 'Just' / 'Finally' before the verb is the cue's, not the last word of the source
+    text = "Nora Quill Finally Says Bridge Will Reopen In May\n\nThe count ended."
+    q = indirect(text)
+    assert q["text"].tolist() == ["Bridge Will Reopen In May"]
+    assert q["speaker_mention"].tolist() == ["Nora Quill"]
+    assert q["cue"].tolist() == ["finally says"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        ("Nora Quill Explained Why The Bridge Closed In May", "Nora Quill", "explained"),
+        ("Leaked Memos Reveal Bridge Repairs Ran Late", "Leaked Memos", "reveal"),
+        ("Tomas Berg Announced His Run For The Harbor Board", "Tomas Berg", "announced"),
+    ],
+)
+def test_a_title_case_headline_in_the_past_or_plural(text, source, cue):
+    q = indirect(text + "\n\nThe count ended.")
+    assert q["speaker_mention"].tolist() == [source]
+    assert q["cue"].tolist() == [cue]
+
+
 def test_a_title_case_headline_inside_the_article():
     # a headline line further down (a live blog's entries) reads like the first one
     text = "The count went on.\n\nNora Quill Says Bridge Will Reopen In May\n\nThe count ended."
@@ -2330,6 +2353,17 @@ def test_support_followed_by_for_is_the_noun():
         # the agent is left out, and words of where or when are no content
         ("The ferry plan was praised by the harbor board.", "was praised", ["The ferry plan"]),
         ("Ida Venn was mocked by rivals on the radio.", "was mocked", ["Ida Venn"]),
+        # speech verbs of confirming and claiming read the same way
+        (
+            "The new harbor master was confirmed by the board on Monday.",
+            "was confirmed",
+            ["The new harbor master"],
+        ),
+        (
+            "The blast at the depot was claimed by a local gang.",
+            "was claimed",
+            ["The blast at the depot"],
+        ),
         (
             "Ida Venn was blamed by the union for the strike.",
             "was blamed",

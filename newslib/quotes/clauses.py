@@ -369,6 +369,8 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         return True  # 'asked him to resign', 'asked the court to intervene'
     if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
         return True  # 'asked for a recount': what is asked for needs no clause
+    if cue + "_with" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" with"):
+        return True  # 'agreed with the mayor': who is agreed with needs no clause
     if (
         cue in report.questions
         and text[max(0, start - 7) : start].rstrip().endswith(" about")

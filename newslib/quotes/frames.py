@@ -58,7 +58,10 @@ def _headline_verb_re() -> tuple[re.Pattern, re.Pattern]:
     verbs = _alternation(w.capitalize() for w in _lists()["headline_cues"])
     return re.compile(rf"(?:{verbs})\b"), re.compile(
         rf"(?:^|(?<=[—–:;]\s)|(?<=\s[—–-]\s))(?P<src>[A-Z][\w.&'’\-]*(?:[^\S\n]+[A-Z][\w.&'’\-]*){{0,4}})"
-        rf"[^\S\n]+(?P<cue>{verbs})[^\S\n]+(?=[\w‘“'\"$])",
+        # an adverb before the verb is the cue's, never the source's last word
+        rf"(?<!\bJust)(?<!\bNow)(?<!\bAlso)(?<!\bFinally)"
+        rf"[^\S\n]+(?P<cue>(?:(?:Just|Now|Also|Finally)[^\S\n]+)?(?P<verb>{verbs}))"
+        rf"[^\S\n]+(?=[\w‘“'\"$])",
         re.MULTILINE,  # '^': the start of any paragraph, not only of the text
     )
 
@@ -81,7 +84,9 @@ def _headline_verb(text: str, lo: int, hi: int, marks) -> _Found | None:
     words = WORD_RE.findall(text, start, end)
     if len(words) < 2 or words[0].lower() in _HEADLINE_PARTICLES:
         return None  # 'Board Shows Off New Ferry': a phrasal verb, no speech
-    return _Found(start, end, m.group("cue").lower(), m.span("cue"), (*m.span("src"), "name"))
+    # 'Lee Just Announced ...': the adverb is part of the cue's span, the verb its word
+    verb = m.group("verb").lower()
+    return _Found(start, end, verb, m.span("cue"), (*m.span("src"), "name"))
 
 
 def _stance_adjective(text, cue, span, ss, se, last, rules, speech) -> _Found | None:

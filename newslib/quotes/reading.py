@@ -77,6 +77,13 @@ _VERB_AFTER_NOUN_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
 _CONTRACTED_BE_RE = re.compile(
     r"\b(?:[Hh]e|[Ss]he|[Tt]hey|[Ww]e|I|[Yy]ou)(['’](?:s|re|m))[^\S\n]+$"
 )
+# a form of 'be' and one or two adverbs right before a participle cue: 'is already claiming',
+# 'was also urging', 'are now openly saying' (the cue is the whole group, as PolNeAR marks it)
+_BE_ADVERB_RE = re.compile(
+    r"\b(is|was|are|were|am|be|been)(?:[^\S\n]+(?:[a-z]{2,}ly|also|already|still|now|again|"
+    r"just|even|once|further|then)){1,2}[^\S\n]+$"
+)
+_WHO_CLAUSE_RE = re.compile(r"\b[Ww]ho\b")
 
 
 @lru_cache(maxsize=1)
@@ -258,8 +265,10 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
         # 'point to' / 'point out': the particle joins the cue, the rest reads as usual
         m = _POINT_PARTICLE_RE.match(text, c1, se)
         prev = _word_before(text, ss, c0)
-        if m is None or prev in _NOT_AFTER or prev[:1].isdigit() or prev in _COUNT_WORDS:
+        if m is None or prev[:1].isdigit() or prev in _COUNT_WORDS:
             return None
+        if prev in _NOT_AFTER and not (prev in _BE and cue == "pointing"):
+            return None  # 'the point to', 'was pointed out' (not 'Lee is pointing to ...')
         span = c0, m.end(1)
         c1 = m.end(1)
     if " " in cue and cue.split()[0] in _lists()["stance_adjectives"]:
@@ -285,6 +294,13 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
     contracted = None
     if cue.endswith("ing"):
         contracted = _CONTRACTED_BE_RE.search(text, max(ss, c0 - 12), c0)
+        if contracted is None and not progressive:
+            # 'Lee is already claiming ...': the verb of its subject, like 'is claiming'
+            contracted = _BE_ADVERB_RE.search(text, max(ss, c0 - 40), c0)
+            if contracted is not None and _WHO_CLAUSE_RE.search(text, ss, contracted.start()):
+                # 'The lawyer who ran ... is already talking about': whose verb the group is
+                # the subject rules do not tell past a relative clause ('who' is no speaker)
+                contracted = None
     if contracted is not None:
         # 'He's hoping the ...': the cue is ''s hoping', as PolNeAR marks it, after its subject
         progressive, c0 = True, contracted.start(1)
@@ -467,6 +483,29 @@ def _strip_adverb(lead: str) -> str:
     return _ADVERB_END_RE.sub("", lead)
 
 
+def _after_document(text: str, ss: int, c0: int) -> bool:
+    """Does a document ([document_nouns]) stand right before a participle cue at ``c0``, the
+    cue telling what it says, as 'saying' does ('issued a statement alleging that ...', 'filed
+    a lawsuit claiming that ...')?
+
+    Only after the verb that put the document out ([document_verbs]), which the cue then
+    starts at, as with 'saying': 'In a release announcing the deal, Lee said ...' is no such.
+
+    >>> t = "Lee filed a lawsuit alleging that the vote was rigged."
+    >>> _after_document(t, 0, t.index("alleging")), _after_document(t, 0, t.index("filed"))
+    (True, False)
+    >>> t = "In a release announcing the deal, Lee said it was done."
+    >>> _after_document(t, 0, t.index("announcing"))
+    False
+    """
+    lists = _lists()
+    if _word_before(text, ss, c0) not in lists["document_nouns"]:
+        return False
+    # the verb that put it out, a few words before: 'issued a brief statement alleging'
+    words = text[max(ss, c0 - 60) : c0].lower().split()[-5:-1]
+    return any(w in lists["document_verbs"] for w in words)
+
+
 def _participle(
     text, cue, span, ss, se, last, rules, speech=(), adverb_only=False
 ) -> _Found | None:
@@ -509,7 +548,7 @@ def _participle(
             cue not in _lists()["not_reporting"] or _NAMED_OBJECT_RE.match(text, c1) is not None
         )
         subject = _with_subject(text, ss, c0, rules) if speaks else None
-        if subject is None and cue != "saying":
+        if subject is None and cue != "saying" and not (speaks and _after_document(text, ss, c0)):
             return _after_noun(text, cue, span, ss, se, rules, speech)
     span, after = _with_particle(text, cue, span, _skip_space(text, c1, se), se)
     start = _content_start(text, cue, after, se)
