@@ -96,7 +96,9 @@ class _WordHashes(dict):
     """Word -> a stable 64-bit hash (BLAKE2b), computed on first use."""
 
     def __missing__(self, word: str) -> int:
-        if len(self) >= 1 << 20:  # a bounded cache: dropping it changes no value
+        # a bounded cache (about 32 MB, kept by each worker for a whole run): dropping it
+        # changes no value
+        if len(self) >= 1 << 18:
             self.clear()
         value = self[word] = int.from_bytes(
             hashlib.blake2b(word.encode("utf-8", "surrogatepass"), digest_size=8).digest()

@@ -32,7 +32,14 @@ def _lists() -> dict[str, frozenset[str]]:
     return {name: frozenset(entries) for name, entries in sections.items()}
 
 
-@lru_cache(maxsize=500_000)
+# Memo sizes: every analysis worker keeps these for the whole run, so they are bounded by
+# memory (about 200 bytes a folded word, 400 a parsed name), not by a corpus's vocabulary. A
+# run of 6,000 articles folds 46,000 distinct words: no fold is done twice at these sizes.
+_FOLDS_KEPT = 1 << 16
+_NAMES_KEPT = 1 << 15
+
+
+@lru_cache(maxsize=_FOLDS_KEPT)
 def _fold(text: str) -> str:
     """Unicode-normalised, case-folded, without accents' combining marks and dots: the form
     names are compared in."""
@@ -55,7 +62,7 @@ class _Name:
     suffix: str  # folded suffix with a leading space (" jr"), "" when none: part of the key
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=_NAMES_KEPT)
 def _parse_name(name: str) -> _Name | None:
     from nameparser import HumanName
 
