@@ -1088,6 +1088,34 @@ CASES = [
         "one storm away",
         "Ben Ames",
     ),
+    # --- a work named by its title: the title is the content, "titled" the cue, no source
+    (
+        "titled-quoted",
+        'The Harbor Board released a short film titled "Tides of Bayview," which opens Friday.',
+        "indirect",
+        None,
+        "titled",
+        "Tides of Bayview",
+        None,
+    ),
+    (
+        "is-titled-bare",
+        "The new guide to the pier is titled Harbor Days in Bayview and comes out in June.",
+        "indirect",
+        None,
+        "is titled",
+        "Harbor Days in Bayview",
+        None,
+    ),
+    (
+        "entitled-comma",
+        "The ad, entitled, \u201cA Bridge Too Far,\u201d ran twice on Bayview radio.",
+        "indirect",
+        None,
+        "entitled",
+        "A Bridge Too Far",
+        None,
+    ),
 ]
 
 # Look-alikes that are no speech: (id, text); each must give no attributed speech at all.
@@ -1103,6 +1131,8 @@ NO_SPEECH = [
     ("no-reports-to", "The harbor master reports to the Harbor Board every spring."),
     ("no-reports-noun", "The Gazette's reports on the harbor won a state award."),
     ("no-said-first-name", "Said Amar, a fisher from Bayview, sold his boat in May."),
+    ("no-titled-family", "The titled families of Bayview sold the old estate in 1950."),
+    ("no-titled-lowercase", "The harbor report was titled in haste by a clerk in Bayview."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 

@@ -30,10 +30,11 @@ content and source, per paragraph), ``reading`` (the reading of one cue, with th
 with its readers ``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..., Smith
 said"), ``according`` ("according to Smith, ..."), ``frames`` (its rarer shapes: seem /
 appear, reportedly, "as X noted", polls, headlines) and ``nouns`` (cues that are nouns: "her
-decision to run", "his claim that ..."), ``found`` (what a reader returns), ``clauses`` (the cue
-scan and where a reported content starts) and ``clause_ends`` (where it ends),
-``source_spans`` (the source spans as written) with ``sources`` (where a span starts: titles,
-roles, heads before the mention; the word lists) and ``fill`` (mentions the speaker rules
+decision to run", "his claim that ..."), ``titled`` (a work named by its title: "a book
+titled 'Harbor Days'"), ``found`` (what a reader returns), ``clauses`` (the cue scan and where
+a reported content starts) and ``clause_ends`` (where it ends), ``source_spans`` (the
+source spans as written) with ``sources`` (where a span starts: titles, roles, heads before
+the mention; the word lists) and ``fill`` (mentions the speaker rules
 missed: the subject of the cue's clause), ``resolve`` (mentions resolved to people: surnames,
 pronouns, descriptions) with ``names`` (what a mention names: a name without its titles, and
 whether a word can name anyone; the whole name a reading stopped short of: a nickname in

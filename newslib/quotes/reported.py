@@ -30,7 +30,8 @@ is written (a passive, a question) it is None, never guessed.
 
 This module is the driver: ``_reported`` walks the sentences and cuts each content to its
 paragraph's quotations and clauses; the closing attributions, headlines and polls are read
-here. ``reading._read`` takes each cue to the reader of its shape: ``cue_first`` ("Smith said
+here, with the works named by their title ("a book titled 'Harbor Days'", ``titled``).
+``reading._read`` takes each cue to the reader of its shape: ``cue_first`` ("Smith said
 (that) CONTENT"), ``content_first`` ("CONTENT, Smith said"), ``according`` ("according to
 Smith"), ``nouns`` (cues that are nouns) and ``frames`` (the rarer shapes); each returns a
 ``found._Found``. None of them imports this module.
@@ -60,6 +61,7 @@ from .near import _FEW_SPANS, _extent, _inside, _SpanIndex, _window
 from .nouns import _noun_cues
 from .reading import _read
 from .sentences import _sentence_starts
+from .titled import _titled
 
 # A title's label before its colon with lower-case words too (up to eight words): 'Lee at
 # the rally: ...', 'Party leaders' warning: ...'.
@@ -119,6 +121,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
         cues = list(_find_cues(text, lo, hi))
         if not cues:
             pieces += _noun_cues(text, lo, hi, None, marks, claimed, rules)
+            pieces += _titled(text, lo, hi, marks, claimed)
             if polls:
                 pieces += _polls_after(text, lo, hi, None, claimed, marks)
             _pieces_out(text, pieces, index, lo, hi, out)
@@ -202,6 +205,7 @@ def _reported(text: str, paras, found: list[_Quote], rules: _Rules) -> list[_Quo
                 if got.mention is not None:
                     last = got.mention
         pieces += _noun_cues(text, lo, hi, starts, marks, claimed, rules)
+        pieces += _titled(text, lo, hi, marks, claimed)
         if polls:
             pieces += _polls_after(text, lo, hi, starts, claimed, marks)
         pieces.sort(key=lambda got: got.start)
