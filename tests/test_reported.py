@@ -1534,8 +1534,34 @@ def test_an_intention_keeps_its_to(text, content, cue):
     assert r["cue"] == cue
 
 
-def test_an_agreement_without_an_infinitive_or_clause_is_no_speech():
-    assert indirect("The two sides agreed on a date for the talks.").empty
+def test_an_agreement_without_an_infinitive_clause_or_particle_is_no_speech():
+    assert indirect("The two sides agreed after a long night at the harbor.").empty
+    assert indirect("The two sides agreed to a degree, as usual.").empty
+
+
+@pytest.mark.parametrize(
+    "text,content,cue",
+    [
+        # what is agreed on is content, as PolNeAR reads it
+        ("The two sides agreed on a date for the talks.", "a date for the talks", "agreed on"),
+        ("Tom Roe thought about the old ferry all day.", "the old ferry all day", "thought about"),
+        ("Ann Lee believes in a smaller harbor fee.", "a smaller harbor fee", "believes in"),
+        (
+            "Nora Quill worried about the cost of the new pier.",
+            "the cost of the new pier",
+            "worried about",
+        ),
+        ("The harbor master warned of a long winter.", "a long winter", "warned of"),
+    ],
+)
+def test_a_cue_with_its_own_particle_needs_no_clause(text, content, cue):
+    r = indirect(text).iloc[0]
+    assert (r["text"], r["cue"]) == (content, cue)
+
+
+def test_a_particle_the_cue_does_not_take_needs_a_clause():
+    # 'thought of' is no pair of [cue_particles]: the object of 'of' is no content
+    assert indirect("Tom Roe thought of the old ferry all day.").empty
 
 
 def test_an_announcement_reports_its_object():

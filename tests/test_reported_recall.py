@@ -345,9 +345,10 @@ def test_a_belief_verb_takes_a_bare_clause_with_a_long_subject(text, content):
 @pytest.mark.parametrize(
     "text",
     [
-        # no verb of a clause: the objects of the verbs are no speech
+        # no verb of a clause: the objects of the verbs are no speech ('thought about' would
+        # be: its own particle takes the object as content, as PolNeAR reads it)
         "Ann Lee hopes for a quiet week at the harbor with her son and his dog.",
-        "Tom Roe thought about the old ferry to the island of Bayview all day.",
+        "Tom Roe thought of the old ferry to the island of Bayview all day.",
         # a verb outside [long_subject_verbs] keeps the short reach: 'found' an object
         "Tom Roe found a box of old letters from the Harbor Board in the attic was empty.",
         # the subject would run into a bracket: the verb inside it is not the clause's
@@ -454,7 +455,7 @@ def test_a_belief_verb_takes_a_bare_clause_whose_subject_has_an_aside():
     "text",
     [
         # a list, no verb after the second comma
-        "Tom Roe thought about the ferry, the dinner, the talks.",
+        "Tom Roe thought of the ferry, the dinner, the talks.",
         # 'and' opens no aside: the verb after the comma is another clause's
         "Ann Lee hoped for calm, and the Harbor Board, as usual, was late.",
     ],

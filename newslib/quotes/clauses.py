@@ -356,6 +356,34 @@ def _with_particle(text: str, cue: str, span, after: int, se: int):
     return (span[0], after + len(m.group(1))), _skip_space(text, m.end(), se)
 
 
+_PARTICLE_BEFORE_RE = re.compile(r"(?<![\w'’-])([a-z]+)[^\S\n]+$")
+_NUMBER_STARTS = frozenset("0123456789$€£")
+
+
+@lru_cache(maxsize=1)
+def _particle_verbs() -> frozenset[str]:
+    """The first words of the [cue_particles] pairs ('believes' of 'believes_in')."""
+    return frozenset(pair.split("_", 1)[0] for pair in _lists()["cue_particles"])
+
+
+def _own_particle_before(text: str, cue: str, start: int) -> bool:
+    """Does one of the cue's own particles (its [cue_particles] pairs) stand right before the
+    content at ``start`` ('believes in the plan', 'warned of a storm')? Then the content is the
+    particle's object and needs no clause.
+
+    >>> text = "Lee believes in the plan."
+    >>> _own_particle_before(text, "believes", 16), _own_particle_before(text, "said", 16)
+    (True, False)
+    """
+    if cue not in _particle_verbs():
+        return False
+    m = _PARTICLE_BEFORE_RE.search(text, max(0, start - 12), start)
+    if m is None or f"{cue}_{m.group(1)}" not in _lists()["cue_particles"]:
+        return False
+    # 'asked about 30 people': 'about' before a number is a quantity, no particle
+    return m.group(1) != "about" or text[start : start + 1] not in _NUMBER_STARTS
+
+
 def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     """Verbs such as 'show', 'found', 'added' report only when a clause follows, except after
     a source that is a thing ('the poll showed Smith ahead')."""
@@ -367,10 +395,8 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         or _infinitive_after_object(text, _first_words(text, start, se, 6))
     ):
         return True  # 'asked him to resign', 'asked the court to intervene'
-    if cue + "_for" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" for"):
-        return True  # 'asked for a recount': what is asked for needs no clause
-    if cue + "_with" in _lists()["cue_particles"] and text[:start].rstrip().endswith(" with"):
-        return True  # 'agreed with the mayor': who is agreed with needs no clause
+    if _own_particle_before(text, cue, start):
+        return True  # 'asked for a recount', 'agreed with the mayor', 'believes in the plan'
     if (
         cue in report.questions
         and text[max(0, start - 7) : start].rstrip().endswith(" about")
