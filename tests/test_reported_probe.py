@@ -949,6 +949,26 @@ CASES = [
         Words(None, "when the dock would", "reopen"),
         "Rita Vance",
     ),
+    (
+        # a negated infinitive: 'not' opens the content (a verb of [infinitive_cues] takes it
+        # too, not only a stance verb)
+        "decided-not-to",
+        "Tom Roe decided not to run for the harbor seat again.",
+        "indirect",
+        "Tom Roe",
+        "decided",
+        "not to run for the harbor seat again",
+        "Tom Roe",
+    ),
+    (
+        "vowed-not-to",
+        "Ann Lee vowed not to raise the ferry fares this year.",
+        "indirect",
+        "Ann Lee",
+        "vowed",
+        "not to raise the ferry fares this year",
+        "Ann Lee",
+    ),
     # --- time phrases and manner
     (
         "said-on-monday-that",
