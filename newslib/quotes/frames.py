@@ -283,7 +283,7 @@ _VERBISH = _NOT_NOUN_PHRASE - _RELATIVES - _CONJUNCTIONS
 # 'is expected', 'are widely expected', 'was not expected' before the participle
 _PASSIVE_BE_RE = re.compile(
     r"\b(?:is|are|was|were|be|been|’s|'s|(?:is|are|was|were)n['’]t)"
-    r"(?:[^\S\n]+(?:not|also|still|now|first|\w+ly)){0,2}[^\S\n]+$"
+    r"(?:[^\S\n]+(?:not|also|still|now|\w+ly)){0,2}[^\S\n]+$"
 )
 _AUXILIARIES = frozenset(
     "do does did don't doesn't didn't don’t doesn’t didn’t can can't can’t cannot could couldn't "
@@ -602,12 +602,7 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
             # 'Two guards were attacked near the gate', 'the bill was mentioned in a report',
             # 'she's praised the pier' ('s for 'has'): other words after the verb state no stance
             return None
-        mention = None
-        if by is not None and cue in _lists()["passive_by_reports"]:
-            # 'the move was first reported by the Bayview Times': the source after 'by'
-            a = _skip_space(text, by.start() + len(by.group().split(None, 1)[0]) + 1, se)
-            mention = _cut_subject(text, a, by.end(), rules, False, False)
-        return _Found(*subject, cue, (c0, c1), mention)
+        return _Found(*subject, cue, (c0, c1), None)
     start = _skip_space(text, m.end(), se)
     end = _cut_clause(text, start, se) if start < se else start
     # 'Roe, who was accused of fraud, left': a relative clause ends at its comma

@@ -42,7 +42,6 @@ from .found import _Found
 from .frames import (
     _AS_LEAD_RE,
     _PASSIVE_BE_RE,
-    _PASSIVE_BY_RE,
     _as_source,
     _asked,
     _evidence_participle,
@@ -289,10 +288,6 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
     if cue in _lists()["passive_stances"]:
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is not None:  # 'Lee was criticized for ...', 'Roe is accused of ...'
-            return _passive_stance(text, cue, (be.start(), c1), ss, se, rules)
-    if cue in _lists()["passive_by_reports"] and _PASSIVE_BY_RE.match(text, c1, se):
-        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
-        if be is not None:  # 'the move was first reported by the Times'
             return _passive_stance(text, cue, (be.start(), c1), ss, se, rules)
     prev = _word_before(text, ss, c0)
     progressive = prev in _BE and cue.endswith("ing")  # 'Smith is saying that ...'
