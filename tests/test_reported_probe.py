@@ -969,6 +969,25 @@ CASES = [
         "not to raise the ferry fares this year",
         "Ann Lee",
     ),
+    (
+        # 'reported' and a gerund object after any subject, a relative or one with an aside
+        "reported-gerund-which",
+        "The Harbor Fund, which reported spending $1 million on ads, left the race.",
+        "indirect",
+        "which",
+        "reported",
+        "spending $1 million on ads",
+        None,
+    ),
+    (
+        "reported-gerund-aside",
+        "Three harbor groups, including the Bayview Club, reported spending $500,000 on the levy.",
+        "indirect",
+        "Three harbor groups, including the Bayview Club",
+        "reported",
+        "spending $500,000 on the levy",
+        None,
+    ),
     # --- time phrases and manner
     (
         "said-on-monday-that",
@@ -1123,6 +1142,7 @@ NO_SPEECH = [
     ("no-reports-to", "The harbor master reports to the Harbor Board every spring."),
     ("no-reports-noun", "The Gazette's reports on the harbor won a state award."),
     ("no-said-first-name", "Said Amar, a fisher from Bayview, sold his boat in May."),
+    ("no-reported-during", "Two leaks at the Bayview dock were reported during the storm."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 

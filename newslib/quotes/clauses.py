@@ -405,6 +405,8 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         and _reported_object(text, mention[1], start, se)
     ):
         return True  # 'police reported no arrests', 'the firm reported raising $9 million'
+    if cue in _lists()["object_reports"] and _GERUND_OBJECT_RE.match(text, start, se):
+        return True  # 'groups, including unions, reported spending $1 million', 'which reported'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
     if first in ("that,", "that—"):
@@ -708,6 +710,11 @@ def _infinitive_after_object(text: str, words) -> int | None:
         if low in _NOT_NOUN_PHRASE or low in _SUBJECT_PRONOUNS or low in _RELATIVES:
             return None
     return None
+
+
+# a gerund object ('reported spending $1 million', 'reported raising $2 million'), not a
+# preposition ending in -ing ('reported during the storm', 'according to')
+_GERUND_OBJECT_RE = re.compile(r"(?!(?:during|according|including|regarding|concerning)\b)[a-z]{2,}ing\b")
 
 
 _SHARE_RE = re.compile(r"\d[\d.,]*")
