@@ -988,6 +988,67 @@ CASES = [
         "spending $500,000 on the levy",
         None,
     ),
+    (
+        # 'considered' / 'declared' in the passive join the subject to a complement: the
+        # writer's report with no source, one row for the subject and one for the complement
+        "declared-winner",
+        "Ann Lee was declared the winner in Bayview on Tuesday night.",
+        "indirect",
+        None,
+        "was declared",
+        "the winner in Bayview on Tuesday night",
+        None,
+    ),
+    (
+        "declared-subject",
+        "Ann Lee was declared the winner in Bayview on Tuesday night.",
+        "indirect",
+        None,
+        "was declared",
+        "Ann Lee",
+        None,
+    ),
+    (
+        "considered-asset",
+        "The new ferry dock has long been considered an asset for the town.",
+        "indirect",
+        None,
+        "has long been considered",
+        "an asset for the town",
+        None,
+    ),
+    (
+        # the complement ends before an agent's 'by'
+        "considered-by",
+        "Gulls are considered pests by many dock owners in Bayview.",
+        "indirect",
+        None,
+        "are considered",
+        "pests",
+        None,
+    ),
+    (
+        # after a subordinator the complement ends at the clause's comma and the main clause
+        # keeps its own attribution
+        "declared-after",
+        "Shortly after Ann Lee was declared the winner, Tom Roe told reporters that he would "
+        "run again.",
+        "indirect",
+        "Tom Roe",
+        "told",
+        "that he would run again",
+        "Tom Roe",
+    ),
+    (
+        "declared-after-complement",
+        "Shortly after Ann Lee was declared the winner, Tom Roe told reporters that he would "
+        "run again.",
+        "indirect",
+        None,
+        "was declared",
+        "the winner",
+        None,
+    ),
     # --- time phrases and manner
     (
         "said-on-monday-that",
@@ -1143,6 +1204,8 @@ NO_SPEECH = [
     ("no-reports-noun", "The Gazette's reports on the harbor won a state award."),
     ("no-said-first-name", "Said Amar, a fisher from Bayview, sold his boat in May."),
     ("no-reported-during", "Two leaks at the Bayview dock were reported during the storm."),
+    ("no-will-be-considered", "The harbor plan will be considered by the board next week."),
+    ("no-modal-considered", "The new pier will also be considered a landmark next year."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 
