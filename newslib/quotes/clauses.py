@@ -714,7 +714,9 @@ def _infinitive_after_object(text: str, words) -> int | None:
 
 # a gerund object ('reported spending $1 million', 'reported raising $2 million'), not a
 # preposition ending in -ing ('reported during the storm', 'according to')
-_GERUND_OBJECT_RE = re.compile(r"(?!(?:during|according|including|regarding|concerning)\b)[a-z]{2,}ing\b")
+_GERUND_OBJECT_RE = re.compile(
+    r"(?!(?:during|according|including|regarding|concerning)\b)[a-z]{2,}ing\b"
+)
 
 
 _SHARE_RE = re.compile(r"\d[\d.,]*")
