@@ -1018,6 +1018,15 @@ CASES = [
         None,
     ),
     (
+        "announced-winner",
+        "The crowd cheered as Ann Lee was announced the winner of the harbor seat.",
+        "indirect",
+        None,
+        "was announced",
+        "the winner of the harbor seat",
+        None,
+    ),
+    (
         # the complement ends before an agent's 'by'
         "considered-by",
         "Gulls are considered pests by many dock owners in Bayview.",
@@ -1206,6 +1215,7 @@ NO_SPEECH = [
     ("no-reported-during", "Two leaks at the Bayview dock were reported during the storm."),
     ("no-will-be-considered", "The harbor plan will be considered by the board next week."),
     ("no-modal-considered", "The new pier will also be considered a landmark next year."),
+    ("no-announced-time", "The new ferry schedule was announced on Monday morning."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 
