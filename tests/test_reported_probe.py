@@ -1058,6 +1058,16 @@ CASES = [
         "the winner",
         None,
     ),
+    (
+        # a body's stance verb in -s right after it is its verb, not a compound noun
+        "board-recommends",
+        "The harbor panel recommends modest changes to the ferry schedule.",
+        "indirect",
+        "The harbor panel",
+        "recommends",
+        "modest changes to the ferry schedule",
+        None,
+    ),
     # --- time phrases and manner
     (
         "said-on-monday-that",
@@ -1216,6 +1226,7 @@ NO_SPEECH = [
     ("no-will-be-considered", "The harbor plan will be considered by the board next week."),
     ("no-modal-considered", "The new pier will also be considered a landmark next year."),
     ("no-announced-time", "The new ferry schedule was announced on Monday morning."),
+    ("no-roof-supports", "The old roof supports at the Bayview pier were replaced in May."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 
