@@ -134,7 +134,7 @@ def test_stance_verbs_report_their_object():
     [
         ("The depot manager vowed to reopen the west gate.", "to reopen the west gate"),
         ("The ferry company declined last week to comment.", "to comment"),
-        ("Most riders would prefer not to wait an hour.", "to wait an hour"),
+        ("Most riders would prefer not to wait an hour.", "not to wait an hour"),
         ("Nora Quill urged the council to vote again.", "the council to vote again"),
         ("Nora Quill referred to the old bridge.", "the old bridge"),
     ],

@@ -949,6 +949,125 @@ CASES = [
         Words(None, "when the dock would", "reopen"),
         "Rita Vance",
     ),
+    (
+        # a negated infinitive: 'not' opens the content (a verb of [infinitive_cues] takes it
+        # too, not only a stance verb)
+        "decided-not-to",
+        "Tom Roe decided not to run for the harbor seat again.",
+        "indirect",
+        "Tom Roe",
+        "decided",
+        "not to run for the harbor seat again",
+        "Tom Roe",
+    ),
+    (
+        "vowed-not-to",
+        "Ann Lee vowed not to raise the ferry fares this year.",
+        "indirect",
+        "Ann Lee",
+        "vowed",
+        "not to raise the ferry fares this year",
+        "Ann Lee",
+    ),
+    (
+        # 'reported' and a gerund object after any subject, a relative or one with an aside
+        "reported-gerund-which",
+        "The Harbor Fund, which reported spending $1 million on ads, left the race.",
+        "indirect",
+        "which",
+        "reported",
+        "spending $1 million on ads",
+        None,
+    ),
+    (
+        "reported-gerund-aside",
+        "Three harbor groups, including the Bayview Club, reported spending $500,000 on the levy.",
+        "indirect",
+        "Three harbor groups, including the Bayview Club",
+        "reported",
+        "spending $500,000 on the levy",
+        None,
+    ),
+    (
+        # 'considered' / 'declared' in the passive join the subject to a complement: the
+        # writer's report with no source, one row for the subject and one for the complement
+        "declared-winner",
+        "Ann Lee was declared the winner in Bayview on Tuesday night.",
+        "indirect",
+        None,
+        "was declared",
+        "the winner in Bayview on Tuesday night",
+        None,
+    ),
+    (
+        "declared-subject",
+        "Ann Lee was declared the winner in Bayview on Tuesday night.",
+        "indirect",
+        None,
+        "was declared",
+        "Ann Lee",
+        None,
+    ),
+    (
+        "considered-asset",
+        "The new ferry dock has long been considered an asset for the town.",
+        "indirect",
+        None,
+        "has long been considered",
+        "an asset for the town",
+        None,
+    ),
+    (
+        "announced-winner",
+        "The crowd cheered as Ann Lee was announced the winner of the harbor seat.",
+        "indirect",
+        None,
+        "was announced",
+        "the winner of the harbor seat",
+        None,
+    ),
+    (
+        # the complement ends before an agent's 'by'
+        "considered-by",
+        "Gulls are considered pests by many dock owners in Bayview.",
+        "indirect",
+        None,
+        "are considered",
+        "pests",
+        None,
+    ),
+    (
+        # after a subordinator the complement ends at the clause's comma and the main clause
+        # keeps its own attribution
+        "declared-after",
+        "Shortly after Ann Lee was declared the winner, Tom Roe told reporters that he would "
+        "run again.",
+        "indirect",
+        "Tom Roe",
+        "told",
+        "that he would run again",
+        "Tom Roe",
+    ),
+    (
+        "declared-after-complement",
+        "Shortly after Ann Lee was declared the winner, Tom Roe told reporters that he would "
+        "run again.",
+        "indirect",
+        None,
+        "was declared",
+        "the winner",
+        None,
+    ),
+    (
+        # a body's stance verb in -s right after it is its verb, not a compound noun
+        "board-recommends",
+        "The harbor panel recommends modest changes to the ferry schedule.",
+        "indirect",
+        "The harbor panel",
+        "recommends",
+        "modest changes to the ferry schedule",
+        None,
+    ),
     # --- time phrases and manner
     (
         "said-on-monday-that",
@@ -1133,6 +1252,11 @@ NO_SPEECH = [
     ("no-said-first-name", "Said Amar, a fisher from Bayview, sold his boat in May."),
     ("no-titled-family", "The titled families of Bayview sold the old estate in 1950."),
     ("no-titled-lowercase", "The harbor report was titled in haste by a clerk in Bayview."),
+    ("no-reported-during", "Two leaks at the Bayview dock were reported during the storm."),
+    ("no-will-be-considered", "The harbor plan will be considered by the board next week."),
+    ("no-modal-considered", "The new pier will also be considered a landmark next year."),
+    ("no-announced-time", "The new ferry schedule was announced on Monday morning."),
+    ("no-roof-supports", "The old roof supports at the Bayview pier were replaced in May."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 

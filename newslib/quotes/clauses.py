@@ -223,6 +223,20 @@ _INFINITIVE_RE = re.compile(
 )
 
 
+# 'not' right before an infinitive: 'decided not to run' (PolNeAR's content starts at 'not')
+_NOT_TO_RE = re.compile(r"not[^\S\n]+(?=to\b)")
+
+
+def _negated_infinitive(text: str, p: int, se: int) -> bool:
+    """Does 'not' and an infinitive start at ``p`` ('not to run')?
+
+    >>> _negated_infinitive("not to run again", 0, 16), _negated_infinitive("not to me", 0, 9)
+    (True, False)
+    """
+    m = _NOT_TO_RE.match(text, p, se)
+    return m is not None and _INFINITIVE_RE.match(text, m.end(), se) is not None
+
+
 _PARTICLE_RE = re.compile(r"(for|about|on|out|against)\b[^\S\n]*")
 
 
@@ -388,8 +402,10 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
     """Verbs such as 'show', 'found', 'added' report only when a clause follows, except after
     a source that is a thing ('the poll showed Smith ahead')."""
     report = _report_rules()
-    if cue in report.infinitive and _INFINITIVE_RE.match(text, start, se):
-        return True  # 'hopes to win'
+    if cue in report.infinitive and (
+        _INFINITIVE_RE.match(text, start, se) or _negated_infinitive(text, start, se)
+    ):
+        return True  # 'hopes to win', 'decided not to run'
     if cue in report.tell and (
         _INFINITIVE_RE.match(text, start, se)
         or _infinitive_after_object(text, _first_words(text, start, se, 6))
@@ -415,6 +431,8 @@ def _clause_ok(text: str, cue: str, start: int, se: int, mention=None) -> bool:
         and _reported_object(text, mention[1], start, se)
     ):
         return True  # 'police reported no arrests', 'the firm reported raising $9 million'
+    if cue in _lists()["object_reports"] and _GERUND_OBJECT_RE.match(text, start, se):
+        return True  # 'groups, including unions, reported spending $1 million', 'which reported'
     words = text[start:se].split(None, 1)
     first = words[0].lower() if words else ""
     if first in ("that,", "that—"):
@@ -619,9 +637,14 @@ def _content_start(text: str, cue: str, p: int, se: int) -> int | None:
         first == "to" and cue in _lists()["to_listener_cues"] and _to_listener(text[m.start() : se])
     )
     if first in report.openers or (
-        cue not in report.tell and not listener and _INFINITIVE_RE.match(text, m.start())
+        cue not in report.tell
+        and not listener
+        and (
+            _INFINITIVE_RE.match(text, m.start())
+            or (first == "not" and _negated_infinitive(text, m.start(), se))
+        )
     ):
-        return m.start()  # 'that ...', 'to win the seat'
+        return m.start()  # 'that ...', 'to win the seat', 'not to run'
     if cue in report.stances and not listener:
         to = _infinitive(text, p, se)
         if to is not None:
@@ -715,6 +738,13 @@ def _infinitive_after_object(text: str, words) -> int | None:
     return None
 
 
+# a gerund object ('reported spending $1 million', 'reported raising $2 million'), not a
+# preposition ending in -ing ('reported during the storm', 'according to')
+_GERUND_OBJECT_RE = re.compile(
+    r"(?!(?:during|according|including|regarding|concerning)\b)[a-z]{2,}ing\b"
+)
+
+
 _SHARE_RE = re.compile(r"\d[\d.,]*")
 
 
@@ -724,7 +754,8 @@ _BEFORE_TO = frozenset("not never also again still".split()) | _TIME_WORDS
 def _infinitive(text: str, p: int, se: int) -> int | None:
     """Where 'to' opens a stance verb's infinitive content right after it ('vowed to fight',
     'declined last week to comment', 'would prefer not to say'), or None: the content starts
-    at 'to', after any time phrase or negation (an object stays in: 'urged voters to act')."""
+    at 'to', after any time phrase, or at a 'not' right before it ('not to say', as PolNeAR
+    marks it); an object stays in: 'urged voters to act'."""
     to = _TO_WORD_RE.search(text, p, min(se, p + 50))
     if to is None:
         return None
@@ -738,6 +769,8 @@ def _infinitive(text: str, p: int, se: int) -> int | None:
     nxt = _TOKEN_RE.search(text, to.end(), min(se, to.end() + 40))
     if nxt is None or not nxt.group(0)[:1].islower() or nxt.group(0) in _NOT_VERB_AFTER_TO:
         return None
+    if before and before[-1] == "not":  # 'vowed not to return': the negation is content
+        return p + len(text[p : to.start()].rstrip()) - 3
     return to.start()
 
 

@@ -615,6 +615,60 @@ def _passive_stance(text, cue, span, ss, se, rules) -> _Found | None:
     return _Found(*subject, cue, (c0, c1), None, more=(start, end))
 
 
+_MODALS_BEFORE_BE = frozenset(
+    "will would can could should may might must shall to cannot won't wouldn't can't couldn't "
+    "won’t wouldn’t can’t couldn’t".split()
+)
+_SUBJECT_OPENERS = frozenset("after before until since when while once because if".split())
+_AGENT_RE = re.compile(r"[^\S\n]+by[^\S\n]")
+
+
+def _passive_complement(text, cue, span, ss, se, rules) -> _Found | None:
+    """'The pier is considered an asset', 'Lee was declared the winner': a participle of
+    [passive_complements] in the passive ('span' starts at its auxiliary) joins its subject to
+    a complement: the writer's report, no source, the subject and the complement the content
+    (up to an agent's 'by'). Not after a modal or 'to' ('will also be considered'); after a
+    subordinator the subject starts past it and the complement ends at the clause's comma
+    ('after Lee was declared the winner, Roe left').
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "After Lee was declared the winner in Bayview, Roe left."
+    >>> got = _passive_complement(t, "declared", (10, 22), 0, len(t) - 1, _rules())
+    >>> t[got.start : got.end], t[slice(*got.more)]
+    ('Lee', 'the winner in Bayview')
+    """
+    c0, c1 = span
+    before = [w.lower() for w in text[max(ss, c0 - 40) : c0].split()]
+    while (
+        before
+        and before[-1] not in _MODALS_BEFORE_BE
+        and (before[-1] in rules.adverbs or before[-1].endswith("ly"))
+    ):
+        before.pop()  # 'will also be', 'can hardly be'
+    if before and before[-1] in _MODALS_BEFORE_BE:
+        return None
+    got = _seeming(text, cue, span, ss, se, rules, complement=True)
+    if got is None or got.more is None:
+        return got
+    words = _words(text, got.start, got.end)
+    low = [w.lower() for _, _, w in words]
+    if "what" in low or "what's" in low or "what’s" in low:
+        return None  # 'presided over what was widely considered a sham'
+    start, (a, end) = got.start, got.more
+    opener = max((i for i, w in enumerate(low) if w in _SUBJECT_OPENERS), default=-1)
+    if opener >= 0:
+        if opener + 1 >= len(words):
+            return None
+        start = words[opener + 1][0]
+        comma = text.find(",", a, end)
+        end = comma if comma >= 0 else end
+    agent = _AGENT_RE.search(text, a, end)
+    end = _trim_end(text, a, agent.start() if agent else end)
+    if not WORD_RE.search(text, a, end):
+        return None
+    return _Found(start, got.end, cue, got.cue_span, None, more=(a, end))
+
+
 # 'Lee took 18 percent in a new Bayview News poll (released Monday).': a share or a lead, then
 # the poll closing the sentence (its end: the sentence's, the marks trimmed)
 _POLL_AFTER_RE = re.compile(

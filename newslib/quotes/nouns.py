@@ -363,8 +363,8 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
         return False  # a name or a capitalised word: 'Lee attacks'
     if prev in _verb_lead() or (prev.endswith("ly") and prev not in _lists()["not_adverbs"]):
         return False  # 'they back', 'publicly attacks' (not 'the deadly attack')
-    if cue.endswith("s") and prev in rules.roles:
-        return False  # 'the mayor hopes', 'the senator attacks': a person's verb
+    if cue.endswith("s") and (prev in rules.roles or prev in _lists()["acting_bodies"]):
+        return False  # 'the mayor hopes', 'the board supports': a person's or a body's verb
     # a plural subject takes the bare verb ('voters back'); a singular noun makes a compound
     return not plural_subject or prev.endswith("ous")  # 'unanimous support'
 

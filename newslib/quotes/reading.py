@@ -47,6 +47,7 @@ from .frames import (
     _evidence_participle,
     _in_poll,
     _opening_participle,
+    _passive_complement,
     _passive_stance,
     _reportedly,
     _reporter_before,
@@ -285,6 +286,12 @@ def _read_cue(text, cue, span, ss, se, speech, last, rules, partials) -> _Found 
             return _seeming(text, cue, (be.start(), c1), ss, se, rules)
     if cue in _lists()["for_nouns"] and _FOR_RE.match(text, c1, se):
         return None  # 'support for the plan': the noun
+    if cue in _lists()["passive_complements"]:
+        be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
+        if be is not None:  # 'the pier is considered an asset', 'Lee was declared the winner'
+            got = _passive_complement(text, cue, (be.start(), c1), ss, se, rules)
+            if got is not None:
+                return got
     if cue in _lists()["passive_stances"]:
         be = _PASSIVE_BE_RE.search(text, max(ss, c0 - 30), c0)
         if be is not None:  # 'Lee was criticized for ...', 'Roe is accused of ...'
