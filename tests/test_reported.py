@@ -1159,6 +1159,8 @@ def check_invariants(text: str, q: pd.DataFrame) -> None:
         "According to, .",
         ", said",
         "",
+        # two cues whose sources follow one relative pronoun: it heads one piece, not both
+        "who Nora Quill said Nora Quill by asking Nora Quill",
     ],
 )
 def test_bad_input_keeps_spans_sound(text):

@@ -295,11 +295,13 @@ def _closing_attribution(text, m, ss, se, marks, claimed, speech, rules, partial
 
 def _pieces_out(text: str, pieces: list[_Found], index: int, lo: int, hi: int, out: list) -> None:
     """Append a paragraph's found reported speech to ``out`` as ``indirect`` pieces."""
+    taken = [(got.start, got.end) for got in pieces] + [got.more for got in pieces if got.more]
     for got in pieces:
         spans = [(got.start, got.end), *([got.more] if got.more else [])]
         head = _relative_head(text, lo, got)
-        if head is not None:
+        if head is not None and not any(head[0] < b and a < head[1] for a, b in taken):
             spans.insert(0, head)  # 'the plan, which Lee said was costly': 'which' too
+            taken.append(head)  # one head, one piece: 'who X said A by asking B'
         for s, e in [line for a, b in spans for line in _lines(text, a, b)]:
             q = _Quote(s, e, s, e, index, lo, hi, chain=-1, words=WORD_RE.findall(text, s, e))
             q.kind = "indirect"
