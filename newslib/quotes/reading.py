@@ -556,7 +556,9 @@ def _participle(
         return None
     if subject is not None and "," in text[span[1] : start]:
         return None  # 'with all precincts reporting, the race ...'
-    mention = subject or last or _sentence_subject(text, ss, c0, rules, (), None)
+    # a quotation's words are its speaker's, none the subject of the participle ('"Like him or
+    # not, Roe has shaped the town," Lee said, adding that ...': Lee)
+    mention = subject or last or _sentence_subject(text, ss, c0, rules, speech, None)
     end = _cut_clause(text, start, se, speech)
     if adverb:
         mention = subject or _sentence_subject(text, ss, c0, rules, (), None)

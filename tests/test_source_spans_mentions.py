@@ -1,0 +1,42 @@
+"""Which mention is the source when several stand near the cue: the participle's speaker
+after a quotation, and the like (PolNeAR Source spans, compared by their first and last word).
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from quote_rows import indirect
+
+
+def source_of(text: str, cue: str) -> tuple[str, str]:
+    """(source span as written, resolved speaker) of the reported-speech row whose cue is
+    ``cue``."""
+    q = indirect(text)
+    r = q[q["cue"] == cue].iloc[0]
+    return text[int(r["speaker_start"]) : int(r["speaker_end"])], r["speaker"]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # a name inside the quotation is no subject of the participle after it
+        (
+            "Ann Lee spoke on Monday. “Like him or not, Tom Roe has shaped what our town looks "
+            "like,” Lee said, adding that Bayview had never seen a mayor like him.",
+            "adding",
+            "Lee",
+        ),
+        (
+            '"Is Tom Roe running against the Harbor Board?" asked Mr. Lee, referring to the '
+            "mayor's long fight with the board.",
+            "referring to",
+            "Mr. Lee",
+        ),
+    ],
+)
+def test_the_participle_after_a_quotation_is_its_speakers(text, cue, expected):
+    span, speaker = source_of(text, cue)
+    assert span == expected
+    assert "Roe" not in speaker
