@@ -40,3 +40,24 @@ def test_the_participle_after_a_quotation_is_its_speakers(text, cue, expected):
     span, speaker = source_of(text, cue)
     assert span == expected
     assert "Roe" not in speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the document's owner who put it out speaks, not the document
+        (
+            "Tom Roe spoke later. His office put out a statement saying the pier “was not safe "
+            "for anyone at all.”",
+            "His office",
+        ),
+        (
+            "Shortly after the call ended, Lee’s campaign sent out a press release saying Roe "
+            "owes “Bayview an answer for voting against the pier.”",
+            "Lee’s campaign",
+        ),
+    ],
+)
+def test_the_possessed_subject_who_put_out_a_document(text, expected):
+    q = indirect(text)
+    assert text[int(q.iloc[0]["speaker_start"]) : int(q.iloc[0]["speaker_end"])] == expected
