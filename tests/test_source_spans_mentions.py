@@ -61,3 +61,25 @@ def test_the_participle_after_a_quotation_is_its_speakers(text, cue, expected):
 def test_the_possessed_subject_who_put_out_a_document(text, expected):
     q = indirect(text)
     assert text[int(q.iloc[0]["speaker_start"]) : int(q.iloc[0]["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the noun cue is the object of its owner's verb: the subject is the source
+        ("Tom Roe on Thursday ratcheted up his attacks on Ann Lee.", "Tom Roe"),
+        ("Ann Lee spoke at noon. She has stepped up her attacks on the board's plans.", "She"),
+        # after a preposition, a joiner or an infinitive the possessive stays the source
+        ("Ann Lee was blunt in her attacks on the board.", "her"),
+        ("Tom Roe lost the vote since his attacks on the board.", "his"),
+        ("Ann Lee needs to temper her attacks on the board.", "her"),
+        # a subject pronoun of another person keeps the possessive
+        ("Tom Roe left the race in May. Now they continue his attacks on the board.", "his"),
+        # a body is no 'he' or 'she'
+        ("Ann Lee spoke first. The council renewed her attacks on the board.", "her"),
+    ],
+)
+def test_the_owner_of_a_noun_cue_after_its_verb(text, expected):
+    q = indirect(text)
+    r = q[q["cue"] == "attacks on"].iloc[0]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
