@@ -83,3 +83,23 @@ def test_the_owner_of_a_noun_cue_after_its_verb(text, expected):
     q = indirect(text)
     r = q[q["cue"] == "attacks on"].iloc[0]
     assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an owner and its noun opening the sentence are the subject of its participle
+        (
+            "Lee's campaign also went on the offensive, tweeting a video of Roe from 1999.",
+            "Lee's campaign",
+        ),
+        (
+            "Bayview's mayor took the unusual step of criticizing the board, accusing it of waste.",
+            "Bayview's mayor",
+        ),
+        ("Her aides pushed back hard on Monday, arguing that the pier was safe.", "Her aides"),
+    ],
+)
+def test_an_owner_and_its_noun_opening_the_sentence_speak_in_its_participle(text, expected):
+    r = indirect(text).iloc[-1]
+    assert text[int(r["speaker_start"]) : int(r["speaker_end"])] == expected
