@@ -56,7 +56,7 @@ from .frames import (
 )
 from .nouns import _light_verb_start, _names_a_thing_before, _noun_reading, _speech_noun
 from .sources import _names_speakers, _source_words
-from .subjects import _sentence_subject
+from .subjects import _possessed_opener, _sentence_subject
 
 # Words before a cue that make it no verb of a speaker ("the reported deal", "was found").
 _NOT_AFTER = frozenset(
@@ -563,7 +563,10 @@ def _participle(
         return None
     if subject is not None and "," in text[span[1] : start]:
         return None  # 'with all precincts reporting, the race ...'
-    mention = subject or last or _sentence_subject(text, ss, c0, rules, (), None)
+    # a quotation's words are its speaker's, none the subject of the participle ('"Like him or
+    # not, Roe has shaped the town," Lee said, adding that ...': Lee)
+    opener = _possessed_opener(text, ss, c0, rules) if lead.endswith(",") else None
+    mention = subject or last or opener or _sentence_subject(text, ss, c0, rules, speech, None)
     end = _cut_clause(text, start, se, speech)
     if adverb:
         mention = subject or _sentence_subject(text, ss, c0, rules, (), None)

@@ -10,7 +10,7 @@ pieces (``_source_spans``, ``_trim_mentions``; ``article`` calls them), the span
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from .attribution import _PARTICLES, _TIME_WORDS
 from .clauses import _FINITE
@@ -25,7 +25,7 @@ from .fill import (
 )
 from .marks import _Quote
 from .names import _TITLE_WORDS
-from .sentences import _ABBREV_RE
+from .sentences import _ABBREV_RE, _sentence_starts
 from .sources import (
     _CLAUSE_OPENERS,
     _HEAD_PREPOSITIONS,
@@ -50,6 +50,7 @@ from .sources import (
     _with_title,
     _word_before,
 )
+from .subjects import _sentence_subject
 
 # ', a spokesman for the campaign,' between a name and its cue (no quotation inside but a
 # capitalised title of a few words: ', the author of "Deep Water,"')
@@ -160,11 +161,81 @@ def _source_spans(text: str, found: list[_Quote], rules: _Rules) -> None:
             m = _ENDS_RELATIVE_RE.search(text, *q.mention)
             if m is not None:
                 q.source_span = (m.start(1), q.mention[1])
+        if q.mention_kind == "pron" and q.kind != "direct":
+            owner = _owner_subject(text, q, rules)
+            if owner is not None:
+                q.source_span = owner  # 'Lee stepped up his attacks on Roe': Lee (speaker kept)
         if _dangles(text, q.source_span):
             if not _dangles(text, q.mention):
                 q.source_span = q.mention  # 'Al Roe, who backed Lee and': the mention alone
             elif q.kind != "direct":
                 q.mention = q.source_span = None  # 'a fixture of the rallies as the': none
+
+
+# the possessive pronoun of a noun cue and the subject pronoun that owns it
+_OWNER_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+# the word before the possessive that keeps it its own source: a preposition or a joiner
+# ('in his attacks on', 'and his claim that')
+_OWNER_KEEPERS = frozenset(
+    "to of from by with for in on at about against than as into over under after before "
+    "between among toward towards behind during like via per despite amid and or but that "
+    "which who whom whose is was are were be been being since because while when if until "
+    "unless though although whether".split()
+)
+
+
+def _owner_subject(text: str, q: _Quote, rules: _Rules) -> tuple[int, int] | None:
+    """The source span of the subject that owns a noun cue's possessive source when the noun
+    phrase is the object of the subject's verb ('Lee stepped up her attacks on Roe', 'He
+    continued his assault on the plan': 'Lee', 'He'); None when the possessive stays the
+    source ('in his attacks on', 'and his claim', a pronoun of another person or number).
+
+    >>> from newslib.quotes.marks import _Quote
+    >>> t = "Ann Lee on Monday stepped up her attacks on the board."
+    >>> h, a = t.index("her"), t.index("attacks")
+    >>> q = _Quote(a + 11, len(t) - 1, 0, 0, 0, 0, len(t), 0, [], "indirect", (h, h + 3), "pron")
+    >>> q.cue_span = (a, a + 10)
+    >>> t[slice(*_owner_subject(t, q, _rules()))]
+    'Ann Lee'
+    >>> t = "Ann Lee was blunt in her attacks on the board."
+    >>> h, a = t.index("her"), t.index("attacks")
+    >>> q.mention, q.cue_span = (h, h + 3), (a, a + 10)
+    >>> _owner_subject(t, q, _rules()) is None
+    True
+    """
+    s, e = q.mention
+    if q.cue_span is None or q.cue_span[0] != _skip(text, e):
+        return None  # the noun cue right after the possessive
+    subject_pronoun = _OWNER_PRONOUNS.get(text[s:e].lower())
+    verb = _word_before(text, s, 30, chars="")
+    if subject_pronoun is None or verb is None:
+        return None
+    if not verb[1].isalpha() or not verb[1].islower() or verb[1] in _OWNER_KEEPERS:
+        return None
+    if verb[1].endswith("ly"):
+        return None  # an adverb: 'specifically her decision to ...'
+    verb_end = verb[0] + len(verb[1])
+    if text[verb_end:s].strip():
+        return None  # a comma or a mark between the verb and the possessive
+    to = _word_before(text, verb[0], 8, chars="")
+    if to is not None and to[1].lower() == "to":
+        return None  # 'she needs to temper her attacks on': the infinitive keeps it
+    starts = _sentence_starts(text, q.para_lo, q.para_hi)
+    lo = starts[bisect_right(starts, s) - 1] if starts and starts[0] <= s else q.para_lo
+    subject = _sentence_subject(text, lo, verb_end, rules, (), None)
+    if subject is None:
+        return None
+    word = text[subject[0] : subject[1]].lower()
+    if subject[2] == "pron" and word != subject_pronoun:
+        return None  # 'she says his attacks', 'they ... his'
+    if subject[2] != "pron" and subject_pronoun == "they":
+        return None  # a name owns 'his' or 'her'; plural owners are rarer and vaguer
+    if subject[2] == "desc" and word.split()[-1] not in rules.roles:
+        return None  # 'The board debated her call': a body is no 'he' or 'she'
+    if "," in text[subject[1] : verb[0]] and subject[2] == "pron":
+        return None
+    span = _source_span(text, subject[:2], subject[2], q.cue_span, q.cue_span[0], rules, set())
+    return span if span[1] <= verb[0] else None
 
 
 def _passive_ask(text: str, cue_span, kind: str = "desc") -> bool:

@@ -365,7 +365,82 @@ def _subject_not_document(text: str, lo: int, mention, rules: _Rules):
     verb = before[-1].group(0).lower() if before else ""
     if verb not in _lists()["document_verbs"] and verb not in _PUT_OUT:
         return mention
-    return _sentence_subject(text, lo, before[-1].start(), rules, (), None) or mention
+    verb_at = before[-1].start()
+    if verb in ("out", "up") and len(before) > 1:
+        verb_at = before[-2].start()  # 'put out', 'sent out'
+    return (
+        _sentence_subject(text, lo, before[-1].start(), rules, (), None)
+        or _possessed_subject(text, lo, verb_at)
+        or mention
+    )
+
+
+# an owner and its noun right before the verb, opening the clause: 'His office put out',
+# "Lee's campaign sent out"
+_POSSESSED_RE = re.compile(
+    r"\b((?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[A-Z][\w-]*['’]s?)(?:[^\S\n]+[a-z][\w-]*){1,2})"
+    r"[^\S\n]+$"
+)
+
+
+def _possessed_subject(text: str, lo: int, verb_at: int):
+    """The subject 'his office' or "Lee's campaign" ending right before ``verb_at`` and opening
+    its clause (at ``lo`` or after a comma, a colon or a semicolon), as a description mention;
+    else None.
+
+    >>> t = "Late on Monday, Lee's campaign put out a statement saying so."
+    >>> s, e, kind = _possessed_subject(t, 0, t.index("put"))
+    >>> t[s:e], kind
+    ("Lee's campaign", 'desc')
+    >>> _possessed_subject(t, 0, t.index("statement")) is None
+    True
+    """
+    m = _POSSESSED_RE.search(text, max(lo, verb_at - 60), verb_at)
+    if m is None or text[lo : m.start(1)].rstrip()[-1:] not in ("", ",", ";", ":"):
+        return None
+    return (m.start(1), m.end(1), "desc") if m else None
+
+
+# an owner and up to two words of its noun opening a sentence ("Lee's campaign", 'His aides'),
+# the words after them up to the verb's
+_POSSESSED_OPENER_RE = re.compile(
+    r"(?:[A-Z][\w-]*['’]s?|His|Her|Their|Its)((?:[^\S\n]+[a-z][\w-]*){2,4})"
+)
+_FINITE_HELPERS = frozenset("has had have is was were are will would did does".split())
+_VERB_ADVERBS = frozenset("also then later quickly again once first".split())
+
+
+def _possessed_opener(text: str, ss: int, hi: int, rules: _Rules):
+    """The subject that an owner and its noun make at the start of the sentence at ``ss``,
+    before a verb that ends in '-ed', is irregular ([_IRREGULAR]), a cue or a helper ('Lee's
+    campaign also went on the offensive, ...'), as a description mention; else None.
+
+    >>> from newslib.quotes.cues import _rules
+    >>> t = "Lee's campaign also went on the offensive, tweeting a video."
+    >>> s, e, kind = _possessed_opener(t, 0, t.index("tweeting"), _rules())
+    >>> t[s:e], kind
+    ("Lee's campaign", 'desc')
+    >>> _possessed_opener("His long speech on trade, saying", 0, 28, _rules()) is None
+    True
+    """
+    m = _POSSESSED_OPENER_RE.match(text, ss, hi)
+    if m is None:
+        return None
+    words = list(_WORD_SPAN_RE.finditer(text, m.start(1), m.end(1)))
+    for k in (1, 2):
+        for w in words[k : k + 2]:
+            low = w.group(0).lower()
+            if low in _VERB_ADVERBS:
+                continue
+            if (
+                low.endswith("ed")
+                or low in _IRREGULAR
+                or low in rules.cues
+                or (low in _FINITE_HELPERS)
+            ):
+                return ss, words[k - 1].end(), "desc"
+            break
+    return None
 
 
 @lru_cache(maxsize=1)
