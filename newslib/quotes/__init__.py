@@ -34,7 +34,8 @@ decision to run", "his claim that ..."), ``titled`` (a work named by its title: 
 titled 'Harbor Days'"), ``found`` (what a reader returns), ``clauses`` (the cue scan and where
 a reported content starts) and ``clause_ends`` (where it ends), ``source_spans`` (the
 source spans as written) with ``sources`` (where a span starts: titles, roles, heads before
-the mention; the word lists) and ``fill`` (mentions the speaker rules
+the mention; the word lists), ``appositions`` (where a description after the name ends: "Ann
+Lee, a nurse, said") and ``fill`` (mentions the speaker rules
 missed: the subject of the cue's clause), ``resolve`` (mentions resolved to people: surnames,
 pronouns, descriptions) with ``names`` (what a mention names: a name without its titles, and
 whether a word can name anyone; the whole name a reading stopped short of: a nickname in
