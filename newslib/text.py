@@ -219,8 +219,15 @@ _FAST_PUNKT_NLTK = ("3.10.",)
 _PUNKT_PATTERNS_SHA256 = "80b7a5ed7d8804cf4d8310a2ccdfcd484c58a71d85cd5b3395d19c31b749e4ab"
 # What Punkt's boundary-realignment pattern must start with: it matches nothing else.
 _CLOSING_PUNCTUATION = frozenset("\"')]}\u2018\u2019\u201c\u201d\xab\xbb")
-# A context "Word. Next" / "Word? Next" whose tokens are known without tokenizing (see below).
-_PLAIN_CONTEXT = re.compile(r"([A-Za-z]+)([.?!]) [A-Za-z][^.?!]*")
+# A context "Word. Next" / "Word? Next" (Next may open with a quote or bracket), or "Word." /
+# "Word?" and one of the marks Punkt's period-context pattern takes after it (its "other
+# punctuation": closing quotes, brackets, ...), whose tokens are known without tokenizing (see
+# _punkt_break). Groups: the word, its mark, the opening character, the mark after.
+_PLAIN_CONTEXT = re.compile(
+    r"([A-Za-z]+)([.?!])"
+    r"(?: (?:[A-Za-z]|([\"'(\[{\u2018\u201c]))[^.?!]*"
+    r"|([)\";}\]*:@'({\[\u2018\u2019\u201c\u201d\xab\xbb?!]))"
+)
 _ASCII_SPACES_BUT_SPACE = "\t\n\r\x0b\x0c"  # with " ": Python's string.whitespace
 
 
@@ -413,9 +420,18 @@ def _punkt_break(context: str, regexes: _PunktRegexes, abbreviations) -> bool:
     if plain is not None:
         # "Word. Next": ASCII letters, the mark, one space, then a token with no . ? or !.
         # NLTK's tokens are "Word." (or "Word", "?"), then Next's tokens, none of them a break.
-        # "Word." breaks unless listed or a single letter (an initial before a cased letter).
-        word, mark = plain.groups()
-        return mark != "." or (len(word) > 1 and word.lower() not in abbreviations)
+        # "Word." breaks unless listed. A single letter is an initial: its break is taken back
+        # when the next token starts in upper or lower case (a letter), or is one of ; : ! ?
+        # (the mark after "J.", which ends the word for Punkt's word tokenizer), never when it
+        # starts with a quote or bracket, which has no case.
+        word, mark, opening, closing = plain.groups()
+        if mark != ".":
+            return True
+        if word.lower() in abbreviations:
+            return False
+        return (
+            len(word) > 1 or opening is not None or (closing is not None and closing not in ";:!?")
+        )
     tokens = []
     for line in context.split("\n"):
         if line.strip():

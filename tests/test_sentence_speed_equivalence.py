@@ -123,3 +123,27 @@ def test_abbreviations_decide_like_nltk_with_the_shortcut_and_without():
     for word in ["Mr", "mrs", "Gen", "x", "Zz", "said", "Sen"]:
         for text in [f"{word}. Next one.", f"({word}. Next one.", f"{word}. next one."]:
             assert fast(text) == list(tokenizer.span_tokenize(text)), text
+
+
+@needs_fast_release
+def test_word_mark_and_the_mark_or_quote_after_decide_like_nltk():
+    # "Word.”", "J.;", "Mr.)", "Wait?!", "J. “Tom": a word and its mark with one of the marks
+    # Punkt takes after it, or with a space and a next token opening with a quote or bracket,
+    # are decided without tokenizing; NLTK decides the same context by its tokens.
+    from newslib.text import _own_punkt, _punkt_break
+
+    tokenizer = sentence_tokenizer()
+    split = _own_punkt()
+    regexes, abbreviations = split.keywords["regexes"], split.keywords["abbreviations"]
+    assert {"mr", "gen"} <= set(abbreviations)  # listed words take the abbreviation rule
+    afters = list(")\";}]*:@'({[\u2018\u2019\u201c\u201d\xab\xbb?!,.-`&a A1\u2014\u2026")
+    afters += [" " + c for c in "\"'([{\u2018\u201c`\xab;:,-"]
+    for word in ["J", "j", "I", "it", "Lee", "Mr", "mr", "MR", "Gen", "Sen", "No", "no"]:
+        for mark in ".?!":
+            for after in afters:
+                for rest in ["", "Tom", "tom", "'Tom", "Tom\u2019s", "x.", "(x"]:
+                    context = f"{word}{mark}{after}{rest}"
+                    expected = bool(tokenizer.text_contains_sentbreak(context))
+                    assert _punkt_break(context, regexes, abbreviations) == expected, context
+                    text = f"Ann Lee saw {context} Then Tom Roe left."
+                    assert split(text) == list(tokenizer.span_tokenize(text)), text
