@@ -145,7 +145,12 @@ def _lowering_keeps_words(text: str, lowered: str) -> bool:
         return True  # A-Z become a-z: letters for letters
     if len(lowered) != len(text):
         return False
-    return all(_lowers_alike(c) for c in set(text) if not c.isascii())
+    # the few distinct non-ASCII characters, found by one regular-expression scan (set(text)
+    # would make a string of every character)
+    return all(map(_lowers_alike, set(_NON_ASCII.findall(text))))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @functools.lru_cache(maxsize=4096)
