@@ -170,9 +170,10 @@ def test_a_passive_of_speech_or_judgement_reports_its_subject(text, content, cue
     "text, content, speaker, cue",
     [
         (
+            # the noun phrase is the object of its owner's verb: PolNeAR marks the subject
             "Tom Roe stepped up his attacks on Ann Lee, calling her a failure.",
             "Ann Lee",
-            "his",
+            "Tom Roe",
             "attacks on",
         ),
         (

@@ -231,6 +231,8 @@ def _owner_subject(text: str, q: _Quote, rules: _Rules) -> tuple[int, int] | Non
         return None  # a name owns 'his' or 'her'; plural owners are rarer and vaguer
     if subject[2] == "desc" and word.split()[-1] not in rules.roles:
         return None  # 'The board debated her call': a body is no 'he' or 'she'
+    if _is_plural_noun(word.split()[-1]):
+        return None  # 'Voters cheered her decision': many are no 'he' or 'she'
     if "," in text[subject[1] : verb[0]] and subject[2] == "pron":
         return None
     span = _source_span(text, subject[:2], subject[2], q.cue_span, q.cue_span[0], rules, set())
