@@ -1257,25 +1257,8 @@ NO_SPEECH = [
     ("no-modal-considered", "The new pier will also be considered a landmark next year."),
     ("no-announced-time", "The new ferry schedule was announced on Monday morning."),
     ("no-roof-supports", "The old roof supports at the Bayview pier were replaced in May."),
-    # 'to see' of seeing, not of a view
-    ("no-lined-up-to-see", "Crowds lined up for hours to see Ann Lee speak at the pier."),
-    ("no-went-to-see", "Tom Roe went to see the new ferry in Bayview last week."),
-    ("no-tuned-in-to-see", "Two million people tuned in to see the Harbor Board vote."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
-
-CASES += [
-    # a wish before 'to see' keeps the stance
-    (
-        "would-like-to-see",
-        "Ann Lee would like to see a recount in Bayview.",
-        "indirect",
-        "Ann Lee",
-        ("would like to see", "like to see", "see"),
-        "a recount in Bayview",
-        "Ann Lee",
-    ),
-]
 
 # A lead that only says where or when, before a cue and a quotation that opens a sentence:
 # (id, text, the lead). The lead is in no speech row; the quotation is the speaker's.

@@ -147,8 +147,6 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
         if pro_form:
             # 'Half the voters said so': 'so' stands for what they said
             colon, se = start, start + 2
-    if cue in _lists()["sight_cues"] and _sight_purpose(text, ss, c0, start, se):
-        return None  # 'lined up for hours to see the senator': seeing, no stance
     clause = colon is not None or _clause_ok(text, cue, start, se)
     clause = clause or _gapped_clause(text, cue, _word_before(text, ss, c0), start, se)
     if not clause and cue not in _report_rules().findings:
@@ -203,29 +201,6 @@ def _cue_first(text, cue, span, ss, se, last, rules, speech=()) -> _Found | None
             if not _THAT_FIRST_RE.match(text, start):
                 end = _before_main_verb(text, start, end)  # 'voters who back the plan stayed'
     return _Found(start, end, cue, span, mention) if end - start >= 3 or pro_form else None
-
-
-# 'to see' at the end of a lead, and the word before 'to' ('lined up to see', 'like to see')
-_TO_BEFORE_CUE_RE = re.compile(r"(?:\b([\w’']+)[^\S\n]+)?to[^\S\n]+$")
-_SIGHT_CLAUSE_RE = re.compile(r"(?:that|how|why|whether|if|what|who|where|when)\b", re.I)
-
-
-def _sight_purpose(text: str, ss: int, c0: int, start: int, se: int) -> bool:
-    """Is the [sight_cues] verb at ``c0`` an infinitive of seeing ('filled the hall to see
-    him', 'tuned in to see Lee speak') rather than a view: 'to' before it, no wish before
-    'to' ([sight_wishes]: 'would like to see'), and an object that is no clause ('how ...',
-    'that ...', 'why ...')?
-
-    >>> t = "Crowds lined up for hours to see Ann Lee. Few want to see it."
-    >>> _sight_purpose(t, 0, 29, 33, 40), _sight_purpose(t, 42, 54, 58, 60)
-    (True, False)
-    """
-    m = _TO_BEFORE_CUE_RE.search(text, max(ss, c0 - 40), c0)
-    if m is None:
-        return False
-    if m.group(1) is not None and m.group(1).lower() in _lists()["sight_wishes"]:
-        return False
-    return _SIGHT_CLAUSE_RE.match(text, start, se) is None
 
 
 _SAY_SO = frozenset("say says said saying think thinks thought believe believes believed".split())
