@@ -1260,43 +1260,6 @@ NO_SPEECH = [
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
 
-# A lead that only says where or when, before a cue and a quotation that opens a sentence:
-# (id, text, the lead). The lead is in no speech row; the quotation is the speaker's.
-SCENE_LEADS = [
-    (
-        "scene-in-interview",
-        'In an interview with the Harbor News on Monday, Ann Lee said, "We lost two boats."',
-        "In an interview with the Harbor News on Monday",
-    ),
-    (
-        "scene-in-statement",
-        "In a statement Thursday, Tom Roe said, “The board has always opposed the levy.”",
-        "In a statement Thursday",
-    ),
-    (
-        "scene-at-rally",
-        "At a rally for the ferry plan in Bayview, Ann Lee said, “Nobody here wants a toll.”",
-        "At a rally for the ferry plan in Bayview",
-    ),
-    (
-        "scene-during-debate",
-        "During a debate at the Harbor Board last week, Tom Roe said, 'The pier is safe.'",
-        "During a debate at the Harbor Board last week",
-    ),
-]
-CASES += [
-    # the lead is the content's own subject when the quotation goes on with the sentence
-    (
-        "lead-subject-before-quoted-predicate",
-        'The new toll plan, Ann Lee said, "is a disaster for the harbor."',
-        "indirect",
-        "Ann Lee",
-        "said",
-        "The new toll plan",
-        "Ann Lee",
-    ),
-]
-
 # Misfires not fixed (this file changes no rule code): case id -> what goes wrong and where a
 # fix would go.
 _NOUN_CLAUSE_END = (
@@ -1409,23 +1372,8 @@ def test_reported_probe(text, kind, source, cue, content, speaker):
     check_attribution(text, kind, source, cue, content, speaker)
 
 
-@pytest.mark.parametrize(("text", "lead"), [pytest.param(*c[1:], id=c[0]) for c in SCENE_LEADS])
-def test_scene_lead_before_a_quotation_is_no_content(text, lead):
-    q = _rows(text)
-    speech = q[q["kind"] != "scare"]
-    lo, hi = _anchor(text, lead)
-    inside = speech[(speech["start"] < hi) & (speech["end"] > lo)]
-    assert inside.empty, f"the lead is read as content:\n{_table(text, q)}"
-    direct = speech[speech["kind"] == "direct"]
-    assert len(direct) == 1 and not pd.isna(direct["speaker"].iloc[0]), _table(text, q)
-    assert text[int(direct["speaker_start"].iloc[0]) : int(direct["speaker_end"].iloc[0])] in (
-        "Ann Lee",
-        "Tom Roe",
-    )
-
-
 def test_probe_ids_are_unique_and_xfails_name_cases():
-    ids = [case[0] for case in CASES] + [case[0] for case in SCENE_LEADS]
+    ids = [case[0] for case in CASES]
     assert len(ids) == len(set(ids))
     assert set(XFAIL) <= set(ids)
 

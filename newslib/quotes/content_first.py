@@ -118,11 +118,6 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
         more = _skip_space(text, comma + 1, se)
         if len(text[more:se].split()) >= 2 and not _opens_cue_participle(text, more, se):
             found.more = (more, se)
-            if _scene_before_quotation(text, ss, end, more, se):
-                # 'In an interview on Monday, Lee said, "It works."': a phrase that says where
-                # or when, before a quotation that opens a sentence, is no content
-                found.start, found.end, found.more = more, se, None
-                return found
             if _is_adjunct(text, ss, end):
                 # 'Over the years, Lee said, the town grew': the lead is a piece of the
                 # content; before a quotation ('Of course, Lee said, "..."') it is not
@@ -135,25 +130,6 @@ def _content_first(text, cue, span, ss, se, rules) -> _Found | None:
     if _is_adjunct(text, ss, end):
         return None  # 'Last week, the council called on the state to ...': when, not what
     return found
-
-
-def _scene_before_quotation(text: str, ss: int, end: int, more: int, se: int) -> bool:
-    """Is the lead text[ss:end] of 'LEAD, Lee said, "It ..."' a phrase opening with a word of
-    [scene_prepositions] ('In an interview on Monday', 'At a rally in Bayview') and what
-    follows the cue (at ``more``) a quotation that opens a sentence, so that the lead only
-    sets the scene?
-
-    >>> t = 'At a rally in Bayview, Lee said, "It works."'
-    >>> _scene_before_quotation(t, 0, 21, 32, len(t))
-    True
-    """
-    if text[more] not in _OPENING_MARKS or _QUOTE_START_RE.match(text, more, se) is None:
-        return False
-    words = text[ss:end].split(None, 1)
-    return bool(words) and words[0].lower() in _lists()["scene_prepositions"]
-
-
-_QUOTE_START_RE = re.compile(r"[\"“‘'«]{1,2}[A-Z]")
 
 
 def _bare_plural(text: str, c1: int, se: int):
