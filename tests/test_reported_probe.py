@@ -1257,8 +1257,62 @@ NO_SPEECH = [
     ("no-modal-considered", "The new pier will also be considered a landmark next year."),
     ("no-announced-time", "The new ferry schedule was announced on Monday morning."),
     ("no-roof-supports", "The old roof supports at the Bayview pier were replaced in May."),
+    # 'to see' of seeing, not of a view
+    ("no-lined-up-to-see", "Crowds lined up for hours to see Ann Lee speak at the pier."),
+    ("no-went-to-see", "Tom Roe went to see the new ferry in Bayview last week."),
+    ("no-tuned-in-to-see", "Two million people tuned in to see the Harbor Board vote."),
 ]
 CASES += [(case_id, text, None, None, None, None, None) for case_id, text in NO_SPEECH]
+
+CASES += [
+    # a wish before 'to see' keeps the stance
+    (
+        "would-like-to-see",
+        "Ann Lee would like to see a recount in Bayview.",
+        "indirect",
+        "Ann Lee",
+        ("would like to see", "like to see", "see"),
+        "a recount in Bayview",
+        "Ann Lee",
+    ),
+]
+
+# A lead that only says where or when, before a cue and a quotation that opens a sentence:
+# (id, text, the lead). The lead is in no speech row; the quotation is the speaker's.
+SCENE_LEADS = [
+    (
+        "scene-in-interview",
+        'In an interview with the Harbor News on Monday, Ann Lee said, "We lost two boats."',
+        "In an interview with the Harbor News on Monday",
+    ),
+    (
+        "scene-in-statement",
+        "In a statement Thursday, Tom Roe said, “The board has always opposed the levy.”",
+        "In a statement Thursday",
+    ),
+    (
+        "scene-at-rally",
+        "At a rally for the ferry plan in Bayview, Ann Lee said, “Nobody here wants a toll.”",
+        "At a rally for the ferry plan in Bayview",
+    ),
+    (
+        "scene-during-debate",
+        "During a debate at the Harbor Board last week, Tom Roe said, 'The pier is safe.'",
+        "During a debate at the Harbor Board last week",
+    ),
+]
+CASES += [
+    # the lead is the content's own subject when the quotation goes on with the sentence
+    (
+        "lead-subject-before-quoted-predicate",
+        'The new toll plan, Ann Lee said, "is a disaster for the harbor."',
+        "indirect",
+        "Ann Lee",
+        "said",
+        "The new toll plan",
+        "Ann Lee",
+    ),
+]
 
 # Misfires not fixed (this file changes no rule code): case id -> what goes wrong and where a
 # fix would go.
@@ -1273,9 +1327,31 @@ _NOUN_CLAUSE_END = (
     "to +0.00012, unseen unchanged, but dev attributed-share MAE 0.057917 -> 0.057934 (and "
     "-> 0.057942 with 'drew' as a verb); dropped"
 )
+_SCENE_LEAD = (
+    "a lead before ', Lee said, \"Quotation' is read as a content of its own "
+    "(content_first._content_first, the 'more' branch). Tried (session 32): a lead opening with "
+    "in/at/during/on/while before a quotation that opens a sentence is no content. PolNeAR "
+    "dev/unseen/all exact content +0.00038/+0.00043/+0.00039, content token F1 "
+    "+0.00017/+0.00024/+0.00019, dev attributed-share MAE -0.00005, but unseen attributed-share "
+    "MAE 0.06398 -> 0.06420 (predicted shares run low: on dev 70% of the articles are "
+    "under-predicted, mean -0.033, so removing false content mostly raises the MAE): dropped"
+)
+_SIGHT = (
+    "the stance verb 'see' after 'to' reads seeing as a view (cue_first._cue_first). Tried "
+    "(session 32): no stance after 'to' unless a wish comes before it ('would like to see') or a "
+    "clause follows ('hard to see how'). PolNeAR dev/unseen/all exact cue "
+    "+0.00036/+0.00020/+0.00033, exact source +0.00023/+0.00012/+0.00021, exact content "
+    "+0.00019/+0.00015/+0.00019, but attributed-share MAE dev +0.00009, unseen +0.00025: dropped"
+)
 XFAIL: dict[str, str] = {
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
+    "no-lined-up-to-see": _SIGHT,
+    "no-went-to-see": _SIGHT,
+    "no-tuned-in-to-see": _SIGHT,
+    "scene-in-interview": _SCENE_LEAD,
+    "scene-in-statement": _SCENE_LEAD,
+    "scene-at-rally": _SCENE_LEAD,
 }
 
 _EDGE = " \t\n,.;:!?\"'“”‘’()"
@@ -1372,8 +1448,29 @@ def test_reported_probe(text, kind, source, cue, content, speaker):
     check_attribution(text, kind, source, cue, content, speaker)
 
 
+def _scene_params():
+    for case in SCENE_LEADS:
+        marks = [pytest.mark.xfail(strict=True, reason=XFAIL[case[0]])] if case[0] in XFAIL else []
+        yield pytest.param(*case[1:], id=case[0], marks=marks)
+
+
+@pytest.mark.parametrize(("text", "lead"), list(_scene_params()))
+def test_scene_lead_before_a_quotation_is_no_content(text, lead):
+    q = _rows(text)
+    speech = q[q["kind"] != "scare"]
+    lo, hi = _anchor(text, lead)
+    inside = speech[(speech["start"] < hi) & (speech["end"] > lo)]
+    assert inside.empty, f"the lead is read as content:\n{_table(text, q)}"
+    direct = speech[speech["kind"] == "direct"]
+    assert len(direct) == 1 and not pd.isna(direct["speaker"].iloc[0]), _table(text, q)
+    assert text[int(direct["speaker_start"].iloc[0]) : int(direct["speaker_end"].iloc[0])] in (
+        "Ann Lee",
+        "Tom Roe",
+    )
+
+
 def test_probe_ids_are_unique_and_xfails_name_cases():
-    ids = [case[0] for case in CASES]
+    ids = [case[0] for case in CASES] + [case[0] for case in SCENE_LEADS]
     assert len(ids) == len(set(ids))
     assert set(XFAIL) <= set(ids)
 
