@@ -497,7 +497,6 @@ def test_a_role_with_a_phrase_of_it_before_the_cue(text, source):
     assert _source_text(text) == [source]
 
 
-
 @pytest.mark.parametrize(
     ("phrase", "found"),
     [
