@@ -491,6 +491,12 @@ def _source_text(text: str) -> list[str | None]:
             "The fair opened, but the owner of a small bakery said the rules were strict.",
             "the owner of a small bakery",
         ),
+        # 'person' is a role: 'That person', 'Another person' describe the speaker
+        (
+            "The fair opened, a source close to her said. That person said the rules were strict.",
+            "That person",
+        ),
+        ("The fair opened. Another person wrote that the rules were strict.", "Another person"),
     ],
 )
 def test_a_role_with_a_phrase_of_it_before_the_cue(text, source):
