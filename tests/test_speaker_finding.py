@@ -468,3 +468,54 @@ def test_a_question_word_before_a_surname_in_a_headline_is_no_first_name(questio
     )
     found = rows(text)
     assert list(found["speaker"]) == ["Okafor", "Okafor"]
+
+
+def _source_text(text: str) -> list[str | None]:
+    """The source span of each reported-speech row of ``text``."""
+    q = indirect(text)
+    return [
+        None if pd.isna(s) else text[int(s) : int(e)]
+        for s, e in zip(q["speaker_start"], q["speaker_end"], strict=True)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a role, then a phrase of it ending at the cue: the whole description is the source
+        (
+            "The fair opened. Even the organizer of a harbor rally said the rules were strict.",
+            "the organizer of a harbor rally",
+        ),
+        (
+            "The fair opened, but the owner of a small bakery said the rules were strict.",
+            "the owner of a small bakery",
+        ),
+        # 'person' is a role: 'That person', 'Another person' describe the speaker
+        (
+            "The fair opened, a source close to her said. That person said the rules were strict.",
+            "That person",
+        ),
+        ("The fair opened. Another person wrote that the rules were strict.", "Another person"),
+    ],
+)
+def test_a_role_with_a_phrase_of_it_before_the_cue(text, source):
+    assert _source_text(text) == [source]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "found"),
+    [
+        ("Even the organizer of a harbor rally", "the organizer of a harbor rally"),
+        ("At noon the owners of two bakeries", "the owners of two bakeries"),
+        ("In May a lawyer for the harbor pilots", "a lawyer for the harbor pilots"),
+        # no person's role before the phrase: nobody is described
+        ("Even the color of a harbor rally", None),
+        ("but the plan on Monday for the first time", None),
+    ],
+)
+def test_a_role_before_a_phrase_heads_the_description(phrase, found):
+    attribution = importlib.import_module("newslib.quotes.attribution")
+    rules = importlib.import_module("newslib.quotes.cues")._rules()
+    cut = attribution._cut_subject(phrase, 0, len(phrase), rules, True)
+    assert (phrase[cut[0] : cut[1]] if cut else None) == found

@@ -182,21 +182,34 @@ def _cut_subject_raw(
             return words[k][0], words[-1][1], "desc"
         return words[run_start][0], words[-1][1], "name"
     # a description starting at the last determiner ("In October the officer" -> the officer)
+    head_end = len(words)  # the description's head ends before a phrase of it ('of a rally')
     for k in range(len(words) - 2, -1, -1):
         w = text[words[k][0] : words[k][1]].lower()
         if w in rules.determiners or (w == "other" and k and _plural_role({low}, rules)):
             # 'Lee and other leaders': the plural role with its 'other'
-            body = {text[a:b].lower().strip(".,’'") for a, b in words[k + 1 :]}
+            body = {text[a:b].lower().strip(".,’'") for a, b in words[k + 1 : head_end]}
             # (body meets rules.roles | rules.sources, tested without building the union)
-            if (
-                not strict
-                or not body.isdisjoint(rules.roles)
-                or not body.isdisjoint(rules.sources)
-                or _plural_role(body, rules)
-            ):
+            if head_end < len(words):
+                # the head before a phrase ('the organizer of'): a person's role, no body
+                ok = len(body) <= 3 and (
+                    not body.isdisjoint(rules.roles) or _plural_role(body, rules)
+                )
+            else:
+                ok = (
+                    not strict
+                    or not body.isdisjoint(rules.roles)
+                    or not body.isdisjoint(rules.sources)
+                    or _plural_role(body, rules)
+                )
+            if ok:
                 if _as_many_as(text, words, k):
                     k -= 1  # 'As many as 40 percent of voters': the 'as' opens the amount
                 return words[k][0], words[-1][1], "desc"
+            if k >= 3 and text[words[k - 1][0] : words[k - 1][1]] in _HEAD_PHRASE_OPENERS:
+                # 'the organizer of a harbor rally said': no role after this determiner, but
+                # it opens a phrase of an earlier description, whose head may name one
+                head_end = k - 1
+                continue
             return None
     if low.strip(".,") in rules.roles and len(words) <= 3:
         return words[0][0], words[-1][1], "desc"
@@ -545,6 +558,8 @@ _PREPOSITIONS = frozenset(
     "between among toward towards behind during like via per the".split()
 )
 _CONJ = frozenset("and but or nor while whereas".split())
+# prepositions joining a phrase to the head of a description ('the organizer of a rally')
+_HEAD_PHRASE_OPENERS = frozenset("of for at from with".split())
 
 
 def _ends_sentence(token: str) -> bool:
