@@ -398,7 +398,7 @@ def _possessed_subject(text: str, lo: int, verb_at: int):
     m = _POSSESSED_RE.search(text, max(lo, verb_at - 60), verb_at)
     if m is None or text[lo : m.start(1)].rstrip()[-1:] not in ("", ",", ";", ":"):
         return None
-    return (m.start(1), m.end(1), "desc") if m else None
+    return m.start(1), m.end(1), "desc"
 
 
 # an owner and up to two words of its noun opening a sentence ("Lee's campaign", 'His aides'),
