@@ -135,6 +135,9 @@ def _shingles_from_words(text: str, words: _Words, shingle: int = SHINGLE) -> np
     return _shingles_of([lowered[s:e] for s, e in spans], shingle)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _lowering_keeps_words(text: str, lowered: str) -> bool:
     """Whether ``WORD_RE`` finds its words of ``lowered`` (``text.lower()``) at the same places
     as in ``text``: true when each character lower-cases to one character of the same kind
@@ -148,9 +151,6 @@ def _lowering_keeps_words(text: str, lowered: str) -> bool:
     # the few distinct non-ASCII characters, found by one regular-expression scan (set(text)
     # would make a string of every character)
     return all(map(_lowers_alike, set(_NON_ASCII.findall(text))))
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @functools.lru_cache(maxsize=4096)
