@@ -302,7 +302,7 @@ def test_names_no_one_last_word_exit_is_the_all(words, space):
 
 
 _reported_mod = importlib.import_module("newslib.quotes.reported")
-_clauses = importlib.import_module("newslib.quotes.clauses")
+_cue_scan = importlib.import_module("newslib.quotes.cue_scan")
 _CUE_PIECES = ["Lee", "said", "reported", "according", "to", "According", "accordingly", "the"]
 _CUE_PIECES += ["ACCORDING", "Post", ",", "records", "told", "says", "aCcording"]
 
@@ -313,7 +313,7 @@ _CUE_PIECES += ["ACCORDING", "Post", ",", "records", "told", "says", "aCcording"
 def test_closing_cue_is_the_last_without_according(words):
     # _reported skips _closing_cue when 'according' is nowhere in the text (any case)
     text = " ".join(words) + "."
-    cues = list(_clauses._find_cues(text, 0, len(text)))
+    cues = list(_cue_scan._find_cues(text, 0, len(text)))
     if len(cues) > 1 and "according" not in text.lower():
         assert _reported_mod._closing_cue(text, cues, 0, len(text) - 1) is cues[-1]
 

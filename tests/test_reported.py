@@ -1996,7 +1996,7 @@ _CUE_PIECES = [
     st.integers(0, 200),
 )
 def test_the_cue_prefilter_finds_what_the_cue_pattern_finds(pieces, lo, hi):
-    from newslib.quotes.clauses import _find_cues, _report_rules
+    from newslib.quotes.cue_scan import _find_cues, _report_rules
 
     text = "".join(p + s for p, s in pieces)
     lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))

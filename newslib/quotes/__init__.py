@@ -31,12 +31,12 @@ with its readers ``cue_first`` ("Smith said (that) ..."), ``content_first`` ("..
 said"), ``according`` ("according to Smith, ..."), ``frames`` (its rarer shapes: seem /
 appear, reportedly, "as X noted", polls, headlines) and ``nouns`` (cues that are nouns: "her
 decision to run", "his claim that ..."), ``titled`` (a work named by its title: "a book
-titled 'Harbor Days'"), ``found`` (what a reader returns), ``clauses`` (the cue scan and where
-a reported content starts) and ``clause_ends`` (where it ends), ``source_spans`` (the
-source spans as written) with ``sources`` (where a span starts: titles, roles, heads before
-the mention; the word lists), ``appositions`` (where a description after the name ends: "Ann
-Lee, a nurse, said") and ``fill`` (mentions the speaker rules
-missed: the subject of the cue's clause), ``resolve`` (mentions resolved to people: surnames,
+titled 'Harbor Days'"), ``found`` (what a reader returns), ``cue_scan`` (where the cues
+are), ``clauses`` (where a reported content starts) and ``clause_ends`` (where it ends),
+``source_spans`` (the source spans as written) with ``sources`` (where a span starts: titles,
+roles, heads before the mention; the word lists), ``appositions`` (where a description after
+the name ends: "Ann Lee, a nurse, said") and ``fill`` (mentions the speaker rules missed: the
+subject of the cue's clause), ``resolve`` (mentions resolved to people: surnames,
 pronouns, descriptions) with ``names`` (what a mention names: a name without its titles, and
 whether a word can name anyone; the whole name a reading stopped short of: a nickname in
 marks, a suffix after a comma), ``article`` (the steps for one article), ``tables`` (the

@@ -29,12 +29,10 @@ from .clauses import (
     _TAIL_CHARS,
     _clause_ok,
     _content_start,
-    _find_cues,
     _first_words,
     _infinitive_after_object,
     _noun_clause,
     _object_infinitive,
-    _report_rules,
     _simple_verb,
     _skip_space,
     _to_listener,
@@ -43,6 +41,7 @@ from .clauses import (
     _within,
     _word_before,
 )
+from .cue_scan import _find_cues, _report_rules
 from .cues import _alternation, _lists
 
 # a clause break, a conjunction and a pronoun subject right before a cue: ', but she also said'

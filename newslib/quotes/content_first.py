@@ -22,14 +22,13 @@ from .clauses import (
     _INFINITIVE_RE,
     _RELATIVES,
     _SUBJECT_PRONOUNS,
-    _find_cues,
     _first_words,
     _is_adjunct,
     _noun_phrase,
-    _report_rules,
     _skip_space,
     _words,
 )
+from .cue_scan import _find_cues, _report_rules
 from .cues import _COMMA_SUFFIX, _lists, _Rules
 from .found import _Found
 from .sources import _source_words

@@ -30,17 +30,16 @@ from .clauses import (
     _SUBJECT_PRONOUNS,
     _clause_ok,
     _content_start,
-    _find_cues,
     _first_words,
     _indefinite,
     _noun_phrase,
-    _report_rules,
     _skip_space,
     _trim_end,
     _with_particle,
     _word_before,
     _words,
 )
+from .cue_scan import _find_cues, _report_rules
 from .cues import _lists, _Rules
 from .found import _Found
 from .subjects import (

@@ -26,7 +26,6 @@ from .clauses import (
     _first_words,
     _is_adjunct,
     _noun_phrase,
-    _report_rules,
     _skip_space,
     _trim_end,
     _with_particle,
@@ -36,6 +35,7 @@ from .clauses import (
 )
 from .content_first import _NAME_START_RE
 from .cue_first import _cue_first, _evidence_before
+from .cue_scan import _report_rules
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
 from .near import _FEW_SPANS, _SpanIndex

@@ -32,12 +32,12 @@ from .clauses import (
     _OBJECT_END_RE,
     _clause_ok,
     _noun_phrase,
-    _report_rules,
     _skip_space,
     _within,
     _word_before,
     _words,
 )
+from .cue_scan import _report_rules
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
 from .memo import LastKeyMemo

@@ -1,6 +1,6 @@
 """Reported speech: the reading of one cue, for the driver ``reported``.
 
-``_read`` takes a cue that ``clauses._find_cues`` found in a sentence and returns its content
+``_read`` takes a cue that ``cue_scan._find_cues`` found in a sentence and returns its content
 and source as a ``found._Found``, or None: it turns down cues that are no one's speech (a noun,
 a name, a role, 'so-called'), passes the cue to the reader of its shape (``according``,
 ``frames``, ``nouns``, ``content_first``, ``cue_first``) and reads here the participles
@@ -25,10 +25,8 @@ from .clauses import (
     _TO_RE,
     _clause_ok,
     _content_start,
-    _find_cues,
     _first_words,
     _noun_phrase,
-    _report_rules,
     _simple_verb,
     _skip_space,
     _trim_end,
@@ -37,6 +35,7 @@ from .clauses import (
 )
 from .content_first import _content_first, _inverted_speaker
 from .cue_first import _cue_first
+from .cue_scan import _find_cues, _report_rules
 from .cues import _alternation, _lists, _Rules
 from .found import _Found
 from .frames import (

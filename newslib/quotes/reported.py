@@ -49,10 +49,10 @@ from .clauses import (
     _NOT_NOUN_PHRASE,
     _SUBJECT_PRONOUNS,
     _TRAILING,
-    _find_cues,
     _trim_end,
     _within,
 )
+from .cue_scan import _find_cues
 from .cues import _lists, _Rules
 from .found import _Found
 from .frames import _headline_verb, _opening_participles, _poll_after, _to_view
