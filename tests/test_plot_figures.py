@@ -570,6 +570,17 @@ def test_scatter_without_hue_single_point_and_empty(ax):
         plt.close(fig)
 
 
+def test_scatter_of_paragraph_numbers_ticks_whole_numbers_only(ax):
+    # four paragraphs: matplotlib's default ticks would read 0.0, 0.5, 1.0, ... 3.0
+    paragraphs = pd.DataFrame({"paragraph": [0, 1, 2, 3], "flesch_kincaid_grade": [9, 12, 8, 11]})
+    plot.scatter(paragraphs, x="paragraph", y="flesch_kincaid_grade", ax=ax)
+    ax.figure.canvas.draw()
+    ticks = [t for t in ax.get_xticks() if ax.get_xlim()[0] <= t <= ax.get_xlim()[1]]
+    assert ticks and all(float(t).is_integer() for t in ticks)
+    # a grade is no count: its axis keeps its halves
+    assert not all(float(t).is_integer() for t in ax.get_yticks())
+
+
 # --------------------------------------------------------------------------------------------
 # No raw column names; zero baselines; many points (issue 15)
 # --------------------------------------------------------------------------------------------

@@ -360,10 +360,12 @@ def scatter(
                 label=f"{name} (n={int(mask.sum()):,})",
                 **kwargs,
             )
-    if x_spec.percent:
-        _percent_axis(ax.xaxis)
-    if y_spec.percent:
-        _percent_axis(ax.yaxis)
+    for spec, axis in ((x_spec, ax.xaxis), (y_spec, ax.yaxis)):
+        if spec.percent:
+            _percent_axis(axis)
+        elif spec.digits == 0:
+            # counts and numbers ('paragraph', 'n_words'): no tick between paragraph 0 and 1
+            axis.set_major_locator(MaxNLocator(integer=True))
     handles, labels = ax.get_legend_handles_labels()
     if hue is None:
         handles, labels = [], []  # one colour: only the missing rows need a note
