@@ -16,6 +16,7 @@ import pandas as pd
 
 from .labels import signed
 from .notebook_display import md_escape, metric_words
+from .notebook_people import top_people
 from .quotes.shares import pooled_voices
 
 if TYPE_CHECKING:
@@ -298,11 +299,10 @@ def quotes_findings(data: CorpusData) -> str:
         )
     else:
         out.append("No quotation could be attributed to a named speaker.")
-    ranked = top_speakers(data, n=1)
-    if len(ranked) and ranked["reported words"].iloc[0] > 0:
-        who = ranked.iloc[0]
+    who = _most_attributed(data)
+    if who is not None and who["reported words"] > 0:
         out.append(
-            f"Counting reported speech too, **{md_escape(who['speaker'])}** has the most "
+            f"Counting reported speech too, **{md_escape(who['name'])}** has the most "
             f"words attributed: {_plural(int(who['attributed words']), 'word')}, "
             f"{int(who['quoted words']):,} quoted and {int(who['reported words']):,} reported."
         )
@@ -311,6 +311,19 @@ def quotes_findings(data: CorpusData) -> str:
         out.append(f"The most quoted article is “{best[0]}”, {best[1]:.0%} quoted speech.")
     out += _source_sentence(data, "quote_share", "{:.0%}".format, "quotes most", "least")
     return _bullets(out)
+
+
+def _most_attributed(data: CorpusData) -> pd.Series | None:
+    """The person with most words attributed over the corpus (``name``, ``quoted words``,
+    ``reported words``, ``attributed words``): from the people table when there is one, which
+    counts a person once however each article names them ('Ann Lee' here, 'Lee' there), so
+    the sentence agrees with the notebook's table of people; else from the speakers of each
+    article."""
+    people = top_people(data, n=1)
+    if len(people):
+        return people.iloc[0].rename({"person": "name"})
+    ranked = top_speakers(data, n=1)
+    return ranked.iloc[0].rename({"speaker": "name"}) if len(ranked) else None
 
 
 def _values_or_zero(frame: pd.DataFrame, column: str) -> pd.Series:

@@ -465,6 +465,30 @@ def test_quotes_findings_count_only_quoted_people_as_quoted():
     assert "**Ann** has the most words attributed: 70 words, 60 quoted and 10 reported." in text
 
 
+def test_quotes_findings_name_the_person_of_the_people_table():
+    # 'Ann' in one article and 'Ann Lee' in another are one person in the people table: the
+    # sentence counts her words as the notebook's table of people does, not per spelling
+    data = _voice_data()
+    people = pd.DataFrame(
+        {
+            "person": pd.array(["Ann Lee", "Cy Roe"], dtype="string"),
+            "speaker_type": pd.array(["person", "person"], dtype="string"),
+            "gender": pd.array(["female", "unknown"], dtype="string"),
+            "role": pd.array([pd.NA, pd.NA], dtype="string"),
+            "n_articles": [2, 1],
+            "n_attributions": [3, 1],
+            "quoted_words": [60, 0],
+            "attributed_words": [95, 30],
+        }
+    )
+    with_people = nb.CorpusData(
+        "hand", data.raw, data.articles, data.sentences, data.quotes, data.speakers, people
+    )
+    text = nb.quotes_findings(with_people)
+    assert "**Ann Lee** has the most words attributed: 95 words, 60 quoted and 35 reported." in text
+    assert "**Ann** has the most words" not in text
+
+
 def test_overview_findings_give_reported_speech_beside_quoted():
     text = nb.overview_findings(_voice_data())
     assert "- Quoted speech makes up 15.0% of all words.\n" in text  # no median in the overview
