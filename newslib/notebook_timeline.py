@@ -169,21 +169,21 @@ def timeline_findings(
         series = series[~series.index.isin(cut)]
         if len(series) >= 2:
             first_value, last_value = float(series.iloc[0]), float(series.iloc[-1])
-            change = (
-                "rose"
-                if last_value > first_value
-                else "fell"
-                if last_value < first_value
-                else "stayed"
-            )
+            first_shown = _labels.display_value(metric, first_value)
+            last_shown = _labels.display_value(metric, last_value)
             what = _statistic_words(timeline, metric)
-            out.append(
-                f"{what[:1].upper() + what[1:]} {change} from "
-                f"{_labels.display_value(metric, first_value)} in "
-                f"{_period_label(series.index[0], freq)} to "
-                f"{_labels.display_value(metric, last_value)} in "
-                f"{_period_label(series.index[-1], freq)}."
-            )
+            what = what[:1].upper() + what[1:]
+            first_period = _period_label(series.index[0], freq)
+            last_period = _period_label(series.index[-1], freq)
+            if first_shown == last_shown:
+                # not "rose from +0.04 ... to +0.04": equal as far as the figures show
+                out.append(f"{what} was {first_shown} in {first_period} and in {last_period}.")
+            else:
+                change = "rose" if last_value > first_value else "fell"
+                out.append(
+                    f"{what} {change} from {first_shown} in {first_period} to {last_shown} in "
+                    f"{last_period}."
+                )
             out.append(
                 f"It peaks in {_period_label(series.idxmax(), freq)} at "
                 f"{_labels.display_value(metric, float(series.max()))}; the values per "

@@ -879,6 +879,18 @@ def test_findings_without_partial_periods_compare_all():
     assert "rose from 10.0% in September 2016 to 25.0% in October 2016" in text
 
 
+def test_findings_say_equal_when_the_shown_values_are_equal():
+    # 10.01% in September and 10.04% in October both show as 10.0%: no "rose from 10.0% to
+    # 10.0%" (nor "fell")
+    data = _corpus(["2016-09-01", "2016-10-05", "2016-10-31"], [1001, 1004, 1004], [10_000] * 3)
+    text = nb.timeline_findings(data, metric="quote_share", freq="M")
+    assert "rose" not in text and "fell" not in text
+    assert (
+        "The mean of articles' share of words quoted was 10.0% in September 2016 and in "
+        "October 2016." in text
+    )
+
+
 def test_findings_period_labels_and_automatic_period():
     # 3 weeks of articles: automatic daily periods, labelled as dates
     data = _corpus(["2016-09-05", "2016-09-26"], [1, 3], [10, 10])
