@@ -469,6 +469,36 @@ def test_a_hearsay_adverb_never_joins_the_cue():
 @pytest.mark.parametrize(
     ("text", "source", "cue"),
     [
+        (
+            "Nora Quill, mother of a harbor pilot, forcefully rejected Ed Bray's claim.",
+            "Nora Quill, mother of a harbor pilot",
+            "forcefully rejected",
+        ),
+        (
+            "The ferry captain, a longtime rival, effectively conceded that the vote was fair.",
+            "The ferry captain, a longtime rival",
+            "effectively conceded",
+        ),
+    ],
+)
+def test_a_manner_adverb_after_an_apposition_joins_the_cue(text, source, cue):
+    # right after the comma closing an apposition, the adverb is how the subject spoke (the
+    # cue's, as the annotation marks it), not the subject itself
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker") == source
+
+
+def test_a_hearsay_adverb_after_an_apposition_stays_out_of_the_cue():
+    text = "Nora Quill, a harbor pilot, reportedly told the board that the vote was fair."
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == "told"
+    assert span(text, r, "speaker") == "Nora Quill, a harbor pilot"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
         # the role and the words qualifying it belong to the source
         (
             "Harbor Union press secretary Nora Quill said that the vote was fair.",
