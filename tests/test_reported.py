@@ -489,6 +489,18 @@ def test_a_manner_adverb_after_an_apposition_joins_the_cue(text, source, cue):
     assert span(text, r, "speaker") == source
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Since announcing in May that she would retire, Nora Quill has said little.", "announcing"),
+        ("Nora Quill has since said that the vote was fair.", "has since said"),
+    ],
+)
+def test_since_before_a_gerund_is_no_part_of_the_cue(text, cue):
+    # 'since' before a gerund is a preposition; after an auxiliary it is the cue's adverb
+    assert span(text, indirect(text).iloc[0], "cue") == cue
+
+
 def test_a_hearsay_adverb_after_an_apposition_stays_out_of_the_cue():
     text = "Nora Quill, a harbor pilot, reportedly told the board that the vote was fair."
     r = indirect(text).iloc[0]

@@ -486,6 +486,7 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
         key = (q.cue_span, q.mention)
         if key not in widened:
             s, e = q.cue_span
+            cue_s = s
             floor = q.mention[1] if q.mention is not None and q.mention[1] <= s else 0
             prev = ""
             while True:
@@ -509,6 +510,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                         s = _auxiliary_gap_start(text, s, floor, lists)
                     break
                 s, prev = m[0], word
+            if prev == "since" and text[s:e].endswith("ing"):
+                s = cue_s  # 'Since announcing ...': a preposition before a gerund, no adverb
             if prev == "to" and q.mention is not None:
                 s = _to_subject(text, s, q.mention[1])
             elif q.mention is not None and text[s:e].endswith("ing"):
