@@ -501,6 +501,38 @@ def test_since_before_a_gerund_is_no_part_of_the_cue(text, cue):
     assert span(text, indirect(text).iloc[0], "cue") == cue
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Nora Quill said, twice, that the vote was fair.",
+            "said, twice",
+            "that the vote was fair",
+        ),
+        (
+            "Nora Quill has said repeatedly they do not want a new pier.",
+            "has said repeatedly",
+            "they do not want a new pier",
+        ),
+        (
+            "Nora Quill said many times that the levy was fair.",
+            "said many times",
+            "that the levy was fair",
+        ),
+        # a multiplier opening the content is no part of the cue
+        (
+            "Nora Quill said twice as many riders used the ferry.",
+            "said",
+            "twice as many riders used the ferry",
+        ),
+    ],
+)
+def test_how_often_it_was_said_joins_the_cue(text, cue, content):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert r["text"] == content
+
+
 def test_a_hearsay_adverb_after_an_apposition_stays_out_of_the_cue():
     text = "Nora Quill, a harbor pilot, reportedly told the board that the vote was fair."
     r = indirect(text).iloc[0]

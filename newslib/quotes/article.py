@@ -359,6 +359,12 @@ _ADVERB_AFTER_RE = re.compile(
     r"(?=[^\S\n]*[.,:;!?\"”’']|[^\S\n]+(?:that|whether)\b)"
 )
 _NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
+# how often it was said, right after the cue (set off by commas or not): 'said twice',
+# 'has said repeatedly they ...', 'said, twice, that ...', 'have been stated many times'
+_REPEAT_AFTER_RE = re.compile(
+    r"(,)?[^\S\n]+(?:twice|repeatedly|(?:several|many|two|three|four|five|countless|multiple)"
+    r"[^\S\n]+times)\b(?![^\S\n]+(?:as|more|the)\b)(?(1)(?=,))"  # not 'twice as many'
+)
 
 
 _MANNER_ADVERB_RE = re.compile(r"[a-z]{3,}ly")
@@ -530,7 +536,7 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
             if m is not None:
                 e = m.end()
             elif q.cue not in _NOT_ADVERB_CUES:
-                m = _ADVERB_AFTER_RE.match(text, e)
+                m = _ADVERB_AFTER_RE.match(text, e) or _REPEAT_AFTER_RE.match(text, e)
                 if m is not None:  # '..., he said recently.' / 'Lee asked rhetorically, ...'
                     e = m.end()
             widened[key] = (s, e)
