@@ -492,7 +492,10 @@ def test_a_manner_adverb_after_an_apposition_joins_the_cue(text, source, cue):
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("Since announcing in May that she would retire, Nora Quill has said little.", "announcing"),
+        (
+            "Since announcing in May that she would retire, Nora Quill has said little.",
+            "announcing",
+        ),
         ("Nora Quill has since said that the vote was fair.", "has since said"),
     ],
 )
@@ -528,6 +531,27 @@ def test_since_before_a_gerund_is_no_part_of_the_cue(text, cue):
     ],
 )
 def test_how_often_it_was_said_joins_the_cue(text, cue, content):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert r["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Nora Quill has spoken out in favor of the new pier.",
+            "has spoken out in favor of",
+            "the new pier",
+        ),
+        (
+            "Ed Bray also argued in favour of a harbor levy.",
+            "also argued in favour of",
+            "a harbor levy",
+        ),
+    ],
+)
+def test_in_favor_of_after_the_cue_joins_it(text, cue, content):
     r = indirect(text).iloc[0]
     assert span(text, r, "cue") == cue
     assert r["text"] == content

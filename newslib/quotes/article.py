@@ -335,6 +335,7 @@ _CUE_AFTER_RE = re.compile(
     r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+_IN_FAVOR_RE = re.compile(r"[^\S\n]+in[^\S\n]+favou?r[^\S\n]+of\b")
 _PHRASE_BREAK_RE = re.compile(r"[,;:—–()\n]")
 
 
@@ -532,6 +533,9 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                     break  # 'pointed out at a news conference that ...': a place, no object
                 e = m.end()  # 'lashed out at', 'expressed concern about': one more after one
                 m = _PARTICLE_RE.match(text, e)
+            m = _IN_FAVOR_RE.match(text, e)
+            if m is not None:
+                e = m.end()  # 'spoke out in favor of', 'argued in favor of': the stance's own
             m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)
             if m is not None:
                 e = m.end()
