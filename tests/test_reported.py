@@ -326,6 +326,27 @@ def test_a_document_verbs_cue_may_reach_its_participle_over_a_comma(text, cue):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Nora Quill (D-Ohio) issued a statement saying the vote was fair.",
+            "issued a statement saying",
+        ),
+        (
+            "Nora Quill, the board's director, released a statement confirming the vote was fair.",
+            "released a statement confirming",
+        ),
+        ("Nora Quill, a pilot, sent troops to the border, saying the vote was fair.", "saying"),
+    ],
+)
+def test_a_document_verbs_cue_after_a_party_tag_or_an_apposition(text, cue):
+    # the subject's party tag or apposition between it and the verb changes nothing
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker").startswith("Nora Quill")
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Nora Quill believes, for example, that the vote was fair.", "that the vote was fair"),

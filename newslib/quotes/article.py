@@ -408,6 +408,8 @@ def _to_subject(text: str, s: int, mention_end: int) -> int:
 # the words between: at most ten, a comma only after the last ('released a statement Monday,
 # saying')
 _DOC_GAP_RE = re.compile(r"[^\S\n]*((?:[\w’'-]+[^\S\n]+){1,9}[\w’'-]+,?[^\S\n]+)$")
+# a party tag or an apposition between the subject's mention and the document verb
+_DOC_ASIDE_RE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)|,[^,;:.!?()\"“”\n]{1,60},)")
 
 
 def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
@@ -418,6 +420,9 @@ def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
     """
     if not mention_end < s <= mention_end + 100:
         return s
+    aside = _DOC_ASIDE_RE.match(text, mention_end, s)
+    if aside is not None:
+        mention_end = aside.end()  # 'Lee (D-Ohio) issued', 'Lee, the board's director, issued'
     m = _DOC_GAP_RE.fullmatch(text, mention_end, s)
     if m is None:
         return s
