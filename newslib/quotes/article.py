@@ -331,7 +331,6 @@ def _holds(outer: _Quote, inner: _Quote) -> bool:
 
 _CUE_AFTER_RE = re.compile(
     r"[^\S\n]+(?:in[^\S\n]+an?[^\S\n]+(?:\w+[^\S\n]+)?statement|on[^\S\n]+(?:Twitter|Facebook)"
-    r"|for[^\S\n]+the[^\S\n]+first[^\S\n]+time\b"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:[^\S\n]+(?:night|morning|afternoon|evening))?\b"
     r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
