@@ -578,6 +578,27 @@ def test_in_favor_of_after_the_cue_joins_it(text, cue, content):
     assert r["text"] == content
 
 
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Ed Bray spoke for an hour, and specifically mentioned the harbor fees.",
+            "specifically mentioned",
+        ),
+        (
+            "Where harbor pilots, in particular, overwhelmingly support the mayor, Ed Bray rarely goes.",
+            "overwhelmingly support",
+        ),
+    ],
+)
+def test_a_manner_adverb_alone_before_the_cue_is_no_speaker(text, cue):
+    # after ', and' or an aside the adverb is all that stands before the verb: it is the
+    # cue's, and no speaker's mention
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker") != cue.split()[0]
+
+
 def test_a_hearsay_adverb_after_an_apposition_stays_out_of_the_cue():
     text = "Nora Quill, a harbor pilot, reportedly told the board that the vote was fair."
     r = indirect(text).iloc[0]

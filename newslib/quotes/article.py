@@ -483,6 +483,26 @@ def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
     return s
 
 
+def _adverb_mention(text: str, q: _Quote, lists) -> bool:
+    """Is the mention of ``q`` one manner adverb right before its cue (', and specifically
+    mentioned', ', in particular, overwhelmingly support')? It names no one: the adverb is
+    the cue's.
+
+    >>> t = "Lee spoke, and specifically mentioned the fees."
+    >>> q = _Quote(38, 46, 38, None, 0, 0, 47, 0, [], cue_span=(28, 37), mention=(15, 27))
+    >>> _adverb_mention(t, q, _lists())
+    True
+    """
+    if q.mention is None or q.cue_span is None:
+        return False
+    ms, me = q.mention
+    return (
+        me <= q.cue_span[0]
+        and not text[me : q.cue_span[0]].strip()
+        and _manner_adverb(text[ms:me], lists)
+    )
+
+
 def _widen_cues(text: str, found: list[_Quote]) -> None:
     """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
     right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
@@ -495,6 +515,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
     for q in found:
         if q.cue_span is None or q.cue in (":", "reportedly"):
             continue  # 'is reportedly planning': the auxiliary is the content's, not the cue's
+        if _adverb_mention(text, q, lists):
+            q.mention, q.mention_kind = None, ""  # ', and specifically mentioned': no one
         key = (q.cue_span, q.mention)
         if key not in widened:
             s, e = q.cue_span
