@@ -586,7 +586,7 @@ def test_in_favor_of_after_the_cue_joins_it(text, cue, content):
             "specifically mentioned",
         ),
         (
-            "Where harbor pilots, in particular, overwhelmingly support the mayor, Ed Bray rarely goes.",
+            "Where pilots, in particular, overwhelmingly support the mayor, Ed Bray rarely goes.",
             "overwhelmingly support",
         ),
     ],
