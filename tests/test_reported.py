@@ -324,6 +324,27 @@ def test_a_document_verbs_cue_may_reach_its_participle_over_a_comma(text, cue):
 
 
 @pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Nora Quill (D-Ohio) issued a statement saying the vote was fair.",
+            "issued a statement saying",
+        ),
+        (
+            "Nora Quill, the board's director, released a statement confirming the vote was fair.",
+            "released a statement confirming",
+        ),
+        ("Nora Quill, a pilot, sent troops to the border, saying the vote was fair.", "saying"),
+    ],
+)
+def test_a_document_verbs_cue_after_a_party_tag_or_an_apposition(text, cue):
+    # the subject's party tag or apposition between it and the verb changes nothing
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker").startswith("Nora Quill")
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         ("Nora Quill believes, for example, that the vote was fair.", "that the vote was fair"),
@@ -464,6 +485,125 @@ def test_a_hearsay_adverb_never_joins_the_cue():
     # 'reportedly', 'allegedly': the writer's hedge, not how the source spoke
     text = "Nora Quill allegedly told the panel that the vote was fair."
     assert span(text, indirect(text).iloc[0], "cue") == "told"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        (
+            "Nora Quill, mother of a harbor pilot, forcefully rejected Ed Bray's claim.",
+            "Nora Quill, mother of a harbor pilot",
+            "forcefully rejected",
+        ),
+        (
+            "The ferry captain, a longtime rival, effectively conceded that the vote was fair.",
+            "The ferry captain, a longtime rival",
+            "effectively conceded",
+        ),
+    ],
+)
+def test_a_manner_adverb_after_an_apposition_joins_the_cue(text, source, cue):
+    # right after the comma closing an apposition, the adverb is how the subject spoke (the
+    # cue's, as the annotation marks it), not the subject itself
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker") == source
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Since announcing in May that she would retire, Nora Quill has said little.",
+            "announcing",
+        ),
+        ("Nora Quill has since said that the vote was fair.", "has since said"),
+    ],
+)
+def test_since_before_a_gerund_is_no_part_of_the_cue(text, cue):
+    # 'since' before a gerund is a preposition; after an auxiliary it is the cue's adverb
+    assert span(text, indirect(text).iloc[0], "cue") == cue
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Nora Quill said, twice, that the vote was fair.",
+            "said, twice",
+            "that the vote was fair",
+        ),
+        (
+            "Nora Quill has said repeatedly they do not want a new pier.",
+            "has said repeatedly",
+            "they do not want a new pier",
+        ),
+        (
+            "Nora Quill said many times that the levy was fair.",
+            "said many times",
+            "that the levy was fair",
+        ),
+        # a multiplier opening the content is no part of the cue
+        (
+            "Nora Quill said twice as many riders used the ferry.",
+            "said",
+            "twice as many riders used the ferry",
+        ),
+    ],
+)
+def test_how_often_it_was_said_joins_the_cue(text, cue, content):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert r["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        (
+            "Nora Quill has spoken out in favor of the new pier.",
+            "has spoken out in favor of",
+            "the new pier",
+        ),
+        (
+            "Ed Bray also argued in favour of a harbor levy.",
+            "also argued in favour of",
+            "a harbor levy",
+        ),
+    ],
+)
+def test_in_favor_of_after_the_cue_joins_it(text, cue, content):
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert r["text"] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        (
+            "Ed Bray spoke for an hour, and specifically mentioned the harbor fees.",
+            "specifically mentioned",
+        ),
+        (
+            "Where pilots, in particular, overwhelmingly support the mayor, Ed Bray rarely goes.",
+            "overwhelmingly support",
+        ),
+    ],
+)
+def test_a_manner_adverb_alone_before_the_cue_is_no_speaker(text, cue):
+    # after ', and' or an aside the adverb is all that stands before the verb: it is the
+    # cue's, and no speaker's mention
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == cue
+    assert span(text, r, "speaker") != cue.split()[0]
+
+
+def test_a_hearsay_adverb_after_an_apposition_stays_out_of_the_cue():
+    text = "Nora Quill, a harbor pilot, reportedly told the board that the vote was fair."
+    r = indirect(text).iloc[0]
+    assert span(text, r, "cue") == "told"
+    assert span(text, r, "speaker") == "Nora Quill, a harbor pilot"
 
 
 @pytest.mark.parametrize(

@@ -335,6 +335,7 @@ _CUE_AFTER_RE = re.compile(
     r"(?![’']s\b))"  # not 'said Saturday's debate was ...'
 )
 _PARTICLE_RE = re.compile(r"[^\S\n]+([a-z]+)\b")
+_IN_FAVOR_RE = re.compile(r"[^\S\n]+in[^\S\n]+favou?r[^\S\n]+of\b")
 _PHRASE_BREAK_RE = re.compile(r"[,;:—–()\n]")
 
 
@@ -359,6 +360,12 @@ _ADVERB_AFTER_RE = re.compile(
     r"(?=[^\S\n]*[.,:;!?\"”’']|[^\S\n]+(?:that|whether)\b)"
 )
 _NOT_ADVERB_CUES = frozenset("back backs backed backing".split())  # 'back then'
+# how often it was said, right after the cue (set off by commas or not): 'said twice',
+# 'has said repeatedly they ...', 'said, twice, that ...', 'have been stated many times'
+_REPEAT_AFTER_RE = re.compile(
+    r"(,)?[^\S\n]+(?:twice|repeatedly|(?:several|many|two|three|four|five|countless|multiple)"
+    r"[^\S\n]+times)\b(?![^\S\n]+(?:as|more|the)\b)(?(1)(?=,))"  # not 'twice as many'
+)
 
 
 _MANNER_ADVERB_RE = re.compile(r"[a-z]{3,}ly")
@@ -400,6 +407,8 @@ def _to_subject(text: str, s: int, mention_end: int) -> int:
 # the words between: at most ten, a comma only after the last ('released a statement Monday,
 # saying')
 _DOC_GAP_RE = re.compile(r"[^\S\n]*((?:[\w’'-]+[^\S\n]+){1,9}[\w’'-]+,?[^\S\n]+)$")
+# a party tag or an apposition between the subject's mention and the document verb
+_DOC_ASIDE_RE = re.compile(r"[^\S\n]*(?:\([^()\n]{1,20}\)|,[^,;:.!?()\"“”\n]{1,60},)")
 
 
 def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
@@ -410,6 +419,9 @@ def _document_verb_start(text: str, s: int, mention_end: int, lists) -> int:
     """
     if not mention_end < s <= mention_end + 100:
         return s
+    aside = _DOC_ASIDE_RE.match(text, mention_end, s)
+    if aside is not None:
+        mention_end = aside.end()  # 'Lee (D-Ohio) issued', 'Lee, the board's director, issued'
     m = _DOC_GAP_RE.fullmatch(text, mention_end, s)
     if m is None:
         return s
@@ -471,6 +483,26 @@ def _auxiliary_gap_start(text: str, s: int, floor: int, lists) -> int:
     return s
 
 
+def _adverb_mention(text: str, q: _Quote, lists) -> bool:
+    """Is the mention of ``q`` one manner adverb right before its cue (', and specifically
+    mentioned', ', in particular, overwhelmingly support')? It names no one: the adverb is
+    the cue's.
+
+    >>> t = "Lee spoke, and specifically mentioned the fees."
+    >>> q = _Quote(38, 46, 38, None, 0, 0, 47, 0, [], cue_span=(28, 37), mention=(15, 27))
+    >>> _adverb_mention(t, q, _lists())
+    True
+    """
+    if q.mention is None or q.cue_span is None:
+        return False
+    ms, me = q.mention
+    return (
+        me <= q.cue_span[0]
+        and not text[me : q.cue_span[0]].strip()
+        and _manner_adverb(text[ms:me], lists)
+    )
+
+
 def _widen_cues(text: str, found: list[_Quote]) -> None:
     """Cue spans as news annotation reads them: with the auxiliaries, negations and adverbs
     right before ("has also said", "did not say", "went on to say"), the particle of a phrasal
@@ -483,9 +515,12 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
     for q in found:
         if q.cue_span is None or q.cue in (":", "reportedly"):
             continue  # 'is reportedly planning': the auxiliary is the content's, not the cue's
+        if _adverb_mention(text, q, lists):
+            q.mention, q.mention_kind = None, ""  # ', and specifically mentioned': no one
         key = (q.cue_span, q.mention)
         if key not in widened:
             s, e = q.cue_span
+            cue_s = s
             floor = q.mention[1] if q.mention is not None and q.mention[1] <= s else 0
             prev = ""
             while True:
@@ -509,6 +544,8 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                         s = _auxiliary_gap_start(text, s, floor, lists)
                     break
                 s, prev = m[0], word
+            if prev == "since" and text[s:e].endswith("ing"):
+                s = cue_s  # 'Since announcing ...': a preposition before a gerund, no adverb
             if prev == "to" and q.mention is not None:
                 s = _to_subject(text, s, q.mention[1])
             elif q.mention is not None and text[s:e].endswith("ing"):
@@ -523,11 +560,14 @@ def _widen_cues(text: str, found: list[_Quote]) -> None:
                     break  # 'pointed out at a news conference that ...': a place, no object
                 e = m.end()  # 'lashed out at', 'expressed concern about': one more after one
                 m = _PARTICLE_RE.match(text, e)
+            m = _IN_FAVOR_RE.match(text, e)
+            if m is not None:
+                e = m.end()  # 'spoke out in favor of', 'argued in favor of': the stance's own
             m = _CUE_AFTER_RE.match(text, e) or _manner_after_re().match(text, e)
             if m is not None:
                 e = m.end()
             elif q.cue not in _NOT_ADVERB_CUES:
-                m = _ADVERB_AFTER_RE.match(text, e)
+                m = _ADVERB_AFTER_RE.match(text, e) or _REPEAT_AFTER_RE.match(text, e)
                 if m is not None:  # '..., he said recently.' / 'Lee asked rhetorically, ...'
                     e = m.end()
             widened[key] = (s, e)

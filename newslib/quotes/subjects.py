@@ -249,6 +249,14 @@ def _subject_before(text: str, lo: int, cue_start: int, rules: _Rules):
             if words and words[-1].group(0).lower() in rules.determiners:
                 return None
             continue
+        if (
+            len(words) == 1
+            and breaks
+            and text[breaks[-1]] == ","
+            and _MANNER_RE.fullmatch(words[0].group(0))
+            and _manner_word(words[0].group(0))
+        ):
+            words.pop()  # 'Lee, a pilot, fiercely opposed': the adverb is the cue's, no subject
         break
     if chained and words and words[-1].group(0).lower().replace("’", "'") in ("it", "it's"):
         return None  # "It's hard to say", "It seemed to say": an empty 'it' names nobody
@@ -453,6 +461,17 @@ def _between_subject_and_cue() -> frozenset[str]:
 
 # A manner adverb: 'openly', 'effusively' (lower case, at least five letters, ending in -ly).
 _MANNER_RE = re.compile(r"[a-z]{3,}ly")
+
+
+def _manner_word(word: str) -> bool:
+    """Is ``word`` (one matching ``_MANNER_RE``) an adverb that joins a cue: no word of
+    [not_adverbs] ('only') or [hearsay_adverbs] ('reportedly')?
+
+    >>> _manner_word("fiercely"), _manner_word("reportedly")
+    (True, False)
+    """
+    lists = _lists()
+    return word not in lists["not_adverbs"] and word not in lists["hearsay_adverbs"]
 
 
 # A name after a dash, right before a colon: 'A HEADLINE - Ann B. Lee: "...'.
