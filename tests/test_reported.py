@@ -2945,3 +2945,75 @@ def test_a_cue_after_a_relative_pronoun_before_a_role_and_name_is_a_verb():
     q = indirect("Voters who support council member Tom Roe say the pier must close.")
     got = {(r.cue, r.text) for r in q.itertuples()}
     assert ("support", "council member Tom Roe") in got
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Nuclear safety experts have warned that the pier is weak.", "Nuclear safety experts"),
+        ("Coastal survey teams said the pier was weak.", "Coastal survey teams"),
+        ("Federal harbor unions have argued that the pier is weak.", "Federal harbor unions"),
+        ("Young fishermen were told that the pier would close.", None),
+    ],
+)
+def test_a_capitalised_opener_before_a_lower_case_noun_names_no_one(sentence, mention):
+    # the word opens the sentence only: it qualifies the noun after it and is nobody's name
+    text = "Ann Lee spoke on Monday.\n\n" + sentence
+    q = indirect(text)
+    assert len(q) == 1
+    assert pd.isna(q.loc[0, "speaker"])
+    if mention is not None:
+        assert q.loc[0, "speaker_mention"] == mention
+
+
+def test_a_name_opening_a_sentence_before_an_adverb_stays_the_speaker():
+    text = "Ann Lee spoke on Monday.\n\nLee eventually said that the pier is weak."
+    q = indirect(text)
+    assert q.loc[0, "speaker"] == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "lead_in, mention",
+    [
+        ("Partial transcript as follows:", "Partial transcript"),
+        ("Full transcript below:", "Full transcript"),
+    ],
+)
+def test_a_lead_in_with_a_colon_keeps_its_whole_subject(lead_in, mention):
+    text = f'Ann Lee spoke on Monday.\n\n{lead_in}\n\n"We will build it. It will be fine."'
+    q = rows(text)
+    direct = q[q["kind"] == "direct"].reset_index(drop=True)
+    assert len(direct) == 1
+    assert direct.loc[0, "speaker_mention"] == mention
+    assert pd.isna(direct.loc[0, "speaker"]) and pd.isna(direct.loc[0, "cue"])
+
+
+@pytest.mark.parametrize(
+    "question, mention, cue",
+    [
+        ("Q: Do you think the pier should be rebuilt?", "you", "think"),
+        ("Q: Did you expect that the pier would close?", "you", "expect"),
+    ],
+)
+def test_an_auxiliary_opening_a_question_is_no_speaker(question, mention, cue):
+    q = indirect("Ann Lee spoke on Monday.\n\n" + question)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == mention and q.loc[0, "cue"] == cue
+    assert pd.isna(q.loc[0, "speaker"])
+
+
+def test_a_first_name_that_is_an_auxiliary_still_names_its_bearer():
+    q = indirect("Will Roe said the pier is safe.\n\nWill the pier close? Tom said it would.")
+    assert q.loc[0, "speaker"] == "Will Roe"
+
+
+def test_a_partial_quotation_after_a_capitalised_opener_keeps_the_whole_subject():
+    text = (
+        "Ann Lee spoke on Monday.\n\n"
+        'Federal harbor unions have long campaigned against "private pier crews."'
+    )
+    q = rows(text)
+    part = q[q["kind"] == "partial"].reset_index(drop=True)
+    assert len(part) == 1
+    assert part.loc[0, "speaker_mention"] == "Federal harbor unions"
+    assert pd.isna(part.loc[0, "speaker"])

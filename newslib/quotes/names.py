@@ -396,6 +396,8 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
         return None  # 'Harbor Board members', 'Bayview police': the run only modifies them
     if len(run) == 1 < len(words) and _common_opener(text, s, run[0], words[1]):
         return None  # 'Opinion polls show': a common word opening the sentence, no author
+    if len(run) == 1 < len(words) and _opener_before_noun(text, s, run[0], words[1:]):
+        return None  # 'Nuclear safety experts warned': an adjective opening the sentence
     titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
     if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
@@ -425,6 +427,31 @@ def _common_opener(text: str, s: int, word: str, after: str) -> bool:
         return False
     folded = _fold(word)
     return not _first_name(word) and folded not in _surnames()
+
+
+def _opener_before_noun(text: str, s: int, word: str, rest: list[str]) -> bool:
+    """Is the one capitalised ``word`` at ``s``, before the lower-case words ``rest`` of a
+    description, a word that opens the sentence and qualifies the noun after it ('Nuclear
+    safety experts', 'Young fishermen'), not a name ('Sanders eventually')? It opens the
+    sentence, the article never capitalises it inside one, it is no first name or surname of
+    the census lists, and the words after it are lower-case with no adverb last.
+
+    >>> t = "Nuclear safety experts warned. Lee eventually said so, as Ann Lee did."
+    >>> _opener_before_noun(t, 0, "Nuclear", ["safety", "experts"])
+    True
+    >>> _opener_before_noun(t, 31, "Lee", ["eventually"])
+    False
+    """
+    if not all(w[:1].islower() for w in rest) or _MANNER_END_RE.search(rest[-1]):
+        return False
+    if word.isupper() or _POSSESSIVE_END_RE.search(word) or not _opens_sentence(text, s):
+        return False  # 'CNN reporters': an acronym names someone
+    if _mid_capital(text, word):
+        return False
+    return not _first_name(word) and _fold(word) not in _surnames()
+
+
+_MANNER_END_RE = re.compile(r"ly[.,;:]?$")
 
 
 def _group_head(rest: list[str], rules: _Rules) -> bool:
