@@ -109,6 +109,8 @@ def _name_of(span: str, rules: _Rules) -> str:
     for k, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in _TITLE_WORDS or w.lower() in rules.roles:
             cut = k + 1
+    if cut and cut == len(words) - 1 and _company_after_title(words[cut - 1], words[cut]):
+        cut -= 1  # 'General Lumber': a company named with a common word, no general
     words = words[cut:]
     name = " ".join(words)
     if name[-1:] in ("'", "’", "s"):  # only then can it end with a possessive
@@ -124,6 +126,24 @@ def _suffix(word: str) -> bool:
     (True, True, False, False)
     """
     return _SUFFIX_RE.fullmatch(word.rstrip(",")) is not None
+
+
+def _company_after_title(title: str, word: str) -> bool:
+    """Is a title written out in full ('General', not 'Gen.') before one capitalised common
+    word that is no census first name or surname ('General Lumber'), rather than before a
+    name ('General Wood', 'Captain Lee')? Then the two words are a company's name.
+
+    >>> _company_after_title("General", "Lumber"), _company_after_title("General", "Lee")
+    (True, False)
+    >>> _company_after_title("Gen.", "Lumber")
+    False
+    """
+    if not title[:1].isupper() or title.endswith(".") or not title[1:].islower():
+        return False
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    low = word.lower()
+    return low in _easy_words() and not _first_name(word) and low not in _surnames()
 
 
 _TITLE_WORDS = frozenset(
