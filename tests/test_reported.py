@@ -3017,3 +3017,19 @@ def test_a_partial_quotation_after_a_capitalised_opener_keeps_the_whole_subject(
     assert len(part) == 1
     assert part.loc[0, "speaker_mention"] == "Federal harbor unions"
     assert pd.isna(part.loc[0, "speaker"])
+
+
+def test_a_title_before_one_common_word_is_part_of_a_company_name():
+    q = indirect("General Lumber says that the pier is weak.\n\nGeneral Wood said it was not.")
+    assert q.loc[0, "speaker"] == "General Lumber"
+    assert q.loc[1, "speaker"] == "Wood"  # a surname after the title: a general
+
+
+def test_the_last_word_of_a_list_inside_a_name_is_no_speaker():
+    text = (
+        "A report by the Bayview Academy of Arts, Letters and Sciences noted that the pier is "
+        "weak.\n\nIn Bayview, Ann Lee and Tom Roe said that it was not."
+    )
+    q = indirect(text)
+    assert pd.isna(q.loc[0, "speaker"])
+    assert q.loc[1, "speaker"] == "Tom Roe"
