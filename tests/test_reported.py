@@ -3033,3 +3033,13 @@ def test_the_last_word_of_a_list_inside_a_name_is_no_speaker():
     q = indirect(text)
     assert pd.isna(q.loc[0, "speaker"])
     assert q.loc[1, "speaker"] == "Tom Roe"
+
+
+@pytest.mark.parametrize("noun", ["fishermen", "divers"])
+def test_a_surname_opening_a_sentence_before_a_plural_noun_only_qualifies_it(noun):
+    # 'Young' is a surname too, but the plural noun after it heads the subject
+    text = f"Ann Roe spoke.\n\nYoung {noun} were honored at the pier for saying the pier is weak."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == f"Young {noun}"
+    assert pd.isna(q.loc[0, "speaker"])

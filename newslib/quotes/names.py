@@ -466,11 +466,13 @@ def _opener_before_noun(text: str, s: int, word: str, rest: list[str]) -> bool:
         return False
     if word.isupper() or _POSSESSIVE_END_RE.search(word) or not _opens_sentence(text, s):
         return False  # 'CNN reporters': an acronym names someone
-    if _mid_capital(text, word):
+    if _mid_capital(text, word) or _first_name(word):
         return False
-    return not _first_name(word) and _fold(word) not in _surnames()
+    # a plural noun after it heads the description, even after a surname ('Young fishermen')
+    return _PLURAL_NOUN_RE.fullmatch(rest[-1]) is not None or _fold(word) not in _surnames()
 
 
+_PLURAL_NOUN_RE = re.compile(r"[a-z\-]+[^su']s|[a-z\-]*(?:people|men|children)")
 _MANNER_END_RE = re.compile(r"ly[.,;:]?$")
 
 

@@ -202,7 +202,6 @@ _SENTENCE_END_RE = re.compile(r"[.?!\n]")
 _LEAD_IN_ENDS = frozenset("below above here follows".split())
 _NOT_NOUNS = frozenset("who whom which that you we they it out up off down long until not".split())
 _NOUN_WORD_RE = re.compile(r"[a-z][a-z\-]*")
-_PLURAL_RE = re.compile(r"[a-z\-]+[^su']s|people|men|women|children")
 
 
 def _noun_after_opener(text: str, tokens, words, k: int, rules: _Rules) -> int | None:
@@ -255,14 +254,13 @@ def _noun_after_opener(text: str, tokens, words, k: int, rules: _Rules) -> int |
                 return None
         elif not (
             (t in _AUXILIARIES or t in rules.cues or t in _IRREGULAR or t.endswith("ed"))
-            and _PLURAL_RE.fullmatch(last)
+            and _names_module()._PLURAL_NOUN_RE.fullmatch(last)
         ):
             return None  # a plural noun before its verb: 'Court clerks said'
     elif not text[end:].lstrip().startswith(":") or last.endswith("s"):
         return None  # only a colon ends a lead-in ('Partial transcript:')
-    first_names = _names_module()
-    if first_names._first_name(word) or first_names._fold(word) in first_names._surnames():
-        return None  # 'Lee campaign aides said': a name, however it opens the sentence
+    if _names_module()._first_name(word):
+        return None  # 'Ann' ... : a first name, however it opens the sentence
     return end
 
 
