@@ -3043,3 +3043,10 @@ def test_a_surname_opening_a_sentence_before_a_plural_noun_only_qualifies_it(nou
     assert len(q) == 1
     assert q.loc[0, "speaker_mention"] == f"Young {noun}"
     assert pd.isna(q.loc[0, "speaker"])
+
+
+def test_a_common_word_that_only_opens_longer_names_is_no_speaker():
+    # 'New' is capitalised inside a sentence only as the first word of a place's name
+    text = "Ann Roe spoke in New Bayview.\n\nNew focus on safety lays bare divisions with Roe."
+    q = indirect(text)
+    assert len(q) == 1 and pd.isna(q.loc[0, "speaker"])

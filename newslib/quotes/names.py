@@ -225,6 +225,8 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
     if _inside_names(text, name):
         return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
+    if name.lower() in _easy_words() and _opens_names_only(text, name):
+        return True  # 'New Bayview' elsewhere, 'New focus on safety': an adjective
     if _mid_capital(text, name):
         return False
     if name.lower() in _easy_words() and not _titled(text, name):
@@ -278,6 +280,31 @@ def _mid_capital(text: str, name: str) -> bool:
             return True
         j = text.find(name, j + 1)
     return False
+
+
+def _opens_names_only(text: str, name: str) -> bool:
+    """Does the article write ``name`` inside a sentence only as the first word of longer
+    names ('New Bayview', 'Super Sunday'), and alone only where it opens a sentence? Then it is
+    a common word, no one's name (unless it owns something: "State's reviewers").
+
+    >>> _opens_names_only("New focus on it. In New Bayview, new boats.", "New")
+    True
+    >>> _opens_names_only("New focus on it. Ask New, who knows.", "New")
+    False
+    >>> _opens_names_only("New focus on it. In New Bayview, New's staff said so.", "New")
+    False
+    """
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        after = text[i + n : i + n + 2]
+        if after in ("'s", "’s") and (i == 0 or not _name_char(text[i - 1])):
+            return False  # "State's reviewers": an owner, someone
+        if (i == 0 or not _name_char(text[i - 1])) and not _name_char(after[:1] or " "):
+            if not _opens_sentence(text, i) and not (after[:1] == " " and after[1:].isupper()):
+                return False  # 'Ask New, who': the word stands alone inside a sentence
+        i = text.find(name, i + n)
+    return True
 
 
 def _inside_names(text: str, name: str) -> bool:
