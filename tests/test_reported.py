@@ -3050,3 +3050,20 @@ def test_a_common_word_that_only_opens_longer_names_is_no_speaker():
     text = "Ann Roe spoke in New Bayview.\n\nNew focus on safety lays bare divisions with Roe."
     q = indirect(text)
     assert len(q) == 1 and pd.isna(q.loc[0, "speaker"])
+
+
+def test_a_name_made_of_a_slogan_keeps_its_words_after_the():
+    text = (
+        "Ann Roe spoke.\n\nIn addition, Save the Pier I, the most active of three harbor funds, "
+        "has bought ads that attack Roe for saying the pier is weak."
+    )
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker"] == "Save the Pier"
+    assert q.loc[0, "speaker_mention"].startswith("Save the Pier I")
+
+
+def test_a_preposition_before_the_and_a_name_opens_no_slogan():
+    text = "Ann Roe spoke.\n\nLike the Harbor Board, Roe has argued that the pier is weak."
+    q = indirect(text)
+    assert q.loc[0, "speaker"] == "Ann Roe"

@@ -115,6 +115,15 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 and not _ends_sentence(words[j])
             ):
                 j += 1
+            if j == k and _verb_the_name(text, tokens, words, k):
+                j = k + 2  # 'Save the Pier I, a fund, said': a name made of a slogan
+                while (
+                    j + 1 < n
+                    and words[j + 1][:1].isupper()
+                    and not text[tokens[j].end() : tokens[j + 1].start()].strip()
+                    and not _ends_sentence(words[j])
+                ):
+                    j += 1
             later = (
                 _role_then_name(text, tokens, j, rules)
                 if j + 1 < n and words[j + 1][:1].islower()
@@ -200,8 +209,32 @@ def _asks(text: str, i: int) -> bool:
 
 _SENTENCE_END_RE = re.compile(r"[.?!\n]")
 _LEAD_IN_ENDS = frozenset("below above here follows".split())
+_WH_WORDS = frozenset("what when where why how which who whom whose if unless once".split())
 _NOT_NOUNS = frozenset("who whom which that you we they it out up off down long until not".split())
 _NOUN_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+
+
+def _verb_the_name(text: str, tokens, words, k: int) -> bool:
+    """Does the capitalised common word ``words[k]`` open a name made of a slogan, 'the' and
+    a capitalised word after it ('Save the Pier', 'Keep the Harbor Open')? A name inside a
+    sentence, not a word opening it, and never a name's first name or surname.
+
+    >>> t = "In May, Save the Pier I said so."
+    >>> toks = list(_TOKEN_RE.finditer(t)); ws = [m.group(0) for m in toks]
+    >>> _verb_the_name(t, toks, ws, 2), _verb_the_name(t, toks, ws, 0)
+    (True, False)
+    """
+    if k + 2 >= len(words) or words[k + 1] != "the" or not words[k + 2][:1].isupper():
+        return False
+    if text[tokens[k].end() : tokens[k + 2].start()] != " the ":
+        return False
+    word, low = words[k], words[k].lower()
+    if low in _PREPOSITIONS or low in _AUXILIARIES or low in _CONJ or low in _WH_WORDS:
+        return False  # 'Like the Harbor Board, ...', 'Does the Board agree?'
+    names = _names_module()
+    if not word[1:].islower() or low not in names._easy_words():
+        return False
+    return not names._first_name(word) and names._fold(word) not in names._surnames()
 
 
 def _noun_after_opener(text: str, tokens, words, k: int, rules: _Rules) -> int | None:
