@@ -3067,3 +3067,12 @@ def test_a_preposition_before_the_and_a_name_opens_no_slogan():
     text = "Ann Roe spoke.\n\nLike the Harbor Board, Roe has argued that the pier is weak."
     q = indirect(text)
     assert q.loc[0, "speaker"] == "Ann Roe"
+
+
+@pytest.mark.parametrize("quantifier", ["Some", "Many", "Several"])
+def test_a_cue_word_after_a_quantifier_opening_a_sentence_is_a_plural_noun(quantifier):
+    text = f"Ann Roe spoke.\n\n{quantifier} advocates for pier repairs said that the cost was low."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "cue"] == "said"
+    assert q.loc[0, "speaker_mention"] == f"{quantifier} advocates for pier repairs"
