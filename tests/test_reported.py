@@ -3076,3 +3076,12 @@ def test_a_cue_word_after_a_quantifier_opening_a_sentence_is_a_plural_noun(quant
     assert len(q) == 1
     assert q.loc[0, "cue"] == "said"
     assert q.loc[0, "speaker_mention"] == f"{quantifier} advocates for pier repairs"
+
+
+@pytest.mark.parametrize("subject", ["Lee campaign aides", "Lee allies", "Lee harbor defenders"])
+def test_a_name_before_a_group_noun_that_heads_the_subject_is_no_speaker(subject):
+    text = f"Tom Lee spoke on Monday.\n\n{subject} believe that the pier is weak."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == subject
+    assert pd.isna(q.loc[0, "speaker"])

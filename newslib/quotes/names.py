@@ -519,9 +519,14 @@ def _group_head(rest: list[str], rules: _Rules) -> bool:
 
     if not rest or not rest[0][:1].islower() or any(w[:1].isupper() for w in rest[1:]):
         return False
-    low = rest[0].lower().strip(".,;:")
-    # people only: a document keeps its author ('G-III reports show')
-    return low in _WORDS["group_heads"] or low in rules.roles or low[:-1] in rules.roles
+    # people only: a document keeps its author ('G-III reports show'); the head may come
+    # after a word qualifying it ('Bayview campaign aides')
+    heads = rest[:1] if len(rest) == 1 or len(rest) > 3 else (rest[0], rest[-1])
+    for word in heads:
+        low = word.lower().strip(".,;:")
+        if low in _WORDS["group_heads"] or low in rules.roles or low[:-1] in rules.roles:
+            return True
+    return False
 
 
 def _plural_head(low: str, after: str, rules: _Rules) -> bool:
