@@ -3085,3 +3085,143 @@ def test_a_cue_after_a_relative_pronoun_before_a_role_and_name_is_a_verb():
     q = indirect("Voters who support council member Tom Roe say the pier must close.")
     got = {(r.cue, r.text) for r in q.itertuples()}
     assert ("support", "council member Tom Roe") in got
+
+
+@pytest.mark.parametrize(
+    "sentence, mention",
+    [
+        ("Nuclear safety experts have warned that the pier is weak.", "Nuclear safety experts"),
+        ("Coastal survey teams said the pier was weak.", "Coastal survey teams"),
+        ("Federal harbor unions have argued that the pier is weak.", "Federal harbor unions"),
+        ("Young fishermen were told that the pier would close.", None),
+    ],
+)
+def test_a_capitalised_opener_before_a_lower_case_noun_names_no_one(sentence, mention):
+    # the word opens the sentence only: it qualifies the noun after it and is nobody's name
+    text = "Ann Lee spoke on Monday.\n\n" + sentence
+    q = indirect(text)
+    assert len(q) == 1
+    assert pd.isna(q.loc[0, "speaker"])
+    if mention is not None:
+        assert q.loc[0, "speaker_mention"] == mention
+
+
+def test_a_name_opening_a_sentence_before_an_adverb_stays_the_speaker():
+    text = "Ann Lee spoke on Monday.\n\nLee eventually said that the pier is weak."
+    q = indirect(text)
+    assert q.loc[0, "speaker"] == "Ann Lee"
+
+
+@pytest.mark.parametrize(
+    "lead_in, mention",
+    [
+        ("Partial transcript as follows:", "Partial transcript"),
+        ("Full transcript below:", "Full transcript"),
+    ],
+)
+def test_a_lead_in_with_a_colon_keeps_its_whole_subject(lead_in, mention):
+    text = f'Ann Lee spoke on Monday.\n\n{lead_in}\n\n"We will build it. It will be fine."'
+    q = rows(text)
+    direct = q[q["kind"] == "direct"].reset_index(drop=True)
+    assert len(direct) == 1
+    assert direct.loc[0, "speaker_mention"] == mention
+    assert pd.isna(direct.loc[0, "speaker"]) and pd.isna(direct.loc[0, "cue"])
+
+
+@pytest.mark.parametrize(
+    "question, mention, cue",
+    [
+        ("Q: Do you think the pier should be rebuilt?", "you", "think"),
+        ("Q: Did you expect that the pier would close?", "you", "expect"),
+    ],
+)
+def test_an_auxiliary_opening_a_question_is_no_speaker(question, mention, cue):
+    q = indirect("Ann Lee spoke on Monday.\n\n" + question)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == mention and q.loc[0, "cue"] == cue
+    assert pd.isna(q.loc[0, "speaker"])
+
+
+def test_a_first_name_that_is_an_auxiliary_still_names_its_bearer():
+    q = indirect("Will Roe said the pier is safe.\n\nWill the pier close? Tom said it would.")
+    assert q.loc[0, "speaker"] == "Will Roe"
+
+
+def test_a_partial_quotation_after_a_capitalised_opener_keeps_the_whole_subject():
+    text = (
+        "Ann Lee spoke on Monday.\n\n"
+        'Federal harbor unions have long campaigned against "private pier crews."'
+    )
+    q = rows(text)
+    part = q[q["kind"] == "partial"].reset_index(drop=True)
+    assert len(part) == 1
+    assert part.loc[0, "speaker_mention"] == "Federal harbor unions"
+    assert pd.isna(part.loc[0, "speaker"])
+
+
+def test_a_title_before_one_common_word_is_part_of_a_company_name():
+    q = indirect("General Lumber says that the pier is weak.\n\nGeneral Wood said it was not.")
+    assert q.loc[0, "speaker"] == "General Lumber"
+    assert q.loc[1, "speaker"] == "Wood"  # a surname after the title: a general
+
+
+def test_the_last_word_of_a_list_inside_a_name_is_no_speaker():
+    text = (
+        "A report by the Bayview Academy of Arts, Letters and Sciences noted that the pier is "
+        "weak.\n\nIn Bayview, Ann Lee and Tom Roe said that it was not."
+    )
+    q = indirect(text)
+    assert pd.isna(q.loc[0, "speaker"])
+    assert q.loc[1, "speaker"] == "Tom Roe"
+
+
+@pytest.mark.parametrize("noun", ["fishermen", "divers"])
+def test_a_surname_opening_a_sentence_before_a_plural_noun_only_qualifies_it(noun):
+    # 'Young' is a surname too, but the plural noun after it heads the subject
+    text = f"Ann Roe spoke.\n\nYoung {noun} were honored at the pier for saying the pier is weak."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == f"Young {noun}"
+    assert pd.isna(q.loc[0, "speaker"])
+
+
+def test_a_common_word_that_only_opens_longer_names_is_no_speaker():
+    # 'New' is capitalised inside a sentence only as the first word of a place's name
+    text = "Ann Roe spoke in New Bayview.\n\nNew focus on safety lays bare divisions with Roe."
+    q = indirect(text)
+    assert len(q) == 1 and pd.isna(q.loc[0, "speaker"])
+
+
+def test_a_name_made_of_a_slogan_keeps_its_words_after_the():
+    text = (
+        "Ann Roe spoke.\n\nIn addition, Save the Pier I, the most active of three harbor funds, "
+        "has bought ads that attack Roe for saying the pier is weak."
+    )
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker"] == "Save the Pier"
+    assert q.loc[0, "speaker_mention"].startswith("Save the Pier I")
+
+
+def test_a_preposition_before_the_and_a_name_opens_no_slogan():
+    text = "Ann Roe spoke.\n\nLike the Harbor Board, Roe has argued that the pier is weak."
+    q = indirect(text)
+    assert q.loc[0, "speaker"] == "Ann Roe"
+
+
+@pytest.mark.parametrize("quantifier", ["Some", "Many", "Several"])
+def test_a_cue_word_after_a_quantifier_opening_a_sentence_is_a_plural_noun(quantifier):
+    text = f"Ann Roe spoke.\n\n{quantifier} advocates for pier repairs said that the cost was low."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "cue"] == "said"
+    assert q.loc[0, "speaker_mention"] == f"{quantifier} advocates for pier repairs"
+
+
+@pytest.mark.parametrize("subject", ["Lee campaign aides", "Lee allies", "Lee harbor defenders"])
+def test_a_name_before_a_group_noun_that_heads_the_subject_is_no_speaker(subject):
+    text = f"Tom Lee spoke on Monday.\n\n{subject} believe that the pier is weak."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == subject
+    assert pd.isna(q.loc[0, "speaker"])

@@ -109,6 +109,8 @@ def _name_of(span: str, rules: _Rules) -> str:
     for k, w in enumerate(words[:-1]):
         if w.lower().rstrip(".") in _TITLE_WORDS or w.lower() in rules.roles:
             cut = k + 1
+    if cut and cut == len(words) - 1 and _company_after_title(words[cut - 1], words[cut]):
+        cut -= 1  # 'General Lumber': a company named with a common word, no general
     words = words[cut:]
     name = " ".join(words)
     if name[-1:] in ("'", "’", "s"):  # only then can it end with a possessive
@@ -124,6 +126,24 @@ def _suffix(word: str) -> bool:
     (True, True, False, False)
     """
     return _SUFFIX_RE.fullmatch(word.rstrip(",")) is not None
+
+
+def _company_after_title(title: str, word: str) -> bool:
+    """Is a title written out in full ('General', not 'Gen.') before one capitalised common
+    word that is no census first name or surname ('General Lumber'), rather than before a
+    name ('General Wood', 'Captain Lee')? Then the two words are a company's name.
+
+    >>> _company_after_title("General", "Lumber"), _company_after_title("General", "Lee")
+    (True, False)
+    >>> _company_after_title("Gen.", "Lumber")
+    False
+    """
+    if not title[:1].isupper() or title.endswith(".") or not title[1:].islower():
+        return False
+    if not word[:1].isupper() or not word[1:].islower():
+        return False
+    low = word.lower()
+    return low in _easy_words() and not _first_name(word) and low not in _surnames()
 
 
 _TITLE_WORDS = frozenset(
@@ -205,6 +225,8 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
     if _inside_names(text, name):
         return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
+    if name.lower() in _easy_words() and _opens_names_only(text, name):
+        return True  # 'New Bayview' elsewhere, 'New focus on safety': an adjective
     if _mid_capital(text, name):
         return False
     if name.lower() in _easy_words() and not _titled(text, name):
@@ -258,6 +280,31 @@ def _mid_capital(text: str, name: str) -> bool:
             return True
         j = text.find(name, j + 1)
     return False
+
+
+def _opens_names_only(text: str, name: str) -> bool:
+    """Does the article write ``name`` inside a sentence only as the first word of longer
+    names ('New Bayview', 'Super Sunday'), and alone only where it opens a sentence? Then it is
+    a common word, no one's name (unless it owns something: "State's reviewers").
+
+    >>> _opens_names_only("New focus on it. In New Bayview, new boats.", "New")
+    True
+    >>> _opens_names_only("New focus on it. Ask New, who knows.", "New")
+    False
+    >>> _opens_names_only("New focus on it. In New Bayview, New's staff said so.", "New")
+    False
+    """
+    n = len(name)
+    i = text.find(name)
+    while i >= 0:
+        after = text[i + n : i + n + 2]
+        if after in ("'s", "’s") and (i == 0 or not _name_char(text[i - 1])):
+            return False  # "State's reviewers": an owner, someone
+        if (i == 0 or not _name_char(text[i - 1])) and not _name_char(after[:1] or " "):
+            if not _opens_sentence(text, i) and not (after[:1] == " " and after[1:].isupper()):
+                return False  # 'Ask New, who': the word stands alone inside a sentence
+        i = text.find(name, i + n)
+    return True
 
 
 def _inside_names(text: str, name: str) -> bool:
@@ -396,6 +443,8 @@ def _leading_name(text: str, s: int, e: int, rules: _Rules) -> str | None:
         return None  # 'Harbor Board members', 'Bayview police': the run only modifies them
     if len(run) == 1 < len(words) and _common_opener(text, s, run[0], words[1]):
         return None  # 'Opinion polls show': a common word opening the sentence, no author
+    if len(run) == 1 < len(words) and _opener_before_noun(text, s, run[0], words[1:]):
+        return None  # 'Nuclear safety experts warned': an adjective opening the sentence
     titled = first in _TITLE_WORDS and len(run) > 1  # "Mr. Rubio defiantly": a title, a name
     if (first in rules.stop_caps and not titled) or run[0].lower() in _DESCRIPTION_STARTS:
         return None
@@ -427,6 +476,33 @@ def _common_opener(text: str, s: int, word: str, after: str) -> bool:
     return not _first_name(word) and folded not in _surnames()
 
 
+def _opener_before_noun(text: str, s: int, word: str, rest: list[str]) -> bool:
+    """Is the one capitalised ``word`` at ``s``, before the lower-case words ``rest`` of a
+    description, a word that opens the sentence and qualifies the noun after it ('Nuclear
+    safety experts', 'Young fishermen'), not a name ('Sanders eventually')? It opens the
+    sentence, the article never capitalises it inside one, it is no first name or surname of
+    the census lists, and the words after it are lower-case with no adverb last.
+
+    >>> t = "Nuclear safety experts warned. Lee eventually said so, as Ann Lee did."
+    >>> _opener_before_noun(t, 0, "Nuclear", ["safety", "experts"])
+    True
+    >>> _opener_before_noun(t, 31, "Lee", ["eventually"])
+    False
+    """
+    if not all(w[:1].islower() for w in rest) or _MANNER_END_RE.search(rest[-1]):
+        return False
+    if word.isupper() or _POSSESSIVE_END_RE.search(word) or not _opens_sentence(text, s):
+        return False  # 'CNN reporters': an acronym names someone
+    if _mid_capital(text, word) or _first_name(word):
+        return False
+    # a plural noun after it heads the description, even after a surname ('Young fishermen')
+    return _PLURAL_NOUN_RE.fullmatch(rest[-1]) is not None or _fold(word) not in _surnames()
+
+
+_PLURAL_NOUN_RE = re.compile(r"[a-z\-]+[^su']s|[a-z\-]*(?:people|men|children)")
+_MANNER_END_RE = re.compile(r"ly[.,;:]?$")
+
+
 def _group_head(rest: list[str], rules: _Rules) -> bool:
     """Do the words after a capitalised run start with a lower-case word for people (a role or
     a [group_heads] word) that heads the description, no capitalised word after it
@@ -443,9 +519,14 @@ def _group_head(rest: list[str], rules: _Rules) -> bool:
 
     if not rest or not rest[0][:1].islower() or any(w[:1].isupper() for w in rest[1:]):
         return False
-    low = rest[0].lower().strip(".,;:")
-    # people only: a document keeps its author ('G-III reports show')
-    return low in _WORDS["group_heads"] or low in rules.roles or low[:-1] in rules.roles
+    # people only: a document keeps its author ('G-III reports show'); the head may come
+    # after a word qualifying it ('Bayview campaign aides')
+    heads = rest[:1] if len(rest) == 1 or len(rest) > 3 else (rest[0], rest[-1])
+    for word in heads:
+        low = word.lower().strip(".,;:")
+        if low in _WORDS["group_heads"] or low in rules.roles or low[:-1] in rules.roles:
+            return True
+    return False
 
 
 def _plural_head(low: str, after: str, rules: _Rules) -> bool:

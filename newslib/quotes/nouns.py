@@ -306,6 +306,7 @@ def _phrase_end(text: str, start: int, se: int, infinitive: bool) -> int:
 # a noun object of a light verb ('made no mention of').
 _DETERMINERS = frozenset("the a an his her their its our this that these those".split())
 _ARTICLES = frozenset("the a an".split())
+_PLURAL_QUANTIFIERS = frozenset("some many most several few both all various numerous".split())
 _BEFORE_ADJECTIVE = frozenset("in of among about for with".split())
 
 
@@ -327,6 +328,14 @@ def _noun_reading(text: str, cue: str, c0: int, prev: str, rules: _Rules) -> boo
     call', '30 percent support') rather than the verb of a speaker?"""
     if cue[-1:] == "s" and prev[-3:] == "ing" and prev in rules.cues and text[c0 - 1] == " ":
         return True  # 'telling jokes', 'saying thanks': the object of a speech verb
+    if (
+        cue[-1:] == "s"
+        and cue[-2:] != "ss"
+        and prev in _PLURAL_QUANTIFIERS
+        and text[c0 - 1] == " "
+        and text[c0 - len(prev) - 1 : c0 - 1] == prev.capitalize()
+    ):
+        return True  # 'Some advocates for the plan said': a plural noun after a quantifier
     report = _report_rules()
     if cue not in report.stances:
         return False

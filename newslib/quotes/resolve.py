@@ -393,6 +393,7 @@ def _resolve(text: str, found: list[_Quote], rules: _Rules) -> None:
                 and text.startswith(q.speaker, q.mention[0])
                 and _CITY_STATE_RE.match(text, after)
             )
+            or (q.mention is not None and _enumeration_tail(text, q.mention[0]))
         ):
             q.speaker = None
     # copy resolutions to the pieces that inherited a mention
@@ -429,6 +430,21 @@ _PERSONAL_PRONOUNS = {"he": "he", "his": "he", "she": "she", "her": "she"}
 
 
 # "Berea, Ohio," / "Berea, OH," / "Berea, Ky.,": a town and its state (a dateline), no speaker.
+def _enumeration_tail(text: str, s: int) -> bool:
+    """Is the name at ``s`` the last of a list ending a name with 'of' ('the Bayview Academy
+    of Arts, Letters and Sciences noted'), a word of that name, no one of its own?
+
+    >>> t = "The Academy of Arts, Letters and Sciences noted it."
+    >>> _enumeration_tail(t, 33), _enumeration_tail("In Bayview, Ann Lee and Al Roe", 24)
+    (True, False)
+    """
+    return _OF_LIST_BEFORE_RE.search(text, max(0, s - 120), s) is not None
+
+
+_OF_LIST_BEFORE_RE = re.compile(
+    r"[A-Z][\w’'\-]*[^\S\n]+of[^\S\n]+[A-Z][\w’'\-]*(?:,[^\S\n]+[A-Z][\w’'\-]*)+,?"
+    r"[^\S\n]+and[^\S\n]+\Z"
+)
 _CITY_STATE_RE = re.compile(
     r",\s(?:[A-Z]{2}|[A-Z][a-z]{1,4}\.|(?:New |North |South |West |Rhode )?[A-Z][a-z]+),"
 )

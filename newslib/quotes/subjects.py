@@ -89,9 +89,23 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
             k += 1
             continue
         low = w.lower()
-        if low in _SUBJECT_PRONOUNS or w == "I":
+        if (
+            low in _SUBJECT_PRONOUNS
+            or w == "I"
+            or (low == "you" and prev in _AUXILIARIES and words[k - 1][:1].isupper())
+        ):
+            # ('Do you think ...?': the one asked, after an auxiliary that opens a question)
             if prev not in _PREPOSITIONS:
                 candidates.append((m.start(), m.start() + len(w), "pron"))
+        elif (
+            low in _AUXILIARIES
+            and w[:1].isupper()
+            and k + 1 < n
+            and words[k + 1] in _ASKED
+            and not text[m.end() : tokens[k + 1].start()].strip()
+            and _asks(text, m.end())
+        ):
+            pass  # 'Do you think ...?', 'Have you been told ...?': a question, no name
         elif w[:1].isupper() and low not in rules.stop_caps:
             j = k
             while (
@@ -101,6 +115,15 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 and not _ends_sentence(words[j])
             ):
                 j += 1
+            if j == k and _verb_the_name(text, tokens, words, k):
+                j = k + 2  # 'Save the Pier I, a fund, said': a name made of a slogan
+                while (
+                    j + 1 < n
+                    and words[j + 1][:1].isupper()
+                    and not text[tokens[j].end() : tokens[j + 1].start()].strip()
+                    and not _ends_sentence(words[j])
+                ):
+                    j += 1
             later = (
                 _role_then_name(text, tokens, j, rules)
                 if j + 1 < n and words[j + 1][:1].islower()
@@ -124,7 +147,13 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
                 # ``w not in _mid_capitals(text)``, read at the word's occurrences, not by a
                 # scan of the whole article
                 weak = opener and not _names_module()._mid_capital(text, w)
-                candidates.append((s, e, "weak" if weak else "name"))
+                noun_end = _noun_after_opener(text, tokens, words, k, rules) if weak else None
+                if noun_end is not None:
+                    # 'Partial transcript as follows:', 'Federal harbor unions have': the
+                    # opener qualifies a lower-case noun, and the description is the subject
+                    candidates.append((s, noun_end, "desc"))
+                else:
+                    candidates.append((s, e, "weak" if weak else "name"))
             k = j
         elif low in _DESC_START and (k == 0 or prev not in _PREPOSITIONS):
             # "the gambling tycoon told Reuters" - a description up to its verb
@@ -158,6 +187,114 @@ def _sentence_subject(text: str, lo: int, hi: int, rules: _Rules, masked=(), cue
         return _named(min(verbish, key=lambda c: c[2] == "weak"))
     strong = [c for c in candidates if c[2] != "weak"]
     return _named(strong[0]) if strong else None
+
+
+# Verbs that follow a subject ('have', 'can'), and words of place that end a lead-in
+# ('transcript below:'): where a description after a sentence's capitalised opener ends.
+_AUXILIARIES = frozenset(
+    "has had have is are was were will would can could may might must should did does do".split()
+)
+_ASKED = frozenset("you they he she we".split())
+
+
+def _asks(text: str, i: int) -> bool:
+    """Does the sentence going on at ``i`` end with a question mark?
+
+    >>> _asks("Do you think so? Yes.", 2), _asks("Do as you like. Why?", 2)
+    (True, False)
+    """
+    m = _SENTENCE_END_RE.search(text, i)
+    return m is not None and m.group(0) == "?"
+
+
+_SENTENCE_END_RE = re.compile(r"[.?!\n]")
+_LEAD_IN_ENDS = frozenset("below above here follows".split())
+_WH_WORDS = frozenset("what when where why how which who whom whose if unless once".split())
+_NOT_NOUNS = frozenset("who whom which that you we they it out up off down long until not".split())
+_NOUN_WORD_RE = re.compile(r"[a-z][a-z\-]*")
+
+
+def _verb_the_name(text: str, tokens, words, k: int) -> bool:
+    """Does the capitalised common word ``words[k]`` open a name made of a slogan, 'the' and
+    a capitalised word after it ('Save the Pier', 'Keep the Harbor Open')? A name inside a
+    sentence, not a word opening it, and never a name's first name or surname.
+
+    >>> t = "In May, Save the Pier I said so."
+    >>> toks = list(_TOKEN_RE.finditer(t)); ws = [m.group(0) for m in toks]
+    >>> _verb_the_name(t, toks, ws, 2), _verb_the_name(t, toks, ws, 0)
+    (True, False)
+    """
+    if k + 2 >= len(words) or words[k + 1] != "the" or not words[k + 2][:1].isupper():
+        return False
+    if text[tokens[k].end() : tokens[k + 2].start()] != " the ":
+        return False
+    word, low = words[k], words[k].lower()
+    if low in _PREPOSITIONS or low in _AUXILIARIES or low in _CONJ or low in _WH_WORDS:
+        return False  # 'Like the Harbor Board, ...', 'Does the Board agree?'
+    names = _names_module()
+    if not word[1:].islower() or low not in names._easy_words():
+        return False
+    return not names._first_name(word) and names._fold(word) not in names._surnames()
+
+
+def _noun_after_opener(text: str, tokens, words, k: int, rules: _Rules) -> int | None:
+    """The end of the description a capitalised word opening a sentence starts, when it only
+    qualifies the lower-case noun after it: up to three lower-case words, then an auxiliary,
+    a cue or a past tense ('Nuclear safety experts have', 'Young fishermen were'), or a
+    preposition or a colon ('Partial transcript as follows:'); None for a name before its verb
+    ('Lee wants to', 'Lee eventually said'), a first name or surname, or an acronym.
+
+    >>> from .cues import _rules
+    >>> t = "Partial transcript as follows: Lee wants to go."
+    >>> toks = list(_TOKEN_RE.finditer(t)); ws = [m.group(0) for m in toks]
+    >>> t[: _noun_after_opener(t, toks, ws, 0, _rules())]
+    'Partial transcript'
+    >>> _noun_after_opener(t, toks, ws, 4, _rules()) is None
+    True
+    """
+    word = words[k]
+    if word.isupper() or not word[:1].isupper() or "'" in word or "’" in word:
+        return None
+    n = len(tokens)
+    j = k + 1
+    while j < n and j <= k + 3:
+        t = words[j]
+        if text[tokens[j - 1].end() : tokens[j].start()].strip():
+            break  # punctuation ends the phrase
+        if (
+            _NOUN_WORD_RE.fullmatch(t) is None
+            or t in _AUXILIARIES
+            or t in _PREPOSITIONS
+            or t in _CONJ
+            or t in _LEAD_IN_ENDS
+            or t in rules.cues
+            or t in _IRREGULAR
+            or t in rules.determiners
+            or t in _NOT_NOUNS
+            or t.endswith(("ed", "ly", "ing"))
+        ):
+            break
+        j += 1
+    if j == k + 1:
+        return None  # no lower-case word after the opener
+    end, last = tokens[j - 1].end(), words[j - 1]
+    if j < n and not text[end : tokens[j].start()].strip():
+        t = words[j]
+        if t in _LEAD_IN_ENDS or t in ("as", "in"):
+            # 'Partial transcript as follows:', 'Full transcript below:', a colon ending it
+            colon = text.find(":", end, tokens[min(j + 1, n - 1)].end() + 1)
+            if colon < 0 or "\n" in text[end:colon] or last.endswith("s"):
+                return None
+        elif not (
+            (t in _AUXILIARIES or t in rules.cues or t in _IRREGULAR or t.endswith("ed"))
+            and _names_module()._PLURAL_NOUN_RE.fullmatch(last)
+        ):
+            return None  # a plural noun before its verb: 'Court clerks said'
+    elif not text[end:].lstrip().startswith(":") or last.endswith("s"):
+        return None  # only a colon ends a lead-in ('Partial transcript:')
+    if _names_module()._first_name(word):
+        return None  # 'Ann' ... : a first name, however it opens the sentence
+    return end
 
 
 def _spaced(text: str, tokens, i: int) -> bool:
@@ -524,7 +661,11 @@ def _attribute_before(
             if cut:
                 # 'Dr. Ward notes: "...': the verb after the subject is the cue
                 m = _VERB_AFTER_SUBJECT_RE.match(text, cut[1], hi)
-                if m is not None and m.group(1).lower() not in rules.stop_caps:
+                if (
+                    m is not None
+                    and m.group(1).lower() not in rules.stop_caps
+                    and m.group(1).lower() not in _LEAD_IN_ENDS  # 'transcript below:'
+                ):
                     return cut, m.group(1).lower(), m.span(1)
                 return cut, None, None
         return None
