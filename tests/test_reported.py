@@ -1068,9 +1068,37 @@ def test_a_particle_joins_the_cue_not_the_content(text, content, cue):
             "several costs, including fuel and repairs",
         ),
         ("Nora Quill criticized the plan, which the mayor had drafted.", "the plan"),
+        # a list closed by ', and' keeps its last item (a serial comma)
+        (
+            "Ivo Marsh thanked his deputy, Tom Roe, and the harbor pilots.",
+            "his deputy, Tom Roe, and the harbor pilots",
+        ),
+        (
+            "Nora Quill touted her plans to rebuild the pier, widen the quay, and cut fares.",
+            "her plans to rebuild the pier, widen the quay, and cut fares",
+        ),
+        (
+            "The union backed Ann Lee, Al Roe, or the harbor pilots.",
+            "Ann Lee, Al Roe, or the harbor pilots",
+        ),
     ],
 )
 def test_a_stance_object_runs_through_a_list(text, content):
+    assert indirect(text)["text"].tolist()[0] == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # after ', and' the subject's next verb or a clause of its own is no list item
+        ("Ivo Marsh praised Ann Lee, Tom Roe, and described the pier.", "Ann Lee, Tom Roe"),
+        ("Nora Quill thanked Ann Lee, Tom Roe, and then left early.", "Ann Lee, Tom Roe"),
+        ("Nora Quill backed Ann Lee, Tom Roe, and it paid off in May.", "Ann Lee, Tom Roe"),
+        ("Ivo Marsh backed Ann Lee, Tom Roe, and was thanked for it.", "Ann Lee, Tom Roe"),
+        ("Ivo Marsh backed Ann Lee, Tom Roe, and they won the vote.", "Ann Lee, Tom Roe"),
+    ],
+)
+def test_a_stance_object_list_stops_before_a_verb_after_its_and(text, content):
     assert indirect(text)["text"].tolist()[0] == content
 
 

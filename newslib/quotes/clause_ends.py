@@ -234,6 +234,8 @@ def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
     w = m.group("w").lower()
     if w in _lists()["object_goes_on"] or _AS_WELL_AS_RE.match(text, m.start("w"), end):
         return True  # '..., including ...', '..., as well as ...'
+    if w in ("and", "or") and "," in text[start : p - 1]:
+        return _last_item(text, m.end(), end)  # 'Lee, Roe, and Cruz': a list's last item
     first = _LIST_ITEM_RE.match(text, start, p)  # None when the object opens with a mark
     gerunds = first is not None and first.group("w").endswith("ing")
     if w in _NOT_LIST_ITEM or (w.endswith("ing") and len(w) > 5 and not gerunds):
@@ -248,6 +250,31 @@ def _list_goes_on(text: str, start: int, p: int, end: int) -> bool:
         if "and" in words or "or" in words:
             return True
     return False
+
+
+def _last_item(text: str, p: int, end: int) -> bool:
+    """After ', and' closing a list in a stance verb's object: is the next word an item (a
+    noun phrase, a name, a bare verb of a list of plans) rather than the subject's next verb or
+    a clause of its own ('..., and described the plan', '..., and they said')?
+
+    >>> t = "thanked Lee, Roe, and the crew"
+    >>> _last_item(t, 21, 30), _last_item("thanked Lee, Roe, and said", 21, 26)
+    (True, False)
+    """
+    m = _LIST_ITEM_RE.match(text, p, end)
+    if m is None:
+        return False
+    w = m.group("w").lower()
+    return not (
+        (w in _NOT_LIST_ITEM and w not in _ARTICLES)
+        or w in _FINITE
+        or w in _CLAUSE_OPENERS
+        or (len(w) > 4 and w.endswith(("ed", "ing")))
+    )
+
+
+_CLAUSE_OPENERS = frozenset("it there this these those you not also then".split())
+_ARTICLES = frozenset("the a an".split())
 
 
 def _before_main_verb(text: str, start: int, end: int) -> int:
