@@ -1314,8 +1314,41 @@ CASES += [
     ),
 ]
 
+CASES += [
+    # a stance object ends before the subject's next verb after 'and' (not itself a cue)
+    (
+        "object-before-and-next-verb",
+        "Tom Roe opposed the ferry levy and then left the meeting early.",
+        "indirect",
+        "Tom Roe",
+        "opposed",
+        "the ferry levy",
+        "Tom Roe",
+    ),
+    (
+        "object-before-and-auxiliary",
+        "Ann Lee has not endorsed Tom Roe and was absent from his rally on Friday.",
+        "indirect",
+        "Ann Lee",
+        "has not endorsed",
+        "Tom Roe",
+        "Ann Lee",
+    ),
+]
+
 # Misfires not fixed (this file changes no rule code): case id -> what goes wrong and where a
 # fix would go.
+_AND_NEXT_VERB = (
+    "a stance verb's object runs on over 'and' and the subject's next verb when that verb is no "
+    "cue (clause_ends._object_span). Tried (session 33): end the object before 'and' + adverbs + "
+    "an auxiliary, a past form or an -ed verb with an object after it, unless a relative or "
+    "'how' / 'whether' opens a clause inside the object. PolNeAR dev: 25 predictions changed, "
+    "exact content +13 / -0 (the gold ends at the cut in all 25, but 12 of the tails hold another "
+    "gold content under a verb no list has: 'celebrated the ruling', 'made comments about'); "
+    "dev/unseen/all exact content +0.00062/+0.00024/+0.00055, but attributed-share MAE "
+    "0.05621 -> 0.05646 (dev), 0.06398 -> 0.06444 (unseen), and dev exact source/cue -0.0001/"
+    "-0.0002: dropped (predicted shares run low)"
+)
 _NOUN_CLAUSE_END = (
     "the 'that' clause after a speech noun runs on over the sentence's own verb ('... was "
     "rigged drew wide scorn'): nouns._phrase_end stops only at punctuation. A cut before a "
@@ -1344,6 +1377,8 @@ _SIGHT = (
     "+0.00019/+0.00015/+0.00019, but attributed-share MAE dev +0.00009, unseen +0.00025: dropped"
 )
 XFAIL: dict[str, str] = {
+    "object-before-and-next-verb": _AND_NEXT_VERB,
+    "object-before-and-auxiliary": _AND_NEXT_VERB,
     "claim-noun": _NOUN_CLAUSE_END,
     "her-claim": _NOUN_CLAUSE_END,
     "no-lined-up-to-see": _SIGHT,
