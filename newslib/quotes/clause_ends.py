@@ -258,7 +258,7 @@ def _last_item(text: str, p: int, end: int) -> bool:
     a clause of its own ('..., and described the plan', '..., and they said')?
 
     >>> t = "thanked Lee, Roe, and the crew"
-    >>> _last_item(t, 21, 30), _last_item("thanked Lee, Roe, and said", 21, 26)
+    >>> _last_item(t, 21, 30), _last_item("thanked Lee, Roe, and praised Ann", 21, 33)
     (True, False)
     """
     m = _LIST_ITEM_RE.match(text, p, end)
