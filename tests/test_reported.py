@@ -3225,3 +3225,18 @@ def test_a_name_before_a_group_noun_that_heads_the_subject_is_no_speaker(subject
     assert len(q) == 1
     assert q.loc[0, "speaker_mention"] == subject
     assert pd.isna(q.loc[0, "speaker"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("People close to the mayor said the pier was unsafe.", "People close to the mayor"),
+        ("The pier was unsafe, people close to Ann Lee said.", "people close to Ann Lee"),
+        ("Some familiar with the talks said the pier was unsafe.", "Some familiar with the talks"),
+    ],
+)
+def test_a_group_head_close_to_or_familiar_with_someone_is_the_source(text, source):
+    # the whole group phrase is the source span, as with a role head ('a source close to')
+    q = indirect(f"Tom Roe spoke.\n\n{text}")
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == source

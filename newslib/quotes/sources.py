@@ -222,10 +222,14 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
         s = _with_title(text, r[0], rules, role_seen=1)
         return _with_determiner(text, s, rules)
     if head in _NEAR_WORDS and prep in ("with", "to"):
-        # 'an official familiar with the inquiry', 'a source close to the family'
+        # 'an official familiar with the inquiry', 'a source close to the family', 'people
+        # close to the mayor' (a group head)
         r = _word_before(text, m.start(1), 30)
         low = r[1].lower() if r else ""
-        if r is None or not (low in rules.roles or (low[-1:] == "s" and low[:-1] in rules.roles)):
+        single = low[:-1] if low[-1:] == "s" else low
+        if r is None or not (
+            low in rules.roles or single in rules.roles or low in _lists()["source_heads"]
+        ):
             return s
         s = _with_title(text, r[0], rules, role_seen=1)
         return _with_determiner(text, s, rules)
