@@ -3240,3 +3240,26 @@ def test_a_group_head_close_to_or_familiar_with_someone_is_the_source(text, sour
     q = indirect(f"Tom Roe spoke.\n\n{text}")
     assert len(q) == 1
     assert q.loc[0, "speaker_mention"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("For months, mainstream Democrats have hoped that the pier would close.", "mainstream"),
+        ("Ann Lee and national Democrats say the pier is weak.", "Ann Lee and national"),
+        ("But outside Harbor Party groups are arguing that the pier is weak.", "outside"),
+    ],
+)
+def test_a_modifier_opening_a_capitalised_plural_group_joins_the_source(text, source):
+    # no determiner before the modifier: the clause opens with it ('and' joins the name before)
+    q = indirect(f"Tom Roe spoke.\n\n{text}")
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"].startswith(source)
+
+
+def test_a_modifier_after_a_verb_is_no_part_of_a_group_source():
+    q = indirect("Tom Roe spoke.\n\nThe toll would anger rural Democrats, Ann Lee said.")
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == "Ann Lee"
+    q = indirect("Tom Roe spoke.\n\nThe pier helps local Democrats who say it is weak.")
+    assert all(not str(m).startswith(("local", "helps")) for m in q["speaker_mention"])

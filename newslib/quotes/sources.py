@@ -534,6 +534,29 @@ def _is_modifier(low: str, rules: _Rules) -> bool:
     return "-" in low or low in lists["role_modifiers"] or not _is_verb_form(low)
 
 
+_BARE_GROUP_OPENERS = _WORDS["bare_group_openers"]
+
+
+def _with_bare_modifier(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` back over one lower-case modifier before a capitalised plural group that
+    opens its clause with no determiner: 'For months, mainstream Republicans have hoped',
+    'Lee and national Democrats say' (the 'and' joins next), not 'would trick Americans'."""
+    words = text[s:e].split()
+    if not words or not all(w[:1].isupper() for w in words[:-1]) or not words[0][:1].isupper():
+        return s
+    last = words[-1]
+    if len(last) < 4 or last[-1] != "s" or last[-2:] == "'s" or not last[:1].isalpha():
+        return s
+    m = _word_before(text, s, 30, chars="-")
+    if m is None or not m[1][:1].islower() or not _is_modifier(m[1], rules):
+        return s
+    before = text[max(0, m[0] - 12) : m[0]].rstrip(" \t")
+    if before == "" or before[-1] in ",;:\n—.!?" or before[-2:-1] in (".", "!", "?"):
+        return m[0]  # the sentence or a clause after a comma opens with it
+    b = _word_before(text, m[0], 12, chars="")
+    return m[0] if b is not None and b[1].lower() in _BARE_GROUP_OPENERS else s
+
+
 def _with_determiner(text: str, s: int, rules: _Rules) -> int:
     """Move ``s`` back over the determiner of the phrase and the modifiers after it: 'An
     angry Ann Lee', 'the nonpartisan Budget Office', 'Some top Democrats'."""
