@@ -3263,3 +3263,18 @@ def test_a_modifier_after_a_verb_is_no_part_of_a_group_source():
     assert q.loc[0, "speaker_mention"] == "Ann Lee"
     q = indirect("Tom Roe spoke.\n\nThe pier helps local Democrats who say it is weak.")
     assert all(not str(m).startswith(("local", "helps")) for m in q["speaker_mention"])
+
+
+@pytest.mark.parametrize(
+    ("lead", "source"),
+    [
+        ("In a Bayview Herald poll released Monday,", "a Bayview Herald poll released Monday"),
+        ("In a survey conducted by the Harbor Board,", "a survey conducted by the Harbor Board"),
+        ("In a Bayview poll last month,", "a Bayview poll"),  # no participle: the poll alone
+    ],
+)
+def test_an_in_poll_lead_keeps_its_participle_phrase_in_the_source(lead, source):
+    text = f"Title.\n\n{lead} 40 percent of voters backed Ann Lee."
+    r = indirect(text)
+    assert list(r["text"]) == ["40 percent of voters backed Ann Lee"]
+    assert span(text, r.iloc[0], "speaker") == source
