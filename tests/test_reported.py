@@ -3278,3 +3278,11 @@ def test_an_in_poll_lead_keeps_its_participle_phrase_in_the_source(lead, source)
     r = indirect(text)
     assert list(r["text"]) == ["40 percent of voters backed Ann Lee"]
     assert span(text, r.iloc[0], "speaker") == source
+
+
+def test_they_joined_by_and_opens_the_source():
+    # like 'he and' / 'she and': 'They and their aides argue' is one source
+    text = "Ann Lee and Tom Roe spoke.\n\nThey and their aides argue that the pier is weak."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == "They and their aides"

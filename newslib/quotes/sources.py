@@ -267,7 +267,7 @@ def _name_start(text: str, s: int, rules: _Rules) -> int:
 
 
 _CONJUNCT_RE = re.compile(
-    r"((?:[A-Z][\w.'’\-]*[^\S\n]+){1,4}|(?:[Hh]e|[Ss]he|I|[Ww]e)[^\S\n]+)and[^\S\n]+$"
+    r"((?:[A-Z][\w.'’\-]*[^\S\n]+){1,4}|(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)[^\S\n]+)and[^\S\n]+$"
 )
 
 
@@ -283,7 +283,7 @@ def _with_conjunct(text: str, s: int, rules: _Rules) -> int:
         return s
     words = list(_MENTION_WORD_RE.finditer(text, m.start(1), m.end(1)))
     while words and words[0].group(0).lower().rstrip(".") in rules.stop_caps:
-        if words[0].group(0).lower() in ("he", "she", "i", "we") and len(words) == 1:
+        if words[0].group(0).lower() in ("he", "she", "i", "we", "they") and len(words) == 1:
             break
         words.pop(0)
     if not words:
