@@ -3253,3 +3253,64 @@ def test_a_name_before_a_group_noun_that_heads_the_subject_is_no_speaker(subject
     assert len(q) == 1
     assert q.loc[0, "speaker_mention"] == subject
     assert pd.isna(q.loc[0, "speaker"])
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("People close to the mayor said the pier was unsafe.", "People close to the mayor"),
+        ("The pier was unsafe, people close to Ann Lee said.", "people close to Ann Lee"),
+        ("Some familiar with the talks said the pier was unsafe.", "Some familiar with the talks"),
+    ],
+)
+def test_a_group_head_close_to_or_familiar_with_someone_is_the_source(text, source):
+    # the whole group phrase is the source span, as with a role head ('a source close to')
+    q = indirect(f"Tom Roe spoke.\n\n{text}")
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("For months, mainstream Democrats have hoped that the pier would close.", "mainstream"),
+        ("Ann Lee and national Democrats say the pier is weak.", "Ann Lee and national"),
+        ("But outside Harbor Party groups are arguing that the pier is weak.", "outside"),
+    ],
+)
+def test_a_modifier_opening_a_capitalised_plural_group_joins_the_source(text, source):
+    # no determiner before the modifier: the clause opens with it ('and' joins the name before)
+    q = indirect(f"Tom Roe spoke.\n\n{text}")
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"].startswith(source)
+
+
+def test_a_modifier_after_a_verb_is_no_part_of_a_group_source():
+    q = indirect("Tom Roe spoke.\n\nThe toll would anger rural Democrats, Ann Lee said.")
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == "Ann Lee"
+    q = indirect("Tom Roe spoke.\n\nThe pier helps local Democrats who say it is weak.")
+    assert all(not str(m).startswith(("local", "helps")) for m in q["speaker_mention"])
+
+
+@pytest.mark.parametrize(
+    ("lead", "source"),
+    [
+        ("In a Bayview Herald poll released Monday,", "a Bayview Herald poll released Monday"),
+        ("In a survey conducted by the Harbor Board,", "a survey conducted by the Harbor Board"),
+        ("In a Bayview poll last month,", "a Bayview poll"),  # no participle: the poll alone
+    ],
+)
+def test_an_in_poll_lead_keeps_its_participle_phrase_in_the_source(lead, source):
+    text = f"Title.\n\n{lead} 40 percent of voters backed Ann Lee."
+    r = indirect(text)
+    assert list(r["text"]) == ["40 percent of voters backed Ann Lee"]
+    assert span(text, r.iloc[0], "speaker") == source
+
+
+def test_they_joined_by_and_opens_the_source():
+    # like 'he and' / 'she and': 'They and their aides argue' is one source
+    text = "Ann Lee and Tom Roe spoke.\n\nThey and their aides argue that the pier is weak."
+    q = indirect(text)
+    assert len(q) == 1
+    assert q.loc[0, "speaker_mention"] == "They and their aides"

@@ -242,7 +242,17 @@ def _in_poll(text, span, ss, se) -> _Found | None:
         c.group(0) in speech for c in _report_rules().cue_re.finditer(text, m.end(), end)
     ):
         return None  # 'In the poll, most Democrats said ...': theirs is the speech
-    return _Found(m.end(), end, "in", span, (*m.span("src"), "desc"))
+    src_end = m.end("src")
+    tail = _POLL_TAIL_RE.match(text, src_end, m.end())
+    if tail is not None:  # 'In a poll released Monday,': the participle's phrase is the poll's
+        src_end = tail.end()
+    return _Found(m.end(), end, "in", span, (m.start("src"), src_end, "desc"))
+
+
+# a participle phrase after the poll up to the comma ('released Monday', 'conducted by ...')
+_POLL_TAIL_RE = re.compile(
+    r"[^\S\n]+(?:released|conducted|taken|published|issued|out)\b[^,.;:\n]*(?=,)"
+)
 
 
 # the poll's share of its answers opening the clause ('just 8 percent of voters said ...', '31%

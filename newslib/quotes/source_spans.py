@@ -49,6 +49,7 @@ from .sources import (
     _phrase_end,
     _skip,
     _with_amount,
+    _with_bare_modifier,
     _with_conjunct,
     _with_determiner,
     _with_epithet,
@@ -326,6 +327,8 @@ def _source_span(text, mention, kind, cue_span, limit, rules, speakers) -> tuple
         s = _with_determiner(text, s, rules)  # 'the campaign chairman Al Roe', 'Some top Democrats'
         s = _with_head(text, s, rules)  # 'a study by the watchdog group Harbor Trust'
     s = _with_amount(text, s, e)
+    if s == s0 and cue_span is not None and cue_span[0] >= e:
+        s = _with_bare_modifier(text, s, e, rules)  # 'For months, mainstream Republicans hoped'
     if s == s0 and kind == "name":
         s = _with_epithet(text, s, rules)  # 'A teary-eyed Ann Lee said'
     e = _with_noun_after(text, s, e, cue_span, rules)

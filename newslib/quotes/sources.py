@@ -222,10 +222,14 @@ def _head_start(text: str, s: int, rules: _Rules) -> int:
         s = _with_title(text, r[0], rules, role_seen=1)
         return _with_determiner(text, s, rules)
     if head in _NEAR_WORDS and prep in ("with", "to"):
-        # 'an official familiar with the inquiry', 'a source close to the family'
+        # 'an official familiar with the inquiry', 'a source close to the family', 'people
+        # close to the mayor' (a group head)
         r = _word_before(text, m.start(1), 30)
         low = r[1].lower() if r else ""
-        if r is None or not (low in rules.roles or (low[-1:] == "s" and low[:-1] in rules.roles)):
+        single = low[:-1] if low[-1:] == "s" else low
+        if r is None or not (
+            low in rules.roles or single in rules.roles or low in _lists()["source_heads"]
+        ):
             return s
         s = _with_title(text, r[0], rules, role_seen=1)
         return _with_determiner(text, s, rules)
@@ -263,7 +267,7 @@ def _name_start(text: str, s: int, rules: _Rules) -> int:
 
 
 _CONJUNCT_RE = re.compile(
-    r"((?:[A-Z][\w.'’\-]*[^\S\n]+){1,4}|(?:[Hh]e|[Ss]he|I|[Ww]e)[^\S\n]+)and[^\S\n]+$"
+    r"((?:[A-Z][\w.'’\-]*[^\S\n]+){1,4}|(?:[Hh]e|[Ss]he|I|[Ww]e|[Tt]hey)[^\S\n]+)and[^\S\n]+$"
 )
 
 
@@ -279,7 +283,7 @@ def _with_conjunct(text: str, s: int, rules: _Rules) -> int:
         return s
     words = list(_MENTION_WORD_RE.finditer(text, m.start(1), m.end(1)))
     while words and words[0].group(0).lower().rstrip(".") in rules.stop_caps:
-        if words[0].group(0).lower() in ("he", "she", "i", "we") and len(words) == 1:
+        if words[0].group(0).lower() in ("he", "she", "i", "we", "they") and len(words) == 1:
             break
         words.pop(0)
     if not words:
@@ -528,6 +532,29 @@ def _is_modifier(low: str, rules: _Rules) -> bool:
     if low.endswith("ly") and low not in lists["not_adverbs"]:
         return False
     return "-" in low or low in lists["role_modifiers"] or not _is_verb_form(low)
+
+
+_BARE_GROUP_OPENERS = _WORDS["bare_group_openers"]
+
+
+def _with_bare_modifier(text: str, s: int, e: int, rules: _Rules) -> int:
+    """Move ``s`` back over one lower-case modifier before a capitalised plural group that
+    opens its clause with no determiner: 'For months, mainstream Republicans have hoped',
+    'Lee and national Democrats say' (the 'and' joins next), not 'would trick Americans'."""
+    words = text[s:e].split()
+    if not words or not all(w[:1].isupper() for w in words[:-1]) or not words[0][:1].isupper():
+        return s
+    last = words[-1]
+    if len(last) < 4 or last[-1] != "s" or last[-2:] == "'s" or not last[:1].isalpha():
+        return s
+    m = _word_before(text, s, 30, chars="-")
+    if m is None or not m[1][:1].islower() or not _is_modifier(m[1], rules):
+        return s
+    before = text[max(0, m[0] - 12) : m[0]].rstrip(" \t")
+    if before == "" or before[-1] in ",;:\n—.!?" or before[-2:-1] in (".", "!", "?"):
+        return m[0]  # the sentence or a clause after a comma opens with it
+    b = _word_before(text, m[0], 12, chars="")
+    return m[0] if b is not None and b[1].lower() in _BARE_GROUP_OPENERS else s
 
 
 def _with_determiner(text: str, s: int, rules: _Rules) -> int:
