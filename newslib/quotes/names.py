@@ -225,8 +225,9 @@ def _opener_word(text: str, name: str, stop: frozenset[str]) -> bool:
         return True  # 'in Benghazi', 'Miami, Fla.': the article uses it as a place
     if _inside_names(text, name):
         return True  # 'the Republican Party' -> 'Party', 'the Second Amendment' -> 'Amendment'
-    if name.lower() in _easy_words() and _opens_names_only(text, name):
-        return True  # 'New Bayview' elsewhere, 'New focus on safety': an adjective
+    if name.lower() in _easy_words() and _opens_names_only(text, name) and not _titled(text, name):
+        # 'New Bayview' elsewhere, 'New focus on safety': an adjective ('Mr. Hurt': a name)
+        return True
     if _mid_capital(text, name):
         return False
     if name.lower() in _easy_words() and not _titled(text, name):
