@@ -549,7 +549,7 @@ def test_scatter_groups_and_dropped_rows(ax):
         "CNN (n=2)",
         "Reuters (n=1)",
         "not stated (n=1)",
-        "2 rows without a value left out",
+        "2 articles without a value left out",  # one point per article
     ]
     assert ax.get_legend().get_title().get_text() == "Source"
     points = np.concatenate([c.get_offsets() for c in ax.collections])

@@ -322,6 +322,10 @@ def scatter(
         >>> ax = scatter(arts, x="flesch_kincaid_grade", y="quote_share", hue="source", ax=ax)
         >>> [t.get_text() for t in ax.get_legend().get_texts()]
         ['A (n=1)', 'B (n=1)', '1 row without a value left out']
+        >>> arts["article_id"] = ["a1", "a2", "a3"]  # an article table: its points are articles
+        >>> ax = scatter(arts, x="flesch_kincaid_grade", y="quote_share", ax=ax)
+        >>> ax.get_legend().get_texts()[-1].get_text()
+        '1 article without a value left out'
         >>> plt.close(fig)
     """
     _check_frame(data, [x, y, hue], "scatter")
@@ -374,7 +378,7 @@ def scatter(
         labels.append(handles[-1].get_label())
     if n_dropped:
         handles.append(Line2D([], [], linestyle="none"))
-        labels.append(f"{_plural(n_dropped, 'row')} without a value left out")
+        labels.append(f"{_plural(n_dropped, _point_word(data))} without a value left out")
     if handles:
         # Many groups: the legend goes right of the plot, off the points.
         outside = {"loc": "upper left", "bbox_to_anchor": (1.02, 1.0)} if len(handles) > 4 else {}
@@ -387,6 +391,17 @@ def scatter(
             **outside,
         )
     return ax
+
+
+def _point_word(data: pd.DataFrame) -> str:
+    """What one row of ``data`` is, in the words of a legend: a paragraph or a sentence of the
+    paragraph and sentence tables, an article of an article-level table, else a row."""
+    for unit in ("sentence", "paragraph"):
+        if unit in data.columns:
+            return unit
+    if "article_id" in data.columns and data["article_id"].is_unique:
+        return "article"
+    return "row"
 
 
 def _diagonal(ax: Axes, y_spec: MetricLabel) -> Line2D:
