@@ -571,7 +571,12 @@ def test_harness_sees_an_error(lab, page, tmp_path, source, ename, evalue):
     assert state["saved_errors"][0].startswith(f"{ename}: ")
     assert evalue in state["saved_errors"][0]
     assert state["prompts"][0] == "[1]:"
-    assert state["prompts"][2] == "[ ]:"  # never reached
+    if ename != "SyntaxError":
+        # A SyntaxError fails before anything runs, and ipykernel can then take the cell queued
+        # behind it before its abort starts, whatever stop_on_error_timeout says (seen once in a
+        # fresh-clone CI, 2026-12-02): whether Run All stops there is the kernel's race, not
+        # the harness's; that the error is seen and saved is asserted above.
+        assert state["prompts"][2] == "[ ]:"  # never reached
 
 
 def _on_corpus(notebook: Path, corpus: str) -> dict:
